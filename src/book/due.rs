@@ -1,0 +1,232 @@
+//! What is due when: buckets, attention order and the short labels the panes show.
+//! Pure functions of a date and `today`, so every test and snapshot is stable.
+
+use std::cmp::Ordering;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use super::model::CustomerRow;
+
+/// Where a follow-up falls relative to today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bucket {
+    Overdue,
+    Today,
+    NextSevenDays,
+    Later,
+}
+
+impl Bucket {
+    pub const ALL: [Bucket; 4] = [
+        Bucket::Overdue,
+        Bucket::Today,
+        Bucket::NextSevenDays,
+        Bucket::Later,
+    ];
+
+    pub fn of(due: NaiveDate, today: NaiveDate) -> Self {
+        match (due - today).num_days() {
+            d if d < 0 => Bucket::Overdue,
+            0 => Bucket::Today,
+            1..=7 => Bucket::NextSevenDays,
+            _ => Bucket::Later,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Bucket::Overdue => "Overdue",
+            Bucket::Today => "Today",
+            Bucket::NextSevenDays => "Next 7 days",
+            Bucket::Later => "Later",
+        }
+    }
+}
+
+/// "today", "3d ago", "5w ago", "never": how long since the customer was last contacted.
+pub fn last_contact_label(last: Option<NaiveDateTime>, today: NaiveDate) -> String {
+    let Some(last) = last else {
+        return "never".into();
+    };
+    match (today - last.date()).num_days() {
+        d if d < 0 => "ahead".into(),
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        d if d < 14 => format!("{d}d ago"),
+        d if d < 70 => format!("{}w ago", d / 7),
+        d if d < 730 => format!("{}mo ago", d / 30),
+        d => format!("{}y ago", d / 365),
+    }
+}
+
+/// "2d overdue", "today", "tomorrow", "in 4d", "12-24": when the next follow-up is due.
+pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
+    let Some(due) = due else {
+        return String::new();
+    };
+    match (due - today).num_days() {
+        d if d < 0 => format!("{}d overdue", -d),
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        d if d <= 14 => format!("in {d}d"),
+        _ if due.year() == today.year() => due.format("%m-%d").to_string(),
+        _ => due.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Whole days since the last contact, if there was one.
+pub fn days_since(last: Option<NaiveDateTime>, today: NaiveDate) -> Option<i64> {
+    last.map(|l| (today - l.date()).num_days())
+}
+
+/// The order the customer list can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Overdue first, then due today, then everyone else by next follow-up and silence.
+    #[default]
+    Attention,
+    Name,
+    LastContact,
+}
+
+impl SortOrder {
+    pub fn next(self) -> Self {
+        match self {
+            SortOrder::Attention => SortOrder::Name,
+            SortOrder::Name => SortOrder::LastContact,
+            SortOrder::LastContact => SortOrder::Attention,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Attention => "attention",
+            SortOrder::Name => "name",
+            SortOrder::LastContact => "last contact",
+        }
+    }
+}
+
+/// Compares two rows for `order`; ties fall back to name then id so the order is total.
+pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveDate) -> Ordering {
+    let by_name = || a.name.cmp(&b.name).then(a.id.cmp(&b.id));
+    match order {
+        SortOrder::Attention => attention_key(a, today)
+            .cmp(&attention_key(b, today))
+            .then_with(by_name),
+        SortOrder::Name => by_name(),
+        // Longest silence first: that is who to call.
+        SortOrder::LastContact => a.last_contact_at.cmp(&b.last_contact_at).then_with(by_name),
+    }
+}
+
+/// Overdue (oldest first), due today, then upcoming by date, then customers with nothing planned
+/// (longest silence first).
+fn attention_key(
+    row: &CustomerRow,
+    today: NaiveDate,
+) -> (u8, Option<NaiveDate>, Option<NaiveDateTime>) {
+    match row.next_follow_up_on {
+        Some(due) if due < today => (0, Some(due), None),
+        Some(due) if due == today => (1, Some(due), None),
+        Some(due) => (2, Some(due), None),
+        None => (3, None, row.last_contact_at),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn dt(s: &str) -> NaiveDateTime {
+        format!("{s}T10:00:00").parse().unwrap()
+    }
+
+    fn row(id: i64, name: &str, next: Option<&str>, last: Option<&str>) -> CustomerRow {
+        CustomerRow {
+            id,
+            name: name.into(),
+            city: String::new(),
+            tier: None,
+            tags: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            people: String::new(),
+            last_contact_at: last.map(dt),
+            next_follow_up_on: next.map(d),
+        }
+    }
+
+    #[test]
+    fn buckets_split_at_today_and_a_week() {
+        let today = d("2026-11-28");
+        assert_eq!(Bucket::of(d("2026-11-27"), today), Bucket::Overdue);
+        assert_eq!(Bucket::of(d("2026-11-28"), today), Bucket::Today);
+        assert_eq!(Bucket::of(d("2026-11-29"), today), Bucket::NextSevenDays);
+        assert_eq!(Bucket::of(d("2026-12-05"), today), Bucket::NextSevenDays);
+        assert_eq!(Bucket::of(d("2026-12-06"), today), Bucket::Later);
+    }
+
+    #[test]
+    fn labels_read_like_a_person_would_say_them() {
+        let today = d("2026-11-28");
+        let cases = [
+            (None, "never"),
+            (Some("2026-11-28"), "today"),
+            (Some("2026-11-27"), "yesterday"),
+            (Some("2026-11-25"), "3d ago"),
+            (Some("2026-10-31"), "4w ago"),
+            (Some("2026-06-01"), "6mo ago"),
+            (Some("2023-11-01"), "3y ago"),
+        ];
+        for (last, want) in cases {
+            assert_eq!(last_contact_label(last.map(dt), today), want, "{last:?}");
+        }
+        let cases = [
+            (None, ""),
+            (Some("2026-11-26"), "2d overdue"),
+            (Some("2026-11-28"), "today"),
+            (Some("2026-11-29"), "tomorrow"),
+            (Some("2026-12-02"), "in 4d"),
+            (Some("2026-12-24"), "12-24"),
+            (Some("2027-01-05"), "2027-01-05"),
+        ];
+        for (due, want) in cases {
+            assert_eq!(due_label(due.map(d), today), want, "{due:?}");
+        }
+    }
+
+    #[test]
+    fn attention_puts_overdue_then_today_first() {
+        let today = d("2026-11-28");
+        let mut rows = [
+            row(1, "Nothing planned, quiet", None, Some("2026-01-01")),
+            row(2, "Upcoming", Some("2026-12-01"), None),
+            row(3, "Today", Some("2026-11-28"), None),
+            row(4, "Overdue a little", Some("2026-11-27"), None),
+            row(5, "Overdue a lot", Some("2026-11-01"), None),
+            row(6, "Nothing planned, recent", None, Some("2026-11-27")),
+            row(7, "Never contacted", None, None),
+        ];
+        rows.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [5, 4, 3, 2, 7, 1, 6]);
+
+        rows.sort_by(|a, b| compare(SortOrder::Name, a, b, today));
+        assert_eq!(rows[0].name, "Never contacted");
+
+        rows.sort_by(|a, b| compare(SortOrder::LastContact, a, b, today));
+        let ids: Vec<i64> = rows.iter().take(2).map(|r| r.id).collect();
+        assert_eq!(ids, [7, 4], "never-contacted come first, by name");
+    }
+
+    #[test]
+    fn sort_order_cycles_through_all_three() {
+        let o = SortOrder::default();
+        assert_eq!(o.next().next().next(), o);
+    }
+}

@@ -1,0 +1,5 @@
+//! The customer book's domain: plain data and the pure rules over it.
+
+pub mod dates;
+pub mod due;
+pub mod model;

@@ -1,0 +1,260 @@
+//! The things a customer book holds, as plain data.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+pub type CustomerId = i64;
+pub type ContactId = i64;
+pub type InteractionId = i64;
+pub type FollowUpId = i64;
+
+/// Declares a small closed vocabulary stored as text in the book.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The text stored in the book.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The word shown to a person.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                let text = text.trim();
+                Self::ALL.iter().copied().find(|v| {
+                    v.as_str().eq_ignore_ascii_case(text) || v.label().eq_ignore_ascii_case(text)
+                })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// How a contact happened.
+    Channel {
+        Visit => "visit", "visit";
+        Call => "call", "call";
+        WeChat => "wechat", "wechat";
+        Email => "email", "email";
+        Meeting => "meeting", "meeting";
+        Message => "message", "message";
+        Other => "other", "other";
+    }
+);
+
+vocabulary!(
+    /// Whether the account is a company or a single person.
+    CustomerKind {
+        Company => "company", "company";
+        Person => "person", "person";
+    }
+);
+
+vocabulary!(
+    /// Value rank: A customers are the few that bring most of the revenue.
+    Tier {
+        A => "A", "A";
+        B => "B", "B";
+        C => "C", "C";
+    }
+);
+
+vocabulary!(
+    /// Where the customer is in its life with us.
+    Stage {
+        Prospect => "prospect", "prospect";
+        New => "new", "new";
+        Active => "active", "active";
+        Repeat => "repeat", "repeat";
+        AtRisk => "at_risk", "at risk";
+        Lost => "lost", "lost";
+    }
+);
+
+/// A birthday or yearly date, with or without the year (imports often lack it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Birthday {
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Birthday {
+    /// Reads `YYYY-MM-DD`, `MM-DD` or `--MM-DD`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.trim_start_matches("--").split('-').collect();
+        let (year, month, day) = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 => (Some(y.parse().ok()?), m.parse().ok()?, d.parse().ok()?),
+            [m, d] => (None, m.parse().ok()?, d.parse().ok()?),
+            _ => return None,
+        };
+        // 2024 is a leap year, so 02-29 is a valid yearless birthday.
+        NaiveDate::from_ymd_opt(year.unwrap_or(2024), month, day)?;
+        Some(Self { year, month, day })
+    }
+
+    pub fn to_text(self) -> String {
+        match self.year {
+            Some(y) => format!("{y:04}-{:02}-{:02}", self.month, self.day),
+            None => format!("--{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
+/// Tags as typed: comma separated (ASCII or full-width comma), trimmed, empties dropped.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split([',', '，'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Everything a person types about a customer; what add and edit forms produce.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDraft {
+    pub name: String,
+    pub kind: Option<CustomerKind>,
+    pub industry: String,
+    pub city: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub wechat: String,
+    pub website: String,
+    pub tags: Vec<String>,
+    pub tier: Option<Tier>,
+    pub stage: Option<Stage>,
+    pub lead_source: String,
+    pub birthday: Option<Birthday>,
+    pub notes: String,
+    pub cadence_days: Option<u32>,
+}
+
+/// A customer as stored, with the roll-ups the book keeps for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: CustomerId,
+    pub draft: CustomerDraft,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub archived: bool,
+    pub last_contact_at: Option<NaiveDateTime>,
+    pub next_follow_up_on: Option<NaiveDate>,
+}
+
+/// One line of the customer list: just what the list shows and searches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerRow {
+    pub id: CustomerId,
+    pub name: String,
+    pub city: String,
+    pub tier: Option<Tier>,
+    pub tags: String,
+    pub phone: String,
+    pub email: String,
+    /// Names of the people at the customer, space separated (searched, not shown).
+    pub people: String,
+    pub last_contact_at: Option<NaiveDateTime>,
+    pub next_follow_up_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactDraft {
+    pub name: String,
+    pub title: String,
+    pub phone: String,
+    pub email: String,
+    pub wechat: String,
+    pub birthday: Option<Birthday>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub customer_id: CustomerId,
+    pub draft: ContactDraft,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InteractionDraft {
+    pub customer_id: CustomerId,
+    pub contact_id: Option<ContactId>,
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interaction {
+    pub id: InteractionId,
+    pub draft: InteractionDraft,
+    /// The name of the person spoken with, when one was recorded.
+    pub contact_name: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpDraft {
+    pub customer_id: CustomerId,
+    pub due_on: NaiveDate,
+    pub due_time: Option<NaiveTime>,
+    pub task: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub id: FollowUpId,
+    pub draft: FollowUpDraft,
+    pub interaction_id: Option<InteractionId>,
+    pub customer_name: String,
+    pub done_at: Option<NaiveDateTime>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birthdays_with_and_without_year() {
+        let b = Birthday::parse("1985-06-20").unwrap();
+        assert_eq!((b.year, b.month, b.day), (Some(1985), 6, 20));
+        assert_eq!(b.to_text(), "1985-06-20");
+        let b = Birthday::parse("--04-15").unwrap();
+        assert_eq!((b.year, b.month, b.day), (None, 4, 15));
+        assert_eq!(b.to_text(), "--04-15");
+        assert_eq!(Birthday::parse("02-29").unwrap().to_text(), "--02-29");
+        assert_eq!(Birthday::parse("1985-02-30"), None);
+        assert_eq!(Birthday::parse("13-01"), None);
+        assert_eq!(Birthday::parse("soon"), None);
+    }
+
+    #[test]
+    fn vocabularies_read_their_own_text_and_labels() {
+        for c in Channel::ALL {
+            assert_eq!(Channel::parse(c.as_str()), Some(*c));
+        }
+        assert_eq!(Stage::parse("at risk"), Some(Stage::AtRisk));
+        assert_eq!(Stage::parse("AT_RISK"), Some(Stage::AtRisk));
+        assert_eq!(Tier::parse("b"), Some(Tier::B));
+        assert_eq!(Tier::parse("D"), None);
+    }
+}

@@ -1,0 +1,12 @@
+//! fieldbook: a terminal customer book for field account managers.
+//!
+//! `main.rs` only parses arguments; everything lives here so tests and benchmarks reach it.
+
+pub mod book;
+pub mod cli;
+pub mod demo;
+pub mod paths;
+pub mod repository;
+pub mod safe_text;
+pub mod search;
+pub mod tui;

@@ -1,0 +1,249 @@
+//! Customers and the people at them.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::sql_text as text;
+use super::{BookError, Repository, Result};
+use crate::book::model::{
+    Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId, CustomerKind,
+    CustomerRow, Stage, Tier,
+};
+
+const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
+     tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived, \
+     last_contact_at, next_follow_up_on";
+
+fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
+    let kind: String = r.get("kind")?;
+    let tier: Option<String> = r.get("tier")?;
+    let stage: Option<String> = r.get("stage")?;
+    Ok(Customer {
+        id: r.get("id")?,
+        draft: CustomerDraft {
+            name: r.get("name")?,
+            kind: CustomerKind::parse(&kind),
+            industry: r.get("industry")?,
+            city: r.get("city")?,
+            address: r.get("address")?,
+            phone: r.get("phone")?,
+            email: r.get("email")?,
+            wechat: r.get("wechat")?,
+            website: r.get("website")?,
+            tags: text::split_tags(&r.get::<_, String>("tags")?),
+            tier: tier.as_deref().and_then(Tier::parse),
+            stage: stage.as_deref().and_then(Stage::parse),
+            lead_source: r.get("lead_source")?,
+            birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
+            notes: r.get("notes")?,
+            cadence_days: r.get("cadence_days")?,
+        },
+        created_at: text::parse_datetime("created_at", &r.get::<_, String>("created_at")?)?,
+        updated_at: text::parse_datetime("updated_at", &r.get::<_, String>("updated_at")?)?,
+        archived: r.get("archived")?,
+        last_contact_at: text::opt(
+            "last_contact_at",
+            r.get("last_contact_at")?,
+            text::parse_datetime,
+        )?,
+        next_follow_up_on: text::opt(
+            "next_follow_up_on",
+            r.get("next_follow_up_on")?,
+            text::parse_date,
+        )?,
+    })
+}
+
+fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get("id")?,
+        customer_id: r.get("customer_id")?,
+        draft: ContactDraft {
+            name: r.get("name")?,
+            title: r.get("title")?,
+            phone: r.get("phone")?,
+            email: r.get("email")?,
+            wechat: r.get("wechat")?,
+            birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
+            notes: r.get("notes")?,
+        },
+    })
+}
+
+pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(BookError::Invalid(format!("{what} needs a name")));
+    }
+    Ok(())
+}
+
+impl Repository {
+    /// Every customer that is not archived, as list rows.
+    pub fn customer_rows(&self) -> Result<Vec<CustomerRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.city, c.tier, c.tags, c.phone, c.email,
+                    coalesce((SELECT group_concat(p.name, ' ') FROM contact p WHERE p.customer_id = c.id), ''),
+                    c.last_contact_at, c.next_follow_up_on
+               FROM customer c WHERE c.archived = 0",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let tier: Option<String> = r.get(3)?;
+            Ok(CustomerRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                city: r.get(2)?,
+                tier: tier.as_deref().and_then(Tier::parse),
+                tags: r.get(4)?,
+                phone: r.get(5)?,
+                email: r.get(6)?,
+                people: r.get(7)?,
+                last_contact_at: text::opt("last_contact_at", r.get(8)?, text::parse_datetime)?,
+                next_follow_up_on: text::opt("next_follow_up_on", r.get(9)?, text::parse_date)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>> {
+        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], customer_from_row)
+            .optional()?)
+    }
+
+    pub fn customer_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM customer WHERE archived = 0",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn add_customer(&mut self, draft: &CustomerDraft) -> Result<CustomerId> {
+        check_name(&draft.name, "a customer")?;
+        let now = text::datetime(self.now());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
+                tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+            params![
+                draft.name.trim(),
+                draft.kind.unwrap_or(CustomerKind::Company).as_str(),
+                draft.industry,
+                draft.city,
+                draft.address,
+                draft.phone,
+                draft.email,
+                draft.wechat,
+                draft.website,
+                text::tags(&draft.tags),
+                draft.tier.map(Tier::as_str),
+                draft.stage.map(Stage::as_str),
+                draft.lead_source,
+                draft.birthday.map(|b| b.to_text()),
+                draft.notes,
+                draft.cadence_days,
+                now,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn update_customer(&mut self, id: CustomerId, draft: &CustomerDraft) -> Result<()> {
+        check_name(&draft.name, "a customer")?;
+        let now = text::datetime(self.now());
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
+                phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
+                stage = ?13, lead_source = ?14, birthday = ?15, notes = ?16, cadence_days = ?17,
+                updated_at = ?18
+             WHERE id = ?1",
+            params![
+                id,
+                draft.name.trim(),
+                draft.kind.unwrap_or(CustomerKind::Company).as_str(),
+                draft.industry,
+                draft.city,
+                draft.address,
+                draft.phone,
+                draft.email,
+                draft.wechat,
+                draft.website,
+                text::tags(&draft.tags),
+                draft.tier.map(Tier::as_str),
+                draft.stage.map(Stage::as_str),
+                draft.lead_source,
+                draft.birthday.map(|b| b.to_text()),
+                draft.notes,
+                draft.cadence_days,
+                now,
+            ],
+        )?;
+        if changed == 0 {
+            return Err(BookError::Invalid(format!(
+                "customer #{id} is not in the book"
+            )));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Archiving hides a customer from the list; nothing is deleted.
+    pub fn set_archived(&mut self, id: CustomerId, archived: bool) -> Result<()> {
+        let now = text::datetime(self.now());
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE customer SET archived = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, archived, now],
+        )?;
+        if changed == 0 {
+            return Err(BookError::Invalid(format!(
+                "customer #{id} is not in the book"
+            )));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn contacts(&self, customer_id: CustomerId) -> Result<Vec<Contact>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, customer_id, name, title, phone, email, wechat, birthday, notes
+               FROM contact WHERE customer_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([customer_id], contact_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_contact(
+        &mut self,
+        customer_id: CustomerId,
+        draft: &ContactDraft,
+    ) -> Result<ContactId> {
+        check_name(&draft.name, "a person")?;
+        let now = text::datetime(self.now());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO contact (customer_id, name, title, phone, email, wechat, birthday, notes, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                customer_id,
+                draft.name.trim(),
+                draft.title,
+                draft.phone,
+                draft.email,
+                draft.wechat,
+                draft.birthday.map(|b| b.to_text()),
+                draft.notes,
+                now,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,90 @@
+//! Contact history: every call, visit, message, with the follow-up it set.
+
+use rusqlite::{Row, params};
+
+use super::sql_text as text;
+use super::{Repository, Result};
+use crate::book::model::{
+    Channel, CustomerId, FollowUpDraft, FollowUpId, Interaction, InteractionDraft, InteractionId,
+};
+
+fn interaction_from_row(r: &Row<'_>) -> rusqlite::Result<Interaction> {
+    let channel: String = r.get("channel")?;
+    Ok(Interaction {
+        id: r.get("id")?,
+        draft: InteractionDraft {
+            customer_id: r.get("customer_id")?,
+            contact_id: r.get("contact_id")?,
+            at: text::parse_datetime("at", &r.get::<_, String>("at")?)?,
+            channel: Channel::parse(&channel).unwrap_or(Channel::Other),
+            summary: r.get("summary")?,
+        },
+        contact_name: r.get("contact_name")?,
+        created_at: text::parse_datetime("created_at", &r.get::<_, String>("created_at")?)?,
+    })
+}
+
+impl Repository {
+    /// A page of a customer's history, newest first.
+    pub fn history(
+        &self,
+        customer_id: CustomerId,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<Interaction>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.customer_id, i.contact_id, i.at, i.channel, i.summary, i.created_at,
+                    p.name AS contact_name
+               FROM interaction i LEFT JOIN contact p ON p.id = i.contact_id
+              WHERE i.customer_id = ?1
+              ORDER BY i.at DESC, i.id DESC
+              LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![customer_id, limit as i64, offset as i64],
+            interaction_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn interaction_count(&self, customer_id: CustomerId) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM interaction WHERE customer_id = ?1")?
+            .query_row([customer_id], |r| r.get(0))?)
+    }
+
+    /// Records a contact and, when given, the follow-up it set: both or neither.
+    pub fn log_interaction(
+        &mut self,
+        draft: &InteractionDraft,
+        follow_up: Option<&FollowUpDraft>,
+    ) -> Result<(InteractionId, Option<FollowUpId>)> {
+        let now = text::datetime(self.now());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                draft.customer_id,
+                draft.contact_id,
+                text::datetime(draft.at),
+                draft.channel.as_str(),
+                draft.summary,
+                now,
+            ],
+        )?;
+        let interaction_id = tx.last_insert_rowid();
+        let follow_up_id = match follow_up {
+            Some(f) => Some(super::follow_ups::insert(
+                &tx,
+                f,
+                Some(interaction_id),
+                &now,
+            )?),
+            None => None,
+        };
+        tx.commit()?;
+        Ok((interaction_id, follow_up_id))
+    }
+}

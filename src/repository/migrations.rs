@@ -1,0 +1,31 @@
+//! Numbered SQL files applied above `PRAGMA user_version`, all pending ones in one transaction.
+
+use rusqlite::Connection;
+
+use super::{BookError, Result};
+
+/// Every migration in order; migration N brings the book to version N.
+pub const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_book.sql")];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(conn: &mut Connection, name: &str) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > LATEST_VERSION {
+        return Err(BookError::TooNew {
+            path: name.to_string(),
+            found,
+            supported: LATEST_VERSION,
+        });
+    }
+    if found == LATEST_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for sql in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", LATEST_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}

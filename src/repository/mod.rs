@@ -1,0 +1,149 @@
+//! The only code that speaks SQL. Every user action is one transaction; reads return domain types.
+
+mod customers;
+mod follow_ups;
+mod history;
+mod migrations;
+mod sql_text;
+
+pub use migrations::{LATEST_VERSION, MIGRATIONS};
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{Local, NaiveDateTime, Timelike};
+use rusqlite::Connection;
+
+/// Why the book could not do what was asked.
+#[derive(Debug)]
+pub enum BookError {
+    Sqlite(rusqlite::Error),
+    Io(std::io::Error),
+    /// The book was written by a newer fieldbook; it is left untouched.
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    /// A rule the book keeps (an empty name, a missing row).
+    Invalid(String),
+}
+
+impl std::fmt::Display for BookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
+            BookError::Io(e) => write!(f, "{e}"),
+            BookError::TooNew {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{path} was written by a newer fieldbook (book version {found}, this one reads up to {supported}); \
+                 it was not opened or changed. Update fieldbook to open it."
+            ),
+            BookError::Invalid(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for BookError {}
+
+impl From<rusqlite::Error> for BookError {
+    fn from(e: rusqlite::Error) -> Self {
+        BookError::Sqlite(e)
+    }
+}
+
+impl From<std::io::Error> for BookError {
+    fn from(e: std::io::Error) -> Self {
+        BookError::Io(e)
+    }
+}
+
+pub type Result<T, E = BookError> = std::result::Result<T, E>;
+
+/// A customer book on disk (or in memory for tests).
+pub struct Repository {
+    conn: Connection,
+    path: Option<PathBuf>,
+    clock: fn() -> NaiveDateTime,
+}
+
+fn local_now() -> NaiveDateTime {
+    let now = Local::now().naive_local();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+impl Repository {
+    /// Opens (creating if needed) the book at `path`, private to this user, and brings its schema
+    /// up to date. A book from a newer fieldbook is refused unchanged.
+    pub fn open(path: &Path) -> Result<Self> {
+        crate::paths::create_private_file(path)?;
+        let conn = Connection::open(path)?;
+        Self::configure(&conn)?;
+        let mut repo = Repository {
+            conn,
+            path: Some(path.to_path_buf()),
+            clock: local_now,
+        };
+        migrations::migrate(&mut repo.conn, &path.display().to_string())?;
+        Ok(repo)
+    }
+
+    /// An empty book that lives only as long as the value: for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        Self::configure(&conn)?;
+        let mut repo = Repository {
+            conn,
+            path: None,
+            clock: local_now,
+        };
+        migrations::migrate(&mut repo.conn, ":memory:")?;
+        Ok(repo)
+    }
+
+    fn configure(conn: &Connection) -> Result<()> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // WAL keeps readers and the writer apart; FULL makes a logged call survive a power cut.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        Ok(())
+    }
+
+    /// Makes timestamps (created/updated) come from `clock`: tests pin it.
+    pub fn set_clock(&mut self, clock: fn() -> NaiveDateTime) {
+        self.clock = clock;
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn now(&self) -> NaiveDateTime {
+        (self.clock)()
+    }
+
+    /// The schema version of the open book.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs SQLite's own integrity check; `Ok(())` when the book is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(BookError::Invalid(format!(
+                "integrity check failed: {verdict}"
+            )))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Everything a person can ask of fieldbook, named for the intent rather than the key.
+
+use super::text_input::TextEdit;
+
+/// The four panes of the customer book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Customers,
+    Profile,
+    History,
+    FollowUps,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [
+        Pane::Customers,
+        Pane::Profile,
+        Pane::History,
+        Pane::FollowUps,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Customers => "Customers",
+            Pane::Profile => "Profile",
+            Pane::History => "History",
+            Pane::FollowUps => "Follow-ups",
+        }
+    }
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Pane {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+
+    pub fn previous(self) -> Pane {
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ShowHelp,
+    /// Esc: close the overlay or form, clear the filter.
+    Back,
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    MoveFirst,
+    MoveLast,
+    NextPane,
+    PreviousPane,
+    FocusPane(Pane),
+    /// Enter: a customer opens its history, a follow-up selects its customer.
+    Open,
+    StartFilter,
+    /// Enter while filtering: keep the filter and go back to the list.
+    KeepFilter,
+    CycleSort,
+    AddCustomer,
+    EditCustomer,
+    AddPerson,
+    ArchiveCustomer,
+    LogInteraction,
+    AddFollowUp,
+    CompleteFollowUp,
+    SnoozeFollowUp,
+    ToggleFollowUpScope,
+    NextField,
+    PreviousField,
+    /// Enter in a form: a new line in a multi-line field, the next field, or save on the last.
+    SubmitField,
+    SaveForm,
+    Answer(bool),
+    Edit(TextEdit),
+}

@@ -1,0 +1,248 @@
+//! Forms: a list of labelled fields, the one being typed in, and a message beside any field whose
+//! text can't be used. What was typed is never thrown away by a failed check or a failed write.
+
+use super::text_input::{TextEdit, TextInput};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// Enter inserts a line break (a call summary, notes).
+    Multiline,
+    /// One of a fixed list; typing jumps to the first option starting with what was typed.
+    Choice(&'static [&'static str]),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub input: TextInput,
+    /// Shown dimmed when the field is empty: what may be typed.
+    pub placeholder: &'static str,
+    pub error: Option<String>,
+    /// What was typed into a Choice field since it was focused, to pick by prefix.
+    typed: String,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: impl Into<String>, placeholder: &'static str) -> Self {
+        Self {
+            label,
+            kind: FieldKind::Text,
+            input: TextInput::new(value),
+            placeholder,
+            error: None,
+            typed: String::new(),
+        }
+    }
+
+    pub fn multiline(
+        label: &'static str,
+        value: impl Into<String>,
+        placeholder: &'static str,
+    ) -> Self {
+        Self {
+            kind: FieldKind::Multiline,
+            ..Self::text(label, value, placeholder)
+        }
+    }
+
+    pub fn choice(label: &'static str, options: &'static [&'static str], value: &str) -> Self {
+        let value = options
+            .iter()
+            .find(|o| o.eq_ignore_ascii_case(value))
+            .copied()
+            .unwrap_or(options[0]);
+        Self {
+            kind: FieldKind::Choice(options),
+            ..Self::text(label, value, "")
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.text()
+    }
+
+    fn edit(&mut self, edit: TextEdit) {
+        match self.kind {
+            FieldKind::Choice(options) => self.choose(options, edit),
+            FieldKind::Multiline => self.input.apply(edit, true),
+            FieldKind::Text => self.input.apply(edit, false),
+        }
+    }
+
+    fn choose(&mut self, options: &'static [&'static str], edit: TextEdit) {
+        let current = options.iter().position(|o| *o == self.value()).unwrap_or(0);
+        let pick = match edit {
+            TextEdit::Insert(c) => {
+                self.typed.push(c);
+                let starts = |prefix: &str| {
+                    options.iter().position(|o| {
+                        !o.is_empty() && o.to_lowercase().starts_with(&prefix.to_lowercase())
+                    })
+                };
+                match starts(&self.typed) {
+                    Some(i) => i,
+                    None => {
+                        self.typed = c.to_string();
+                        starts(&self.typed).unwrap_or(current)
+                    }
+                }
+            }
+            TextEdit::Right => (current + 1) % options.len(),
+            TextEdit::Left => (current + options.len() - 1) % options.len(),
+            TextEdit::Backspace | TextEdit::Delete | TextEdit::ClearToStart => {
+                self.typed.clear();
+                current
+            }
+            _ => current,
+        };
+        self.input.set(options[pick]);
+    }
+}
+
+/// What a form is for, and so what saving it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    AddCustomer,
+    EditCustomer(i64),
+    AddPerson(i64),
+    LogInteraction(i64),
+    AddFollowUp(i64),
+    Snooze(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub purpose: FormPurpose,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Esc was pressed with typed text: waiting for y/n.
+    pub confirm_discard: bool,
+    /// A problem with the whole form, such as a failed write.
+    pub error: Option<String>,
+    initial: Vec<String>,
+}
+
+impl Form {
+    pub fn new(purpose: FormPurpose, title: impl Into<String>, fields: Vec<Field>) -> Self {
+        let initial = fields.iter().map(|f| f.value().to_string()).collect();
+        Self {
+            purpose,
+            title: title.into(),
+            fields,
+            focus: 0,
+            confirm_discard: false,
+            error: None,
+            initial,
+        }
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    pub fn edit(&mut self, edit: TextEdit) {
+        self.fields[self.focus].edit(edit);
+        self.fields[self.focus].error = None;
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+        self.fields[self.focus].typed.clear();
+    }
+
+    pub fn previous_field(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+        self.fields[self.focus].typed.clear();
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus + 1 == self.fields.len()
+    }
+
+    /// Whether anything differs from what the form opened with.
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, init)| f.value() != init)
+    }
+
+    pub fn value(&self, label: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or("", Field::value)
+    }
+
+    pub fn set_error(&mut self, label: &str, message: impl Into<String>) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+            f.error = Some(message.into());
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    /// Moves the cursor to the first field with a message, so the fix is one keystroke away.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.error = None;
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHANNELS: &[&str] = &[
+        "call", "visit", "wechat", "email", "meeting", "message", "other",
+    ];
+
+    #[test]
+    fn typing_in_a_choice_picks_by_prefix() {
+        let mut f = Field::choice("Channel", CHANNELS, "call");
+        f.edit(TextEdit::Insert('v'));
+        assert_eq!(f.value(), "visit");
+        f.edit(TextEdit::Insert('m'));
+        assert_eq!(
+            f.value(),
+            "meeting",
+            "no option starts with 'vm': start over from 'm'"
+        );
+        f.edit(TextEdit::Insert('e'));
+        f.edit(TextEdit::Insert('s'));
+        assert_eq!(f.value(), "message");
+        f.edit(TextEdit::Right);
+        assert_eq!(f.value(), "other");
+        f.edit(TextEdit::Right);
+        assert_eq!(f.value(), "call", "wraps around");
+        f.edit(TextEdit::Insert('z'));
+        assert_eq!(f.value(), "call", "no match keeps the choice");
+    }
+
+    #[test]
+    fn dirty_only_after_a_change() {
+        let mut form = Form::new(
+            FormPurpose::AddCustomer,
+            "Add",
+            vec![Field::text("Name", "", ""), Field::text("City", "", "")],
+        );
+        assert!(!form.is_dirty());
+        form.edit(TextEdit::Insert('x'));
+        assert!(form.is_dirty());
+        form.edit(TextEdit::Backspace);
+        assert!(!form.is_dirty());
+    }
+}

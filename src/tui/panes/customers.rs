@@ -1,0 +1,148 @@
+//! The customer list: who needs attention, with the filter line under it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use unicode_width::UnicodeWidthStr;
+
+use super::pane_block;
+use crate::book::due::{self, Bucket};
+use crate::safe_text;
+use crate::tui::action::Pane;
+use crate::tui::state::{Mode, State};
+use crate::tui::theme::THEME;
+
+/// `text` with the chars at `matched` (char indices) highlighted.
+pub fn highlighted(text: &str, matched: &[usize], base: Style) -> Line<'static> {
+    let shown = safe_text::line(text);
+    if matched.is_empty() {
+        return Line::from(Span::styled(shown.into_owned(), base));
+    }
+    let spans: Vec<Span<'static>> = shown
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if matched.contains(&i) {
+                base.patch(THEME.matched)
+            } else {
+                base
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
+    match due.map(|d| Bucket::of(d, state.today)) {
+        Some(Bucket::Overdue) => THEME.overdue,
+        Some(Bucket::Today) => THEME.due_today,
+        _ => Style::new(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
+    let focused = state.focus == Pane::Customers;
+    let shown = if state.visible.len() == state.rows.len() {
+        format!("{}", state.rows.len())
+    } else {
+        format!("{}/{}", state.visible.len(), state.rows.len())
+    };
+    let title = format!("1 Customers ({shown}) · {}", state.order.label());
+    let block: Block = pane_block(title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let filtering = matches!(state.mode, Mode::Filter);
+    let show_filter = filtering || !state.filter.text().is_empty();
+    let [list_area, filter_area] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(show_filter)),
+    ])
+    .areas(inner);
+    if show_filter {
+        draw_filter_line(frame, filter_area, state, filtering);
+    }
+
+    let height = list_area.height.saturating_sub(1) as usize;
+    state.page_height = height.max(1);
+    if state.visible.is_empty() {
+        let message = if state.filter.text().is_empty() {
+            "no customers"
+        } else {
+            "no customer matches"
+        };
+        frame.render_widget(Paragraph::new(message).style(THEME.dim), list_area);
+        return;
+    }
+    let first = state.list.window(height, state.visible.len());
+    let query = state.filter.text();
+    let wide = list_area.width >= 60;
+    let rows: Vec<Row> = state.visible[first..(first + height).min(state.visible.len())]
+        .iter()
+        .enumerate()
+        .map(|(i, &idx)| {
+            let r = &state.rows[idx];
+            // Highlights are computed for the visible window only, never the whole book.
+            let name = highlighted(
+                &r.name,
+                &state.search.highlights(&r.name, query),
+                Style::new(),
+            );
+            let mut cells = vec![
+                Cell::from(name),
+                Cell::from(safe_text::line(&r.city).into_owned()),
+                Cell::from(r.tier.map_or("", |t| t.as_str())),
+            ];
+            if wide {
+                cells.push(Cell::from(due::last_contact_label(
+                    r.last_contact_at,
+                    state.today,
+                )));
+            }
+            cells.push(
+                Cell::from(due::due_label(r.next_follow_up_on, state.today))
+                    .style(next_style(r.next_follow_up_on, state)),
+            );
+            let row = Row::new(cells);
+            if first + i == state.list.selected {
+                row.style(if focused {
+                    THEME.selected
+                } else {
+                    THEME.selected.patch(THEME.dim)
+                })
+            } else {
+                row
+            }
+        })
+        .collect();
+    let mut widths = vec![
+        Constraint::Fill(1),
+        Constraint::Length(8),
+        Constraint::Length(4),
+    ];
+    let mut header = vec!["Name", "City", "Tier"];
+    if wide {
+        widths.push(Constraint::Length(9));
+        header.push("Last");
+    }
+    widths.push(Constraint::Length(11));
+    header.push("Next");
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(THEME.header))
+        .column_spacing(1);
+    frame.render_widget(table, list_area);
+}
+
+fn draw_filter_line(frame: &mut Frame, area: Rect, state: &State, filtering: bool) {
+    let text = safe_text::line(state.filter.text()).into_owned();
+    let line = Line::from(vec![Span::styled("/ ", THEME.key), Span::raw(text.clone())]);
+    frame.render_widget(Paragraph::new(line), area);
+    if filtering {
+        let before: String = text.chars().take(state.filter.cursor()).collect();
+        let x = area.x + 2 + before.width() as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+}

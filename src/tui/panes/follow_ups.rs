@@ -1,0 +1,130 @@
+//! Follow-ups for the whole book (or one customer): Overdue, Today, Next 7 days, Later.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::pane_block;
+use crate::book::due::{self, Bucket};
+use crate::safe_text;
+use crate::tui::action::Pane;
+use crate::tui::state::{FollowUpScope, ListCursor, State};
+use crate::tui::theme::THEME;
+
+pub fn due_style(due: NaiveDate, today: NaiveDate) -> Style {
+    match Bucket::of(due, today) {
+        Bucket::Overdue => THEME.overdue,
+        Bucket::Today => THEME.due_today,
+        _ => THEME.dim,
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
+    let focused = state.focus == Pane::FollowUps;
+    let scope = match state.follow_up_scope {
+        FollowUpScope::WholeBook => "all customers".to_string(),
+        FollowUpScope::SelectedCustomer => {
+            state.detail.as_ref().map_or("this customer".into(), |d| {
+                safe_text::line(&d.customer.draft.name).into_owned()
+            })
+        }
+    };
+    let block = pane_block(format!("4 Follow-ups · {scope}"), focused);
+    if state.follow_ups.is_empty() {
+        let text = "nothing to follow up: press f to add a follow-up, or l to log a contact with a next step";
+        frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
+        return;
+    }
+    let today = state.today;
+    // Headings and items as cheap markers first; lines are built only for the visible window,
+    // since a big book has tens of thousands of open follow-ups.
+    let mut counts = [0usize; 4];
+    for f in &state.follow_ups {
+        counts[Bucket::of(f.draft.due_on, today) as usize] += 1;
+    }
+    let mut entries: Vec<Option<usize>> = Vec::with_capacity(state.follow_ups.len() + 4);
+    let mut selected_line = 0;
+    let mut current: Option<Bucket> = None;
+    for (i, f) in state.follow_ups.iter().enumerate() {
+        let bucket = Bucket::of(f.draft.due_on, today);
+        if current != Some(bucket) {
+            entries.push(None);
+            current = Some(bucket);
+        }
+        if i == state.follow_up_list.selected {
+            selected_line = entries.len();
+        }
+        entries.push(Some(i));
+    }
+    let height = area.height.saturating_sub(2) as usize;
+    let mut window = ListCursor {
+        selected: selected_line,
+        offset: state.follow_up_list.offset,
+    };
+    let first = window.window(height, entries.len());
+    state.follow_up_list.offset = first;
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(line_no, entry)| match entry {
+            None => {
+                // A heading sits just before the first item of its bucket.
+                let next = entries[line_no + 1].unwrap_or(0);
+                let bucket = Bucket::of(state.follow_ups[next].draft.due_on, today);
+                Line::styled(
+                    format!("{} ({})", bucket.title(), counts[bucket as usize]),
+                    THEME.header,
+                )
+            }
+            Some(i) => item_line(state, *i, focused),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
+    let f = &state.follow_ups[i];
+    let today = state.today;
+    let time = f
+        .draft
+        .due_time
+        .map(|t| t.format(" %H:%M").to_string())
+        .unwrap_or_default();
+    let when = format!("{}{time}", due::due_label(Some(f.draft.due_on), today));
+    let line = Line::from(vec![
+        Span::styled(format!("  {when:<12}"), due_style(f.draft.due_on, today)),
+        Span::styled(
+            format!("{} ", clip(&safe_text::line(&f.customer_name), 24)),
+            THEME.title,
+        ),
+        Span::raw(safe_text::line(&f.draft.task).into_owned()),
+    ]);
+    if i == state.follow_up_list.selected {
+        line.style(if focused { THEME.selected } else { THEME.dim })
+    } else {
+        line
+    }
+}
+
+/// Cuts `text` to at most `width` columns, so the task column lines up for CJK names too.
+pub fn clip(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    // Pad by display width: format!'s padding counts chars, which misaligns wide text.
+    out.extend(std::iter::repeat_n(' ', width - used));
+    out
+}

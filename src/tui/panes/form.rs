@@ -1,0 +1,111 @@
+//! A form drawn as labelled fields, a message beside any field that needs fixing.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::pane_block;
+use crate::safe_text;
+use crate::tui::form::{FieldKind, Form};
+use crate::tui::keymap::{SAVE, key_name};
+use crate::tui::theme::THEME;
+
+const LABEL_WIDTH: usize = 16;
+
+pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
+    frame.render_widget(Clear, area);
+    let title = format!(
+        "{} · {} saves · Esc cancels",
+        safe_text::line(&form.title),
+        key_name(SAVE)
+    );
+    let block = pane_block(title, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor: Option<(usize, usize)> = None; // (line, column)
+    let mut focus_line = 0;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let label_style = if focused {
+            THEME.label.patch(THEME.field_focused)
+        } else {
+            THEME.label
+        };
+        let marker = if focused { "›" } else { " " };
+        let label = Span::styled(
+            format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 1),
+            label_style,
+        );
+        if focused {
+            focus_line = lines.len();
+        }
+        let value = field.value();
+        let shown_lines: Vec<String> = match field.kind {
+            FieldKind::Multiline => safe_text::lines(value),
+            _ => vec![safe_text::line(value).into_owned()],
+        };
+        for (n, text) in shown_lines.iter().enumerate() {
+            let lead = if n == 0 {
+                label.clone()
+            } else {
+                Span::raw(" ".repeat(LABEL_WIDTH))
+            };
+            let body = match field.kind {
+                FieldKind::Choice(_) if focused => format!("‹ {text} ›"),
+                FieldKind::Choice(_) if text.is_empty() => "-".to_string(),
+                _ => text.clone(),
+            };
+            let mut spans = vec![lead, Span::raw(body)];
+            if n == 0
+                && value.is_empty()
+                && !field.placeholder.is_empty()
+                && !matches!(field.kind, FieldKind::Choice(_))
+            {
+                spans.push(Span::styled(field.placeholder, THEME.dim));
+            }
+            if let Some(e) = field.error.as_ref().filter(|_| n + 1 == shown_lines.len()) {
+                spans.push(Span::styled(
+                    format!("  ✗ {}", safe_text::line(e)),
+                    THEME.error,
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        if focused && !matches!(field.kind, FieldKind::Choice(_)) {
+            // Cursor: which shown line and how many columns into it.
+            let before: String = value.chars().take(field.input.cursor()).collect();
+            let row = before.matches('\n').count();
+            let col_text = before.rsplit('\n').next().unwrap_or("");
+            let col = safe_text::line(col_text).width();
+            cursor = Some((focus_line + row, LABEL_WIDTH + col));
+        }
+    }
+    if let Some(e) = &form.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("✗ {}", safe_text::line(e)),
+            THEME.error,
+        ));
+    }
+    if form.confirm_discard {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Discard what you typed? y = discard, n = keep editing",
+            THEME.overdue,
+        ));
+    }
+    // Scroll so the focused field is visible on short terminals.
+    let height = inner.height as usize;
+    let scroll = focus_line.saturating_sub(height.saturating_sub(3));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    if let Some((line, col)) = cursor.filter(|_| !form.confirm_discard) {
+        let y = line.saturating_sub(scroll);
+        if y < height && col < inner.width as usize {
+            frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + y as u16));
+        }
+    }
+}

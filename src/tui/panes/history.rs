@@ -1,0 +1,66 @@
+//! The selected customer's contact history, newest first, summaries wrapped.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::pane_block;
+use crate::safe_text;
+use crate::tui::action::Pane;
+use crate::tui::state::State;
+use crate::tui::theme::THEME;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let focused = state.focus == Pane::History;
+    let Some(detail) = &state.detail else {
+        let block = pane_block("3 History".to_string(), focused);
+        frame.render_widget(Paragraph::new("").block(block), area);
+        return;
+    };
+    let title = if detail.history_total > 0 {
+        let at = state.history_scroll.min(detail.history_total - 1) + 1;
+        format!("3 History ({at}/{})", detail.history_total)
+    } else {
+        "3 History".to_string()
+    };
+    let block = pane_block(title, focused);
+    if detail.history.is_empty() {
+        let text = "nothing logged yet: press l to log a call, visit or message";
+        frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
+        return;
+    }
+    // Only what can show is turned into lines: a long history costs nothing per frame.
+    let budget = area.height as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for i in detail.history.iter().skip(state.history_scroll) {
+        if lines.len() > budget {
+            break;
+        }
+        let d = &i.draft;
+        let mut head = vec![
+            Span::styled(d.at.format("%Y-%m-%d %H:%M").to_string(), THEME.label),
+            Span::raw("  "),
+            Span::styled(format!("{:<7}", d.channel.label()), THEME.title),
+        ];
+        if let Some(who) = &i.contact_name {
+            head.push(Span::styled(
+                format!(" with {}", safe_text::line(who)),
+                THEME.dim,
+            ));
+        }
+        lines.push(Line::from(head));
+        lines.extend(
+            safe_text::lines(&d.summary)
+                .into_iter()
+                .map(|l| Line::raw(format!("  {l}"))),
+        );
+        lines.push(Line::raw(""));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

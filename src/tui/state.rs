@@ -1,0 +1,271 @@
+//! Everything the screen shows, as data. `update` changes it; drawing only reads it (and keeps
+//! scroll offsets).
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::action::Pane;
+use super::form::Form;
+use super::text_input::TextInput;
+use crate::book::due::{self, SortOrder};
+use crate::book::model::{
+    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction,
+};
+use crate::repository::{Repository, Result};
+use crate::search::CustomerSearch;
+
+/// How many history entries are read at a time; more are read as the pane scrolls.
+pub const HISTORY_PAGE: usize = 50;
+
+/// The selected customer, in full.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub customer: Customer,
+    pub contacts: Vec<Contact>,
+    pub follow_ups: Vec<FollowUp>,
+    pub history: Vec<Interaction>,
+    pub history_total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FollowUpScope {
+    #[default]
+    WholeBook,
+    SelectedCustomer,
+}
+
+/// A question waiting for y/n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    Archive { id: CustomerId, name: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Browse,
+    Filter,
+    Form(Box<Form>),
+    Confirm(Question),
+    Help,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// A scrolled list: which row is selected and which is at the top of the window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves by `delta` rows within `len`, clamped.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
+    }
+
+    /// Keeps the selection inside a window of `height` rows; returns the first row to draw.
+    pub fn window(&mut self, height: usize, len: usize) -> usize {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if height > 0 && self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height.max(1)));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        }
+        self.offset
+    }
+}
+
+pub struct State {
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+    pub book_name: String,
+    pub rows: Vec<CustomerRow>,
+    pub order: SortOrder,
+    /// Rows in sort order, before filtering.
+    sorted: Vec<usize>,
+    /// What the list shows: indices into `rows`, filtered and ordered.
+    pub visible: Vec<usize>,
+    pub filter: TextInput,
+    pub search: CustomerSearch,
+    pub list: ListCursor,
+    pub focus: Pane,
+    pub detail: Option<Detail>,
+    pub history_scroll: usize,
+    pub follow_ups: Vec<FollowUp>,
+    pub follow_up_scope: FollowUpScope,
+    pub follow_up_list: ListCursor,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    pub quit: bool,
+    /// Rows in the list window at the last draw, for PgUp/PgDn.
+    pub page_height: usize,
+}
+
+impl State {
+    /// Loads the book's first view: all customers, attention order, the first one selected.
+    pub fn load(
+        repo: &Repository,
+        now: NaiveDateTime,
+        book_name: impl Into<String>,
+    ) -> Result<Self> {
+        let mut state = State {
+            today: now.date(),
+            now,
+            book_name: book_name.into(),
+            rows: Vec::new(),
+            order: SortOrder::default(),
+            sorted: Vec::new(),
+            visible: Vec::new(),
+            filter: TextInput::default(),
+            search: CustomerSearch::default(),
+            list: ListCursor::default(),
+            focus: Pane::Customers,
+            detail: None,
+            history_scroll: 0,
+            follow_ups: Vec::new(),
+            follow_up_scope: FollowUpScope::default(),
+            follow_up_list: ListCursor::default(),
+            mode: Mode::Browse,
+            status: None,
+            quit: false,
+            page_height: 10,
+        };
+        state.reload(repo)?;
+        Ok(state)
+    }
+
+    /// Re-reads the list, the selected customer and follow-ups, keeping the selection on the same
+    /// customer where it still exists.
+    pub fn reload(&mut self, repo: &Repository) -> Result<()> {
+        let keep = self.selected_id();
+        self.rows = repo.customer_rows()?;
+        self.resort();
+        if let Some(id) = keep {
+            self.select_customer(id);
+        }
+        self.load_detail(repo)?;
+        self.load_follow_ups(repo)
+    }
+
+    pub fn resort(&mut self) {
+        let (rows, today, order) = (&self.rows, self.today, self.order);
+        let mut sorted: Vec<usize> = (0..rows.len()).collect();
+        sorted.sort_by(|&a, &b| due::compare(order, &rows[a], &rows[b], today));
+        self.sorted = sorted;
+        self.refilter();
+    }
+
+    pub fn refilter(&mut self) {
+        self.visible = self
+            .search
+            .filter(&self.rows, &self.sorted, self.filter.text());
+        self.list.step(0, self.visible.len());
+    }
+
+    pub fn selected_row(&self) -> Option<&CustomerRow> {
+        self.visible.get(self.list.selected).map(|&i| &self.rows[i])
+    }
+
+    pub fn selected_id(&self) -> Option<CustomerId> {
+        self.selected_row().map(|r| r.id)
+    }
+
+    /// Puts the cursor on customer `id` if the list shows it.
+    pub fn select_customer(&mut self, id: CustomerId) -> bool {
+        match self.visible.iter().position(|&i| self.rows[i].id == id) {
+            Some(pos) => {
+                self.list.selected = pos;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn load_detail(&mut self, repo: &Repository) -> Result<()> {
+        let Some(id) = self.selected_id() else {
+            self.detail = None;
+            return Ok(());
+        };
+        if self.detail.as_ref().is_none_or(|d| d.customer.id != id) {
+            self.history_scroll = 0;
+        }
+        self.detail = match repo.customer(id)? {
+            Some(customer) => Some(Detail {
+                contacts: repo.contacts(id)?,
+                follow_ups: repo.open_follow_ups(Some(id))?,
+                history: repo.history(id, HISTORY_PAGE, 0)?,
+                history_total: repo.interaction_count(id)? as usize,
+                customer,
+            }),
+            None => None,
+        };
+        if self.follow_up_scope == FollowUpScope::SelectedCustomer {
+            self.load_follow_ups(repo)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the next page of history when the pane has scrolled near the end of what is loaded.
+    pub fn load_more_history(&mut self, repo: &Repository) -> Result<()> {
+        if let Some(d) = self.detail.as_mut() {
+            while d.history.len() < d.history_total && self.history_scroll + 10 >= d.history.len() {
+                let more = repo.history(d.customer.id, HISTORY_PAGE, d.history.len())?;
+                if more.is_empty() {
+                    break;
+                }
+                d.history.extend(more);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn load_follow_ups(&mut self, repo: &Repository) -> Result<()> {
+        let scope = match self.follow_up_scope {
+            FollowUpScope::WholeBook => None,
+            FollowUpScope::SelectedCustomer => Some(self.selected_id().unwrap_or(-1)),
+        };
+        self.follow_ups = repo.open_follow_ups(scope)?;
+        self.follow_up_list.step(0, self.follow_ups.len());
+        Ok(())
+    }
+
+    pub fn selected_follow_up(&self) -> Option<&FollowUp> {
+        self.follow_ups.get(self.follow_up_list.selected)
+    }
+
+    pub fn selected_follow_up_id(&self) -> Option<FollowUpId> {
+        self.selected_follow_up().map(|f| f.id)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    /// True when the book has no customers at all (not merely none matching the filter).
+    pub fn book_is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}

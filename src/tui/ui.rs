@@ -1,0 +1,160 @@
+//! The whole screen: header, panes (side by side when wide, one at a time when narrow), footer
+//! hints from the keymap, the status line, and any overlay.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Pane;
+use super::keymap;
+use super::panes::{customers, follow_ups, form, history, overlays, profile};
+use super::state::{Mode, State};
+use super::theme::THEME;
+use super::update::contexts;
+use crate::book::due::Bucket;
+use crate::safe_text;
+
+/// Below this the panes cannot say anything useful.
+pub const MIN_SIZE: (u16, u16) = (40, 12);
+/// From this width the panes sit side by side.
+pub const WIDE: u16 = 80;
+
+pub fn draw(frame: &mut Frame, state: &mut State) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        overlays::draw_too_small(frame, area, MIN_SIZE);
+        return;
+    }
+    let [header, body, footer, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, state);
+    let overlay_only = matches!(state.mode, Mode::Form(_) | Mode::Help);
+    if state.book_is_empty() && !overlay_only {
+        overlays::draw_welcome(frame, body);
+    } else if area.width >= WIDE {
+        draw_wide(frame, body, state);
+    } else {
+        draw_narrow(frame, body, state);
+    }
+    match &state.mode {
+        Mode::Form(f) => {
+            let height = (f.fields.len() as u16 + 8).min(body.height);
+            let popup = if area.width >= WIDE {
+                centered(body, 96, height)
+            } else {
+                body
+            };
+            form::draw(frame, popup, f);
+        }
+        Mode::Help => overlays::draw_help(frame, centered(body, 100, body.height)),
+        Mode::Confirm(q) => overlays::draw_question(frame, centered(body, 60, 7), q),
+        Mode::Browse | Mode::Filter => {}
+    }
+    draw_footer(frame, footer, state);
+    draw_status(frame, status, state);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_wide(frame: &mut Frame, area: Rect, state: &mut State) {
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(68), Constraint::Min(6)]).areas(area);
+    let [list, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
+    let [prof, hist] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(right);
+    customers::draw(frame, list, state);
+    profile::draw(frame, prof, state);
+    history::draw(frame, hist, state);
+    follow_ups::draw(frame, bottom, state);
+}
+
+fn draw_narrow(frame: &mut Frame, area: Rect, state: &mut State) {
+    let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let spans: Vec<Span> = Pane::ALL
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            let style = if *p == state.focus {
+                THEME.selected
+            } else {
+                THEME.dim
+            };
+            [
+                Span::styled(format!(" {} {} ", i + 1, p.title()), style),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    match state.focus {
+        Pane::Customers => customers::draw(frame, pane, state),
+        Pane::Profile => profile::draw(frame, pane, state),
+        Pane::History => history::draw(frame, pane, state),
+        Pane::FollowUps => follow_ups::draw(frame, pane, state),
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
+    let today = state.today;
+    let count = |b: Bucket| {
+        state
+            .follow_ups
+            .iter()
+            .filter(|f| Bucket::of(f.draft.due_on, today) == b)
+            .count()
+    };
+    let (overdue, due_today) = (count(Bucket::Overdue), count(Bucket::Today));
+    let mut spans = vec![
+        Span::styled("fieldbook", THEME.title),
+        Span::styled(
+            format!(" · {}", safe_text::line(&state.book_name)),
+            THEME.dim,
+        ),
+        Span::raw(format!(" · {}", today.format("%a %Y-%m-%d"))),
+    ];
+    if overdue > 0 {
+        spans.push(Span::styled(format!(" · {overdue} overdue"), THEME.overdue));
+    }
+    if due_today > 0 {
+        spans.push(Span::styled(
+            format!(" · {due_today} due today"),
+            THEME.due_today,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
+    let mut spans = Vec::new();
+    for (keys, hint) in keymap::hints(&contexts(state)) {
+        spans.push(Span::styled(keys, THEME.key));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, state: &State) {
+    if let Some(s) = &state.status {
+        let style = if s.is_error { THEME.error } else { THEME.info };
+        frame.render_widget(
+            Paragraph::new(safe_text::line(&s.text).into_owned()).style(style),
+            area,
+        );
+    }
+}
