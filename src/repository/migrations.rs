@@ -9,7 +9,8 @@ pub const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_boo
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub(super) fn migrate(conn: &mut Connection, name: &str) -> Result<()> {
+/// A book written by a newer fieldbook is refused before it is touched.
+pub(super) fn refuse_newer(conn: &Connection, name: &str) -> Result<i64> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > LATEST_VERSION {
         return Err(BookError::TooNew {
@@ -18,6 +19,11 @@ pub(super) fn migrate(conn: &mut Connection, name: &str) -> Result<()> {
             supported: LATEST_VERSION,
         });
     }
+    Ok(found)
+}
+
+pub(super) fn migrate(conn: &mut Connection, name: &str) -> Result<()> {
+    let found = refuse_newer(conn, name)?;
     if found == LATEST_VERSION {
         return Ok(());
     }

@@ -82,6 +82,8 @@ impl Repository {
     pub fn open(path: &Path) -> Result<Self> {
         crate::paths::create_private_file(path)?;
         let conn = Connection::open(path)?;
+        // Before anything writes (even switching to WAL changes the header): refuse a newer book.
+        migrations::refuse_newer(&conn, &path.display().to_string())?;
         Self::configure(&conn)?;
         let mut repo = Repository {
             conn,

@@ -1,0 +1,198 @@
+//! Dates people type: turns what a salesperson types into a date, or a date and a time of day.
+//!
+//! The module is pure: it reads no clock, so "today" and "now" are always passed in. Input is
+//! trimmed and matched case-insensitively, runs of whitespace count as one space, and full-width
+//! characters typed through a Chinese input method (`１５：００`) count as their ASCII twins.
+//! Weeks run Monday to Sunday. Accepted phrases:
+//!
+//! - **Named days**: `today` / `tod`, `tomorrow` / `tmr` / `tmrw`, `yesterday`;
+//!   `今天`, `明天`, `后天`, `大后天`, `昨天`, `前天`.
+//! - **Calendar dates**: `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`, `2026年12月1日`.
+//! - **Month and day**: `12-01`, `12/01`, `12.01`, `12月1日`, `12月1号`. These always mean that
+//!   day in today's year, even when it has already passed: no guessing about next year.
+//! - **Offsets**: `+3d`, `3d`, `-2d`, `+2w`, `+1m`, `+1y`, `in 3 days`, `in 2 weeks`,
+//!   `in 1 month`, `in a week`; `3天后`, `三天后`, `两周后`, `3个星期后`, `1个月后`, `一年后`
+//!   (`前` instead of `后` counts back). A month is a calendar month, clamped to the month's end
+//!   (Jan 31 + 1m = Feb 28, or Feb 29 in a leap year). More than 100 years away is an error.
+//! - **Weekdays** (`mon`, `monday`, `tue`, `tues`, `wed`, `thu`, `thur`, `thurs`, `fri`, `sat`,
+//!   `sun`, ...; `周一`..`周日`, `周天`, `星期一`..`星期日`, `星期天`, `礼拜一`..`礼拜天`):
+//!   - bare, `fri` / `周五`: the next Friday strictly after today (on a Friday, a week later);
+//!   - `this fri` / `这周五` / `本周五`: the Friday of this week (may be today or in the past);
+//!   - `next fri` / `下周五` / `下星期五`: the Friday of next week.
+//! - **Weeks and months**: `next week` / `下周`: Monday of next week; `next month` / `下个月` /
+//!   `下月`: the 1st of next month; `end of week` / `eow`: Sunday of this week; `end of month` /
+//!   `eom` / `月底`: the last day of this month; `周末`: Saturday of this week, or of next week
+//!   when today is Sunday (`这周末`, `下周末` also work).
+//! - **Times**, alone (meaning today) or after any date, optionally preceded by `at`:
+//!   `14:30`, `9:00`, `14:30:15`, `2pm`, `2:30pm`, `11am`, `12am` (00:00), `12pm` (noon),
+//!   `tomorrow 9:00`, `fri at 2pm`, `2026-12-01 14:30`, `2026-12-01T14:30`;
+//!   `明天下午3点`, `明天上午10点`, `明天15:00`, `下午3点半` (15:30), `3点15分`, `晚上8点`, `中午12点`.
+//!   A space separates an English date from its time (`tomorrow9:00` is refused); Chinese
+//!   needs none. A bare number such as `9` is never a time.
+//!
+//! Chinese numerals 一 to 九十九 (and 两 for 2) work wherever a count or a day number is
+//! expected. Anything else is an error that lists what is accepted: never a guess, never a panic.
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use std::fmt;
+
+/// What a phrase resolved to: a date and an optional time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+/// The input could not be read as a date; `Display` says what would have been accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub input: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("can't read \"")?;
+        for c in self.input.trim().chars() {
+            if is_unsafe_for_terminal(c) {
+                write!(f, "{}", c.escape_debug())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        f.write_str(
+            "\" as a date: try 2026-12-01, 12-01, today, tomorrow, +3d, +2w, fri, next mon, 明天, 下周一",
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Controls and bidi overrides could move the cursor, clear the screen or reorder the line, so
+/// the message echoes them escaped.
+fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+const NINE_AM: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => panic!("09:00 is a valid time"),
+};
+
+/// Date only: a phrase with a time part is an error here.
+///
+/// # Errors
+/// Anything that is not one of the date phrases in the module docs, including empty input.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    match parse_when(input, today)? {
+        When { date, time: None } => Ok(date),
+        _ => Err(error(input)),
+    }
+}
+
+/// Date with an optional time: `tomorrow 9:00`, `2pm`, or `14:30` alone (today at 14:30).
+///
+/// # Errors
+/// Anything that is not one of the phrases in the module docs, including empty input: the
+/// caller decides what empty means.
+pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DateError> {
+    let mut p = Parser {
+        toks: tokenize(input),
+        pos: 0,
+    };
+    phrase(&mut p, today)
+        // Only years that `format_date` writes as four digits, so every result can be typed back.
+        .filter(|w| (1..=9999).contains(&w.date.year()))
+        .ok_or_else(|| error(input))
+}
+
+/// Like [`parse_when`], but empty input means `now`, a bare time means today, and a date
+/// without a time means 09:00 on that date.
+///
+/// # Errors
+/// Non-empty input that [`parse_when`] refuses.
+pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
+    if input.trim().is_empty() {
+        return Ok(now);
+    }
+    let when = parse_when(input, now.date())?;
+    Ok(when.date.and_time(when.time.unwrap_or(NINE_AM)))
+}
+
+/// The canonical text a form shows, e.g. `2026-12-01`.
+#[must_use]
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn error(input: &str) -> DateError {
+    DateError {
+        input: input.to_string(),
+    }
+}
+
+mod grammar;
+mod lexer;
+#[cfg(test)]
+mod tests;
+mod times;
+
+use grammar::*;
+use lexer::*;
+
+// ---- Arithmetic -----------------------------------------------------------------------------
+
+fn this_year(today: NaiveDate) -> Option<u64> {
+    u64::try_from(today.year()).ok()
+}
+
+fn ymd(year: u64, month: u64, day: u64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
+}
+
+fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(TimeDelta::try_days(days)?)
+}
+
+fn monday_of(date: NaiveDate) -> Option<NaiveDate> {
+    add_days(date, -i64::from(date.weekday().num_days_from_monday()))
+}
+
+fn shift(today: NaiveDate, n: u64, back: bool, unit: Unit) -> Option<NaiveDate> {
+    let (per_unit, in_months) = match unit {
+        Unit::Day => (1, false),
+        Unit::Week => (7, false),
+        Unit::Month => (1, true),
+        Unit::Year => (12, true),
+    };
+    let amount = n.checked_mul(per_unit)?;
+    // Over 100 years away is a typo, and the cap keeps chrono's arithmetic far from overflow.
+    if amount > if in_months { 1_200 } else { 36_525 } {
+        return None;
+    }
+    if in_months {
+        // chrono clamps to the month's last day: Jan 31 + 1 month = Feb 28 (29).
+        let months = Months::new(u32::try_from(amount).ok()?);
+        if back {
+            today.checked_sub_months(months)
+        } else {
+            today.checked_add_months(months)
+        }
+    } else {
+        let days = i64::try_from(amount).ok()?;
+        add_days(today, if back { -days } else { days })
+    }
+}
