@@ -109,7 +109,7 @@ impl SortOrder {
 
 /// Compares two rows for `order`; ties fall back to name then id so the order is total.
 pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveDate) -> Ordering {
-    let by_name = || a.name.cmp(&b.name).then(a.id.cmp(&b.id));
+    let by_name = || name_order(&a.name, &b.name).then(a.id.cmp(&b.id));
     match order {
         SortOrder::Attention => attention_key(a, today)
             .cmp(&attention_key(b, today))
@@ -118,6 +118,18 @@ pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveD
         // Longest silence first: that is who to call.
         SortOrder::LastContact => a.last_contact_at.cmp(&b.last_contact_at).then_with(by_name),
     }
+}
+
+/// Names compare by their letters and digits, case folded: stray punctuation, spaces or
+/// control characters at the front do not push a customer to the top of the list.
+fn name_order(a: &str, b: &str) -> Ordering {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    key(a).cmp(&key(b))
 }
 
 /// Overdue (oldest first), due today, then upcoming by date, then customers with nothing planned

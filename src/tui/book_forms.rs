@@ -92,6 +92,7 @@ pub fn read_customer(form: &mut Form) -> Option<CustomerDraft> {
         }
     };
     if form.has_errors() {
+        form.focus_first_error();
         return None;
     }
     let v = |label| form.value(label).trim().to_string();
@@ -137,6 +138,7 @@ pub fn read_person(form: &mut Form) -> Option<ContactDraft> {
     let name = read_name(form);
     let birthday = read_birthday(form, "Birthday");
     if form.has_errors() {
+        form.focus_first_error();
         return None;
     }
     let v = |label| form.value(label).trim().to_string();

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
     }
     match &state.mode {
         Mode::Form(f) => {
-            let height = (f.fields.len() as u16 + 8).min(body.height);
+            let height = form::height(f).min(body.height);
             let popup = if area.width >= WIDE {
                 centered(body, 96, height)
             } else {
@@ -75,7 +75,7 @@ fn draw_wide(frame: &mut Frame, area: Rect, state: &mut State) {
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(68), Constraint::Min(6)]).areas(area);
     let [list, right] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top);
     let [prof, hist] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(right);
     customers::draw(frame, list, state);

@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     }
     let first = state.list.window(height, state.visible.len());
     let query = state.filter.text();
-    let wide = list_area.width >= 60;
+    let wide = list_area.width >= 52;
     let rows: Vec<Row> = state.visible[first..(first + height).min(state.visible.len())]
         .iter()
         .enumerate()
@@ -120,7 +120,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         .collect();
     let mut widths = vec![
         Constraint::Fill(1),
-        Constraint::Length(8),
+        Constraint::Length(10),
         Constraint::Length(4),
     ];
     let mut header = vec!["Name", "City", "Tier"];

@@ -14,6 +14,17 @@ use crate::tui::theme::THEME;
 
 const LABEL_WIDTH: usize = 16;
 
+/// Rows the form wants: its fields, their extra lines and messages, and the frame.
+pub fn height(form: &Form) -> u16 {
+    let body: usize = form
+        .fields
+        .iter()
+        .map(|f| f.value().matches('\n').count() + 1 + 2 * usize::from(f.error.is_some()))
+        .sum();
+    let extra = 2 * usize::from(form.error.is_some()) + 2 * usize::from(form.confirm_discard);
+    (body + extra + 2) as u16
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
     frame.render_widget(Clear, area);
     let title = format!(
@@ -67,13 +78,15 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
             {
                 spans.push(Span::styled(field.placeholder, THEME.dim));
             }
-            if let Some(e) = field.error.as_ref().filter(|_| n + 1 == shown_lines.len()) {
-                spans.push(Span::styled(
-                    format!("  ✗ {}", safe_text::line(e)),
-                    THEME.error,
-                ));
-            }
             lines.push(Line::from(spans));
+            // The message sits right under the field, where the eye already is.
+            if let Some(e) = field.error.as_ref().filter(|_| n + 1 == shown_lines.len()) {
+                let room = (inner.width as usize).saturating_sub(LABEL_WIDTH + 2).max(10);
+                for piece in wrap(&format!("✗ {}", safe_text::line(e)), room) {
+                    let text = format!("{:w$}{piece}", "", w = LABEL_WIDTH);
+                    lines.push(Line::styled(text, THEME.error));
+                }
+            }
         }
         if focused && !matches!(field.kind, FieldKind::Choice(_)) {
             // Cursor: which shown line and how many columns into it.
@@ -108,4 +121,28 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
             frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + y as u16));
         }
     }
+}
+
+/// Splits `text` into pieces of at most `width` columns, at spaces where it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for word in text.split_inclusive(' ') {
+        let w = word.width();
+        if used + w > width && used > 0 {
+            out.push(String::new());
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width {
+                out.push(String::new());
+                used = 0;
+            }
+            out.last_mut().expect("never empty").push(c);
+            used += cw;
+        }
+    }
+    out
 }

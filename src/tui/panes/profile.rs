@@ -44,30 +44,22 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
         Span::raw(stage),
     ]));
     let last = match due::days_since(c.last_contact_at, state.today) {
+        Some(0) => "today".to_string(),
+        Some(1) => "yesterday".to_string(),
         Some(days) => format!(
-            "{} ({} days)",
-            due::last_contact_label(c.last_contact_at, state.today),
-            days
+            "{days} days ago ({})",
+            c.last_contact_at
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
         ),
         None => "never".to_string(),
     };
     out.extend(field("Last", &last));
-    let cadence = d
-        .cadence_days
-        .map(|n| format!("every {n} days"))
-        .unwrap_or_default();
-    let birthday = d.birthday.map(|b| b.to_text()).unwrap_or_default();
     out.extend(
         [
             ("Phone", d.phone.as_str()),
             ("Email", &d.email),
             ("WeChat", &d.wechat),
-            ("Website", &d.website),
-            ("Address", &d.address),
-            ("Tags", &d.tags.join(", ")),
-            ("Birthday", &birthday),
-            ("Source", &d.lead_source),
-            ("Cadence", &cadence),
         ]
         .into_iter()
         .filter_map(|(l, v)| field(l, v)),
@@ -105,6 +97,26 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
                 Span::raw(safe_text::line(&f.draft.task).into_owned()),
             ]));
         }
+    }
+    let cadence = d
+        .cadence_days
+        .map(|n| format!("every {n} days"))
+        .unwrap_or_default();
+    let birthday = d.birthday.map(|b| b.to_text()).unwrap_or_default();
+    let more: Vec<Line> = [
+        ("Address", d.address.as_str()),
+        ("Website", &d.website),
+        ("Tags", &d.tags.join(", ")),
+        ("Birthday", &birthday),
+        ("Source", &d.lead_source),
+        ("Cadence", &cadence),
+    ]
+    .into_iter()
+    .filter_map(|(l, v)| field(l, v))
+    .collect();
+    if !more.is_empty() {
+        out.push(Line::styled("Details", THEME.header));
+        out.extend(more);
     }
     if !d.notes.trim().is_empty() {
         out.push(Line::styled("Notes", THEME.header));

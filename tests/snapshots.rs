@@ -1,0 +1,161 @@
+//! What the screen shows, pinned: every pane wide and narrow, help, welcome, forms with a
+//! message, CJK names and hostile text. Review changes with `cargo insta review`.
+
+mod common;
+
+use common::{empty_book, sample_book, state_for};
+use fieldbook::repository::Repository;
+use fieldbook::tui::action::{Action, Pane};
+use fieldbook::tui::state::State;
+use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::ui;
+use fieldbook::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(state: &mut State, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::draw(f, state)).unwrap();
+    let text = terminal.backend().to_string();
+    // Whatever the book holds, no escape or bidi control reaches the terminal.
+    assert!(
+        !text.chars().any(|c| c == '\x1b'
+            || c == '\u{7}'
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)),
+        "raw control in the frame:\n{text}"
+    );
+    text
+}
+
+fn act(state: &mut State, repo: &mut Repository, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(state, repo, a);
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars()
+        .map(|c| Action::Edit(TextEdit::Insert(c)))
+        .collect()
+}
+
+#[test]
+fn wide_book_with_cjk_names() {
+    let (repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}
+
+#[test]
+fn wide_hostile_customer_selected() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(
+        &mut state,
+        &mut repo,
+        [Action::MoveDown, Action::MoveDown, Action::MoveDown],
+    );
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}
+
+#[test]
+fn wide_follow_ups_focused_for_one_customer() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(
+        &mut state,
+        &mut repo,
+        [
+            Action::FocusPane(Pane::FollowUps),
+            Action::MoveDown,
+            Action::Open,
+        ],
+    );
+    act(&mut state, &mut repo, [Action::ToggleFollowUpScope]);
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}
+
+#[test]
+fn filter_highlights_matches() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(&mut state, &mut repo, [Action::StartFilter]);
+    act(&mut state, &mut repo, typed("科技"));
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}
+
+#[test]
+fn narrow_each_pane() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    for pane in Pane::ALL {
+        act(&mut state, &mut repo, [Action::FocusPane(pane)]);
+        insta::assert_snapshot!(format!("narrow_{pane:?}"), screen(&mut state, 60, 20));
+    }
+}
+
+#[test]
+fn help_screen() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(&mut state, &mut repo, [Action::ShowHelp]);
+    insta::assert_snapshot!(screen(&mut state, 120, 70));
+}
+
+#[test]
+fn welcome_on_an_empty_book() {
+    let repo = empty_book();
+    let mut state = state_for(&repo);
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}
+
+#[test]
+fn too_small_terminal() {
+    let (repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    insta::assert_snapshot!(screen(&mut state, 30, 8));
+}
+
+#[test]
+fn log_form_with_a_bad_date() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(&mut state, &mut repo, [Action::LogInteraction]);
+    act(&mut state, &mut repo, typed("电话沟通报价"));
+    act(
+        &mut state,
+        &mut repo,
+        [
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+        ],
+    );
+    act(&mut state, &mut repo, typed("someday"));
+    act(&mut state, &mut repo, [Action::SaveForm]);
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}
+
+#[test]
+fn customer_form_with_an_empty_name_narrow() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(
+        &mut state,
+        &mut repo,
+        [Action::AddCustomer, Action::NextField, Action::NextField],
+    );
+    act(&mut state, &mut repo, typed("上海"));
+    act(&mut state, &mut repo, [Action::SaveForm]);
+    insta::assert_snapshot!(screen(&mut state, 60, 20));
+}
+
+#[test]
+fn archive_question() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(&mut state, &mut repo, [Action::ArchiveCustomer]);
+    insta::assert_snapshot!(screen(&mut state, 120, 40));
+}

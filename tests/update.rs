@@ -1,0 +1,464 @@
+//! Driving the app by Actions against a real (in-memory) book, asserting state and rows.
+
+mod common;
+
+use common::{Sample, sample_book, state_for, today};
+use fieldbook::book::model::Channel;
+use fieldbook::repository::Repository;
+use fieldbook::tui::action::{Action, Pane};
+use fieldbook::tui::form::FormPurpose;
+use fieldbook::tui::state::{FollowUpScope, Mode, State};
+use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::update::update;
+
+fn setup() -> (Repository, State, Sample) {
+    let (repo, sample) = sample_book();
+    let state = state_for(&repo);
+    (repo, state, sample)
+}
+
+fn run(state: &mut State, repo: &mut Repository, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(state, repo, a);
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars()
+        .map(|c| Action::Edit(TextEdit::Insert(c)))
+        .collect()
+}
+
+fn names(state: &State) -> Vec<&str> {
+    state
+        .visible
+        .iter()
+        .map(|&i| state.rows[i].name.as_str())
+        .collect()
+}
+
+fn form(state: &State) -> &fieldbook::tui::form::Form {
+    match &state.mode {
+        Mode::Form(f) => f,
+        other => panic!("expected a form, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_list_opens_in_attention_order_with_the_first_customer_loaded() {
+    let (_repo, state, s) = setup();
+    let ids: Vec<i64> = state.visible.iter().map(|&i| state.rows[i].id).collect();
+    assert_eq!(
+        ids,
+        [s.xinghe, s.northwind, s.zhangwei, s.hostile, s.quiet],
+        "overdue, today, soon, later, nothing"
+    );
+    let detail = state.detail.as_ref().unwrap();
+    assert_eq!(detail.customer.id, s.xinghe);
+    assert_eq!(detail.history.len(), 3);
+    assert_eq!(detail.contacts[0].draft.name, "张伟");
+}
+
+#[test]
+fn moving_loads_the_selected_customer_and_sort_cycles() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::MoveDown]);
+    assert_eq!(state.detail.as_ref().unwrap().customer.id, s.northwind);
+    run(&mut state, &mut repo, [Action::MoveLast]);
+    assert_eq!(state.selected_id(), Some(s.quiet));
+    run(&mut state, &mut repo, [Action::MoveFirst, Action::MoveUp]);
+    assert_eq!(state.selected_id(), Some(s.xinghe), "clamped at the top");
+    run(&mut state, &mut repo, [Action::CycleSort]);
+    let ids: Vec<i64> = state.visible.iter().map(|&i| state.rows[i].id).collect();
+    // By letters and digits, case folded: the escape-laden name sorts by its "2J31m..." residue.
+    assert_eq!(
+        ids,
+        [s.hostile, s.quiet, s.northwind, s.xinghe, s.zhangwei],
+        "by name"
+    );
+    assert_eq!(
+        state.selected_id(),
+        Some(s.xinghe),
+        "selection stays on the same customer"
+    );
+    run(&mut state, &mut repo, [Action::CycleSort]);
+    assert_eq!(
+        names(&state)[0],
+        "Bluefin Analytics",
+        "never contacted first by last contact"
+    );
+    run(&mut state, &mut repo, [Action::CycleSort]);
+    assert_eq!(state.visible.len(), 5);
+}
+
+#[test]
+fn the_filter_narrows_live_and_esc_clears_it() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::StartFilter]);
+    assert_eq!(state.mode, Mode::Filter);
+    run(&mut state, &mut repo, typed("星河"));
+    assert_eq!(names(&state), ["北京星河科技有限公司"]);
+    run(
+        &mut state,
+        &mut repo,
+        [Action::Edit(TextEdit::ClearToStart)],
+    );
+    run(&mut state, &mut repo, typed("michael"));
+    assert_eq!(
+        state.selected_id(),
+        Some(s.northwind),
+        "a person at the customer"
+    );
+    assert_eq!(state.detail.as_ref().unwrap().customer.id, s.northwind);
+    run(&mut state, &mut repo, [Action::KeepFilter]);
+    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.filter.text(), "michael", "Enter keeps the filter");
+    run(&mut state, &mut repo, [Action::Back]);
+    assert_eq!(state.filter.text(), "");
+    assert_eq!(state.visible.len(), 5);
+    assert_eq!(
+        state.selected_id(),
+        Some(s.northwind),
+        "still on the customer found"
+    );
+}
+
+#[test]
+fn adding_a_customer_selects_it() {
+    let (mut repo, mut state, _) = setup();
+    run(&mut state, &mut repo, [Action::AddCustomer]);
+    run(&mut state, &mut repo, typed("杭州西湖云计算有限公司"));
+    run(
+        &mut state,
+        &mut repo,
+        [Action::NextField, Action::NextField],
+    );
+    run(&mut state, &mut repo, typed("杭州"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(state.mode, Mode::Browse);
+    let row = state.selected_row().unwrap();
+    assert_eq!(
+        (row.name.as_str(), row.city.as_str()),
+        ("杭州西湖云计算有限公司", "杭州")
+    );
+    assert_eq!(repo.customer_count().unwrap(), 6);
+    assert!(state.status.as_ref().unwrap().text.contains("added"));
+}
+
+#[test]
+fn an_empty_name_keeps_the_form_and_everything_typed() {
+    let (mut repo, mut state, _) = setup();
+    run(
+        &mut state,
+        &mut repo,
+        [Action::AddCustomer, Action::NextField, Action::NextField],
+    );
+    run(&mut state, &mut repo, typed("上海"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let f = form(&state);
+    assert_eq!(f.fields[0].error.as_deref(), Some("a name is needed"));
+    assert_eq!(f.value("City"), "上海", "typed text kept");
+    assert_eq!(repo.customer_count().unwrap(), 5, "nothing written");
+    assert!(state.status.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn logging_a_call_with_a_follow_up_writes_both() {
+    let (mut repo, mut state, s) = setup();
+    run(
+        &mut state,
+        &mut repo,
+        [Action::MoveDown, Action::LogInteraction],
+    );
+    assert_eq!(
+        form(&state).purpose,
+        FormPurpose::LogInteraction(s.northwind)
+    );
+    assert_eq!(
+        form(&state).focused().label,
+        "Summary",
+        "the log form opens on Summary"
+    );
+    run(&mut state, &mut repo, typed("Talked about the Q1 order"));
+    run(&mut state, &mut repo, [Action::SubmitField]); // a new line in the summary
+    run(&mut state, &mut repo, typed("wants a quote"));
+    run(&mut state, &mut repo, [Action::NextField]);
+    run(&mut state, &mut repo, typed("v"));
+    run(&mut state, &mut repo, [Action::NextField]);
+    run(&mut state, &mut repo, typed("michael"));
+    run(
+        &mut state,
+        &mut repo,
+        [Action::NextField, Action::NextField],
+    );
+    run(&mut state, &mut repo, typed("tomorrow"));
+    run(&mut state, &mut repo, [Action::NextField]);
+    run(&mut state, &mut repo, typed("Send the quote"));
+    run(&mut state, &mut repo, [Action::SubmitField]); // Enter on the last field saves
+    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+
+    let history = repo.history(s.northwind, 10, 0).unwrap();
+    assert_eq!(
+        history[0].draft.summary,
+        "Talked about the Q1 order\nwants a quote"
+    );
+    assert_eq!(history[0].draft.channel, Channel::Visit);
+    assert_eq!(history[0].contact_name.as_deref(), Some("Michael Chen"));
+    assert_eq!(history[0].draft.at, common::now());
+    let f = state
+        .follow_ups
+        .iter()
+        .find(|f| f.draft.task == "Send the quote")
+        .expect("in the follow-ups pane");
+    assert_eq!(f.draft.due_on, today().succ_opt().unwrap());
+    assert_eq!(f.interaction_id, Some(history[0].id));
+    assert_eq!(
+        state.detail.as_ref().unwrap().history[0].id,
+        history[0].id,
+        "history pane reloaded"
+    );
+    let row = state.selected_row().unwrap();
+    assert_eq!(
+        row.last_contact_at,
+        Some(common::now()),
+        "last contact is right after the write"
+    );
+}
+
+#[test]
+fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("电话沟通"));
+    run(
+        &mut state,
+        &mut repo,
+        [
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+        ],
+    );
+    run(&mut state, &mut repo, typed("flurb"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let f = form(&state);
+    let field = &f.fields[f.focus];
+    assert_eq!(
+        field.label, "Follow-up date",
+        "the cursor goes to the field to fix"
+    );
+    assert!(
+        field.error.as_deref().unwrap().contains("can't read"),
+        "{:?}",
+        field.error
+    );
+    assert_eq!(f.value("Summary"), "电话沟通");
+    assert_eq!(field.value(), "flurb");
+    assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 3);
+    // Fixing the date saves.
+    run(
+        &mut state,
+        &mut repo,
+        [Action::Edit(TextEdit::ClearToStart)],
+    );
+    run(&mut state, &mut repo, typed("下周一"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 4);
+    let next = repo.customer(s.xinghe).unwrap().unwrap().next_follow_up_on;
+    assert_eq!(
+        next,
+        Some("2026-11-26".parse().unwrap()),
+        "the overdue one is still the earliest"
+    );
+}
+
+#[test]
+fn follow_ups_complete_snooze_and_select_their_customer() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::FocusPane(Pane::FollowUps)]);
+    assert_eq!(state.follow_ups.len(), 4);
+    assert_eq!(
+        state.selected_follow_up().unwrap().draft.task,
+        "发报价单",
+        "overdue first"
+    );
+    run(&mut state, &mut repo, [Action::MoveDown, Action::Open]);
+    assert_eq!(
+        state.selected_id(),
+        Some(s.northwind),
+        "Enter selects the follow-up's customer"
+    );
+
+    run(
+        &mut state,
+        &mut repo,
+        [Action::MoveFirst, Action::CompleteFollowUp],
+    );
+    assert_eq!(state.follow_ups.len(), 3);
+    assert!(repo.open_follow_ups(Some(s.xinghe)).unwrap().is_empty());
+
+    run(&mut state, &mut repo, [Action::SnoozeFollowUp]);
+    assert_eq!(
+        form(&state).value("Until"),
+        "tomorrow",
+        "snooze defaults to tomorrow"
+    );
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let snoozed = repo.open_follow_ups(Some(s.northwind)).unwrap();
+    assert_eq!(snoozed[0].draft.due_on, today().succ_opt().unwrap());
+
+    run(
+        &mut state,
+        &mut repo,
+        [Action::SnoozeFollowUp, Action::Edit(TextEdit::ClearToStart)],
+    );
+    run(&mut state, &mut repo, typed("someday"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert!(
+        form(&state).fields[0].error.is_some(),
+        "a bad snooze date is refused in place"
+    );
+}
+
+#[test]
+fn the_follow_up_pane_can_show_only_the_selected_customer() {
+    let (mut repo, mut state, s) = setup();
+    run(
+        &mut state,
+        &mut repo,
+        [
+            Action::FocusPane(Pane::FollowUps),
+            Action::ToggleFollowUpScope,
+        ],
+    );
+    assert_eq!(state.follow_up_scope, FollowUpScope::SelectedCustomer);
+    assert!(
+        state
+            .follow_ups
+            .iter()
+            .all(|f| f.draft.customer_id == s.xinghe)
+    );
+    run(
+        &mut state,
+        &mut repo,
+        [Action::FocusPane(Pane::Customers), Action::MoveDown],
+    );
+    assert!(
+        state
+            .follow_ups
+            .iter()
+            .all(|f| f.draft.customer_id == s.northwind),
+        "follows the selection"
+    );
+    run(
+        &mut state,
+        &mut repo,
+        [
+            Action::FocusPane(Pane::FollowUps),
+            Action::ToggleFollowUpScope,
+        ],
+    );
+    assert_eq!(state.follow_ups.len(), 4);
+}
+
+#[test]
+fn archiving_asks_first() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::ArchiveCustomer]);
+    assert!(matches!(state.mode, Mode::Confirm(_)));
+    run(&mut state, &mut repo, [Action::Answer(false)]);
+    assert_eq!(state.visible.len(), 5, "no keeps the customer");
+    run(
+        &mut state,
+        &mut repo,
+        [Action::ArchiveCustomer, Action::Answer(true)],
+    );
+    assert_eq!(state.visible.len(), 4);
+    assert!(repo.customer(s.xinghe).unwrap().unwrap().archived);
+    assert!(
+        state
+            .follow_ups
+            .iter()
+            .all(|f| f.draft.customer_id != s.xinghe)
+    );
+}
+
+#[test]
+fn esc_and_quit_ask_before_discarding_typed_text() {
+    let (mut repo, mut state, _) = setup();
+    run(&mut state, &mut repo, [Action::Back]);
+    assert_eq!(state.mode, Mode::Browse);
+    run(&mut state, &mut repo, [Action::AddCustomer, Action::Back]);
+    assert_eq!(state.mode, Mode::Browse, "an untouched form just closes");
+    run(&mut state, &mut repo, [Action::AddCustomer]);
+    run(&mut state, &mut repo, typed("Half typed"));
+    run(&mut state, &mut repo, [Action::Back]);
+    assert!(form(&state).confirm_discard);
+    run(&mut state, &mut repo, [Action::Answer(false)]);
+    assert_eq!(form(&state).value("Name"), "Half typed", "n keeps editing");
+    run(&mut state, &mut repo, [Action::Quit]);
+    assert!(!state.quit, "quit asks too");
+    assert!(form(&state).confirm_discard);
+    run(&mut state, &mut repo, [Action::Answer(true)]);
+    assert_eq!(state.mode, Mode::Browse);
+    run(&mut state, &mut repo, [Action::Quit]);
+    assert!(state.quit);
+}
+
+#[test]
+fn a_failed_write_keeps_the_form_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut repo = Repository::open(&path).unwrap();
+    repo.set_clock(common::now);
+    let id = repo
+        .add_customer(&fieldbook::book::model::CustomerDraft {
+            name: "Acme".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut state = state_for(&repo);
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("important call"));
+    // Someone else removes the customer underneath: the insert now breaks a foreign key.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute("DELETE FROM customer WHERE id = ?1", [id])
+        .unwrap();
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let f = form(&state);
+    assert_eq!(f.value("Summary"), "important call");
+    assert!(f.error.is_some(), "the form says the write failed");
+    assert!(state.status.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn focus_moves_between_panes() {
+    let (mut repo, mut state, _) = setup();
+    run(&mut state, &mut repo, [Action::NextPane]);
+    assert_eq!(state.focus, Pane::Profile);
+    run(
+        &mut state,
+        &mut repo,
+        [Action::PreviousPane, Action::PreviousPane],
+    );
+    assert_eq!(state.focus, Pane::FollowUps);
+    run(
+        &mut state,
+        &mut repo,
+        [Action::FocusPane(Pane::Customers), Action::Open],
+    );
+    assert_eq!(
+        state.focus,
+        Pane::History,
+        "Enter on a customer opens its history"
+    );
+    run(
+        &mut state,
+        &mut repo,
+        [Action::MoveDown, Action::MoveDown, Action::MoveLast],
+    );
+    assert_eq!(state.history_scroll, 2, "history scrolls by entry, clamped");
+}
