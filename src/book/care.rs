@@ -1,0 +1,117 @@
+//! Staying in touch without harassing: who is going cold, and when a new contact would come too
+//! soon or too often.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// The stay-in-touch interval that applies: the customer's own, else its tier's default.
+pub fn cadence(own: Option<u32>, tier_default: Option<u32>) -> Option<u32> {
+    own.or(tier_default).filter(|d| *d > 0)
+}
+
+/// Days past the cadence (0 = due today), counted from the last contact, or from when the
+/// customer was added if never contacted; `None` when not cold or no cadence applies.
+pub fn cold_by(
+    last_contact: Option<NaiveDateTime>,
+    created: NaiveDateTime,
+    cadence_days: Option<u32>,
+    today: NaiveDate,
+) -> Option<i64> {
+    let cadence = i64::from(cadence_days?);
+    let since = last_contact.unwrap_or(created).date();
+    let over = (today - since).num_days() - cadence;
+    (over >= 0).then_some(over)
+}
+
+/// Limits on how often one customer is contacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ceiling {
+    pub min_days_between: u32,
+    pub max_per_30_days: u32,
+}
+
+/// Warnings (never refusals) for a planned contact on `planned`, given the customer's contact
+/// and follow-up dates around it.
+pub fn too_often(planned: NaiveDate, others: &[NaiveDate], ceiling: Ceiling) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if ceiling.min_days_between > 0 {
+        let closest = others.iter().map(|d| (*d - planned).num_days().abs()).min();
+        if let Some(gap) = closest.filter(|g| *g < i64::from(ceiling.min_days_between)) {
+            let when = match gap {
+                0 => "the same day".to_string(),
+                1 => "1 day".to_string(),
+                g => format!("{g} days"),
+            };
+            warnings.push(format!(
+                "another contact is within {when} of this one (care, not harassment: at least {} days apart)",
+                ceiling.min_days_between
+            ));
+        }
+    }
+    if ceiling.max_per_30_days > 0 {
+        // The busiest 30-day window that contains the planned date.
+        let busiest = (0..30)
+            .map(|shift| {
+                let start = planned - chrono::Days::new(shift);
+                let end = start + chrono::Days::new(29);
+                1 + others.iter().filter(|d| **d >= start && **d <= end).count()
+            })
+            .max()
+            .unwrap_or(1);
+        if busiest > ceiling.max_per_30_days as usize {
+            warnings.push(format!(
+                "{busiest} contacts within 30 days (the ceiling is {})",
+                ceiling.max_per_30_days
+            ));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn dt(s: &str) -> NaiveDateTime {
+        format!("{s}T10:00:00").parse().unwrap()
+    }
+
+    #[test]
+    fn own_cadence_wins_over_the_tier_default() {
+        assert_eq!(cadence(Some(7), Some(30)), Some(7));
+        assert_eq!(cadence(None, Some(30)), Some(30));
+        assert_eq!(cadence(None, None), None);
+        assert_eq!(cadence(None, Some(0)), None, "0 means no cadence");
+    }
+
+    #[test]
+    fn cold_counts_from_the_last_contact_or_from_creation() {
+        let today = d("2026-11-28");
+        let created = dt("2026-01-01");
+        assert_eq!(cold_by(Some(dt("2026-11-14")), created, Some(14), today), Some(0), "due today");
+        assert_eq!(cold_by(Some(dt("2026-11-15")), created, Some(14), today), None, "not yet");
+        assert_eq!(cold_by(Some(dt("2026-10-29")), created, Some(14), today), Some(16));
+        assert_eq!(cold_by(None, dt("2026-11-20"), Some(14), today), None, "new, never contacted");
+        assert_eq!(cold_by(None, created, Some(14), today), Some(317));
+        assert_eq!(cold_by(Some(dt("2025-01-01")), created, None, today), None, "no cadence");
+    }
+
+    #[test]
+    fn warns_when_too_close_or_too_many() {
+        let ceiling = Ceiling { min_days_between: 2, max_per_30_days: 3 };
+        assert!(too_often(d("2026-11-28"), &[d("2026-11-20")], ceiling).is_empty());
+        let w = too_often(d("2026-11-28"), &[d("2026-11-27")], ceiling);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("within 1 day"), "{w:?}");
+        let busy = [d("2026-11-01"), d("2026-11-10"), d("2026-11-20")];
+        let w = too_often(d("2026-11-28"), &busy, ceiling);
+        assert_eq!(w, vec!["4 contacts within 30 days (the ceiling is 3)".to_string()]);
+        // Outside the window does not count.
+        assert!(too_often(d("2026-12-25"), &busy, ceiling).is_empty());
+        let off = Ceiling { min_days_between: 0, max_per_30_days: 0 };
+        assert!(too_often(d("2026-11-28"), &[d("2026-11-28")], off).is_empty());
+    }
+}
