@@ -87,8 +87,11 @@ mod tests {
             phone: "138 0013 8000".into(),
             email: String::new(),
             people: people.into(),
+            cadence_days: None,
+            created_at: "2026-01-01T00:00:00".parse().unwrap(),
             last_contact_at: None,
             next_follow_up_on: None,
+            cold_by: None,
         }
     }
 

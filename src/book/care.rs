@@ -3,6 +3,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::model::{CustomerRow, Tier};
+
 /// The stay-in-touch interval that applies: the customer's own, else its tier's default.
 pub fn cadence(own: Option<u32>, tier_default: Option<u32>) -> Option<u32> {
     own.or(tier_default).filter(|d| *d > 0)
@@ -20,6 +22,14 @@ pub fn cold_by(
     let since = last_contact.unwrap_or(created).date();
     let over = (today - since).num_days() - cadence;
     (over >= 0).then_some(over)
+}
+
+/// Fills in `cold_by` on every row, with `tier_default` giving the cadence for a tier.
+pub fn mark_cold(rows: &mut [CustomerRow], tier_default: impl Fn(Option<Tier>) -> Option<u32>, today: NaiveDate) {
+    for row in rows {
+        let days = cadence(row.cadence_days, tier_default(row.tier));
+        row.cold_by = cold_by(row.last_contact_at, row.created_at, days, today);
+    }
 }
 
 /// Limits on how often one customer is contacted.

@@ -132,17 +132,17 @@ fn name_order(a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b))
 }
 
-/// Overdue (oldest first), due today, then upcoming by date, then customers with nothing planned
-/// (longest silence first).
-fn attention_key(
-    row: &CustomerRow,
-    today: NaiveDate,
-) -> (u8, Option<NaiveDate>, Option<NaiveDateTime>) {
-    match row.next_follow_up_on {
-        Some(due) if due < today => (0, Some(due), None),
-        Some(due) if due == today => (1, Some(due), None),
-        Some(due) => (2, Some(due), None),
-        None => (3, None, row.last_contact_at),
+/// Overdue (oldest first), due today, going cold (coldest first), upcoming by date, then
+/// customers with nothing planned (longest silence first).
+type AttentionKey = (u8, Option<NaiveDate>, i64, Option<NaiveDateTime>);
+
+fn attention_key(row: &CustomerRow, today: NaiveDate) -> AttentionKey {
+    match (row.next_follow_up_on, row.cold_by) {
+        (Some(due), _) if due < today => (0, Some(due), 0, None),
+        (Some(due), _) if due == today => (1, Some(due), 0, None),
+        (_, Some(days)) => (2, None, -days, None),
+        (Some(due), None) => (3, Some(due), 0, None),
+        (None, None) => (4, None, 0, row.last_contact_at),
     }
 }
 
@@ -168,8 +168,11 @@ mod tests {
             phone: String::new(),
             email: String::new(),
             people: String::new(),
+            cadence_days: None,
+            created_at: "2026-01-01T00:00:00".parse().unwrap(),
             last_contact_at: last.map(dt),
             next_follow_up_on: next.map(d),
+            cold_by: None,
         }
     }
 
@@ -234,6 +237,25 @@ mod tests {
         rows.sort_by(|a, b| compare(SortOrder::LastContact, a, b, today));
         let ids: Vec<i64> = rows.iter().take(2).map(|r| r.id).collect();
         assert_eq!(ids, [7, 4], "never-contacted come first, by name");
+    }
+
+    #[test]
+    fn going_cold_comes_after_today_and_before_upcoming() {
+        let today = d("2026-11-28");
+        let mut cold = row(1, "Cold", None, Some("2026-01-01"));
+        cold.cold_by = Some(3);
+        let mut colder = row(2, "Colder", Some("2026-12-20"), Some("2025-01-01"));
+        colder.cold_by = Some(40);
+        let mut rows = [
+            row(3, "Upcoming", Some("2026-12-01"), None),
+            cold,
+            row(4, "Today", Some("2026-11-28"), None),
+            colder,
+            row(5, "Nothing", None, None),
+        ];
+        rows.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [4, 2, 1, 3, 5]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The customer book's domain: plain data and the pure rules over it.
 
+pub mod agenda;
 pub mod care;
 pub mod dates;
 pub mod due;

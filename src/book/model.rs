@@ -161,7 +161,7 @@ pub struct Customer {
 }
 
 /// One line of the customer list: just what the list shows and searches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CustomerRow {
     pub id: CustomerId,
     pub name: String,
@@ -172,8 +172,14 @@ pub struct CustomerRow {
     pub email: String,
     /// Names of the people at the customer, space separated (searched, not shown).
     pub people: String,
+    /// The customer's own stay-in-touch cadence; the tier default applies when unset.
+    pub cadence_days: Option<u32>,
+    pub created_at: NaiveDateTime,
     pub last_contact_at: Option<NaiveDateTime>,
     pub next_follow_up_on: Option<NaiveDate>,
+    /// Days past the stay-in-touch cadence ("going cold"). The book does not know the tier
+    /// defaults from the config, so `care::mark_cold` fills this in after reading.
+    pub cold_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

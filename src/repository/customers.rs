@@ -82,7 +82,7 @@ impl Repository {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.name, c.city, c.tier, c.tags, c.phone, c.email,
                     coalesce((SELECT group_concat(p.name, ' ') FROM contact p WHERE p.customer_id = c.id), ''),
-                    c.last_contact_at, c.next_follow_up_on
+                    c.last_contact_at, c.next_follow_up_on, c.cadence_days, c.created_at
                FROM customer c WHERE c.archived = 0",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -96,8 +96,11 @@ impl Repository {
                 phone: r.get(5)?,
                 email: r.get(6)?,
                 people: r.get(7)?,
+                cadence_days: r.get(10)?,
+                created_at: text::parse_datetime("created_at", &r.get::<_, String>(11)?)?,
                 last_contact_at: text::opt("last_contact_at", r.get(8)?, text::parse_datetime)?,
                 next_follow_up_on: text::opt("next_follow_up_on", r.get(9)?, text::parse_date)?,
+                cold_by: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

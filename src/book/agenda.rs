@@ -1,0 +1,154 @@
+//! The morning's list: what is overdue, due today and coming up, whose birthday it is, and who
+//! is going cold. Shared by `fieldbook today` and the review screen.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::due::{Bucket, SortOrder, compare};
+use super::model::{Birthday, CustomerId, CustomerRow, FollowUp};
+
+/// A birthday (or yearly date) of a customer or one of its people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BirthdayItem {
+    pub customer_id: CustomerId,
+    pub customer_name: String,
+    /// The person at the customer, or `None` for the customer itself.
+    pub person: Option<String>,
+    pub on: NaiveDate,
+    /// How old they turn, when the year of birth is known.
+    pub turns: Option<i32>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Agenda {
+    pub overdue: Vec<FollowUp>,
+    pub today: Vec<FollowUp>,
+    pub upcoming: Vec<FollowUp>,
+    pub birthdays: Vec<BirthdayItem>,
+    /// Customers past their stay-in-touch cadence, coldest first.
+    pub cold: Vec<CustomerRow>,
+}
+
+/// The next time `birthday` comes round, today included. 29 February is kept on 28 February in
+/// other years so it is never skipped.
+pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
+    let on = |year: i32| {
+        NaiveDate::from_ymd_opt(year, birthday.month, birthday.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, birthday.month, birthday.day - 1))
+            .unwrap_or(today)
+    };
+    let this_year = on(today.year());
+    if this_year >= today { this_year } else { on(today.year() + 1) }
+}
+
+impl Agenda {
+    /// `follow_ups` are the open ones (any order); `rows` have `cold_by` filled in;
+    /// `birthdays` are (customer, person, birthday) for everyone with one.
+    pub fn build(
+        follow_ups: Vec<FollowUp>,
+        rows: &[CustomerRow],
+        birthdays: &[(CustomerId, String, Option<String>, Birthday)],
+        today: NaiveDate,
+        days: u32,
+    ) -> Agenda {
+        let mut agenda = Agenda::default();
+        let horizon = today + chrono::Days::new(days.into());
+        for f in follow_ups {
+            match Bucket::of(f.draft.due_on, today) {
+                Bucket::Overdue => agenda.overdue.push(f),
+                Bucket::Today => agenda.today.push(f),
+                _ if f.draft.due_on <= horizon => agenda.upcoming.push(f),
+                _ => {}
+            }
+        }
+        for list in [&mut agenda.overdue, &mut agenda.today, &mut agenda.upcoming] {
+            list.sort_by(|a, b| {
+                (a.draft.due_on, a.draft.due_time.is_some(), a.draft.due_time, a.id)
+                    .cmp(&(b.draft.due_on, b.draft.due_time.is_some(), b.draft.due_time, b.id))
+            });
+        }
+        let week_end = today + chrono::Days::new(6);
+        agenda.birthdays = birthdays
+            .iter()
+            .filter_map(|(id, name, person, b)| {
+                let on = next_birthday(*b, today);
+                (on <= week_end).then(|| BirthdayItem {
+                    customer_id: *id,
+                    customer_name: name.clone(),
+                    person: person.clone(),
+                    on,
+                    turns: b.year.map(|y| on.year() - y),
+                })
+            })
+            .collect();
+        agenda.birthdays.sort_by(|a, b| (a.on, &a.customer_name).cmp(&(b.on, &b.customer_name)));
+        agenda.cold = rows.iter().filter(|r| r.cold_by.is_some()).cloned().collect();
+        // Coldest first; the stable sort keeps attention order among equals.
+        agenda.cold.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
+        agenda.cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
+        agenda
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.overdue.is_empty()
+            && self.today.is_empty()
+            && self.upcoming.is_empty()
+            && self.birthdays.is_empty()
+            && self.cold.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::model::FollowUpDraft;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn follow_up(id: i64, due: &str) -> FollowUp {
+        FollowUp {
+            id,
+            draft: FollowUpDraft { customer_id: 1, due_on: d(due), due_time: None, task: format!("task {id}") },
+            interaction_id: None,
+            customer_name: "Acme".into(),
+            done_at: None,
+        }
+    }
+
+    #[test]
+    fn birthdays_come_round_including_leap_days() {
+        let b = |t: &str| Birthday::parse(t).unwrap();
+        let today = d("2026-11-28");
+        assert_eq!(next_birthday(b("1985-11-28"), today), d("2026-11-28"));
+        assert_eq!(next_birthday(b("--11-27"), today), d("2027-11-27"));
+        assert_eq!(next_birthday(b("--12-01"), today), d("2026-12-01"));
+        assert_eq!(next_birthday(b("2000-02-29"), today), d("2027-02-28"));
+        assert_eq!(next_birthday(b("2000-02-29"), d("2028-01-01")), d("2028-02-29"));
+    }
+
+    #[test]
+    fn splits_follow_ups_and_finds_birthdays_this_week() {
+        let today = d("2026-11-28");
+        let fs = vec![
+            follow_up(1, "2026-12-10"),
+            follow_up(2, "2026-11-28"),
+            follow_up(3, "2026-11-01"),
+            follow_up(4, "2026-12-03"),
+        ];
+        let birthdays = vec![
+            (1, "Acme".to_string(), Some("张伟".to_string()), Birthday::parse("1985-12-02").unwrap()),
+            (2, "王芳".to_string(), None, Birthday::parse("--04-15").unwrap()),
+        ];
+        let a = Agenda::build(fs, &[], &birthdays, today, 7);
+        let ids = |v: &[FollowUp]| v.iter().map(|f| f.id).collect::<Vec<_>>();
+        assert_eq!(ids(&a.overdue), [3]);
+        assert_eq!(ids(&a.today), [2]);
+        assert_eq!(ids(&a.upcoming), [4], "12-10 is past the 7-day horizon");
+        assert_eq!(a.birthdays.len(), 1);
+        assert_eq!(a.birthdays[0].person.as_deref(), Some("张伟"));
+        assert_eq!(a.birthdays[0].turns, Some(41));
+        assert!(!a.is_empty());
+    }
+}
