@@ -4,6 +4,7 @@
 
 pub mod book;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod paths;
 pub mod repository;

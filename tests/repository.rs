@@ -39,6 +39,7 @@ fn call(customer_id: i64, at: &str, summary: &str) -> InteractionDraft {
         at: dt(at),
         channel: Channel::Call,
         summary: summary.into(),
+        outcome: None,
     }
 }
 
@@ -48,6 +49,7 @@ fn follow_up(customer_id: i64, due: &str, task: &str) -> FollowUpDraft {
         due_on: d(due),
         due_time: None,
         task: task.into(),
+        repeat: None,
     }
 }
 
@@ -179,7 +181,7 @@ fn last_contact_and_next_follow_up_follow_every_write() {
         repo.customer(id).unwrap().unwrap().next_follow_up_on,
         Some(d("2026-11-30"))
     );
-    repo.complete_follow_up(f2).unwrap();
+    repo.complete_follow_up(f2, d("2026-11-28")).unwrap();
     assert_eq!(
         repo.customer(id).unwrap().unwrap().next_follow_up_on,
         Some(d("2026-12-05"))
@@ -189,9 +191,13 @@ fn last_contact_and_next_follow_up_follow_every_write() {
         repo.customer(id).unwrap().unwrap().next_follow_up_on,
         Some(d("2026-12-10"))
     );
-    repo.complete_follow_up(f1.unwrap()).unwrap();
+    repo.complete_follow_up(f1.unwrap(), d("2026-11-28"))
+        .unwrap();
     assert_eq!(repo.customer(id).unwrap().unwrap().next_follow_up_on, None);
-    assert!(repo.complete_follow_up(f2).is_err(), "done twice");
+    assert!(
+        repo.complete_follow_up(f2, d("2026-11-28")).is_err(),
+        "done twice"
+    );
     assert!(
         repo.snooze_follow_up(f2, d("2026-12-01")).is_err(),
         "a done follow-up does not snooze"
@@ -405,4 +411,93 @@ fn migrates_from_every_earlier_version() {
             );
         }
     }
+}
+
+#[test]
+fn completing_a_repeating_follow_up_schedules_the_next_in_the_same_write() {
+    use fieldbook::book::recurrence::Recurrence;
+    let mut repo = book();
+    let id = repo.add_customer(&customer("Acme")).unwrap();
+    let mut monthly = follow_up(id, "2026-11-01", "monthly report");
+    monthly.repeat = Recurrence::parse("monthly");
+    let first = repo.add_follow_up(&monthly).unwrap();
+    let next = repo
+        .complete_follow_up(first, d("2026-11-04"))
+        .unwrap()
+        .expect("a next one");
+    let next = repo.follow_up(next).unwrap();
+    assert_eq!(
+        next.draft.due_on,
+        d("2026-12-01"),
+        "fixed schedule: still on the 1st"
+    );
+    assert_eq!(next.draft.repeat, monthly.repeat, "the rule carries over");
+    assert_eq!(next.draft.task, "monthly report");
+    assert_eq!(
+        repo.customer(id).unwrap().unwrap().next_follow_up_on,
+        Some(d("2026-12-01"))
+    );
+
+    let mut gap = follow_up(id, "2026-11-01", "call again");
+    gap.repeat = Recurrence::parse("every 2 weeks after done");
+    let g = repo.add_follow_up(&gap).unwrap();
+    let n = repo
+        .complete_follow_up(g, d("2026-11-10"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        repo.follow_up(n).unwrap().draft.due_on,
+        d("2026-11-24"),
+        "counted from the day done"
+    );
+
+    let once = repo
+        .add_follow_up(&follow_up(id, "2026-11-01", "once"))
+        .unwrap();
+    assert_eq!(
+        repo.complete_follow_up(once, d("2026-11-28")).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn outcomes_birthdays_and_contact_dates_are_read_back() {
+    let mut repo = book();
+    let id = repo
+        .add_customer(&CustomerDraft {
+            birthday: Birthday::parse("--12-01"),
+            ..customer("王芳")
+        })
+        .unwrap();
+    repo.add_contact(
+        id,
+        &ContactDraft {
+            name: "张伟".into(),
+            birthday: Birthday::parse("1985-06-20"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut i = call(id, "2026-11-20T10:00:00", "no answer");
+    i.outcome = Some("no_answer".into());
+    repo.log_interaction(&i, Some(&follow_up(id, "2026-11-21", "try again")))
+        .unwrap();
+    assert_eq!(
+        repo.history(id, 1, 0).unwrap()[0].draft.outcome.as_deref(),
+        Some("no_answer")
+    );
+    let mut birthdays = repo.birthdays().unwrap();
+    birthdays.sort_by_key(|b| b.2.clone());
+    assert_eq!(birthdays.len(), 2);
+    assert_eq!(birthdays[0].2, None, "the customer's own");
+    assert_eq!(birthdays[1].2.as_deref(), Some("张伟"));
+    let dates = repo
+        .contact_dates(id, d("2026-11-01"), d("2026-11-30"))
+        .unwrap();
+    assert_eq!(dates, vec![d("2026-11-20"), d("2026-11-21")]);
+    assert!(
+        repo.contact_dates(id, d("2026-11-21"), d("2026-11-30"))
+            .unwrap()
+            == vec![d("2026-11-21")]
+    );
 }

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::due::{Bucket, SortOrder, compare};
-use super::model::{Birthday, CustomerId, CustomerRow, FollowUp};
+use super::model::{Birthday, BirthdayOf, CustomerId, CustomerRow, FollowUp};
 
 /// A birthday (or yearly date) of a customer or one of its people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,7 +38,11 @@ pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
             .unwrap_or(today)
     };
     let this_year = on(today.year());
-    if this_year >= today { this_year } else { on(today.year() + 1) }
+    if this_year >= today {
+        this_year
+    } else {
+        on(today.year() + 1)
+    }
 }
 
 impl Agenda {
@@ -47,7 +51,7 @@ impl Agenda {
     pub fn build(
         follow_ups: Vec<FollowUp>,
         rows: &[CustomerRow],
-        birthdays: &[(CustomerId, String, Option<String>, Birthday)],
+        birthdays: &[BirthdayOf],
         today: NaiveDate,
         days: u32,
     ) -> Agenda {
@@ -63,8 +67,18 @@ impl Agenda {
         }
         for list in [&mut agenda.overdue, &mut agenda.today, &mut agenda.upcoming] {
             list.sort_by(|a, b| {
-                (a.draft.due_on, a.draft.due_time.is_some(), a.draft.due_time, a.id)
-                    .cmp(&(b.draft.due_on, b.draft.due_time.is_some(), b.draft.due_time, b.id))
+                (
+                    a.draft.due_on,
+                    a.draft.due_time.is_some(),
+                    a.draft.due_time,
+                    a.id,
+                )
+                    .cmp(&(
+                        b.draft.due_on,
+                        b.draft.due_time.is_some(),
+                        b.draft.due_time,
+                        b.id,
+                    ))
             });
         }
         let week_end = today + chrono::Days::new(6);
@@ -81,10 +95,18 @@ impl Agenda {
                 })
             })
             .collect();
-        agenda.birthdays.sort_by(|a, b| (a.on, &a.customer_name).cmp(&(b.on, &b.customer_name)));
-        agenda.cold = rows.iter().filter(|r| r.cold_by.is_some()).cloned().collect();
+        agenda
+            .birthdays
+            .sort_by(|a, b| (a.on, &a.customer_name).cmp(&(b.on, &b.customer_name)));
+        agenda.cold = rows
+            .iter()
+            .filter(|r| r.cold_by.is_some())
+            .cloned()
+            .collect();
         // Coldest first; the stable sort keeps attention order among equals.
-        agenda.cold.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
+        agenda
+            .cold
+            .sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
         agenda.cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
         agenda
     }
@@ -110,7 +132,13 @@ mod tests {
     fn follow_up(id: i64, due: &str) -> FollowUp {
         FollowUp {
             id,
-            draft: FollowUpDraft { customer_id: 1, due_on: d(due), due_time: None, task: format!("task {id}") },
+            draft: FollowUpDraft {
+                customer_id: 1,
+                due_on: d(due),
+                due_time: None,
+                task: format!("task {id}"),
+                repeat: None,
+            },
             interaction_id: None,
             customer_name: "Acme".into(),
             done_at: None,
@@ -125,7 +153,10 @@ mod tests {
         assert_eq!(next_birthday(b("--11-27"), today), d("2027-11-27"));
         assert_eq!(next_birthday(b("--12-01"), today), d("2026-12-01"));
         assert_eq!(next_birthday(b("2000-02-29"), today), d("2027-02-28"));
-        assert_eq!(next_birthday(b("2000-02-29"), d("2028-01-01")), d("2028-02-29"));
+        assert_eq!(
+            next_birthday(b("2000-02-29"), d("2028-01-01")),
+            d("2028-02-29")
+        );
     }
 
     #[test]
@@ -138,8 +169,18 @@ mod tests {
             follow_up(4, "2026-12-03"),
         ];
         let birthdays = vec![
-            (1, "Acme".to_string(), Some("张伟".to_string()), Birthday::parse("1985-12-02").unwrap()),
-            (2, "王芳".to_string(), None, Birthday::parse("--04-15").unwrap()),
+            (
+                1,
+                "Acme".to_string(),
+                Some("张伟".to_string()),
+                Birthday::parse("1985-12-02").unwrap(),
+            ),
+            (
+                2,
+                "王芳".to_string(),
+                None,
+                Birthday::parse("--04-15").unwrap(),
+            ),
         ];
         let a = Agenda::build(fs, &[], &birthdays, today, 7);
         let ids = |v: &[FollowUp]| v.iter().map(|f| f.id).collect::<Vec<_>>();

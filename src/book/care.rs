@@ -25,7 +25,11 @@ pub fn cold_by(
 }
 
 /// Fills in `cold_by` on every row, with `tier_default` giving the cadence for a tier.
-pub fn mark_cold(rows: &mut [CustomerRow], tier_default: impl Fn(Option<Tier>) -> Option<u32>, today: NaiveDate) {
+pub fn mark_cold(
+    rows: &mut [CustomerRow],
+    tier_default: impl Fn(Option<Tier>) -> Option<u32>,
+    today: NaiveDate,
+) {
     for row in rows {
         let days = cadence(row.cadence_days, tier_default(row.tier));
         row.cold_by = cold_by(row.last_contact_at, row.created_at, days, today);
@@ -101,27 +105,55 @@ mod tests {
     fn cold_counts_from_the_last_contact_or_from_creation() {
         let today = d("2026-11-28");
         let created = dt("2026-01-01");
-        assert_eq!(cold_by(Some(dt("2026-11-14")), created, Some(14), today), Some(0), "due today");
-        assert_eq!(cold_by(Some(dt("2026-11-15")), created, Some(14), today), None, "not yet");
-        assert_eq!(cold_by(Some(dt("2026-10-29")), created, Some(14), today), Some(16));
-        assert_eq!(cold_by(None, dt("2026-11-20"), Some(14), today), None, "new, never contacted");
+        assert_eq!(
+            cold_by(Some(dt("2026-11-14")), created, Some(14), today),
+            Some(0),
+            "due today"
+        );
+        assert_eq!(
+            cold_by(Some(dt("2026-11-15")), created, Some(14), today),
+            None,
+            "not yet"
+        );
+        assert_eq!(
+            cold_by(Some(dt("2026-10-29")), created, Some(14), today),
+            Some(16)
+        );
+        assert_eq!(
+            cold_by(None, dt("2026-11-20"), Some(14), today),
+            None,
+            "new, never contacted"
+        );
         assert_eq!(cold_by(None, created, Some(14), today), Some(317));
-        assert_eq!(cold_by(Some(dt("2025-01-01")), created, None, today), None, "no cadence");
+        assert_eq!(
+            cold_by(Some(dt("2025-01-01")), created, None, today),
+            None,
+            "no cadence"
+        );
     }
 
     #[test]
     fn warns_when_too_close_or_too_many() {
-        let ceiling = Ceiling { min_days_between: 2, max_per_30_days: 3 };
+        let ceiling = Ceiling {
+            min_days_between: 2,
+            max_per_30_days: 3,
+        };
         assert!(too_often(d("2026-11-28"), &[d("2026-11-20")], ceiling).is_empty());
         let w = too_often(d("2026-11-28"), &[d("2026-11-27")], ceiling);
         assert_eq!(w.len(), 1);
         assert!(w[0].contains("within 1 day"), "{w:?}");
         let busy = [d("2026-11-01"), d("2026-11-10"), d("2026-11-20")];
         let w = too_often(d("2026-11-28"), &busy, ceiling);
-        assert_eq!(w, vec!["4 contacts within 30 days (the ceiling is 3)".to_string()]);
+        assert_eq!(
+            w,
+            vec!["4 contacts within 30 days (the ceiling is 3)".to_string()]
+        );
         // Outside the window does not count.
         assert!(too_often(d("2026-12-25"), &busy, ceiling).is_empty());
-        let off = Ceiling { min_days_between: 0, max_per_30_days: 0 };
+        let off = Ceiling {
+            min_days_between: 0,
+            max_per_30_days: 0,
+        };
         assert!(too_often(d("2026-11-28"), &[d("2026-11-28")], off).is_empty());
     }
 }

@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::recurrence::Recurrence;
+
 pub type CustomerId = i64;
 pub type ContactId = i64;
 pub type InteractionId = i64;
@@ -127,6 +129,9 @@ pub fn split_tags(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A birthday in the book: the customer, its name, the person (None for the customer itself).
+pub type BirthdayOf = (CustomerId, String, Option<String>, Birthday);
+
 /// Everything a person types about a customer; what add and edit forms produce.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerDraft {
@@ -207,6 +212,8 @@ pub struct InteractionDraft {
     pub at: NaiveDateTime,
     pub channel: Channel,
     pub summary: String,
+    /// How it went: an outcome key from the config (no_answer, quote_sent, ...).
+    pub outcome: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +231,8 @@ pub struct FollowUpDraft {
     pub due_on: NaiveDate,
     pub due_time: Option<NaiveTime>,
     pub task: String,
+    /// Completing a repeating follow-up creates the next one.
+    pub repeat: Option<Recurrence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

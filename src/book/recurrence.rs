@@ -82,7 +82,11 @@ impl Recurrence {
         let lower = text.trim().to_lowercase();
         let (body, basis) = ["after done", "from done", "after completion", "完成后"]
             .iter()
-            .find_map(|suffix| lower.strip_suffix(suffix).map(|b| (b.trim().to_string(), Basis::Done)))
+            .find_map(|suffix| {
+                lower
+                    .strip_suffix(suffix)
+                    .map(|b| (b.trim().to_string(), Basis::Done))
+            })
             .unwrap_or((lower.clone(), Basis::Schedule));
         let (every, unit) = match body.as_str() {
             "daily" => (1, Unit::Day),
@@ -99,7 +103,11 @@ impl Recurrence {
                     .trim();
                 let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 let unit_text = rest[digits.len()..].trim();
-                let every = if digits.is_empty() { 1 } else { digits.parse().ok()? };
+                let every = if digits.is_empty() {
+                    1
+                } else {
+                    digits.parse().ok()?
+                };
                 (every, Unit::parse(unit_text)?)
             }
         };
@@ -110,7 +118,9 @@ impl Recurrence {
             Unit::Month => 120,
             Unit::Year => 10,
         };
-        (1..=limit).contains(&every).then_some(Recurrence { every, unit, basis })
+        (1..=limit)
+            .contains(&every)
+            .then_some(Recurrence { every, unit, basis })
     }
 
     /// When the next occurrence is due, given the one just completed.
@@ -179,9 +189,21 @@ mod tests {
             ("每年", 1, Unit::Year, Basis::Schedule),
         ];
         for (text, every, unit, basis) in cases {
-            assert_eq!(Recurrence::parse(text), Some(Recurrence { every, unit, basis }), "{text}");
+            assert_eq!(
+                Recurrence::parse(text),
+                Some(Recurrence { every, unit, basis }),
+                "{text}"
+            );
         }
-        for bad in ["", "every", "every 0 days", "sometimes", "every 11 years", "2x", "every -1 d"] {
+        for bad in [
+            "",
+            "every",
+            "every 0 days",
+            "sometimes",
+            "every 11 years",
+            "2x",
+            "every -1 d",
+        ] {
             assert_eq!(Recurrence::parse(bad), None, "{bad}");
         }
     }
@@ -190,24 +212,45 @@ mod tests {
     fn fixed_schedule_keeps_its_rhythm() {
         let monthly = Recurrence::parse("monthly").unwrap();
         // Done three days late, the next is still on the 1st.
-        assert_eq!(monthly.next_due(d("2026-11-01"), d("2026-11-04")), Some(d("2026-12-01")));
+        assert_eq!(
+            monthly.next_due(d("2026-11-01"), d("2026-11-04")),
+            Some(d("2026-12-01"))
+        );
         // Done two months late: skip to the next one still ahead, no backlog of copies.
-        assert_eq!(monthly.next_due(d("2026-09-01"), d("2026-11-04")), Some(d("2026-12-01")));
+        assert_eq!(
+            monthly.next_due(d("2026-09-01"), d("2026-11-04")),
+            Some(d("2026-12-01"))
+        );
         // Month ends clamp.
-        assert_eq!(monthly.next_due(d("2026-01-31"), d("2026-01-31")), Some(d("2026-02-28")));
+        assert_eq!(
+            monthly.next_due(d("2026-01-31"), d("2026-01-31")),
+            Some(d("2026-02-28"))
+        );
     }
 
     #[test]
     fn after_done_counts_from_completion() {
         let r = Recurrence::parse("every 2 weeks after done").unwrap();
-        assert_eq!(r.next_due(d("2026-11-01"), d("2026-11-10")), Some(d("2026-11-24")));
+        assert_eq!(
+            r.next_due(d("2026-11-01"), d("2026-11-10")),
+            Some(d("2026-11-24"))
+        );
         let y = Recurrence::parse("yearly after done").unwrap();
-        assert_eq!(y.next_due(d("2024-02-29"), d("2024-02-29")), Some(d("2025-02-28")));
+        assert_eq!(
+            y.next_due(d("2024-02-29"), d("2024-02-29")),
+            Some(d("2025-02-28"))
+        );
     }
 
     #[test]
     fn describes_itself_so_it_reads_back() {
-        for text in ["weekly", "every 2 weeks", "monthly after done", "every 3 days after done", "yearly"] {
+        for text in [
+            "weekly",
+            "every 2 weeks",
+            "monthly after done",
+            "every 3 days after done",
+            "yearly",
+        ] {
             let r = Recurrence::parse(text).unwrap();
             assert_eq!(r.describe(), text);
             assert_eq!(Recurrence::parse(&r.describe()), Some(r));

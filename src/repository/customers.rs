@@ -5,8 +5,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
-    Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId, CustomerKind,
-    CustomerRow, Stage, Tier,
+    BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
+    CustomerKind, CustomerRow, Stage, Tier,
 };
 
 const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
@@ -211,6 +211,27 @@ impl Repository {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Every birthday in the book: (customer, its name, the person or None for the customer
+    /// itself, the date).
+    pub fn birthdays(&self) -> Result<Vec<BirthdayOf>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, NULL, c.birthday FROM customer c
+              WHERE c.archived = 0 AND c.birthday IS NOT NULL
+             UNION ALL
+             SELECT c.id, c.name, p.name, p.birthday FROM contact p JOIN customer c ON c.id = p.customer_id
+              WHERE c.archived = 0 AND p.birthday IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                text::parse_birthday("birthday", &r.get::<_, String>(3)?)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn contacts(&self, customer_id: CustomerId) -> Result<Vec<Contact>> {

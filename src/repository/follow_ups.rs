@@ -1,4 +1,4 @@
-//! Follow-ups: the next step promised after a contact.
+//! Follow-ups: the next step promised after a contact, some of them repeating.
 
 use chrono::NaiveDate;
 use rusqlite::{Row, Transaction, params};
@@ -6,8 +6,24 @@ use rusqlite::{Row, Transaction, params};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionId};
+use crate::book::recurrence::{Basis, Recurrence, Unit};
+
+const COLUMNS: &str =
+    "f.id, f.customer_id, f.interaction_id, f.due_on, f.due_time, f.task, f.done_at,
+     f.repeat_every, f.repeat_unit, f.repeat_basis, c.name AS customer_name";
 
 fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    let every: Option<u32> = r.get("repeat_every")?;
+    let unit: Option<String> = r.get("repeat_unit")?;
+    let basis: Option<String> = r.get("repeat_basis")?;
+    let repeat = match (
+        every,
+        unit.as_deref().and_then(Unit::parse),
+        basis.as_deref().and_then(Basis::parse),
+    ) {
+        (Some(every), Some(unit), Some(basis)) => Some(Recurrence { every, unit, basis }),
+        _ => None,
+    };
     Ok(FollowUp {
         id: r.get("id")?,
         draft: FollowUpDraft {
@@ -15,6 +31,7 @@ fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
             due_on: text::parse_date("due_on", &r.get::<_, String>("due_on")?)?,
             due_time: text::opt("due_time", r.get("due_time")?, text::parse_time)?,
             task: r.get("task")?,
+            repeat,
         },
         interaction_id: r.get("interaction_id")?,
         customer_name: r.get("customer_name")?,
@@ -34,8 +51,9 @@ pub(super) fn insert(
         ));
     }
     tx.execute(
-        "INSERT INTO follow_up (customer_id, interaction_id, due_on, due_time, task, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO follow_up (customer_id, interaction_id, due_on, due_time, task, created_at,
+                                repeat_every, repeat_unit, repeat_basis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             f.customer_id,
             interaction_id,
@@ -43,6 +61,9 @@ pub(super) fn insert(
             f.due_time.map(text::time),
             f.task.trim(),
             now,
+            f.repeat.map(|r| r.every),
+            f.repeat.map(|r| r.unit.as_str()),
+            f.repeat.map(|r| r.basis.as_str()),
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -52,24 +73,23 @@ impl Repository {
     /// Open follow-ups of customers not archived (the whole book, or one customer's), earliest
     /// due first.
     pub fn open_follow_ups(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUp>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.customer_id, f.interaction_id, f.due_on, f.due_time, f.task, f.done_at,
-                    c.name AS customer_name
+        let sql = format!(
+            "SELECT {COLUMNS}
                FROM follow_up f JOIN customer c ON c.id = f.customer_id
               WHERE f.done_at IS NULL AND c.archived = 0 AND (?1 IS NULL OR f.customer_id = ?1)
-              ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id",
-        )?;
+              ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn follow_up(&self, id: FollowUpId) -> Result<FollowUp> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM follow_up f JOIN customer c ON c.id = f.customer_id WHERE f.id = ?1"
+        );
         self.conn
-            .prepare_cached(
-                "SELECT f.id, f.customer_id, f.interaction_id, f.due_on, f.due_time, f.task, f.done_at,
-                        c.name AS customer_name
-                   FROM follow_up f JOIN customer c ON c.id = f.customer_id WHERE f.id = ?1",
-            )?
+            .prepare_cached(&sql)?
             .query_row([id], follow_up_from_row)
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => {
@@ -87,18 +107,40 @@ impl Repository {
         Ok(id)
     }
 
-    pub fn complete_follow_up(&mut self, id: FollowUpId) -> Result<()> {
+    /// Marks a follow-up done on `today`; a repeating one gets its next occurrence in the same
+    /// transaction, whose id is returned.
+    pub fn complete_follow_up(
+        &mut self,
+        id: FollowUpId,
+        today: NaiveDate,
+    ) -> Result<Option<FollowUpId>> {
+        let current = self.follow_up(id)?;
+        if current.done_at.is_some() {
+            return Err(BookError::Invalid(format!(
+                "follow-up #{id} is already done"
+            )));
+        }
         let now = text::datetime(self.now());
         let tx = self.conn.transaction()?;
-        let changed = tx.execute(
+        tx.execute(
             "UPDATE follow_up SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
             params![id, now],
         )?;
-        if changed == 0 {
-            return Err(BookError::Invalid(format!("follow-up #{id} is not open")));
-        }
+        let next = match current.draft.repeat {
+            Some(rule) => {
+                let due_on = rule.next_due(current.draft.due_on, today).ok_or_else(|| {
+                    BookError::Invalid("the next occurrence is past the year 9999".into())
+                })?;
+                let draft = FollowUpDraft {
+                    due_on,
+                    ..current.draft
+                };
+                Some(insert(&tx, &draft, current.interaction_id, &now)?)
+            }
+            None => None,
+        };
         tx.commit()?;
-        Ok(())
+        Ok(next)
     }
 
     pub fn snooze_follow_up(&mut self, id: FollowUpId, until: NaiveDate) -> Result<()> {
@@ -112,5 +154,27 @@ impl Repository {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Days a customer was contacted or has a follow-up planned, between `from` and `to`: what
+    /// the "not too often" check weighs a new contact against.
+    pub fn contact_dates(
+        &self,
+        customer_id: CustomerId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(at, 1, 10) FROM interaction
+              WHERE customer_id = ?1 AND at >= ?2 AND at < ?3 || 'T99'
+             UNION ALL
+             SELECT due_on FROM follow_up
+              WHERE customer_id = ?1 AND done_at IS NULL AND due_on BETWEEN ?2 AND ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![customer_id, text::date(from), text::date(to)],
+            |r| text::parse_date("at", &r.get::<_, String>(0)?),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -18,6 +18,7 @@ fn interaction_from_row(r: &Row<'_>) -> rusqlite::Result<Interaction> {
             at: text::parse_datetime("at", &r.get::<_, String>("at")?)?,
             channel: Channel::parse(&channel).unwrap_or(Channel::Other),
             summary: r.get("summary")?,
+            outcome: r.get("outcome")?,
         },
         contact_name: r.get("contact_name")?,
         created_at: text::parse_datetime("created_at", &r.get::<_, String>("created_at")?)?,
@@ -33,7 +34,7 @@ impl Repository {
         offset: usize,
     ) -> Result<Vec<Interaction>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, i.customer_id, i.contact_id, i.at, i.channel, i.summary, i.created_at,
+            "SELECT i.id, i.customer_id, i.contact_id, i.at, i.channel, i.summary, i.outcome, i.created_at,
                     p.name AS contact_name
                FROM interaction i LEFT JOIN contact p ON p.id = i.contact_id
               WHERE i.customer_id = ?1
@@ -63,14 +64,15 @@ impl Repository {
         let now = text::datetime(self.now());
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, outcome, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 draft.customer_id,
                 draft.contact_id,
                 text::datetime(draft.at),
                 draft.channel.as_str(),
                 draft.summary,
+                draft.outcome,
                 now,
             ],
         )?;

@@ -5,7 +5,10 @@ use rusqlite::Connection;
 use super::{BookError, Result};
 
 /// Every migration in order; migration N brings the book to version N.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_book.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/migrations/0001_book.sql"),
+    include_str!("../../assets/migrations/0002_outcomes_and_repeats.sql"),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -9,6 +9,8 @@ use crate::book::model::{
     Birthday, Channel, Contact, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind,
     FollowUpDraft, InteractionDraft, Stage, Tier,
 };
+use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
+use crate::config::Outcome;
 
 const KINDS: &[&str] = &["company", "person"];
 const TIERS: &[&str] = &["", "A", "B", "C"];
@@ -153,7 +155,9 @@ pub fn read_person(form: &mut Form) -> Option<ContactDraft> {
     })
 }
 
-pub fn log_form(customer_id: CustomerId, customer_name: &str) -> Form {
+pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcome]) -> Form {
+    let mut choices = vec![String::new()];
+    choices.extend(outcomes.iter().map(|o| o.label.clone()));
     let fields = vec![
         Field::multiline(
             "Summary",
@@ -161,6 +165,7 @@ pub fn log_form(customer_id: CustomerId, customer_name: &str) -> Form {
             "what was said (Enter = new line, Tab = next field)",
         ),
         Field::choice("Channel", CHANNELS, "call"),
+        Field::choice("Outcome", &choices, ""),
         Field::text("With", "", "person spoken with (optional)"),
         Field::text(
             "When",
@@ -181,11 +186,35 @@ pub fn log_form(customer_id: CustomerId, customer_name: &str) -> Form {
     )
 }
 
+/// Choosing an outcome proposes its next step; the fields stay editable, and a proposal is
+/// only written over an empty field or an earlier proposal, never over what was typed.
+pub fn apply_outcome(form: &mut Form, outcomes: &[Outcome], previous: &str) {
+    let find = |label: &str| outcomes.iter().find(|o| o.label == label);
+    let (old_next, old_task) = find(previous).map_or((String::new(), String::new()), |o| {
+        (o.next.clone().unwrap_or_default(), o.task.clone())
+    });
+    let chosen = find(form.value("Outcome")).cloned();
+    let (next, task) = chosen.map_or((String::new(), String::new()), |o| {
+        (o.next.unwrap_or_default(), o.task)
+    });
+    let task = if next.is_empty() { String::new() } else { task };
+    for (label, old, new) in [
+        ("Follow-up date", old_next, next),
+        ("Follow-up task", old_task, task),
+    ] {
+        let current = form.value(label).to_string();
+        if current.is_empty() || current == old {
+            form.set_value(label, &new);
+        }
+    }
+}
+
 /// The interaction and optional follow-up typed into a log form.
 pub fn read_log(
     form: &mut Form,
     customer_id: CustomerId,
     contacts: &[Contact],
+    outcomes: &[Outcome],
     now: NaiveDateTime,
 ) -> Option<(InteractionDraft, Option<FollowUpDraft>)> {
     form.clear_errors();
@@ -251,13 +280,19 @@ pub fn read_log(
         } else {
             task_text
         },
+        repeat: None,
     });
+    let outcome = outcomes
+        .iter()
+        .find(|o| o.label == form.value("Outcome"))
+        .map(|o| o.key.clone());
     let interaction = InteractionDraft {
         customer_id,
         contact_id,
         at: at?,
         channel,
         summary,
+        outcome,
     };
     Some((interaction, follow_up))
 }
@@ -278,6 +313,11 @@ pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
     let fields = vec![
         Field::text("Task", "", "what to do"),
         Field::text("Due", "tomorrow", DATE_HINT),
+        Field::text(
+            "Repeat",
+            "",
+            "empty = once; weekly, every 2w, monthly after done, 每月",
+        ),
     ];
     Form::new(
         FormPurpose::AddFollowUp(customer_id),
@@ -297,6 +337,16 @@ pub fn read_follow_up(
         form.set_error("Task", "say what to do");
     }
     let due = read_date(form, "Due", today);
+    let repeat_text = form.value("Repeat").trim().to_string();
+    let repeat = if repeat_text.is_empty() {
+        None
+    } else {
+        let rule = Recurrence::parse(&repeat_text);
+        if rule.is_none() {
+            form.set_error("Repeat", format!("can't read that: {RECURRENCE_HINT}"));
+        }
+        rule
+    };
     if form.has_errors() {
         form.focus_first_error();
         return None;
@@ -306,6 +356,7 @@ pub fn read_follow_up(
         due_on: due?,
         due_time: None,
         task,
+        repeat,
     })
 }
 

@@ -3,13 +3,13 @@
 
 use super::text_input::{TextEdit, TextInput};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
     /// Enter inserts a line break (a call summary, notes).
     Multiline,
     /// One of a fixed list; typing jumps to the first option starting with what was typed.
-    Choice(&'static [&'static str]),
+    Choice(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,12 +47,13 @@ impl Field {
         }
     }
 
-    pub fn choice(label: &'static str, options: &'static [&'static str], value: &str) -> Self {
+    pub fn choice<S: AsRef<str>>(label: &'static str, options: &[S], value: &str) -> Self {
+        let options: Vec<String> = options.iter().map(|o| o.as_ref().to_string()).collect();
         let value = options
             .iter()
             .find(|o| o.eq_ignore_ascii_case(value))
-            .copied()
-            .unwrap_or(options[0]);
+            .unwrap_or(&options[0])
+            .clone();
         Self {
             kind: FieldKind::Choice(options),
             ..Self::text(label, value, "")
@@ -64,14 +65,17 @@ impl Field {
     }
 
     fn edit(&mut self, edit: TextEdit) {
-        match self.kind {
-            FieldKind::Choice(options) => self.choose(options, edit),
+        match &self.kind {
+            FieldKind::Choice(options) => {
+                let options = options.clone();
+                self.choose(&options, edit)
+            }
             FieldKind::Multiline => self.input.apply(edit, true),
             FieldKind::Text => self.input.apply(edit, false),
         }
     }
 
-    fn choose(&mut self, options: &'static [&'static str], edit: TextEdit) {
+    fn choose(&mut self, options: &[String], edit: TextEdit) {
         let current = options.iter().position(|o| *o == self.value()).unwrap_or(0);
         let pick = match edit {
             TextEdit::Insert(c) => {
@@ -97,7 +101,7 @@ impl Field {
             }
             _ => current,
         };
-        self.input.set(options[pick]);
+        self.input.set(options[pick].clone());
     }
 }
 
@@ -175,6 +179,12 @@ impl Form {
             .iter()
             .find(|f| f.label == label)
             .map_or("", Field::value)
+    }
+
+    pub fn set_value(&mut self, label: &str, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+            f.input.set(value);
+        }
     }
 
     pub fn set_error(&mut self, label: &str, message: impl Into<String>) {

@@ -19,12 +19,18 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::config::Config;
 use crate::repository::Repository;
 use state::State;
 
 /// Runs the TUI until the person quits or the process is told to stop (SIGTERM, SIGHUP, SIGINT).
 /// The terminal is restored on every way out, panics included.
-pub fn run(repo: &mut Repository, clock: fn() -> NaiveDateTime, book_name: &str) -> io::Result<()> {
+pub fn run(
+    repo: &mut Repository,
+    config: &Config,
+    clock: fn() -> NaiveDateTime,
+    book_name: &str,
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -33,7 +39,8 @@ pub fn run(repo: &mut Repository, clock: fn() -> NaiveDateTime, book_name: &str)
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut state = State::load(repo, clock(), book_name).map_err(io::Error::other)?;
+    let mut state =
+        State::load_with(repo, clock(), book_name, config.clone()).map_err(io::Error::other)?;
     // try_init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, repo, &mut state, clock, &stop);

@@ -6,10 +6,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::action::Pane;
 use super::form::Form;
 use super::text_input::TextInput;
+use crate::book::care;
 use crate::book::due::{self, SortOrder};
 use crate::book::model::{
     Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction,
 };
+use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
 
@@ -89,6 +91,7 @@ impl ListCursor {
 }
 
 pub struct State {
+    pub config: Config,
     pub today: NaiveDate,
     pub now: NaiveDateTime,
     pub book_name: String,
@@ -115,13 +118,24 @@ pub struct State {
 }
 
 impl State {
-    /// Loads the book's first view: all customers, attention order, the first one selected.
+    /// Loads the book's first view with the default settings.
     pub fn load(
         repo: &Repository,
         now: NaiveDateTime,
         book_name: impl Into<String>,
     ) -> Result<Self> {
+        Self::load_with(repo, now, book_name, Config::default())
+    }
+
+    /// Loads the book's first view: all customers, attention order, the first one selected.
+    pub fn load_with(
+        repo: &Repository,
+        now: NaiveDateTime,
+        book_name: impl Into<String>,
+        config: Config,
+    ) -> Result<Self> {
         let mut state = State {
+            config,
             today: now.date(),
             now,
             book_name: book_name.into(),
@@ -152,6 +166,8 @@ impl State {
     pub fn reload(&mut self, repo: &Repository) -> Result<()> {
         let keep = self.selected_id();
         self.rows = repo.customer_rows()?;
+        let cadence = self.config.cadence;
+        care::mark_cold(&mut self.rows, |t| cadence.for_tier(t), self.today);
         self.resort();
         if let Some(id) = keep {
             self.select_customer(id);

@@ -112,7 +112,11 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
         Action::LogInteraction => {
             follow_up_customer_into_focus(state, repo)?;
             if let Some(d) = &state.detail {
-                let form = forms::log_form(d.customer.id, &d.customer.draft.name);
+                let form = forms::log_form(
+                    d.customer.id,
+                    &d.customer.draft.name,
+                    &state.config.outcomes,
+                );
                 state.mode = Mode::Form(Box::new(form));
             }
         }
@@ -232,9 +236,16 @@ fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
     let Some(f) = state.selected_follow_up().cloned() else {
         return Ok(());
     };
-    repo.complete_follow_up(f.id)?;
+    let next = repo.complete_follow_up(f.id, state.today)?;
     state.reload(repo)?;
-    state.info(format!("done: {}", safe_text::line(&f.draft.task)));
+    let again = match next.map(|id| repo.follow_up(id)).transpose()? {
+        Some(n) => format!(
+            "; next one {}",
+            crate::book::due::due_label(Some(n.draft.due_on), state.today)
+        ),
+        None => String::new(),
+    };
+    state.info(format!("done: {}{again}", safe_text::line(&f.draft.task)));
     Ok(())
 }
 
@@ -275,7 +286,14 @@ fn submit_field(state: &mut State, repo: &mut Repository) -> Result<()> {
 
 fn edit_text(state: &mut State, repo: &Repository, edit: TextEdit) -> Result<()> {
     match &mut state.mode {
-        Mode::Form(form) => form.edit(edit),
+        Mode::Form(form) => {
+            let on_outcome = form.focused().label == "Outcome";
+            let before = form.value("Outcome").to_string();
+            form.edit(edit);
+            if on_outcome {
+                forms::apply_outcome(form, &state.config.outcomes, &before);
+            }
+        }
         Mode::Filter => {
             state.filter.apply(edit, false);
             state.refilter();
@@ -325,7 +343,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
             None => None,
         },
         FormPurpose::LogInteraction(customer_id) => {
-            match forms::read_log(form, customer_id, &contacts, now) {
+            match forms::read_log(form, customer_id, &contacts, &state.config.outcomes, now) {
                 Some((interaction, follow_up)) => {
                     repo.log_interaction(&interaction, follow_up.as_ref())?;
                     let next = follow_up.map_or(String::new(), |f| {

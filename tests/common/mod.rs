@@ -135,6 +135,7 @@ pub fn sample_book() -> (Repository, Sample) {
             due_on: due(days),
             due_time: None,
             task: task.into(),
+            repeat: None,
         });
         repo.log_interaction(
             &InteractionDraft {
@@ -143,6 +144,7 @@ pub fn sample_book() -> (Repository, Sample) {
                 at,
                 channel,
                 summary: summary.into(),
+                outcome: None,
             },
             f.as_ref(),
         )

@@ -81,7 +81,9 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
             lines.push(Line::from(spans));
             // The message sits right under the field, where the eye already is.
             if let Some(e) = field.error.as_ref().filter(|_| n + 1 == shown_lines.len()) {
-                let room = (inner.width as usize).saturating_sub(LABEL_WIDTH + 2).max(10);
+                let room = (inner.width as usize)
+                    .saturating_sub(LABEL_WIDTH + 2)
+                    .max(10);
                 for piece in wrap(&format!("✗ {}", safe_text::line(e)), room) {
                     let text = format!("{:w$}{piece}", "", w = LABEL_WIDTH);
                     lines.push(Line::styled(text, THEME.error));

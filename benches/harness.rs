@@ -1,0 +1,284 @@
+//! The benchmark harness: a synthetic book at scale (the demo generator, scaled), and the moments
+//! a salesperson feels, each with median and p99.
+//!
+//!     cargo bench --bench harness                      # 100,000 customers, 1,000,000 interactions
+//!     cargo bench --bench harness -- --customers 5000  # a smaller book
+//!
+//! The book is generated once into target/ and reused; writes are measured on a copy.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{Local, NaiveDateTime, Timelike};
+use fieldbook::book::model::{Channel, FollowUpDraft, InteractionDraft};
+use fieldbook::demo::{self, DemoSize};
+use fieldbook::repository::Repository;
+use fieldbook::tui::action::Action;
+use fieldbook::tui::state::State;
+use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::{ui, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> NaiveDateTime {
+    let now = Local::now().naive_local();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+struct Args {
+    customers: usize,
+    /// Internal: run one phase in a child process so its peak RSS is its own.
+    child: Option<(String, PathBuf)>,
+}
+
+fn args() -> Args {
+    let mut customers = 100_000;
+    let mut child = None;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--customers" => {
+                customers = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--customers N")
+            }
+            "--child" => {
+                let phase = it.next().expect("phase");
+                let path = PathBuf::from(it.next().expect("path"));
+                child = Some((phase, path));
+            }
+            _ => {} // cargo bench passes --bench; ignore what is not ours.
+        }
+    }
+    Args { customers, child }
+}
+
+/// Median and p99 of a set of timings, in milliseconds.
+struct Figures {
+    median: f64,
+    p99: f64,
+    n: usize,
+}
+
+fn figures(mut samples: Vec<Duration>) -> Figures {
+    samples.sort();
+    let n = samples.len();
+    let at = |q: f64| samples[((q * n as f64).ceil() as usize).clamp(1, n) - 1].as_secs_f64() * 1e3;
+    Figures {
+        median: at(0.5),
+        p99: at(0.99),
+        n,
+    }
+}
+
+fn report(name: &str, f: &Figures) {
+    println!(
+        "{name:<44} median {:>8.3} ms   p99 {:>8.3} ms   (n={})",
+        f.median, f.p99, f.n
+    );
+}
+
+fn draw(state: &mut State) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    terminal.draw(|f| ui::draw(f, state)).expect("draw");
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn book_path(customers: usize) -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    target.join(format!(
+        "bench-book-{customers}-v{}.sqlite3",
+        fieldbook::repository::LATEST_VERSION
+    ))
+}
+
+fn ensure_book(path: &Path, customers: usize) {
+    if path.exists() {
+        println!("book: {} (reused)", path.display());
+        return;
+    }
+    let partial = path.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    let start = Instant::now();
+    let mut repo = Repository::open(&partial).expect("open new book");
+    let size = DemoSize::with_customers(customers);
+    let summary = demo::generate(&mut repo, size, now()).expect("generate");
+    drop(repo);
+    std::fs::rename(&partial, path).expect("rename");
+    println!(
+        "book: generated {} customers, {} contacts, {} interactions, {} follow-ups in {:.1} s -> {}",
+        summary.customers,
+        summary.contacts,
+        summary.interactions,
+        summary.follow_ups,
+        start.elapsed().as_secs_f64(),
+        path.display()
+    );
+}
+
+/// Opening the book and drawing the first full frame.
+fn bench_open(path: &Path, runs: usize) -> Figures {
+    let samples = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let repo = Repository::open(path).expect("open");
+            let mut state = State::load(&repo, now(), "bench").expect("load");
+            draw(&mut state);
+            start.elapsed()
+        })
+        .collect();
+    figures(samples)
+}
+
+/// Each keystroke of `query` typed into the filter, through update and a full frame.
+fn bench_filter(repo: &mut Repository, state: &mut State, query: &str, rounds: usize) -> Figures {
+    let mut samples = Vec::new();
+    for _ in 0..rounds {
+        update::update(state, repo, Action::Back);
+        update::update(state, repo, Action::StartFilter);
+        for c in query.chars() {
+            let start = Instant::now();
+            update::update(state, repo, Action::Edit(TextEdit::Insert(c)));
+            draw(state);
+            samples.push(start.elapsed());
+        }
+    }
+    update::update(state, repo, Action::Back);
+    figures(samples)
+}
+
+/// Moving to another customer: its profile, people, follow-ups and first history page.
+fn bench_history(repo: &mut Repository, state: &mut State, moves: usize) -> Figures {
+    let samples = (0..moves)
+        .map(|i| {
+            let action = if i % 2 == 0 {
+                Action::PageDown
+            } else {
+                Action::MoveDown
+            };
+            let start = Instant::now();
+            update::update(state, repo, action);
+            start.elapsed()
+        })
+        .collect();
+    figures(samples)
+}
+
+/// Logging a call with a follow-up, committed durably (WAL, synchronous=FULL), on a copy.
+fn bench_log(path: &Path, runs: usize) -> Figures {
+    let copy = path.with_extension("write-copy");
+    std::fs::copy(path, &copy).expect("copy book");
+    let mut repo = Repository::open(&copy).expect("open copy");
+    let id = repo.customer_rows().expect("rows")[0].id;
+    let samples = (0..runs)
+        .map(|i| {
+            let interaction = InteractionDraft {
+                customer_id: id,
+                contact_id: None,
+                at: now(),
+                channel: Channel::Call,
+                summary: format!("benchmark call {i}"),
+                outcome: None,
+            };
+            let follow_up = FollowUpDraft {
+                customer_id: id,
+                due_on: now().date(),
+                due_time: None,
+                task: "call back".into(),
+                repeat: None,
+            };
+            let start = Instant::now();
+            repo.log_interaction(&interaction, Some(&follow_up))
+                .expect("log");
+            start.elapsed()
+        })
+        .collect();
+    drop(repo);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+    }
+    figures(samples)
+}
+
+/// A session's worth of work in a fresh process: the peak RSS a person's fieldbook would reach.
+fn session_rss(path: &Path) {
+    let mut repo = Repository::open(path).expect("open");
+    let mut state = State::load(&repo, now(), "bench").expect("load");
+    draw(&mut state);
+    bench_filter(&mut repo, &mut state, "northwind", 1);
+    bench_filter(&mut repo, &mut state, "星河科技", 1);
+    bench_history(&mut repo, &mut state, 50);
+    println!("{}", peak_rss_kib());
+}
+
+fn main() {
+    let args = args();
+    if let Some((phase, path)) = args.child {
+        match phase.as_str() {
+            "rss" => session_rss(&path),
+            other => panic!("unknown phase {other}"),
+        }
+        return;
+    }
+    let path = book_path(args.customers);
+    ensure_book(&path, args.customers);
+    println!(
+        "machine: {} cores; times are wall clock, this process\n",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+
+    report("open + first frame drawn", &bench_open(&path, 20));
+    let mut repo = Repository::open(&path).expect("open");
+    let mut state = State::load(&repo, now(), "bench").expect("load");
+    for (label, query) in [
+        ("Latin", "northwind"),
+        ("Chinese", "星河科技"),
+        ("phone digits", "1380013"),
+    ] {
+        report(
+            &format!("filter keystroke -> frame ({label} '{query}')"),
+            &bench_filter(&mut repo, &mut state, query, 5),
+        );
+    }
+    report(
+        "open a customer's history (select + load)",
+        &bench_history(&mut repo, &mut state, 200),
+    );
+    drop(state);
+    drop(repo);
+    report(
+        "log an interaction + follow-up (durable commit)",
+        &bench_log(&path, 100),
+    );
+
+    let exe = std::env::current_exe().expect("own path");
+    let out = Command::new(exe)
+        .args(["--child", "rss"])
+        .arg(&path)
+        .output()
+        .expect("run the RSS session");
+    let kib: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .lines()
+        .last()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(0);
+    println!(
+        "{:<44} {:.1} MB (VmHWM of a fresh process: open, filter, browse)",
+        "peak RSS",
+        kib as f64 / 1024.0
+    );
+}

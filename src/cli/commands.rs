@@ -1,0 +1,565 @@
+//! The subcommands. Each reads its input completely and checks it before anything is written, so
+//! a bad date or an unknown customer leaves the book exactly as it was.
+
+use std::io::{IsTerminal, Read};
+
+use chrono::NaiveDateTime;
+use clap::Args as ClapArgs;
+use serde_json::json;
+
+use super::Failure;
+use super::output::{Style, cell, json, safe};
+use super::resolve::{self, Found};
+use crate::book::agenda::Agenda;
+use crate::book::care;
+use crate::book::dates;
+use crate::book::due;
+use crate::book::model::{
+    Channel, CustomerDraft, CustomerKind, CustomerRow, FollowUpDraft, InteractionDraft, Tier,
+};
+use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
+use crate::config::Config;
+use crate::repository::Repository;
+
+pub struct Context<'a> {
+    pub repo: &'a mut Repository,
+    pub config: &'a Config,
+    pub now: NaiveDateTime,
+    pub json: bool,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct LogArgs {
+    /// The customer: part of a name, a person there, a city... (or c45 for customer 45)
+    pub customer: String,
+    /// What was said; read from stdin when piped, else from $EDITOR, when left out
+    pub summary: Vec<String>,
+    /// visit, call, wechat, email, meeting, message, other
+    #[arg(long, short, default_value = "call")]
+    pub channel: String,
+    /// When it happened [default: now]: "today 14:30", yesterday, "2026-11-20 9:00"
+    #[arg(long)]
+    pub at: Option<String>,
+    /// The person spoken with
+    #[arg(long)]
+    pub with: Option<String>,
+    /// Set a follow-up: tomorrow, fri, +3d, next week, 明天 ...
+    #[arg(long)]
+    pub next: Option<String>,
+    /// What the follow-up is for
+    #[arg(long, requires = "next")]
+    pub todo: Option<String>,
+    /// How it went (from the config: no_answer, quote_sent, order_placed, complaint ...); proposes the next step
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// Repeat the follow-up: weekly, every 2w, monthly after done ...
+    #[arg(long, requires = "next")]
+    pub every: Option<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct AddArgs {
+    pub name: Vec<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub wechat: Option<String>,
+    /// A tag; repeat for more
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// company or person
+    #[arg(long, default_value = "company")]
+    pub kind: String,
+    /// A, B or C
+    #[arg(long)]
+    pub tier: Option<String>,
+}
+
+fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
+    let mut rows = ctx.repo.customer_rows()?;
+    care::mark_cold(
+        &mut rows,
+        |t| ctx.config.cadence.for_tier(t),
+        ctx.now.date(),
+    );
+    Ok(rows)
+}
+
+/// The one customer `query` means, or exit 2 listing what matched.
+fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
+    match resolve::customer(&rows_with_cold(ctx)?, query) {
+        Found::One(row) => Ok(row),
+        Found::None => Err(Failure::not_found(format!(
+            "no customer matches \"{}\"",
+            safe(query)
+        ))),
+        Found::Many(rows) => {
+            let list: Vec<String> = rows
+                .iter()
+                .map(|r| format!("  c{:<6} {}  {}", r.id, safe(&r.name), safe(&r.city)))
+                .collect();
+            Err(Failure::not_found(format!(
+                "\"{}\" matches more than one customer; say which (a longer name, or its c-id):\n{}",
+                safe(query),
+                list.join("\n")
+            )))
+        }
+    }
+}
+
+fn read_summary(words: &[String]) -> Result<String, Failure> {
+    if !words.is_empty() {
+        return Ok(words.join(" "));
+    }
+    let mut text = String::new();
+    if !std::io::stdin().is_terminal() {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_else(|_| "vi".into());
+        let file = tempfile::Builder::new()
+            .prefix("fieldbook-log-")
+            .suffix(".txt")
+            .tempfile()?;
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(file.path())
+            .status()?;
+        if !status.success() {
+            return Err(Failure::input(format!(
+                "{editor} exited with {status}; nothing logged"
+            )));
+        }
+        text = std::fs::read_to_string(file.path())?;
+    }
+    Ok(text.trim_end().to_string())
+}
+
+pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
+    let customer = find_one(&ctx, &args.customer)?;
+    let channel = Channel::parse(&args.channel).ok_or_else(|| {
+        let all: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
+        Failure::input(format!(
+            "unknown channel \"{}\": use one of {}",
+            safe(&args.channel),
+            all.join(", ")
+        ))
+    })?;
+    let at = match &args.at {
+        Some(text) => dates::parse_datetime(text, ctx.now)?,
+        None => ctx.now,
+    };
+    let outcome = match &args.outcome {
+        Some(o) => Some(ctx.config.outcome(o).cloned().ok_or_else(|| {
+            let keys: Vec<&str> = ctx.config.outcomes.iter().map(|o| o.key.as_str()).collect();
+            Failure::input(format!(
+                "unknown outcome \"{}\": use one of {}",
+                safe(o),
+                keys.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    let contacts = ctx.repo.contacts(customer.id)?;
+    let contact_id = match &args.with {
+        Some(name) => {
+            let lower = name.trim().to_lowercase();
+            let hit = contacts
+                .iter()
+                .find(|c| c.draft.name.to_lowercase() == lower)
+                .or_else(|| {
+                    let mut hits = contacts
+                        .iter()
+                        .filter(|c| c.draft.name.to_lowercase().contains(&lower));
+                    hits.next().filter(|_| hits.next().is_none())
+                });
+            Some(hit.map(|c| c.id).ok_or_else(|| {
+                Failure::input(format!(
+                    "\"{}\" is not one of {}'s people",
+                    safe(name),
+                    safe(&customer.name)
+                ))
+            })?)
+        }
+        None => None,
+    };
+    // An explicit --next wins; otherwise the outcome proposes one.
+    let next_text = args
+        .next
+        .clone()
+        .or_else(|| outcome.as_ref().and_then(|o| o.next.clone()));
+    let due_on = next_text
+        .as_deref()
+        .map(|t| dates::parse_date(t, ctx.now.date()))
+        .transpose()?;
+    let repeat = match &args.every {
+        Some(text) => Some(Recurrence::parse(text).ok_or_else(|| {
+            Failure::input(format!(
+                "can't read \"{}\" as a repeat: {RECURRENCE_HINT}",
+                safe(text)
+            ))
+        })?),
+        None => None,
+    };
+    let summary = read_summary(&args.summary)?;
+    if summary.trim().is_empty() {
+        return Err(Failure::input("nothing logged: the summary is empty"));
+    }
+    let task = args
+        .todo
+        .clone()
+        .or_else(|| outcome.as_ref().map(|o| o.task.clone()))
+        .unwrap_or_else(|| {
+            format!(
+                "Follow up: {}",
+                summary
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+            )
+        });
+    let follow_up = due_on.map(|due_on| FollowUpDraft {
+        customer_id: customer.id,
+        due_on,
+        due_time: None,
+        task,
+        repeat,
+    });
+    let mut warnings = frequency_warnings(&ctx, customer.id, at.date())?;
+    if let Some(f) = &follow_up {
+        warnings.extend(frequency_warnings(&ctx, customer.id, f.due_on)?);
+    }
+    let interaction = InteractionDraft {
+        customer_id: customer.id,
+        contact_id,
+        at,
+        channel,
+        summary,
+        outcome: outcome.map(|o| o.key),
+    };
+    let (interaction_id, follow_up_id) =
+        ctx.repo.log_interaction(&interaction, follow_up.as_ref())?;
+    if ctx.json {
+        return json(&json!({
+            "customer_id": customer.id, "customer": customer.name, "interaction_id": interaction_id,
+            "follow_up_id": follow_up_id, "follow_up_due": follow_up.as_ref().map(|f| f.due_on), "warnings": warnings,
+        }));
+    }
+    for w in &warnings {
+        eprintln!("fieldbook: note: {}", safe(w));
+    }
+    print!("logged {} with {}", channel, safe(&customer.name));
+    match (&follow_up, follow_up_id) {
+        (Some(f), Some(id)) => println!(
+            "; follow-up #{id} {} ({}): {}",
+            due::due_label(Some(f.due_on), ctx.now.date()),
+            dates::format_date(f.due_on),
+            safe(&f.task)
+        ),
+        _ => println!(),
+    }
+    Ok(())
+}
+
+fn frequency_warnings(
+    ctx: &Context,
+    customer_id: i64,
+    planned: chrono::NaiveDate,
+) -> Result<Vec<String>, Failure> {
+    let around = ctx.repo.contact_dates(
+        customer_id,
+        planned - chrono::Days::new(30),
+        planned + chrono::Days::new(30),
+    )?;
+    let ceiling = care::Ceiling {
+        min_days_between: ctx.config.frequency.min_days_between,
+        max_per_30_days: ctx.config.frequency.max_per_30_days,
+    };
+    Ok(care::too_often(planned, &around, ceiling))
+}
+
+pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
+    let today = ctx.now.date();
+    let rows = rows_with_cold(&ctx)?;
+    let agenda = Agenda::build(
+        ctx.repo.open_follow_ups(None)?,
+        &rows,
+        &ctx.repo.birthdays()?,
+        today,
+        days,
+    );
+    if ctx.json {
+        return json(&agenda);
+    }
+    let style = Style::detect();
+    if agenda.is_empty() {
+        println!("Nothing due, nobody going cold. A good day to find new customers.");
+        return Ok(());
+    }
+    let sections = [
+        ("Overdue", &agenda.overdue),
+        ("Today", &agenda.today),
+        (&*format!("Next {days} days"), &agenda.upcoming),
+    ];
+    for (title, list) in sections {
+        if list.is_empty() {
+            continue;
+        }
+        println!("{}", style.heading(&format!("{title} ({})", list.len())));
+        for f in list {
+            let when = cell(&due::due_label(Some(f.draft.due_on), today), 11);
+            let when = match due::Bucket::of(f.draft.due_on, today) {
+                due::Bucket::Overdue => style.overdue(&when),
+                due::Bucket::Today => style.today(&when),
+                _ => when,
+            };
+            let repeat = f
+                .draft
+                .repeat
+                .map(|r| format!(" ({})", r.describe()))
+                .unwrap_or_default();
+            println!(
+                "  #{:<6} {when} {} {}{}",
+                f.id,
+                cell(&f.customer_name, 28),
+                safe(&f.draft.task),
+                style.dim(&repeat)
+            );
+        }
+    }
+    if !agenda.birthdays.is_empty() {
+        println!("{}", style.heading("Birthdays this week"));
+        for b in &agenda.birthdays {
+            let who = match &b.person {
+                Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
+                None => safe(&b.customer_name),
+            };
+            let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
+            println!(
+                "  c{:<6} {} {who}{turns}",
+                b.customer_id,
+                b.on.format("%a %m-%d")
+            );
+        }
+    }
+    if !agenda.cold.is_empty() {
+        println!(
+            "{}",
+            style.heading(&format!("Going cold ({})", agenda.cold.len()))
+        );
+        for r in agenda.cold.iter().take(20) {
+            let last = due::last_contact_label(r.last_contact_at, today);
+            let over = r.cold_by.unwrap_or(0);
+            println!(
+                "  c{:<6} {} last contact {last}, {over}d past cadence",
+                r.id,
+                cell(&r.name, 28)
+            );
+        }
+        if agenda.cold.len() > 20 {
+            println!("  … and {} more", agenda.cold.len() - 20);
+        }
+    }
+    Ok(())
+}
+
+pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
+    let name = args.name.join(" ").trim().to_string();
+    if name.is_empty() {
+        return Err(Failure::input("a customer needs a name"));
+    }
+    let kind = CustomerKind::parse(&args.kind)
+        .ok_or_else(|| Failure::input("--kind is company or person"))?;
+    let tier = match &args.tier {
+        Some(t) => Some(Tier::parse(t).ok_or_else(|| Failure::input("--tier is A, B or C"))?),
+        None => None,
+    };
+    let draft = CustomerDraft {
+        name,
+        kind: Some(kind),
+        city: args.city.unwrap_or_default(),
+        phone: args.phone.unwrap_or_default(),
+        email: args.email.unwrap_or_default(),
+        wechat: args.wechat.unwrap_or_default(),
+        tags: args
+            .tags
+            .iter()
+            .flat_map(|t| crate::book::model::split_tags(t))
+            .collect(),
+        tier,
+        ..Default::default()
+    };
+    let rows = ctx.repo.customer_rows()?;
+    let same = rows
+        .iter()
+        .filter(|r| r.name.trim().eq_ignore_ascii_case(&draft.name))
+        .count();
+    let id = ctx.repo.add_customer(&draft)?;
+    if ctx.json {
+        return json(&json!({ "customer_id": id, "name": draft.name }));
+    }
+    if same > 0 {
+        eprintln!("fieldbook: note: {same} other customer(s) already have this name");
+    }
+    println!("added c{id} {}", safe(&draft.name));
+    Ok(())
+}
+
+pub fn find(ctx: Context, query: &str) -> Result<(), Failure> {
+    let rows = rows_with_cold(&ctx)?;
+    let order: Vec<usize> = (0..rows.len()).collect();
+    let hits = crate::search::CustomerSearch::default().filter(&rows, &order, query);
+    if ctx.json {
+        let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
+        return json(&found);
+    }
+    if hits.is_empty() {
+        return Err(Failure::not_found(format!(
+            "no customer matches \"{}\"",
+            safe(query)
+        )));
+    }
+    let today = ctx.now.date();
+    for &i in hits.iter().take(50) {
+        let r = &rows[i];
+        let tier = r.tier.map_or("-", |t| t.as_str());
+        let next = due::due_label(r.next_follow_up_on, today);
+        println!(
+            "c{:<6} {} {} {tier}  last {:<10} {next}",
+            r.id,
+            cell(&r.name, 30),
+            cell(&r.city, 10),
+            due::last_contact_label(r.last_contact_at, today)
+        );
+    }
+    if hits.len() > 50 {
+        println!("… and {} more", hits.len() - 50);
+    }
+    Ok(())
+}
+
+pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
+    let row = find_one(&ctx, query)?;
+    let customer = ctx
+        .repo
+        .customer(row.id)?
+        .ok_or_else(|| Failure::not_found("customer vanished"))?;
+    let contacts = ctx.repo.contacts(row.id)?;
+    let follow_ups = ctx.repo.open_follow_ups(Some(row.id))?;
+    let history = ctx.repo.history(row.id, 10, 0)?;
+    if ctx.json {
+        return json(
+            &json!({ "customer": customer, "contacts": contacts, "follow_ups": follow_ups, "history": history }),
+        );
+    }
+    let style = Style::detect();
+    let today = ctx.now.date();
+    let d = &customer.draft;
+    println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
+    let tier = d.tier.map_or("-", |t| t.as_str());
+    let stage = d.stage.map_or("-", |s| s.label());
+    println!(
+        "tier {tier}  stage {stage}  last contact {}",
+        due::last_contact_label(customer.last_contact_at, today)
+    );
+    for (label, value) in [
+        ("city", &d.city),
+        ("phone", &d.phone),
+        ("email", &d.email),
+        ("wechat", &d.wechat),
+        ("address", &d.address),
+    ] {
+        if !value.is_empty() {
+            println!("{label:<8} {}", safe(value));
+        }
+    }
+    if !d.tags.is_empty() {
+        println!("tags     {}", safe(&d.tags.join(", ")));
+    }
+    for p in &contacts {
+        println!(
+            "person   {} {}",
+            safe(&p.draft.name),
+            style.dim(&safe(&p.draft.title))
+        );
+    }
+    for f in &follow_ups {
+        println!(
+            "#{:<6} {} {}",
+            f.id,
+            cell(&due::due_label(Some(f.draft.due_on), today), 11),
+            safe(&f.draft.task)
+        );
+    }
+    for i in &history {
+        println!(
+            "{}  {:<7} {}",
+            i.draft.at.format("%Y-%m-%d %H:%M"),
+            i.draft.channel.label(),
+            safe(i.draft.summary.lines().next().unwrap_or(""))
+        );
+    }
+    Ok(())
+}
+
+pub fn done(ctx: Context, id: &str) -> Result<(), Failure> {
+    let id = resolve::follow_up_id(id).ok_or_else(|| {
+        Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
+    })?;
+    let follow_up = ctx
+        .repo
+        .follow_up(id)
+        .map_err(|_| Failure::not_found(format!("no follow-up #{id}")))?;
+    if follow_up.done_at.is_some() {
+        return Err(Failure::input(format!("follow-up #{id} is already done")));
+    }
+    let next = ctx.repo.complete_follow_up(id, ctx.now.date())?;
+    if ctx.json {
+        return json(&json!({ "done": id, "next_follow_up_id": next }));
+    }
+    print!(
+        "done #{id}: {} ({})",
+        safe(&follow_up.draft.task),
+        safe(&follow_up.customer_name)
+    );
+    match next.map(|n| ctx.repo.follow_up(n)).transpose()? {
+        Some(n) => println!(
+            "; next #{} due {}",
+            n.id,
+            dates::format_date(n.draft.due_on)
+        ),
+        None => println!(),
+    }
+    Ok(())
+}
+
+pub fn snooze(ctx: Context, id: &str, when: &str) -> Result<(), Failure> {
+    let id = resolve::follow_up_id(id).ok_or_else(|| {
+        Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
+    })?;
+    let until = dates::parse_date(when, ctx.now.date())?;
+    let follow_up = ctx
+        .repo
+        .follow_up(id)
+        .map_err(|_| Failure::not_found(format!("no follow-up #{id}")))?;
+    ctx.repo.snooze_follow_up(id, until)?;
+    if ctx.json {
+        return json(&json!({ "snoozed": id, "due": until }));
+    }
+    println!(
+        "snoozed #{id} ({}) to {}",
+        safe(&follow_up.draft.task),
+        dates::format_date(until)
+    );
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! The command line: the TUI by default, and subcommands that read and write the same book
+//! through the same repository and rules, for a shell between visits and for scripts.
+
+mod commands;
+mod output;
+mod resolve;
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDateTime, Timelike};
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::config::Config;
+use crate::demo::{self, DemoSize};
+use crate::paths;
+use crate::repository::Repository;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fieldbook",
+    version,
+    about = "A terminal customer book for field account managers"
+)]
+pub struct Args {
+    /// The book to open [default: the platform data dir; env FIELDBOOK_DB]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The config file [default: the platform config dir; env FIELDBOOK_CONFIG]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Machine-readable output (JSON) for scripts
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Open a freshly generated demo book in a temporary folder (never your own book)
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a contact: `fieldbook log 星河 "called about the Q1 order" --next fri --todo "send quote"`
+    Log(commands::LogArgs),
+    /// What is overdue, due today and coming up; birthdays this week; who is going cold
+    #[command(alias = "agenda")]
+    Today {
+        /// How many days ahead to show
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+    },
+    /// Add a customer
+    Add(commands::AddArgs),
+    /// Find customers by name, person, city, tag, phone or email
+    Find { query: Vec<String> },
+    /// Show a customer: profile, people, open follow-ups, recent history
+    Show { customer: Vec<String> },
+    /// Mark a follow-up done (a repeating one schedules its next occurrence)
+    Done {
+        /// The follow-up's id, as `fieldbook today` shows it (#12 or 12)
+        id: String,
+    },
+    /// Move a follow-up to another day
+    Snooze {
+        id: String,
+        /// When: tomorrow, fri, +3d, next week, 12-01, 明天, 下周一 ...
+        when: Vec<String>,
+    },
+    /// Print shell completions: `fieldbook completions bash > ~/.local/share/bash-completion/completions/fieldbook`
+    Completions { shell: clap_complete::Shell },
+    /// Write a demo book to PATH and exit (refuses an existing file)
+    Demo {
+        path: PathBuf,
+        /// How many customers to generate
+        #[arg(long, default_value_t = 300)]
+        customers: usize,
+    },
+}
+
+/// How a command ended: 0 success, 1 bad usage or input, 2 not found or ambiguous.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl<E: Error> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::input(e.to_string())
+    }
+}
+
+pub fn now() -> NaiveDateTime {
+    let now = Local::now().naive_local();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+/// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("fieldbook: {}", crate::safe_text::line(&f.message));
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn load_config(flag: Option<PathBuf>) -> Config {
+    let path = flag
+        .or_else(|| {
+            std::env::var_os("FIELDBOOK_CONFIG")
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(Config::default_path);
+    let Some(path) = path else {
+        return Config::default();
+    };
+    let (config, warning) = Config::load(&path);
+    if let Some(w) = warning {
+        eprintln!("fieldbook: {}", crate::safe_text::line(&w));
+    }
+    config
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let json = args.json;
+    if let Some(Command::Completions { shell }) = args.command {
+        clap_complete::generate(
+            shell,
+            &mut Args::command(),
+            "fieldbook",
+            &mut std::io::stdout(),
+        );
+        return Ok(());
+    }
+    if let Some(Command::Demo { path, customers }) = &args.command {
+        write_demo(path, DemoSize::with_customers(*customers))?;
+        println!(
+            "wrote a demo book with {customers} customers to {}",
+            path.display()
+        );
+        return Ok(());
+    }
+    let config = load_config(args.config);
+    if args.demo {
+        let dir = tempfile::Builder::new()
+            .prefix("fieldbook-demo-")
+            .tempdir()?;
+        let mut repo = write_demo(
+            &dir.path().join("demo.sqlite3"),
+            DemoSize::with_customers(300),
+        )?;
+        crate::tui::run(&mut repo, &config, now, "demo book (temporary)")?;
+        return Ok(());
+    }
+    let path = paths::book_path(args.db)?;
+    let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
+    let ctx = commands::Context {
+        repo: &mut repo,
+        config: &config,
+        now: now(),
+        json,
+    };
+    match args.command {
+        None => crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?,
+        Some(Command::Log(log)) => commands::log(ctx, log)?,
+        Some(Command::Today { days }) => commands::today(ctx, days)?,
+        Some(Command::Add(add)) => commands::add(ctx, add)?,
+        Some(Command::Find { query }) => commands::find(ctx, &query.join(" "))?,
+        Some(Command::Show { customer }) => commands::show(ctx, &customer.join(" "))?,
+        Some(Command::Done { id }) => commands::done(ctx, &id)?,
+        Some(Command::Snooze { id, when }) => commands::snooze(ctx, &id, &when.join(" "))?,
+        Some(Command::Completions { .. } | Command::Demo { .. }) => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
+    if path.exists() {
+        return Err(Failure::input(format!(
+            "{} already exists; the demo writes only to a new file",
+            path.display()
+        )));
+    }
+    let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
+    demo::generate(&mut repo, size, now()).map_err(|e| Failure::input(e.to_string()))?;
+    Ok(repo)
+}

@@ -1,0 +1,73 @@
+//! Printing for people (aligned, coloured only on a terminal without NO_COLOR, every book string
+//! sanitized) and for scripts (JSON).
+
+use std::io::IsTerminal;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::safe_text;
+
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    pub fn detect() -> Self {
+        let color = std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Style { color }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn heading(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    pub fn overdue(&self, text: &str) -> String {
+        self.paint("31", text)
+    }
+
+    pub fn today(&self, text: &str) -> String {
+        self.paint("33", text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+/// Book text made safe for a terminal and padded to `width` columns (CJK counts double).
+pub fn cell(text: &str, width: usize) -> String {
+    let safe = safe_text::line(text);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in safe.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
+    out
+}
+
+pub fn safe(text: &str) -> String {
+    safe_text::line(text).into_owned()
+}
+
+pub fn json<T: Serialize>(value: &T) -> Result<(), super::Failure> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| super::Failure::input(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! The user's settings: `config.toml` in the platform config folder, or wherever `--config` says.
+//!
+//! A broken file never stops a salesperson in the field: every problem becomes a one-line warning
+//! naming the line, and fieldbook carries on with the defaults.
+
+mod problem;
+
+use crate::book::dates::parse_date;
+use crate::book::model::Tier;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use problem::{Problem, outcome_field_line};
+
+/// Written on first start, so the settings can be discovered by opening the file.
+pub const DEFAULTS_TOML: &str = include_str!("defaults.toml");
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub review_on_start: bool,
+    pub cadence: Cadence,
+    pub frequency: Frequency,
+    #[serde(rename = "outcome")]
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Days between contacts by tier; 0 means no cadence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cadence {
+    #[serde(rename = "A")]
+    pub a: u32,
+    #[serde(rename = "B")]
+    pub b: u32,
+    #[serde(rename = "C")]
+    pub c: u32,
+    pub unranked: u32,
+}
+
+/// Thresholds for the "contacting too often" warning; it never blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Frequency {
+    pub min_days_between: u32,
+    pub max_per_30_days: u32,
+}
+
+/// What happened on a call, and the follow-up it proposes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub key: String,
+    #[serde(default)]
+    pub label: String,
+    /// A date phrase for the follow-up; `None` proposes no follow-up.
+    #[serde(default)]
+    pub next: Option<String>,
+    #[serde(default)]
+    pub task: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let outcome = |key: &str, label: &str, next: &str, task: &str| Outcome {
+            key: key.into(),
+            label: label.into(),
+            next: (!next.is_empty()).then(|| next.into()),
+            task: task.into(),
+        };
+        Self {
+            review_on_start: true,
+            cadence: Cadence::default(),
+            frequency: Frequency::default(),
+            outcomes: vec![
+                outcome("no_answer", "no answer", "tomorrow", "Try again"),
+                outcome(
+                    "left_message",
+                    "left a message",
+                    "+2d",
+                    "Call back if no reply",
+                ),
+                outcome("quote_sent", "quote sent", "+3d", "Chase the quote"),
+                outcome(
+                    "order_placed",
+                    "order placed",
+                    "+14d",
+                    "Care call: how is the order going?",
+                ),
+                outcome(
+                    "complaint",
+                    "complaint",
+                    "tomorrow",
+                    "Check back on the complaint",
+                ),
+                outcome("meeting_booked", "meeting booked", "", ""),
+                outcome("not_interested", "not interested", "+3m", "Try again later"),
+            ],
+        }
+    }
+}
+
+impl Default for Cadence {
+    fn default() -> Self {
+        Self {
+            a: 14,
+            b: 30,
+            c: 60,
+            unranked: 90,
+        }
+    }
+}
+
+impl Default for Frequency {
+    fn default() -> Self {
+        Self {
+            min_days_between: 2,
+            max_per_30_days: 8,
+        }
+    }
+}
+
+impl Cadence {
+    /// Days between contacts for a customer of `tier` (`None`: no tier), or `None` for no cadence.
+    #[must_use]
+    pub fn for_tier(&self, tier: Option<Tier>) -> Option<u32> {
+        let days = match tier {
+            Some(Tier::A) => self.a,
+            Some(Tier::B) => self.b,
+            Some(Tier::C) => self.c,
+            None => self.unranked,
+        };
+        (days > 0).then_some(days)
+    }
+}
+
+impl Config {
+    /// Reads `path`; a missing file is created with the commented defaults (folder 0700, file
+    /// 0600 on unix). Any problem gives the defaults and a one-line warning to show the user.
+    #[must_use]
+    pub fn load(path: &Path) -> (Config, Option<String>) {
+        let warn = |what: String| {
+            (
+                Config::default(),
+                Some(format!("{what}; using the defaults")),
+            )
+        };
+        match fs::read_to_string(path) {
+            Ok(text) => match Config::parse(&text) {
+                Ok(config) => (config, None),
+                Err(problem) => {
+                    let name = path
+                        .file_name()
+                        .unwrap_or(path.as_os_str())
+                        .to_string_lossy();
+                    warn(problem.describe(&name))
+                }
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match write_defaults(path) {
+                Ok(()) => (Config::default(), None),
+                Err(e) => warn(format!("can't create {}: {e}", path.display())),
+            },
+            Err(e) => warn(format!("can't read {}: {e}", path.display())),
+        }
+    }
+
+    /// `config.toml` in the platform config folder (`~/.config/fieldbook/` on Linux), or `None`
+    /// when there is no home folder.
+    #[must_use]
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "fieldbook")
+            .map(|dirs| dirs.config_dir().join("config.toml"))
+    }
+
+    /// The outcome whose key or label is `key_or_label`, ignoring case; keys win over labels.
+    #[must_use]
+    pub fn outcome(&self, key_or_label: &str) -> Option<&Outcome> {
+        let wanted = key_or_label.trim();
+        let by = |field: fn(&Outcome) -> &str| {
+            self.outcomes
+                .iter()
+                .find(|o| field(o).eq_ignore_ascii_case(wanted))
+        };
+        by(|o| &o.key).or_else(|| by(|o| &o.label))
+    }
+
+    /// Parses and checks the text of a config file.
+    fn parse(text: &str) -> Result<Config, Problem> {
+        let mut config: Config = toml::from_str(text).map_err(|e| Problem::from_toml(text, &e))?;
+        for o in &mut config.outcomes {
+            o.key = o.key.trim().to_string();
+            o.label = o.label.trim().to_string();
+            o.task = o.task.trim().to_string();
+            o.next = o
+                .next
+                .take()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty());
+            // Menus show the label and follow-ups need a title: fill them rather than show blanks.
+            if o.label.is_empty() {
+                o.label = o.key.replace('_', " ");
+            }
+            if o.task.is_empty() && o.next.is_some() {
+                o.task = o.label.clone();
+            }
+        }
+        config.check(text)?;
+        Ok(config)
+    }
+
+    /// What serde cannot see: keys present and unique, and `next` phrases fieldbook can read.
+    fn check(&self, text: &str) -> Result<(), Problem> {
+        // Only whether the phrase reads matters, not the date it gives.
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let mut seen = HashSet::new();
+        for (i, o) in self.outcomes.iter().enumerate() {
+            let fail = |field: &str, what: String| Problem {
+                line: outcome_field_line(text, i, field),
+                what,
+            };
+            if o.key.is_empty() {
+                return Err(fail("key", "an outcome has an empty key".into()));
+            }
+            if !seen.insert(o.key.to_lowercase()) {
+                return Err(fail(
+                    "key",
+                    format!("outcome key \"{}\" is used twice", o.key),
+                ));
+            }
+            if let Some(next) = &o.next
+                && let Err(e) = parse_date(next, today)
+            {
+                return Err(fail("next", format!("outcome {}: {e}", o.key)));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes the commented defaults, private to this user like the book it describes.
+fn write_defaults(path: &Path) -> io::Result<()> {
+    crate::paths::create_private_file(path)?;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    file.write_all(DEFAULTS_TOML.as_bytes())?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests;

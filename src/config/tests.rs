@@ -1,0 +1,180 @@
+use super::*;
+
+fn parse_warning(text: &str) -> String {
+    let problem = Config::parse(text).expect_err("should be refused");
+    problem.describe("config.toml")
+}
+
+#[test]
+fn the_defaults_file_is_the_default() {
+    assert_eq!(Config::parse(DEFAULTS_TOML).unwrap(), Config::default());
+}
+
+#[test]
+fn an_empty_file_is_the_default() {
+    assert_eq!(Config::parse("").unwrap(), Config::default());
+}
+
+#[test]
+fn a_partial_file_fills_in_the_rest() {
+    let config = Config::parse("[cadence]\nA = 7\n").unwrap();
+    let expected = Cadence {
+        a: 7,
+        ..Cadence::default()
+    };
+    assert_eq!(config.cadence, expected);
+    assert_eq!(config.frequency, Frequency::default());
+    assert_eq!(config.outcomes, Config::default().outcomes);
+    assert!(config.review_on_start);
+}
+
+#[test]
+fn listed_outcomes_replace_the_defaults_and_blanks_are_filled() {
+    let config = Config::parse("[[outcome]]\nkey = \"sample_sent\"\nnext = \"+1w\"\n").unwrap();
+    let expected = Outcome {
+        key: "sample_sent".into(),
+        label: "sample sent".into(),
+        next: Some("+1w".into()),
+        task: "sample sent".into(),
+    };
+    assert_eq!(config.outcomes, vec![expected]);
+}
+
+#[test]
+fn malformed_toml_names_its_line() {
+    let w = parse_warning("review_on_start = true\n\n[cadence\nA = 14\n");
+    assert!(w.starts_with("config.toml line 3: "), "{w}");
+}
+
+#[test]
+fn a_wrong_type_names_its_line() {
+    let w = parse_warning("[cadence]\nA = 14\nB = \"thirty\"\n");
+    let want = "config.toml line 3: expected a whole number for cadence.B, found string \"thirty\"";
+    assert_eq!(w, want);
+    let w = parse_warning("[frequency]\nmax_per_30_days = -1\n");
+    let want = "config.toml line 2: expected a whole number for frequency.max_per_30_days";
+    assert!(w.starts_with(want), "{w}");
+    let w = parse_warning("# settings\nreview_on_start = \"yes\"\n");
+    let want = "config.toml line 2: expected true or false for review_on_start";
+    assert!(w.starts_with(want), "{w}");
+    let w = parse_warning("[[outcome]]\nkey = \"x\"\nnext = 3\n");
+    assert!(
+        w.starts_with("config.toml line 3: expected a string for outcome.next"),
+        "{w}"
+    );
+}
+
+#[test]
+fn an_unknown_key_names_its_line() {
+    let w = parse_warning("[cadence]\nA = 14\nD = 120\n");
+    assert!(w.starts_with("config.toml line 3: "), "{w}");
+    assert!(w.contains("unknown setting `D`"), "{w}");
+    let w = parse_warning("review_on_start = true\nreview_on_stat = false\n");
+    assert!(w.starts_with("config.toml line 2: "), "{w}");
+}
+
+#[test]
+fn an_unreadable_next_phrase_names_its_line() {
+    let text = DEFAULTS_TOML.replace("next = \"+3d\"", "next = \"someday\"");
+    let line = text.lines().position(|l| l.contains("someday")).unwrap() + 1;
+    let w = parse_warning(&text);
+    assert!(
+        w.starts_with(&format!("config.toml line {line}: outcome quote_sent: ")),
+        "{w}"
+    );
+    assert!(w.contains("someday"), "{w}");
+}
+
+#[test]
+fn outcome_keys_must_be_present_and_unique() {
+    let text = "[[outcome]]\nkey = \"a\"\n\n[[outcome]]\nlabel = \"x\"\nkey = \"A\"\n";
+    let w = parse_warning(text);
+    assert!(w.starts_with("config.toml line 6: "), "{w}");
+    assert!(w.contains("twice"), "{w}");
+    let w = parse_warning("[[outcome]]\nkey = \"  \"\nlabel = \"x\"\n");
+    assert!(w.starts_with("config.toml line 2: "), "{w}");
+    let w = parse_warning("\n[[outcome]]\nlabel = \"x\"\n");
+    assert!(w.contains("key"), "{w}");
+}
+
+#[test]
+fn outcomes_are_found_by_key_or_label_ignoring_case() {
+    let config = Config::default();
+    assert_eq!(
+        config.outcome("quote_sent").unwrap().task,
+        "Chase the quote"
+    );
+    assert_eq!(config.outcome(" Quote Sent ").unwrap().key, "quote_sent");
+    assert_eq!(config.outcome("meeting_booked").unwrap().next, None);
+    assert!(config.outcome("sold the farm").is_none());
+}
+
+#[test]
+fn cadence_by_tier_with_zero_meaning_none() {
+    let cadence = Cadence {
+        c: 0,
+        ..Cadence::default()
+    };
+    assert_eq!(cadence.for_tier(Some(Tier::A)), Some(14));
+    assert_eq!(cadence.for_tier(Some(Tier::B)), Some(30));
+    assert_eq!(cadence.for_tier(Some(Tier::C)), None);
+    assert_eq!(cadence.for_tier(None), Some(90));
+    let none = Cadence {
+        unranked: 0,
+        ..cadence
+    };
+    assert_eq!(none.for_tier(None), None);
+}
+
+#[test]
+fn first_load_writes_the_defaults_privately_and_reads_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook").join("config.toml");
+    assert_eq!(Config::load(&path), (Config::default(), None));
+    assert_eq!(fs::read_to_string(&path).unwrap(), DEFAULTS_TOML);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+    }
+    assert_eq!(Config::load(&path), (Config::default(), None));
+}
+
+#[test]
+fn a_broken_file_gives_the_defaults_and_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    fs::write(&path, "[cadence]\nA = \"often\"\n").unwrap();
+    let (config, warning) = Config::load(&path);
+    assert_eq!(config, Config::default());
+    let w = warning.unwrap();
+    assert!(w.starts_with("config.toml line 2: "), "{w}");
+    assert!(w.ends_with("; using the defaults"), "{w}");
+}
+
+#[test]
+fn an_unreadable_path_gives_the_defaults_and_a_warning() {
+    // A folder where the file should be: unreadable even for root, unlike a chmod 000 file.
+    let dir = tempfile::tempdir().unwrap();
+    let (config, warning) = Config::load(dir.path());
+    assert_eq!(config, Config::default());
+    let w = warning.unwrap();
+    assert!(w.starts_with("can't read "), "{w}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_uncreatable_path_gives_the_defaults_and_a_warning() {
+    // A link into a missing folder reads as "not found" but cannot be created, even by root
+    // (who ignores read-only folders).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::os::unix::fs::symlink(dir.path().join("gone").join("config.toml"), &path).unwrap();
+    let (config, warning) = Config::load(&path);
+    assert_eq!(config, Config::default());
+    let w = warning.unwrap();
+    assert!(w.starts_with("can't create "), "{w}");
+    assert!(w.ends_with("; using the defaults"), "{w}");
+}

@@ -1,0 +1,472 @@
+//! Writing a whole book at once (the demo generator, imports): rows with their ids already
+//! chosen, all in one transaction, through cached statements.
+//!
+//! The roll-up triggers stay on: each interaction costs them one primary-key lookup, which is
+//! cheaper than dropping and recreating them, and it keeps the roll-ups correct by construction.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use rusqlite::{Transaction, params};
+
+use super::customers::check_name;
+use super::sql_text as text;
+use super::{BookError, Repository, Result};
+use crate::book::model::{
+    ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, FollowUpDraft, FollowUpId,
+    InteractionDraft, InteractionId, Stage, Tier,
+};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkCustomer {
+    pub id: CustomerId,
+    pub draft: CustomerDraft,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkContact {
+    pub id: ContactId,
+    pub customer_id: CustomerId,
+    pub draft: ContactDraft,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkInteraction {
+    pub id: InteractionId,
+    pub draft: InteractionDraft,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkFollowUp {
+    pub id: FollowUpId,
+    pub draft: FollowUpDraft,
+    /// The contact at which it was promised.
+    pub interaction_id: Option<InteractionId>,
+    pub created_at: NaiveDateTime,
+    pub done_at: Option<NaiveDateTime>,
+}
+
+/// A slice of a book. Rows may refer to rows of an earlier chunk or earlier in this one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BulkBook {
+    pub customers: Vec<BulkCustomer>,
+    pub contacts: Vec<BulkContact>,
+    pub interactions: Vec<BulkInteraction>,
+    pub follow_ups: Vec<BulkFollowUp>,
+}
+
+impl BulkBook {
+    /// Empties the book but keeps its capacity for the next chunk.
+    pub fn clear(&mut self) {
+        self.customers.clear();
+        self.contacts.clear();
+        self.interactions.clear();
+        self.follow_ups.clear();
+    }
+}
+
+/// Rows written, by table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BulkCounts {
+    pub customers: usize,
+    pub contacts: usize,
+    pub interactions: usize,
+    pub follow_ups: usize,
+}
+
+impl Repository {
+    /// Writes `book` in one transaction: all of it or, on any error, none of it.
+    pub fn insert_bulk(&mut self, book: &BulkBook) -> Result<BulkCounts> {
+        let tx = self.conn.transaction()?;
+        let mut counts = BulkCounts::default();
+        write_chunk(&tx, book, &mut counts)?;
+        tx.commit()?;
+        Ok(counts)
+    }
+
+    /// Writes a book handed out in chunks, still in ONE transaction, so memory stays at one
+    /// chunk however big the book. `fill` gets an emptied book (its buffers reused) and returns
+    /// false once there is nothing more to write.
+    pub fn insert_bulk_chunks(
+        &mut self,
+        mut fill: impl FnMut(&mut BulkBook) -> bool,
+    ) -> Result<BulkCounts> {
+        let tx = self.conn.transaction()?;
+        let mut counts = BulkCounts::default();
+        let mut chunk = BulkBook::default();
+        while fill(&mut chunk) {
+            write_chunk(&tx, &chunk, &mut counts)?;
+            chunk.clear();
+        }
+        tx.commit()?;
+        Ok(counts)
+    }
+}
+
+fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    let mut stamp = Stamp::default();
+    let mut stamp2 = Stamp::default();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO customer (id, name, kind, industry, city, address, phone, email, wechat,
+            website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at,
+            updated_at, archived)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20)",
+    )?;
+    for c in &book.customers {
+        let d = &c.draft;
+        check_name(&d.name, "a customer")?;
+        insert.execute(params![
+            c.id,
+            d.name.trim(),
+            d.kind.unwrap_or(CustomerKind::Company).as_str(),
+            d.industry,
+            d.city,
+            d.address,
+            d.phone,
+            d.email,
+            d.wechat,
+            d.website,
+            text::tags(&d.tags),
+            d.tier.map(Tier::as_str),
+            d.stage.map(Stage::as_str),
+            d.lead_source,
+            d.birthday.map(|b| b.to_text()),
+            d.notes,
+            d.cadence_days,
+            stamp.datetime(c.created_at),
+            stamp2.datetime(c.updated_at),
+            c.archived,
+        ])?;
+    }
+    counts.customers += book.customers.len();
+
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO contact (id, customer_id, name, title, phone, email, wechat, birthday, notes,
+            created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for p in &book.contacts {
+        let d = &p.draft;
+        check_name(&d.name, "a person")?;
+        insert.execute(params![
+            p.id,
+            p.customer_id,
+            d.name.trim(),
+            d.title,
+            d.phone,
+            d.email,
+            d.wechat,
+            d.birthday.map(|b| b.to_text()),
+            d.notes,
+            stamp.datetime(p.created_at),
+        ])?;
+    }
+    counts.contacts += book.contacts.len();
+
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO interaction (id, customer_id, contact_id, at, channel, summary, created_at, outcome)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for i in &book.interactions {
+        let d = &i.draft;
+        insert.execute(params![
+            i.id,
+            d.customer_id,
+            d.contact_id,
+            stamp.datetime(d.at),
+            d.channel.as_str(),
+            d.summary,
+            stamp2.datetime(i.created_at),
+            d.outcome,
+        ])?;
+    }
+    counts.interactions += book.interactions.len();
+
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO follow_up (id, customer_id, interaction_id, due_on, due_time, task, done_at,
+            created_at, repeat_every, repeat_unit, repeat_basis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for f in &book.follow_ups {
+        let d = &f.draft;
+        if d.task.trim().is_empty() {
+            return Err(BookError::Invalid(
+                "a follow-up needs something to do".into(),
+            ));
+        }
+        insert.execute(params![
+            f.id,
+            d.customer_id,
+            f.interaction_id,
+            stamp.date(d.due_on),
+            d.due_time.map(text::time),
+            d.task.trim(),
+            f.done_at.map(text::datetime),
+            stamp2.datetime(f.created_at),
+            d.repeat.map(|r| r.every),
+            d.repeat.map(|r| r.unit.as_str()),
+            d.repeat.map(|r| r.basis.as_str()),
+        ])?;
+    }
+    counts.follow_ups += book.follow_ups.len();
+    Ok(())
+}
+
+/// The book's date-time spelling (`sql_text::datetime`) written into a reused buffer: chrono's
+/// formatter allocates and interprets a pattern, which shows at a million rows.
+#[derive(Default)]
+struct Stamp {
+    digits: [u8; 19],
+    /// Years outside 0..=9999 are spelled by chrono (sign, more digits); never seen in practice.
+    odd: String,
+}
+
+impl Stamp {
+    fn datetime(&mut self, dt: NaiveDateTime) -> &str {
+        if !(0..=9999).contains(&dt.year()) {
+            self.odd = text::datetime(dt);
+            return &self.odd;
+        }
+        self.put_date(dt.date());
+        let b = &mut self.digits;
+        b[10] = b'T';
+        put2(&mut b[11..13], dt.hour());
+        b[13] = b':';
+        put2(&mut b[14..16], dt.minute());
+        b[16] = b':';
+        put2(&mut b[17..19], dt.second());
+        std::str::from_utf8(b).expect("digits are ASCII")
+    }
+
+    fn date(&mut self, d: NaiveDate) -> &str {
+        if !(0..=9999).contains(&d.year()) {
+            self.odd = text::date(d);
+            return &self.odd;
+        }
+        self.put_date(d);
+        std::str::from_utf8(&self.digits[..10]).expect("digits are ASCII")
+    }
+
+    fn put_date(&mut self, d: NaiveDate) {
+        let b = &mut self.digits;
+        let year = d.year() as u32;
+        put2(&mut b[0..2], year / 100);
+        put2(&mut b[2..4], year % 100);
+        b[4] = b'-';
+        put2(&mut b[5..7], d.month());
+        b[7] = b'-';
+        put2(&mut b[8..10], d.day());
+    }
+}
+
+fn put2(out: &mut [u8], n: u32) {
+    out[0] = b'0' + (n / 10) as u8;
+    out[1] = b'0' + (n % 10) as u8;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::model::Channel;
+    use crate::book::recurrence::{Basis, Recurrence, Unit};
+    use chrono::NaiveTime;
+
+    fn at(s: &str) -> NaiveDateTime {
+        s.parse().unwrap()
+    }
+
+    fn customer(id: CustomerId, name: &str) -> BulkCustomer {
+        BulkCustomer {
+            id,
+            draft: CustomerDraft {
+                name: name.into(),
+                ..CustomerDraft::default()
+            },
+            created_at: at("2026-01-01T09:00:00"),
+            updated_at: at("2026-01-02T09:00:00"),
+            archived: false,
+        }
+    }
+
+    fn interaction(id: InteractionId, customer_id: CustomerId, when: &str) -> BulkInteraction {
+        BulkInteraction {
+            id,
+            draft: InteractionDraft {
+                customer_id,
+                contact_id: None,
+                at: at(when),
+                channel: Channel::Call,
+                summary: format!("call {id}"),
+                outcome: None,
+            },
+            created_at: at(when),
+        }
+    }
+
+    fn follow_up(id: FollowUpId, customer_id: CustomerId, due: &str, done: bool) -> BulkFollowUp {
+        BulkFollowUp {
+            id,
+            draft: FollowUpDraft {
+                customer_id,
+                due_on: due.parse().unwrap(),
+                due_time: None,
+                task: format!("task {id}"),
+                repeat: None,
+            },
+            interaction_id: None,
+            created_at: at("2026-03-01T09:00:00"),
+            done_at: done.then(|| at("2026-03-02T09:00:00")),
+        }
+    }
+
+    /// Newest contacts first and last, open and done follow-ups: the roll-ups must come out as
+    /// if a person had logged each row by hand.
+    fn sample() -> BulkBook {
+        let mut quoted = interaction(3, 1, "2026-04-01T16:30:00");
+        quoted.draft.outcome = Some("quote_sent".into());
+        let mut monthly = follow_up(2, 1, "2026-04-10", false);
+        monthly.draft.repeat = Some(Recurrence {
+            every: 1,
+            unit: Unit::Month,
+            basis: Basis::Schedule,
+        });
+        monthly.draft.due_time = NaiveTime::from_hms_opt(9, 30, 0);
+        monthly.interaction_id = Some(3);
+        BulkBook {
+            customers: vec![
+                customer(1, "星河科技"),
+                customer(2, "Bluefin Analytics"),
+                customer(3, "Quiet"),
+            ],
+            contacts: vec![],
+            interactions: vec![
+                interaction(1, 1, "2026-03-05T10:00:00"),
+                interaction(2, 1, "2026-02-01T10:00:00"),
+                quoted,
+                interaction(4, 2, "2026-01-10T11:00:00"),
+            ],
+            follow_ups: vec![
+                follow_up(1, 1, "2026-04-20", false),
+                monthly,
+                follow_up(3, 1, "2026-04-01", true),
+                follow_up(4, 2, "2026-05-01", true),
+            ],
+        }
+    }
+
+    #[test]
+    fn roll_ups_match_the_one_row_at_a_time_path() {
+        let book = sample();
+        let mut bulk = Repository::open_in_memory().unwrap();
+        let counts = bulk.insert_bulk(&book).unwrap();
+        assert_eq!(
+            (counts.customers, counts.interactions, counts.follow_ups),
+            (3, 4, 4)
+        );
+
+        let mut by_hand = Repository::open_in_memory().unwrap();
+        for c in &book.customers {
+            by_hand.add_customer(&c.draft).unwrap();
+        }
+        for i in &book.interactions {
+            by_hand.log_interaction(&i.draft, None).unwrap();
+        }
+        for f in &book.follow_ups {
+            let id = by_hand.add_follow_up(&f.draft).unwrap();
+            if f.done_at.is_some() {
+                by_hand.complete_follow_up(id, f.draft.due_on).unwrap();
+            }
+        }
+        for id in 1..=3 {
+            let (a, b) = (
+                bulk.customer(id).unwrap().unwrap(),
+                by_hand.customer(id).unwrap().unwrap(),
+            );
+            assert_eq!(
+                (a.last_contact_at, a.next_follow_up_on),
+                (b.last_contact_at, b.next_follow_up_on)
+            );
+        }
+        let first = bulk.customer(1).unwrap().unwrap();
+        assert_eq!(first.last_contact_at, Some(at("2026-04-01T16:30:00")));
+        assert_eq!(first.next_follow_up_on, Some("2026-04-10".parse().unwrap()));
+        assert_eq!(first.created_at, at("2026-01-01T09:00:00"));
+        assert_eq!(first.updated_at, at("2026-01-02T09:00:00"));
+        let second = bulk.customer(2).unwrap().unwrap();
+        assert_eq!(
+            second.next_follow_up_on, None,
+            "a done follow-up is not next"
+        );
+        assert_eq!(
+            bulk.follow_up(4).unwrap().done_at,
+            Some(at("2026-03-02T09:00:00"))
+        );
+        assert_eq!(bulk.customer(3).unwrap().unwrap().last_contact_at, None);
+
+        let newest = &bulk.history(1, 1, 0).unwrap()[0];
+        assert_eq!((newest.id, &newest.draft), (3, &book.interactions[2].draft));
+        let monthly = bulk.follow_up(2).unwrap();
+        assert_eq!(monthly.draft, book.follow_ups[1].draft);
+        assert_eq!(monthly.interaction_id, Some(3));
+    }
+
+    #[test]
+    fn chunks_share_one_transaction_and_fail_as_one() {
+        let mut repo = Repository::open_in_memory().unwrap();
+        let mut step = 0;
+        let result = repo.insert_bulk_chunks(|book| {
+            step += 1;
+            match step {
+                1 => book.customers.push(customer(1, "Kept only if all is kept")),
+                2 => {
+                    book.interactions
+                        .push(interaction(1, 1, "2026-03-05T10:00:00"));
+                    book.customers.push(customer(2, "  "));
+                }
+                _ => return false,
+            }
+            true
+        });
+        assert!(matches!(result, Err(BookError::Invalid(_))), "{result:?}");
+        assert_eq!(repo.customer_count().unwrap(), 0);
+
+        let mut step = 0;
+        let counts = repo
+            .insert_bulk_chunks(|book| {
+                step += 1;
+                match step {
+                    1 => book.customers.push(customer(1, "First chunk")),
+                    2 => book
+                        .interactions
+                        .push(interaction(1, 1, "2026-03-05T10:00:00")),
+                    _ => return false,
+                }
+                true
+            })
+            .unwrap();
+        assert_eq!((counts.customers, counts.interactions), (1, 1));
+        let c = repo.customer(1).unwrap().unwrap();
+        assert_eq!(c.last_contact_at, Some(at("2026-03-05T10:00:00")));
+    }
+
+    #[test]
+    fn stamps_spell_dates_as_the_book_does() {
+        let mut stamp = Stamp::default();
+        for s in [
+            "2026-02-28T23:59:59",
+            "2024-02-29T00:00:00",
+            "0999-01-01T08:05:09",
+            "9999-12-31T12:00:00",
+        ] {
+            let dt = at(s);
+            assert_eq!(stamp.datetime(dt), text::datetime(dt));
+            assert_eq!(stamp.date(dt.date()), text::date(dt.date()));
+        }
+        let far = NaiveDate::from_ymd_opt(12_345, 6, 7).unwrap();
+        assert_eq!(stamp.date(far), text::date(far));
+    }
+}

@@ -1,0 +1,274 @@
+//! Every subcommand through the real binary: output, exit codes (0 ok, 1 bad input, 2 not found
+//! or ambiguous), and that bad input writes nothing.
+
+use assert_cmd::Command;
+use chrono::{Days, Local};
+
+struct Book {
+    dir: tempfile::TempDir,
+}
+
+impl Book {
+    fn new() -> Self {
+        Book {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("fieldbook").unwrap();
+        cmd.env("FIELDBOOK_DB", self.dir.path().join("book.sqlite3"))
+            .env("FIELDBOOK_CONFIG", self.dir.path().join("config.toml"))
+            .env("NO_COLOR", "1")
+            .args(args);
+        cmd
+    }
+
+    /// Runs and returns (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.run(args);
+        assert_eq!(code, 0, "{args:?}\nstdout: {out}\nstderr: {err}");
+        out
+    }
+}
+
+fn tomorrow() -> String {
+    (Local::now().date_naive() + Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+#[test]
+fn add_log_with_a_next_step_and_see_it_today() {
+    let book = Book::new();
+    assert!(
+        book.ok(&[
+            "add",
+            "北京星河科技有限公司",
+            "--city",
+            "北京",
+            "--tag",
+            "vip"
+        ])
+        .contains("added c1")
+    );
+    book.ok(&[
+        "add",
+        "Northwind Pacific Trading",
+        "--city",
+        "Hong Kong",
+        "--tier",
+        "b",
+    ]);
+    let out = book.ok(&[
+        "log",
+        "星河",
+        "电话沟通Q1订单",
+        "--next",
+        "tomorrow",
+        "--todo",
+        "发报价单",
+    ]);
+    assert!(
+        out.contains("logged call with 北京星河科技有限公司"),
+        "{out}"
+    );
+    assert!(out.contains(&tomorrow()), "{out}");
+    let today = book.ok(&["today"]);
+    assert!(today.contains("发报价单"), "{today}");
+    assert!(today.contains("Next 7 days (1)"), "{today}");
+    let json: serde_json::Value = serde_json::from_str(&book.ok(&["agenda", "--json"])).unwrap();
+    assert_eq!(json["upcoming"][0]["draft"]["task"], "发报价单");
+    let show = book.ok(&["show", "星河"]);
+    assert!(
+        show.contains("电话沟通Q1订单") && show.contains("tags     vip"),
+        "{show}"
+    );
+}
+
+#[test]
+fn a_summary_is_read_from_stdin_and_an_outcome_proposes_the_next_step() {
+    let book = Book::new();
+    book.ok(&["add", "Acme"]);
+    let out = book
+        .cmd(&["log", "acme", "--outcome", "quote_sent", "--json"])
+        .write_stdin("Sent the quote for 200 units\nthey decide Friday\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let due = (Local::now().date_naive() + Days::new(3))
+        .format("%Y-%m-%d")
+        .to_string();
+    assert_eq!(
+        json["follow_up_due"],
+        due.as_str(),
+        "quote_sent proposes +3d"
+    );
+    let show = book.ok(&["show", "acme", "--json"]);
+    let show: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(
+        show["history"][0]["draft"]["summary"],
+        "Sent the quote for 200 units\nthey decide Friday"
+    );
+    assert_eq!(show["history"][0]["draft"]["outcome"], "quote_sent");
+    assert_eq!(show["follow_ups"][0]["draft"]["task"], "Chase the quote");
+}
+
+#[test]
+fn bad_input_exits_1_and_writes_nothing() {
+    let book = Book::new();
+    book.ok(&["add", "Acme"]);
+    for args in [
+        vec!["log", "acme", "hello", "--next", "someday"],
+        vec!["log", "acme", "hello", "--channel", "pigeon"],
+        vec!["log", "acme", "hello", "--at", "the other day"],
+        vec!["log", "acme", "hello", "--outcome", "no_such_outcome"],
+        vec![
+            "log",
+            "acme",
+            "hello",
+            "--next",
+            "fri",
+            "--every",
+            "now and then",
+        ],
+        vec!["log", "acme", "hello", "--with", "nobody"],
+        vec!["add", "   "],
+        vec!["add", "X", "--tier", "Z"],
+        vec!["snooze", "1", "flurb"],
+        vec!["done", "abc"],
+        vec!["frobnicate"],
+    ] {
+        let (code, out, err) = book.run(&args);
+        assert_eq!(code, 1, "{args:?}\n{out}\n{err}");
+        assert!(!err.is_empty(), "{args:?} says why on stderr");
+    }
+    let (_, out, _) = book.run(&["show", "acme", "--json"]);
+    let show: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        show["history"].as_array().unwrap().len(),
+        0,
+        "nothing was logged"
+    );
+}
+
+#[test]
+fn unknown_and_ambiguous_customers_exit_2_without_writing() {
+    let book = Book::new();
+    book.ok(&["add", "Acme Trading"]);
+    book.ok(&["add", "Acme Logistics"]);
+    let (code, _, err) = book.run(&["log", "zzzz", "hello"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no customer matches"), "{err}");
+    let (code, _, err) = book.run(&["log", "acme", "hello"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("Acme Trading") && err.contains("Acme Logistics"),
+        "candidates listed: {err}"
+    );
+    // An exact name or a c-id picks one.
+    book.ok(&["log", "acme trading", "hello"]);
+    book.ok(&["log", "c2", "hi there"]);
+    let (code, _, _) = book.run(&["done", "#99"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = book.run(&["show", "nobody at all"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn done_and_snooze_by_id_with_repeats() {
+    let book = Book::new();
+    book.ok(&["add", "Acme"]);
+    let out = book.ok(&[
+        "log",
+        "acme",
+        "monthly check-in",
+        "--next",
+        "today",
+        "--todo",
+        "check in",
+        "--every",
+        "monthly",
+    ]);
+    assert!(out.contains("follow-up #1"), "{out}");
+    let done = book.ok(&["done", "#1"]);
+    assert!(
+        done.contains("done #1") && done.contains("next #2"),
+        "{done}"
+    );
+    let (code, _, err) = book.run(&["done", "1"]);
+    assert_eq!(code, 1, "already done: {err}");
+    let snoozed = book.ok(&["snooze", "2", "明天"]);
+    assert!(snoozed.contains(&tomorrow()), "{snoozed}");
+    let today = book.ok(&["today", "--days", "3"]);
+    assert!(
+        today.contains("#2") && today.contains("(monthly)"),
+        "{today}"
+    );
+}
+
+#[test]
+fn find_lists_and_completions_print() {
+    let book = Book::new();
+    book.ok(&["add", "北京星河科技有限公司", "--city", "北京"]);
+    book.ok(&[
+        "add",
+        "上海浦江贸易有限公司",
+        "--city",
+        "上海",
+        "--phone",
+        "021-5888 1234",
+    ]);
+    let out = book.ok(&["find", "上海"]);
+    assert!(
+        out.contains("上海浦江贸易有限公司") && !out.contains("星河"),
+        "{out}"
+    );
+    assert!(book.ok(&["find", "5888"]).contains("浦江"), "by phone");
+    let (code, _, _) = book.run(&["find", "qqqqzzzz"]);
+    assert_eq!(code, 2);
+    let bash = book.ok(&["completions", "bash"]);
+    assert!(bash.contains("fieldbook") && bash.contains("snooze"));
+    assert!(book.ok(&["--version"]).starts_with("fieldbook "));
+}
+
+#[test]
+fn hostile_names_never_reach_the_terminal_raw() {
+    let book = Book::new();
+    book.ok(&["add", "\x1b[2J恶意\u{202e}cod.exe", "--city", "深圳\x07"]);
+    for args in [vec!["find", "恶意"], vec!["show", "恶意"]] {
+        let out = book.ok(&args);
+        assert!(
+            !out.contains('\x1b') && !out.contains('\u{202e}') && !out.contains('\x07'),
+            "{out:?}"
+        );
+        assert!(out.contains("␛[2J恶意"), "{out:?}");
+    }
+}
+
+#[test]
+fn a_malformed_config_warns_and_uses_the_defaults() {
+    let book = Book::new();
+    std::fs::write(
+        book.dir.path().join("config.toml"),
+        "[cadence]\nA = \"soon\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = book.run(&["today"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("line 2"), "names the line: {err}");
+}

@@ -1,0 +1,495 @@
+//! End-to-end: the real binary in a real terminal (tmux), on a temporary book.
+//!
+//! Each test starts its own tmux server (`-L` socket, `-f /dev/null`, 120x40, remain-on-exit)
+//! and polls `capture-pane` for what a salesperson would see, never sleeping a guessed time.
+//! On a timeout the panic carries the last screen. Without tmux the tests skip, except under CI
+//! (env `CI` set), where a missing tmux is a failure.
+
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_fieldbook");
+const DEADLINE: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(50);
+const SESSION: &str = "e2e";
+const CUSTOMER: &str = "北京星河科技有限公司";
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+
+/// How the program in the pane ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Exit {
+    Status(i32),
+    Signal(String),
+}
+
+/// One tmux server running one pane. Dropping it kills the server, panic or not.
+struct Tmux {
+    socket: String,
+    /// `TMUX_TMPDIR`: the socket lives in the test's temporary folder and goes with it.
+    socket_dir: PathBuf,
+}
+
+impl Tmux {
+    /// Starts a server with `fieldbook ARGS...` (environment `vars` only) in a 120x40 pane, or
+    /// returns `None` (skip) when tmux is not installed and we are not under CI.
+    fn start(dir: &Path, vars: &[String], args: &[&str]) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            if std::env::var_os("CI").is_some() {
+                panic!("tmux is not installed, and CI is set: the end-to-end tests must run");
+            }
+            eprintln!("skipping: tmux not installed");
+            return None;
+        }
+        let socket = format!(
+            "fieldbook-e2e-{}-{}",
+            std::process::id(),
+            SERVERS.fetch_add(1, Ordering::SeqCst)
+        );
+        let tmux = Tmux {
+            socket,
+            socket_dir: dir.to_path_buf(),
+        };
+        // remain-on-exit is set before the pane exists, so a quick exit still leaves a dead pane
+        // with its status to read.
+        let mut cmd = vec![
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "--",
+        ];
+        let program = program(vars, args);
+        cmd.extend(program.iter().map(String::as_str));
+        tmux.run(&cmd);
+        Some(tmux)
+    }
+
+    fn command(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .env("TMUX_TMPDIR", &self.socket_dir)
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Runs a tmux command that must succeed; returns its stdout.
+    fn run(&self, args: &[&str]) -> String {
+        let out = self.command(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        self.run(&["display-message", "-p", "-t", SESSION, format])
+            .trim_end()
+            .to_string()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", SESSION])
+    }
+
+    /// Named keys (`Tab`, `C-s`) or single characters.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", SESSION, "--"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Text typed as is, never read as key names.
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", "-t", SESSION, "--", text]);
+    }
+
+    /// Polls the screen until `ready` holds; panics with the last screen after the deadline.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > DEADLINE {
+                let pane = self.display("dead=#{pane_dead} status=#{pane_dead_status}");
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for {what} ({pane}); last screen:\n{screen}"
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until each of `texts` is somewhere on the screen.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
+    /// Waits until one screen line holds all of `parts`, in that order.
+    fn wait_for_line(&self, parts: &[&str]) -> String {
+        self.wait_until(&format!("a line with {parts:?}"), |s| {
+            s.lines().any(|line| has_in_order(line, parts))
+        })
+    }
+
+    /// Waits for the program to end and says how. tmux 3.3a sometimes leaves the status of a
+    /// dead pane empty until it handles another SIGCHLD, so the server gets nudged.
+    fn wait_exit(&self) -> Exit {
+        let server = self.display("#{pid}");
+        let start = Instant::now();
+        let mut nudged = false;
+        loop {
+            let state = self.display("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}");
+            let mut fields = state.split('|');
+            let (dead, status, signal) = (
+                fields.next().unwrap_or(""),
+                fields.next().unwrap_or(""),
+                fields.next().unwrap_or(""),
+            );
+            if dead == "1" {
+                if let Ok(code) = status.parse() {
+                    return Exit::Status(code);
+                }
+                if !signal.is_empty() {
+                    return Exit::Signal(signal.to_string());
+                }
+                if !nudged {
+                    eprintln!(
+                        "tmux lost the exit status of the dead pane: nudging it with SIGCHLD"
+                    );
+                    nudged = true;
+                }
+                let _ = Command::new("kill").args(["-CHLD", &server]).status();
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for the program to exit ({state}); last screen:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Presses Tab until the form's focus marker (`›`) is on `label`, one field at a time, so
+    /// the test follows the form whatever fields sit in between.
+    fn tab_to(&self, label: &str) {
+        let marker = format!("›{label}");
+        let mut screen = self.wait_until("a focused form field", |s| !focused_line(s).is_empty());
+        for _ in 0..40 {
+            let focused = focused_line(&screen);
+            if focused.starts_with(&marker) {
+                return;
+            }
+            self.keys(&["Tab"]);
+            // A capture may catch a frame half drawn, the marker already gone from the old line
+            // but not yet on the new one: only a marker on another line means the Tab landed.
+            screen = self.wait_until(&format!("Tab to move the focus off {focused:?}"), |s| {
+                let now = focused_line(s);
+                !now.is_empty() && now != focused
+            });
+        }
+        panic!("Tab never reached the field {label:?}; last screen:\n{screen}");
+    }
+
+    /// Whether the pane's terminal is still in the alternate screen.
+    fn alternate_on(&self) -> bool {
+        self.display("#{alternate_on}") == "1"
+    }
+
+    fn program_pid(&self) -> String {
+        self.display("#{pane_pid}")
+    }
+
+    /// Starts the program again in the same (dead) pane.
+    fn respawn(&self, vars: &[String], args: &[&str]) {
+        let mut cmd = vec!["respawn-pane", "-k", "-t", SESSION, "--"];
+        let program = program(vars, args);
+        cmd.extend(program.iter().map(String::as_str));
+        self.run(&cmd);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command(&["kill-server"]);
+    }
+}
+
+/// `env -i TERM=xterm-256color VARS... fieldbook ARGS...`: no shell in between (so
+/// `#{pane_pid}` is the program), and only the environment the test gives, whatever the
+/// developer's shell or the tmux server holds (a FIELDBOOK_DB or FIELDBOOK_CONFIG of their own).
+fn program(vars: &[String], args: &[&str]) -> Vec<String> {
+    let mut program = vec![
+        "env".to_string(),
+        "-i".to_string(),
+        "TERM=xterm-256color".to_string(),
+        "LANG=C.UTF-8".to_string(),
+        format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
+    ];
+    program.extend(vars.iter().cloned());
+    program.push(BIN.to_string());
+    program.extend(args.iter().map(|a| a.to_string()));
+    program
+}
+
+/// A home of its own under `dir`, so nothing (config, default book) touches the real one.
+fn sandbox_env(dir: &Path) -> Vec<String> {
+    let home = dir.join("home");
+    vec![
+        format!("HOME={}", home.display()),
+        format!("XDG_DATA_HOME={}", home.join("data").display()),
+        format!("XDG_CONFIG_HOME={}", home.join("config").display()),
+    ]
+}
+
+/// Files named like a book (`book.sqlite3`, `-wal`, ...) anywhere under `dir`.
+fn books_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if entry.file_name().to_string_lossy().contains(".sqlite3") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// The focused form field: from its `›` marker to the end of the line.
+fn focused_line(screen: &str) -> String {
+    screen
+        .lines()
+        .find_map(|l| l.find('›').map(|i| l[i..].trim_end().to_string()))
+        .unwrap_or_default()
+}
+
+fn has_in_order(line: &str, parts: &[&str]) -> bool {
+    let mut rest = line;
+    for part in parts {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// The book and any SQLite sidecar files (`-wal`, `-shm`) next to it are private to the user.
+fn assert_book_private(book: &Path) {
+    assert_eq!(mode(book), 0o600, "{} mode", book.display());
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let side = book.with_file_name(format!(
+            "{}{suffix}",
+            book.file_name().unwrap().to_string_lossy()
+        ));
+        if side.exists() {
+            assert_eq!(mode(&side), 0o600, "{} mode", side.display());
+        }
+    }
+}
+
+#[test]
+fn add_customer_log_a_call_and_find_it_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.sqlite3");
+    let book_s = book.display().to_string();
+    let bogus = dir.path().join("not-this-one").join("book.sqlite3");
+    // FIELDBOOK_DB points elsewhere: --db must win.
+    let mut vars = sandbox_env(dir.path());
+    vars.push(format!("FIELDBOOK_DB={}", bogus.display()));
+    let args = ["--db", book_s.as_str()];
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &args) else {
+        return;
+    };
+
+    tmux.wait_for(&["Welcome to fieldbook"]);
+    tmux.wait_for_line(&["fieldbook", &book_s]);
+
+    // Add a customer: a Chinese name, then the City.
+    tmux.keys(&["a"]);
+    tmux.wait_for_line(&["Add a customer"]);
+    tmux.wait_for_line(&["›Name"]);
+    tmux.type_text(CUSTOMER);
+    tmux.wait_for_line(&["›Name", CUSTOMER]);
+    tmux.tab_to("City");
+    tmux.type_text("北京");
+    tmux.wait_for_line(&["›City", "北京"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for_line(&["added", CUSTOMER]);
+    // Conditions on one screen are waited for together: a capture can catch a frame half drawn.
+    tmux.wait_until("the new customer and its city in the list", |s| {
+        s.contains("1 Customers (1)")
+            && s.lines().any(|l| has_in_order(l, &[CUSTOMER, "北京"]))
+            && !s.contains("Welcome to fieldbook")
+    });
+
+    // Log a call with a next step. Each field is checked while it has focus: a short form may
+    // scroll the others out of sight.
+    tmux.keys(&["l"]);
+    tmux.wait_for_line(&["Log a contact with", CUSTOMER]);
+    tmux.wait_for_line(&["›Summary"]);
+    tmux.type_text("Called about the Q1 order");
+    tmux.wait_for_line(&["›Summary", "Called about the Q1 order"]);
+    tmux.tab_to("Channel");
+    tmux.keys(&["c"]);
+    tmux.wait_for_line(&["›Channel", "call"]);
+    tmux.tab_to("With");
+    tmux.tab_to("When");
+    tmux.tab_to("Follow-up date");
+    tmux.type_text("tomorrow");
+    tmux.wait_for_line(&["›Follow-up date", "tomorrow"]);
+    tmux.tab_to("Follow-up task");
+    tmux.type_text("Send the quote");
+    tmux.wait_for_line(&["›Follow-up task", "Send the quote"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for_line(&["logged call", "follow-up tomorrow"]);
+    tmux.wait_for_line(&["Next 7 days (1)"]);
+    tmux.wait_until("the form closed and the follow-up listed", |s| {
+        !s.contains("Log a contact with")
+            && s.lines()
+                .any(|l| has_in_order(l, &["tomorrow", CUSTOMER, "Send the quote"]))
+    });
+
+    // While the book is open, it and its WAL files are private.
+    assert_book_private(&book);
+
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+    assert!(
+        !tmux.alternate_on(),
+        "terminal left in the alternate screen"
+    );
+    assert_book_private(&book);
+    assert!(
+        !bogus.parent().unwrap().exists(),
+        "--db must win over FIELDBOOK_DB"
+    );
+    assert_eq!(
+        books_under(&dir.path().join("home")),
+        Vec::<PathBuf>::new(),
+        "no book in the default location"
+    );
+
+    // Everything is still there after a restart.
+    tmux.respawn(&vars, &args);
+    tmux.wait_for_line(&["1 Customers (1)"]);
+    tmux.wait_for_line(&[CUSTOMER, "北京"]);
+    tmux.keys(&["Enter"]);
+    // The history has focus (the footer shows the history keys, not the list's) and shows the
+    // call; the follow-up is still due.
+    tmux.wait_until(
+        "the history focused, with the call and the follow-up",
+        |s| {
+            s.contains("l log")
+                && !s.contains("a add")
+                && s.contains("3 History (1/1)")
+                && s.contains("Called about the Q1 order")
+                && s.contains("Send the quote")
+        },
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+    assert!(
+        !tmux.alternate_on(),
+        "terminal left in the alternate screen"
+    );
+    assert_book_private(&book);
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal_with_the_book_from_fieldbook_db() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that does not exist yet: fieldbook creates it, private.
+    let book = dir.path().join("from-env").join("book.sqlite3");
+    let book_s = book.display().to_string();
+    let mut vars = sandbox_env(dir.path());
+    vars.push(format!("FIELDBOOK_DB={book_s}"));
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &[]) else {
+        return;
+    };
+    tmux.wait_for(&["Welcome to fieldbook"]);
+    tmux.wait_for_line(&["fieldbook", &book_s]);
+    assert!(tmux.alternate_on(), "the TUI runs in the alternate screen");
+
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+    assert!(
+        !tmux.alternate_on(),
+        "terminal left in the alternate screen"
+    );
+    assert_book_private(&book);
+    assert_eq!(mode(book.parent().unwrap()), 0o700, "the book's folder");
+    assert_eq!(
+        books_under(&dir.path().join("home")),
+        Vec::<PathBuf>::new(),
+        "no book in the default location"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.sqlite3");
+    let book_s = book.display().to_string();
+    let vars = sandbox_env(dir.path());
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &["--db", &book_s]) else {
+        return;
+    };
+    tmux.wait_for(&["Welcome to fieldbook"]);
+    assert!(tmux.alternate_on(), "the TUI runs in the alternate screen");
+
+    let pid = tmux.program_pid();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success(), "kill -TERM {pid}");
+    // The program catches SIGTERM, restores the terminal and exits on its own.
+    let exit = tmux.wait_exit();
+    assert!(
+        matches!(exit, Exit::Status(_)),
+        "killed by the signal instead of exiting cleanly: {exit:?}"
+    );
+    assert!(
+        !tmux.alternate_on(),
+        "terminal left in the alternate screen"
+    );
+    eprintln!("after SIGTERM: {exit:?}");
+}
