@@ -184,7 +184,11 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     run(&mut state, &mut repo, typed("wants a quote"));
     run(&mut state, &mut repo, [Action::NextField]);
     run(&mut state, &mut repo, typed("v"));
-    run(&mut state, &mut repo, [Action::NextField]);
+    run(
+        &mut state,
+        &mut repo,
+        [Action::NextField, Action::NextField],
+    );
     run(&mut state, &mut repo, typed("michael"));
     run(
         &mut state,
@@ -234,6 +238,7 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
         &mut state,
         &mut repo,
         [
+            Action::NextField,
             Action::NextField,
             Action::NextField,
             Action::NextField,
