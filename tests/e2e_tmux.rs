@@ -493,3 +493,142 @@ fn sigterm_restores_the_terminal() {
     );
     eprintln!("after SIGTERM: {exit:?}");
 }
+
+/// `fieldbook --db BOOK --json ARGS...`, parsed.
+fn cli_json(book: &str, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(BIN)
+        .args(["--db", book, "--json"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "fieldbook {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn ids_of(list: &serde_json::Value) -> Vec<i64> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_morning_review_walks_a_demo_book_and_its_changes_are_in_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("demo.sqlite3");
+    let book_s = book.display().to_string();
+    let made = Command::new(BIN)
+        .args(["demo", &book_s, "--customers", "40"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+
+    // What the review will walk, read from the book the way a script would.
+    let before = cli_json(&book_s, &["today"]);
+    let mut due = before["overdue"].as_array().unwrap().clone();
+    due.extend(before["today"].as_array().unwrap().iter().cloned());
+    assert!(due.len() >= 3, "the demo morning has work: {before}");
+    let due_ids: Vec<i64> = due.iter().map(|f| f["id"].as_i64().unwrap()).collect();
+    let due_customers: Vec<i64> = due
+        .iter()
+        .map(|f| f["draft"]["customer_id"].as_i64().unwrap())
+        .collect();
+    let cold = before["cold"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .find(|id| !due_customers.contains(id))
+        .expect("someone going cold in the demo");
+
+    let vars = sandbox_env(dir.path());
+    let args = ["--db", book_s.as_str()];
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &args) else {
+        return;
+    };
+    // Something is due, so fieldbook opens on the review.
+    let screen = tmux.wait_for_line(&["Today's review", "1 of"]);
+    let total: usize = screen
+        .lines()
+        .find_map(|l| l.split(" of ").nth(1)?.split(' ').next()?.parse().ok())
+        .expect("the counter");
+    let counter = |at: usize, tally: &str| {
+        let at = format!("{at} of {total}");
+        let tally = tally.to_string();
+        move |s: &str| {
+            s.lines()
+                .any(|l| has_in_order(l, &["Today's review", &at, &tally]))
+        }
+    };
+
+    tmux.keys(&["d"]);
+    tmux.wait_until("the first item done", counter(2, "1 done"));
+
+    tmux.keys(&["s"]);
+    tmux.wait_for(&["Snooze to:", "tomorrow"]);
+    tmux.keys(&["t"]);
+    tmux.wait_until("the second item snoozed", counter(3, "1 snoozed"));
+
+    tmux.keys(&["l"]);
+    tmux.wait_for_line(&["Log a contact with", "closes:"]);
+    tmux.wait_for_line(&["›Summary"]);
+    tmux.type_text("Rang back, order confirmed 确认订单");
+    tmux.wait_for_line(&["›Summary", "确认订单"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_until("the third item logged", counter(4, "1 logged"));
+
+    // Skip the rest of what is due, to the first customer going cold, and plan a call.
+    for _ in 3..due.len() {
+        tmux.keys(&["Space"]);
+    }
+    tmux.wait_for(&["Going cold", "GOING COLD"]);
+    tmux.keys(&["s"]);
+    tmux.wait_for(&["Plan a follow-up for:"]);
+    tmux.keys(&["w"]);
+    tmux.wait_until("a follow-up planned", |s| s.contains("1 planned"));
+
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(&["1 Customers"]);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+    assert!(
+        !tmux.alternate_on(),
+        "terminal left in the alternate screen"
+    );
+
+    let after = cli_json(&book_s, &["today"]);
+    let still_due: Vec<i64> = [ids_of(&after["overdue"]), ids_of(&after["today"])].concat();
+    assert_eq!(
+        still_due,
+        due_ids[3..],
+        "done, snoozed and logged are off today's list"
+    );
+    let today = chrono::Local::now().date_naive();
+    let upcoming = after["upcoming"].as_array().unwrap();
+    let snoozed = upcoming
+        .iter()
+        .find(|f| f["id"].as_i64() == Some(due_ids[1]))
+        .expect("the snoozed follow-up is upcoming");
+    assert_eq!(
+        snoozed["draft"]["due_on"].as_str().unwrap(),
+        (today + chrono::Days::new(1)).to_string()
+    );
+    assert!(
+        upcoming
+            .iter()
+            .any(|f| f["draft"]["customer_id"].as_i64() == Some(cold)
+                && f["draft"]["task"] == "Get back in touch"),
+        "the follow-up planned for the customer going cold: {after}"
+    );
+    let logged = cli_json(&book_s, &["show", &format!("c{}", due_customers[2])]);
+    assert_eq!(
+        logged["history"][0]["draft"]["summary"],
+        "Rang back, order confirmed 确认订单"
+    );
+}

@@ -159,3 +159,52 @@ fn archive_question() {
     act(&mut state, &mut repo, [Action::ArchiveCustomer]);
     insta::assert_snapshot!(screen(&mut state, 120, 40));
 }
+
+/// The review over the sample book, with unranked customers going cold after 30 days so the
+/// walk ends on the hostile-named customer.
+fn review_state(repo: &mut Repository) -> State {
+    let mut config = fieldbook::config::Config::default();
+    config.cadence.unranked = 30;
+    let mut state = State::load_with(repo, common::now(), "test book", config).unwrap();
+    act(&mut state, repo, [Action::OpenReview]);
+    state
+}
+
+#[test]
+fn review_overdue_item_wide() {
+    let (mut repo, _) = sample_book();
+    let mut state = review_state(&mut repo);
+    insta::assert_snapshot!(screen(&mut state, 120, 30));
+}
+
+#[test]
+fn review_snooze_choices_narrow() {
+    let (mut repo, _) = sample_book();
+    let mut state = review_state(&mut repo);
+    act(
+        &mut state,
+        &mut repo,
+        [Action::CompleteFollowUp, Action::SnoozeFollowUp],
+    );
+    insta::assert_snapshot!(screen(&mut state, 60, 24));
+}
+
+#[test]
+fn review_going_cold_hostile_text() {
+    let (mut repo, _) = sample_book();
+    let mut state = review_state(&mut repo);
+    act(&mut state, &mut repo, [Action::Skip, Action::Skip]);
+    insta::assert_snapshot!(screen(&mut state, 100, 24));
+}
+
+#[test]
+fn review_summary() {
+    let (mut repo, _) = sample_book();
+    let mut state = review_state(&mut repo);
+    act(
+        &mut state,
+        &mut repo,
+        [Action::CompleteFollowUp, Action::Skip, Action::MoveDown],
+    );
+    insta::assert_snapshot!(screen(&mut state, 80, 16));
+}

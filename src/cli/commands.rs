@@ -276,16 +276,10 @@ fn frequency_warnings(
     customer_id: i64,
     planned: chrono::NaiveDate,
 ) -> Result<Vec<String>, Failure> {
-    let around = ctx.repo.contact_dates(
-        customer_id,
-        planned - chrono::Days::new(30),
-        planned + chrono::Days::new(30),
-    )?;
-    let ceiling = care::Ceiling {
-        min_days_between: ctx.config.frequency.min_days_between,
-        max_per_30_days: ctx.config.frequency.max_per_30_days,
-    };
-    Ok(care::too_often(planned, &around, ceiling))
+    let ceiling = ctx.config.frequency.ceiling();
+    Ok(ctx
+        .repo
+        .frequency_warnings(customer_id, planned, ceiling, None)?)
 }
 
 pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {

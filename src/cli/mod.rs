@@ -126,7 +126,10 @@ pub fn main() -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("fieldbook: {}", crate::safe_text::line(&f.message));
+            eprintln!(
+                "fieldbook: {}",
+                crate::safe_text::lines(&f.message).join("\n")
+            );
             ExitCode::from(f.code)
         }
     }

@@ -50,6 +50,15 @@ pub struct Frequency {
     pub max_per_30_days: u32,
 }
 
+impl Frequency {
+    pub fn ceiling(self) -> crate::book::care::Ceiling {
+        crate::book::care::Ceiling {
+            min_days_between: self.min_days_between,
+            max_per_30_days: self.max_per_30_days,
+        }
+    }
+}
+
 /// What happened on a call, and the follow-up it proposes.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@ use rusqlite::{Row, Transaction, params};
 
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
+use crate::book::care::{self, Ceiling};
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionId};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 
@@ -69,14 +70,52 @@ pub(super) fn insert(
     Ok(tx.last_insert_rowid())
 }
 
+/// Closes `current` inside `tx`; a repeating one gets its next occurrence, whose id is returned.
+pub(super) fn complete_in(
+    tx: &Transaction<'_>,
+    current: &FollowUp,
+    today: NaiveDate,
+    now: &str,
+) -> Result<Option<FollowUpId>> {
+    let closed = tx.execute(
+        "UPDATE follow_up SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
+        params![current.id, now],
+    )?;
+    if closed == 0 {
+        return Err(BookError::Invalid(format!(
+            "follow-up #{} is already done",
+            current.id
+        )));
+    }
+    match current.draft.repeat {
+        Some(rule) => {
+            let due_on = rule.next_due(current.draft.due_on, today).ok_or_else(|| {
+                BookError::Invalid("the next occurrence is past the year 9999".into())
+            })?;
+            let draft = FollowUpDraft {
+                due_on,
+                ..current.draft.clone()
+            };
+            Ok(Some(insert(tx, &draft, current.interaction_id, now)?))
+        }
+        None => Ok(None),
+    }
+}
+
 impl Repository {
     /// Open follow-ups of customers not archived (the whole book, or one customer's), earliest
     /// due first.
     pub fn open_follow_ups(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUp>> {
+        // Two statements, not `?1 IS NULL OR ...`: that form hides the per-customer index from
+        // the planner and turned one customer's list into a scan of every open follow-up.
+        let filter = match customer {
+            Some(_) => "f.customer_id = ?1",
+            None => "?1 IS NULL",
+        };
         let sql = format!(
             "SELECT {COLUMNS}
                FROM follow_up f JOIN customer c ON c.id = f.customer_id
-              WHERE f.done_at IS NULL AND c.archived = 0 AND (?1 IS NULL OR f.customer_id = ?1)
+              WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
               ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -122,23 +161,7 @@ impl Repository {
         }
         let now = text::datetime(self.now());
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE follow_up SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
-            params![id, now],
-        )?;
-        let next = match current.draft.repeat {
-            Some(rule) => {
-                let due_on = rule.next_due(current.draft.due_on, today).ok_or_else(|| {
-                    BookError::Invalid("the next occurrence is past the year 9999".into())
-                })?;
-                let draft = FollowUpDraft {
-                    due_on,
-                    ..current.draft
-                };
-                Some(insert(&tx, &draft, current.interaction_id, &now)?)
-            }
-            None => None,
-        };
+        let next = complete_in(&tx, &current, today, &now)?;
         tx.commit()?;
         Ok(next)
     }
@@ -176,5 +199,26 @@ impl Repository {
             |r| text::parse_date("at", &r.get::<_, String>(0)?),
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// "Not too often" warnings for a contact with `customer` on `planned`, weighed against the
+    /// contacts and plans around it; `handled` leaves out one planned date (the due follow-up
+    /// this very contact closes).
+    pub fn frequency_warnings(
+        &self,
+        customer_id: CustomerId,
+        planned: NaiveDate,
+        ceiling: Ceiling,
+        handled: Option<NaiveDate>,
+    ) -> Result<Vec<String>> {
+        let mut around = self.contact_dates(
+            customer_id,
+            planned - chrono::Days::new(30),
+            planned + chrono::Days::new(30),
+        )?;
+        if let Some(pos) = handled.and_then(|h| around.iter().position(|d| *d == h)) {
+            around.swap_remove(pos);
+        }
+        Ok(care::too_often(planned, &around, ceiling))
     }
 }

@@ -61,7 +61,21 @@ impl Repository {
         draft: &InteractionDraft,
         follow_up: Option<&FollowUpDraft>,
     ) -> Result<(InteractionId, Option<FollowUpId>)> {
-        let now = text::datetime(self.now());
+        self.log_closing(draft, follow_up, None)
+    }
+
+    /// Logs a contact that also closes the follow-up `closes` (a due task handled by this very
+    /// call), all in one transaction: the log, its new follow-up, the close and, for a repeating
+    /// task, its next occurrence.
+    pub fn log_closing(
+        &mut self,
+        draft: &InteractionDraft,
+        follow_up: Option<&FollowUpDraft>,
+        closes: Option<FollowUpId>,
+    ) -> Result<(InteractionId, Option<FollowUpId>)> {
+        let closing = closes.map(|id| self.follow_up(id)).transpose()?;
+        let now_at = self.now();
+        let now = text::datetime(now_at);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, outcome, created_at)
@@ -86,6 +100,9 @@ impl Repository {
             )?),
             None => None,
         };
+        if let Some(current) = &closing {
+            super::follow_ups::complete_in(&tx, current, now_at.date(), &now)?;
+        }
         tx.commit()?;
         Ok((interaction_id, follow_up_id))
     }

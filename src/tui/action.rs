@@ -1,5 +1,6 @@
 //! Everything a person can ask of fieldbook, named for the intent rather than the key.
 
+use super::review::QuickDate;
 use super::text_input::TextEdit;
 
 /// The four panes of the customer book.
@@ -72,6 +73,13 @@ pub enum Action {
     CompleteFollowUp,
     SnoozeFollowUp,
     ToggleFollowUpScope,
+    /// `t`: walk through today's due items and customers going cold.
+    OpenReview,
+    /// In the review: leave this item as it is and go to the next.
+    Skip,
+    /// In the review, after `s`: snooze (or, for a customer going cold, plan a follow-up) to a
+    /// quick date, or ask for one.
+    QuickSnooze(QuickDate),
     NextField,
     PreviousField,
     /// Enter in a form: a new line in a multi-line field, the next field, or save on the last.

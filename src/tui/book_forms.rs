@@ -204,7 +204,7 @@ pub fn apply_outcome(form: &mut Form, outcomes: &[Outcome], previous: &str) {
     ] {
         let current = form.value(label).to_string();
         if current.is_empty() || current == old {
-            form.set_value(label, &new);
+            form.suggest(label, &new);
         }
     }
 }
@@ -312,7 +312,7 @@ fn default_task(summary: &str) -> String {
 pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
     let fields = vec![
         Field::text("Task", "", "what to do"),
-        Field::text("Due", "tomorrow", DATE_HINT),
+        Field::suggested("Due", "tomorrow", DATE_HINT),
         Field::text(
             "Repeat",
             "",
@@ -361,7 +361,7 @@ pub fn read_follow_up(
 }
 
 pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
-    let fields = vec![Field::text("Until", "tomorrow", DATE_HINT)];
+    let fields = vec![Field::suggested("Until", "tomorrow", DATE_HINT)];
     Form::new(
         FormPurpose::Snooze(follow_up_id),
         format!("Snooze: {task}"),

@@ -22,6 +22,9 @@ pub struct Field {
     pub error: Option<String>,
     /// What was typed into a Choice field since it was focused, to pick by prefix.
     typed: String,
+    /// The value is a proposal (a default date): the first character typed replaces it, as
+    /// selected text would, rather than being appended to it.
+    pub suggested: bool,
 }
 
 impl Field {
@@ -33,6 +36,19 @@ impl Field {
             placeholder,
             error: None,
             typed: String::new(),
+            suggested: false,
+        }
+    }
+
+    /// A text field holding a proposal that typing replaces (Enter or Ctrl-S keeps it).
+    pub fn suggested(
+        label: &'static str,
+        value: impl Into<String>,
+        placeholder: &'static str,
+    ) -> Self {
+        Self {
+            suggested: true,
+            ..Self::text(label, value, placeholder)
         }
     }
 
@@ -65,6 +81,9 @@ impl Field {
     }
 
     fn edit(&mut self, edit: TextEdit) {
+        if std::mem::take(&mut self.suggested) && matches!(edit, TextEdit::Insert(_)) {
+            self.input.set("");
+        }
         match &self.kind {
             FieldKind::Choice(options) => {
                 let options = options.clone();
@@ -184,6 +203,15 @@ impl Form {
     pub fn set_value(&mut self, label: &str, value: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
             f.input.set(value);
+            f.suggested = false;
+        }
+    }
+
+    /// Puts a proposal in a field: shown dimmed, replaced by the first character typed.
+    pub fn suggest(&mut self, label: &str, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+            f.input.set(value);
+            f.suggested = !value.is_empty();
         }
     }
 

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
+use super::review::QuickDate;
 use super::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -15,6 +16,9 @@ pub enum Context {
     FollowUps,
     History,
     Filter,
+    Review,
+    /// The review's quick snooze choices, after `s`.
+    ReviewDate,
     Form,
     Confirm,
     Help,
@@ -28,6 +32,8 @@ impl Context {
             Context::FollowUps => "Follow-ups",
             Context::History => "History",
             Context::Filter => "Filtering (/)",
+            Context::Review => "Today's review (t)",
+            Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Help => "Help",
@@ -112,6 +118,23 @@ pub const BINDINGS: &[Binding] = &[
     // History.
     bind(C::History, &[ch('l')], Action::LogInteraction, "log", "log a contact with the selected customer"),
     bind(C::History, &[ch('f')], Action::AddFollowUp, "", "add a follow-up for the selected customer"),
+    // Today's review.
+    bind(C::Review, &[ch('d')], Action::CompleteFollowUp, "done", "mark the follow-up done"),
+    bind(C::Review, &[ch('s')], Action::SnoozeFollowUp, "snooze", "snooze to tomorrow, +3 days, next week or a typed date (going cold: plan a follow-up)"),
+    bind(C::Review, &[ch('l')], Action::LogInteraction, "log", "log a contact (closes the follow-up on save)"),
+    bind(C::Review, &[ch('f')], Action::AddFollowUp, "", "add another follow-up for this customer"),
+    bind(C::Review, &[ch(' '), ch('n')], Action::Skip, "skip", "leave this one for now and go to the next"),
+    bind(C::Review, &[key(K::Down), key(K::Right), ch('j')], Action::MoveDown, "", "next item (without marking it)"),
+    bind(C::Review, &[key(K::Up), key(K::Left), ch('k')], Action::MoveUp, "", "previous item"),
+    bind(C::Review, &[key(K::Enter)], Action::Open, "open", "open the customer in the book"),
+    bind(C::Review, &[key(K::Esc)], Action::Back, "back", "back to the book"),
+    bind(C::Review, &[ch('?')], Action::ShowHelp, "help", "show this help"),
+    bind(C::Review, &[ch('q')], Action::Quit, "", "quit"),
+    bind(C::ReviewDate, &[ch('t'), ch('1')], Action::QuickSnooze(QuickDate::Tomorrow), "tomorrow", "tomorrow"),
+    bind(C::ReviewDate, &[ch('3')], Action::QuickSnooze(QuickDate::InThreeDays), "+3 days", "in three days"),
+    bind(C::ReviewDate, &[ch('w')], Action::QuickSnooze(QuickDate::NextWeek), "next week", "next Monday"),
+    bind(C::ReviewDate, &[ch('o')], Action::QuickSnooze(QuickDate::Typed), "other date", "type a date (fri, +2w, 12-01, 下周一, ...)"),
+    bind(C::ReviewDate, &[key(K::Esc)], Action::Back, "cancel", "back to the item"),
     // Every pane.
     bind(C::Panes, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
     bind(C::Panes, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
@@ -126,6 +149,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('3')], Action::FocusPane(Pane::History), "", "focus History"),
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
+    bind(C::Panes, &[ch('t')], Action::OpenReview, "today", "today's review: what is due, then who is going cold"),
     bind(C::Panes, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Panes, &[ch('q')], Action::Quit, "quit", "quit (Ctrl-C quits from anywhere)"),
     // The filter line.

@@ -5,6 +5,7 @@ pub mod book_forms;
 pub mod form;
 pub mod keymap;
 pub mod panes;
+pub mod review;
 pub mod state;
 pub mod text_input;
 pub mod theme;
@@ -41,6 +42,9 @@ pub fn run(
     }
     let mut state =
         State::load_with(repo, clock(), book_name, config.clone()).map_err(io::Error::other)?;
+    if config.review_on_start && update::reviewing::anything_due(&state) {
+        update::reviewing::open(&mut state, repo).map_err(io::Error::other)?;
+    }
     // try_init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, repo, &mut state, clock, &stop);

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::action::Pane;
 use super::form::Form;
+use super::review::Review;
 use super::text_input::TextInput;
 use crate::book::care;
 use crate::book::due::{self, SortOrder};
@@ -49,6 +50,8 @@ pub enum Mode {
     Form(Box<Form>),
     Confirm(Question),
     Help,
+    /// Today's review is on screen (its data is `State::review`).
+    Review,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +114,8 @@ pub struct State {
     pub follow_up_scope: FollowUpScope,
     pub follow_up_list: ListCursor,
     pub mode: Mode,
+    /// Today's review while it is open; forms and help opened from it return to it.
+    pub review: Option<Review>,
     pub status: Option<Status>,
     pub quit: bool,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
@@ -153,6 +158,7 @@ impl State {
             follow_up_scope: FollowUpScope::default(),
             follow_up_list: ListCursor::default(),
             mode: Mode::Browse,
+            review: None,
             status: None,
             quit: false,
             page_height: 10,
@@ -264,6 +270,15 @@ impl State {
 
     pub fn selected_follow_up_id(&self) -> Option<FollowUpId> {
         self.selected_follow_up().map(|f| f.id)
+    }
+
+    /// Where closing a form, question or help lands: the review when one is open.
+    pub fn rest_mode(&self) -> Mode {
+        if self.review.is_some() {
+            Mode::Review
+        } else {
+            Mode::Browse
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Pane;
 use super::keymap;
-use super::panes::{customers, follow_ups, form, history, overlays, profile};
+use super::panes::{customers, follow_ups, form, history, overlays, profile, review};
 use super::state::{Mode, State};
 use super::theme::THEME;
 use super::update::contexts;
@@ -35,7 +35,9 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
     .areas(area);
     draw_header(frame, header, state);
     let overlay_only = matches!(state.mode, Mode::Form(_) | Mode::Help);
-    if state.book_is_empty() && !overlay_only {
+    if state.review.is_some() {
+        review::draw(frame, body, state);
+    } else if state.book_is_empty() && !overlay_only {
         overlays::draw_welcome(frame, body);
     } else if area.width >= WIDE {
         draw_wide(frame, body, state);
@@ -54,7 +56,7 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
         }
         Mode::Help => overlays::draw_help(frame, centered(body, 100, body.height)),
         Mode::Confirm(q) => overlays::draw_question(frame, centered(body, 60, 7), q),
-        Mode::Browse | Mode::Filter => {}
+        Mode::Browse | Mode::Filter | Mode::Review => {}
     }
     draw_footer(frame, footer, state);
     draw_status(frame, status, state);
@@ -140,10 +142,30 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The hints that fit the width, in table order; when some must go, the help key stays, as it
+/// leads to all the others.
 fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
+    let hints = keymap::hints(&contexts(state));
+    let width = |(keys, hint): &(String, &str)| keys.chars().count() + hint.chars().count() + 3;
+    let total: usize = hints.iter().map(width).sum();
+    let mut shown: Vec<&(String, &str)> = hints.iter().collect();
+    if total > usize::from(area.width) {
+        let help = hints.iter().find(|(_, hint)| *hint == "help");
+        let mut room = usize::from(area.width).saturating_sub(help.map_or(0, width));
+        shown = hints
+            .iter()
+            .filter(|h| h.1 != "help")
+            .take_while(|h| {
+                let fits = width(h) <= room;
+                room = room.saturating_sub(width(h));
+                fits
+            })
+            .chain(help)
+            .collect();
+    }
     let mut spans = Vec::new();
-    for (keys, hint) in keymap::hints(&contexts(state)) {
-        spans.push(Span::styled(keys, THEME.key));
+    for (keys, hint) in shown {
+        spans.push(Span::styled(keys.clone(), THEME.key));
         spans.push(Span::raw(format!(" {hint}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

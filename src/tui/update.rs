@@ -4,10 +4,13 @@ use super::action::{Action, Pane};
 use super::book_forms as forms;
 use super::form::FormPurpose;
 use super::keymap::{self, Context, Key};
+use super::review::{Handled, ReviewItem};
 use super::state::{FollowUpScope, Mode, Question, State};
 use super::text_input::TextEdit;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
+
+pub mod reviewing;
 
 /// The contexts whose bindings apply now, most specific first.
 pub fn contexts(state: &State) -> Vec<Context> {
@@ -16,6 +19,10 @@ pub fn contexts(state: &State) -> Vec<Context> {
         Mode::Form(_) => vec![Context::Form],
         Mode::Confirm(_) => vec![Context::Confirm],
         Mode::Help => vec![Context::Help],
+        Mode::Review if state.review.as_ref().is_some_and(|r| r.choosing_date) => {
+            vec![Context::ReviewDate]
+        }
+        Mode::Review => vec![Context::Review],
         Mode::Filter => vec![Context::Filter],
         Mode::Browse => {
             let pane = match state.focus {
@@ -62,6 +69,9 @@ pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
 }
 
 fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
+    if matches!(state.mode, Mode::Review) {
+        return review_dispatch(state, repo, action);
+    }
     match action {
         Action::Quit => quit(state),
         Action::ShowHelp => state.mode = Mode::Help,
@@ -142,12 +152,45 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             state.follow_up_list = Default::default();
             state.load_follow_ups(repo)?;
         }
+        Action::OpenReview => reviewing::open(state, repo)?,
+        Action::Skip | Action::QuickSnooze(_) => {}
         Action::NextField => with_form(state, |f| f.next_field()),
         Action::PreviousField => with_form(state, |f| f.previous_field()),
         Action::SubmitField => submit_field(state, repo)?,
         Action::SaveForm => save_form(state, repo)?,
         Action::Answer(yes) => answer(state, repo, yes)?,
         Action::Edit(edit) => edit_text(state, repo, edit)?,
+    }
+    Ok(())
+}
+
+/// Keys while the review is on screen; forms and help opened from it go through `dispatch`.
+fn review_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
+    match action {
+        Action::Quit => quit(state),
+        Action::ShowHelp => state.mode = Mode::Help,
+        Action::Back => match state.review.as_mut() {
+            Some(r) if r.choosing_date => r.choosing_date = false,
+            _ => reviewing::close(state, repo)?,
+        },
+        Action::MoveDown => reviewing::step(state, repo, 1)?,
+        Action::MoveUp => reviewing::step(state, repo, -1)?,
+        Action::Skip => reviewing::settle(state, repo, Handled::Skipped)?,
+        Action::Open => reviewing::open_in_book(state, repo)?,
+        Action::CompleteFollowUp => reviewing::done(state, repo)?,
+        Action::SnoozeFollowUp => reviewing::choose_date(state),
+        Action::QuickSnooze(choice) => reviewing::quick_snooze(state, repo, choice)?,
+        Action::LogInteraction => {
+            if let Some(form) = reviewing::log_form(state) {
+                state.mode = Mode::Form(Box::new(form));
+            }
+        }
+        Action::AddFollowUp => {
+            if let Some(form) = reviewing::follow_up_form(state) {
+                state.mode = Mode::Form(Box::new(form));
+            }
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -169,7 +212,8 @@ fn with_form(state: &mut State, f: impl FnOnce(&mut super::form::Form)) {
 fn back(state: &mut State, repo: &Repository) -> Result<()> {
     match &mut state.mode {
         Mode::Form(form) if form.is_dirty() => form.confirm_discard = true,
-        Mode::Form(_) | Mode::Help | Mode::Confirm(_) => state.mode = Mode::Browse,
+        Mode::Form(_) | Mode::Help | Mode::Confirm(_) => state.mode = state.rest_mode(),
+        Mode::Review => reviewing::close(state, repo)?,
         Mode::Filter | Mode::Browse => {
             state.mode = Mode::Browse;
             if !state.filter.text().is_empty() {
@@ -253,6 +297,7 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
     match std::mem::take(&mut state.mode) {
         Mode::Form(mut form) if form.confirm_discard => {
             if yes {
+                state.mode = state.rest_mode();
                 state.info("discarded");
             } else {
                 form.confirm_discard = false;
@@ -264,7 +309,7 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
             state.reload(repo)?;
             state.info(format!("archived {}", safe_text::line(&name)));
         }
-        Mode::Confirm(_) => {}
+        Mode::Confirm(_) => state.mode = state.rest_mode(),
         other => state.mode = other,
     }
     Ok(())
@@ -312,11 +357,23 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
         return Ok(());
     };
     let (today, now) = (state.today, state.now);
+    let ceiling = state.config.frequency.ceiling();
     let contacts = state
         .detail
         .as_ref()
+        .filter(|_| state.review.is_none())
         .map(|d| d.contacts.clone())
         .unwrap_or_default();
+    let contacts = match (&state.review, form.purpose) {
+        (Some(_), FormPurpose::LogInteraction(id)) => repo.contacts(id)?,
+        _ => contacts,
+    };
+    // In the review, the follow-up on screen is what a log closes.
+    let closes = reviewing::open_follow_up(state).cloned();
+    let Mode::Form(form) = &mut state.mode else {
+        return Ok(());
+    };
+    let mut settled = None;
     let done: Option<(String, Option<i64>)> = match form.purpose {
         FormPurpose::AddCustomer => match forms::read_customer(form) {
             Some(draft) => {
@@ -345,7 +402,24 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
         FormPurpose::LogInteraction(customer_id) => {
             match forms::read_log(form, customer_id, &contacts, &state.config.outcomes, now) {
                 Some((interaction, follow_up)) => {
-                    repo.log_interaction(&interaction, follow_up.as_ref())?;
+                    let closes = closes.filter(|f| f.draft.customer_id == customer_id);
+                    let handled = closes.as_ref().map(|f| f.draft.due_on);
+                    let mut warnings = repo.frequency_warnings(
+                        customer_id,
+                        interaction.at.date(),
+                        ceiling,
+                        handled,
+                    )?;
+                    if let Some(f) = &follow_up {
+                        warnings.extend(repo.frequency_warnings(
+                            customer_id,
+                            f.due_on,
+                            ceiling,
+                            handled,
+                        )?);
+                    }
+                    repo.log_closing(&interaction, follow_up.as_ref(), closes.map(|f| f.id))?;
+                    settled = Some(Handled::Logged);
                     let next = follow_up.map_or(String::new(), |f| {
                         format!(
                             "; follow-up {}",
@@ -353,7 +427,10 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
                         )
                     });
                     Some((
-                        format!("logged {}{next}", interaction.channel),
+                        reviewing::with_warnings(
+                            format!("logged {}{next}", interaction.channel),
+                            &warnings,
+                        ),
                         Some(customer_id),
                     ))
                 }
@@ -363,10 +440,16 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
         FormPurpose::AddFollowUp(customer_id) => {
             match forms::read_follow_up(form, customer_id, today) {
                 Some(draft) => {
+                    let warnings =
+                        repo.frequency_warnings(customer_id, draft.due_on, ceiling, None)?;
                     repo.add_follow_up(&draft)?;
+                    settled = Some(Handled::Planned(draft.due_on));
                     let when = crate::book::due::due_label(Some(draft.due_on), today);
                     Some((
-                        format!("follow-up {when}: {}", safe_text::line(&draft.task)),
+                        reviewing::with_warnings(
+                            format!("follow-up {when}: {}", safe_text::line(&draft.task)),
+                            &warnings,
+                        ),
                         Some(customer_id),
                     ))
                 }
@@ -378,6 +461,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
             match forms::read_date(form, "Until", today) {
                 Some(until) => {
                     repo.snooze_follow_up(follow_up_id, until)?;
+                    settled = Some(Handled::Snoozed(until));
                     Some((
                         format!("snoozed to {}", crate::book::dates::format_date(until)),
                         None,
@@ -387,22 +471,38 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
             }
         }
     };
-    match done {
-        Some((message, select)) => {
-            state.mode = Mode::Browse;
-            state.reload(repo)?;
-            if let Some(id) = select {
-                if !state.select_customer(id) {
-                    // A new customer hidden by the filter: show it rather than lose sight of it.
-                    state.filter = Default::default();
-                    state.refilter();
-                    state.select_customer(id);
-                }
-                state.load_detail(repo)?;
-            }
-            state.info(message);
+    let Some((message, select)) = done else {
+        state.error("check the fields marked in red");
+        return Ok(());
+    };
+    if state.review.is_some() {
+        state.mode = Mode::Review;
+        // Only what answers the item on screen settles it: another follow-up added for a due
+        // item's customer leaves the item waiting.
+        let answers = match (settled, state.review.as_ref().and_then(|r| r.current())) {
+            (Some(Handled::Planned(_)), Some(ReviewItem::FollowUp(_))) => None,
+            (s, Some(item)) if select.is_none_or(|id| id == item.customer_id()) => s,
+            _ => None,
+        };
+        state.reload(repo)?;
+        match answers {
+            Some(h) => reviewing::settle(state, repo, h)?,
+            None => reviewing::load_current(state, repo)?,
         }
-        None => state.error("check the fields marked in red"),
+        state.info(message);
+        return Ok(());
     }
+    state.mode = Mode::Browse;
+    state.reload(repo)?;
+    if let Some(id) = select {
+        if !state.select_customer(id) {
+            // A new customer hidden by the filter: show it rather than lose sight of it.
+            state.filter = Default::default();
+            state.refilter();
+            state.select_customer(id);
+        }
+        state.load_detail(repo)?;
+    }
+    state.info(message);
     Ok(())
 }

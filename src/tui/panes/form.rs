@@ -70,7 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
                 FieldKind::Choice(_) if text.is_empty() => "-".to_string(),
                 _ => text.clone(),
             };
-            let mut spans = vec![lead, Span::raw(body)];
+            // A proposal looks like one: dimmed until typed over.
+            let body = if field.suggested {
+                Span::styled(body, THEME.dim)
+            } else {
+                Span::raw(body)
+            };
+            let mut spans = vec![lead, body];
             if n == 0
                 && value.is_empty()
                 && !field.placeholder.is_empty()

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
+use crate::book::model::Interaction;
 use crate::safe_text;
 use crate::tui::action::Pane;
 use crate::tui::state::State;
@@ -30,10 +31,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
-    // Only what can show is turned into lines: a long history costs nothing per frame.
-    let budget = area.height as usize;
+    let lines = interaction_lines(
+        detail.history.iter().skip(state.history_scroll),
+        area.height as usize,
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// Interactions as lines, stopping once `budget` lines are filled: only what can show is built,
+/// so a long history costs nothing per frame.
+pub fn interaction_lines<'a>(
+    interactions: impl Iterator<Item = &'a Interaction>,
+    budget: usize,
+) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
-    for i in detail.history.iter().skip(state.history_scroll) {
+    for i in interactions {
         if lines.len() > budget {
             break;
         }
@@ -57,10 +74,5 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         );
         lines.push(Line::raw(""));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    lines
 }

@@ -6,6 +6,7 @@ pub mod form;
 pub mod history;
 pub mod overlays;
 pub mod profile;
+pub mod review;
 
 use ratatui::widgets::{Block, BorderType};
 

@@ -1,0 +1,224 @@
+//! Today's review: the item on screen beside the customer's latest interactions, a counter of
+//! what is left, and a summary once the walk is over.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::history::interaction_lines;
+use super::pane_block;
+use crate::book::due;
+use crate::safe_text;
+use crate::tui::review::{Handled, QuickDate, Review, ReviewItem};
+use crate::tui::state::State;
+use crate::tui::theme::THEME;
+use crate::tui::ui::WIDE;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let Some(review) = &state.review else {
+        return;
+    };
+    let [counter, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(counter_line(review)), counter);
+    if review.is_finished() {
+        draw_summary(frame, body, review);
+        return;
+    }
+    let [card, recent] = if area.width >= WIDE {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
+    };
+    let title = match review.current() {
+        Some(ReviewItem::FollowUp(_)) => "Due",
+        _ => "Going cold",
+    };
+    frame.render_widget(
+        Paragraph::new(card_lines(review, state))
+            .block(pane_block(title.to_string(), true))
+            .wrap(Wrap { trim: false }),
+        card,
+    );
+    let title = format!("Last interactions ({})", review.recent_total);
+    let lines = if review.recent.is_empty() {
+        vec![Line::styled("nothing logged yet", THEME.dim)]
+    } else {
+        interaction_lines(review.recent.iter(), recent.height as usize)
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(pane_block(title, false))
+            .wrap(Wrap { trim: false }),
+        recent,
+    );
+}
+
+/// "Today's review · 3 of 12 · 9 left · 2 done · 1 snoozed"
+fn counter_line(review: &Review) -> Line<'static> {
+    let shown = (review.at + 1).min(review.items.len());
+    let mut spans = vec![
+        Span::styled("Today's review", THEME.title),
+        Span::raw(format!(
+            " · {shown} of {} · {} left",
+            review.items.len(),
+            review.left()
+        )),
+    ];
+    let tally = tally(review);
+    if !tally.is_empty() {
+        spans.push(Span::styled(format!(" · {tally}"), THEME.dim));
+    }
+    Line::from(spans)
+}
+
+fn tally(review: &Review) -> String {
+    let counts = [
+        ("done", review.count(|h| h == Handled::Done)),
+        (
+            "snoozed",
+            review.count(|h| matches!(h, Handled::Snoozed(_))),
+        ),
+        ("logged", review.count(|h| h == Handled::Logged)),
+        (
+            "planned",
+            review.count(|h| matches!(h, Handled::Planned(_))),
+        ),
+        ("skipped", review.count(|h| h == Handled::Skipped)),
+    ];
+    counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn card_lines(review: &Review, state: &State) -> Vec<Line<'static>> {
+    let today = state.today;
+    let mut out = Vec::new();
+    match review.current() {
+        Some(ReviewItem::FollowUp(f)) => {
+            let (label, style) = match (today - f.draft.due_on).num_days() {
+                late if late > 0 => (
+                    format!(
+                        "OVERDUE by {late} day{} · was due {}",
+                        if late == 1 { "" } else { "s" },
+                        f.draft.due_on.format("%a %m-%d")
+                    ),
+                    THEME.overdue,
+                ),
+                _ => ("DUE TODAY".to_string(), THEME.due_today),
+            };
+            let mut head = vec![Span::styled(label, style)];
+            if let Some(rule) = f.draft.repeat {
+                head.push(Span::styled(format!("  ↻ {}", rule.describe()), THEME.dim));
+            }
+            out.push(Line::from(head));
+            out.extend(
+                safe_text::lines(&f.draft.task)
+                    .into_iter()
+                    .map(|l| Line::styled(l, THEME.title)),
+            );
+        }
+        Some(ReviewItem::Cold(row)) => {
+            let over = row.cold_by.unwrap_or(0);
+            let text = match over {
+                0 => "GOING COLD: due for a contact today".to_string(),
+                n => format!("GOING COLD: {n} days past the stay-in-touch cadence"),
+            };
+            out.push(Line::styled(text, THEME.due_today));
+        }
+        None => {}
+    }
+    if let Some(h) = review.current_handled() {
+        out.push(Line::styled(format!("✓ {}", h.label()), THEME.info));
+    }
+    if review.choosing_date {
+        let ask = match review.current() {
+            Some(ReviewItem::Cold(_)) => "Plan a follow-up for:",
+            _ => "Snooze to:",
+        };
+        out.push(Line::styled(ask, THEME.label));
+        for (key, what, choice) in [
+            ("t", "tomorrow", QuickDate::Tomorrow),
+            ("3", "in 3 days", QuickDate::InThreeDays),
+            ("w", "next week", QuickDate::NextWeek),
+        ] {
+            let on = choice
+                .resolve(today)
+                .map(|d| d.format(" (%a %m-%d)").to_string())
+                .unwrap_or_default();
+            out.push(Line::from(vec![
+                Span::styled(format!("  {key} "), THEME.key),
+                Span::raw(format!("{what}{on}")),
+            ]));
+        }
+        out.push(Line::from(vec![
+            Span::styled("  o ", THEME.key),
+            Span::raw("another date..."),
+        ]));
+    }
+    out.push(Line::raw(""));
+    if let Some(c) = &review.customer {
+        let d = &c.draft;
+        out.push(Line::styled(
+            safe_text::line(&d.name).into_owned(),
+            THEME.title,
+        ));
+        let tier = d.tier.map_or("-".to_string(), |t| t.as_str().to_string());
+        let stage = d.stage.map_or("-", |s| s.label());
+        let mut facts = vec![
+            Span::styled("Tier ", THEME.label),
+            Span::raw(tier),
+            Span::styled("  Stage ", THEME.label),
+            Span::raw(stage.to_string()),
+        ];
+        if !d.city.is_empty() {
+            facts.push(Span::styled("  City ", THEME.label));
+            facts.push(Span::raw(safe_text::line(&d.city).into_owned()));
+        }
+        out.push(Line::from(facts));
+        for (label, value) in [("Phone", &d.phone), ("WeChat", &d.wechat)] {
+            if !value.trim().is_empty() {
+                out.push(Line::from(vec![
+                    Span::styled(format!("{label:<7}"), THEME.label),
+                    Span::raw(safe_text::line(value).into_owned()),
+                ]));
+            }
+        }
+        out.push(Line::from(vec![
+            Span::styled("Last   ", THEME.label),
+            Span::raw(due::last_contact_label(c.last_contact_at, today)),
+        ]));
+    }
+    out
+}
+
+fn draw_summary(frame: &mut Frame, area: Rect, review: &Review) {
+    let tally = tally(review);
+    let mut lines = vec![
+        Line::styled("That's the review done.", THEME.title),
+        Line::raw(""),
+        Line::raw(if tally.is_empty() {
+            "Nothing was changed.".to_string()
+        } else {
+            format!("{tally}.")
+        }),
+    ];
+    let left = review.left();
+    if left > 0 {
+        lines.push(Line::raw(format!(
+            "{left} not looked at yet: k goes back to them."
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc: back to the book", THEME.dim));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(pane_block("Review".to_string(), true))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,258 @@
+//! Today's review: every overdue and due follow-up, then every customer going cold, one at a
+//! time, each with what was said last. The list is fixed when the review opens, so handling an
+//! item never reshuffles what is still to come.
+
+use chrono::NaiveDate;
+
+use crate::book::agenda::Agenda;
+use crate::book::model::{Customer, CustomerId, CustomerRow, FollowUp, Interaction};
+
+/// How many of the customer's latest interactions sit beside the item.
+pub const RECENT: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewItem {
+    FollowUp(FollowUp),
+    Cold(CustomerRow),
+}
+
+impl ReviewItem {
+    pub fn customer_id(&self) -> CustomerId {
+        match self {
+            ReviewItem::FollowUp(f) => f.draft.customer_id,
+            ReviewItem::Cold(r) => r.id,
+        }
+    }
+}
+
+/// What became of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    Done,
+    Snoozed(NaiveDate),
+    /// A contact was logged (for a follow-up, that also closed it).
+    Logged,
+    /// A follow-up was planned for a customer going cold.
+    Planned(NaiveDate),
+    Skipped,
+}
+
+impl Handled {
+    pub fn label(self) -> String {
+        let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        match self {
+            Handled::Done => "done".into(),
+            Handled::Snoozed(d) => format!("snoozed to {}", date(d)),
+            Handled::Logged => "logged".into(),
+            Handled::Planned(d) => format!("follow-up planned {}", date(d)),
+            Handled::Skipped => "skipped".into(),
+        }
+    }
+}
+
+/// The quick snooze choices offered after `s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuickDate {
+    Tomorrow,
+    InThreeDays,
+    NextWeek,
+    /// Ask for a date in any form the date parser reads.
+    Typed,
+}
+
+impl QuickDate {
+    /// The date a quick choice stands for (`None` for Typed). "Next week" is next Monday, as a
+    /// salesperson planning the week means it.
+    pub fn resolve(self, today: NaiveDate) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        let days = match self {
+            QuickDate::Tomorrow => 1,
+            QuickDate::InThreeDays => 3,
+            QuickDate::NextWeek => 7 - u64::from(today.weekday().num_days_from_monday()),
+            QuickDate::Typed => return None,
+        };
+        Some(today + chrono::Days::new(days))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    pub items: Vec<ReviewItem>,
+    pub handled: Vec<Option<Handled>>,
+    /// The item on screen; `items.len()` once the walk is over.
+    pub at: usize,
+    /// `s` was pressed: the quick snooze choices are showing.
+    pub choosing_date: bool,
+    /// The current item's customer and latest interactions.
+    pub customer: Option<Customer>,
+    pub recent: Vec<Interaction>,
+    pub recent_total: usize,
+}
+
+impl Review {
+    /// Overdue then due-today follow-ups (the agenda's order), then customers going cold who
+    /// have no such follow-up already (handling the follow-up is the contact they need).
+    pub fn from_agenda(agenda: Agenda) -> Review {
+        let mut items: Vec<ReviewItem> = agenda
+            .overdue
+            .into_iter()
+            .chain(agenda.today)
+            .map(ReviewItem::FollowUp)
+            .collect();
+        let due: std::collections::HashSet<CustomerId> =
+            items.iter().map(ReviewItem::customer_id).collect();
+        items.extend(
+            agenda
+                .cold
+                .into_iter()
+                .filter(|r| !due.contains(&r.id))
+                .map(ReviewItem::Cold),
+        );
+        Review {
+            handled: vec![None; items.len()],
+            items,
+            ..Review::default()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn current(&self) -> Option<&ReviewItem> {
+        self.items.get(self.at)
+    }
+
+    pub fn current_handled(&self) -> Option<Handled> {
+        self.handled.get(self.at).copied().flatten()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.at >= self.items.len()
+    }
+
+    /// Items nobody has dealt with yet (skipped ones count as dealt with).
+    pub fn left(&self) -> usize {
+        self.handled.iter().filter(|h| h.is_none()).count()
+    }
+
+    pub fn count(&self, pred: impl Fn(Handled) -> bool) -> usize {
+        self.handled.iter().flatten().filter(|h| pred(**h)).count()
+    }
+
+    pub fn due_items(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| matches!(i, ReviewItem::FollowUp(_)))
+            .count()
+    }
+
+    /// Records what became of the current item and moves on to the next.
+    pub fn settle(&mut self, handled: Handled) {
+        if let Some(slot) = self.handled.get_mut(self.at) {
+            // Skipping something already handled keeps what was done.
+            if !(handled == Handled::Skipped && slot.is_some()) {
+                *slot = Some(handled);
+            }
+        }
+        self.step(1);
+    }
+
+    /// Moves by `delta` items, stopping one past the last (the summary) or at the first.
+    pub fn step(&mut self, delta: isize) {
+        self.at = self.at.saturating_add_signed(delta).min(self.items.len());
+        self.choosing_date = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::model::FollowUpDraft;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn follow_up(id: i64, customer_id: i64) -> FollowUp {
+        FollowUp {
+            id,
+            draft: FollowUpDraft {
+                customer_id,
+                due_on: d("2026-11-27"),
+                due_time: None,
+                task: format!("task {id}"),
+                repeat: None,
+            },
+            interaction_id: None,
+            customer_name: format!("customer {customer_id}"),
+            done_at: None,
+        }
+    }
+
+    fn cold(id: i64) -> CustomerRow {
+        CustomerRow {
+            id,
+            name: format!("customer {id}"),
+            city: String::new(),
+            tier: None,
+            tags: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            people: String::new(),
+            cadence_days: None,
+            created_at: d("2026-01-01").and_hms_opt(9, 0, 0).unwrap(),
+            last_contact_at: None,
+            next_follow_up_on: None,
+            cold_by: Some(10),
+        }
+    }
+
+    #[test]
+    fn due_items_come_first_and_cold_customers_with_a_due_item_are_not_repeated() {
+        let agenda = Agenda {
+            overdue: vec![follow_up(1, 10)],
+            today: vec![follow_up(2, 20)],
+            cold: vec![cold(10), cold(30)],
+            ..Agenda::default()
+        };
+        let review = Review::from_agenda(agenda);
+        let ids: Vec<_> = review.items.iter().map(ReviewItem::customer_id).collect();
+        assert_eq!(ids, [10, 20, 30]);
+        assert_eq!(review.due_items(), 2);
+        assert_eq!(review.left(), 3);
+    }
+
+    #[test]
+    fn settling_moves_on_and_counts_what_is_left() {
+        let agenda = Agenda {
+            overdue: vec![follow_up(1, 10), follow_up(2, 20)],
+            cold: vec![cold(30)],
+            ..Agenda::default()
+        };
+        let mut review = Review::from_agenda(agenda);
+        review.settle(Handled::Done);
+        assert_eq!((review.at, review.left()), (1, 2));
+        review.settle(Handled::Skipped);
+        review.step(-1);
+        review.settle(Handled::Snoozed(d("2026-11-29")));
+        assert_eq!(review.left(), 1, "a skipped item handled later counts once");
+        review.step(-2);
+        review.settle(Handled::Skipped);
+        assert_eq!(review.handled[0], Some(Handled::Done), "skip keeps done");
+        review.step(5);
+        assert!(review.is_finished());
+        assert_eq!(review.count(|h| h == Handled::Done), 1);
+    }
+
+    #[test]
+    fn quick_dates() {
+        let sat = d("2026-11-28");
+        assert_eq!(QuickDate::Tomorrow.resolve(sat), Some(d("2026-11-29")));
+        assert_eq!(QuickDate::InThreeDays.resolve(sat), Some(d("2026-12-01")));
+        assert_eq!(QuickDate::NextWeek.resolve(sat), Some(d("2026-11-30")));
+        let mon = d("2026-11-30");
+        assert_eq!(QuickDate::NextWeek.resolve(mon), Some(d("2026-12-07")));
+        assert_eq!(QuickDate::Typed.resolve(sat), None);
+    }
+}

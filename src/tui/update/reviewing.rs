@@ -1,0 +1,242 @@
+//! The review's steps: open it, walk it, and act on the item on screen.
+
+use super::super::book_forms as forms;
+use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
+use super::super::state::{Mode, State};
+use crate::book::agenda::Agenda;
+use crate::book::due;
+use crate::book::model::FollowUpDraft;
+use crate::repository::{Repository, Result};
+use crate::safe_text;
+
+/// The task written when a customer going cold is planned in rather than contacted now.
+pub const RECONNECT_TASK: &str = "Get back in touch";
+
+/// Builds the review from the book as it is now. An empty one stays closed with a message.
+pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
+    let agenda = Agenda::build(
+        repo.open_follow_ups(None)?,
+        &state.rows,
+        &[],
+        state.today,
+        0,
+    );
+    let review = Review::from_agenda(agenda);
+    if review.is_empty() {
+        state.info("nothing due and nobody going cold: a clear day");
+        return Ok(());
+    }
+    state.review = Some(review);
+    state.mode = Mode::Review;
+    load_current(state, repo)
+}
+
+/// True when something is overdue or due today: what opens fieldbook on the review. The
+/// whole-book follow-ups are loaded earliest first, so the first one tells.
+pub fn anything_due(state: &State) -> bool {
+    state.follow_up_scope == crate::tui::state::FollowUpScope::WholeBook
+        && state
+            .follow_ups
+            .first()
+            .is_some_and(|f| f.draft.due_on <= state.today)
+}
+
+/// Reads the current item's customer and latest interactions.
+pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(review) = state.review.as_mut() else {
+        return Ok(());
+    };
+    let Some(id) = review.current().map(ReviewItem::customer_id) else {
+        review.customer = None;
+        review.recent.clear();
+        review.recent_total = 0;
+        return Ok(());
+    };
+    review.customer = repo.customer(id)?;
+    review.recent = repo.history(id, RECENT, 0)?;
+    review.recent_total = repo.interaction_count(id)? as usize;
+    Ok(())
+}
+
+/// Leaves the review for the book, reloaded so it shows what the review changed.
+pub fn close(state: &mut State, repo: &Repository) -> Result<()> {
+    state.review = None;
+    state.mode = Mode::Browse;
+    state.reload(repo)
+}
+
+pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
+    if let Some(r) = state.review.as_mut() {
+        r.step(delta);
+    }
+    load_current(state, repo)
+}
+
+/// Records what became of the item and moves on. Anything but a skip wrote the book, so the
+/// follow-ups behind the header's counts are read again.
+pub fn settle(state: &mut State, repo: &Repository, handled: Handled) -> Result<()> {
+    if let Some(r) = state.review.as_mut() {
+        r.settle(handled);
+    }
+    if handled != Handled::Skipped {
+        state.load_follow_ups(repo)?;
+    }
+    load_current(state, repo)
+}
+
+/// The follow-up on screen, if it is one and is still open.
+pub fn open_follow_up(state: &State) -> Option<&crate::book::model::FollowUp> {
+    let review = state.review.as_ref()?;
+    match (review.current()?, review.current_handled()) {
+        (ReviewItem::FollowUp(_), Some(Handled::Done | Handled::Snoozed(_) | Handled::Logged)) => {
+            None
+        }
+        (ReviewItem::FollowUp(f), _) => Some(f),
+        (ReviewItem::Cold(_), _) => None,
+    }
+}
+
+pub fn done(state: &mut State, repo: &mut Repository) -> Result<()> {
+    let Some(review) = &state.review else {
+        return Ok(());
+    };
+    match review.current() {
+        Some(ReviewItem::FollowUp(_)) => {}
+        Some(ReviewItem::Cold(_)) => {
+            state.info("going cold: log a contact (l) or plan one (s)");
+            return Ok(());
+        }
+        None => return Ok(()),
+    }
+    let Some(f) = open_follow_up(state).cloned() else {
+        state.info("already dealt with: Space moves on");
+        return Ok(());
+    };
+    let next = repo.complete_follow_up(f.id, state.today)?;
+    let again = match next.map(|id| repo.follow_up(id)).transpose()? {
+        Some(n) => format!(
+            "; next one {}",
+            due::due_label(Some(n.draft.due_on), state.today)
+        ),
+        None => String::new(),
+    };
+    settle(state, repo, Handled::Done)?;
+    state.info(format!("done: {}{again}", safe_text::line(&f.draft.task)));
+    Ok(())
+}
+
+/// `s`: show the quick choices, unless the item is already closed.
+pub fn choose_date(state: &mut State) {
+    let closed = matches!(
+        state.review.as_ref().and_then(|r| r.current()),
+        Some(ReviewItem::FollowUp(_))
+    ) && open_follow_up(state).is_none();
+    if closed {
+        state.info("already dealt with: Space moves on");
+    } else if let Some(r) = state.review.as_mut().filter(|r| !r.is_finished()) {
+        r.choosing_date = true;
+    }
+}
+
+/// A quick snooze: a follow-up moves to the date; a customer going cold gets a follow-up on it.
+pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate) -> Result<()> {
+    let Some(review) = state.review.as_mut() else {
+        return Ok(());
+    };
+    review.choosing_date = false;
+    let Some(item) = review.current().cloned() else {
+        return Ok(());
+    };
+    let Some(until) = choice.resolve(state.today) else {
+        state.mode = Mode::Form(Box::new(match &item {
+            ReviewItem::FollowUp(f) => forms::snooze_form(f.id, &f.draft.task),
+            ReviewItem::Cold(row) => reconnect_form(row.id, &row.name),
+        }));
+        return Ok(());
+    };
+    let when = due::due_label(Some(until), state.today);
+    match item {
+        ReviewItem::FollowUp(f) => {
+            repo.snooze_follow_up(f.id, until)?;
+            settle(state, repo, Handled::Snoozed(until))?;
+            state.info(format!(
+                "snoozed {when}: {}",
+                safe_text::line(&f.draft.task)
+            ));
+        }
+        ReviewItem::Cold(row) => {
+            let ceiling = state.config.frequency.ceiling();
+            let warnings = repo.frequency_warnings(row.id, until, ceiling, None)?;
+            repo.add_follow_up(&FollowUpDraft {
+                customer_id: row.id,
+                due_on: until,
+                due_time: None,
+                task: RECONNECT_TASK.into(),
+                repeat: None,
+            })?;
+            settle(state, repo, Handled::Planned(until))?;
+            state.info(with_warnings(
+                format!("follow-up {when}: {}", safe_text::line(&row.name)),
+                &warnings,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The follow-up form with the reconnect task filled in, for a typed date.
+pub fn reconnect_form(customer_id: i64, name: &str) -> crate::tui::form::Form {
+    let mut form = forms::follow_up_form(customer_id, name);
+    form.suggest("Task", RECONNECT_TASK);
+    form.focus = form
+        .fields
+        .iter()
+        .position(|f| f.label == "Due")
+        .unwrap_or(0);
+    form
+}
+
+/// The log form for the item on screen; saving it also closes the follow-up shown.
+pub fn log_form(state: &State) -> Option<crate::tui::form::Form> {
+    let review = state.review.as_ref()?;
+    let customer = review.customer.as_ref()?;
+    let mut form = forms::log_form(customer.id, &customer.draft.name, &state.config.outcomes);
+    if let Some(f) = open_follow_up(state) {
+        form.title = format!("{}; closes: {}", form.title, f.draft.task);
+    }
+    Some(form)
+}
+
+pub fn follow_up_form(state: &State) -> Option<crate::tui::form::Form> {
+    let customer = state.review.as_ref()?.customer.as_ref()?;
+    Some(forms::follow_up_form(customer.id, &customer.draft.name))
+}
+
+/// Enter: the item's customer, selected in the book.
+pub fn open_in_book(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(id) = state
+        .review
+        .as_ref()
+        .and_then(|r| r.current())
+        .map(ReviewItem::customer_id)
+    else {
+        return close(state, repo);
+    };
+    close(state, repo)?;
+    if !state.select_customer(id) {
+        state.filter = Default::default();
+        state.refilter();
+        state.select_customer(id);
+    }
+    state.focus = crate::tui::action::Pane::History;
+    state.load_detail(repo)
+}
+
+/// Appends "not too often" warnings to a status message.
+pub fn with_warnings(message: String, warnings: &[String]) -> String {
+    if warnings.is_empty() {
+        message
+    } else {
+        format!("{message}. Careful: {}", warnings.join("; "))
+    }
+}
