@@ -5,7 +5,7 @@
 
 mod problem;
 
-use crate::book::dates::parse_date;
+use crate::book::dates::{DateOrder, parse_date_in};
 use crate::book::model::Tier;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -23,6 +23,8 @@ pub const DEFAULTS_TOML: &str = include_str!("defaults.toml");
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub review_on_start: bool,
+    /// How `12/01` reads: "month-day" (1 December) or "day-month" (12 January).
+    pub date_order: DateOrder,
     pub cadence: Cadence,
     pub frequency: Frequency,
     #[serde(rename = "outcome")]
@@ -83,6 +85,7 @@ impl Default for Config {
         };
         Self {
             review_on_start: true,
+            date_order: DateOrder::MonthDay,
             cadence: Cadence::default(),
             frequency: Frequency::default(),
             outcomes: vec![
@@ -241,7 +244,7 @@ impl Config {
                 ));
             }
             if let Some(next) = &o.next
-                && let Err(e) = parse_date(next, today)
+                && let Err(e) = parse_date_in(next, today, self.date_order)
             {
                 return Err(fail("next", format!("outcome {}: {e}", o.key)));
             }

@@ -178,3 +178,17 @@ fn an_uncreatable_path_gives_the_defaults_and_a_warning() {
     assert!(w.starts_with("can't create "), "{w}");
     assert!(w.ends_with("; using the defaults"), "{w}");
 }
+
+#[test]
+fn date_order_is_read_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "date_order = \"day-month\"\n").unwrap();
+    let (config, warning) = Config::load(&path);
+    assert_eq!(warning, None);
+    assert_eq!(config.date_order, crate::book::dates::DateOrder::DayMonth);
+    std::fs::write(&path, "date_order = \"sideways\"\n").unwrap();
+    let (config, warning) = Config::load(&path);
+    assert!(warning.unwrap().contains("line 1"));
+    assert_eq!(config, Config::default());
+}

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::form::{Field, Form, FormPurpose};
-use crate::book::dates;
+use crate::book::dates::{self, DateOrder};
 use crate::book::model::{
     Birthday, Channel, Contact, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind,
     FollowUpDraft, InteractionDraft, Stage, Tier,
@@ -216,6 +216,7 @@ pub fn read_log(
     contacts: &[Contact],
     outcomes: &[Outcome],
     now: NaiveDateTime,
+    order: DateOrder,
 ) -> Option<(InteractionDraft, Option<FollowUpDraft>)> {
     form.clear_errors();
     let summary = form.value("Summary").trim_end().to_string();
@@ -250,7 +251,7 @@ pub fn read_log(
     let when_text = form.value("When").trim().to_string();
     let at = match when_text.as_str() {
         "" | "now" => Some(now),
-        text => dates::parse_datetime(text, now)
+        text => dates::parse_datetime_in(text, now, order)
             .map_err(|e| form.set_error("When", e.to_string()))
             .ok(),
     };
@@ -262,7 +263,7 @@ pub fn read_log(
         }
         None
     } else {
-        dates::parse_date(&due_text, now.date())
+        dates::parse_date_in(&due_text, now.date(), order)
             .map_err(|e| form.set_error("Follow-up date", e.to_string()))
             .ok()
     };
@@ -330,13 +331,14 @@ pub fn read_follow_up(
     form: &mut Form,
     customer_id: CustomerId,
     today: NaiveDate,
+    order: DateOrder,
 ) -> Option<FollowUpDraft> {
     form.clear_errors();
     let task = form.value("Task").trim().to_string();
     if task.is_empty() {
         form.set_error("Task", "say what to do");
     }
-    let due = read_date(form, "Due", today);
+    let due = read_date(form, "Due", today, order);
     let repeat_text = form.value("Repeat").trim().to_string();
     let repeat = if repeat_text.is_empty() {
         None
@@ -369,13 +371,18 @@ pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
     )
 }
 
-pub fn read_date(form: &mut Form, label: &str, today: NaiveDate) -> Option<NaiveDate> {
+pub fn read_date(
+    form: &mut Form,
+    label: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Option<NaiveDate> {
     let text = form.value(label).trim().to_string();
     if text.is_empty() {
         form.set_error(label, format!("a date is needed: {DATE_HINT}"));
         return None;
     }
-    dates::parse_date(&text, today)
+    dates::parse_date_in(&text, today, order)
         .map_err(|e| form.set_error(label, e.to_string()))
         .ok()
 }

@@ -358,6 +358,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
     };
     let (today, now) = (state.today, state.now);
     let ceiling = state.config.frequency.ceiling();
+    let order = state.config.date_order;
     let contacts = state
         .detail
         .as_ref()
@@ -400,7 +401,14 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
             None => None,
         },
         FormPurpose::LogInteraction(customer_id) => {
-            match forms::read_log(form, customer_id, &contacts, &state.config.outcomes, now) {
+            match forms::read_log(
+                form,
+                customer_id,
+                &contacts,
+                &state.config.outcomes,
+                now,
+                order,
+            ) {
                 Some((interaction, follow_up)) => {
                     let closes = closes.filter(|f| f.draft.customer_id == customer_id);
                     let handled = closes.as_ref().map(|f| f.draft.due_on);
@@ -438,7 +446,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
             }
         }
         FormPurpose::AddFollowUp(customer_id) => {
-            match forms::read_follow_up(form, customer_id, today) {
+            match forms::read_follow_up(form, customer_id, today, order) {
                 Some(draft) => {
                     let warnings =
                         repo.frequency_warnings(customer_id, draft.due_on, ceiling, None)?;
@@ -458,7 +466,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
         }
         FormPurpose::Snooze(follow_up_id) => {
             form.clear_errors();
-            match forms::read_date(form, "Until", today) {
+            match forms::read_date(form, "Until", today, order) {
                 Some(until) => {
                     repo.snooze_follow_up(follow_up_id, until)?;
                     settled = Some(Handled::Snoozed(until));

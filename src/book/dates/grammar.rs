@@ -76,7 +76,8 @@ pub(super) fn named_day(p: &mut Parser, today: NaiveDate) -> Option<NaiveDate> {
     add_days(today, p.pick(NAMED_DAYS)?)
 }
 
-/// `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`, or month-day `12-01` in today's year.
+/// `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`; or `12-01` in today's year and
+/// `12/01/2026`, read month first or day first as the book's date order says.
 pub(super) fn numeric_date(p: &mut Parser, today: NaiveDate) -> Option<NaiveDate> {
     let (first, len) = p.num()?;
     if len == 8 {
@@ -91,7 +92,18 @@ pub(super) fn numeric_date(p: &mut Parser, today: NaiveDate) -> Option<NaiveDate
             p.punct(sep)?;
             ymd(first, second, p.num_len(1..=2)?)
         }
-        1 | 2 => ymd(this_year(today)?, first, second),
+        1 | 2 => {
+            let year = p
+                .attempt(|p| {
+                    p.punct(sep)?;
+                    p.num_len(4..=4)
+                })
+                .map_or_else(|| this_year(today), Some)?;
+            match p.order {
+                super::DateOrder::MonthDay => ymd(year, first, second),
+                super::DateOrder::DayMonth => ymd(year, second, first),
+            }
+        }
         _ => None,
     }
 }

@@ -63,6 +63,7 @@ pub(super) fn to_halfwidth(c: char) -> char {
 pub(super) struct Parser {
     pub(super) toks: Vec<Tok>,
     pub(super) pos: usize,
+    pub(super) order: super::DateOrder,
 }
 
 impl Parser {

@@ -10,6 +10,8 @@
 //! - **Calendar dates**: `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`, `2026年12月1日`.
 //! - **Month and day**: `12-01`, `12/01`, `12.01`, `12月1日`, `12月1号`. These always mean that
 //!   day in today's year, even when it has already passed: no guessing about next year.
+//!   `12/01/2026` gives the year. With [`DateOrder::DayMonth`] (the config's `date_order`) the
+//!   numeric forms read day first: `01/12` and `01.12.2026` are 1 December.
 //! - **Offsets**: `+3d`, `3d`, `-2d`, `+2w`, `+1m`, `+1y`, `in 3 days`, `in 2 weeks`,
 //!   `in 1 month`, `in a week`; `3天后`, `三天后`, `两周后`, `3个星期后`, `1个月后`, `一年后`
 //!   (`前` instead of `后` counts back). A month is a calendar month, clamped to the month's end
@@ -35,6 +37,16 @@
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use std::fmt;
+
+/// How short numeric dates read: `12/01` is 1 December month first, 12 January day first.
+/// ISO dates (`2026-12-01`) and Chinese dates (`12月1日`) are never ambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    #[default]
+    MonthDay,
+    DayMonth,
+}
 
 /// What a phrase resolved to: a date and an optional time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +105,19 @@ const NINE_AM: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 /// # Errors
 /// Anything that is not one of the date phrases in the module docs, including empty input.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
-    match parse_when(input, today)? {
+    parse_date_in(input, today, DateOrder::MonthDay)
+}
+
+/// [`parse_date`] with short numeric dates read in `order`.
+///
+/// # Errors
+/// As [`parse_date`].
+pub fn parse_date_in(
+    input: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Result<NaiveDate, DateError> {
+    match parse_when_in(input, today, order)? {
         When { date, time: None } => Ok(date),
         _ => Err(error(input)),
     }
@@ -105,9 +129,18 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
 /// Anything that is not one of the phrases in the module docs, including empty input: the
 /// caller decides what empty means.
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DateError> {
+    parse_when_in(input, today, DateOrder::MonthDay)
+}
+
+/// [`parse_when`] with short numeric dates read in `order`.
+///
+/// # Errors
+/// As [`parse_when`].
+pub fn parse_when_in(input: &str, today: NaiveDate, order: DateOrder) -> Result<When, DateError> {
     let mut p = Parser {
         toks: tokenize(input),
         pos: 0,
+        order,
     };
     phrase(&mut p, today)
         // Only years that `format_date` writes as four digits, so every result can be typed back.
@@ -121,10 +154,22 @@ pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DateError> {
 /// # Errors
 /// Non-empty input that [`parse_when`] refuses.
 pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
+    parse_datetime_in(input, now, DateOrder::MonthDay)
+}
+
+/// [`parse_datetime`] with short numeric dates read in `order`.
+///
+/// # Errors
+/// As [`parse_datetime`].
+pub fn parse_datetime_in(
+    input: &str,
+    now: NaiveDateTime,
+    order: DateOrder,
+) -> Result<NaiveDateTime, DateError> {
     if input.trim().is_empty() {
         return Ok(now);
     }
-    let when = parse_when(input, now.date())?;
+    let when = parse_when_in(input, now.date(), order)?;
     Ok(when.date.and_time(when.time.unwrap_or(NINE_AM)))
 }
 

@@ -285,6 +285,36 @@ fn rejected_phrases() {
 }
 
 #[test]
+fn date_order_decides_short_numeric_dates_only() {
+    let today = day(SAT);
+    let md = |t: &str| parse_date_in(t, today, DateOrder::MonthDay).map(format_date);
+    let dm = |t: &str| parse_date_in(t, today, DateOrder::DayMonth).map(format_date);
+    assert_eq!(md("12/01").unwrap(), "2026-12-01");
+    assert_eq!(dm("12/01").unwrap(), "2026-01-12");
+    assert_eq!(md("12/01/2027").unwrap(), "2027-12-01");
+    assert_eq!(dm("01.12.2027").unwrap(), "2027-12-01");
+    assert_eq!(dm("1-12").unwrap(), "2026-12-01");
+    assert!(
+        dm("12/31").is_err(),
+        "no 12th month day 31 read day first: month 31"
+    );
+    assert!(md("31/12").is_err());
+    for unambiguous in ["2026-12-01", "12月1日", "20261201"] {
+        assert_eq!(md(unambiguous), dm(unambiguous), "{unambiguous}");
+    }
+    assert_eq!(
+        parse_datetime_in(
+            "01/12 14:30",
+            today.and_hms_opt(9, 0, 0).unwrap(),
+            DateOrder::DayMonth
+        )
+        .unwrap()
+        .to_string(),
+        "2026-12-01 14:30:00"
+    );
+}
+
+#[test]
 fn date_only_refuses_times() {
     let today = day(SAT);
     assert!(parse_date("tomorrow 9:00", today).is_err());
