@@ -632,3 +632,39 @@ fn the_morning_review_walks_a_demo_book_and_its_changes_are_in_the_book() {
         "Rang back, order confirmed 确认订单"
     );
 }
+
+/// On a terminal, `fieldbook log` without a summary opens `$EDITOR` on a temporary file and logs
+/// what was saved there.
+#[test]
+fn log_without_a_summary_opens_the_editor_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.sqlite3");
+    let book_s = book.display().to_string();
+    let added = Command::new(BIN)
+        .args(["--db", &book_s, "add", "Acme Trading", "--city", "Ningbo"])
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{added:?}");
+    let editor = dir.path().join("editor.sh");
+    fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Typed in the editor: 客户要样品\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut vars = sandbox_env(dir.path());
+    vars.push(format!("EDITOR={}", editor.display()));
+    let Some(tmux) = Tmux::start(
+        dir.path(),
+        &vars,
+        &["--db", &book_s, "log", "acme", "--next", "tomorrow"],
+    ) else {
+        return;
+    };
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+    let shown = cli_json(&book_s, &["show", "acme"]);
+    assert_eq!(
+        shown["history"][0]["draft"]["summary"],
+        "Typed in the editor: 客户要样品"
+    );
+}
