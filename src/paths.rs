@@ -44,7 +44,7 @@ pub fn create_private_file(path: &Path) -> io::Result<()> {
     options.open(path).map(drop)
 }
 
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

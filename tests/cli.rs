@@ -272,3 +272,49 @@ fn a_malformed_config_warns_and_uses_the_defaults() {
     assert_eq!(code, 0);
     assert!(err.contains("line 2"), "names the line: {err}");
 }
+
+#[test]
+fn backup_check_and_restore() {
+    let book = Book::new();
+    book.ok(&["add", "星河科技", "--city", "北京"]);
+    let out = book.ok(&["backup"]);
+    assert!(out.contains("backed up"), "{out}");
+    let backups: Vec<_> = std::fs::read_dir(book.dir.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let copy = backups[0].display().to_string();
+
+    let checked = book.ok(&["check"]);
+    assert!(checked.contains(": ok (book version"), "{checked}");
+    assert!(checked.contains("1 customers"), "{checked}");
+
+    book.ok(&["add", "Northwind"]);
+    // Not on a terminal and no --yes: refused, nothing changed.
+    let (code, _, err) = book.run(&["restore", &copy]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    assert!(book.ok(&["find", "Northwind"]).contains("Northwind"));
+
+    let out = book.ok(&["restore", &copy, "--yes"]);
+    assert!(out.contains("previous book is saved"), "{out}");
+    let (code, _, _) = book.run(&["find", "Northwind"]);
+    assert_eq!(code, 2, "Northwind came after the backup");
+    assert!(book.ok(&["find", "星河"]).contains("星河科技"));
+
+    // A file that is not a book: check says so and exits 1; restore refuses it.
+    let junk = book.dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, "hello").unwrap();
+    let junk = junk.display().to_string();
+    let (code, _, err) = book.run(&["--db", &junk, "check"]);
+    assert_eq!(code, 1);
+    assert!(!err.is_empty());
+    let (code, _, err) = book.run(&["restore", &junk, "--yes"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        book.ok(&["find", "星河"]).contains("星河科技"),
+        "book untouched"
+    );
+}

@@ -4,6 +4,7 @@
 mod commands;
 mod output;
 mod resolve;
+mod safety;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::config::Config;
 use crate::demo::{self, DemoSize};
 use crate::paths;
-use crate::repository::Repository;
+use crate::repository::{Repository, backup};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -70,6 +71,17 @@ pub enum Command {
     },
     /// Print shell completions: `fieldbook completions bash > ~/.local/share/bash-completion/completions/fieldbook`
     Completions { shell: clap_complete::Shell },
+    /// Copy the book (SQLite online backup) to PATH, or into backups/ beside the book
+    Backup { path: Option<PathBuf> },
+    /// Replace the book with a backup (asks first; a copy of the current book is kept)
+    Restore {
+        path: PathBuf,
+        /// Do not ask (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check the book's integrity without changing it (exit 1 when damaged)
+    Check,
     /// Write a demo book to PATH and exit (refuses an existing file)
     Demo {
         path: PathBuf,
@@ -185,6 +197,10 @@ pub fn run(args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     let path = paths::book_path(args.db)?;
+    if let Some(Command::Check) = args.command {
+        // Read-only: opening the book normally could migrate or repair what is being checked.
+        return safety::check(&path, json);
+    }
     let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
     let ctx = commands::Context {
         repo: &mut repo,
@@ -193,7 +209,18 @@ pub fn run(args: Args) -> Result<(), Failure> {
         json,
     };
     match args.command {
-        None => crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?,
+        None => {
+            // The daily copy is taken beside the app, never in front of the first frame.
+            let (book, every, keep) = (path.clone(), config.backup.every_days, config.backup.keep);
+            let backup = std::thread::spawn(move || backup::rotate(&book, now(), every, keep));
+            crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?;
+            if let Ok(Err(e)) = backup.join() {
+                eprintln!(
+                    "fieldbook: the automatic backup failed: {}",
+                    crate::safe_text::line(&e.to_string())
+                );
+            }
+        }
         Some(Command::Log(log)) => commands::log(ctx, log)?,
         Some(Command::Today { days }) => commands::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
@@ -201,7 +228,13 @@ pub fn run(args: Args) -> Result<(), Failure> {
         Some(Command::Show { customer }) => commands::show(ctx, &customer.join(" "))?,
         Some(Command::Done { id }) => commands::done(ctx, &id)?,
         Some(Command::Snooze { id, when }) => commands::snooze(ctx, &id, &when.join(" "))?,
-        Some(Command::Completions { .. } | Command::Demo { .. }) => unreachable!("handled above"),
+        Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, &path, dest, json)?,
+        Some(Command::Restore { path: source, yes }) => {
+            safety::restore(ctx.repo, &path, &source, yes, json)?
+        }
+        Some(Command::Completions { .. } | Command::Demo { .. } | Command::Check) => {
+            unreachable!("handled above")
+        }
     }
     Ok(())
 }

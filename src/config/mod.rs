@@ -27,6 +27,7 @@ pub struct Config {
     pub date_order: DateOrder,
     pub cadence: Cadence,
     pub frequency: Frequency,
+    pub backup: Backup,
     #[serde(rename = "outcome")]
     pub outcomes: Vec<Outcome>,
 }
@@ -50,6 +51,25 @@ pub struct Cadence {
 pub struct Frequency {
     pub min_days_between: u32,
     pub max_per_30_days: u32,
+}
+
+/// The automatic backup taken at start-up into `backups/` beside the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Backup {
+    /// Take one when the newest is at least this many days old; 0 turns it off.
+    pub every_days: u32,
+    /// How many to keep; older ones are deleted.
+    pub keep: usize,
+}
+
+impl Default for Backup {
+    fn default() -> Self {
+        Backup {
+            every_days: 1,
+            keep: 7,
+        }
+    }
 }
 
 impl Frequency {
@@ -88,6 +108,7 @@ impl Default for Config {
             date_order: DateOrder::MonthDay,
             cadence: Cadence::default(),
             frequency: Frequency::default(),
+            backup: Backup::default(),
             outcomes: vec![
                 outcome("no_answer", "no answer", "tomorrow", "Try again"),
                 outcome(

@@ -1,5 +1,6 @@
 //! The only code that speaks SQL. Every user action is one transaction; reads return domain types.
 
+pub mod backup;
 pub mod bulk;
 mod customers;
 mod follow_ups;

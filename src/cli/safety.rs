@@ -1,0 +1,136 @@
+//! `backup`, `restore` and `check`: getting a copy of the book, getting it back, and knowing it
+//! is sound.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::output::safe;
+use super::{Failure, now};
+use crate::repository::Repository;
+use crate::repository::backup::{self, check_file};
+
+pub fn backup(
+    repo: &Repository,
+    book: &Path,
+    dest: Option<PathBuf>,
+    json: bool,
+) -> Result<(), Failure> {
+    let dest = match dest {
+        Some(d) => d,
+        None => {
+            let dir = backup::backup_dir(book);
+            crate::paths::create_private_dir(&dir)?;
+            backup::backup_name(&dir, book, now())
+        }
+    };
+    repo.backup_to(&dest)?;
+    if json {
+        println!("{}", json!({ "backup": dest }));
+    } else {
+        println!(
+            "backed up {} to {}",
+            safe(&book.display().to_string()),
+            safe(&dest.display().to_string())
+        );
+    }
+    Ok(())
+}
+
+/// Replaces the book with `source` after a yes (typed on a terminal, or `--yes`), taking a
+/// safety backup of the current book first so a restore can itself be undone.
+pub fn restore(
+    repo: &mut Repository,
+    book: &Path,
+    source: &Path,
+    yes: bool,
+    json: bool,
+) -> Result<(), Failure> {
+    let report = check_file(source)?;
+    if !report.problems.is_empty() {
+        return Err(Failure::input(format!(
+            "{} was not restored: {}",
+            safe(&source.display().to_string()),
+            report.problems.join("; ")
+        )));
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::input(
+                "restore replaces the whole book: add --yes to confirm when not on a terminal",
+            ));
+        }
+        eprint!(
+            "Replace the book at {} ({} customers now) with {} ({} customers)? A backup of the current book is taken first. [y/N] ",
+            safe(&book.display().to_string()),
+            repo.customer_count()?,
+            safe(&source.display().to_string()),
+            report.customers
+        );
+        std::io::stderr().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
+            return Err(Failure::input("not restored"));
+        }
+    }
+    let dir = backup::backup_dir(book);
+    crate::paths::create_private_dir(&dir)?;
+    let safety = backup::backup_name(&dir, book, now()).with_extension("before-restore.sqlite3");
+    repo.backup_to(&safety)?;
+    repo.restore_from(source)?;
+    if json {
+        println!(
+            "{}",
+            json!({ "restored": source, "previous_book_saved_to": safety })
+        );
+    } else {
+        println!(
+            "restored {} ({} customers); the previous book is saved at {}",
+            safe(&source.display().to_string()),
+            report.customers,
+            safe(&safety.display().to_string())
+        );
+    }
+    Ok(())
+}
+
+/// Exit 0 when sound; 1 with each problem listed when not.
+pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
+    let report = check_file(path)?;
+    if json {
+        println!(
+            "{}",
+            json!({
+                "book": path, "ok": report.problems.is_empty(), "version": report.version,
+                "customers": report.customers, "interactions": report.interactions,
+                "open_follow_ups": report.open_follow_ups, "problems": report.problems,
+            })
+        );
+    } else if report.problems.is_empty() {
+        println!(
+            "{}: ok (book version {}, {} customers, {} interactions, {} open follow-ups)",
+            safe(&path.display().to_string()),
+            report.version,
+            report.customers,
+            report.interactions,
+            report.open_follow_ups
+        );
+    }
+    if report.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::input(format!(
+            "{} has problems:\n{}\nRestore the newest backup (fieldbook restore PATH) from {}",
+            path.display(),
+            report
+                .problems
+                .iter()
+                .map(|p| format!("  {p}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            backup::backup_dir(path).display()
+        )))
+    }
+}
