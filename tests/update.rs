@@ -467,3 +467,22 @@ fn focus_moves_between_panes() {
     );
     assert_eq!(state.history_scroll, 2, "history scrolls by entry, clamped");
 }
+
+#[test]
+fn undo_reverses_the_last_change_and_says_what() {
+    let (mut repo, mut state, s) = setup();
+    let before = repo.interaction_count(s.xinghe).unwrap();
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("电话：客户确认订单"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(repo.interaction_count(s.xinghe).unwrap(), before + 1);
+    run(&mut state, &mut repo, [Action::Undo]);
+    assert_eq!(repo.interaction_count(s.xinghe).unwrap(), before);
+    let status = state.status.clone().unwrap();
+    assert_eq!(status.text, "undone: log call with 北京星河科技有限公司");
+    assert_eq!(
+        state.detail.as_ref().unwrap().history_total,
+        before as usize,
+        "the screen shows the book as it is now"
+    );
+}

@@ -200,6 +200,7 @@ impl Repository {
             .path
             .as_ref()
             .map_or(":memory:".to_string(), |p| p.display().to_string());
-        migrations::migrate(&mut self.conn, &name)
+        migrations::migrate(&mut self.conn, &name)?;
+        super::undo::install(&self.conn)
     }
 }

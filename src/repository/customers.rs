@@ -126,7 +126,7 @@ impl Repository {
     pub fn add_customer(&mut self, draft: &CustomerDraft) -> Result<CustomerId> {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
+        let tx = self.step(&format!("add customer {}", draft.name.trim()))?;
         tx.execute(
             "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
                 tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at)
@@ -159,7 +159,7 @@ impl Repository {
     pub fn update_customer(&mut self, id: CustomerId, draft: &CustomerDraft) -> Result<()> {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
+        let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
         let changed = tx.execute(
             "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
                 phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
@@ -199,7 +199,9 @@ impl Repository {
     /// Archiving hides a customer from the list; nothing is deleted.
     pub fn set_archived(&mut self, id: CustomerId, archived: bool) -> Result<()> {
         let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
+        let name = self.customer(id)?.map_or(format!("#{id}"), |c| c.draft.name);
+        let verb = if archived { "archive" } else { "restore" };
+        let tx = self.step(&format!("{verb} customer {name}"))?;
         let changed = tx.execute(
             "UPDATE customer SET archived = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, archived, now],
@@ -250,7 +252,7 @@ impl Repository {
     ) -> Result<ContactId> {
         check_name(&draft.name, "a person")?;
         let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
+        let tx = self.step(&format!("add person {}", draft.name.trim()))?;
         tx.execute(
             "INSERT INTO contact (customer_id, name, title, phone, email, wechat, birthday, notes, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

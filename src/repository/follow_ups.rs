@@ -140,7 +140,7 @@ impl Repository {
 
     pub fn add_follow_up(&mut self, draft: &FollowUpDraft) -> Result<FollowUpId> {
         let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
+        let tx = self.step(&format!("add follow-up: {}", draft.task.trim()))?;
         let id = insert(&tx, draft, None, &now)?;
         tx.commit()?;
         Ok(id)
@@ -160,14 +160,15 @@ impl Repository {
             )));
         }
         let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
+        let tx = self.step(&format!("done: {}", current.draft.task))?;
         let next = complete_in(&tx, &current, today, &now)?;
         tx.commit()?;
         Ok(next)
     }
 
     pub fn snooze_follow_up(&mut self, id: FollowUpId, until: NaiveDate) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let task = self.follow_up(id)?.draft.task;
+        let tx = self.step(&format!("snooze: {task}"))?;
         let changed = tx.execute(
             "UPDATE follow_up SET due_on = ?2 WHERE id = ?1 AND done_at IS NULL",
             params![id, text::date(until)],

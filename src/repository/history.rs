@@ -76,7 +76,10 @@ impl Repository {
         let closing = closes.map(|id| self.follow_up(id)).transpose()?;
         let now_at = self.now();
         let now = text::datetime(now_at);
-        let tx = self.conn.transaction()?;
+        let customer = self
+            .customer(draft.customer_id)?
+            .map_or(format!("#{}", draft.customer_id), |c| c.draft.name);
+        let tx = self.step(&format!("log {} with {customer}", draft.channel))?;
         tx.execute(
             "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, outcome, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -7,6 +7,7 @@ mod follow_ups;
 mod history;
 mod migrations;
 mod sql_text;
+mod undo;
 
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 
@@ -93,6 +94,7 @@ impl Repository {
             clock: local_now,
         };
         migrations::migrate(&mut repo.conn, &path.display().to_string())?;
+        undo::install(&repo.conn)?;
         Ok(repo)
     }
 
@@ -106,6 +108,7 @@ impl Repository {
             clock: local_now,
         };
         migrations::migrate(&mut repo.conn, ":memory:")?;
+        undo::install(&repo.conn)?;
         Ok(repo)
     }
 

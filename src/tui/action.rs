@@ -73,6 +73,8 @@ pub enum Action {
     CompleteFollowUp,
     SnoozeFollowUp,
     ToggleFollowUpScope,
+    /// `u`: reverse the newest change to the book (kept in the book, several steps deep).
+    Undo,
     /// `t`: walk through today's due items and customers going cold.
     OpenReview,
     /// In the review: leave this item as it is and go to the next.

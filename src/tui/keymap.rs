@@ -149,6 +149,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('3')], Action::FocusPane(Pane::History), "", "focus History"),
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
+    bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change (add, edit, log, done, snooze, archive, import); again for the one before"),
     bind(C::Panes, &[ch('t')], Action::OpenReview, "today", "today's review: what is due, then who is going cold"),
     bind(C::Panes, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Panes, &[ch('q')], Action::Quit, "quit", "quit (Ctrl-C quits from anywhere)"),

@@ -153,6 +153,13 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             state.load_follow_ups(repo)?;
         }
         Action::OpenReview => reviewing::open(state, repo)?,
+        Action::Undo => match repo.undo()? {
+            Some(label) => {
+                state.reload(repo)?;
+                state.info(format!("undone: {}", safe_text::line(&label)));
+            }
+            None => state.info("nothing to undo"),
+        },
         Action::Skip | Action::QuickSnooze(_) => {}
         Action::NextField => with_form(state, |f| f.next_field()),
         Action::PreviousField => with_form(state, |f| f.previous_field()),
