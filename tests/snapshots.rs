@@ -208,3 +208,13 @@ fn review_summary() {
     );
     insta::assert_snapshot!(screen(&mut state, 80, 16));
 }
+
+#[test]
+fn archived_view() {
+    let (mut repo, s) = sample_book();
+    repo.set_archived(s.hostile, true).unwrap();
+    repo.set_archived(s.zhangwei, true).unwrap();
+    let mut state = state_for(&repo);
+    act(&mut state, &mut repo, [Action::ShowArchived, Action::MoveDown]);
+    insta::assert_snapshot!(screen(&mut state, 100, 16));
+}

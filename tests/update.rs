@@ -486,3 +486,29 @@ fn undo_reverses_the_last_change_and_says_what() {
         "the screen shows the book as it is now"
     );
 }
+
+#[test]
+fn archived_customers_are_listed_and_restored() {
+    let (mut repo, mut state, s) = setup();
+    run(
+        &mut state,
+        &mut repo,
+        [Action::ArchiveCustomer, Action::Answer(true)],
+    );
+    assert!(!state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
+    run(&mut state, &mut repo, [Action::ShowArchived]);
+    assert_eq!(state.mode, Mode::Archived);
+    let archived: Vec<i64> = state.archived.rows.iter().map(|r| r.id).collect();
+    assert_eq!(archived, [s.xinghe]);
+    run(&mut state, &mut repo, [Action::Unarchive]);
+    assert!(state.archived.rows.is_empty());
+    assert!(state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
+    assert_eq!(
+        state.status.as_ref().unwrap().text,
+        "restored 北京星河科技有限公司"
+    );
+    run(&mut state, &mut repo, [Action::Undo]);
+    assert_eq!(state.archived.rows.len(), 1, "undo archives it again");
+    run(&mut state, &mut repo, [Action::Back]);
+    assert_eq!(state.mode, Mode::Browse);
+}

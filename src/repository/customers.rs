@@ -79,13 +79,28 @@ pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
 impl Repository {
     /// Every customer that is not archived, as list rows.
     pub fn customer_rows(&self) -> Result<Vec<CustomerRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_where(false)
+    }
+
+    /// The archived customers (the "Archived" view), most recently archived first.
+    pub fn archived_rows(&self) -> Result<Vec<CustomerRow>> {
+        self.rows_where(true)
+    }
+
+    fn rows_where(&self, archived: bool) -> Result<Vec<CustomerRow>> {
+        // The list sorts in memory; only the archived view wants the book's order.
+        let order = if archived {
+            "ORDER BY c.updated_at DESC, c.id DESC"
+        } else {
+            ""
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.name, c.city, c.tier, c.tags, c.phone, c.email,
                     coalesce((SELECT group_concat(p.name, ' ') FROM contact p WHERE p.customer_id = c.id), ''),
                     c.last_contact_at, c.next_follow_up_on, c.cadence_days, c.created_at
-               FROM customer c WHERE c.archived = 0",
-        )?;
-        let rows = stmt.query_map([], |r| {
+               FROM customer c WHERE c.archived = ?1 {order}"
+        ))?;
+        let rows = stmt.query_map([archived], |r| {
             let tier: Option<String> = r.get(3)?;
             Ok(CustomerRow {
                 id: r.get(0)?,

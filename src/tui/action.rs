@@ -75,6 +75,10 @@ pub enum Action {
     ToggleFollowUpScope,
     /// `u`: reverse the newest change to the book (kept in the book, several steps deep).
     Undo,
+    /// `A`: the archived customers.
+    ShowArchived,
+    /// In the archived view: bring the customer back to the list.
+    Unarchive,
     /// `t`: walk through today's due items and customers going cold.
     OpenReview,
     /// In the review: leave this item as it is and go to the next.

@@ -17,6 +17,7 @@ pub enum Context {
     History,
     Filter,
     Review,
+    Archived,
     /// The review's quick snooze choices, after `s`.
     ReviewDate,
     Form,
@@ -33,6 +34,7 @@ impl Context {
             Context::History => "History",
             Context::Filter => "Filtering (/)",
             Context::Review => "Today's review (t)",
+            Context::Archived => "Archived customers (A)",
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
@@ -135,6 +137,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::ReviewDate, &[ch('w')], Action::QuickSnooze(QuickDate::NextWeek), "next week", "next Monday"),
     bind(C::ReviewDate, &[ch('o')], Action::QuickSnooze(QuickDate::Typed), "other date", "type a date (fri, +2w, 12-01, 下周一, ...)"),
     bind(C::ReviewDate, &[key(K::Esc)], Action::Back, "cancel", "back to the item"),
+    // The archived view.
+    bind(C::Archived, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
+    bind(C::Archived, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
+    bind(C::Archived, &[ch('r')], Action::Unarchive, "restore", "restore the customer to the list"),
+    bind(C::Archived, &[ch('u')], Action::Undo, "undo", "undo the last change"),
+    bind(C::Archived, &[key(K::Esc), ch('A')], Action::Back, "back", "back to the book"),
+    bind(C::Archived, &[ch('q')], Action::Quit, "", "quit"),
     // Every pane.
     bind(C::Panes, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
     bind(C::Panes, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
@@ -150,6 +159,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
     bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change (add, edit, log, done, snooze, archive, import); again for the one before"),
+    bind(C::Panes, &[ch('A')], Action::ShowArchived, "", "archived customers (restore them with r)"),
     bind(C::Panes, &[ch('t')], Action::OpenReview, "today", "today's review: what is due, then who is going cold"),
     bind(C::Panes, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Panes, &[ch('q')], Action::Quit, "quit", "quit (Ctrl-C quits from anywhere)"),

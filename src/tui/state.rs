@@ -52,6 +52,15 @@ pub enum Mode {
     Help,
     /// Today's review is on screen (its data is `State::review`).
     Review,
+    /// The archived customers, to look through and restore.
+    Archived,
+}
+
+/// The "Archived" view: soft-deleted customers, restorable.
+#[derive(Debug, Clone, Default)]
+pub struct ArchivedList {
+    pub rows: Vec<CustomerRow>,
+    pub cursor: ListCursor,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +125,7 @@ pub struct State {
     pub mode: Mode,
     /// Today's review while it is open; forms and help opened from it return to it.
     pub review: Option<Review>,
+    pub archived: ArchivedList,
     pub status: Option<Status>,
     pub quit: bool,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
@@ -159,6 +169,7 @@ impl State {
             follow_up_list: ListCursor::default(),
             mode: Mode::Browse,
             review: None,
+            archived: ArchivedList::default(),
             status: None,
             quit: false,
             page_height: 10,

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Pane;
 use super::keymap;
-use super::panes::{customers, follow_ups, form, history, overlays, profile, review};
+use super::panes::{archived, customers, follow_ups, form, history, overlays, profile, review};
 use super::state::{Mode, State};
 use super::theme::THEME;
 use super::update::contexts;
@@ -56,6 +56,7 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
         }
         Mode::Help => overlays::draw_help(frame, centered(body, 100, body.height)),
         Mode::Confirm(q) => overlays::draw_question(frame, centered(body, 60, 7), q),
+        Mode::Archived => archived::draw(frame, centered(body, 100, body.height), state),
         Mode::Browse | Mode::Filter | Mode::Review => {}
     }
     draw_footer(frame, footer, state);

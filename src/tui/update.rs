@@ -23,6 +23,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
             vec![Context::ReviewDate]
         }
         Mode::Review => vec![Context::Review],
+        Mode::Archived => vec![Context::Archived],
         Mode::Filter => vec![Context::Filter],
         Mode::Browse => {
             let pane = match state.focus {
@@ -71,6 +72,9 @@ pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
 fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
     if matches!(state.mode, Mode::Review) {
         return review_dispatch(state, repo, action);
+    }
+    if matches!(state.mode, Mode::Archived) {
+        return archived_dispatch(state, repo, action);
     }
     match action {
         Action::Quit => quit(state),
@@ -160,7 +164,12 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             }
             None => state.info("nothing to undo"),
         },
-        Action::Skip | Action::QuickSnooze(_) => {}
+        Action::ShowArchived => {
+            state.archived.rows = repo.archived_rows()?;
+            state.archived.cursor = Default::default();
+            state.mode = Mode::Archived;
+        }
+        Action::Skip | Action::QuickSnooze(_) | Action::Unarchive => {}
         Action::NextField => with_form(state, |f| f.next_field()),
         Action::PreviousField => with_form(state, |f| f.previous_field()),
         Action::SubmitField => submit_field(state, repo)?,
@@ -202,6 +211,36 @@ fn review_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> 
     Ok(())
 }
 
+fn archived_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
+    let len = state.archived.rows.len();
+    match action {
+        Action::Quit => quit(state),
+        Action::Back => state.mode = Mode::Browse,
+        Action::MoveUp => state.archived.cursor.step(-1, len),
+        Action::MoveDown => state.archived.cursor.step(1, len),
+        Action::Unarchive => {
+            let Some(row) = state.archived.rows.get(state.archived.cursor.selected).cloned() else {
+                return Ok(());
+            };
+            repo.set_archived(row.id, false)?;
+            state.archived.rows = repo.archived_rows()?;
+            state.archived.cursor.step(0, state.archived.rows.len());
+            state.reload(repo)?;
+            state.info(format!("restored {}", safe_text::line(&row.name)));
+        }
+        Action::Undo => {
+            if let Some(label) = repo.undo()? {
+                state.archived.rows = repo.archived_rows()?;
+                state.archived.cursor.step(0, state.archived.rows.len());
+                state.reload(repo)?;
+                state.info(format!("undone: {}", safe_text::line(&label)));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 fn quit(state: &mut State) {
     // Nothing typed is lost silently: a dirty form asks first, like Esc.
     match &mut state.mode {
@@ -221,6 +260,7 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
         Mode::Form(form) if form.is_dirty() => form.confirm_discard = true,
         Mode::Form(_) | Mode::Help | Mode::Confirm(_) => state.mode = state.rest_mode(),
         Mode::Review => reviewing::close(state, repo)?,
+        Mode::Archived => state.mode = Mode::Browse,
         Mode::Filter | Mode::Browse => {
             state.mode = Mode::Browse;
             if !state.filter.text().is_empty() {

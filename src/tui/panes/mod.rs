@@ -1,5 +1,6 @@
 //! One file per pane or overlay; each draws from State and nothing else.
 
+pub mod archived;
 pub mod customers;
 pub mod follow_ups;
 pub mod form;

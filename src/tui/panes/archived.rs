@@ -1,0 +1,53 @@
+//! The archived customers: soft-deleted, listed with when they were last contacted, and
+//! restorable with `r`.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::pane_block;
+use crate::book::due;
+use crate::safe_text;
+use crate::tui::state::State;
+use crate::tui::theme::THEME;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
+    let today = state.today;
+    let list = &mut state.archived;
+    let title = format!("Archived customers ({})", list.rows.len());
+    let block = pane_block(title, true);
+    frame.render_widget(Clear, area);
+    if list.rows.is_empty() {
+        let text = "Nothing is archived. X on a customer archives it; nothing is ever deleted.";
+        frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
+        return;
+    }
+    let height = area.height.saturating_sub(2) as usize;
+    let top = list.cursor.window(height, list.rows.len());
+    let lines: Vec<Line> = list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(i, r)| {
+            let mut spans = vec![
+                Span::raw(safe_text::line(&r.name).into_owned()),
+                Span::styled(
+                    format!(
+                        "  {}  last contact {}",
+                        safe_text::line(&r.city),
+                        due::last_contact_label(r.last_contact_at, today)
+                    ),
+                    THEME.dim,
+                ),
+            ];
+            if i == list.cursor.selected {
+                spans = spans.into_iter().map(|s| s.patch_style(THEME.selected)).collect();
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
