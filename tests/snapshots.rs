@@ -215,6 +215,10 @@ fn archived_view() {
     repo.set_archived(s.hostile, true).unwrap();
     repo.set_archived(s.zhangwei, true).unwrap();
     let mut state = state_for(&repo);
-    act(&mut state, &mut repo, [Action::ShowArchived, Action::MoveDown]);
+    act(
+        &mut state,
+        &mut repo,
+        [Action::ShowArchived, Action::MoveDown],
+    );
     insta::assert_snapshot!(screen(&mut state, 100, 16));
 }

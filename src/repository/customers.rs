@@ -214,7 +214,9 @@ impl Repository {
     /// Archiving hides a customer from the list; nothing is deleted.
     pub fn set_archived(&mut self, id: CustomerId, archived: bool) -> Result<()> {
         let now = text::datetime(self.now());
-        let name = self.customer(id)?.map_or(format!("#{id}"), |c| c.draft.name);
+        let name = self
+            .customer(id)?
+            .map_or(format!("#{id}"), |c| c.draft.name);
         let verb = if archived { "archive" } else { "restore" };
         let tx = self.step(&format!("{verb} customer {name}"))?;
         let changed = tx.execute(

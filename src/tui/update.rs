@@ -219,7 +219,12 @@ fn archived_dispatch(state: &mut State, repo: &mut Repository, action: Action) -
         Action::MoveUp => state.archived.cursor.step(-1, len),
         Action::MoveDown => state.archived.cursor.step(1, len),
         Action::Unarchive => {
-            let Some(row) = state.archived.rows.get(state.archived.cursor.selected).cloned() else {
+            let Some(row) = state
+                .archived
+                .rows
+                .get(state.archived.cursor.selected)
+                .cloned()
+            else {
                 return Ok(());
             };
             repo.set_archived(row.id, false)?;

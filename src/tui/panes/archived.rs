@@ -44,7 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
                 ),
             ];
             if i == list.cursor.selected {
-                spans = spans.into_iter().map(|s| s.patch_style(THEME.selected)).collect();
+                spans = spans
+                    .into_iter()
+                    .map(|s| s.patch_style(THEME.selected))
+                    .collect();
             }
             Line::from(spans)
         })
