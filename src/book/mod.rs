@@ -2,7 +2,15 @@
 
 pub mod agenda;
 pub mod care;
+pub mod care_dates;
+pub mod complaints;
 pub mod dates;
+pub mod deals;
 pub mod due;
+pub mod holidays;
+pub mod lifecycle;
 pub mod model;
+pub mod money;
 pub mod recurrence;
+pub mod report;
+pub mod tiers;

@@ -1,6 +1,7 @@
 //! A demo book: a field salesperson's territory across China and the region, with a year of
 //! history and a realistic due list. The same size and `now` always give the same book.
 
+mod accounts;
 mod history;
 mod people;
 mod phrases;
@@ -134,7 +135,18 @@ impl Generator {
         let id = i as i64 + 1;
         // A stream of its own per customer: the book does not depend on how it is chunked.
         let mut rng = Rng::stream(SEED ^ 0xD1CE, i as u64);
-        let (draft, firm) = people::customer(&mut rng, &p);
+        let (mut draft, firm) = people::customer(&mut rng, &p);
+        // Tiers and stages are computed from the deals below; only a few are set by hand.
+        let (tier, stage, why) = accounts::overrides(&mut rng, &p);
+        draft.tier = tier;
+        draft.stage = stage;
+        if !why.is_empty() {
+            let (tier_why, stage_why) = if tier.is_some() { (why, "") } else { ("", why) };
+            book.reasons.push((id, tier_why.into(), stage_why.into()));
+        }
+        let never_contacted = p.interaction_weight == 0;
+        accounts::deals(&mut rng, &p, id, never_contacted, self.now, &mut book.deals);
+        accounts::complaints(&mut rng, &p, id, never_contacted, self.now.date(), &mut book.complaints);
         let interactions = self.interactions.next(p.interaction_weight);
         let open = self.follow_ups.next(p.follow_up_weight);
 

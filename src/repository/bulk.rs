@@ -10,6 +10,8 @@ use rusqlite::{Transaction, params};
 use super::customers::check_name;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
+use crate::book::complaints::ComplaintDraft;
+use crate::book::deals::DealDraft;
 use crate::book::model::{
     ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, FollowUpDraft, FollowUpId,
     InteractionDraft, InteractionId, Stage, Tier,
@@ -49,6 +51,13 @@ pub struct BulkFollowUp {
     pub done_at: Option<NaiveDateTime>,
 }
 
+/// A won order or an opportunity, with the day it entered the book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkDeal {
+    pub draft: DealDraft,
+    pub created_at: NaiveDateTime,
+}
+
 /// A slice of a book. Rows may refer to rows of an earlier chunk or earlier in this one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BulkBook {
@@ -56,6 +65,10 @@ pub struct BulkBook {
     pub contacts: Vec<BulkContact>,
     pub interactions: Vec<BulkInteraction>,
     pub follow_ups: Vec<BulkFollowUp>,
+    pub deals: Vec<BulkDeal>,
+    pub complaints: Vec<ComplaintDraft>,
+    /// Why a tier or stage was set by hand: (customer, tier reason, stage reason).
+    pub reasons: Vec<(CustomerId, String, String)>,
 }
 
 impl BulkBook {
@@ -65,6 +78,9 @@ impl BulkBook {
         self.contacts.clear();
         self.interactions.clear();
         self.follow_ups.clear();
+        self.deals.clear();
+        self.complaints.clear();
+        self.reasons.clear();
     }
 }
 
@@ -75,6 +91,8 @@ pub struct BulkCounts {
     pub contacts: usize,
     pub interactions: usize,
     pub follow_ups: usize,
+    pub deals: usize,
+    pub complaints: usize,
 }
 
 impl Repository {
@@ -213,6 +231,54 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
         ])?;
     }
     counts.follow_ups += book.follow_ups.len();
+
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO deal (customer_id, title, amount, currency, stage, expected_close, closed_on,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+    )?;
+    for deal in &book.deals {
+        let d = &deal.draft;
+        crate::book::deals::check(d).map_err(|e| BookError::Invalid(format!("{e:?}")))?;
+        insert.execute(params![
+            d.customer_id,
+            d.title.trim(),
+            d.amount,
+            d.currency,
+            d.stage.as_str(),
+            d.expected_close.map(text::date),
+            d.closed_on.map(text::date),
+            stamp.datetime(deal.created_at),
+        ])?;
+    }
+    counts.deals += book.deals.len();
+
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO complaint (customer_id, opened_on, what, severity, status, resolved_on,
+            resolution, satisfaction, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+    )?;
+    for c in &book.complaints {
+        crate::book::complaints::check(c).map_err(|e| BookError::Invalid(format!("{e:?}")))?;
+        insert.execute(params![
+            c.customer_id,
+            text::date(c.opened_on),
+            c.what.trim(),
+            c.severity.as_str(),
+            c.status.as_str(),
+            c.resolved_on.map(text::date),
+            c.resolution,
+            c.satisfaction,
+            text::datetime(c.opened_on.and_hms_opt(10, 0, 0).unwrap_or_default()),
+        ])?;
+    }
+    counts.complaints += book.complaints.len();
+
+    let mut update =
+        tx.prepare_cached("UPDATE customer SET tier_reason = ?2, stage_reason = ?3 WHERE id = ?1")?;
+    for (id, tier_reason, stage_reason) in &book.reasons {
+        update.execute(params![id, tier_reason, stage_reason])?;
+    }
     Ok(())
 }
 
@@ -355,6 +421,7 @@ mod tests {
                 follow_up(3, 1, "2026-04-01", true),
                 follow_up(4, 2, "2026-05-01", true),
             ],
+            ..BulkBook::default()
         }
     }
 

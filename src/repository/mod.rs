@@ -1,5 +1,6 @@
 //! The only code that speaks SQL. Every user action is one transaction; reads return domain types.
 
+mod accounts;
 pub mod backup;
 pub mod bulk;
 mod customers;
@@ -9,6 +10,7 @@ mod migrations;
 mod sql_text;
 mod undo;
 
+pub use accounts::Overrides;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 
 use std::path::{Path, PathBuf};

@@ -15,7 +15,15 @@ use super::{Repository, Result};
 
 /// The tables whose rows an undo puts back. Roll-up columns are restored too, and the roll-up
 /// triggers recompute them anyway as the inverses run.
-const TRACKED: &[&str] = &["customer", "contact", "interaction", "follow_up"];
+const TRACKED: &[&str] = &[
+    "customer",
+    "contact",
+    "interaction",
+    "follow_up",
+    "deal",
+    "complaint",
+    "greeting",
+];
 
 /// How many steps are kept; older ones are forgotten.
 const KEEP_STEPS: i64 = 200;
