@@ -159,7 +159,11 @@ fn overrides_greetings_and_care_reminders() {
             repeat: None,
         },
     );
-    assert_eq!(repo.create_care_reminders(std::slice::from_ref(&reminder)).unwrap(), 1);
+    assert_eq!(
+        repo.create_care_reminders(std::slice::from_ref(&reminder))
+            .unwrap(),
+        1
+    );
     assert_eq!(
         repo.create_care_reminders(&[reminder]).unwrap(),
         0,

@@ -146,7 +146,14 @@ impl Generator {
         }
         let never_contacted = p.interaction_weight == 0;
         accounts::deals(&mut rng, &p, id, never_contacted, self.now, &mut book.deals);
-        accounts::complaints(&mut rng, &p, id, never_contacted, self.now.date(), &mut book.complaints);
+        accounts::complaints(
+            &mut rng,
+            &p,
+            id,
+            never_contacted,
+            self.now.date(),
+            &mut book.complaints,
+        );
         let interactions = self.interactions.next(p.interaction_weight);
         let open = self.follow_ups.next(p.follow_up_weight);
 
