@@ -5,7 +5,10 @@
 pub mod book;
 pub mod cli;
 pub mod config;
+pub mod daily;
 pub mod demo;
+pub mod interop;
+pub mod listing;
 pub mod paths;
 pub mod repository;
 pub mod safe_text;

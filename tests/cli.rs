@@ -318,3 +318,100 @@ fn backup_check_and_restore() {
         "book untouched"
     );
 }
+
+#[test]
+fn deals_rank_tiers_and_greetings_are_listed_and_recorded() {
+    let book = Book::new();
+    book.ok(&["add", "星河科技", "--city", "北京"]);
+    book.ok(&["add", "Northwind", "--city", "Hong Kong"]);
+    let out = book.ok(&[
+        "deal",
+        "add",
+        "星河",
+        "注塑机配件 200套",
+        "--amount",
+        "1.2万",
+    ]);
+    assert!(
+        out.contains("won deal #1 with 星河科技: ¥12,000.00"),
+        "{out}"
+    );
+    book.ok(&[
+        "deal",
+        "add",
+        "northwind",
+        "Annual film supply",
+        "--amount",
+        "$30k",
+        "--stage",
+        "negotiation",
+        "--close",
+        "+30d",
+    ]);
+    let (code, _, err) = book.run(&["deal", "add", "星河", "x", "--amount", "lots"]);
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = book.run(&[
+        "deal", "add", "星河", "x", "--amount", "5", "--stage", "maybe",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("negotiation"), "{err}");
+
+    let list: serde_json::Value =
+        serde_json::from_str(&book.ok(&["deal", "list", "--json"])).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["draft"]["stage"], "negotiation", "open deals first");
+    assert_eq!(list[0]["draft"]["currency"], "USD", "the $ sign says USD");
+    assert_eq!(list[1]["draft"]["amount"], 1_200_000);
+
+    // The only revenue is 星河's: it is A, Northwind (a USD opportunity only) is C.
+    let find = book.ok(&["show", "星河", "--json"]);
+    assert!(find.contains("星河科技"));
+
+    let greet: serde_json::Value =
+        serde_json::from_str(&book.ok(&["greetings", "--holiday", "spring_festival", "--json"]))
+            .unwrap();
+    assert_eq!(greet["holiday"]["key"], "spring_festival");
+    assert_eq!(
+        greet["to_greet"].as_array().unwrap().len(),
+        2,
+        "everyone at Spring Festival"
+    );
+    let mid: serde_json::Value =
+        serde_json::from_str(&book.ok(&["greetings", "--holiday", "mid_autumn", "--json"]))
+            .unwrap();
+    assert_eq!(
+        mid["to_greet"].as_array().unwrap().len(),
+        1,
+        "only A and B otherwise"
+    );
+    book.ok(&["greeted", "星河", "--holiday", "spring_festival"]);
+    let greet: serde_json::Value =
+        serde_json::from_str(&book.ok(&["greetings", "--holiday", "spring_festival", "--json"]))
+            .unwrap();
+    assert_eq!(
+        greet["to_greet"].as_array().unwrap().len(),
+        1,
+        "greeted once is enough"
+    );
+    let (code, _, err) = book.run(&["greetings", "--holiday", "festivus"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("spring_festival"), "{err}");
+}
+
+#[test]
+fn find_notes_searches_what_was_said() {
+    let book = Book::new();
+    book.ok(&["add", "星河科技"]);
+    book.ok(&["log", "星河", "电话沟通Q1订单，客户要求下周报价"]);
+    let out = book.ok(&["find", "--notes", "报价"]);
+    assert!(
+        out.contains("星河科技") && out.contains("客户要求下周报价"),
+        "{out}"
+    );
+    let (code, _, _) = book.run(&["find", "--notes", "nothing like this"]);
+    assert_eq!(code, 2);
+    let hits: serde_json::Value =
+        serde_json::from_str(&book.ok(&["find", "--notes", "q1", "--json"])).unwrap();
+    assert_eq!(hits[0]["channel"], "call");
+}

@@ -222,3 +222,73 @@ fn archived_view() {
     );
     insta::assert_snapshot!(screen(&mut state, 100, 16));
 }
+
+#[test]
+fn profile_with_deals_complaints_and_computed_tier() {
+    use fieldbook::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
+    use fieldbook::book::deals::{DealDraft, DealStage};
+    let (mut repo, s) = sample_book();
+    let d = |t: &str| t.parse::<chrono::NaiveDate>().unwrap();
+    for (customer, amount, on) in [
+        (s.northwind, 8_800_000, "2026-10-15"),
+        (s.northwind, 4_200_000, "2026-08-01"),
+        (s.zhangwei, 1_000_000, "2026-09-01"),
+    ] {
+        repo.add_deal(&DealDraft {
+            customer_id: customer,
+            title: "Packaging film, 5 t".into(),
+            amount,
+            currency: "CNY".into(),
+            stage: DealStage::Won,
+            expected_close: None,
+            closed_on: Some(d(on)),
+        })
+        .unwrap();
+    }
+    repo.add_deal(&DealDraft {
+        customer_id: s.northwind,
+        title: "Annual supply \x1b[31mcontract".into(),
+        amount: 30_000_000,
+        currency: "CNY".into(),
+        stage: DealStage::Negotiation,
+        expected_close: Some(d("2026-12-20")),
+        closed_on: None,
+    })
+    .unwrap();
+    repo.add_complaint(&ComplaintDraft {
+        customer_id: s.northwind,
+        opened_on: d("2026-11-20"),
+        what: "Second batch scratched".into(),
+        severity: Severity::High,
+        status: ComplaintStatus::Open,
+        resolved_on: None,
+        resolution: String::new(),
+        satisfaction: None,
+    })
+    .unwrap();
+    repo.add_complaint(&ComplaintDraft {
+        customer_id: s.northwind,
+        opened_on: d("2026-06-01"),
+        what: "Invoice to the wrong entity".into(),
+        severity: Severity::Low,
+        status: ComplaintStatus::Resolved,
+        resolved_on: Some(d("2026-06-04")),
+        resolution: "re-issued".into(),
+        satisfaction: Some(4),
+    })
+    .unwrap();
+    let mut state = state_for(&repo);
+    state.select_customer(s.northwind);
+    state.load_detail(&repo).unwrap();
+    act(&mut state, &mut repo, [Action::FocusPane(Pane::Profile)]);
+    // Narrow: the profile has the screen to itself, deals and complaints included.
+    insta::assert_snapshot!(screen(&mut state, 76, 34));
+}
+
+#[test]
+fn dashboard_in_the_app_narrow() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(&mut state, &mut repo, [Action::ShowDashboard]);
+    insta::assert_snapshot!(screen(&mut state, 60, 20));
+}

@@ -429,6 +429,7 @@ fn a_failed_write_keeps_the_form_and_says_why() {
     run(&mut state, &mut repo, typed("important call"));
     // Someone else removes the customer underneath: the insert now breaks a foreign key.
     let other = rusqlite::Connection::open(&path).unwrap();
+    fieldbook::repository::notes::register(&other).unwrap();
     other
         .execute("DELETE FROM customer WHERE id = ?1", [id])
         .unwrap();
@@ -511,4 +512,127 @@ fn archived_customers_are_listed_and_restored() {
     assert_eq!(state.archived.rows.len(), 1, "undo archives it again");
     run(&mut state, &mut repo, [Action::Back]);
     assert_eq!(state.mode, Mode::Browse);
+}
+
+/// Tabs to the field `label` of the open form.
+fn focus(state: &mut State, repo: &mut Repository, label: &str) {
+    for _ in 0..20 {
+        if form(state).focused().label == label {
+            return;
+        }
+        run(state, repo, [Action::NextField]);
+    }
+    panic!("no field {label}");
+}
+
+#[test]
+fn a_won_deal_is_added_then_edited_and_the_profile_shows_revenue() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::EditDeals]);
+    focus(&mut state, &mut repo, "Title");
+    run(&mut state, &mut repo, typed("注塑机配件 200套"));
+    focus(&mut state, &mut repo, "Amount");
+    run(&mut state, &mut repo, typed("1.2万"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    let deals = repo.deals_of(s.xinghe).unwrap();
+    assert_eq!(deals.len(), 1);
+    assert_eq!(deals[0].draft.amount, 1_200_000, "1.2万 yuan in fen");
+    assert_eq!(deals[0].draft.closed_on, Some(today()));
+    let account = &state.detail.as_ref().unwrap().account;
+    assert_eq!(account.revenue_12m, 1_200_000);
+    assert_eq!(account.deals.len(), 1);
+    // The only customer with revenue is the whole of it: A.
+    assert_eq!(
+        state.rows.iter().find(|r| r.id == s.xinghe).unwrap().tier,
+        Some(fieldbook::book::model::Tier::A)
+    );
+
+    // Picking the deal in the first field fills the form; saving edits it in place.
+    run(&mut state, &mut repo, [Action::EditDeals]);
+    run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
+    assert_eq!(form(&state).value("Title"), "注塑机配件 200套");
+    assert_eq!(form(&state).value("Amount"), "12,000.00");
+    focus(&mut state, &mut repo, "Amount");
+    run(
+        &mut state,
+        &mut repo,
+        [Action::Edit(TextEdit::ClearToStart)],
+    );
+    run(&mut state, &mut repo, typed("15000"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let deals = repo.deals_of(s.xinghe).unwrap();
+    assert_eq!((deals.len(), deals[0].draft.amount), (1, 1_500_000));
+}
+
+#[test]
+fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::EditDeals]);
+    focus(&mut state, &mut repo, "Title");
+    run(&mut state, &mut repo, typed("Spare parts"));
+    focus(&mut state, &mut repo, "Amount");
+    run(&mut state, &mut repo, typed("twelve"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let f = form(&state);
+    assert_eq!(f.value("Amount"), "twelve", "what was typed stays");
+    assert!(
+        f.fields
+            .iter()
+            .any(|x| x.label == "Amount" && x.error.is_some())
+    );
+    run(&mut state, &mut repo, [Action::Back, Action::Answer(true)]);
+    assert!(repo.deals_of(s.xinghe).unwrap().is_empty());
+
+    run(&mut state, &mut repo, [Action::EditComplaints]);
+    focus(&mut state, &mut repo, "What");
+    run(&mut state, &mut repo, typed("交货晚了一周"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(repo.open_complaint_counts().unwrap()[&s.xinghe], 1);
+    let account = &state.detail.as_ref().unwrap().account;
+    // No order yet: still a prospect, with the complaint in the reason; the stage set by
+    // hand (repeat) wins, and says so.
+    assert_eq!(
+        account.verdict.stage,
+        fieldbook::book::model::Stage::Prospect
+    );
+    assert_eq!(
+        account.stage(),
+        (fieldbook::book::model::Stage::Repeat, true)
+    );
+    assert!(
+        account.verdict.reason.contains("complaint"),
+        "{}",
+        account.verdict.reason
+    );
+
+    run(&mut state, &mut repo, [Action::EditComplaints]);
+    run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
+    assert_eq!(form(&state).value("What"), "交货晚了一周");
+    focus(&mut state, &mut repo, "Status");
+    run(&mut state, &mut repo, typed("r"));
+    focus(&mut state, &mut repo, "Satisfaction");
+    run(&mut state, &mut repo, typed("4"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert!(repo.open_complaint_counts().unwrap().is_empty());
+    let c = &repo.complaints(Some(s.xinghe)).unwrap()[0].draft;
+    assert_eq!((c.resolved_on, c.satisfaction), (Some(today()), Some(4)));
+}
+
+#[test]
+fn the_dashboard_opens_scrolls_and_closes_through_help() {
+    let (mut repo, mut state, _) = setup();
+    run(&mut state, &mut repo, [Action::ShowDashboard]);
+    assert_eq!(state.mode, Mode::Dashboard);
+    run(
+        &mut state,
+        &mut repo,
+        [Action::MoveDown, Action::MoveDown, Action::MoveUp],
+    );
+    assert_eq!(state.dashboard.as_ref().unwrap().1, 1);
+    run(&mut state, &mut repo, [Action::ShowHelp, Action::Back]);
+    assert_eq!(state.mode, Mode::Dashboard, "help returns to the dashboard");
+    run(&mut state, &mut repo, [Action::Back]);
+    assert_eq!(state.mode, Mode::Browse);
+    assert!(state.dashboard.is_none());
 }

@@ -164,6 +164,7 @@ mod tests {
             name: name.into(),
             city: String::new(),
             tier: None,
+            tier_by_hand: false,
             tags: String::new(),
             phone: String::new(),
             email: String::new(),

@@ -491,6 +491,7 @@ mod tests {
             name: name.into(),
             city: city.into(),
             tier,
+            tier_by_hand: false,
             tags: String::new(),
             phone: String::new(),
             email: String::new(),

@@ -14,6 +14,7 @@ use super::model::{CustomerId, Tier};
 
 /// Cumulative revenue shares, in percent, that end the A and B tiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct TierThresholds {
     pub a_share: u8,
     /// Cumulative: A and B together.

@@ -11,7 +11,6 @@ use super::Failure;
 use super::output::{Style, cell, json, safe};
 use super::resolve::{self, Found};
 use crate::book::agenda::Agenda;
-use crate::book::care;
 use crate::book::dates;
 use crate::book::due;
 use crate::book::model::{
@@ -80,18 +79,16 @@ pub struct AddArgs {
 }
 
 fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
-    let mut rows = ctx.repo.customer_rows()?;
-    care::mark_cold(
-        &mut rows,
-        |t| ctx.config.cadence.for_tier(t),
+    Ok(crate::listing::customer_rows(
+        ctx.repo,
+        ctx.config,
         ctx.now.date(),
-    );
-    Ok(rows)
+    )?)
 }
 
 /// The one customer `query` means, or exit 2 listing what matched.
-fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
-    match resolve::customer(&rows_with_cold(ctx)?, query) {
+pub(super) fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
+    match resolve::customer(&rows_with_cold(ctx)?, query, ctx.now.date()) {
         Found::One(row) => Ok(row),
         Found::None => Err(Failure::not_found(format!(
             "no customer matches \"{}\"",
@@ -153,7 +150,7 @@ pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
         ))
     })?;
     let at = match &args.at {
-        Some(text) => dates::parse_datetime(text, ctx.now)?,
+        Some(text) => dates::parse_datetime_in(text, ctx.now, ctx.config.date_order)?,
         None => ctx.now,
     };
     let outcome = match &args.outcome {
@@ -197,7 +194,7 @@ pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
         .or_else(|| outcome.as_ref().and_then(|o| o.next.clone()));
     let due_on = next_text
         .as_deref()
-        .map(|t| dates::parse_date(t, ctx.now.date()))
+        .map(|t| dates::parse_date_in(t, ctx.now.date(), ctx.config.date_order))
         .transpose()?;
     let repeat = match &args.every {
         Some(text) => Some(Recurrence::parse(text).ok_or_else(|| {
@@ -292,11 +289,42 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
         today,
         days,
     );
+    // An open complaint puts the customer at risk: it belongs on the morning's list.
+    let open_complaints: Vec<_> = ctx
+        .repo
+        .complaints(None)?
+        .into_iter()
+        .filter(|c| c.draft.status.is_open())
+        .collect();
     if ctx.json {
-        return json(&agenda);
+        let mut value = serde_json::to_value(&agenda).map_err(|e| Failure::input(e.to_string()))?;
+        value["complaints"] =
+            serde_json::to_value(&open_complaints).map_err(|e| Failure::input(e.to_string()))?;
+        return json(&value);
     }
     let style = Style::detect();
-    if agenda.is_empty() {
+    if !open_complaints.is_empty() {
+        println!(
+            "{}",
+            style.heading(&format!("Open complaints ({})", open_complaints.len()))
+        );
+        for c in &open_complaints {
+            let name = rows
+                .iter()
+                .find(|r| r.id == c.draft.customer_id)
+                .map_or(String::new(), |r| r.name.clone());
+            let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
+            println!(
+                "  c{:<6} {} {} {} {}",
+                c.draft.customer_id,
+                cell(&name, 28),
+                style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
+                cell(c.draft.status.label(), 12),
+                safe(&c.draft.what)
+            );
+        }
+    }
+    if agenda.is_empty() && open_complaints.is_empty() {
         println!("Nothing due, nobody going cold. A good day to find new customers.");
         return Ok(());
     }
@@ -355,8 +383,9 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
             let last = due::last_contact_label(r.last_contact_at, today);
             let over = r.cold_by.unwrap_or(0);
             println!(
-                "  c{:<6} {} last contact {last}, {over}d past cadence",
+                "  c{:<6} {} {} last contact {last}, {over}d past cadence",
                 r.id,
+                r.tier.map_or("-", |t| t.as_str()),
                 cell(&r.name, 28)
             );
         }
@@ -409,10 +438,43 @@ pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `find --notes`: what was said (summaries) and noted (customer and people notes).
+pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
+    let hits = ctx.repo.search_notes(query, 200)?;
+    if ctx.json {
+        return json(&hits);
+    }
+    if hits.is_empty() {
+        return Err(Failure::not_found(format!(
+            "nothing said or noted matches \"{}\"",
+            safe(query)
+        )));
+    }
+    for h in hits.iter().take(50) {
+        let when =
+            h.at.map_or("notes".to_string(), |t| t.format("%Y-%m-%d").to_string());
+        let channel = h.channel.map_or("", |c| c.label());
+        let first_line = h.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        println!(
+            "c{:<6} {} {} {} {}",
+            h.customer_id,
+            cell(&h.customer_name, 24),
+            cell(&when, 10),
+            cell(channel, 7),
+            safe(&first_line.chars().take(80).collect::<String>())
+        );
+    }
+    if hits.len() > 50 {
+        println!("… and {} more", hits.len() - 50);
+    }
+    Ok(())
+}
+
 pub fn find(ctx: Context, query: &str) -> Result<(), Failure> {
     let rows = rows_with_cold(&ctx)?;
     let order: Vec<usize> = (0..rows.len()).collect();
-    let hits = crate::search::CustomerSearch::default().filter(&rows, &order, query);
+    let hits =
+        crate::search::CustomerSearch::new(&rows).filter(&rows, &order, query, ctx.now.date());
     if ctx.json {
         let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
         return json(&found);
@@ -541,7 +603,7 @@ pub fn snooze(ctx: Context, id: &str, when: &str) -> Result<(), Failure> {
     let id = resolve::follow_up_id(id).ok_or_else(|| {
         Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
     })?;
-    let until = dates::parse_date(when, ctx.now.date())?;
+    let until = dates::parse_date_in(when, ctx.now.date(), ctx.config.date_order)?;
     let follow_up = ctx
         .repo
         .follow_up(id)

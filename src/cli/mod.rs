@@ -1,8 +1,11 @@
 //! The command line: the TUI by default, and subcommands that read and write the same book
 //! through the same repository and rules, for a shell between visits and for scripts.
 
+mod accounts;
 mod commands;
+mod interop;
 mod output;
+mod report;
 mod resolve;
 mod safety;
 
@@ -54,8 +57,14 @@ pub enum Command {
     },
     /// Add a customer
     Add(commands::AddArgs),
-    /// Find customers by name, person, city, tag, phone or email
-    Find { query: Vec<String> },
+    /// Find customers by name, person, city, tag, phone or email (pinyin too); --notes searches
+    /// what was said and noted instead
+    Find {
+        query: Vec<String>,
+        /// Search call summaries and customer/people notes (full text, CJK aware)
+        #[arg(long)]
+        notes: bool,
+    },
     /// Show a customer: profile, people, open follow-ups, recent history
     Show { customer: Vec<String> },
     /// Mark a follow-up done (a repeating one schedules its next occurrence)
@@ -71,6 +80,24 @@ pub enum Command {
     },
     /// Print shell completions: `fieldbook completions bash > ~/.local/share/bash-completion/completions/fieldbook`
     Completions { shell: clap_complete::Shell },
+    /// Deals: won orders and open opportunities (they rank customers A/B/C by revenue)
+    #[command(subcommand)]
+    Deal(accounts::DealCommand),
+    /// The dashboard in text: contacts, follow-ups on time, revenue, tiers, stages, who is at
+    /// risk and why, open complaints, top opportunities, the visit plan by city
+    Report,
+    /// Who to greet for the next holiday (春节, 中秋...) and has not been greeted yet
+    Greetings {
+        /// A holiday key: spring_festival, mid_autumn, dragon_boat, national_day, ...
+        #[arg(long)]
+        holiday: Option<String>,
+    },
+    /// Record that a customer was greeted for the holiday
+    Greeted {
+        customer: Vec<String>,
+        #[arg(long)]
+        holiday: Option<String>,
+    },
     /// Copy the book (SQLite online backup) to PATH, or into backups/ beside the book
     Backup { path: Option<PathBuf> },
     /// Replace the book with a backup (asks first; a copy of the current book is kept)
@@ -82,6 +109,11 @@ pub enum Command {
     },
     /// Check the book's integrity without changing it (exit 1 when damaged)
     Check,
+    /// Import customers and people: CSV/TSV (Excel, Google, Outlook, Salesforce, HubSpot,
+    /// 客户表 in GBK), vCard, or a fieldbook JSON export; duplicates never doubled
+    Import(interop::ImportArgs),
+    /// Export the book: csv or vcard (customers and people), ics (follow-ups, birthdays), json (all)
+    Export(interop::ExportArgs),
     /// Write a demo book to PATH and exit (refuses an existing file)
     Demo {
         path: PathBuf,
@@ -202,6 +234,18 @@ pub fn run(args: Args) -> Result<(), Failure> {
         return safety::check(&path, json);
     }
     let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
+    if matches!(
+        args.command,
+        None | Some(Command::Today { .. } | Command::Report)
+    ) {
+        // Birthday follow-ups due in the next days; a failure here must not stop the day.
+        if let Err(e) = crate::daily::schedule_care(&mut repo, &config, now().date()) {
+            eprintln!(
+                "fieldbook: birthday reminders were not created: {}",
+                crate::safe_text::line(&e.to_string())
+            );
+        }
+    }
     let ctx = commands::Context {
         repo: &mut repo,
         config: &config,
@@ -224,10 +268,19 @@ pub fn run(args: Args) -> Result<(), Failure> {
         Some(Command::Log(log)) => commands::log(ctx, log)?,
         Some(Command::Today { days }) => commands::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
-        Some(Command::Find { query }) => commands::find(ctx, &query.join(" "))?,
+        Some(Command::Find { query, notes: true }) => commands::find_notes(ctx, &query.join(" "))?,
+        Some(Command::Find { query, .. }) => commands::find(ctx, &query.join(" "))?,
         Some(Command::Show { customer }) => commands::show(ctx, &customer.join(" "))?,
         Some(Command::Done { id }) => commands::done(ctx, &id)?,
         Some(Command::Snooze { id, when }) => commands::snooze(ctx, &id, &when.join(" "))?,
+        Some(Command::Import(import)) => interop::import(ctx, import)?,
+        Some(Command::Export(export)) => interop::export(ctx, export)?,
+        Some(Command::Deal(deal)) => accounts::deal(ctx, deal)?,
+        Some(Command::Report) => report::report(ctx.repo, &config, ctx.now, json)?,
+        Some(Command::Greetings { holiday }) => accounts::greetings(ctx, holiday.as_deref())?,
+        Some(Command::Greeted { customer, holiday }) => {
+            accounts::greeted(ctx, &customer.join(" "), holiday.as_deref())?
+        }
         Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, &path, dest, json)?,
         Some(Command::Restore { path: source, yes }) => {
             safety::restore(ctx.repo, &path, &source, yes, json)?

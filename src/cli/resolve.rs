@@ -1,5 +1,7 @@
 //! Finding the customer a command means, by the same fuzzy search as the TUI's filter.
 
+use chrono::NaiveDate;
+
 use crate::book::model::CustomerRow;
 use crate::search::CustomerSearch;
 
@@ -11,8 +13,8 @@ pub enum Found {
 }
 
 /// `c45` is customer 45; an exact name (any case) is that customer; otherwise the fuzzy
-/// search must narrow to exactly one.
-pub fn customer(rows: &[CustomerRow], query: &str) -> Found {
+/// search (filters too, `today` for `due:`) must narrow to exactly one.
+pub fn customer(rows: &[CustomerRow], query: &str, today: NaiveDate) -> Found {
     let query = query.trim();
     if query.is_empty() {
         return Found::None;
@@ -31,7 +33,7 @@ pub fn customer(rows: &[CustomerRow], query: &str) -> Found {
         return Found::One((*one).clone());
     }
     let order: Vec<usize> = (0..rows.len()).collect();
-    let hits = CustomerSearch::default().filter(rows, &order, query);
+    let hits = CustomerSearch::new(rows).filter(rows, &order, query, today);
     match hits.as_slice() {
         [] => Found::None,
         [one] => Found::One(rows[*one].clone()),

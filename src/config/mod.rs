@@ -28,6 +28,10 @@ pub struct Config {
     pub cadence: Cadence,
     pub frequency: Frequency,
     pub backup: Backup,
+    /// The currency revenue is counted in (ISO code); deals in others are listed, not ranked.
+    pub currency: String,
+    pub tiers: crate::book::tiers::TierThresholds,
+    pub care: Care,
     #[serde(rename = "outcome")]
     pub outcomes: Vec<Outcome>,
 }
@@ -51,6 +55,21 @@ pub struct Cadence {
 pub struct Frequency {
     pub min_days_between: u32,
     pub max_per_30_days: u32,
+}
+
+/// Birthdays and yearly dates become follow-ups this many days ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Care {
+    pub birthday_lead_days: u32,
+}
+
+impl Default for Care {
+    fn default() -> Self {
+        Care {
+            birthday_lead_days: 3,
+        }
+    }
 }
 
 /// The automatic backup taken at start-up into `backups/` beside the book.
@@ -109,6 +128,9 @@ impl Default for Config {
             cadence: Cadence::default(),
             frequency: Frequency::default(),
             backup: Backup::default(),
+            currency: "CNY".into(),
+            tiers: crate::book::tiers::TierThresholds::default(),
+            care: Care::default(),
             outcomes: vec![
                 outcome("no_answer", "no answer", "tomorrow", "Try again"),
                 outcome(
@@ -249,6 +271,27 @@ impl Config {
     fn check(&self, text: &str) -> Result<(), Problem> {
         // Only whether the phrase reads matters, not the date it gives.
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let line_of = |needle: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(needle))
+                .map(|n| n + 1)
+        };
+        if let Err(what) = self.tiers.check() {
+            return Err(Problem {
+                line: line_of("a_share").or(line_of("[tiers]")),
+                what,
+            });
+        }
+        let currency = self.currency.trim();
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(Problem {
+                line: line_of("currency"),
+                what: format!(
+                    "currency \"{}\" is not a 3-letter code like CNY or USD",
+                    self.currency
+                ),
+            });
+        }
         let mut seen = HashSet::new();
         for (i, o) in self.outcomes.iter().enumerate() {
             let fail = |field: &str, what: String| Problem {

@@ -107,6 +107,7 @@ impl Repository {
                 name: r.get(1)?,
                 city: r.get(2)?,
                 tier: tier.as_deref().and_then(Tier::parse),
+                tier_by_hand: false,
                 tags: r.get(4)?,
                 phone: r.get(5)?,
                 email: r.get(6)?,
@@ -139,13 +140,20 @@ impl Repository {
     }
 
     pub fn add_customer(&mut self, draft: &CustomerDraft) -> Result<CustomerId> {
+        self.add_customer_why(draft, "")
+    }
+
+    /// Adds a customer; `why` is the reason for a tier or stage set by hand (ignored without).
+    pub fn add_customer_why(&mut self, draft: &CustomerDraft, why: &str) -> Result<CustomerId> {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add customer {}", draft.name.trim()))?;
         tx.execute(
             "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
-                tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at,
+                tier_reason, stage_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
+                ?18, ?19)",
             params![
                 draft.name.trim(),
                 draft.kind.unwrap_or(CustomerKind::Company).as_str(),
@@ -164,6 +172,8 @@ impl Repository {
                 draft.notes,
                 draft.cadence_days,
                 now,
+                if draft.tier.is_some() { why.trim() } else { "" },
+                if draft.stage.is_some() { why.trim() } else { "" },
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -172,6 +182,23 @@ impl Repository {
     }
 
     pub fn update_customer(&mut self, id: CustomerId, draft: &CustomerDraft) -> Result<()> {
+        let why = self.overrides(id).map(|o| {
+            if o.tier_reason.is_empty() {
+                o.stage_reason
+            } else {
+                o.tier_reason
+            }
+        })?;
+        self.update_customer_why(id, draft, &why)
+    }
+
+    /// Saves a customer; `why` is the reason for a tier or stage set by hand, kept with each.
+    pub fn update_customer_why(
+        &mut self,
+        id: CustomerId,
+        draft: &CustomerDraft,
+        why: &str,
+    ) -> Result<()> {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
@@ -179,7 +206,7 @@ impl Repository {
             "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
                 phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
                 stage = ?13, lead_source = ?14, birthday = ?15, notes = ?16, cadence_days = ?17,
-                updated_at = ?18
+                updated_at = ?18, tier_reason = ?19, stage_reason = ?20
              WHERE id = ?1",
             params![
                 id,
@@ -200,6 +227,12 @@ impl Repository {
                 draft.notes,
                 draft.cadence_days,
                 now,
+                if draft.tier.is_some() { why.trim() } else { "" },
+                if draft.stage.is_some() {
+                    why.trim()
+                } else {
+                    ""
+                },
             ],
         )?;
         if changed == 0 {

@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0002_outcomes_and_repeats.sql"),
     include_str!("../../assets/migrations/0003_undo.sql"),
     include_str!("../../assets/migrations/0004_accounts.sql"),
+    include_str!("../../assets/migrations/0005_notes_search.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -6,7 +6,10 @@ pub mod bulk;
 mod customers;
 mod follow_ups;
 mod history;
+mod import;
 mod migrations;
+pub mod notes;
+mod report_reads;
 mod sql_text;
 mod undo;
 
@@ -116,6 +119,7 @@ impl Repository {
 
     fn configure(conn: &Connection) -> Result<()> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        notes::register(conn)?;
         // WAL keeps readers and the writer apart; FULL makes a logged call survive a power cut.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;

@@ -75,6 +75,12 @@ pub enum Action {
     ToggleFollowUpScope,
     /// `u`: reverse the newest change to the book (kept in the book, several steps deep).
     Undo,
+    /// `o`: add or edit a deal of the selected customer.
+    EditDeals,
+    /// `!`: record or resolve a complaint of the selected customer.
+    EditComplaints,
+    /// `D`: the dashboard: where time is worth most and who is slipping away.
+    ShowDashboard,
     /// `A`: the archived customers.
     ShowArchived,
     /// In the archived view: bring the customer back to the list.

@@ -20,7 +20,7 @@ pub const CHANNELS: &[&str] = &[
 ];
 pub const DATE_HINT: &str = "today, tomorrow, fri, next mon, +3d, 12-01, 2026-12-01";
 
-pub fn customer_form(existing: Option<&Customer>) -> Form {
+pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
     let empty = CustomerDraft::default();
     let d = existing.map_or(&empty, |c| &c.draft);
     let fields = vec![
@@ -36,6 +36,11 @@ pub fn customer_form(existing: Option<&Customer>) -> Form {
         Field::text("WeChat", &d.wechat, ""),
         Field::choice("Tier", TIERS, d.tier.map_or("", Tier::as_str)),
         Field::choice("Stage", STAGES, d.stage.map_or("", Stage::label)),
+        Field::text(
+            "Why by hand",
+            why,
+            "tier/stage are computed; if you set one, say why",
+        ),
         Field::text("Tags", d.tags.join(", "), "comma separated"),
         Field::text("Industry", &d.industry, ""),
         Field::text("Address", &d.address, ""),

@@ -133,6 +133,10 @@ pub enum FormPurpose {
     LogInteraction(i64),
     AddFollowUp(i64),
     Snooze(i64),
+    /// Add a deal for the customer, or edit the one picked in the form.
+    Deal(i64),
+    /// Add a complaint for the customer, or move on the one picked in the form.
+    Complaint(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,7 @@ pub enum Context {
     Filter,
     Review,
     Archived,
+    Dashboard,
     /// The review's quick snooze choices, after `s`.
     ReviewDate,
     Form,
@@ -35,6 +36,7 @@ impl Context {
             Context::Filter => "Filtering (/)",
             Context::Review => "Today's review (t)",
             Context::Archived => "Archived customers (A)",
+            Context::Dashboard => "Dashboard (D)",
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
@@ -106,6 +108,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Customers, &[ch('e')], Action::EditCustomer, "edit", "edit the selected customer"),
     bind(C::Customers, &[ch('l')], Action::LogInteraction, "log", "log a call, visit or message with the selected customer"),
     bind(C::Customers, &[ch('f')], Action::AddFollowUp, "follow-up", "add a follow-up for the selected customer"),
+    bind(C::Customers, &[ch('o')], Action::EditDeals, "", "add a deal (won order or opportunity) or edit one"),
+    bind(C::Customers, &[ch('!')], Action::EditComplaints, "", "record a complaint, or move one on to resolved with a satisfaction score"),
     bind(C::Customers, &[ch('p')], Action::AddPerson, "", "add a person (contact) at the selected customer"),
     bind(C::Customers, &[ch('X')], Action::ArchiveCustomer, "", "archive the selected customer (asks first)"),
     bind(C::Customers, &[ch('s')], Action::CycleSort, "sort", "sort by attention / name / last contact"),
@@ -120,6 +124,8 @@ pub const BINDINGS: &[Binding] = &[
     // History.
     bind(C::History, &[ch('l')], Action::LogInteraction, "log", "log a contact with the selected customer"),
     bind(C::History, &[ch('f')], Action::AddFollowUp, "", "add a follow-up for the selected customer"),
+    bind(C::History, &[ch('o')], Action::EditDeals, "", "add or edit a deal"),
+    bind(C::History, &[ch('!')], Action::EditComplaints, "", "record or resolve a complaint"),
     // Today's review.
     bind(C::Review, &[ch('d')], Action::CompleteFollowUp, "done", "mark the follow-up done"),
     bind(C::Review, &[ch('s')], Action::SnoozeFollowUp, "snooze", "snooze to tomorrow, +3 days, next week or a typed date (going cold: plan a follow-up)"),
@@ -137,6 +143,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::ReviewDate, &[ch('w')], Action::QuickSnooze(QuickDate::NextWeek), "next week", "next Monday"),
     bind(C::ReviewDate, &[ch('o')], Action::QuickSnooze(QuickDate::Typed), "other date", "type a date (fri, +2w, 12-01, 下周一, ...)"),
     bind(C::ReviewDate, &[key(K::Esc)], Action::Back, "cancel", "back to the item"),
+    // The dashboard.
+    bind(C::Dashboard, &[key(K::Down), ch('j')], Action::MoveDown, "", "scroll down"),
+    bind(C::Dashboard, &[key(K::Up), ch('k')], Action::MoveUp, "", "scroll up"),
+    bind(C::Dashboard, &[key(K::PageDown), ch(' ')], Action::PageDown, "", "page down"),
+    bind(C::Dashboard, &[key(K::PageUp)], Action::PageUp, "", "page up"),
+    bind(C::Dashboard, &[key(K::Esc), ch('D')], Action::Back, "back", "back to the book"),
+    bind(C::Dashboard, &[ch('?')], Action::ShowHelp, "help", "show this help"),
+    bind(C::Dashboard, &[ch('q')], Action::Quit, "", "quit"),
     // The archived view.
     bind(C::Archived, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
     bind(C::Archived, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
@@ -159,6 +173,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
     bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change (add, edit, log, done, snooze, archive, import); again for the one before"),
+    bind(C::Panes, &[ch('D')], Action::ShowDashboard, "dashboard", "the dashboard: contacts, revenue, tiers, stages, at risk, complaints, opportunities, visit plan"),
     bind(C::Panes, &[ch('A')], Action::ShowArchived, "", "archived customers (restore them with r)"),
     bind(C::Panes, &[ch('t')], Action::OpenReview, "today", "today's review: what is due, then who is going cold"),
     bind(C::Panes, &[ch('?')], Action::ShowHelp, "help", "show this help"),

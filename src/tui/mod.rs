@@ -1,7 +1,10 @@
 //! The interactive book: key -> Action -> update(state, repository) -> draw.
 
+pub mod account;
+pub mod account_forms;
 pub mod action;
 pub mod book_forms;
+pub mod dashboard;
 pub mod form;
 pub mod keymap;
 pub mod panes;

@@ -196,6 +196,7 @@ mod tests {
             name: format!("customer {id}"),
             city: String::new(),
             tier: None,
+            tier_by_hand: false,
             tags: String::new(),
             phone: String::new(),
             email: String::new(),

@@ -4,13 +4,15 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::action::Pane;
+use std::collections::HashMap;
+
+use super::account::Account;
 use super::form::Form;
 use super::review::Review;
 use super::text_input::TextInput;
-use crate::book::care;
 use crate::book::due::{self, SortOrder};
 use crate::book::model::{
-    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction,
+    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,
 };
 use crate::config::Config;
 use crate::repository::{Repository, Result};
@@ -23,6 +25,7 @@ pub const HISTORY_PAGE: usize = 50;
 #[derive(Debug, Clone)]
 pub struct Detail {
     pub customer: Customer,
+    pub account: Account,
     pub contacts: Vec<Contact>,
     pub follow_ups: Vec<FollowUp>,
     pub history: Vec<Interaction>,
@@ -54,6 +57,8 @@ pub enum Mode {
     Review,
     /// The archived customers, to look through and restore.
     Archived,
+    /// The dashboard (`D`): its data is `State::dashboard`.
+    Dashboard,
 }
 
 /// The "Archived" view: soft-deleted customers, restorable.
@@ -108,6 +113,8 @@ pub struct State {
     pub now: NaiveDateTime,
     pub book_name: String,
     pub rows: Vec<CustomerRow>,
+    /// Tiers from the revenue ranking, before hand-set ones: the profile shows both.
+    pub computed_tiers: HashMap<CustomerId, Tier>,
     pub order: SortOrder,
     /// Rows in sort order, before filtering.
     sorted: Vec<usize>,
@@ -126,6 +133,8 @@ pub struct State {
     /// Today's review while it is open; forms and help opened from it return to it.
     pub review: Option<Review>,
     pub archived: ArchivedList,
+    /// The dashboard while it is open, and how far it is scrolled.
+    pub dashboard: Option<(Box<super::dashboard::Dashboard>, usize)>,
     pub status: Option<Status>,
     pub quit: bool,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
@@ -155,6 +164,7 @@ impl State {
             now,
             book_name: book_name.into(),
             rows: Vec::new(),
+            computed_tiers: HashMap::new(),
             order: SortOrder::default(),
             sorted: Vec::new(),
             visible: Vec::new(),
@@ -170,6 +180,7 @@ impl State {
             mode: Mode::Browse,
             review: None,
             archived: ArchivedList::default(),
+            dashboard: None,
             status: None,
             quit: false,
             page_height: 10,
@@ -182,9 +193,15 @@ impl State {
     /// customer where it still exists.
     pub fn reload(&mut self, repo: &Repository) -> Result<()> {
         let keep = self.selected_id();
+        self.computed_tiers = crate::listing::computed_tiers(repo, &self.config, self.today)?;
         self.rows = repo.customer_rows()?;
-        let cadence = self.config.cadence;
-        care::mark_cold(&mut self.rows, |t| cadence.for_tier(t), self.today);
+        crate::listing::finish_rows(
+            &mut self.rows,
+            &self.computed_tiers,
+            &self.config,
+            self.today,
+        );
+        self.search.rebuild(&self.rows);
         self.resort();
         if let Some(id) = keep {
             self.select_customer(id);
@@ -204,7 +221,7 @@ impl State {
     pub fn refilter(&mut self) {
         self.visible = self
             .search
-            .filter(&self.rows, &self.sorted, self.filter.text());
+            .filter(&self.rows, &self.sorted, self.filter.text(), self.today);
         self.list.step(0, self.visible.len());
     }
 
@@ -237,6 +254,14 @@ impl State {
         }
         self.detail = match repo.customer(id)? {
             Some(customer) => Some(Detail {
+                account: Account::load(
+                    repo,
+                    &customer,
+                    (!self.computed_tiers.is_empty())
+                        .then(|| self.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
+                    &self.config,
+                    self.today,
+                )?,
                 contacts: repo.contacts(id)?,
                 follow_ups: repo.open_follow_ups(Some(id))?,
                 history: repo.history(id, HISTORY_PAGE, 0)?,
@@ -283,9 +308,11 @@ impl State {
         self.selected_follow_up().map(|f| f.id)
     }
 
-    /// Where closing a form, question or help lands: the review when one is open.
+    /// Where closing a form, question or help lands: the dashboard or review when one is open.
     pub fn rest_mode(&self) -> Mode {
-        if self.review.is_some() {
+        if self.dashboard.is_some() {
+            Mode::Dashboard
+        } else if self.review.is_some() {
             Mode::Review
         } else {
             Mode::Browse

@@ -8,7 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Pane;
 use super::keymap;
-use super::panes::{archived, customers, follow_ups, form, history, overlays, profile, review};
+use super::panes::{
+    archived, customers, dashboard, follow_ups, form, history, overlays, profile, review,
+};
 use super::state::{Mode, State};
 use super::theme::THEME;
 use super::update::contexts;
@@ -35,7 +37,11 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
     .areas(area);
     draw_header(frame, header, state);
     let overlay_only = matches!(state.mode, Mode::Form(_) | Mode::Help);
-    if state.review.is_some() {
+    if let Some((dash, scroll)) = state.dashboard.as_mut() {
+        let most = dashboard::max_scroll(dash, body);
+        *scroll = (*scroll).min(most);
+        dashboard::draw(frame, body, dash, *scroll);
+    } else if state.review.is_some() {
         review::draw(frame, body, state);
     } else if state.book_is_empty() && !overlay_only {
         overlays::draw_welcome(frame, body);
@@ -57,7 +63,7 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
         Mode::Help => overlays::draw_help(frame, centered(body, 100, body.height)),
         Mode::Confirm(q) => overlays::draw_question(frame, centered(body, 60, 7), q),
         Mode::Archived => archived::draw(frame, centered(body, 100, body.height), state),
-        Mode::Browse | Mode::Filter | Mode::Review => {}
+        Mode::Browse | Mode::Filter | Mode::Review | Mode::Dashboard => {}
     }
     draw_footer(frame, footer, state);
     draw_status(frame, status, state);

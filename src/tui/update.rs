@@ -1,5 +1,6 @@
 //! The one place that changes state or writes the book: a flat match from Action to small steps.
 
+use super::account_forms;
 use super::action::{Action, Pane};
 use super::book_forms as forms;
 use super::form::FormPurpose;
@@ -24,6 +25,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
         }
         Mode::Review => vec![Context::Review],
         Mode::Archived => vec![Context::Archived],
+        Mode::Dashboard => vec![Context::Dashboard],
         Mode::Filter => vec![Context::Filter],
         Mode::Browse => {
             let pane = match state.focus {
@@ -76,6 +78,9 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
     if matches!(state.mode, Mode::Archived) {
         return archived_dispatch(state, repo, action);
     }
+    if matches!(state.mode, Mode::Dashboard) {
+        return dashboard_dispatch(state, action);
+    }
     match action {
         Action::Quit => quit(state),
         Action::ShowHelp => state.mode = Mode::Help,
@@ -102,10 +107,16 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             keep.map(|id| state.select_customer(id));
             state.info(format!("sorted by {}", state.order.label()));
         }
-        Action::AddCustomer => state.mode = Mode::Form(Box::new(forms::customer_form(None))),
+        Action::AddCustomer => state.mode = Mode::Form(Box::new(forms::customer_form(None, ""))),
         Action::EditCustomer => {
             if let Some(d) = &state.detail {
-                state.mode = Mode::Form(Box::new(forms::customer_form(Some(&d.customer))));
+                let o = &d.account.overrides;
+                let why = if o.tier_reason.is_empty() {
+                    &o.stage_reason
+                } else {
+                    &o.tier_reason
+                };
+                state.mode = Mode::Form(Box::new(forms::customer_form(Some(&d.customer), why)));
             }
         }
         Action::AddPerson => {
@@ -141,6 +152,29 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
                 state.mode = Mode::Form(Box::new(form));
             }
         }
+        Action::EditDeals => {
+            follow_up_customer_into_focus(state, repo)?;
+            if let Some(d) = &state.detail {
+                let form = account_forms::deal_form(
+                    d.customer.id,
+                    &d.customer.draft.name,
+                    &d.account.deals,
+                    &state.config.currency,
+                );
+                state.mode = Mode::Form(Box::new(form));
+            }
+        }
+        Action::EditComplaints => {
+            follow_up_customer_into_focus(state, repo)?;
+            if let Some(d) = &state.detail {
+                let form = account_forms::complaint_form(
+                    d.customer.id,
+                    &d.customer.draft.name,
+                    &d.account.complaints,
+                );
+                state.mode = Mode::Form(Box::new(form));
+            }
+        }
         Action::CompleteFollowUp => complete_follow_up(state, repo)?,
         Action::SnoozeFollowUp => {
             if let Some(f) = state.selected_follow_up() {
@@ -164,6 +198,11 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             }
             None => state.info("nothing to undo"),
         },
+        Action::ShowDashboard => {
+            let dash = super::dashboard::Dashboard::load(repo, state.today, &state.config)?;
+            state.dashboard = Some((Box::new(dash), 0));
+            state.mode = Mode::Dashboard;
+        }
         Action::ShowArchived => {
             state.archived.rows = repo.archived_rows()?;
             state.archived.cursor = Default::default();
@@ -207,6 +246,35 @@ fn review_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> 
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Scrolling is clamped when drawn, where the screen size is known.
+fn dashboard_dispatch(state: &mut State, action: Action) -> Result<()> {
+    let page = state.page_height.max(1) as isize;
+    let delta = match action {
+        Action::MoveDown => 1,
+        Action::MoveUp => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::Back => {
+            state.dashboard = None;
+            state.mode = Mode::Browse;
+            return Ok(());
+        }
+        Action::ShowHelp => {
+            state.mode = Mode::Help;
+            return Ok(());
+        }
+        Action::Quit => {
+            quit(state);
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    if let Some((_, scroll)) = state.dashboard.as_mut() {
+        *scroll = scroll.saturating_add_signed(delta);
     }
     Ok(())
 }
@@ -266,6 +334,10 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
         Mode::Form(_) | Mode::Help | Mode::Confirm(_) => state.mode = state.rest_mode(),
         Mode::Review => reviewing::close(state, repo)?,
         Mode::Archived => state.mode = Mode::Browse,
+        Mode::Dashboard => {
+            state.dashboard = None;
+            state.mode = Mode::Browse;
+        }
         Mode::Filter | Mode::Browse => {
             state.mode = Mode::Browse;
             if !state.filter.text().is_empty() {
@@ -384,11 +456,19 @@ fn submit_field(state: &mut State, repo: &mut Repository) -> Result<()> {
 fn edit_text(state: &mut State, repo: &Repository, edit: TextEdit) -> Result<()> {
     match &mut state.mode {
         Mode::Form(form) => {
-            let on_outcome = form.focused().label == "Outcome";
+            let label = form.focused().label;
             let before = form.value("Outcome").to_string();
             form.edit(edit);
-            if on_outcome {
-                forms::apply_outcome(form, &state.config.outcomes, &before);
+            let account = state.detail.as_ref().map(|d| &d.account);
+            match (label, account) {
+                ("Outcome", _) => forms::apply_outcome(form, &state.config.outcomes, &before),
+                ("Deal", Some(a)) => {
+                    account_forms::apply_deal_choice(form, &a.deals, &state.config.currency)
+                }
+                ("Complaint", Some(a)) => {
+                    account_forms::apply_complaint_choice(form, &a.complaints)
+                }
+                _ => {}
             }
         }
         Mode::Filter => {
@@ -430,14 +510,14 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
     let done: Option<(String, Option<i64>)> = match form.purpose {
         FormPurpose::AddCustomer => match forms::read_customer(form) {
             Some(draft) => {
-                let id = repo.add_customer(&draft)?;
+                let id = repo.add_customer_why(&draft, form.value("Why by hand"))?;
                 Some((format!("added {}", safe_text::line(&draft.name)), Some(id)))
             }
             None => None,
         },
         FormPurpose::EditCustomer(id) => match forms::read_customer(form) {
             Some(draft) => {
-                repo.update_customer(id, &draft)?;
+                repo.update_customer_why(id, &draft, form.value("Why by hand"))?;
                 Some((format!("saved {}", safe_text::line(&draft.name)), Some(id)))
             }
             None => None,
@@ -509,6 +589,51 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
                         reviewing::with_warnings(
                             format!("follow-up {when}: {}", safe_text::line(&draft.task)),
                             &warnings,
+                        ),
+                        Some(customer_id),
+                    ))
+                }
+                None => None,
+            }
+        }
+        FormPurpose::Deal(customer_id) => {
+            match account_forms::read_deal(form, customer_id, today, order) {
+                Some((Some(id), draft)) => {
+                    repo.update_deal(id, &draft)?;
+                    Some((
+                        format!("saved deal: {}", safe_text::line(&draft.title)),
+                        Some(customer_id),
+                    ))
+                }
+                Some((None, draft)) => {
+                    repo.add_deal(&draft)?;
+                    let amount = crate::book::money::format_amount(draft.amount, &draft.currency);
+                    Some((
+                        format!(
+                            "{} deal {amount}: {}",
+                            draft.stage.label(),
+                            safe_text::line(&draft.title)
+                        ),
+                        Some(customer_id),
+                    ))
+                }
+                None => None,
+            }
+        }
+        FormPurpose::Complaint(customer_id) => {
+            match account_forms::read_complaint(form, customer_id, today, order) {
+                Some((id, draft)) => {
+                    match id {
+                        Some(id) => repo.update_complaint(id, &draft)?,
+                        None => {
+                            repo.add_complaint(&draft)?;
+                        }
+                    }
+                    Some((
+                        format!(
+                            "complaint {}: {}",
+                            draft.status.label(),
+                            safe_text::line(&draft.what)
                         ),
                         Some(customer_id),
                     ))

@@ -2,6 +2,7 @@
 
 pub mod archived;
 pub mod customers;
+pub mod dashboard;
 pub mod follow_ups;
 pub mod form;
 pub mod history;

@@ -22,6 +22,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Context::Review,
         Context::ReviewDate,
         Context::Archived,
+        Context::Dashboard,
         Context::Filter,
         Context::Form,
         Context::Confirm,

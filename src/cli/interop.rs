@@ -1,0 +1,358 @@
+//! `fieldbook import FILE` and `fieldbook export --format ...`: the same readers, matching and
+//! writers the TUI preview uses, with every message about the file escaped before it is shown.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args as ClapArgs;
+use serde_json::json;
+
+use super::Failure;
+use super::commands::Context;
+use super::output::{Style, json, safe};
+use crate::interop::{
+    self, Action, Batch, Charset, Commit, Duplicates, Format, ImportPolicy, ImportReport, Match,
+    ReadOptions, Severity, Step,
+};
+use crate::paths;
+
+#[derive(Debug, ClapArgs)]
+pub struct ImportArgs {
+    /// A CSV/TSV (Excel, Google, Outlook, Salesforce, HubSpot, 客户表), a vCard file (.vcf), or a
+    /// fieldbook JSON export
+    pub file: PathBuf,
+    /// csv, vcard or json [default: from the file name, else its content]
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Read column COL as FIELD (company, name, phone, mobile, email, wechat, city, address,
+    /// birthday, notes, tags, title, ...; `note` keeps it in the notes, `ignore` drops it)
+    #[arg(long = "map", value_name = "COL=FIELD")]
+    pub map: Vec<String>,
+    /// utf-8 or gb18030 (also gbk) [default: UTF-8 with or without BOM, else GB18030]
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Show what would be created, merged and skipped; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good records even though some are bad (those are listed and left out)
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Merge a duplicate into the book's record: fill its blanks, add new phones, e-mails, tags
+    #[arg(long, conflicts_with = "skip_duplicates")]
+    pub merge: bool,
+    /// Leave duplicates as they are in the book (the default)
+    #[arg(long)]
+    pub skip_duplicates: bool,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExportArgs {
+    /// csv or vcard (customers and people), ics (open follow-ups and birthdays), json (the whole
+    /// book, for a backup or another fieldbook)
+    #[arg(long)]
+    pub format: String,
+    /// Write to FILE, created private to you (0600), instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn read_options(ctx: &Context, args: &ImportArgs) -> Result<ReadOptions, Failure> {
+    let format = match &args.format {
+        Some(f) => Some(Format::parse(f).ok_or_else(|| {
+            Failure::input(format!(
+                "--format is csv, vcard or json, not \"{}\"",
+                safe(f)
+            ))
+        })?),
+        None => None,
+    };
+    let encoding = match &args.encoding {
+        Some(e) => Some(Charset::parse(e).ok_or_else(|| {
+            Failure::input(format!(
+                "--encoding is utf-8 or gb18030, not \"{}\"",
+                safe(e)
+            ))
+        })?),
+        None => None,
+    };
+    Ok(ReadOptions {
+        format,
+        map: args.map.clone(),
+        encoding,
+        date_order: ctx.config.date_order,
+    })
+}
+
+/// A progress line on a terminal for big files; nothing otherwise.
+fn progress_line(total: usize) -> impl FnMut(usize, usize) {
+    let show = total >= 2000 && std::io::stderr().is_terminal();
+    move |done, total| {
+        if !show {
+            return;
+        }
+        if done >= total {
+            eprint!("\r{:40}\r", "");
+        } else {
+            eprint!("\rimporting {done}/{total}…");
+        }
+        let _ = std::io::stderr().flush();
+    }
+}
+
+pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
+    let options = read_options(&ctx, &args)?;
+    if !args.file.exists() {
+        return Err(Failure::not_found(format!(
+            "no file {}",
+            safe(&args.file.display().to_string())
+        )));
+    }
+    let batch = interop::read_file(&args.file, &options)?;
+    let policy = ImportPolicy {
+        duplicates: if args.merge {
+            Duplicates::Merge
+        } else {
+            Duplicates::Skip
+        },
+        skip_bad: args.skip_bad,
+    };
+    let refused = batch.has_bad() && !args.skip_bad;
+    let report = if refused && !args.dry_run {
+        None
+    } else {
+        let commit = if args.dry_run {
+            Commit::No
+        } else {
+            Commit::Yes
+        };
+        let mut progress = progress_line(batch.records.len());
+        Some(ctx.repo.import(&batch, &policy, commit, &mut progress)?)
+    };
+    if ctx.json {
+        json(&json!({
+            "file": batch.source, "format": batch.format, "encoding": batch.encoding,
+            "dry_run": args.dry_run, "written": report.as_ref().is_some_and(|r| r.written),
+            "columns": batch.columns, "notices": batch.notices, "report": report,
+        }))?;
+    } else {
+        print_import(&batch, report.as_ref(), args.dry_run);
+    }
+    if refused {
+        let what = if args.dry_run {
+            "an import would refuse the file"
+        } else {
+            "nothing was written"
+        };
+        return Err(Failure::input(format!(
+            "{} bad record(s): {what}. Fix them, or import the rest with --skip-bad",
+            batch.bad_records()
+        )));
+    }
+    Ok(())
+}
+
+fn print_import(batch: &Batch, report: Option<&ImportReport>, dry_run: bool) {
+    let style = Style::detect();
+    println!(
+        "{}: {}, {}, {} record(s)",
+        safe(&batch.source),
+        batch.format.label(),
+        batch.encoding,
+        batch.records.len()
+    );
+    if !batch.columns.is_empty() {
+        let used: Vec<String> = batch
+            .columns
+            .iter()
+            .filter_map(|c| {
+                c.field
+                    .as_ref()
+                    .map(|f| format!("{} → {f}", safe(&c.header)))
+            })
+            .collect();
+        let ignored: Vec<String> = batch
+            .columns
+            .iter()
+            .filter(|c| c.field.is_none() && !c.header.is_empty())
+            .map(|c| safe(&c.header))
+            .collect();
+        println!("columns: {}", used.join(", "));
+        if !ignored.is_empty() {
+            println!(
+                "{}",
+                style.dim(&format!(
+                    "ignored (use --map COL=FIELD to read one): {}",
+                    ignored.join(", ")
+                ))
+            );
+        }
+    }
+    for (severity, title) in [
+        (Severity::Bad, "bad, not imported"),
+        (Severity::Skipped, "skipped"),
+        (Severity::Warning, "warnings"),
+    ] {
+        let list: Vec<_> = batch
+            .notices
+            .iter()
+            .filter(|n| n.severity == severity)
+            .collect();
+        if list.is_empty() {
+            continue;
+        }
+        let heading = format!("{title} ({})", list.len());
+        let heading = if severity == Severity::Bad {
+            style.overdue(&heading)
+        } else {
+            style.heading(&heading)
+        };
+        println!("{heading}");
+        for n in list {
+            println!("  {}", safe(&n.to_string()));
+        }
+    }
+    let Some(report) = report else {
+        return;
+    };
+    if dry_run {
+        println!("{}", style.heading("would do"));
+        for o in &report.outcomes {
+            let mut line = format!(
+                "  {:<22} {}",
+                o.place.to_string(),
+                describe(&o.customer, "customer")
+            );
+            if let Some(p) = &o.person {
+                line.push_str(&format!("; {}", describe(p, "person")));
+            }
+            println!("{line}");
+        }
+    }
+    let tally = |t: &interop::Tally| {
+        format!(
+            "{} new, {} merged, {} already there, {} duplicate(s) skipped",
+            t.created, t.merged, t.unchanged, t.skipped
+        )
+    };
+    let verb = if report.written {
+        "imported"
+    } else {
+        "would import"
+    };
+    println!(
+        "{verb}: customers {}; people {}",
+        tally(&report.customers),
+        tally(&report.people)
+    );
+    let rows: Vec<String> = report
+        .rows
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect();
+    if !rows.is_empty() {
+        println!("  and {}", rows.join(", "));
+    }
+    if report.bad_left_out > 0 {
+        println!("  {} bad record(s) left out", report.bad_left_out);
+    }
+    if report.written && report.changes_nothing() {
+        println!("  nothing new: the book already had all of it");
+    }
+}
+
+fn describe(step: &Step, what: &str) -> String {
+    let name = safe(&step.name);
+    let matched = |m: &Option<Match>| match m {
+        Some(Match::Book(id)) if what == "customer" => format!("c{id} in the book"),
+        Some(Match::Book(_)) => "the book's".to_string(),
+        Some(Match::Earlier(place)) => place.to_string(),
+        None => String::new(),
+    };
+    match step.action {
+        Action::Create => format!("new {what} {name}"),
+        Action::Again => format!("{what} {name} (as {})", matched(&step.matched)),
+        Action::Merge => format!("merge {what} {name} into {}", matched(&step.matched)),
+        Action::Unchanged => format!("{what} {name}: {} has it all", matched(&step.matched)),
+        Action::Skip => format!(
+            "skip {what} {name}: duplicate of {}",
+            matched(&step.matched)
+        ),
+    }
+}
+
+/// Writes `bytes` to `path` private to this user (0600), replacing it whole.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    paths::create_private_file(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".fieldbook-export-")
+        .tempfile_in(&dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
+    let format = args.format.trim().to_ascii_lowercase();
+    let (text, customers) = match format.as_str() {
+        "csv" | "vcard" | "vcf" | "ics" | "ical" | "icalendar" => {
+            let rows = ctx.repo.export_rows()?;
+            let customers = rows.customers.iter().filter(|c| !c.archived).count();
+            let text = match format.as_str() {
+                "csv" => interop::export::csv(&rows),
+                "vcard" | "vcf" => interop::export::vcard(&rows),
+                _ => interop::ics::calendar(&rows, chrono::Utc::now().naive_utc()),
+            };
+            (text, customers)
+        }
+        "json" => {
+            let tables = ctx.repo.book_tables()?;
+            let customers = tables
+                .iter()
+                .find(|t| t.name == "customer")
+                .map_or(0, |t| t.rows.len());
+            let schema = ctx.repo.schema_version()?;
+            (interop::json::write(&tables, schema, ctx.now), customers)
+        }
+        _ => {
+            return Err(Failure::input(format!(
+                "--format is csv, vcard, ics or json, not \"{}\"",
+                safe(&args.format)
+            )));
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            write_private(path, text.as_bytes()).map_err(|e| {
+                Failure::input(format!(
+                    "can't write {}: {e}",
+                    safe(&path.display().to_string())
+                ))
+            })?;
+            if ctx.json {
+                return json(&json!({
+                    "file": path, "format": format, "customers": customers, "bytes": text.len(),
+                }));
+            }
+            println!(
+                "exported {customers} customer(s) as {format} to {}",
+                safe(&path.display().to_string())
+            );
+        }
+        None if std::io::stdout().is_terminal() => {
+            // Book text on a terminal goes through the sanitizer like everything else shown.
+            for line in text.lines() {
+                println!("{}", safe(line));
+            }
+        }
+        None => {
+            std::io::stdout().write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}

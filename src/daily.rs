@@ -1,0 +1,109 @@
+//! What fieldbook does when it opens on a new day: birthdays and yearly dates coming round
+//! become follow-ups (once per occurrence), so they show in the review, `today` and the list.
+
+use chrono::NaiveDate;
+
+use crate::book::care_dates::care_due;
+use crate::book::model::FollowUpDraft;
+use crate::config::Config;
+use crate::repository::{Repository, Result};
+
+/// Creates the follow-ups for birthdays within `care.birthday_lead_days`; returns how many
+/// were new. A reminder already created (even if done or deleted since) is not made again.
+pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -> Result<usize> {
+    let dates: Vec<_> = repo
+        .birthdays()?
+        .into_iter()
+        .map(|(id, _, person, birthday)| (id, person, birthday))
+        .collect();
+    let names: std::collections::HashMap<_, _> = repo
+        .birthdays()?
+        .into_iter()
+        .map(|(id, name, _, _)| (id, name))
+        .collect();
+    let items: Vec<_> = care_due(&dates, today, config.care.birthday_lead_days)
+        .into_iter()
+        .map(|item| {
+            let customer = names.get(&item.customer_id).cloned().unwrap_or_default();
+            let who = match &item.person {
+                Some(p) => format!("{p} ({customer})"),
+                None => customer,
+            };
+            let turns = item
+                .turns
+                .map(|n| format!(", turns {n}"))
+                .unwrap_or_default();
+            let task = format!(
+                "Birthday greeting: {who}, {}{turns}",
+                item.on.format("%m-%d")
+            );
+            let draft = FollowUpDraft {
+                customer_id: item.customer_id,
+                due_on: item.remind_on,
+                due_time: None,
+                task,
+                repeat: None,
+            };
+            (
+                item.customer_id,
+                item.person.unwrap_or_default(),
+                item.on,
+                draft,
+            )
+        })
+        .collect();
+    repo.create_care_reminders(&items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::model::{Birthday, ContactDraft, CustomerDraft};
+
+    #[test]
+    fn a_birthday_three_days_ahead_becomes_one_follow_up() {
+        let mut repo = Repository::open_in_memory().unwrap();
+        let id = repo
+            .add_customer(&CustomerDraft {
+                name: "星河科技".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        repo.add_contact(
+            id,
+            &ContactDraft {
+                name: "张伟".into(),
+                birthday: Birthday::parse("1985-12-01"),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let config = Config::default();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            schedule_care(&mut repo, &config, day("2026-11-20")).unwrap(),
+            0
+        );
+        assert_eq!(
+            schedule_care(&mut repo, &config, day("2026-11-28")).unwrap(),
+            1
+        );
+        assert_eq!(
+            schedule_care(&mut repo, &config, day("2026-11-29")).unwrap(),
+            0
+        );
+        let open = repo.open_follow_ups(Some(id)).unwrap();
+        assert_eq!(open.len(), 1);
+        assert_eq!(
+            open[0].draft.task,
+            "Birthday greeting: 张伟 (星河科技), 12-01, turns 41"
+        );
+        assert_eq!(open[0].draft.due_on, day("2026-11-28"));
+        assert!(
+            repo.undo_history(5)
+                .unwrap()
+                .iter()
+                .all(|l| !l.contains("Birthday"))
+        );
+    }
+}

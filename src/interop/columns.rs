@@ -1,0 +1,514 @@
+//! Which book field a CSV column holds: header names from Google, Outlook, Salesforce, HubSpot,
+//! Chinese spreadsheets and admin panels, and fieldbook's own export; `--map COL=FIELD` wins.
+
+use super::{ColumnUse, ReadError};
+
+/// Whose a personal field is when a row may hold both a company and a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Who {
+    /// The person's when the row names one, else the customer's.
+    Auto,
+    Customer,
+    Contact,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Company,
+    Kind,
+    Industry,
+    City,
+    Address,
+    Website,
+    Tags,
+    Tier,
+    Stage,
+    LeadSource,
+    Cadence,
+    Name,
+    FirstName,
+    MiddleName,
+    LastName,
+    Title,
+    Department,
+    Mobile(Who),
+    Phone(Who),
+    Fax(Who),
+    Email(Who),
+    Wechat(Who),
+    Birthday(Who),
+    Notes(Who),
+    /// Kept in the notes as `Header: value`, for what the book has no field for.
+    Note,
+    Ignore,
+}
+
+const PLAIN: &[(Field, &str)] = &[
+    (Field::Company, "company"),
+    (Field::Kind, "kind"),
+    (Field::Industry, "industry"),
+    (Field::City, "city"),
+    (Field::Address, "address"),
+    (Field::Website, "website"),
+    (Field::Tags, "tags"),
+    (Field::Tier, "tier"),
+    (Field::Stage, "stage"),
+    (Field::LeadSource, "lead_source"),
+    (Field::Cadence, "cadence_days"),
+    (Field::Name, "name"),
+    (Field::FirstName, "first_name"),
+    (Field::MiddleName, "middle_name"),
+    (Field::LastName, "last_name"),
+    (Field::Title, "title"),
+    (Field::Department, "department"),
+    (Field::Note, "note"),
+    (Field::Ignore, "ignore"),
+];
+
+/// Makes a personal field for its owner.
+type ForWho = fn(Who) -> Field;
+
+const PERSONAL: &[(ForWho, &str)] = &[
+    (Field::Mobile, "mobile"),
+    (Field::Phone, "phone"),
+    (Field::Fax, "fax"),
+    (Field::Email, "email"),
+    (Field::Wechat, "wechat"),
+    (Field::Birthday, "birthday"),
+    (Field::Notes, "notes"),
+];
+
+impl Field {
+    /// The name `--map` takes and reports show.
+    pub fn name(self) -> String {
+        if let Some((_, n)) = PLAIN.iter().find(|(f, _)| *f == self) {
+            return (*n).to_string();
+        }
+        for (make, n) in PERSONAL {
+            for (who, prefix) in [
+                (Who::Auto, ""),
+                (Who::Customer, "customer_"),
+                (Who::Contact, "contact_"),
+            ] {
+                if make(who) == self {
+                    return format!("{prefix}{n}");
+                }
+            }
+        }
+        "ignore".into()
+    }
+
+    /// Reads a `--map` field name (`phone`, `customer_phone`, ...) or any header alias (`手机`).
+    pub fn parse(text: &str) -> Option<Field> {
+        let t = text.trim().to_lowercase().replace(['-', ' '], "_");
+        if let Some((f, _)) = PLAIN.iter().find(|(_, n)| *n == t) {
+            return Some(*f);
+        }
+        for (make, n) in PERSONAL {
+            for (who, prefix) in [
+                (Who::Auto, ""),
+                (Who::Customer, "customer_"),
+                (Who::Contact, "contact_"),
+            ] {
+                if t == format!("{prefix}{n}") {
+                    return Some(make(who));
+                }
+            }
+        }
+        lookup(&key(text))
+    }
+
+    /// Every `--map` field name, for help and errors.
+    pub fn all_names() -> String {
+        let mut names: Vec<String> = PLAIN.iter().map(|(_, n)| n.to_string()).collect();
+        names.extend(PERSONAL.iter().map(|(_, n)| n.to_string()));
+        names.push(
+            "customer_<field> / contact_<field> for phone, mobile, email, wechat, birthday, notes"
+                .into(),
+        );
+        names.join(", ")
+    }
+}
+
+/// A header as compared: lowercase letters and digits (any script), nothing else.
+pub fn key(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Header aliases, by normalized key (`key`): lowercase, letters and digits only.
+#[rustfmt::skip]
+const ALIASES: &[(Field, &[&str])] = &[
+    (Field::Company, &[
+        "company", "companyname", "organization", "organizationname", "organisation",
+        "organisationname", "org", "accountname", "customer", "customername", "business",
+        "businessname", "employer", "客户名称", "客户", "客户全称", "公司", "公司名称", "公司全称",
+        "单位", "单位名称", "企业", "企业名称", "机构", "机构名称", "所属公司", "工作单位", "组织",
+    ]),
+    (Field::Kind, &["kind", "customerkind", "客户类型"]),
+    (Field::Industry, &["industry", "sector", "行业", "所属行业", "行业类别", "行业分类"]),
+    (Field::City, &[
+        "city", "businesscity", "billingcity", "mailingcity", "town", "城市", "所在城市", "所在地",
+        "城市名称",
+    ]),
+    (Field::Address, &[
+        "address", "street", "streetaddress", "businessstreet", "businessstreet2",
+        "businessstreet3", "billingstreet", "mailingstreet", "businessaddress", "地址", "详细地址",
+        "公司地址", "办公地址", "通讯地址", "联系地址", "街道",
+    ]),
+    (Field::Website, &[
+        "website", "web", "webpage", "webaddress", "url", "websiteurl", "homepage",
+        "companywebsite", "网址", "网站", "主页", "公司网址",
+    ]),
+    (Field::Tags, &[
+        "tags", "tag", "labels", "label", "categories", "category", "groups", "group", "标签",
+        "分组", "分类",
+    ]),
+    (Field::Tier, &["tier", "客户等级", "等级", "客户级别", "级别"]),
+    (Field::Stage, &["stage", "customerstage", "阶段", "客户阶段"]),
+    (Field::LeadSource, &["leadsource", "source", "来源", "客户来源", "线索来源"]),
+    (Field::Cadence, &["cadencedays", "cadence", "联系周期"]),
+    (Field::Name, &[
+        "name", "fullname", "displayname", "contact", "contactname", "contactperson", "person",
+        "姓名", "联系人", "联系人姓名", "名字", "客户姓名", "全名",
+    ]),
+    (Field::FirstName, &["firstname", "givenname", "forename", "名"]),
+    (Field::MiddleName, &["middlename", "additionalname"]),
+    (Field::LastName, &["lastname", "familyname", "surname", "姓"]),
+    (Field::Title, &[
+        "title", "jobtitle", "organizationtitle", "position", "role", "job", "contacttitle",
+        "职位", "职务", "头衔", "岗位",
+    ]),
+    (Field::Department, &["department", "organizationdepartment", "dept", "部门", "所属部门"]),
+    (Field::Mobile(Who::Auto), &[
+        "mobile", "mobilephone", "cell", "cellphone", "mobilenumber", "手机", "手机号",
+        "手机号码", "移动电话",
+    ]),
+    (Field::Phone(Who::Auto), &[
+        "phone", "phonenumber", "telephone", "tel", "businessphone", "businessphone2",
+        "workphone", "primaryphone", "homephone", "homephone2", "otherphone", "电话", "座机",
+        "固定电话", "办公电话", "联系电话", "电话号码", "固话",
+    ]),
+    (Field::Phone(Who::Customer), &[
+        "companymainphone", "mainphone", "companyphone", "customerphone", "公司电话", "总机",
+    ]),
+    (Field::Phone(Who::Contact), &["contactphone"]),
+    (Field::Fax(Who::Auto), &["fax", "businessfax", "homefax", "otherfax", "传真"]),
+    (Field::Email(Who::Auto), &[
+        "email", "emailaddress", "email2address", "email3address", "mail", "emails",
+        "primaryemail", "workemail", "邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址",
+    ]),
+    (Field::Email(Who::Customer), &["customeremail"]),
+    (Field::Email(Who::Contact), &["contactemail"]),
+    (Field::Wechat(Who::Auto), &["wechat", "weixin", "wechatid", "微信", "微信号"]),
+    (Field::Wechat(Who::Customer), &["customerwechat"]),
+    (Field::Wechat(Who::Contact), &["contactwechat"]),
+    (Field::Birthday(Who::Auto), &[
+        "birthday", "birthdate", "dateofbirth", "dob", "bday", "生日", "出生日期", "出生年月",
+        "生日日期",
+    ]),
+    (Field::Birthday(Who::Customer), &["customerbirthday"]),
+    (Field::Birthday(Who::Contact), &["contactbirthday"]),
+    (Field::Notes(Who::Auto), &[
+        "notes", "note", "description", "comments", "comment", "remarks", "remark", "memo",
+        "备注", "说明", "描述", "备注信息", "简介",
+    ]),
+    (Field::Notes(Who::Customer), &["customernotes"]),
+    (Field::Notes(Who::Contact), &["contactnotes"]),
+];
+
+/// The field a header names, if it names one.
+pub fn lookup(key: &str) -> Option<Field> {
+    let find = |k: &str| {
+        ALIASES
+            .iter()
+            .find(|(_, keys)| keys.contains(&k))
+            .map(|(f, _)| *f)
+    };
+    find(key).or_else(|| {
+        let trimmed = key.trim_end_matches(|c: char| c.is_ascii_digit());
+        (trimmed != key).then(|| find(trimmed)).flatten()
+    })
+}
+
+/// Google's numbered groups: `Phone 1 - Value` with its `Phone 1 - Label`, `E-mail 2 - Value`,
+/// `Custom Field 1 - Value` named by `Custom Field 1 - Label`. Returns the field and the key
+/// of the column that labels it.
+fn group(key: &str) -> Option<(Field, Vec<String>)> {
+    const GROUPS: &[&str] = &[
+        "customfield",
+        "organization",
+        "relation",
+        "website",
+        "address",
+        "phone",
+        "email",
+        "event",
+        "im",
+    ];
+    let name = GROUPS.iter().find(|g| key.starts_with(*g))?;
+    let rest = &key[name.len()..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let (n, part) = rest.split_at(digits);
+    let label = |suffixes: &[&str]| -> Vec<String> {
+        suffixes.iter().map(|s| format!("{name}{n}{s}")).collect()
+    };
+    Some(match (*name, part) {
+        ("phone", "value") => (Field::Phone(Who::Auto), label(&["label", "type"])),
+        ("email", "value" | "address") => (Field::Email(Who::Auto), vec![]),
+        ("website", "value") => (Field::Website, vec![]),
+        ("address", "street") => (Field::Address, vec![]),
+        ("address", "city") => (Field::City, vec![]),
+        ("organization", "name") => (Field::Company, vec![]),
+        ("organization", "title") => (Field::Title, vec![]),
+        ("organization", "department") => (Field::Department, vec![]),
+        ("customfield", "value") => (Field::Note, label(&["label"])),
+        ("im", "value") => (Field::Note, label(&["service", "label"])),
+        ("event" | "relation", "value") => (Field::Note, label(&["label", "type"])),
+        _ => (Field::Ignore, vec![]),
+    })
+}
+
+/// How one column is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub index: usize,
+    pub header: String,
+    pub field: Field,
+    /// The column whose value relabels this one (`Phone 1 - Label` says `Mobile`).
+    pub label: Option<usize>,
+}
+
+/// The field a labelled value becomes: a phone labelled Mobile is a mobile, a custom field
+/// labelled 微信 is the WeChat id.
+pub fn relabel(field: Field, label: &str) -> Field {
+    let l = label.to_lowercase();
+    match field {
+        Field::Phone(w)
+            if ["mobile", "cell", "手机", "移动"]
+                .iter()
+                .any(|m| l.contains(m)) =>
+        {
+            Field::Mobile(w)
+        }
+        Field::Phone(w) if l.contains("fax") || l.contains("传真") => Field::Fax(w),
+        Field::Note => match lookup(&key(label)) {
+            Some(Field::Ignore) | None => Field::Note,
+            Some(f) => f,
+        },
+        f => f,
+    }
+}
+
+fn parse_map(pair: &str, headers: &[String]) -> Result<(usize, Field), ReadError> {
+    let (col, field) = pair.rsplit_once('=').ok_or_else(|| {
+        ReadError(format!(
+            "--map wants COLUMN=FIELD, e.g. --map 负责人=note, not {}",
+            super::text::escaped_excerpt(pair)
+        ))
+    })?;
+    let field = Field::parse(field).ok_or_else(|| {
+        ReadError(format!(
+            "--map {}: unknown field {}; fields are {}",
+            super::text::escaped_excerpt(col),
+            super::text::escaped_excerpt(field),
+            Field::all_names()
+        ))
+    })?;
+    let wanted = col.trim();
+    let index = headers
+        .iter()
+        .position(|h| h.trim() == wanted)
+        .or_else(|| {
+            headers
+                .iter()
+                .position(|h| key(h) == key(wanted) && !key(h).is_empty())
+        })
+        .ok_or_else(|| {
+            let all: Vec<String> = headers
+                .iter()
+                .map(|h| super::text::escaped_excerpt(h))
+                .collect();
+            ReadError(format!(
+                "--map: the header has no column {} (it has {})",
+                super::text::escaped_excerpt(wanted),
+                all.join(", ")
+            ))
+        })?;
+    Ok((index, field))
+}
+
+/// Plans every column of `headers`; `--map` pairs first.
+pub fn plan(
+    headers: &[String],
+    map: &[String],
+) -> Result<(Vec<Column>, Vec<ColumnUse>), ReadError> {
+    let mut forced = vec![None; headers.len()];
+    for pair in map {
+        let (index, field) = parse_map(pair, headers)?;
+        forced[index] = Some(field);
+    }
+    let keys: Vec<String> = headers.iter().map(|h| key(h)).collect();
+    let has_job_title = keys.iter().any(|k| k == "jobtitle");
+    let mut columns = Vec::with_capacity(headers.len());
+    for (index, header) in headers.iter().enumerate() {
+        let k = &keys[index];
+        let (field, label) = match forced[index] {
+            Some(f) => (f, vec![]),
+            // Outlook's "Title" is Mr./Ms. when "Job Title" is there too.
+            None if k == "title" && has_job_title => (Field::Ignore, vec![]),
+            None => match lookup(k) {
+                Some(f) => (f, vec![]),
+                None => group(k).unwrap_or((Field::Ignore, vec![])),
+            },
+        };
+        let label = label.iter().find_map(|l| keys.iter().position(|k| k == l));
+        columns.push(Column {
+            index,
+            header: header.clone(),
+            field,
+            label,
+        });
+    }
+    // A column that labels another is read through it, not on its own.
+    let labels: Vec<usize> = columns.iter().filter_map(|c| c.label).collect();
+    for i in labels {
+        if forced[i].is_none() {
+            columns[i].field = Field::Ignore;
+        }
+    }
+    let says_who = columns.iter().any(|c| {
+        matches!(
+            c.field,
+            Field::Company | Field::Name | Field::FirstName | Field::LastName
+        )
+    });
+    if !says_who {
+        let all: Vec<String> = headers
+            .iter()
+            .map(|h| super::text::escaped_excerpt(h))
+            .collect();
+        return Err(ReadError(format!(
+            "no column names a customer or a person (the header has {}); say which with --map COLUMN=company or --map COLUMN=name",
+            all.join(", ")
+        )));
+    }
+    let uses = columns
+        .iter()
+        .map(|c| ColumnUse {
+            header: c.header.clone(),
+            field: (c.field != Field::Ignore).then(|| c.field.name()),
+        })
+        .collect();
+    Ok((columns, uses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(headers: &[&str], map: &[&str]) -> Vec<String> {
+        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        let map: Vec<String> = map.iter().map(|m| m.to_string()).collect();
+        plan(&headers, &map)
+            .unwrap()
+            .0
+            .iter()
+            .map(|c| c.field.name())
+            .collect()
+    }
+
+    #[test]
+    fn english_and_chinese_headers() {
+        assert_eq!(
+            fields(
+                &["Account Name", "Billing City", "Phone", "Account Owner"],
+                &[]
+            ),
+            vec!["company", "city", "phone", "ignore"]
+        );
+        assert_eq!(
+            fields(
+                &["公司名称", "联系人", "手机号", "座机", "所在城市", "负责人"],
+                &[]
+            ),
+            vec!["company", "name", "mobile", "phone", "city", "ignore"]
+        );
+        assert_eq!(
+            fields(
+                &[
+                    "Title",
+                    "First Name",
+                    "Job Title",
+                    "E-mail 2 Address",
+                    "Company Main Phone"
+                ],
+                &[]
+            ),
+            vec!["ignore", "first_name", "title", "email", "customer_phone"]
+        );
+    }
+
+    #[test]
+    fn google_groups_are_read_through_their_labels() {
+        let headers: Vec<String> = [
+            "Organization Name",
+            "Phone 1 - Label",
+            "Phone 1 - Value",
+            "Custom Field 1 - Label",
+            "Custom Field 1 - Value",
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+        let (cols, _) = plan(&headers, &[]).unwrap();
+        assert_eq!(cols[2].field, Field::Phone(Who::Auto));
+        assert_eq!(cols[2].label, Some(1));
+        assert_eq!(cols[1].field, Field::Ignore);
+        assert_eq!(cols[4].label, Some(3));
+        assert_eq!(relabel(cols[2].field, "Mobile"), Field::Mobile(Who::Auto));
+        assert_eq!(relabel(cols[4].field, "微信"), Field::Wechat(Who::Auto));
+        assert_eq!(relabel(cols[4].field, "Favourite tea"), Field::Note);
+    }
+
+    #[test]
+    fn map_overrides_and_explains_mistakes() {
+        assert_eq!(
+            fields(
+                &["Name", "负责人", "X"],
+                &["负责人=note", "x=customer_phone"]
+            ),
+            vec!["name", "note", "customer_phone"]
+        );
+        let headers = vec!["Foo".to_string(), "Bar".to_string()];
+        assert!(plan(&headers, &[]).unwrap_err().0.contains("--map"));
+        assert!(
+            plan(&headers, &["Baz=name".into()])
+                .unwrap_err()
+                .0
+                .contains("no column")
+        );
+        assert!(
+            plan(&headers, &["Foo=colour".into()])
+                .unwrap_err()
+                .0
+                .contains("unknown field")
+        );
+        for f in [
+            "company",
+            "customer_phone",
+            "contact_notes",
+            "note",
+            "ignore",
+            "mobile",
+        ] {
+            assert_eq!(Field::parse(f).unwrap().name(), f);
+        }
+    }
+}

@@ -1,0 +1,485 @@
+//! Is this customer or person already in the book? Matching keys (normalized e-mail, phone
+//! digits, name with city) and merging (fill the blanks, add what is new, never overwrite).
+//!
+//! Companies match on name and city (a city left empty matches any; within one file the name
+//! alone): a switchboard number or an info@ address is shared by branch offices, which are
+//! different customers. People at one customer match on the name or any e-mail, not on phones:
+//! colleagues share the office line. Individual customers match on the name (cities agreeing),
+//! any e-mail, or their first (main) phone number.
+
+use std::collections::HashMap;
+
+use super::values;
+use super::{Match, Place};
+use crate::book::model::{ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind};
+
+/// Names compared: outer whitespace (and U+3000) trimmed, inner runs made one space, lowercased.
+pub fn name_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Cities compared: as names, with a trailing 市 dropped (北京 = 北京市).
+pub fn city_key(city: &str) -> String {
+    let key = name_key(city);
+    key.strip_suffix('市').map(str::to_string).unwrap_or(key)
+}
+
+pub fn email_key(email: &str) -> Option<String> {
+    let key = email.trim().to_lowercase();
+    key.contains('@').then_some(key)
+}
+
+/// Phone digits: the extension cut off, +86/0086 dropped (a Chinese landline gets its trunk 0
+/// back, so `+86 10 6234 5678` = `010-62345678`). None for fewer than 6 digits.
+pub fn phone_key(phone: &str) -> Option<String> {
+    let lower = phone.to_lowercase();
+    let cut = ["ext", "x", "转", "分机", "#", ";", ","]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(lower.len());
+    let mut digits: String = lower[..cut]
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    let international = lower.trim_start().starts_with('+') || digits.starts_with("00");
+    if digits.starts_with("00") {
+        digits.drain(..2);
+    }
+    if international && digits.starts_with("86") && digits.len() >= 11 {
+        digits.drain(..2);
+        if !(digits.len() == 11 && digits.starts_with('1')) {
+            digits.insert(0, '0');
+        }
+    }
+    (digits.len() >= 6).then_some(digits)
+}
+
+/// What a person (or an individual customer) is known by.
+#[derive(Debug, Clone, Default)]
+struct PersonKeys {
+    name: String,
+    city: String,
+    emails: Vec<String>,
+    phones: Vec<String>,
+}
+
+impl PersonKeys {
+    fn new(name: &str, city: &str, email: &str, phone: &str) -> Self {
+        PersonKeys {
+            name: name_key(name),
+            city: city_key(city),
+            emails: values::list(email).filter_map(email_key).collect(),
+            phones: values::list(phone).filter_map(phone_key).collect(),
+        }
+    }
+
+    /// The same person: `individual` customers also by city and main phone; people at one
+    /// customer by name or e-mail only.
+    fn same(&self, other: &PersonKeys, individual: bool) -> bool {
+        let cities_agree =
+            !individual || self.city.is_empty() || other.city.is_empty() || self.city == other.city;
+        (!self.name.is_empty() && self.name == other.name && cities_agree)
+            || self.emails.iter().any(|e| other.emails.contains(e))
+            || (individual
+                && !self.phones.is_empty()
+                && self.phones.first() == other.phones.first())
+    }
+}
+
+#[derive(Debug, Clone)]
+struct CustomerEntry {
+    id: CustomerId,
+    person: bool,
+    keys: PersonKeys,
+    /// Created by this import, by the record at this place.
+    origin: Option<Place>,
+    /// Named by a record of this import already.
+    seen: bool,
+}
+
+#[derive(Debug, Clone)]
+struct ContactEntry {
+    id: ContactId,
+    keys: PersonKeys,
+    origin: Option<Place>,
+}
+
+/// The book's customers and people, indexed for matching during one import.
+#[derive(Debug, Default)]
+pub struct Index {
+    customers: Vec<CustomerEntry>,
+    slot_of: HashMap<CustomerId, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    by_email: HashMap<String, Vec<usize>>,
+    by_phone: HashMap<String, Vec<usize>>,
+    contacts: HashMap<CustomerId, Vec<ContactEntry>>,
+}
+
+fn is_person(d: &CustomerDraft) -> bool {
+    d.kind == Some(CustomerKind::Person)
+}
+
+impl Index {
+    /// Indexes a customer, or re-indexes it after a merge.
+    pub fn put_customer(&mut self, id: CustomerId, d: &CustomerDraft, origin: Option<Place>) {
+        let keys = PersonKeys::new(&d.name, &d.city, &d.email, &d.phone);
+        let slot = match self.slot_of.get(&id).copied() {
+            Some(i) => {
+                let (origin, seen) = (self.customers[i].origin.or(origin), self.customers[i].seen);
+                self.customers[i] = CustomerEntry {
+                    id,
+                    person: is_person(d),
+                    keys: keys.clone(),
+                    origin,
+                    seen,
+                };
+                i
+            }
+            None => {
+                self.customers.push(CustomerEntry {
+                    id,
+                    person: is_person(d),
+                    keys: keys.clone(),
+                    seen: origin.is_some(),
+                    origin,
+                });
+                self.slot_of.insert(id, self.customers.len() - 1);
+                self.customers.len() - 1
+            }
+        };
+        let add = |map: &mut HashMap<String, Vec<usize>>, key: &String| {
+            let list = map.entry(key.clone()).or_default();
+            if !list.contains(&slot) {
+                list.push(slot);
+            }
+        };
+        add(&mut self.by_name, &keys.name);
+        for e in &keys.emails {
+            add(&mut self.by_email, e);
+        }
+        if let Some(p) = keys.phones.first() {
+            add(&mut self.by_phone, p);
+        }
+    }
+
+    /// Marks a customer as named by a record of this import: a later record of the same file
+    /// with the same company name is the same customer, whatever city it gives.
+    pub fn seen(&mut self, id: CustomerId) {
+        if let Some(&slot) = self.slot_of.get(&id) {
+            self.customers[slot].seen = true;
+        }
+    }
+
+    /// Whether a record of this import named the customer already.
+    pub fn was_seen(&self, id: CustomerId) -> bool {
+        self.slot_of
+            .get(&id)
+            .is_some_and(|&slot| self.customers[slot].seen)
+    }
+
+    pub fn put_contact(
+        &mut self,
+        customer: CustomerId,
+        id: ContactId,
+        d: &ContactDraft,
+        origin: Option<Place>,
+    ) {
+        let keys = PersonKeys::new(&d.name, "", &d.email, &d.phone);
+        let list = self.contacts.entry(customer).or_default();
+        match list.iter_mut().find(|c| c.id == id) {
+            Some(c) => c.keys = keys,
+            None => list.push(ContactEntry { id, keys, origin }),
+        }
+    }
+
+    /// The customer `d` duplicates. With `only_book`, customers created by this import don't
+    /// count (a fieldbook JSON export may hold two customers of the same name on purpose).
+    pub fn find_customer(&self, d: &CustomerDraft, only_book: bool) -> Option<(CustomerId, Match)> {
+        let keys = PersonKeys::new(&d.name, &d.city, &d.email, &d.phone);
+        let person = is_person(d);
+        let usable = |&&i: &&usize| {
+            let c = &self.customers[i];
+            c.person == person && !(only_book && c.origin.is_some())
+        };
+        let found = if person {
+            let mut slots: Vec<usize> = keys
+                .emails
+                .iter()
+                .filter_map(|e| self.by_email.get(e))
+                .chain(keys.phones.first().and_then(|p| self.by_phone.get(p)))
+                .chain(self.by_name.get(&keys.name))
+                .flatten()
+                .filter(usable)
+                .copied()
+                .collect();
+            slots.sort_unstable();
+            slots
+                .into_iter()
+                .find(|&i| keys.same(&self.customers[i].keys, true))
+        } else {
+            let same_name = self.by_name.get(&keys.name)?;
+            let agree = |i: &&usize| {
+                let city = &self.customers[**i].keys.city;
+                keys.city.is_empty() || city.is_empty() || *city == keys.city
+            };
+            // An exact city first, then one left empty on either side; within one file the same
+            // company name is the same customer whatever its rows say the city is (a ditto
+            // mark, a district).
+            same_name
+                .iter()
+                .filter(usable)
+                .find(|i| self.customers[**i].keys.city == keys.city)
+                .or_else(|| same_name.iter().filter(usable).find(agree))
+                .or_else(|| {
+                    same_name
+                        .iter()
+                        .filter(usable)
+                        .find(|i| self.customers[**i].seen)
+                })
+                .copied()
+        }?;
+        let c = &self.customers[found];
+        Some((c.id, c.origin.map_or(Match::Book(c.id), Match::Earlier)))
+    }
+
+    /// The person at `customer` that `d` duplicates.
+    pub fn find_contact(
+        &self,
+        customer: CustomerId,
+        d: &ContactDraft,
+        only_book: bool,
+    ) -> Option<(ContactId, Match)> {
+        let keys = PersonKeys::new(&d.name, "", &d.email, &d.phone);
+        let c = self
+            .contacts
+            .get(&customer)?
+            .iter()
+            .filter(|c| !(only_book && c.origin.is_some()))
+            .find(|c| keys.same(&c.keys, false))?;
+        Some((c.id, c.origin.map_or(Match::Book(c.id), Match::Earlier)))
+    }
+}
+
+fn fill(old: &mut String, new: &str) {
+    if old.trim().is_empty() && !new.trim().is_empty() {
+        *old = new.to_string();
+    }
+}
+
+fn union(old: &mut String, new: &str, key: fn(&str) -> Option<String>) {
+    for item in values::list(new) {
+        values::push_unique(old, item, |s| key(s).unwrap_or_else(|| name_key(s)));
+    }
+}
+
+/// Notes as compared: letters and digits only, so `喜欢喝茶，下次带龙井` is `喜欢喝茶\n下次带龙井`.
+fn gist(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Notes another program already had: kept once; a longer version of them replaces them;
+/// anything else is appended on its own line.
+fn add_notes(old: &mut String, new: &str) {
+    let new = new.trim();
+    let (old_gist, new_gist) = (gist(old), gist(new));
+    if new.is_empty() || old_gist.contains(&new_gist) {
+        return;
+    }
+    if new_gist.contains(&old_gist) {
+        *old = new.to_string();
+        return;
+    }
+    if !old.is_empty() {
+        old.push('\n');
+    }
+    old.push_str(new);
+}
+
+fn wechat_key(id: &str) -> Option<String> {
+    Some(id.trim().to_lowercase())
+}
+
+/// `old` with `new` merged in: empty fields filled, new phones, e-mails, WeChat ids and tags
+/// added, notes appended when not already there. Nothing already in `old` is changed.
+pub fn merge_customer(old: &CustomerDraft, new: &CustomerDraft) -> CustomerDraft {
+    let mut m = old.clone();
+    m.kind = m.kind.or(new.kind);
+    fill(&mut m.industry, &new.industry);
+    fill(&mut m.city, &new.city);
+    fill(&mut m.address, &new.address);
+    union(&mut m.phone, &new.phone, phone_key);
+    union(&mut m.email, &new.email, email_key);
+    union(&mut m.wechat, &new.wechat, wechat_key);
+    fill(&mut m.website, &new.website);
+    for tag in &new.tags {
+        if !m.tags.iter().any(|t| name_key(t) == name_key(tag)) {
+            m.tags.push(tag.clone());
+        }
+    }
+    m.tier = m.tier.or(new.tier);
+    m.stage = m.stage.or(new.stage);
+    fill(&mut m.lead_source, &new.lead_source);
+    m.birthday = merge_birthday(m.birthday, new.birthday);
+    add_notes(&mut m.notes, &new.notes);
+    m.cadence_days = m.cadence_days.or(new.cadence_days);
+    m
+}
+
+pub fn merge_contact(old: &ContactDraft, new: &ContactDraft) -> ContactDraft {
+    let mut m = old.clone();
+    fill(&mut m.title, &new.title);
+    union(&mut m.phone, &new.phone, phone_key);
+    union(&mut m.email, &new.email, email_key);
+    union(&mut m.wechat, &new.wechat, wechat_key);
+    m.birthday = merge_birthday(m.birthday, new.birthday);
+    add_notes(&mut m.notes, &new.notes);
+    m
+}
+
+/// A known birthday stays; a yearless one gains the year when the day agrees.
+fn merge_birthday(
+    old: Option<crate::book::model::Birthday>,
+    new: Option<crate::book::model::Birthday>,
+) -> Option<crate::book::model::Birthday> {
+    match (old, new) {
+        (Some(o), Some(n)) if o.year.is_none() && (o.month, o.day) == (n.month, n.day) => Some(n),
+        (Some(o), _) => Some(o),
+        (None, n) => n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_keys_see_through_formatting() {
+        assert_eq!(phone_key("+86 138 0013 8000"), phone_key("13800138000"));
+        assert_eq!(phone_key("+86 10 6234 5678"), phone_key("010-62345678"));
+        assert_eq!(
+            phone_key("021-58881234转8001"),
+            phone_key("021-5888 1234 ext. 8001")
+        );
+        assert_eq!(phone_key("0086 755 8600 1234"), phone_key("0755-86001234"));
+        assert_ne!(phone_key("010-62345678"), phone_key("021-62345678"));
+        assert_eq!(phone_key("12 34"), None);
+    }
+
+    #[test]
+    fn companies_match_on_name_and_city_people_on_any_key() {
+        let mut index = Index::default();
+        let company = |name: &str, city: &str| CustomerDraft {
+            name: name.into(),
+            city: city.into(),
+            ..Default::default()
+        };
+        index.put_customer(1, &company("北京星河科技有限公司", "北京"), None);
+        index.put_customer(2, &company("星河", "上海"), None);
+        assert_eq!(
+            index.find_customer(&company(" 北京星河科技有限公司　", "北京市"), false),
+            Some((1, Match::Book(1)))
+        );
+        assert_eq!(
+            index
+                .find_customer(&company("北京星河科技有限公司", ""), false)
+                .map(|m| m.0),
+            Some(1)
+        );
+        assert_eq!(index.find_customer(&company("星河", "北京"), false), None);
+
+        let person = CustomerDraft {
+            name: "王师傅".into(),
+            kind: Some(CustomerKind::Person),
+            phone: "135 0000 1111".into(),
+            ..Default::default()
+        };
+        let place = Place::Row { row: 1, line: 2 };
+        index.put_customer(3, &person, Some(place));
+        let by_phone = CustomerDraft {
+            name: "Wang".into(),
+            phone: "+86 135-0000-1111, 021 1234 5678".into(),
+            ..person.clone()
+        };
+        assert_eq!(
+            index.find_customer(&by_phone, false),
+            Some((3, Match::Earlier(place)))
+        );
+        assert_eq!(index.find_customer(&by_phone, true), None);
+        assert_eq!(
+            index.find_customer(&company("王师傅", ""), false),
+            None,
+            "kinds differ"
+        );
+
+        let zhang = ContactDraft {
+            name: "张伟".into(),
+            email: "ZhangWei@xhtech.example".into(),
+            ..Default::default()
+        };
+        index.put_contact(1, 10, &zhang, None);
+        let again = ContactDraft {
+            name: "Zhang Wei".into(),
+            email: "zhangwei@xhtech.example".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            index.find_contact(1, &again, false),
+            Some((10, Match::Book(10)))
+        );
+        assert_eq!(index.find_contact(2, &again, false), None);
+        // Colleagues share the office line: not the same person.
+        let at_northwind = |name: &str, mobile: &str| ContactDraft {
+            name: name.into(),
+            phone: format!("{mobile}, +852 2123 4567"),
+            ..Default::default()
+        };
+        index.put_contact(5, 20, &at_northwind("Michael Chen", "+852 9123 4567"), None);
+        let david = at_northwind("David Wong", "+852 9876 5432");
+        assert_eq!(index.find_contact(5, &david, false), None);
+    }
+
+    #[test]
+    fn merging_fills_and_adds_but_never_overwrites_and_is_idempotent() {
+        let old = CustomerDraft {
+            name: "星河".into(),
+            city: "北京".into(),
+            phone: "010-62345678".into(),
+            tags: vec!["华北".into()],
+            notes: "老客户".into(),
+            ..Default::default()
+        };
+        let new = CustomerDraft {
+            name: "星河".into(),
+            city: "上海".into(),
+            industry: "软件".into(),
+            phone: "+86 10 6234 5678, 13800138000".into(),
+            tags: vec!["华北".into(), "VIP".into()],
+            notes: "续约".into(),
+            ..Default::default()
+        };
+        let m = merge_customer(&old, &new);
+        assert_eq!(m.city, "北京");
+        assert_eq!(m.industry, "软件");
+        assert_eq!(m.phone, "010-62345678, 13800138000");
+        assert_eq!(m.tags, vec!["华北", "VIP"]);
+        assert_eq!(m.notes, "老客户\n续约");
+        assert_eq!(merge_customer(&m, &new), m);
+        let mut notes = "喜欢喝茶\n下次带龙井".to_string();
+        add_notes(&mut notes, "喜欢喝茶，下次带龙井。");
+        assert_eq!(notes, "喜欢喝茶\n下次带龙井");
+        add_notes(&mut notes, "喜欢喝茶\n下次带龙井\n别约周一");
+        assert_eq!(notes, "喜欢喝茶\n下次带龙井\n别约周一");
+    }
+}

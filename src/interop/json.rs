@@ -1,0 +1,385 @@
+//! fieldbook's own JSON: every table of the book (customers, people, contacts, follow-ups, deals,
+//! complaints, ...; the undo log aside), every column, ids and time stamps as stored, so export
+//! then import into an empty book gives the same book, whatever tables later versions add.
+//!
+//! ```json
+//! { "format": "fieldbook", "version": 1, "schema": 4, "exported_at": "2026-01-05T09:00:00",
+//!   "tables": { "customer": [{ "id": 1, "name": "北京星河科技有限公司", "kind": "company", ... }],
+//!               "contact": [...], "interaction": [...], "follow_up": [...], "deal": [...] } }
+//! ```
+//!
+//! `version` is this file layout's; `schema` the book's (its migrations): a file from a newer
+//! book is refused rather than half read. Customers and people are read as drafts too, so an
+//! import into a book that already has them merges or skips them like any other import.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+use rusqlite::types::Value as Sql;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::text::{self, Shape};
+use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row, Severity};
+use crate::book::model::{
+    Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier, split_tags,
+};
+use crate::repository::LATEST_VERSION;
+
+pub const FORMAT: &str = "fieldbook";
+/// The file layout's version.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookFile {
+    pub format: String,
+    pub version: u32,
+    /// The book's schema version (`PRAGMA user_version`) the rows follow.
+    pub schema: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub tables: BTreeMap<String, Vec<Row>>,
+}
+
+/// Every row of one table, as the book stores it: what a lossless export copies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRows {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Sql>>,
+}
+
+fn to_json(v: &Sql) -> Value {
+    match v {
+        Sql::Null => Value::Null,
+        Sql::Integer(i) => Value::from(*i),
+        Sql::Real(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        Sql::Text(t) => Value::String(t.clone()),
+        Sql::Blob(b) => Value::Array(b.iter().map(|&x| Value::from(x)).collect()),
+    }
+}
+
+/// A JSON value as the book stores it; None for what no column holds (an object).
+pub fn to_sql(v: &Value) -> Option<Sql> {
+    Some(match v {
+        Value::Null => Sql::Null,
+        Value::Bool(b) => Sql::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Sql::Integer(i),
+            None => Sql::Real(n.as_f64()?),
+        },
+        Value::String(s) => Sql::Text(s.clone()),
+        Value::Array(items) => Sql::Blob(
+            items
+                .iter()
+                .map(|i| i.as_u64().filter(|&b| b < 256).map(|b| b as u8))
+                .collect::<Option<Vec<u8>>>()?,
+        ),
+        Value::Object(_) => return None,
+    })
+}
+
+/// The whole book as fieldbook JSON (pretty, UTF-8, one trailing newline).
+pub fn write(tables: &[TableRows], schema: i64, exported_at: NaiveDateTime) -> String {
+    let file = BookFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        schema,
+        exported_at: Some(exported_at),
+        tables: tables
+            .iter()
+            .map(|t| {
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        t.columns
+                            .iter()
+                            .zip(row)
+                            .map(|(c, v)| (c.clone(), to_json(v)))
+                            .collect::<Row>()
+                    })
+                    .collect();
+                (t.name.clone(), rows)
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The tables messages can name; any other is a "row".
+fn table_label(name: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "customer",
+        "contact",
+        "interaction",
+        "follow_up",
+        "deal",
+        "complaint",
+        "greeting",
+        "care_reminder",
+    ];
+    KNOWN.iter().find(|k| **k == name).copied().unwrap_or("row")
+}
+
+/// Reads one row's columns, collecting what is wrong with it.
+struct Entry<'a> {
+    row: &'a Row,
+    problems: Vec<(String, String)>,
+}
+
+impl<'a> Entry<'a> {
+    fn new(row: &'a Row) -> Self {
+        let mut entry = Entry {
+            row,
+            problems: Vec::new(),
+        };
+        for (column, value) in row {
+            if value.is_object() {
+                entry.problem(column, "holds an object, which no column can store".into());
+            }
+            // fieldbook's own export carries the book's text as it is (a pasted escape sequence
+            // included: it is sanitized where shown); only sizes are bounded.
+            if let Value::String(s) = value {
+                let shape = if column == "name" {
+                    Shape::Name
+                } else {
+                    Shape::Text
+                };
+                if let Err(why) = text::check_size(s, shape) {
+                    entry.problem(column, why);
+                }
+            }
+        }
+        entry
+    }
+
+    fn problem(&mut self, column: &str, why: String) {
+        self.problems.push((column.to_string(), why));
+    }
+
+    fn text(&self, column: &str) -> String {
+        self.row
+            .get(column)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    }
+
+    fn id(&mut self, column: &str) -> Option<i64> {
+        let id = self.row.get(column).and_then(Value::as_i64);
+        if id.is_none() {
+            self.problem(column, "is not a number".into());
+        }
+        id
+    }
+
+    fn parsed<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = self.row.get(column).and_then(Value::as_str)?;
+        let parsed = parse(value);
+        if parsed.is_none() {
+            self.problem(
+                column,
+                format!("can't read {}", text::escaped_excerpt(value)),
+            );
+        }
+        parsed
+    }
+
+    fn report(self, place: Place, notices: &mut Vec<Notice>) -> bool {
+        let ok = self.problems.is_empty();
+        for (column, message) in self.problems {
+            notices.push(Notice {
+                place,
+                severity: Severity::Bad,
+                column: Some(column),
+                message,
+            });
+        }
+        ok
+    }
+}
+
+fn customer(entry: &mut Entry) -> CustomerDraft {
+    if text::trim(&entry.text("name")).is_empty() {
+        entry.problem("name", "is empty".into());
+    }
+    CustomerDraft {
+        name: entry.text("name"),
+        kind: entry.parsed("kind", CustomerKind::parse),
+        industry: entry.text("industry"),
+        city: entry.text("city"),
+        address: entry.text("address"),
+        phone: entry.text("phone"),
+        email: entry.text("email"),
+        wechat: entry.text("wechat"),
+        website: entry.text("website"),
+        tags: split_tags(&entry.text("tags")),
+        tier: entry.parsed("tier", Tier::parse),
+        stage: entry.parsed("stage", Stage::parse),
+        lead_source: entry.text("lead_source"),
+        birthday: entry.parsed("birthday", Birthday::parse),
+        notes: entry.text("notes"),
+        cadence_days: entry
+            .row
+            .get("cadence_days")
+            .and_then(Value::as_u64)
+            .and_then(|d| u32::try_from(d).ok()),
+    }
+}
+
+fn contact(entry: &mut Entry) -> ContactDraft {
+    if text::trim(&entry.text("name")).is_empty() {
+        entry.problem("name", "is empty".into());
+    }
+    ContactDraft {
+        name: entry.text("name"),
+        title: entry.text("title"),
+        phone: entry.text("phone"),
+        email: entry.text("email"),
+        wechat: entry.text("wechat"),
+        birthday: entry.parsed("birthday", Birthday::parse),
+        notes: entry.text("notes"),
+    }
+}
+
+pub(super) fn read(
+    bytes: &[u8],
+    _options: &ReadOptions,
+    batch: &mut Batch,
+) -> Result<(), ReadError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|e| {
+        ReadError(format!(
+            "a fieldbook JSON export is UTF-8, and this file is not (line {})",
+            text::line_of(body, e.valid_up_to())
+        ))
+    })?;
+    batch.encoding = "UTF-8".into();
+    let mut file: BookFile = serde_json::from_str(text)
+        .map_err(|e| ReadError(format!("not a fieldbook JSON export: {e}")))?;
+    if file.format != FORMAT {
+        return Err(ReadError(format!(
+            "not a fieldbook JSON export (its format is {})",
+            text::escaped_excerpt(&file.format)
+        )));
+    }
+    if file.version > VERSION || file.schema > LATEST_VERSION {
+        return Err(ReadError(format!(
+            "this export comes from a newer fieldbook (file version {}, book version {}; this one reads up to {VERSION} and {LATEST_VERSION}): update fieldbook",
+            file.version, file.schema
+        )));
+    }
+    let customers = file.tables.remove("customer").unwrap_or_default();
+    let contacts = file.tables.remove("contact").unwrap_or_default();
+    let notices = &mut batch.notices;
+    let mut good: HashMap<i64, (CustomerDraft, Row)> = HashMap::new();
+    let mut order = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, row) in customers.into_iter().enumerate() {
+        let mut entry = Entry::new(&row);
+        let id = entry.id("id");
+        let place = Place::Entry {
+            table: "customer",
+            id: id.unwrap_or(i as i64 + 1),
+        };
+        let draft = customer(&mut entry);
+        if let Some(id) = id
+            && !seen.insert(id)
+        {
+            entry.problem("id", "the same id twice".into());
+        }
+        if entry.report(place, notices)
+            && let Some(id) = id
+        {
+            order.push(id);
+            good.insert(id, (draft, row));
+        }
+    }
+    let mut people: HashMap<i64, Vec<(i64, ContactDraft, Row)>> = HashMap::new();
+    let mut seen = HashSet::new();
+    for (i, row) in contacts.into_iter().enumerate() {
+        let mut entry = Entry::new(&row);
+        let id = entry.id("id");
+        let owner = entry.id("customer_id");
+        let draft = contact(&mut entry);
+        if let Some(id) = id
+            && !seen.insert(id)
+        {
+            entry.problem("id", "the same id twice".into());
+        }
+        if let Some(owner) = owner
+            && !good.contains_key(&owner)
+        {
+            entry.problem(
+                "customer_id",
+                format!("customer #{owner} is not in the file (or is bad)"),
+            );
+        }
+        let place = Place::Entry {
+            table: "contact",
+            id: id.unwrap_or(i as i64 + 1),
+        };
+        if entry.report(place, notices)
+            && let (Some(id), Some(owner)) = (id, owner)
+        {
+            people.entry(owner).or_default().push((id, draft, row));
+        }
+    }
+    for id in order {
+        let Some((draft, row)) = good.remove(&id) else {
+            continue;
+        };
+        let kept = Kept {
+            customer_id: id,
+            customer: row,
+            contact: None,
+        };
+        // The customer's own record first: it is the one that creates it.
+        batch.records.push(Record {
+            place: Place::Entry {
+                table: "customer",
+                id,
+            },
+            customer: draft.clone(),
+            person: None,
+            kept: Some(kept.clone()),
+        });
+        for (contact_id, person, contact_row) in people.remove(&id).unwrap_or_default() {
+            batch.records.push(Record {
+                place: Place::Entry {
+                    table: "contact",
+                    id: contact_id,
+                },
+                customer: draft.clone(),
+                person: Some(person),
+                kept: Some(Kept {
+                    contact: Some((contact_id, contact_row)),
+                    ..kept.clone()
+                }),
+            });
+        }
+    }
+    for (name, rows) in file.tables {
+        let mut kept_rows = Vec::with_capacity(rows.len());
+        for (i, row) in rows.into_iter().enumerate() {
+            let entry = Entry::new(&row);
+            let id = row
+                .get("id")
+                .and_then(Value::as_i64)
+                .unwrap_or(i as i64 + 1);
+            let place = Place::Entry {
+                table: table_label(&name),
+                id,
+            };
+            if entry.report(place, &mut batch.notices) {
+                kept_rows.push(row);
+            }
+        }
+        batch.history.tables.push((name, kept_rows));
+    }
+    Ok(())
+}

@@ -1,0 +1,460 @@
+//! vCard 2.1, 3.0 and 4.0 files: lines unfolded at the octet level (RFC 6350 §3.2, so a fold
+//! inside a UTF-8 sequence is restored), quoted-printable soft breaks joined, photos and other
+//! binary parts skipped without being copied, cards nested or left open refused, bytes outside
+//! any card skipped and never echoed.
+
+use super::text::{self, Charset};
+use super::{Batch, Notice, Place, ReadError, ReadOptions, Severity, vcard_card};
+
+/// Binary properties: skipped whole, however long.
+const SKIPPED: &[&str] = &["PHOTO", "LOGO", "SOUND", "KEY"];
+/// The most of one property kept; a longer one refuses its card.
+pub(super) const PROPERTY_LIMIT: usize = 256 * 1024;
+
+/// One property: `[group.]NAME;PARAM=value:value`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Prop {
+    pub group: Option<String>,
+    pub name: String,
+    /// Parameter names uppercased; bare 2.1 parameters (`TEL;CELL`) become TYPE or ENCODING.
+    pub params: Vec<(String, String)>,
+    pub value: Vec<u8>,
+    pub line: usize,
+}
+
+impl Prop {
+    /// Every value of a parameter, comma lists split.
+    pub fn param<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.params
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .flat_map(|(_, v)| v.split(','))
+            .map(str::trim)
+    }
+
+    pub fn has_type(&self, wanted: &str) -> bool {
+        self.param("TYPE").any(|t| t.eq_ignore_ascii_case(wanted))
+    }
+
+    pub fn is_qp(&self) -> bool {
+        self.param("ENCODING")
+            .any(|e| e.eq_ignore_ascii_case("QUOTED-PRINTABLE"))
+    }
+}
+
+/// A logical line: physical lines unfolded, and where it started.
+struct Logical {
+    line: usize,
+    bytes: Vec<u8>,
+    /// A binary property: only its name and parameters were kept.
+    skipped: bool,
+    too_long: bool,
+}
+
+/// Physical lines split on LF (a CR before it dropped), unfolded into logical lines.
+struct Unfolder<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+impl<'a> Unfolder<'a> {
+    fn physical(&self, from: usize) -> Option<(&'a [u8], usize)> {
+        if from >= self.bytes.len() {
+            return None;
+        }
+        let rest = &self.bytes[from..];
+        let (line, next) = match rest.iter().position(|&b| b == b'\n') {
+            Some(i) => (&rest[..i], from + i + 1),
+            None => (rest, self.bytes.len()),
+        };
+        Some((line.strip_suffix(b"\r").unwrap_or(line), next))
+    }
+
+    fn append(buf: &mut Vec<u8>, more: &[u8], too_long: &mut bool) {
+        let room = PROPERTY_LIMIT.saturating_sub(buf.len());
+        if more.len() > room {
+            *too_long = true;
+        }
+        buf.extend_from_slice(&more[..more.len().min(room)]);
+    }
+}
+
+impl Iterator for Unfolder<'_> {
+    type Item = Logical;
+
+    fn next(&mut self) -> Option<Logical> {
+        let first = loop {
+            let (line, next) = self.physical(self.pos)?;
+            self.pos = next;
+            self.line += 1;
+            if !line.is_empty() {
+                break line;
+            }
+        };
+        let start = self.line;
+        let head_end = first
+            .iter()
+            .position(|&b| b == b';' || b == b':')
+            .unwrap_or(first.len());
+        let name = &first[..head_end];
+        let name = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
+        let skipped = SKIPPED
+            .iter()
+            .any(|s| name.eq_ignore_ascii_case(s.as_bytes()));
+        let colon = first.iter().position(|&b| b == b':').unwrap_or(first.len());
+        let qp = contains_ignore_case(&first[..colon], b"QUOTED-PRINTABLE");
+        let mut too_long = false;
+        let mut bytes = Vec::new();
+        let kept = if skipped {
+            &first[..colon.min(1024)]
+        } else {
+            first
+        };
+        Self::append(&mut bytes, kept, &mut too_long);
+        while let Some((line, next)) = self.physical(self.pos) {
+            let folded = matches!(line.first(), Some(b' ' | b'\t'));
+            let card_edge = line.len() >= 9
+                && (line[..9].eq_ignore_ascii_case(b"END:VCARD")
+                    || line.len() >= 11 && line[..11].eq_ignore_ascii_case(b"BEGIN:VCARD"));
+            let soft_break =
+                qp && !folded && !card_edge && !line.is_empty() && bytes.last() == Some(&b'=');
+            if folded {
+                if !skipped {
+                    Self::append(&mut bytes, &line[1..], &mut too_long);
+                }
+            } else if soft_break {
+                bytes.pop();
+                Self::append(&mut bytes, line, &mut too_long);
+            } else {
+                break;
+            }
+            self.pos = next;
+            self.line += 1;
+        }
+        Some(Logical {
+            line: start,
+            bytes,
+            skipped,
+            too_long,
+        })
+    }
+}
+
+/// Splits `bytes` on `sep` outside double quotes.
+fn split_unquoted(bytes: &[u8], sep: u8) -> Vec<&[u8]> {
+    let mut parts = Vec::new();
+    let (mut quoted, mut start) = (false, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == sep && !quoted {
+            parts.push(&bytes[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&bytes[start..]);
+    parts
+}
+
+fn parse_prop(logical: &Logical) -> Option<Prop> {
+    let bytes = &logical.bytes;
+    let mut quoted = false;
+    let colon = bytes.iter().position(|&b| {
+        if b == b'"' {
+            quoted = !quoted;
+        }
+        b == b':' && !quoted
+    });
+    let (head, value) = match colon {
+        Some(i) => (&bytes[..i], bytes[i + 1..].to_vec()),
+        None if logical.skipped => (&bytes[..], Vec::new()),
+        None => return None,
+    };
+    let mut parts = split_unquoted(head, b';').into_iter();
+    let full_name = parts.next()?;
+    if full_name.is_empty()
+        || !full_name
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+    {
+        return None;
+    }
+    let full_name = String::from_utf8_lossy(full_name);
+    let (group, name) = match full_name.rsplit_once('.') {
+        Some((g, n)) => (Some(g.to_ascii_lowercase()), n.to_ascii_uppercase()),
+        None => (None, full_name.to_ascii_uppercase()),
+    };
+    let params = parts
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let p = String::from_utf8_lossy(p);
+            match p.split_once('=') {
+                Some((k, v)) => (
+                    k.trim().to_ascii_uppercase(),
+                    v.trim().trim_matches('"').to_string(),
+                ),
+                None => {
+                    let v = p.trim().to_string();
+                    let key = match v.to_ascii_uppercase().as_str() {
+                        "QUOTED-PRINTABLE" | "BASE64" | "B" | "8BIT" | "7BIT" => "ENCODING",
+                        _ => "TYPE",
+                    };
+                    (key.to_string(), v)
+                }
+            }
+        })
+        .collect();
+    Some(Prop {
+        group,
+        name,
+        params,
+        value,
+        line: logical.line,
+    })
+}
+
+/// The file's charset: the one chosen, else UTF-8 when it all is, else GB18030 when it all is
+/// (old Chinese phones), else UTF-8 value by value (a bad value refuses its card).
+fn file_charset(bytes: &[u8], chosen: Option<Charset>) -> (Charset, String) {
+    if let Some(c) = chosen {
+        return (c, c.label().to_string());
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return (Charset::Utf8, "UTF-8".into());
+    }
+    if encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_some()
+    {
+        return (Charset::Gb18030, "GB18030".into());
+    }
+    (Charset::Utf8, "UTF-8 (with bad bytes)".into())
+}
+
+struct Open {
+    place: Place,
+    depth: usize,
+    props: Vec<Prop>,
+    bad: Option<(Option<String>, String)>,
+}
+
+pub(super) fn read(
+    bytes: &[u8],
+    options: &ReadOptions,
+    batch: &mut Batch,
+) -> Result<(), ReadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (charset, label) = file_charset(bytes, options.encoding);
+    batch.encoding = label;
+    let mut cards = 0;
+    let mut open: Option<Open> = None;
+    let mut outside = false;
+    let unfolder = Unfolder {
+        bytes,
+        pos: 0,
+        line: 0,
+    };
+    for logical in unfolder {
+        let prop = parse_prop(&logical);
+        let is = |name: &str| {
+            prop.as_ref().is_some_and(|p| {
+                p.name == name
+                    && text::trim(&String::from_utf8_lossy(&p.value)).eq_ignore_ascii_case("VCARD")
+            })
+        };
+        let (begin, end) = (is("BEGIN"), is("END"));
+        match open.as_mut() {
+            None if begin => {
+                cards += 1;
+                outside = false;
+                open = Some(Open {
+                    place: Place::Card {
+                        card: cards,
+                        line: logical.line,
+                    },
+                    depth: 1,
+                    props: Vec::new(),
+                    bad: None,
+                });
+            }
+            None => {
+                if !outside && !logical.bytes.iter().all(u8::is_ascii_whitespace) {
+                    batch.notices.push(Notice {
+                        place: Place::Line { line: logical.line },
+                        severity: Severity::Skipped,
+                        column: None,
+                        message: "data outside any card, skipped".into(),
+                    });
+                }
+                outside = true;
+            }
+            Some(card) if begin => {
+                card.depth += 1;
+                card.bad.get_or_insert((
+                    None,
+                    format!(
+                        "another card begins inside this one, at line {}",
+                        logical.line
+                    ),
+                ));
+            }
+            Some(card) if end => {
+                card.depth -= 1;
+                if card.depth == 0 {
+                    let card = open.take().expect("open card");
+                    finish(card, charset, options, batch);
+                }
+            }
+            Some(card) => {
+                if let (Some(p), None, 1) = (prop, &card.bad, card.depth) {
+                    if logical.too_long && !logical.skipped {
+                        card.bad = Some((
+                            Some(p.name.clone()),
+                            format!(
+                                "is longer than the {PROPERTY_LIMIT} bytes a property may hold"
+                            ),
+                        ));
+                    } else {
+                        card.props.push(p);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(card) = open {
+        batch.notices.push(Notice {
+            place: card.place,
+            severity: Severity::Bad,
+            column: None,
+            message: "the file ends inside this card (no END:VCARD)".into(),
+        });
+    }
+    if cards == 0 {
+        return Err(ReadError(
+            "no BEGIN:VCARD in the file: is it a vCard (.vcf)?".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn finish(card: Open, charset: Charset, options: &ReadOptions, batch: &mut Batch) {
+    if let Some((column, message)) = card.bad {
+        batch.notices.push(Notice {
+            place: card.place,
+            severity: Severity::Bad,
+            column,
+            message,
+        });
+        return;
+    }
+    if let Some(r) = vcard_card::record(
+        &card.props,
+        card.place,
+        charset,
+        options,
+        &mut batch.notices,
+    ) {
+        batch.records.push(r);
+    }
+}
+
+/// Decodes quoted-printable; `=` at the very end (a soft break's residue) is dropped.
+pub(super) fn qp_decode(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'=' {
+            out.push(bytes[i]);
+            i += 1;
+            continue;
+        }
+        if i + 1 == bytes.len() {
+            break;
+        }
+        match (
+            bytes.get(i + 1).and_then(|&b| hex(b)),
+            bytes.get(i + 2).and_then(|&b| hex(b)),
+        ) {
+            (Some(h), Some(l)) => out.push(h << 4 | l),
+            _ => {
+                let seq: String = bytes[i..(i + 3).min(bytes.len())]
+                    .iter()
+                    .map(|&b| if b.is_ascii_graphic() { b as char } else { '?' })
+                    .collect();
+                return Err(format!("holds invalid quoted-printable ({seq})"));
+            }
+        }
+        i += 3;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn logical(text: &[u8]) -> Vec<(usize, Vec<u8>)> {
+        Unfolder {
+            bytes: text,
+            pos: 0,
+            line: 0,
+        }
+        .map(|l| (l.line, l.bytes))
+        .collect()
+    }
+
+    #[test]
+    fn unfolds_at_octets_and_joins_soft_breaks_only_in_qp() {
+        let lines = logical(b"FN:\xe6\r\n \x9d\x8e\xe5\r\n \xa8\x9f\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\r\n=3Db\r\nPHOTO;ENCODING=b:AAAA==\r\n BBBB\r\n\r\nEND:VCARD");
+        assert_eq!(lines[0], (1, "FN:李娟".as_bytes().to_vec()));
+        assert_eq!(
+            lines[1],
+            (4, b"NOTE;ENCODING=QUOTED-PRINTABLE:a=3Db".to_vec())
+        );
+        assert_eq!(lines[2], (6, b"PHOTO;ENCODING=b".to_vec()));
+        assert_eq!(lines[3], (9, b"END:VCARD".to_vec()));
+    }
+
+    #[test]
+    fn properties_with_groups_quoted_params_and_bare_types() {
+        let l = Logical {
+            line: 1,
+            bytes: b"item1.ADR;TYPE=work;LABEL=\"a:b;c\":;;street".to_vec(),
+            skipped: false,
+            too_long: false,
+        };
+        let p = parse_prop(&l).unwrap();
+        assert_eq!(
+            (p.group.as_deref(), p.name.as_str()),
+            (Some("item1"), "ADR")
+        );
+        assert_eq!(p.param("LABEL").collect::<Vec<_>>(), vec!["a:b;c"]);
+        assert_eq!(p.value, b";;street");
+        let l = Logical {
+            line: 1,
+            bytes: b"TEL;CELL;PREF;QUOTED-PRINTABLE:=31".to_vec(),
+            skipped: false,
+            too_long: false,
+        };
+        let p = parse_prop(&l).unwrap();
+        assert!(p.has_type("cell") && p.has_type("PREF") && p.is_qp());
+    }
+
+    #[test]
+    fn quoted_printable() {
+        assert_eq!(
+            qp_decode(b"=E5=BC=A0;=E4=BC=9F").unwrap(),
+            "张;伟".as_bytes()
+        );
+        assert_eq!(qp_decode(b"abc=").unwrap(), b"abc");
+        assert!(qp_decode(b"=E5=BC=ZZ").unwrap_err().contains("=ZZ"));
+        assert!(qp_decode(b"=9").is_err());
+    }
+}

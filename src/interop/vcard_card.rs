@@ -1,0 +1,440 @@
+//! One vCard to a record: who (N, FN, ORG, KIND, Apple's X-ABShowAs), how to reach them (TEL,
+//! EMAIL, IMPP), birthdays (with Apple's 1604 and X-APPLE-OMIT-YEAR for "no year"), where (ADR,
+//! URL), and what has no field of its own into the notes.
+
+use super::csv_import::title_with_department;
+use super::text::{self, Charset, Shape};
+use super::values;
+use super::vcard::Prop;
+use super::{Notice, Place, ReadOptions, Record, Severity};
+use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
+
+struct Card<'a> {
+    props: &'a [Prop],
+    charset: Charset,
+    problems: Vec<(String, String)>,
+    warnings: Vec<(String, String)>,
+}
+
+/// Splits on `sep` where it is not escaped with a backslash; the pieces stay escaped.
+fn split_escaped(s: &str, sep: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut escaped) = (0, false);
+    for (i, c) in s.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == sep {
+            parts.push(&s[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+/// `\n` `\,` `\;` `\:` `\\` (Apple escapes the colon in URLs too); other backslashes stay.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(e @ (',' | ';' | ':' | '\\')) => out.push(e),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+impl Card<'_> {
+    fn all<'b>(&'b self, name: &'b str) -> impl Iterator<Item = &'b Prop> + 'b {
+        self.props.iter().filter(move |p| p.name == name)
+    }
+
+    /// The value decoded (quoted-printable, CHARSET) but still escaped.
+    fn raw(&mut self, p: &Prop) -> Option<String> {
+        let decoded = if p.is_qp() {
+            super::vcard::qp_decode(&p.value)
+        } else {
+            Ok(p.value.clone())
+        };
+        let charset = p.param("CHARSET").next().map(str::to_string);
+        match decoded.and_then(|b| text::decode_value(&b, charset.as_deref(), self.charset)) {
+            Ok(v) => Some(v),
+            Err(why) => {
+                self.problems.push((p.name.clone(), why));
+                None
+            }
+        }
+    }
+
+    fn checked(&mut self, name: &str, value: String, shape: Shape) -> Option<String> {
+        match text::check(&value, shape) {
+            Ok(()) => Some(value),
+            Err(why) => {
+                self.problems.push((name.to_string(), why));
+                None
+            }
+        }
+    }
+
+    fn value(&mut self, p: &Prop, shape: Shape) -> Option<String> {
+        let v = unescape(&self.raw(p)?);
+        self.checked(&p.name, v, shape)
+    }
+
+    fn components(&mut self, p: &Prop, shape: Shape) -> Option<Vec<String>> {
+        let raw = self.raw(p)?;
+        let mut out = Vec::new();
+        for part in split_escaped(&raw, ';') {
+            out.push(self.checked(&p.name, unescape(part), shape)?);
+        }
+        Some(out)
+    }
+
+    fn first(&mut self, name: &str, shape: Shape) -> Option<String> {
+        let p = self.props.iter().find(|p| p.name == name)?;
+        self.value(p, shape).map(|v| text::trim(&v).to_string())
+    }
+
+    /// Apple's `itemN.X-ABLabel` for a grouped property, `_$!<Other>!$_` unwrapped.
+    fn label(&mut self, p: &Prop) -> String {
+        let Some(group) = &p.group else {
+            return String::new();
+        };
+        let Some(l) = self
+            .props
+            .iter()
+            .find(|l| l.name == "X-ABLABEL" && l.group.as_ref() == Some(group))
+        else {
+            return String::new();
+        };
+        let label = self.value(l, Shape::Line).unwrap_or_default();
+        label
+            .trim_start_matches("_$!<")
+            .trim_end_matches(">!$_")
+            .to_string()
+    }
+
+    fn warn(&mut self, name: &str, message: String) {
+        self.warnings.push((name.to_string(), message));
+    }
+}
+
+/// Phones or e-mails of the card: PREF ones first, faxes apart.
+fn reach(card: &mut Card, name: &str, extra: &mut Vec<String>) -> String {
+    let props: Vec<Prop> = card.all(name).cloned().collect();
+    let mut found: Vec<(bool, String)> = Vec::new();
+    for p in &props {
+        let Some(v) = card.value(p, Shape::Line) else {
+            continue;
+        };
+        let label = card.label(p).to_lowercase();
+        let pref = p.has_type("pref") || p.param("PREF").any(|v| v == "1");
+        if name == "EMAIL" {
+            found.push((pref, text::trim(&v).to_string()));
+            continue;
+        }
+        match values::phone(&v) {
+            Ok(Some(n)) if p.has_type("fax") || label.contains("fax") => {
+                extra.push(format!("Fax: {n}"));
+            }
+            Ok(Some(n)) => found.push((pref, n)),
+            Ok(None) => {}
+            Err(why) => card.warn(name, why),
+        }
+    }
+    found.sort_by_key(|(pref, _)| !pref);
+    let mut out = String::new();
+    for (_, v) in found {
+        values::push_unique(&mut out, &v, |s| s.to_lowercase());
+    }
+    out
+}
+
+fn wechat(card: &mut Card) -> String {
+    let mut out = String::new();
+    let props: Vec<Prop> = card
+        .props
+        .iter()
+        .filter(|p| matches!(p.name.as_str(), "IMPP" | "X-WECHAT" | "X-WEIXIN"))
+        .cloned()
+        .collect();
+    for p in &props {
+        let service = p
+            .param("X-SERVICE-TYPE")
+            .any(|s| s.eq_ignore_ascii_case("wechat") || s.eq_ignore_ascii_case("weixin"));
+        let Some(v) = card.value(p, Shape::Line) else {
+            continue;
+        };
+        let lower = v.to_lowercase();
+        if p.name == "IMPP"
+            && !service
+            && !lower.starts_with("weixin:")
+            && !lower.starts_with("wechat:")
+        {
+            continue;
+        }
+        let mut id = v.as_str();
+        for scheme in [
+            "weixin://contacts/profile/",
+            "x-apple:",
+            "weixin:",
+            "wechat:",
+        ] {
+            if let Some(rest) = text::strip_prefix_ignore_case(id, scheme) {
+                id = rest;
+            }
+        }
+        values::push_unique(&mut out, id, |s| s.to_lowercase());
+    }
+    out
+}
+
+pub(super) fn record(
+    props: &[Prop],
+    place: Place,
+    charset: Charset,
+    options: &ReadOptions,
+    notices: &mut Vec<Notice>,
+) -> Option<Record> {
+    let mut card = Card {
+        props,
+        charset,
+        problems: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let record = read_card(&mut card, place, options);
+    let bad = !card.problems.is_empty();
+    for (column, message) in card.problems {
+        notices.push(Notice {
+            place,
+            severity: Severity::Bad,
+            column: Some(column),
+            message,
+        });
+    }
+    if bad {
+        return None;
+    }
+    for (column, message) in card.warnings {
+        notices.push(Notice {
+            place,
+            severity: Severity::Warning,
+            column: Some(column),
+            message,
+        });
+    }
+    match record {
+        Some(r) => Some(r),
+        None => {
+            notices.push(Notice {
+                place,
+                severity: Severity::Skipped,
+                column: None,
+                message: "no name and no organization".into(),
+            });
+            None
+        }
+    }
+}
+
+fn read_card(card: &mut Card, place: Place, options: &ReadOptions) -> Option<Record> {
+    let mut extra = Vec::new();
+    let n = match card.props.iter().find(|p| p.name == "N").cloned() {
+        Some(p) => card.components(&p, Shape::Name).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let part = |i: usize| n.get(i).map(String::as_str).unwrap_or("");
+    let from_n = values::join_name(part(0), part(1), part(2));
+    let full = card.first("FN", Shape::Name).unwrap_or_default();
+    let org_parts = match card.props.iter().find(|p| p.name == "ORG").cloned() {
+        Some(p) => card.components(&p, Shape::Name).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let mut org = text::trim(org_parts.first().map_or("", String::as_str)).to_string();
+    let department = org_parts.get(1).map_or("", |d| text::trim(d)).to_string();
+    let kind = card
+        .first("KIND", Shape::Line)
+        .unwrap_or_default()
+        .to_lowercase();
+    let shown_as_company = card
+        .first("X-ABSHOWAS", Shape::Line)
+        .is_some_and(|v| v.eq_ignore_ascii_case("company"));
+    let fieldbook_kind = card
+        .first("X-FIELDBOOK-KIND", Shape::Line)
+        .and_then(|k| CustomerKind::parse(&k));
+    let mut person = if from_n.is_empty() {
+        full.clone()
+    } else {
+        from_n.clone()
+    };
+    let is_org = matches!(kind.as_str(), "org" | "organization")
+        || shown_as_company
+        || (from_n.is_empty() && !org.is_empty() && dedup_key(&full) == dedup_key(&org));
+    if is_org {
+        if org.is_empty() {
+            org = person.clone();
+        }
+        person.clear();
+    }
+    let title = card.first("TITLE", Shape::Line).unwrap_or_default();
+    let phone = reach(card, "TEL", &mut extra);
+    let email = reach(card, "EMAIL", &mut extra);
+    let wechat = wechat(card);
+    let birthday = birthday(card, options, &mut extra);
+    let notes_props: Vec<Prop> = card.all("NOTE").cloned().collect();
+    let mut notes = notes_props
+        .iter()
+        .filter_map(|p| card.value(p, Shape::Text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for line in &extra {
+        values::add_note_line(&mut notes, line);
+    }
+    let mut customer = CustomerDraft {
+        website: card.first("URL", Shape::Line).unwrap_or_default(),
+        industry: card
+            .first("X-FIELDBOOK-INDUSTRY", Shape::Line)
+            .unwrap_or_default(),
+        lead_source: card
+            .first("X-FIELDBOOK-LEAD-SOURCE", Shape::Line)
+            .unwrap_or_default(),
+        tier: card
+            .first("X-FIELDBOOK-TIER", Shape::Line)
+            .and_then(|t| Tier::parse(&t)),
+        stage: card
+            .first("X-FIELDBOOK-STAGE", Shape::Line)
+            .and_then(|s| Stage::parse(&s)),
+        cadence_days: card
+            .first("X-FIELDBOOK-CADENCE", Shape::Line)
+            .and_then(|c| c.parse().ok())
+            .filter(|&c| c > 0),
+        ..CustomerDraft::default()
+    };
+    address(card, &mut customer);
+    let categories: Vec<Prop> = card.all("CATEGORIES").cloned().collect();
+    for p in &categories {
+        if let Some(raw) = card.raw(p) {
+            for tag in split_escaped(&raw, ',') {
+                let tag = unescape(tag);
+                let tag = text::trim(&tag);
+                if !tag.is_empty() && !customer.tags.iter().any(|t| t == tag) {
+                    customer.tags.push(tag.to_string());
+                }
+            }
+        }
+    }
+    if person.is_empty() && org.is_empty() {
+        return None;
+    }
+    let contact = if !person.is_empty() && !org.is_empty() {
+        Some(ContactDraft {
+            name: person.clone(),
+            title: title_with_department(&title, &department),
+            phone,
+            email,
+            wechat,
+            birthday,
+            notes,
+        })
+    } else {
+        customer.phone = phone;
+        customer.email = email;
+        customer.wechat = wechat;
+        customer.birthday = birthday;
+        customer.notes = notes;
+        None
+    };
+    customer.name = if org.is_empty() { person } else { org };
+    customer.kind = Some(fieldbook_kind.unwrap_or(if contact.is_some() || is_org {
+        CustomerKind::Company
+    } else {
+        CustomerKind::Person
+    }));
+    Some(Record {
+        place,
+        customer,
+        person: contact,
+        kept: None,
+    })
+}
+
+fn dedup_key(name: &str) -> String {
+    super::dedup::name_key(name)
+}
+
+fn birthday(
+    card: &mut Card,
+    options: &ReadOptions,
+    extra: &mut Vec<String>,
+) -> Option<crate::book::model::Birthday> {
+    let p = card.props.iter().find(|p| p.name == "BDAY").cloned()?;
+    let v = text::trim(&card.value(&p, Shape::Line)?).to_string();
+    let as_text = p.param("VALUE").any(|v| v.eq_ignore_ascii_case("text"));
+    match values::birthday(&v, options.date_order) {
+        Ok(Some(mut b)) if !as_text => {
+            if p.params.iter().any(|(k, _)| k == "X-APPLE-OMIT-YEAR") {
+                b.year = None;
+            }
+            Some(b)
+        }
+        Ok(None) if !as_text => None,
+        _ => {
+            card.warn(
+                "BDAY",
+                format!(
+                    "{} is not a date; kept in the notes",
+                    text::escaped_excerpt(&v)
+                ),
+            );
+            extra.push(format!("Birthday: {v}"));
+            None
+        }
+    }
+}
+
+/// The work (or preferred, or first) address: street and extended address, and the city.
+fn address(card: &mut Card, customer: &mut CustomerDraft) {
+    let adrs: Vec<&Prop> = card.all("ADR").collect();
+    let Some(p) = adrs
+        .iter()
+        .find(|p| p.has_type("work") || p.has_type("pref"))
+        .or(adrs.first())
+        .map(|p| (*p).clone())
+    else {
+        return;
+    };
+    let Some(parts) = card.components(&p, Shape::Text) else {
+        return;
+    };
+    let part = |i: usize| parts.get(i).map_or("", |s| text::trim(s));
+    customer.address = match (part(2), part(1)) {
+        (street, "") => street.to_string(),
+        ("", extended) => extended.to_string(),
+        (street, extended) => format!("{street} {extended}"),
+    };
+    customer.city = part(3).to_string();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(unescape(r"a\, b\; c\nd\\e\:f\x"), "a, b; c\nd\\e:f\\x");
+        assert_eq!(split_escaped(r"a\;b;c;;", ';'), vec![r"a\;b", "c", "", ""]);
+        assert_eq!(split_escaped(r"a\\;b", ';'), vec![r"a\\", "b"]);
+    }
+}

@@ -1,0 +1,217 @@
+//! What the exports read: every table as stored (the JSON copy), and customers, people,
+//! contacts and follow-ups as domain types (CSV, vCard, the calendar).
+
+use chrono::NaiveDateTime;
+use rusqlite::Row;
+use rusqlite::types::Value as Sql;
+
+use super::copy::table_shape;
+use crate::book::model::{
+    Channel, ContactDraft, CustomerDraft, CustomerKind, FollowUpDraft, InteractionDraft, Stage,
+    Tier,
+};
+use crate::book::recurrence::{Basis, Recurrence, Unit};
+use crate::interop::json::TableRows;
+use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp, BulkInteraction};
+use crate::repository::sql_text as text;
+use crate::repository::{Repository, Result};
+
+/// Tables a copy of the book leaves out: the undo log belongs to this book's own history.
+const NOT_BOOK: &[&str] = &["undo_step", "undo_log"];
+
+pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, \
+     website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived";
+
+pub(super) fn customer_draft(r: &Row<'_>) -> rusqlite::Result<CustomerDraft> {
+    let kind: String = r.get("kind")?;
+    let tier: Option<String> = r.get("tier")?;
+    let stage: Option<String> = r.get("stage")?;
+    Ok(CustomerDraft {
+        name: r.get("name")?,
+        kind: CustomerKind::parse(&kind),
+        industry: r.get("industry")?,
+        city: r.get("city")?,
+        address: r.get("address")?,
+        phone: r.get("phone")?,
+        email: r.get("email")?,
+        wechat: r.get("wechat")?,
+        website: r.get("website")?,
+        tags: text::split_tags(&r.get::<_, String>("tags")?),
+        tier: tier.as_deref().and_then(Tier::parse),
+        stage: stage.as_deref().and_then(Stage::parse),
+        lead_source: r.get("lead_source")?,
+        birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
+        notes: r.get("notes")?,
+        cadence_days: r.get("cadence_days")?,
+    })
+}
+
+pub(super) fn contact_draft(r: &Row<'_>) -> rusqlite::Result<ContactDraft> {
+    Ok(ContactDraft {
+        name: r.get("name")?,
+        title: r.get("title")?,
+        phone: r.get("phone")?,
+        email: r.get("email")?,
+        wechat: r.get("wechat")?,
+        birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
+        notes: r.get("notes")?,
+    })
+}
+
+fn stamp(column: &str, r: &Row<'_>) -> rusqlite::Result<NaiveDateTime> {
+    text::parse_datetime(column, &r.get::<_, String>(column)?)
+}
+
+impl Repository {
+    /// Every table of the book (the undo log and full-text indexes aside), every row by rowid,
+    /// every column: what the JSON export writes and a round trip compares.
+    pub fn book_tables(&self) -> Result<Vec<TableRows>> {
+        let names: Vec<String> = self
+            .conn
+            .prepare(
+                // Plain tables only: a full-text index (virtual, and its shadow tables) is
+                // derived data that the book's triggers rebuild as the rows go in.
+                "SELECT name FROM pragma_table_list
+                  WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'
+                  ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut tables = Vec::new();
+        for name in names
+            .into_iter()
+            .filter(|n| !NOT_BOOK.contains(&n.as_str()))
+        {
+            let Some(shape) = table_shape(&self.conn, &name)? else {
+                continue;
+            };
+            let quoted = |names: &[String]| {
+                names
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            // By primary key: the rowid, or the key's columns in a WITHOUT ROWID table.
+            let order = if shape.key.is_empty() || shape.integer_id {
+                "rowid".to_string()
+            } else {
+                quoted(&shape.key)
+            };
+            let columns = shape.columns;
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {} FROM \"{name}\" ORDER BY {order}",
+                quoted(&columns)
+            ))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..columns.len()).map(|i| r.get::<_, Sql>(i)).collect()
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            tables.push(TableRows {
+                name,
+                columns,
+                rows,
+            });
+        }
+        Ok(tables)
+    }
+
+    /// Customers (archived too), people, contacts and follow-ups by id: what the CSV, vCard
+    /// and calendar exports read.
+    pub fn export_rows(&self) -> Result<BulkBook> {
+        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer ORDER BY id");
+        let customers = self
+            .conn
+            .prepare(&sql)?
+            .query_map([], |r| {
+                Ok(BulkCustomer {
+                    id: r.get("id")?,
+                    draft: customer_draft(r)?,
+                    created_at: stamp("created_at", r)?,
+                    updated_at: stamp("updated_at", r)?,
+                    archived: r.get("archived")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let contacts = self
+            .conn
+            .prepare(
+                "SELECT id, customer_id, name, title, phone, email, wechat, birthday, notes, created_at
+                   FROM contact ORDER BY id",
+            )?
+            .query_map([], |r| {
+                Ok(BulkContact {
+                    id: r.get("id")?,
+                    customer_id: r.get("customer_id")?,
+                    draft: contact_draft(r)?,
+                    created_at: stamp("created_at", r)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let interactions = self
+            .conn
+            .prepare(
+                "SELECT id, customer_id, contact_id, at, channel, summary, outcome, created_at
+                   FROM interaction ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let channel: String = r.get("channel")?;
+                Ok(BulkInteraction {
+                    id: r.get("id")?,
+                    draft: InteractionDraft {
+                        customer_id: r.get("customer_id")?,
+                        contact_id: r.get("contact_id")?,
+                        at: stamp("at", r)?,
+                        channel: Channel::parse(&channel).unwrap_or(Channel::Other),
+                        summary: r.get("summary")?,
+                        outcome: r.get("outcome")?,
+                    },
+                    created_at: stamp("created_at", r)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let follow_ups = self
+            .conn
+            .prepare(
+                "SELECT id, customer_id, interaction_id, due_on, due_time, task, done_at, created_at,
+                        repeat_every, repeat_unit, repeat_basis
+                   FROM follow_up ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let every: Option<u32> = r.get("repeat_every")?;
+                let unit: Option<String> = r.get("repeat_unit")?;
+                let basis: Option<String> = r.get("repeat_basis")?;
+                let repeat = match (
+                    every,
+                    unit.as_deref().and_then(Unit::parse),
+                    basis.as_deref().and_then(Basis::parse),
+                ) {
+                    (Some(every), Some(unit), Some(basis)) => Some(Recurrence { every, unit, basis }),
+                    _ => None,
+                };
+                Ok(BulkFollowUp {
+                    id: r.get("id")?,
+                    draft: FollowUpDraft {
+                        customer_id: r.get("customer_id")?,
+                        due_on: text::parse_date("due_on", &r.get::<_, String>("due_on")?)?,
+                        due_time: text::opt("due_time", r.get("due_time")?, text::parse_time)?,
+                        task: r.get("task")?,
+                        repeat,
+                    },
+                    interaction_id: r.get("interaction_id")?,
+                    created_at: stamp("created_at", r)?,
+                    done_at: text::opt("done_at", r.get("done_at")?, text::parse_datetime)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(BulkBook {
+            customers,
+            contacts,
+            interactions,
+            follow_ups,
+            // Deals, complaints and reasons came with migration 0004 (lead's change).
+            ..BulkBook::default()
+        })
+    }
+}

@@ -1,0 +1,237 @@
+//! The deal form (`o`) and the complaint form (`!`). Each opens on a choice of "new" or one of
+//! the customer's existing deals or open complaints; choosing one fills the form to edit it.
+
+use chrono::NaiveDate;
+
+use super::form::{Field, Form, FormPurpose};
+use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
+use crate::book::dates::{self, DateOrder};
+use crate::book::deals::{self, Deal, DealDraft, DealStage};
+use crate::book::model::CustomerId;
+use crate::book::money;
+
+const NEW: &str = "new";
+pub const DEAL_STAGES: &[&str] = &[
+    "won",
+    "lead",
+    "qualified",
+    "proposal",
+    "negotiation",
+    "lost",
+];
+const SEVERITIES: &[&str] = &["medium", "high", "low"];
+const STATUSES: &[&str] = &["open", "in progress", "resolved"];
+const SCORES: &[&str] = &["", "1", "2", "3", "4", "5"];
+
+/// "#12 Packaging film": how an existing record shows in the first choice.
+fn pick_label(id: i64, text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    format!("#{id} {short}")
+}
+
+/// The id in a "#12 ..." choice, or None for "new".
+pub fn picked_id(choice: &str) -> Option<i64> {
+    choice.strip_prefix('#')?.split(' ').next()?.parse().ok()
+}
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(dates::format_date).unwrap_or_default()
+}
+
+pub fn deal_form(customer_id: CustomerId, name: &str, deals: &[Deal], currency: &str) -> Form {
+    let mut choices = vec![NEW.to_string()];
+    choices.extend(deals.iter().map(|d| pick_label(d.id, &d.draft.title)));
+    let fields = vec![
+        Field::choice("Deal", &choices, NEW),
+        Field::text("Title", "", "what was sold or is on offer"),
+        Field::text("Amount", "", "12,800 or 1.2万; in minor units never"),
+        Field::text("Currency", currency, "CNY, USD, HKD..."),
+        Field::choice("Stage", DEAL_STAGES, "won"),
+        Field::suggested("Order date", "today", "when it was won (won or lost deals)"),
+        Field::text("Expected close", "", "open deals: when it should close"),
+    ];
+    Form::new(
+        FormPurpose::Deal(customer_id),
+        format!("Deal with {name}"),
+        fields,
+    )
+}
+
+/// Choosing an existing deal fills the form with it; "new" empties it again.
+pub fn apply_deal_choice(form: &mut Form, deals: &[Deal], currency: &str) {
+    let chosen = picked_id(form.value("Deal")).and_then(|id| deals.iter().find(|d| d.id == id));
+    let Some(deal) = chosen else {
+        for (label, value) in [
+            ("Title", ""),
+            ("Amount", ""),
+            ("Currency", currency),
+            ("Stage", "won"),
+            ("Expected close", ""),
+        ] {
+            form.set_value(label, value);
+        }
+        form.suggest("Order date", "today");
+        return;
+    };
+    let d = &deal.draft;
+    let amount = money::format_amount(d.amount, "")
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .to_string();
+    form.set_value("Title", &d.title);
+    form.set_value("Amount", &amount);
+    form.set_value("Currency", &d.currency);
+    form.set_value("Stage", d.stage.label());
+    form.set_value("Order date", &date_text(d.closed_on));
+    form.set_value("Expected close", &date_text(d.expected_close));
+}
+
+/// The deal typed into the form (with the id when editing), or messages beside the fields.
+pub fn read_deal(
+    form: &mut Form,
+    customer_id: CustomerId,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Option<(Option<i64>, DealDraft)> {
+    form.clear_errors();
+    let stage = DealStage::parse(form.value("Stage")).unwrap_or(DealStage::Won);
+    let amount = money::parse_amount(form.value("Amount").trim())
+        .map_err(|e| form.set_error("Amount", e))
+        .ok();
+    let mut read_date = |label: &str| {
+        let text = form.value(label).trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        dates::parse_date_in(&text, today, order)
+            .map_err(|e| form.set_error(label, e.to_string()))
+            .ok()
+    };
+    let closed_on = read_date("Order date");
+    let expected_close = read_date("Expected close");
+    let draft = DealDraft {
+        customer_id,
+        title: form.value("Title").trim().to_string(),
+        amount: amount.unwrap_or(0),
+        currency: form.value("Currency").trim().to_uppercase(),
+        stage,
+        // An open deal has no order date whatever the field says.
+        closed_on: if stage.is_open() { None } else { closed_on },
+        expected_close,
+    };
+    if let Err(errors) = deals::check(&draft) {
+        for (field, why) in errors {
+            let label = match field {
+                "title" => "Title",
+                "amount" => "Amount",
+                "currency" => "Currency",
+                "closed_on" => "Order date",
+                "expected_close" => "Expected close",
+                _ => "Stage",
+            };
+            form.set_error(label, why);
+        }
+    }
+    if form.has_errors() {
+        form.focus_first_error();
+        return None;
+    }
+    Some((picked_id(form.value("Deal")), draft))
+}
+
+pub fn complaint_form(customer_id: CustomerId, name: &str, complaints: &[Complaint]) -> Form {
+    let mut choices = vec![NEW.to_string()];
+    choices.extend(
+        complaints
+            .iter()
+            .filter(|c| c.draft.status.is_open())
+            .map(|c| pick_label(c.id, &c.draft.what)),
+    );
+    let fields = vec![
+        Field::choice("Complaint", &choices, NEW),
+        Field::multiline("What", "", "what went wrong, in the customer's words"),
+        Field::choice("Severity", SEVERITIES, "medium"),
+        Field::choice("Status", STATUSES, "open"),
+        Field::suggested("Opened", "today", "when the customer complained"),
+        Field::text("Resolved on", "", "when it was put right (resolved)"),
+        Field::multiline("Resolution", "", "how it was put right"),
+        Field::choice("Satisfaction", SCORES, ""),
+    ];
+    Form::new(
+        FormPurpose::Complaint(customer_id),
+        format!("Complaint from {name}"),
+        fields,
+    )
+}
+
+/// Choosing an open complaint fills the form to move it on or resolve it.
+pub fn apply_complaint_choice(form: &mut Form, complaints: &[Complaint]) {
+    let chosen =
+        picked_id(form.value("Complaint")).and_then(|id| complaints.iter().find(|c| c.id == id));
+    let Some(c) = chosen else {
+        return;
+    };
+    let d = &c.draft;
+    form.set_value("What", &d.what);
+    form.set_value("Severity", d.severity.label());
+    form.set_value("Status", d.status.label());
+    form.set_value("Opened", &dates::format_date(d.opened_on));
+    form.set_value("Resolved on", &date_text(d.resolved_on));
+    form.set_value("Resolution", &d.resolution);
+    form.set_value(
+        "Satisfaction",
+        &d.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
+    );
+}
+
+pub fn read_complaint(
+    form: &mut Form,
+    customer_id: CustomerId,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Option<(Option<i64>, ComplaintDraft)> {
+    form.clear_errors();
+    let mut read_date = |label: &str| {
+        let text = form.value(label).trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        dates::parse_date_in(&text, today, order)
+            .map_err(|e| form.set_error(label, e.to_string()))
+            .ok()
+    };
+    let opened_on = read_date("Opened");
+    let mut resolved_on = read_date("Resolved on");
+    let status = ComplaintStatus::parse(form.value("Status")).unwrap_or(ComplaintStatus::Open);
+    if status == ComplaintStatus::Resolved && resolved_on.is_none() && !form.has_errors() {
+        // Resolving it now is the common case: today, unless a date was typed.
+        resolved_on = Some(today);
+    }
+    let draft = ComplaintDraft {
+        customer_id,
+        opened_on: opened_on.unwrap_or(today),
+        what: form.value("What").trim().to_string(),
+        severity: Severity::parse(form.value("Severity")).unwrap_or(Severity::Medium),
+        status,
+        resolved_on,
+        resolution: form.value("Resolution").trim().to_string(),
+        satisfaction: form.value("Satisfaction").parse().ok(),
+    };
+    if let Err(errors) = complaints::check(&draft) {
+        for (field, why) in errors {
+            let label = match field {
+                "what" => "What",
+                "opened_on" => "Opened",
+                "resolved_on" => "Resolved on",
+                "satisfaction" => "Satisfaction",
+                "resolution" => "Resolution",
+                _ => "Status",
+            };
+            form.set_error(label, why);
+        }
+    }
+    if form.has_errors() {
+        form.focus_first_error();
+        return None;
+    }
+    Some((picked_id(form.value("Complaint")), draft))
+}
