@@ -636,3 +636,16 @@ fn the_dashboard_opens_scrolls_and_closes_through_help() {
     assert_eq!(state.mode, Mode::Browse);
     assert!(state.dashboard.is_none());
 }
+
+#[test]
+fn a_log_can_carry_a_satisfaction_score() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("回访：客户对新型号很满意"));
+    focus(&mut state, &mut repo, "Satisfaction");
+    run(&mut state, &mut repo, typed("5"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(repo.satisfaction_scores(s.xinghe).unwrap(), [(today(), 5)]);
+    assert_eq!(state.detail.as_ref().unwrap().account.satisfaction.len(), 1);
+}

@@ -61,10 +61,11 @@ impl Repository {
         draft: &InteractionDraft,
         follow_up: Option<&FollowUpDraft>,
     ) -> Result<(InteractionId, Option<FollowUpId>)> {
-        self.log_closing(draft, follow_up, None)
+        self.log_closing(draft, follow_up, None, None)
     }
 
-    /// Logs a contact that also closes the follow-up `closes` (a due task handled by this very
+    /// Logs a contact (with how satisfied the customer sounded, 1-5, when asked) that also
+    /// closes the follow-up `closes` (a due task handled by this very
     /// call), all in one transaction: the log, its new follow-up, the close and, for a repeating
     /// task, its next occurrence.
     pub fn log_closing(
@@ -72,7 +73,11 @@ impl Repository {
         draft: &InteractionDraft,
         follow_up: Option<&FollowUpDraft>,
         closes: Option<FollowUpId>,
+        satisfaction: Option<u8>,
     ) -> Result<(InteractionId, Option<FollowUpId>)> {
+        if satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
+            return Err(super::BookError::Invalid("satisfaction is 1 to 5".into()));
+        }
         let closing = closes.map(|id| self.follow_up(id)).transpose()?;
         let now_at = self.now();
         let now = text::datetime(now_at);
@@ -81,8 +86,9 @@ impl Repository {
             .map_or(format!("#{}", draft.customer_id), |c| c.draft.name);
         let tx = self.step(&format!("log {} with {customer}", draft.channel))?;
         tx.execute(
-            "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, outcome, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO interaction (customer_id, contact_id, at, channel, summary, outcome, created_at,
+                                      satisfaction)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 draft.customer_id,
                 draft.contact_id,
@@ -91,6 +97,7 @@ impl Repository {
                 draft.summary,
                 draft.outcome,
                 now,
+                satisfaction,
             ],
         )?;
         let interaction_id = tx.last_insert_rowid();

@@ -183,6 +183,7 @@ pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcom
             "empty = none; tomorrow, fri, +3d, 12-01",
         ),
         Field::text("Follow-up task", "", "what to do next"),
+        Field::choice("Satisfaction", &["", "1", "2", "3", "4", "5"], ""),
     ];
     Form::new(
         FormPurpose::LogInteraction(customer_id),

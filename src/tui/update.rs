@@ -558,7 +558,13 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
                             handled,
                         )?);
                     }
-                    repo.log_closing(&interaction, follow_up.as_ref(), closes.map(|f| f.id))?;
+                    let satisfaction = form.value("Satisfaction").parse().ok();
+                    repo.log_closing(
+                        &interaction,
+                        follow_up.as_ref(),
+                        closes.map(|f| f.id),
+                        satisfaction,
+                    )?;
                     settled = Some(Handled::Logged);
                     let next = follow_up.map_or(String::new(), |f| {
                         format!(
