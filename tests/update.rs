@@ -198,6 +198,7 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     run(&mut state, &mut repo, typed("tomorrow"));
     run(&mut state, &mut repo, [Action::NextField]);
     run(&mut state, &mut repo, typed("Send the quote"));
+    run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Satisfaction
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter on the last field saves
     assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
 
@@ -648,4 +649,65 @@ fn a_log_can_carry_a_satisfaction_score() {
     assert_eq!(state.mode, Mode::Browse);
     assert_eq!(repo.satisfaction_scores(s.xinghe).unwrap(), [(today(), 5)]);
     assert_eq!(state.detail.as_ref().unwrap().account.satisfaction.len(), 1);
+}
+
+#[test]
+fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
+    let (mut repo, mut state, _) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("客户.csv");
+    std::fs::write(
+        &file,
+        "客户名称,联系人,手机,城市\n杭州精诚化工有限公司,李娜,13912345678,杭州\n,,,\n宁波海天贸易,王强,13700001111,宁波\n",
+    )
+    .unwrap();
+    let before = repo.customer_rows().unwrap().len();
+
+    run(&mut state, &mut repo, [Action::StartImport]);
+    run(&mut state, &mut repo, typed("/no/such/file.csv"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let f = form(&state);
+    assert!(f.fields[0].error.is_some(), "the message sits beside File");
+    assert_eq!(f.value("File"), "/no/such/file.csv");
+
+    run(
+        &mut state,
+        &mut repo,
+        [Action::Edit(TextEdit::ClearToStart)],
+    );
+    run(&mut state, &mut repo, typed(&file.display().to_string()));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(state.mode, Mode::ImportPreview);
+    let preview = state.import.as_ref().unwrap();
+    assert_eq!(preview.report.customers.created, 2);
+    assert_eq!(preview.report.people.created, 2);
+    assert_eq!(
+        repo.customer_rows().unwrap().len(),
+        before,
+        "a preview writes nothing"
+    );
+
+    // Back keeps the form as filled in.
+    run(&mut state, &mut repo, [Action::Back]);
+    assert_eq!(form(&state).value("File"), file.display().to_string());
+    run(
+        &mut state,
+        &mut repo,
+        [Action::SaveForm, Action::ConfirmImport],
+    );
+    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(repo.customer_rows().unwrap().len(), before + 2);
+    assert!(
+        state.status.as_ref().unwrap().text.contains("2 new"),
+        "{:?}",
+        state.status
+    );
+    assert!(state.rows.iter().any(|r| r.name == "宁波海天贸易"));
+
+    run(&mut state, &mut repo, [Action::Undo]);
+    assert_eq!(
+        repo.customer_rows().unwrap().len(),
+        before,
+        "one undo takes the import back"
+    );
 }

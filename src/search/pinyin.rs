@@ -4,6 +4,8 @@
 //! order, skipping characters as a fuzzy match does. So `zw`, `zhangwei`, `zhw` and `z伟` find
 //! 张伟, `bj科技` finds 北京星河科技, while letters from the middle of syllables do not.
 
+use std::sync::OnceLock;
+
 use pinyin::ToPinyinMulti;
 
 use super::keys::{char_bit, fold_char};
@@ -78,20 +80,82 @@ pub fn has_han(text: &str) -> bool {
 pub fn push_key(text: &str, out: &mut String) -> bool {
     let mut han = false;
     for c in text.chars() {
-        let readings = readings(c);
-        if !readings.is_empty() {
+        if c.is_ascii() {
+            out.push(fold_char(c));
+            continue;
+        }
+        let before = out.len();
+        out.push(START);
+        if !push_readings(c, out) {
+            out.truncate(before);
+        } else {
             han = true;
-            out.push(START);
-            for (i, reading) in readings.iter().enumerate() {
-                if i > 0 {
-                    out.push(SEP);
-                }
-                out.push_str(reading);
-            }
         }
         out.push(fold_char(c));
     }
     han
+}
+
+/// Appends `c`'s readings, SEP-separated; false when it has none.
+fn push_readings(c: char, out: &mut String) -> bool {
+    if let Some(joined) = common_table().get(c) {
+        out.push_str(joined);
+        return !joined.is_empty();
+    }
+    let readings = readings(c);
+    for (i, reading) in readings.iter().enumerate() {
+        if i > 0 {
+            out.push(SEP);
+        }
+        out.push_str(reading);
+    }
+    !readings.is_empty()
+}
+
+/// The readings of the CJK ideographs blocks (U+3400..U+9FFF, nearly every character in use),
+/// looked up once: building a book's keys asks for millions of characters.
+struct Table {
+    /// All readings, SEP-joined per character.
+    text: String,
+    /// Per character from `FIRST`: offset in `text` << 8 | length.
+    spans: Vec<u32>,
+}
+
+const FIRST: u32 = 0x3400;
+const LAST: u32 = 0x9FFF;
+
+fn common_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Table {
+            text: String::new(),
+            spans: Vec::with_capacity((LAST - FIRST + 1) as usize),
+        };
+        for code in FIRST..=LAST {
+            let start = table.text.len();
+            if let Some(c) = char::from_u32(code) {
+                for (i, reading) in readings(c).iter().enumerate() {
+                    if i > 0 {
+                        table.text.push(SEP);
+                    }
+                    table.text.push_str(reading);
+                }
+            }
+            let len = table.text.len() - start;
+            table.spans.push((start as u32) << 8 | len.min(255) as u32);
+        }
+        table
+    })
+}
+
+impl Table {
+    /// `c`'s readings, empty when it has none; None outside the table.
+    fn get(&self, c: char) -> Option<&str> {
+        let i = u32::from(c).checked_sub(FIRST)?;
+        let span = *self.spans.get(i as usize)?;
+        let start = (span >> 8) as usize;
+        Some(&self.text[start..start + (span & 0xFF) as usize])
+    }
 }
 
 /// Which readings of a polyphone a match used. The crate lists the readings most common first,

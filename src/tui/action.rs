@@ -81,6 +81,10 @@ pub enum Action {
     EditComplaints,
     /// `D`: the dashboard: where time is worth most and who is slipping away.
     ShowDashboard,
+    /// `i`: import a file (previewed before anything is written).
+    StartImport,
+    /// On the import preview: write it.
+    ConfirmImport,
     /// `A`: the archived customers.
     ShowArchived,
     /// In the archived view: bring the customer back to the list.

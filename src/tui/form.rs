@@ -137,6 +137,8 @@ pub enum FormPurpose {
     Deal(i64),
     /// Add a complaint for the customer, or move on the one picked in the form.
     Complaint(i64),
+    /// Name a file to import; saving previews it.
+    Import,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

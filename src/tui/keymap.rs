@@ -19,6 +19,7 @@ pub enum Context {
     Review,
     Archived,
     Dashboard,
+    ImportPreview,
     /// The review's quick snooze choices, after `s`.
     ReviewDate,
     Form,
@@ -37,6 +38,7 @@ impl Context {
             Context::Review => "Today's review (t)",
             Context::Archived => "Archived customers (A)",
             Context::Dashboard => "Dashboard (D)",
+            Context::ImportPreview => "Import preview (i)",
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
@@ -151,6 +153,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[key(K::Esc), ch('D')], Action::Back, "back", "back to the book"),
     bind(C::Dashboard, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Dashboard, &[ch('q')], Action::Quit, "", "quit"),
+    // The import preview.
+    bind(C::ImportPreview, &[ch('y'), key(K::Enter)], Action::ConfirmImport, "import", "write the import (one step: u undoes it)"),
+    bind(C::ImportPreview, &[key(K::Down), ch('j')], Action::MoveDown, "", "scroll down"),
+    bind(C::ImportPreview, &[key(K::Up), ch('k')], Action::MoveUp, "", "scroll up"),
+    bind(C::ImportPreview, &[key(K::PageDown), ch(' ')], Action::PageDown, "", "page down"),
+    bind(C::ImportPreview, &[key(K::PageUp)], Action::PageUp, "", "page up"),
+    bind(C::ImportPreview, &[key(K::Esc), ch('n')], Action::Back, "back", "back to the import form; nothing is written"),
     // The archived view.
     bind(C::Archived, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
     bind(C::Archived, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
@@ -173,6 +182,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
     bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change (add, edit, log, done, snooze, archive, import); again for the one before"),
+    bind(C::Panes, &[ch('i')], Action::StartImport, "", "import customers from a CSV, vCard or fieldbook JSON file (previewed first)"),
     bind(C::Panes, &[ch('D')], Action::ShowDashboard, "dashboard", "the dashboard: contacts, revenue, tiers, stages, at risk, complaints, opportunities, visit plan"),
     bind(C::Panes, &[ch('A')], Action::ShowArchived, "", "archived customers (restore them with r)"),
     bind(C::Panes, &[ch('t')], Action::OpenReview, "today", "today's review: what is due, then who is going cold"),

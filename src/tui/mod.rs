@@ -6,6 +6,7 @@ pub mod action;
 pub mod book_forms;
 pub mod dashboard;
 pub mod form;
+pub mod importing;
 pub mod keymap;
 pub mod panes;
 pub mod review;

@@ -59,6 +59,8 @@ pub enum Mode {
     Archived,
     /// The dashboard (`D`): its data is `State::dashboard`.
     Dashboard,
+    /// An import previewed, waiting for a yes: its data is `State::import`.
+    ImportPreview,
 }
 
 /// The "Archived" view: soft-deleted customers, restorable.
@@ -135,6 +137,7 @@ pub struct State {
     pub archived: ArchivedList,
     /// The dashboard while it is open, and how far it is scrolled.
     pub dashboard: Option<(Box<super::dashboard::Dashboard>, usize)>,
+    pub import: Option<Box<super::importing::ImportPreview>>,
     pub status: Option<Status>,
     pub quit: bool,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
@@ -181,6 +184,7 @@ impl State {
             review: None,
             archived: ArchivedList::default(),
             dashboard: None,
+            import: None,
             status: None,
             quit: false,
             page_height: 10,

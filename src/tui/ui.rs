@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 use super::action::Pane;
 use super::keymap;
 use super::panes::{
-    archived, customers, dashboard, follow_ups, form, history, overlays, profile, review,
+    archived, customers, dashboard, follow_ups, form, history, import_preview, overlays, profile,
+    review,
 };
 use super::state::{Mode, State};
 use super::theme::THEME;
@@ -63,6 +64,16 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
         Mode::Help => overlays::draw_help(frame, centered(body, 100, body.height)),
         Mode::Confirm(q) => overlays::draw_question(frame, centered(body, 60, 7), q),
         Mode::Archived => archived::draw(frame, centered(body, 100, body.height), state),
+        Mode::ImportPreview => {
+            if let Some(p) = &state.import {
+                let area = if area.width >= WIDE {
+                    centered(body, 110, body.height)
+                } else {
+                    body
+                };
+                import_preview::draw(frame, area, p);
+            }
+        }
         Mode::Browse | Mode::Filter | Mode::Review | Mode::Dashboard => {}
     }
     draw_footer(frame, footer, state);

@@ -26,6 +26,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
         Mode::Review => vec![Context::Review],
         Mode::Archived => vec![Context::Archived],
         Mode::Dashboard => vec![Context::Dashboard],
+        Mode::ImportPreview => vec![Context::ImportPreview],
         Mode::Filter => vec![Context::Filter],
         Mode::Browse => {
             let pane = match state.focus {
@@ -80,6 +81,9 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
     }
     if matches!(state.mode, Mode::Dashboard) {
         return dashboard_dispatch(state, action);
+    }
+    if matches!(state.mode, Mode::ImportPreview) {
+        return import_dispatch(state, repo, action);
     }
     match action {
         Action::Quit => quit(state),
@@ -198,6 +202,9 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             }
             None => state.info("nothing to undo"),
         },
+        Action::StartImport => {
+            state.mode = Mode::Form(Box::new(super::importing::import_form()));
+        }
         Action::ShowDashboard => {
             let dash = super::dashboard::Dashboard::load(repo, state.today, &state.config)?;
             state.dashboard = Some((Box::new(dash), 0));
@@ -208,7 +215,7 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             state.archived.cursor = Default::default();
             state.mode = Mode::Archived;
         }
-        Action::Skip | Action::QuickSnooze(_) | Action::Unarchive => {}
+        Action::Skip | Action::QuickSnooze(_) | Action::Unarchive | Action::ConfirmImport => {}
         Action::NextField => with_form(state, |f| f.next_field()),
         Action::PreviousField => with_form(state, |f| f.previous_field()),
         Action::SubmitField => submit_field(state, repo)?,
@@ -245,6 +252,49 @@ fn review_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> 
                 state.mode = Mode::Form(Box::new(form));
             }
         }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn import_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
+    let page = state.page_height.max(1) as isize;
+    let scroll = |state: &mut State, delta: isize| {
+        if let Some(p) = state.import.as_mut() {
+            p.scroll = p.scroll.saturating_add_signed(delta);
+        }
+    };
+    match action {
+        Action::MoveDown => scroll(state, 1),
+        Action::MoveUp => scroll(state, -1),
+        Action::PageDown => scroll(state, page),
+        Action::PageUp => scroll(state, -page),
+        Action::Back => {
+            // Back to the form as it was filled in, to change the file or the policy.
+            if let Some(p) = state.import.take() {
+                state.mode = Mode::Form(Box::new(p.form));
+            } else {
+                state.mode = Mode::Browse;
+            }
+        }
+        Action::ConfirmImport => {
+            let Some(p) = state.import.as_ref() else {
+                return Ok(());
+            };
+            if p.blocked() {
+                state.error("bad records: nothing written. Esc, then choose \"leave them out\"");
+                return Ok(());
+            }
+            let report = super::importing::commit(p, repo)?;
+            state.import = None;
+            state.mode = Mode::Browse;
+            state.reload(repo)?;
+            state.info(format!(
+                "imported: {} new and {} merged customers, {} new people (u undoes the import)",
+                report.customers.created, report.customers.merged, report.people.created
+            ));
+        }
+        Action::Quit => quit(state),
         _ => {}
     }
     Ok(())
@@ -336,6 +386,10 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
         Mode::Archived => state.mode = Mode::Browse,
         Mode::Dashboard => {
             state.dashboard = None;
+            state.mode = Mode::Browse;
+        }
+        Mode::ImportPreview => {
+            state.import = None;
             state.mode = Mode::Browse;
         }
         Mode::Filter | Mode::Browse => {
@@ -646,6 +700,15 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
                 }
                 None => None,
             }
+        }
+        FormPurpose::Import => {
+            // Previewing does not write: it opens the preview rather than finishing the form.
+            if let Some(preview) = super::importing::preview(form, repo, order)? {
+                state.import = Some(Box::new(preview));
+                state.mode = Mode::ImportPreview;
+                return Ok(());
+            }
+            None
         }
         FormPurpose::Snooze(follow_up_id) => {
             form.clear_errors();

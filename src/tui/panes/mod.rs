@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod follow_ups;
 pub mod form;
 pub mod history;
+pub mod import_preview;
 pub mod overlays;
 pub mod profile;
 pub mod review;

@@ -23,6 +23,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Context::ReviewDate,
         Context::Archived,
         Context::Dashboard,
+        Context::ImportPreview,
         Context::Filter,
         Context::Form,
         Context::Confirm,

@@ -1,0 +1,99 @@
+//! `i`: importing a file from inside the app. A form names the file and the policy; the import
+//! then runs as a rolled-back transaction to preview exactly what would happen, and only a yes
+//! on the preview writes it (one transaction, one undo step).
+
+use std::path::PathBuf;
+
+use super::form::{Field, Form, FormPurpose};
+use crate::book::dates::DateOrder;
+use crate::interop::{self, Batch, Commit, Duplicates, ImportPolicy, ImportReport, ReadOptions};
+use crate::repository::{Repository, Result};
+
+/// What the preview shows, and what a yes would write.
+#[derive(Debug, Clone)]
+pub struct ImportPreview {
+    pub batch: Batch,
+    pub policy: ImportPolicy,
+    pub report: ImportReport,
+    /// The form as filled in, to go back to.
+    pub form: Form,
+    pub scroll: usize,
+}
+
+impl ImportPreview {
+    /// Bad records and the policy refuses them: nothing can be written as asked.
+    pub fn blocked(&self) -> bool {
+        self.batch.has_bad() && !self.policy.skip_bad
+    }
+}
+
+pub fn import_form() -> Form {
+    let fields = vec![
+        Field::text(
+            "File",
+            "",
+            "path to a .csv, .tsv, .vcf or fieldbook .json (~ works)",
+        ),
+        Field::choice("Duplicates", &["skip", "merge"], "skip"),
+        Field::choice(
+            "Bad rows",
+            &["refuse the file", "leave them out"],
+            "refuse the file",
+        ),
+    ];
+    Form::new(FormPurpose::Import, "Import customers and people", fields)
+}
+
+fn expand_home(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// Reads the file and runs the import without keeping it. A file that cannot be read gets its
+/// message beside the File field; the form stays as typed.
+pub fn preview(
+    form: &mut Form,
+    repo: &mut Repository,
+    date_order: DateOrder,
+) -> Result<Option<ImportPreview>> {
+    form.clear_errors();
+    let typed = form.value("File").trim().to_string();
+    if typed.is_empty() {
+        form.set_error("File", "which file? a path such as ~/Downloads/客户.csv");
+        return Ok(None);
+    }
+    let options = ReadOptions {
+        date_order,
+        ..ReadOptions::default()
+    };
+    let batch = match interop::read_file(&expand_home(&typed), &options) {
+        Ok(batch) => batch,
+        Err(e) => {
+            form.set_error("File", e.0);
+            return Ok(None);
+        }
+    };
+    let policy = ImportPolicy {
+        duplicates: if form.value("Duplicates") == "merge" {
+            Duplicates::Merge
+        } else {
+            Duplicates::Skip
+        },
+        skip_bad: form.value("Bad rows") == "leave them out",
+    };
+    let report = repo.import(&batch, &policy, Commit::No, &mut |_, _| {})?;
+    Ok(Some(ImportPreview {
+        batch,
+        policy,
+        report,
+        form: form.clone(),
+        scroll: 0,
+    }))
+}
+
+/// Writes the previewed import for real.
+pub fn commit(preview: &ImportPreview, repo: &mut Repository) -> Result<ImportReport> {
+    repo.import(&preview.batch, &preview.policy, Commit::Yes, &mut |_, _| {})
+}
