@@ -12,12 +12,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDateTime, Timelike};
 use fieldbook::book::model::{Channel, FollowUpDraft, InteractionDraft};
+use fieldbook::config::Config;
 use fieldbook::demo::{self, DemoSize};
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
 use fieldbook::tui::state::State;
 use fieldbook::tui::text_input::TextEdit;
-use fieldbook::tui::{ui, update};
+use fieldbook::tui::{loader, ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -129,18 +130,102 @@ fn ensure_book(path: &Path, customers: usize) {
     );
 }
 
-/// Opening the book and drawing the first full frame.
+/// Launch: opening the book and drawing the first full frame, as `fieldbook` does (the first
+/// screenful from indexed queries; the rest is read on a thread).
 fn bench_open(path: &Path, runs: usize) -> Figures {
     let samples = (0..runs)
         .map(|_| {
             let start = Instant::now();
             let repo = Repository::open(path).expect("open");
-            let mut state = State::load(&repo, now(), "bench").expect("load");
+            let mut state =
+                State::first_screen(&repo, now(), "bench", Config::default()).expect("first");
             draw(&mut state);
             start.elapsed()
         })
         .collect();
     figures(samples)
+}
+
+/// The read that runs on the loader thread, then installing it: until then the list holds only
+/// the first screenful (keys still work).
+fn bench_full_load(path: &Path, runs: usize) -> Figures {
+    let repo = Repository::open(path).expect("open");
+    let samples = (0..runs)
+        .map(|_| {
+            let mut state =
+                State::first_screen(&repo, now(), "bench", Config::default()).expect("first");
+            let start = Instant::now();
+            let reader = Repository::open_reader(path).expect("reader");
+            let loaded = loader::load(&reader, &Config::default(), now().date()).expect("load");
+            state.install(loaded, &repo).expect("install");
+            draw(&mut state);
+            start.elapsed()
+        })
+        .collect();
+    figures(samples)
+}
+
+/// Notes search: `find --notes` and the notes scope, over every summary and note.
+fn bench_notes(repo: &Repository, query: &str, runs: usize) -> (Figures, usize) {
+    let mut hits = 0;
+    let samples = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            hits = repo.search_notes(query, 200).expect("search").len();
+            start.elapsed()
+        })
+        .collect();
+    (figures(samples), hits)
+}
+
+/// Logging a call from the app: the form saved, the book written, the screen brought up to date.
+fn bench_log_in_app(repo: &mut Repository, state: &mut State, runs: usize) -> Figures {
+    let samples = (0..runs)
+        .map(|i| {
+            update::update(state, repo, Action::LogInteraction);
+            for c in format!("bench call {i}").chars() {
+                update::update(state, repo, Action::Edit(TextEdit::Insert(c)));
+            }
+            let start = Instant::now();
+            update::update(state, repo, Action::SaveForm);
+            draw(state);
+            start.elapsed()
+        })
+        .collect();
+    figures(samples)
+}
+
+/// `fzf --filter` over the same customer strings, as a whole process, when fzf is installed.
+fn bench_fzf(
+    rows: &[fieldbook::book::model::CustomerRow],
+    query: &str,
+    runs: usize,
+) -> Option<Figures> {
+    Command::new("fzf").arg("--version").output().ok()?;
+    let file = std::env::temp_dir().join("fieldbook-bench-fzf.txt");
+    let text: String = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}\n",
+                r.name, r.people, r.city, r.phone, r.email
+            )
+        })
+        .collect();
+    std::fs::write(&file, text).ok()?;
+    let samples = (0..runs)
+        .map(|_| {
+            let input = std::fs::File::open(&file).expect("fzf input");
+            let start = Instant::now();
+            Command::new("fzf")
+                .args(["--filter", query])
+                .stdin(input)
+                .output()
+                .expect("fzf");
+            start.elapsed()
+        })
+        .collect();
+    Some(figures(samples))
 }
 
 /// Each keystroke of `query` typed into the filter, through update and a full frame.
@@ -216,7 +301,11 @@ fn bench_log(path: &Path, runs: usize) -> Figures {
 /// A session's worth of work in a fresh process: the peak RSS a person's fieldbook would reach.
 fn session_rss(path: &Path) {
     let mut repo = Repository::open(path).expect("open");
-    let mut state = State::load(&repo, now(), "bench").expect("load");
+    let mut state = State::first_screen(&repo, now(), "bench", Config::default()).expect("first");
+    let reader = Repository::open_reader(path).expect("reader");
+    let loaded = loader::load(&reader, &Config::default(), now().date()).expect("load");
+    drop(reader);
+    state.install(loaded, &repo).expect("install");
     draw(&mut state);
     bench_filter(&mut repo, &mut state, "northwind", 1);
     bench_filter(&mut repo, &mut state, "星河科技", 1);
@@ -240,12 +329,18 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
 
-    report("open + first frame drawn", &bench_open(&path, 20));
+    report("launch: open + first frame drawn", &bench_open(&path, 20));
+    report(
+        "whole book read (thread) + installed + frame",
+        &bench_full_load(&path, 5),
+    );
     let mut repo = Repository::open(&path).expect("open");
     let mut state = State::load(&repo, now(), "bench").expect("load");
     for (label, query) in [
         ("Latin", "northwind"),
         ("Chinese", "星河科技"),
+        ("pinyin", "xinghe"),
+        ("pinyin initials", "xhkj"),
         ("phone digits", "1380013"),
     ] {
         report(
@@ -257,12 +352,50 @@ fn main() {
         "open a customer's history (select + load)",
         &bench_history(&mut repo, &mut state, 200),
     );
+    for query in ["报价", "样品", "quote"] {
+        let (f, hits) = bench_notes(&repo, query, 30);
+        report(&format!("notes search '{query}' ({hits} hits shown)"), &f);
+    }
+    for query in ["northwind", "星河科技"] {
+        let ours = bench_filter(&mut repo, &mut state, query, 3);
+        match bench_fzf(&state.rows, query, 5) {
+            Some(fzf) => println!(
+                "{:<44} median {:>8.3} ms   ({:.0}x our last-keystroke median {:.3} ms)",
+                format!("fzf --filter '{query}' (whole process)"),
+                fzf.median,
+                fzf.median / ours.median.max(0.001),
+                ours.median
+            ),
+            None => println!("fzf --filter '{query}': fzf is not installed, no comparison"),
+        }
+    }
+    report(
+        "log a call in the app (save -> frame)",
+        &bench_log_in_app(&mut repo, &mut state, 10),
+    );
     drop(state);
     drop(repo);
     report(
         "log an interaction + follow-up (durable commit)",
         &bench_log(&path, 100),
     );
+    if args.customers > 5_000 {
+        let small = book_path(5_000);
+        ensure_book(&small, 5_000);
+        let mut repo = Repository::open(&small).expect("open");
+        let mut state = State::load(&repo, now(), "bench").expect("load");
+        let mut all = Vec::new();
+        for query in ["northwind", "星河科技", "xhkj", "1380013"] {
+            let f = bench_filter(&mut repo, &mut state, query, 5);
+            all.push(f);
+        }
+        let moves = bench_history(&mut repo, &mut state, 200);
+        let worst = all.iter().map(|f| f.p99).fold(moves.p99, f64::max);
+        println!(
+            "{:<44} p99 {:>8.3} ms (filter keystrokes of 4 queries and 200 moves)",
+            "5,000-customer book, any keystroke", worst
+        );
+    }
 
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe)

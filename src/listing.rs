@@ -44,6 +44,25 @@ pub fn finish_rows(
     care::mark_cold(rows, |t| cadence.for_tier(t), today);
 }
 
+/// Puts fresh computed tiers on rows already finished (after a deal changed the ranking),
+/// leaving hand-set tiers alone, and marks going cold again (cadence follows the tier).
+pub fn reapply_tiers(
+    rows: &mut [CustomerRow],
+    computed: &HashMap<CustomerId, Tier>,
+    config: &Config,
+    today: NaiveDate,
+) {
+    for row in rows.iter_mut().filter(|r| !r.tier_by_hand) {
+        row.tier = if computed.is_empty() {
+            None
+        } else {
+            Some(computed.get(&row.id).copied().unwrap_or(Tier::C))
+        };
+    }
+    let cadence = config.cadence;
+    care::mark_cold(rows, |t| cadence.for_tier(t), today);
+}
+
 /// Every customer not archived, with effective tiers and going-cold marks.
 pub fn customer_rows(
     repo: &Repository,

@@ -711,3 +711,110 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
         "one undo takes the import back"
     );
 }
+
+#[test]
+fn a_query_typed_while_the_book_loads_is_applied_to_the_whole_book() {
+    use fieldbook::config::Config;
+    use fieldbook::tui::loader;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut repo = Repository::open(&path).unwrap();
+    fieldbook::demo::generate(
+        &mut repo,
+        fieldbook::demo::DemoSize::with_customers(300),
+        common::now(),
+    )
+    .unwrap();
+    let target = repo
+        .customer_rows()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.next_follow_up_on.is_none_or(|d| d > today()))
+        .expect("someone with nothing due, so not on the first screen");
+
+    let mut state = State::first_screen(&repo, common::now(), "demo", Config::default()).unwrap();
+    assert!(state.loading);
+    assert!(
+        !state.rows.iter().any(|r| r.id == target.id),
+        "not read yet"
+    );
+    // The person starts typing before the rest of the book is in.
+    run(&mut state, &mut repo, [Action::StartFilter]);
+    run(&mut state, &mut repo, typed(&target.name));
+    let loaded = loader::load(
+        &Repository::open_reader(&path).unwrap(),
+        &Config::default(),
+        today(),
+    )
+    .unwrap();
+    state.install(loaded, &repo).unwrap();
+    assert!(!state.loading);
+    assert_eq!(state.filter.text(), target.name, "nothing typed was lost");
+    assert_eq!(state.mode, Mode::Filter);
+    assert!(
+        state.visible.iter().any(|&i| state.rows[i].id == target.id),
+        "the query now runs over the whole book"
+    );
+    assert_eq!(state.rows.len(), repo.customer_rows().unwrap().len());
+}
+
+#[test]
+fn a_write_while_the_book_loads_is_not_lost_either() {
+    use fieldbook::config::Config;
+    use fieldbook::tui::loader;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut repo = Repository::open(&path).unwrap();
+    let mut state = State::first_screen(&repo, common::now(), "new", Config::default()).unwrap();
+    let loaded = loader::load(
+        &Repository::open_reader(&path).unwrap(),
+        &Config::default(),
+        today(),
+    )
+    .unwrap();
+    run(&mut state, &mut repo, [Action::AddCustomer]);
+    run(&mut state, &mut repo, typed("Added while loading"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    state.install(loaded, &repo).unwrap();
+    assert!(state.rows.iter().any(|r| r.name == "Added while loading"));
+}
+
+#[test]
+fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
+    let (mut repo, mut state, s) = setup();
+    state.select_customer(s.zhangwei);
+    state.load_detail(&repo).unwrap();
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("送样品"));
+    focus(&mut state, &mut repo, "Follow-up date");
+    run(&mut state, &mut repo, typed("yesterday"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    run(&mut state, &mut repo, [Action::EditDeals]);
+    focus(&mut state, &mut repo, "Title");
+    run(&mut state, &mut repo, typed("样品订单"));
+    focus(&mut state, &mut repo, "Amount");
+    run(&mut state, &mut repo, typed("5000"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let fresh = state_for(&repo);
+    let order = |st: &State| {
+        st.visible
+            .iter()
+            .map(|&i| {
+                (
+                    st.rows[i].id,
+                    st.rows[i].tier,
+                    st.rows[i].cold_by,
+                    st.rows[i].next_follow_up_on,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(order(&state), order(&fresh));
+    let ids = |st: &State| st.follow_ups.iter().map(|f| f.id).collect::<Vec<_>>();
+    assert_eq!(ids(&state), ids(&fresh));
+    assert_eq!(
+        state.visible.get(1).map(|&i| state.rows[i].id),
+        Some(s.zhangwei),
+        "overdue by a day now: right after the one overdue by two"
+    );
+}

@@ -87,6 +87,24 @@ impl Repository {
         self.rows_where(true)
     }
 
+    /// One customer's list row, if it is in the book and not archived.
+    pub fn customer_row(&self, id: CustomerId) -> Result<Option<CustomerRow>> {
+        Ok(self
+            .rows_sql("WHERE c.id = ?1 AND c.archived = 0", [id])?
+            .pop())
+    }
+
+    /// The top of the attention order without reading the whole book: customers with a
+    /// follow-up overdue or due by `today`, earliest first, at most `limit`. Enough to draw the
+    /// first screen while the rest loads.
+    pub fn first_rows(&self, today: chrono::NaiveDate, limit: usize) -> Result<Vec<CustomerRow>> {
+        self.rows_sql(
+            "WHERE c.archived = 0 AND c.next_follow_up_on <= ?1
+             ORDER BY c.next_follow_up_on, c.name LIMIT ?2",
+            rusqlite::params![text::date(today), limit as i64],
+        )
+    }
+
     fn rows_where(&self, archived: bool) -> Result<Vec<CustomerRow>> {
         // The list sorts in memory; only the archived view wants the book's order.
         let order = if archived {
@@ -94,13 +112,17 @@ impl Repository {
         } else {
             ""
         };
+        self.rows_sql(&format!("WHERE c.archived = ?1 {order}"), [archived])
+    }
+
+    fn rows_sql(&self, tail: &str, params: impl rusqlite::Params) -> Result<Vec<CustomerRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.name, c.city, c.tier, c.tags, c.phone, c.email,
                     coalesce((SELECT group_concat(p.name, ' ') FROM contact p WHERE p.customer_id = c.id), ''),
                     c.last_contact_at, c.next_follow_up_on, c.cadence_days, c.created_at
-               FROM customer c WHERE c.archived = ?1 {order}"
+               FROM customer c {tail}"
         ))?;
-        let rows = stmt.query_map([archived], |r| {
+        let rows = stmt.query_map(params, |r| {
             let tier: Option<String> = r.get(3)?;
             Ok(CustomerRow {
                 id: r.get(0)?,

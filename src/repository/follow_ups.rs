@@ -105,6 +105,19 @@ pub(super) fn complete_in(
 impl Repository {
     /// Open follow-ups of customers not archived (the whole book, or one customer's), earliest
     /// due first.
+    /// The earliest `limit` open follow-ups of the book, for the first screen.
+    pub fn first_follow_ups(&self, limit: usize) -> Result<Vec<FollowUp>> {
+        let sql = format!(
+            "SELECT {COLUMNS}
+               FROM follow_up f JOIN customer c ON c.id = f.customer_id
+              WHERE f.done_at IS NULL AND c.archived = 0
+              ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([limit as i64], follow_up_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn open_follow_ups(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUp>> {
         // Two statements, not `?1 IS NULL OR ...`: that form hides the per-customer index from
         // the planner and turned one customer's list into a scan of every open follow-up.

@@ -103,6 +103,22 @@ impl Repository {
         Ok(repo)
     }
 
+    /// A second, read-only connection to a book already opened (and migrated) by `open`: for
+    /// reading the whole book on a thread while the app draws and takes keys.
+    pub fn open_reader(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        notes::register(&conn)?;
+        Ok(Repository {
+            conn,
+            path: Some(path.to_path_buf()),
+            clock: local_now,
+        })
+    }
+
     /// An empty book that lives only as long as the value: for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;

@@ -127,6 +127,15 @@ impl Repository {
         Ok(Step { tx })
     }
 
+    /// The newest undo step's id (0 in a fresh book): it moves with every change a person makes.
+    pub fn last_step_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM undo_step", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// What `undo` would reverse, newest first, up to `limit`.
     pub fn undo_history(&self, limit: usize) -> Result<Vec<String>> {
         let mut stmt = self

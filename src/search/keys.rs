@@ -54,6 +54,11 @@ pub fn char_bit(c: char) -> u64 {
     1 << bit
 }
 
+/// A mask folded to 32 bits (letters keep their own bits), for the per-field masks.
+pub fn narrow(mask: u64) -> u32 {
+    mask as u32 | (mask >> 32) as u32
+}
+
 /// The fields the text search looks at, name first. The first `PINYIN_FIELDS` get pinyin keys.
 pub const FIELDS: usize = 6;
 pub const PINYIN_FIELDS: usize = 4;
@@ -70,23 +75,44 @@ pub fn fields(row: &CustomerRow) -> [&str; FIELDS] {
     ]
 }
 
-/// One row's keys: where each field's keys sit in `Keys::text`.
+/// One row's keys, in one cache line.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RowKeys {
-    /// Field f's folded text is `text[plain[f]..plain[f + 1]]`, unless bit f of `own` says
-    /// that it folds to itself and is read from the row.
-    plain: [u32; FIELDS + 1],
-    own: u8,
-    /// Field f's pinyin key, empty when the field has no Chinese.
-    pinyin: [u32; PINYIN_FIELDS + 1],
-    /// Characters of each field's keys, and of all of them: a query can only match a field
-    /// whose mask holds all of the query's bits.
-    pub masks: [u64; FIELDS],
+    /// Characters of all the row's keys (see `mask`).
     pub mask: u64,
-    /// Characters a pinyin match can start with (reading initials, other chars), in the name's
-    /// pinyin key and in all pinyin keys: a pinyin query's first char must be one of them.
-    pub name_starts: u64,
-    pub starts: u64,
+    /// Characters of each field's keys (`narrow`ed): a query can only match a field whose
+    /// mask holds all of the query's bits.
+    pub masks: [u32; FIELDS],
+    /// Characters a pinyin match can start with (reading initials, other chars; `narrow`ed),
+    /// in the name's pinyin key and in all pinyin keys.
+    pub name_starts: u32,
+    pub starts: u32,
+    /// Where this row's keys start in `Keys::text`: the folded fields, then the pinyin keys.
+    start: u32,
+    /// Byte lengths of the folded fields, then of the pinyin keys (0: no Chinese). `OWN` in a
+    /// folded field's length: it folds to itself, so it is read from the row instead.
+    lens: [u16; FIELDS + PINYIN_FIELDS],
+}
+
+// One cache line per row: a pass touches every row.
+const _: () = assert!(std::mem::size_of::<RowKeys>() == 64);
+
+const OWN: u16 = 1 << 15;
+/// Longest folded field kept (the rest of a longer one is not searched).
+const MAX_FIELD: usize = (OWN - 1) as usize;
+/// Longest pinyin key kept.
+const MAX_PINYIN: usize = u16::MAX as usize;
+
+/// Cuts `text` from byte `start` to at most `max` bytes, at a char boundary. Returns the length.
+fn cap(text: &mut String, start: usize, max: usize) -> u16 {
+    if text.len() - start > max {
+        let mut end = start + max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    (text.len() - start) as u16
 }
 
 /// All rows' keys in one string, so 100,000 customers cost one allocation, not 1,000,000.
@@ -119,13 +145,10 @@ impl Keys {
         });
         let mut keys = parts.remove(0);
         for part in parts {
-            let offset = keys.text.len() as u32;
+            let offset = u32::try_from(keys.text.len()).expect("search keys over 4 GB");
             keys.text.push_str(&part.text);
             keys.rows.extend(part.rows.into_iter().map(|mut k| {
-                k.plain
-                    .iter_mut()
-                    .chain(&mut k.pinyin)
-                    .for_each(|o| *o += offset);
+                k.start += offset;
                 k
             }));
         }
@@ -148,29 +171,32 @@ impl Keys {
 
     fn push(&mut self, row: &CustomerRow) {
         let fields = fields(row);
-        let mut k = RowKeys::default();
-        let offset = |text: &String| u32::try_from(text.len()).expect("search keys over 4 GB");
+        let mut k = RowKeys {
+            start: u32::try_from(self.text.len()).expect("search keys over 4 GB"),
+            ..RowKeys::default()
+        };
         for (f, field) in fields.iter().enumerate() {
-            k.plain[f] = offset(&self.text);
             if field.chars().all(|c| fold_char(c) == c) {
-                k.own |= 1 << f;
+                k.lens[f] = OWN;
             } else {
+                let start = self.text.len();
                 self.text.extend(field.chars().map(fold_char));
+                k.lens[f] = cap(&mut self.text, start, MAX_FIELD);
             }
         }
-        k.plain[FIELDS] = offset(&self.text);
         for (f, field) in fields.iter().take(PINYIN_FIELDS).enumerate() {
             let start = self.text.len();
-            k.pinyin[f] = offset(&self.text);
-            if !pinyin::push_key(field, &mut self.text) {
+            k.lens[FIELDS + f] = if pinyin::push_key(field, &mut self.text) {
+                cap(&mut self.text, start, MAX_PINYIN)
+            } else {
                 self.text.truncate(start);
-            }
+                0
+            };
         }
-        k.pinyin[PINYIN_FIELDS] = offset(&self.text);
         for f in 0..FIELDS {
             let m = mask(self.plain_of(&k, &fields, f)) | mask(self.pinyin_of(&k, f));
-            let starts = pinyin::starts(self.pinyin_of(&k, f));
-            k.masks[f] = m;
+            let starts = narrow(pinyin::starts(self.pinyin_of(&k, f)));
+            k.masks[f] = narrow(m);
             if f == NAME {
                 k.name_starts = starts;
             }
@@ -194,19 +220,31 @@ impl Keys {
             .collect();
     }
 
+    /// Where key `i` (a folded field, then the pinyin keys) of a row starts, and its length.
+    fn span(k: &RowKeys, i: usize) -> (usize, usize) {
+        // OWN marks only folded fields; a pinyin key may use all 16 bits.
+        let len = |j: usize| match k.lens[j] {
+            l if j < FIELDS && l & OWN != 0 => 0,
+            l => usize::from(l),
+        };
+        let before: usize = (0..i).map(len).sum();
+        (k.start as usize + before, len(i))
+    }
+
     fn plain_of<'a>(&'a self, k: &RowKeys, fields: &[&'a str; FIELDS], f: usize) -> &'a str {
-        if k.own & (1 << f) != 0 {
-            fields[f]
-        } else {
-            &self.text[k.plain[f] as usize..k.plain[f + 1] as usize]
+        if k.lens[f] & OWN != 0 {
+            return fields[f];
         }
+        let (start, len) = Self::span(k, f);
+        &self.text[start..start + len]
     }
 
     fn pinyin_of(&self, k: &RowKeys, f: usize) -> &str {
-        if f >= PINYIN_FIELDS {
+        if f >= PINYIN_FIELDS || k.lens[FIELDS + f] == 0 {
             return "";
         }
-        &self.text[k.pinyin[f] as usize..k.pinyin[f + 1] as usize]
+        let (start, len) = Self::span(k, FIELDS + f);
+        &self.text[start..start + len]
     }
 
     /// Field `f` of row `i` folded; `fields` are that row's.

@@ -189,8 +189,8 @@ struct Pass<'a> {
     text_mask: u64,
     /// The text's chars, when it has Latin letters and so pinyin keys can match it.
     pinyin: Option<Vec<char>>,
-    /// `char_bit` of the text's first char: a pinyin match must start with it.
-    first_bit: u64,
+    /// `char_bit` of the text's first char (`narrow`ed): a pinyin match must start with it.
+    first_bit: u32,
     /// Per distinct city: whether every `city:` filter keeps it.
     city_ok: Vec<bool>,
 }
@@ -227,7 +227,11 @@ impl<'a> Pass<'a> {
             query,
             today,
             text_mask: mask(&query.text),
-            first_bit: query.text.chars().next().map_or(0, keys::char_bit),
+            first_bit: query
+                .text
+                .chars()
+                .next()
+                .map_or(0, |c| keys::narrow(keys::char_bit(c))),
             pinyin: query
                 .text
                 .bytes()
@@ -294,7 +298,8 @@ impl<'a> Pass<'a> {
         }
         let fields = keys::fields(&self.rows[row]);
         let mut rare = [false; FIELDS];
-        let holds = |f: usize| k.masks[f] & m == m;
+        let field_mask = keys::narrow(m);
+        let holds = |f: usize| k.masks[f] & field_mask == field_mask;
         if holds(NAME) {
             match self.field(&fields, row, NAME, k.name_starts, scorer) {
                 Hit::Common(score) => return Some((Class::Name, score)),
@@ -332,7 +337,7 @@ impl<'a> Pass<'a> {
         fields: &[&str; FIELDS],
         row: usize,
         f: usize,
-        starts: u64,
+        starts: u32,
         scorer: &mut Scorer,
     ) -> Hit {
         let q = &self.query.text;

@@ -203,27 +203,34 @@ impl<'a> Iterator for Segments<'a> {
 }
 
 impl Segments<'_> {
-    /// Skips to the segment that holds the next `c`, as itself or in a reading. False when
-    /// no segment does.
-    fn seek(&mut self, c: char) -> bool {
-        let Some(found) = self.key[self.at..].find(c) else {
-            self.at = self.key.len();
-            return false;
-        };
-        let found = self.at + found;
-        // In readings (or a character after its readings), the segment starts at the START
-        // before them; any other char is a segment of its own.
+    /// Skips to the next segment that holds one of the `wanted` chars, as itself or in a
+    /// reading: ASCII ones by bit, any other char when `non_ascii`. Returns how many bytes it
+    /// skipped, or None when no segment holds one.
+    fn seek(&mut self, wanted: u128, non_ascii: bool) -> Option<usize> {
         let bytes = self.key.as_bytes();
+        let found = self.at
+            + bytes[self.at..].iter().position(|&b| {
+                if b.is_ascii() {
+                    wanted >> b & 1 != 0
+                } else {
+                    non_ascii
+                }
+            })?;
+        // In readings (or a character after its readings), the segment starts at the START
+        // before them; any other char is a segment of its own. (Scanning from a char boundary,
+        // the first non-ASCII byte found starts a char.)
         let mut i = found;
         while i > self.at && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1] == SEP as u8) {
             i -= 1;
         }
-        self.at = if i > self.at && bytes[i - 1] == START as u8 {
+        let start = if i > self.at && bytes[i - 1] == START as u8 {
             i - 1
         } else {
             found
         };
-        true
+        let skipped = start - self.at;
+        self.at = start;
+        Some(skipped)
     }
 }
 
@@ -291,11 +298,15 @@ fn walk(key: &str, q: &[char], mut trace: Option<&mut Trace>) -> Option<Reading>
     let mut rare = false;
     let mut segments = segments(key);
     loop {
-        // While nothing is under way, only a segment holding the query's first char can start
-        // a match: skip to it (not when tracing, which counts segments).
-        let idle = common == 1 && run == 1;
-        if idle && trace.is_none() && !segments.seek(q[0]) {
-            break;
+        // Only a segment holding a char the query can go on with changes anything: skip to it
+        // (not when tracing, which counts segments). Skipping a segment ends a run.
+        if trace.is_none() {
+            let (wanted, non_ascii) = next_chars(q, (common | run) & (done - 1));
+            match segments.seek(wanted, non_ascii) {
+                None => break,
+                Some(0) => {}
+                Some(_) => run = 1,
+            }
         }
         let Some(segment) = segments.next() else {
             break;
@@ -323,6 +334,21 @@ fn walk(key: &str, q: &[char], mut trace: Option<&mut Trace>) -> Option<Reading>
         rare |= run & done != 0;
     }
     rare.then_some(Reading::Rare)
+}
+
+/// The chars at query positions `at` (bits): ASCII ones as bits, and whether any is not ASCII.
+fn next_chars(q: &[char], mut at: u64) -> (u128, bool) {
+    let (mut wanted, mut non_ascii) = (0u128, false);
+    while at != 0 {
+        let c = q[at.trailing_zeros() as usize];
+        at &= at - 1;
+        if c.is_ascii() {
+            wanted |= 1 << (c as u32);
+        } else {
+            non_ascii = true;
+        }
+    }
+    (wanted, non_ascii)
 }
 
 /// Char indices of the text whose pinyin key is `key` that a match of `q` uses: the earliest

@@ -410,6 +410,15 @@ fn parallel_and_single_threaded_passes_agree() {
     assert!(found_some > TYPED.len() / 2);
 }
 
+#[test]
+fn overlong_fields_are_cut_not_refused() {
+    let long_name = format!("张伟{}", "长江物流".repeat(10_000));
+    let mut rows = book();
+    rows.push(row(8, &long_name, &"Ä".repeat(40_000), "北京"));
+    assert_eq!(find(&rows, "zwcj")[0], 8);
+    assert!(find(&rows, "ä").contains(&8));
+}
+
 proptest! {
     #[test]
     fn any_query_is_safe(query in "(\\PC|[#: 张伟zwa]){0,16}") {

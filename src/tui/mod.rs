@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod form;
 pub mod importing;
 pub mod keymap;
+pub mod loader;
 pub mod panes;
 pub mod review;
 pub mod state;
@@ -17,8 +18,10 @@ pub mod ui;
 pub mod update;
 
 use std::io;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -44,17 +47,42 @@ pub fn run(
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut state =
-        State::load_with(repo, clock(), book_name, config.clone()).map_err(io::Error::other)?;
-    if config.review_on_start && update::reviewing::anything_due(&state) {
-        update::reviewing::open(&mut state, repo).map_err(io::Error::other)?;
+    // A book on disk is read on a thread after a first screen drawn from indexed queries; an
+    // in-memory one (tests) is small and read at once.
+    let now = clock();
+    let (mut state, mut loading) = match repo.path().map(Path::to_path_buf) {
+        Some(path) => (
+            State::first_screen(repo, now, book_name, config.clone()).map_err(io::Error::other)?,
+            Some(loader::spawn(path, config.clone(), now.date())),
+        ),
+        None => (
+            State::load_with(repo, now, book_name, config.clone()).map_err(io::Error::other)?,
+            None,
+        ),
+    };
+    if loading.is_none() {
+        open_review_if_due(&mut state, repo);
     }
     // try_init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, repo, &mut state, clock, &stop);
+    let result = event_loop(&mut terminal, repo, &mut state, clock, &stop, &mut loading);
     ratatui::try_restore()?;
     result
 }
+
+/// Opens on today's review when something is due (config `review_on_start`), unless the person
+/// has already started doing something else.
+fn open_review_if_due(state: &mut State, repo: &mut Repository) {
+    if state.config.review_on_start
+        && !state.touched
+        && update::reviewing::anything_due(state)
+        && let Err(e) = update::reviewing::open(state, repo)
+    {
+        state.error(crate::safe_text::line(&e.to_string()).into_owned());
+    }
+}
+
+type Loading = Option<Receiver<Result<loader::Loaded, String>>>;
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -62,14 +90,40 @@ fn event_loop(
     state: &mut State,
     clock: fn() -> NaiveDateTime,
     stop: &AtomicBool,
+    loading: &mut Loading,
 ) -> io::Result<()> {
     loop {
         terminal.draw(|f| ui::draw(f, state))?;
         if state.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        // Wake up now and then to notice a stop signal even when no key comes.
-        if !event::poll(Duration::from_millis(250))? {
+        if let Some(rx) = loading.as_ref() {
+            match rx.try_recv() {
+                Ok(loaded) => {
+                    *loading = None;
+                    let installed = loaded
+                        .map_err(|e| e.to_string())
+                        .and_then(|l| state.install(l, repo).map_err(|e| e.to_string()));
+                    match installed {
+                        Ok(()) => open_review_if_due(state, repo),
+                        Err(e) => {
+                            state.loading = false;
+                            state.error(format!(
+                                "the book could not be read: {}",
+                                crate::safe_text::line(&e)
+                            ));
+                        }
+                    }
+                    continue;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => *loading = None,
+            }
+        }
+        // Wake up now and then to notice a stop signal (and, while loading, the loaded book)
+        // even when no key comes.
+        let wait = if loading.is_some() { 15 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Draw once per burst of events (a paste, a held key), not once per key.
@@ -90,6 +144,7 @@ fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() ->
         return;
     };
     if let Some(action) = update::action_for_key(state, key) {
+        state.touched = true;
         let now = clock();
         state.now = now;
         if state.today != now.date() {

@@ -148,6 +148,12 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
         ),
         Span::raw(format!(" · {}", today.format("%a %Y-%m-%d"))),
     ];
+    if state.loading {
+        // Counts from the first screen would be short: say what is happening instead.
+        spans.push(Span::styled(" · reading the whole book…", THEME.dim));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     if overdue > 0 {
         spans.push(Span::styled(format!(" · {overdue} overdue"), THEME.overdue));
     }

@@ -459,7 +459,7 @@ fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
         return Ok(());
     };
     let next = repo.complete_follow_up(f.id, state.today)?;
-    state.reload(repo)?;
+    state.refresh_customer(repo, f.draft.customer_id, false)?;
     let again = match next.map(|id| repo.follow_up(id)).transpose()? {
         Some(n) => format!(
             "; next one {}",
@@ -557,6 +557,23 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
     };
     // In the review, the follow-up on screen is what a log closes.
     let closes = reviewing::open_follow_up(state).cloned();
+    // The one customer a save touches is read again rather than the whole book.
+    let Mode::Form(form) = &state.mode else {
+        return Ok(());
+    };
+    let (touched, ranking) = match form.purpose {
+        FormPurpose::LogInteraction(id)
+        | FormPurpose::AddFollowUp(id)
+        | FormPurpose::AddPerson(id)
+        | FormPurpose::EditCustomer(id)
+        | FormPurpose::Complaint(id) => (Some(id), false),
+        FormPurpose::Deal(id) => (Some(id), true),
+        FormPurpose::Snooze(follow_up) => (
+            repo.follow_up(follow_up).ok().map(|f| f.draft.customer_id),
+            false,
+        ),
+        FormPurpose::AddCustomer | FormPurpose::Import => (None, false),
+    };
     let Mode::Form(form) = &mut state.mode else {
         return Ok(());
     };
@@ -738,7 +755,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
             (s, Some(item)) if select.is_none_or(|id| id == item.customer_id()) => s,
             _ => None,
         };
-        state.reload(repo)?;
+        refresh_after(state, repo, touched, ranking)?;
         match answers {
             Some(h) => reviewing::settle(state, repo, h)?,
             None => reviewing::load_current(state, repo)?,
@@ -747,7 +764,7 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
         return Ok(());
     }
     state.mode = Mode::Browse;
-    state.reload(repo)?;
+    refresh_after(state, repo, touched, ranking)?;
     if let Some(id) = select {
         if !state.select_customer(id) {
             // A new customer hidden by the filter: show it rather than lose sight of it.
@@ -759,4 +776,16 @@ fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
     }
     state.info(message);
     Ok(())
+}
+
+fn refresh_after(
+    state: &mut State,
+    repo: &Repository,
+    touched: Option<i64>,
+    ranking: bool,
+) -> Result<()> {
+    match touched {
+        Some(id) => state.refresh_customer(repo, id, ranking),
+        None => state.reload(repo),
+    }
 }

@@ -58,11 +58,12 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
     Ok(())
 }
 
-/// Leaves the review for the book, reloaded so it shows what the review changed.
+/// Leaves the review for the book. Every write the review made already brought its customer
+/// up to date, so nothing needs reading again.
 pub fn close(state: &mut State, repo: &Repository) -> Result<()> {
     state.review = None;
     state.mode = Mode::Browse;
-    state.reload(repo)
+    state.load_detail(repo)
 }
 
 pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
@@ -72,14 +73,19 @@ pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
     load_current(state, repo)
 }
 
-/// Records what became of the item and moves on. Anything but a skip wrote the book, so the
-/// follow-ups behind the header's counts are read again.
+/// Records what became of the item and moves on. Anything but a skip wrote the book, so that
+/// customer is read again (the header's counts and the list follow).
 pub fn settle(state: &mut State, repo: &Repository, handled: Handled) -> Result<()> {
+    let customer = state
+        .review
+        .as_ref()
+        .and_then(|r| r.current())
+        .map(ReviewItem::customer_id);
     if let Some(r) = state.review.as_mut() {
         r.settle(handled);
     }
-    if handled != Handled::Skipped {
-        state.load_follow_ups(repo)?;
+    if let Some(id) = customer.filter(|_| handled != Handled::Skipped) {
+        state.refresh_customer(repo, id, false)?;
     }
     load_current(state, repo)
 }

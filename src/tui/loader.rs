@@ -1,0 +1,58 @@
+//! Reading the whole book off the input path. The first frame is drawn from an indexed query of
+//! the first screenful; this thread then reads every list row, ranks tiers, builds the search
+//! keys and reads the follow-ups, on its own read-only connection, and hands the result to the
+//! event loop. Keys keep flowing meanwhile.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+
+use chrono::NaiveDate;
+
+use crate::book::model::{CustomerId, CustomerRow, FollowUp, Tier};
+use crate::config::Config;
+use crate::repository::{Repository, Result};
+use crate::search::CustomerSearch;
+
+/// The whole book as the list needs it.
+pub struct Loaded {
+    pub rows: Vec<CustomerRow>,
+    pub computed_tiers: HashMap<CustomerId, Tier>,
+    pub follow_ups: Vec<FollowUp>,
+    pub search: CustomerSearch,
+    /// The newest undo step when the read began: a write after it makes the read stale.
+    pub as_of_step: i64,
+}
+
+pub fn load(repo: &Repository, config: &Config, today: NaiveDate) -> Result<Loaded> {
+    let as_of_step = repo.last_step_id()?;
+    let computed_tiers = crate::listing::computed_tiers(repo, config, today)?;
+    let mut rows = repo.customer_rows()?;
+    crate::listing::finish_rows(&mut rows, &computed_tiers, config, today);
+    let follow_ups = repo.open_follow_ups(None)?;
+    let search = CustomerSearch::new(&rows);
+    Ok(Loaded {
+        rows,
+        computed_tiers,
+        follow_ups,
+        search,
+        as_of_step,
+    })
+}
+
+/// Starts the read on a thread; the receiver gets one message.
+pub fn spawn(
+    path: PathBuf,
+    config: Config,
+    today: NaiveDate,
+) -> Receiver<std::result::Result<Loaded, String>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let loaded = Repository::open_reader(&path)
+            .and_then(|repo| load(&repo, &config, today))
+            .map_err(|e| e.to_string());
+        // The app may have quit before the book was read: nobody to tell.
+        let _ = tx.send(loaded);
+    });
+    rx
+}
