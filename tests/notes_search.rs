@@ -130,7 +130,8 @@ fn a_book_written_before_search_existed_is_indexed_on_upgrade() {
          DROP TRIGGER customer_notes_fts_update; DROP TRIGGER customer_notes_fts_delete;
          DROP TRIGGER contact_notes_fts; DROP TRIGGER contact_notes_fts_update;
          DROP TRIGGER contact_notes_fts_delete;
-         DROP TABLE interaction_fts; DROP TABLE customer_notes_fts; PRAGMA user_version = 4;",
+         DROP TABLE interaction_fts; DROP TABLE customer_notes_fts;
+         DROP INDEX customer_by_next_follow_up; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(conn);
