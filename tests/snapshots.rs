@@ -319,3 +319,16 @@ fn import_preview_with_a_bad_row() {
     let pinned: Vec<&str> = text.lines().filter(|l| !l.contains(&path)).collect();
     insta::assert_snapshot!(pinned.join("\n"));
 }
+
+#[test]
+fn notes_search_scope() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    act(
+        &mut state,
+        &mut repo,
+        [Action::StartFilter, Action::ToggleSearchScope],
+    );
+    act(&mut state, &mut repo, typed("样品"));
+    insta::assert_snapshot!(screen(&mut state, 120, 24));
+}

@@ -818,3 +818,43 @@ fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
         "overdue by a day now: right after the one overdue by two"
     );
 }
+
+#[test]
+fn the_notes_scope_finds_what_was_said_and_opens_it_in_the_history() {
+    let (mut repo, mut state, s) = setup();
+    run(
+        &mut state,
+        &mut repo,
+        [Action::StartFilter, Action::ToggleSearchScope],
+    );
+    assert!(state.notes_scope);
+    run(&mut state, &mut repo, typed("样品"));
+    let found: Vec<&str> = state.note_hits.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(
+        found,
+        [
+            "微信确认样品已收到",
+            "拜访工厂，参观新生产线。\n客户对新型号很感兴趣，要求样品。"
+        ],
+        "newest first"
+    );
+    run(&mut state, &mut repo, [Action::KeepFilter]);
+    assert_eq!(state.mode, Mode::Browse);
+    assert!(!state.notes_scope);
+    assert_eq!(state.selected_id(), Some(s.xinghe));
+    assert_eq!(state.focus, Pane::History);
+    assert_eq!(state.history_scroll, 1, "the second newest contact of 星河");
+
+    // Tab goes back to names; Esc leaves the scope.
+    run(
+        &mut state,
+        &mut repo,
+        [Action::StartFilter, Action::ToggleSearchScope],
+    );
+    run(&mut state, &mut repo, typed("喝茶"));
+    assert_eq!(state.note_hits[0].interaction_id, None, "customer notes");
+    run(&mut state, &mut repo, [Action::ToggleSearchScope]);
+    assert!(!state.notes_scope);
+    run(&mut state, &mut repo, [Action::Back]);
+    assert!(state.filter.text().is_empty());
+}

@@ -48,6 +48,16 @@ impl Repository {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Where interaction `id` sits in the customer's history (0 = newest): to scroll to it.
+    pub fn history_position(&self, customer_id: CustomerId, id: InteractionId) -> Result<usize> {
+        let n: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM interaction i, (SELECT at, id FROM interaction WHERE id = ?2) x
+              WHERE i.customer_id = ?1 AND (i.at > x.at OR (i.at = x.at AND i.id > x.id))",
+        )?
+        .query_row(params![customer_id, id], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     pub fn interaction_count(&self, customer_id: CustomerId) -> Result<i64> {
         Ok(self
             .conn

@@ -258,18 +258,15 @@ impl Keys {
     }
 }
 
-/// Whether `needle`'s bytes appear in `hay` in order: true whenever its chars do (so a cheap
-/// test before the exact ones), in one pass over a short key.
+/// Whether `needle`'s bytes appear in `hay` in order: true whenever its chars do, so a cheap
+/// test before the exact one.
 pub fn is_subsequence(hay: &str, needle: &str) -> bool {
-    let mut want = needle.as_bytes().iter().peekable();
-    for b in hay.as_bytes() {
-        match want.peek() {
-            Some(&&w) if w == *b => {
-                want.next();
-            }
-            Some(_) => {}
-            None => return true,
+    let mut hay = hay.as_bytes();
+    for &b in needle.as_bytes() {
+        match memchr::memchr(b, hay) {
+            Some(at) => hay = &hay[at + 1..],
+            None => return false,
         }
     }
-    want.peek().is_none()
+    true
 }

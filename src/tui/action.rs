@@ -61,8 +61,11 @@ pub enum Action {
     /// Enter: a customer opens its history, a follow-up selects its customer.
     Open,
     StartFilter,
-    /// Enter while filtering: keep the filter and go back to the list.
+    /// Enter while filtering: keep the filter and go back to the list (in the notes scope: open
+    /// the customer at the interaction found).
     KeepFilter,
+    /// Tab while filtering: search names, or what was said and noted.
+    ToggleSearchScope,
     CycleSort,
     AddCustomer,
     EditCustomer,

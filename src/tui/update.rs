@@ -103,7 +103,13 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             state.focus = Pane::Customers;
             state.mode = Mode::Filter;
         }
+        Action::KeepFilter if state.notes_scope => open_note_hit(state, repo)?,
         Action::KeepFilter => state.mode = Mode::Browse,
+        Action::ToggleSearchScope => {
+            state.notes_scope = !state.notes_scope;
+            state.note_list = Default::default();
+            search_notes(state, repo)?;
+        }
         Action::CycleSort => {
             state.order = state.order.next();
             let keep = state.selected_id();
@@ -394,6 +400,8 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
         }
         Mode::Filter | Mode::Browse => {
             state.mode = Mode::Browse;
+            state.notes_scope = false;
+            state.note_hits.clear();
             if !state.filter.text().is_empty() {
                 let keep = state.selected_id();
                 state.filter = Default::default();
@@ -406,7 +414,49 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
     Ok(())
 }
 
+/// The notes scope runs its full-text search as the query changes.
+fn search_notes(state: &mut State, repo: &Repository) -> Result<()> {
+    state.note_hits = if state.notes_scope {
+        repo.search_notes(state.filter.text(), 200)?
+    } else {
+        Vec::new()
+    };
+    state.note_list.step(0, state.note_hits.len());
+    Ok(())
+}
+
+/// Enter on a notes hit: its customer selected (the filter cleared so it shows) and, for a
+/// contact found, the history scrolled to it.
+fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(hit) = state.note_hits.get(state.note_list.selected).cloned() else {
+        return Ok(());
+    };
+    state.mode = Mode::Browse;
+    state.notes_scope = false;
+    state.note_hits.clear();
+    state.filter = Default::default();
+    state.refilter();
+    if !state.select_customer(hit.customer_id) {
+        state.info("that customer is archived (A lists them)");
+        return Ok(());
+    }
+    state.load_detail(repo)?;
+    match hit.interaction_id {
+        Some(id) => {
+            state.focus = Pane::History;
+            state.history_scroll = repo.history_position(hit.customer_id, id)?;
+            state.load_more_history(repo)?;
+        }
+        None => state.focus = Pane::Profile,
+    }
+    Ok(())
+}
+
 fn move_by(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
+    if state.notes_scope && matches!(state.mode, Mode::Filter) {
+        state.note_list.step(delta, state.note_hits.len());
+        return Ok(());
+    }
     match state.focus {
         Pane::Customers | Pane::Profile => {
             let before = state.selected_id();
@@ -524,6 +574,11 @@ fn edit_text(state: &mut State, repo: &Repository, edit: TextEdit) -> Result<()>
                 }
                 _ => {}
             }
+        }
+        Mode::Filter if state.notes_scope => {
+            state.filter.apply(edit, false);
+            state.note_list = Default::default();
+            search_notes(state, repo)?;
         }
         Mode::Filter => {
             state.filter.apply(edit, false);

@@ -50,7 +50,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     } else {
         format!("{}/{}", state.visible.len(), state.rows.len())
     };
-    let title = format!("1 Customers ({shown}) · {}", state.order.label());
+    let title = if state.notes_scope {
+        format!("1 Notes search ({} found)", state.note_hits.len())
+    } else {
+        format!("1 Customers ({shown}) · {}", state.order.label())
+    };
     let block: Block = pane_block(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -64,6 +68,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     .areas(inner);
     if show_filter {
         draw_filter_line(frame, filter_area, state, filtering);
+    }
+    if state.notes_scope {
+        super::note_hits::draw(frame, list_area, state, focused);
+        return;
     }
 
     let height = list_area.height.saturating_sub(1) as usize;
@@ -138,11 +146,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
 
 fn draw_filter_line(frame: &mut Frame, area: Rect, state: &State, filtering: bool) {
     let text = safe_text::line(state.filter.text()).into_owned();
-    let line = Line::from(vec![Span::styled("/ ", THEME.key), Span::raw(text.clone())]);
+    let prompt = if state.notes_scope { "notes/ " } else { "/ " };
+    let line = Line::from(vec![
+        Span::styled(prompt, THEME.key),
+        Span::raw(text.clone()),
+    ]);
     frame.render_widget(Paragraph::new(line), area);
     if filtering {
         let before: String = text.chars().take(state.filter.cursor()).collect();
-        let x = area.x + 2 + before.width() as u16;
+        let x = area.x + prompt.width() as u16 + before.width() as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
 }

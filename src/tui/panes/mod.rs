@@ -7,6 +7,7 @@ pub mod follow_ups;
 pub mod form;
 pub mod history;
 pub mod import_preview;
+pub mod note_hits;
 pub mod overlays;
 pub mod profile;
 pub mod review;
