@@ -415,3 +415,54 @@ fn find_notes_searches_what_was_said() {
         serde_json::from_str(&book.ok(&["find", "--notes", "q1", "--json"])).unwrap();
     assert_eq!(hits[0]["channel"], "call");
 }
+
+/// An import killed half way (SIGKILL: no chance to clean up) leaves the book as it was.
+#[cfg(unix)]
+#[test]
+fn a_killed_import_leaves_the_book_as_it_was() {
+    let book = Book::new();
+    book.ok(&["add", "Before the import"]);
+    let file = book.dir.path().join("big.csv");
+    let mut text = String::from("Company,Name,Email,City\n");
+    for i in 0..60_000 {
+        text.push_str(&format!(
+            "Firm {i},Person {i},p{i}@firm{i}.example,City {}\n",
+            i % 50
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldbook"))
+        .env("FIELDBOOK_DB", book.dir.path().join("book.sqlite3"))
+        .env("FIELDBOOK_CONFIG", book.dir.path().join("config.toml"))
+        .args(["import", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed while it writes: the write-ahead log grows as the transaction spills pages.
+    let wal = book.dir.path().join("book.sqlite3-wal");
+    let start = std::time::Instant::now();
+    let writing = loop {
+        let size = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        if size > 256 * 1024 {
+            break true;
+        }
+        if child.try_wait().unwrap().is_some() || start.elapsed().as_secs() > 60 {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        writing,
+        "the import must be caught writing, not before or after"
+    );
+    let found: serde_json::Value = serde_json::from_str(&book.ok(&["find", "", "--json"])).unwrap();
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        1,
+        "nothing of the import was kept"
+    );
+    assert!(book.ok(&["check"]).contains(": ok"));
+}
