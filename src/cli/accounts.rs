@@ -151,7 +151,11 @@ fn deal_list(ctx: Context, query: &str) -> Result<(), Failure> {
 }
 
 /// The holiday `key` in this year or the next, or the next one coming.
-fn holiday(key: Option<&str>, today: chrono::NaiveDate) -> Result<Holiday, Failure> {
+fn holiday(
+    key: Option<&str>,
+    today: chrono::NaiveDate,
+    greeted: &[String],
+) -> Result<Holiday, Failure> {
     use chrono::Datelike;
     match key {
         Some(key) => [today.year(), today.year() + 1]
@@ -171,8 +175,8 @@ fn holiday(key: Option<&str>, today: chrono::NaiveDate) -> Result<Holiday, Failu
             }),
         None => holidays::next_holidays(today, 370)
             .into_iter()
-            .find(|h| holidays::DEFAULT_GREETINGS.contains(&h.key))
-            .ok_or_else(|| Failure::input("no holiday ahead in the calendar")),
+            .find(|h| greeted.iter().any(|g| g == h.key))
+            .ok_or_else(|| Failure::input("no holiday to greet ahead (config: greetings)")),
     }
 }
 
@@ -180,7 +184,7 @@ fn holiday(key: Option<&str>, today: chrono::NaiveDate) -> Result<Holiday, Failu
 pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
     use chrono::Datelike;
     let today = ctx.now.date();
-    let h = holiday(key, today)?;
+    let h = holiday(key, today, &ctx.config.greetings)?;
     let rows = crate::listing::customer_rows(ctx.repo, ctx.config, today)?;
     let greeted_pairs = ctx.repo.greeted_in(h.on.year())?;
     let greeted: HashSet<(i64, &str)> = greeted_pairs
@@ -226,7 +230,7 @@ pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
 pub fn greeted(ctx: Context, customer: &str, key: Option<&str>) -> Result<(), Failure> {
     use chrono::Datelike;
     let today = ctx.now.date();
-    let h = holiday(key, today)?;
+    let h = holiday(key, today, &ctx.config.greetings)?;
     let c = find_one(&ctx, customer)?;
     ctx.repo.record_greeting(c.id, h.key, h.on.year(), today)?;
     if ctx.json {

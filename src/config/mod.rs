@@ -32,6 +32,8 @@ pub struct Config {
     pub currency: String,
     pub tiers: crate::book::tiers::TierThresholds,
     pub care: Care,
+    /// The holidays to greet customers for (keys: spring_festival, mid_autumn, christmas...).
+    pub greetings: Vec<String>,
     #[serde(rename = "outcome")]
     pub outcomes: Vec<Outcome>,
 }
@@ -131,6 +133,10 @@ impl Default for Config {
             currency: "CNY".into(),
             tiers: crate::book::tiers::TierThresholds::default(),
             care: Care::default(),
+            greetings: crate::book::holidays::DEFAULT_GREETINGS
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
             outcomes: vec![
                 outcome("no_answer", "no answer", "tomorrow", "Try again"),
                 outcome(
@@ -280,6 +286,19 @@ impl Config {
             return Err(Problem {
                 line: line_of("a_share").or(line_of("[tiers]")),
                 what,
+            });
+        }
+        let known: Vec<&str> = crate::book::holidays::holidays_in(2026)
+            .iter()
+            .map(|h| h.key)
+            .collect();
+        if let Some(bad) = self.greetings.iter().find(|g| !known.contains(&g.as_str())) {
+            return Err(Problem {
+                line: line_of("greetings"),
+                what: format!(
+                    "greetings: unknown holiday \"{bad}\"; use some of {}",
+                    known.join(", ")
+                ),
             });
         }
         let currency = self.currency.trim();

@@ -192,3 +192,21 @@ fn date_order_is_read_and_checked() {
     assert!(warning.unwrap().contains("line 1"));
     assert_eq!(config, Config::default());
 }
+
+#[test]
+fn greetings_name_known_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "greetings = [\"christmas\", \"mid_autumn\"]\n").unwrap();
+    let (config, warning) = Config::load(&path);
+    assert_eq!(warning, None);
+    assert_eq!(config.greetings, ["christmas", "mid_autumn"]);
+    std::fs::write(&path, "\ngreetings = [\"festivus\"]\n").unwrap();
+    let (config, warning) = Config::load(&path);
+    let warning = warning.unwrap();
+    assert!(
+        warning.contains("line 2") && warning.contains("festivus"),
+        "{warning}"
+    );
+    assert_eq!(config, Config::default());
+}

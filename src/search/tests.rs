@@ -411,6 +411,21 @@ fn parallel_and_single_threaded_passes_agree() {
 }
 
 #[test]
+fn rows_outside_the_order_are_never_found() {
+    let rows = book();
+    let mut search = CustomerSearch::new(&rows);
+    let some = vec![6, 3, 0];
+    assert_eq!(search.filter(&rows, &some, "zw", today()), vec![3, 0, 6]);
+    assert_eq!(search.filter(&rows, &some, "tier:a", today()), vec![3, 0]);
+}
+
+#[test]
+fn the_search_can_move_to_a_worker_thread() {
+    fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<CustomerSearch>();
+}
+
+#[test]
 fn overlong_fields_are_cut_not_refused() {
     let long_name = format!("张伟{}", "长江物流".repeat(10_000));
     let mut rows = book();

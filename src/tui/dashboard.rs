@@ -387,7 +387,7 @@ impl Dashboard {
             greetable.iter().map(|r| (r.id, r.tier)).collect();
         let greetings = match holidays::next_holidays(today, 366)
             .into_iter()
-            .find(|h| holidays::DEFAULT_GREETINGS.contains(&h.key))
+            .find(|h| config.greetings.iter().any(|g| g == h.key))
         {
             Some(holiday) => {
                 let greeted = repo.greeted_in(holiday.on.year())?;
