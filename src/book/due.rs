@@ -109,32 +109,35 @@ impl SortOrder {
 
 /// Compares two rows for `order`; ties fall back to name then id so the order is total.
 pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveDate) -> Ordering {
-    let by_name = || name_order(&a.name, &b.name).then(a.id.cmp(&b.id));
-    match order {
-        SortOrder::Attention => attention_key(a, today)
-            .cmp(&attention_key(b, today))
-            .then_with(by_name),
-        SortOrder::Name => by_name(),
+    sort_key(order, a, today).cmp(&sort_key(order, b, today))
+}
+
+/// What a row sorts by, made once per row: sorting a big book with `sort_by_cached_key` costs
+/// one key each instead of two folded names per comparison.
+pub type SortKey = (AttentionKey, String, i64);
+
+pub fn sort_key(order: SortOrder, row: &CustomerRow, today: NaiveDate) -> SortKey {
+    let first = match order {
+        SortOrder::Attention => attention_key(row, today),
+        SortOrder::Name => (0, None, 0, None),
         // Longest silence first: that is who to call.
-        SortOrder::LastContact => a.last_contact_at.cmp(&b.last_contact_at).then_with(by_name),
-    }
+        SortOrder::LastContact => (0, None, 0, row.last_contact_at),
+    };
+    (first, name_key(&row.name), row.id)
 }
 
 /// Names compare by their letters and digits, case folded: stray punctuation, spaces or
 /// control characters at the front do not push a customer to the top of the list.
-fn name_order(a: &str, b: &str) -> Ordering {
-    let key = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    key(a).cmp(&key(b))
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Overdue (oldest first), due today, going cold (coldest first), upcoming by date, then
 /// customers with nothing planned (longest silence first).
-type AttentionKey = (u8, Option<NaiveDate>, i64, Option<NaiveDateTime>);
+pub type AttentionKey = (u8, Option<NaiveDate>, i64, Option<NaiveDateTime>);
 
 fn attention_key(row: &CustomerRow, today: NaiveDate) -> AttentionKey {
     match (row.next_follow_up_on, row.cold_by) {

@@ -99,8 +99,9 @@ impl Repository {
     /// first screen while the rest loads.
     pub fn first_rows(&self, today: chrono::NaiveDate, limit: usize) -> Result<Vec<CustomerRow>> {
         self.rows_sql(
+            // Index order only, so the scan stops at `limit`; the list sorts what it gets.
             "WHERE c.archived = 0 AND c.next_follow_up_on <= ?1
-             ORDER BY c.next_follow_up_on, c.name LIMIT ?2",
+             ORDER BY c.next_follow_up_on LIMIT ?2",
             rusqlite::params![text::date(today), limit as i64],
         )
     }

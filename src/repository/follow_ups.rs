@@ -107,27 +107,44 @@ impl Repository {
     /// due first.
     /// The earliest `limit` open follow-ups of the book, for the first screen.
     pub fn first_follow_ups(&self, limit: usize) -> Result<Vec<FollowUp>> {
+        // Walk the open-by-due index and stop at `limit` (CROSS JOIN keeps that order: the
+        // planner otherwise sorted all open follow-ups first); the few read are then put in
+        // the full order here.
         let sql = format!(
             "SELECT {COLUMNS}
-               FROM follow_up f JOIN customer c ON c.id = f.customer_id
+               FROM follow_up f CROSS JOIN customer c ON c.id = f.customer_id
               WHERE f.done_at IS NULL AND c.archived = 0
-              ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id LIMIT ?1"
+              ORDER BY f.due_on LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([limit as i64], follow_up_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut first: Vec<FollowUp> = rows.collect::<rusqlite::Result<_>>()?;
+        first.sort_by(|a, b| {
+            let key = |f: &FollowUp| {
+                (
+                    f.draft.due_on,
+                    f.draft.due_time.is_some(),
+                    f.draft.due_time,
+                    f.id,
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        Ok(first)
     }
 
     pub fn open_follow_ups(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUp>> {
         // Two statements, not `?1 IS NULL OR ...`: that form hides the per-customer index from
         // the planner and turned one customer's list into a scan of every open follow-up.
-        let filter = match customer {
-            Some(_) => "f.customer_id = ?1",
-            None => "?1 IS NULL",
+        let (filter, join) = match customer {
+            Some(_) => ("f.customer_id = ?1", "JOIN"),
+            // The whole book: walk the open-by-due index (CROSS JOIN keeps it first), so only
+            // ties on the day are sorted.
+            None => ("?1 IS NULL", "CROSS JOIN"),
         };
         let sql = format!(
             "SELECT {COLUMNS}
-               FROM follow_up f JOIN customer c ON c.id = f.customer_id
+               FROM follow_up f {join} customer c ON c.id = f.customer_id
               WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
               ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id"
         );

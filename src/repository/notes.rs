@@ -125,11 +125,13 @@ impl Repository {
         // Newest first by rowid: ids grow with time, and FTS5 walks rowids in order, so the
         // LIMIT stops the scan early.
         let mut stmt = self.conn.prepare_cached(
+            // CROSS JOIN keeps this join order: left to itself the planner walked every
+            // interaction (230 ms at a million) instead of the 200 the index found (under 1 ms).
             "SELECT i.id, i.customer_id, c.name, i.at, i.channel, i.summary
-               FROM (SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?1
+               FROM (SELECT rowid AS hit FROM interaction_fts WHERE interaction_fts MATCH ?1
                       ORDER BY rowid DESC LIMIT ?2) f
-               JOIN interaction i ON i.id = f.rowid
-               JOIN customer c ON c.id = i.customer_id
+               CROSS JOIN interaction i ON i.id = f.hit
+               CROSS JOIN customer c ON c.id = i.customer_id
               WHERE c.archived = 0
               ORDER BY i.id DESC",
         )?;

@@ -29,7 +29,10 @@ pub fn load(repo: &Repository, config: &Config, today: NaiveDate) -> Result<Load
     let computed_tiers = crate::listing::computed_tiers(repo, config, today)?;
     let mut rows = repo.customer_rows()?;
     crate::listing::finish_rows(&mut rows, &computed_tiers, config, today);
-    let follow_ups = repo.open_follow_ups(None)?;
+    let mut follow_ups = repo.open_follow_ups(None)?;
+    // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
+    rows.shrink_to_fit();
+    follow_ups.shrink_to_fit();
     let search = CustomerSearch::new(&rows);
     Ok(Loaded {
         rows,

@@ -357,7 +357,7 @@ impl State {
     pub fn resort(&mut self) {
         let (rows, today, order) = (&self.rows, self.today, self.order);
         let mut sorted: Vec<usize> = (0..rows.len()).collect();
-        sorted.sort_by(|&a, &b| due::compare(order, &rows[a], &rows[b], today));
+        sorted.sort_by_cached_key(|&i| due::sort_key(order, &rows[i], today));
         self.sorted = sorted;
         self.refilter();
     }
