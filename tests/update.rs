@@ -858,3 +858,18 @@ fn the_notes_scope_finds_what_was_said_and_opens_it_in_the_history() {
     run(&mut state, &mut repo, [Action::Back]);
     assert!(state.filter.text().is_empty());
 }
+
+#[test]
+fn a_burst_of_typing_filters_once_for_the_newest_query() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::StartFilter]);
+    state.defer_refilter = true; // as the event loop does while more keys are waiting
+    run(&mut state, &mut repo, typed("north"));
+    assert_eq!(state.visible.len(), 5, "no pass for the queries typed past");
+    assert!(state.refilter_pending);
+    state.defer_refilter = false;
+    fieldbook::tui::update::refilter_now(&mut state, &repo).unwrap();
+    assert!(!state.refilter_pending);
+    assert_eq!(names(&state), ["Northwind Pacific Trading Ltd."]);
+    assert_eq!(state.selected_id(), Some(s.northwind));
+}

@@ -126,12 +126,20 @@ fn event_loop(
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        // Draw once per burst of events (a paste, a held key), not once per key.
+        // Draw once per burst of events (a paste, a held key, fast typing), not once per key;
+        // and filter once per burst: a pass for a query already typed past is never run.
         loop {
-            handle(event::read()?, repo, state, clock);
-            if state.quit || !event::poll(Duration::ZERO)? {
+            let event = event::read()?;
+            let more = event::poll(Duration::ZERO)?;
+            state.defer_refilter = more;
+            handle(event, repo, state, clock);
+            if state.quit || !more {
                 break;
             }
+        }
+        state.defer_refilter = false;
+        if state.refilter_pending {
+            update::update_with(state, repo, update::refilter_now);
         }
     }
 }

@@ -150,6 +150,10 @@ pub struct State {
     pub loading: bool,
     /// A key was pressed: the review no longer opens on its own once loading ends.
     pub touched: bool,
+    /// More keys are already waiting: a filter edit only records that the list needs
+    /// filtering, and one pass runs for the newest query once the burst is in.
+    pub defer_refilter: bool,
+    pub refilter_pending: bool,
 }
 
 impl State {
@@ -208,6 +212,8 @@ impl State {
             page_height: 10,
             loading: false,
             touched: false,
+            defer_refilter: false,
+            refilter_pending: false,
         }
     }
 

@@ -72,6 +72,17 @@ pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
     }
 }
 
+/// Runs a step that may fail the way `update` does: the error goes to the status line.
+pub fn update_with(
+    state: &mut State,
+    repo: &mut Repository,
+    step: impl FnOnce(&mut State, &Repository) -> Result<()>,
+) {
+    if let Err(e) = step(state, repo) {
+        state.error(safe_text::line(&e.to_string()).into_owned());
+    }
+}
+
 fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
     if matches!(state.mode, Mode::Review) {
         return review_dispatch(state, repo, action);
@@ -414,6 +425,14 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
     Ok(())
 }
 
+/// Filters the list for the query as it stands and shows the first match.
+pub fn refilter_now(state: &mut State, repo: &Repository) -> Result<()> {
+    state.refilter_pending = false;
+    state.refilter();
+    state.list.selected = 0;
+    state.load_detail(repo)
+}
+
 /// The notes scope runs its full-text search as the query changes.
 fn search_notes(state: &mut State, repo: &Repository) -> Result<()> {
     state.note_hits = if state.notes_scope {
@@ -582,9 +601,11 @@ fn edit_text(state: &mut State, repo: &Repository, edit: TextEdit) -> Result<()>
         }
         Mode::Filter => {
             state.filter.apply(edit, false);
-            state.refilter();
-            state.list.selected = 0;
-            state.load_detail(repo)?;
+            if state.defer_refilter {
+                state.refilter_pending = true;
+            } else {
+                refilter_now(state, repo)?;
+            }
         }
         _ => {}
     }
