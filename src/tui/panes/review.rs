@@ -167,8 +167,13 @@ fn card_lines(review: &Review, state: &State) -> Vec<Line<'static>> {
             safe_text::line(&d.name).into_owned(),
             THEME.title,
         ));
-        let tier = d.tier.map_or("-".to_string(), |t| t.as_str().to_string());
-        let stage = d.stage.map_or("-", |s| s.label());
+        let (tier, stage) = match &review.account {
+            Some(a) => (
+                a.tier().0.map_or("-", |t| t.as_str()).to_string(),
+                a.stage().0.label(),
+            ),
+            None => ("-".to_string(), "-"),
+        };
         let mut facts = vec![
             Span::styled("Tier ", THEME.label),
             Span::raw(tier),

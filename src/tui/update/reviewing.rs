@@ -5,7 +5,7 @@ use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
 use super::super::state::{Mode, State};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use crate::book::model::FollowUpDraft;
+use crate::book::model::{FollowUpDraft, Tier};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 
@@ -47,12 +47,24 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
         return Ok(());
     };
     let Some(id) = review.current().map(ReviewItem::customer_id) else {
+        review.account = None;
         review.customer = None;
         review.recent.clear();
         review.recent_total = 0;
         return Ok(());
     };
     review.customer = repo.customer(id)?;
+    review.account = match &review.customer {
+        Some(c) => Some(crate::tui::account::Account::load(
+            repo,
+            c,
+            (!state.computed_tiers.is_empty())
+                .then(|| state.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
+            &state.config,
+            state.today,
+        )?),
+        None => None,
+    };
     review.recent = repo.history(id, RECENT, 0)?;
     review.recent_total = repo.interaction_count(id)? as usize;
     Ok(())
