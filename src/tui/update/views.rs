@@ -1,0 +1,159 @@
+//! Keys while a view other than the four panes has the screen: the review, the import
+//! preview, the dashboard, the archived customers.
+
+use super::reviewing;
+use super::{quit, safe_text};
+use crate::repository::{Repository, Result};
+use crate::tui::action::Action;
+use crate::tui::review::Handled;
+use crate::tui::state::{Mode, State};
+
+/// Keys while the review is on screen; forms and help opened from it go through `dispatch`.
+pub(super) fn review_dispatch(
+    state: &mut State,
+    repo: &mut Repository,
+    action: Action,
+) -> Result<()> {
+    match action {
+        Action::Quit => quit(state),
+        Action::ShowHelp => state.mode = Mode::Help,
+        Action::Back => match state.review.as_mut() {
+            Some(r) if r.choosing_date => r.choosing_date = false,
+            _ => reviewing::close(state, repo)?,
+        },
+        Action::MoveDown => reviewing::step(state, repo, 1)?,
+        Action::MoveUp => reviewing::step(state, repo, -1)?,
+        Action::Skip => reviewing::settle(state, repo, Handled::Skipped)?,
+        Action::Open => reviewing::open_in_book(state, repo)?,
+        Action::CompleteFollowUp => reviewing::done(state, repo)?,
+        Action::SnoozeFollowUp => reviewing::choose_date(state),
+        Action::QuickSnooze(choice) => reviewing::quick_snooze(state, repo, choice)?,
+        Action::LogInteraction => {
+            if let Some(form) = reviewing::log_form(state) {
+                state.mode = Mode::Form(Box::new(form));
+            }
+        }
+        Action::AddFollowUp => {
+            if let Some(form) = reviewing::follow_up_form(state) {
+                state.mode = Mode::Form(Box::new(form));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub(super) fn import_dispatch(
+    state: &mut State,
+    repo: &mut Repository,
+    action: Action,
+) -> Result<()> {
+    let page = state.page_height.max(1) as isize;
+    let scroll = |state: &mut State, delta: isize| {
+        if let Some(p) = state.import.as_mut() {
+            p.scroll = p.scroll.saturating_add_signed(delta);
+        }
+    };
+    match action {
+        Action::MoveDown => scroll(state, 1),
+        Action::MoveUp => scroll(state, -1),
+        Action::PageDown => scroll(state, page),
+        Action::PageUp => scroll(state, -page),
+        Action::Back => {
+            // Back to the form as it was filled in, to change the file or the policy.
+            if let Some(p) = state.import.take() {
+                state.mode = Mode::Form(Box::new(p.form));
+            } else {
+                state.mode = Mode::Browse;
+            }
+        }
+        Action::ConfirmImport => {
+            let Some(p) = state.import.as_ref() else {
+                return Ok(());
+            };
+            if p.blocked() {
+                state.error("bad records: nothing written. Esc, then choose \"leave them out\"");
+                return Ok(());
+            }
+            let report = crate::tui::importing::commit(p, repo)?;
+            state.import = None;
+            state.mode = Mode::Browse;
+            state.reload(repo)?;
+            state.info(format!(
+                "imported: {} new and {} merged customers, {} new people (u undoes the import)",
+                report.customers.created, report.customers.merged, report.people.created
+            ));
+        }
+        Action::Quit => quit(state),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Scrolling is clamped when drawn, where the screen size is known.
+pub(super) fn dashboard_dispatch(state: &mut State, action: Action) -> Result<()> {
+    let page = state.page_height.max(1) as isize;
+    let delta = match action {
+        Action::MoveDown => 1,
+        Action::MoveUp => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::Back => {
+            state.dashboard = None;
+            state.mode = Mode::Browse;
+            return Ok(());
+        }
+        Action::ShowHelp => {
+            state.mode = Mode::Help;
+            return Ok(());
+        }
+        Action::Quit => {
+            quit(state);
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    if let Some((_, scroll)) = state.dashboard.as_mut() {
+        *scroll = scroll.saturating_add_signed(delta);
+    }
+    Ok(())
+}
+
+pub(super) fn archived_dispatch(
+    state: &mut State,
+    repo: &mut Repository,
+    action: Action,
+) -> Result<()> {
+    let len = state.archived.rows.len();
+    match action {
+        Action::Quit => quit(state),
+        Action::Back => state.mode = Mode::Browse,
+        Action::MoveUp => state.archived.cursor.step(-1, len),
+        Action::MoveDown => state.archived.cursor.step(1, len),
+        Action::Unarchive => {
+            let Some(row) = state
+                .archived
+                .rows
+                .get(state.archived.cursor.selected)
+                .cloned()
+            else {
+                return Ok(());
+            };
+            repo.set_archived(row.id, false)?;
+            state.archived.rows = repo.archived_rows()?;
+            state.archived.cursor.step(0, state.archived.rows.len());
+            state.reload(repo)?;
+            state.info(format!("restored {}", safe_text::line(&row.name)));
+        }
+        Action::Undo => {
+            if let Some(label) = repo.undo()? {
+                state.archived.rows = repo.archived_rows()?;
+                state.archived.cursor.step(0, state.archived.rows.len());
+                state.reload(repo)?;
+                state.info(format!("undone: {}", safe_text::line(&label)));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
