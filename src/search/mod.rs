@@ -93,12 +93,43 @@ impl CustomerSearch {
         query: &str,
         today: NaiveDate,
     ) -> Vec<usize> {
+        let (threads, from) = (self.threads, self.parallel_from);
+        self.filter_with(rows, order, query, today, |pass, candidates| {
+            Some(pass.run_split(candidates, threads, from))
+        })
+        .unwrap_or_default()
+    }
+
+    /// `filter`, scored on worker threads while this thread watches `interrupted` (a key
+    /// waiting): `None` when the pass was dropped for a newer query.
+    pub fn filter_watched(
+        &mut self,
+        rows: &[CustomerRow],
+        order: &[usize],
+        query: &str,
+        today: NaiveDate,
+        interrupted: &dyn Fn() -> bool,
+    ) -> Option<Vec<usize>> {
+        let threads = self.threads;
+        self.filter_with(rows, order, query, today, |pass, candidates| {
+            pass.run_watched(candidates, threads, interrupted)
+        })
+    }
+
+    fn filter_with(
+        &mut self,
+        rows: &[CustomerRow],
+        order: &[usize],
+        query: &str,
+        today: NaiveDate,
+        run: impl FnOnce(&Pass, &[u32]) -> Option<Vec<u64>>,
+    ) -> Option<Vec<usize>> {
         if self.keys.rows.len() != rows.len() {
             self.rebuild(rows);
         }
         let query = Query::parse(query);
         if query.filters.is_empty() && query.text.is_empty() {
-            return order.to_vec();
+            return Some(order.to_vec());
         }
         assert!(order.len() < 1 << pass::RANK_BITS, "too many rows to rank");
         let print = fingerprint(order);
@@ -116,7 +147,7 @@ impl CustomerSearch {
             .iter()
             .find(|r| r.today == today && r.query == query)
         {
-            return to_rows(&seen.ranks);
+            return Some(to_rows(&seen.ranks));
         }
         // A query that extends an earlier one can only match what that one matched.
         let narrower = self
@@ -142,7 +173,7 @@ impl CustomerSearch {
             None => (0..rows.len() as u32).collect(),
         };
         let pass = Pass::new(self, rows, &query, today);
-        let keys = pass.run_split(&candidates, self.threads, self.parallel_from);
+        let keys = run(&pass, &candidates)?;
         let ranks: Vec<u32> = keys.iter().map(|&k| rank_of(k)).collect();
         let found = to_rows(&ranks);
         if self.recent.len() == RECENT {
@@ -153,7 +184,7 @@ impl CustomerSearch {
             today,
             ranks,
         });
-        found
+        Some(found)
     }
 
     /// Char indices (not byte offsets) of `text` that the text part of `query` matched, for

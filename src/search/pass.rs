@@ -2,6 +2,7 @@
 //! giving sort keys (class, score, rank) that order the result.
 
 use chrono::NaiveDate;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::keys::{self, FIELDS, Keys, NAME, is_subsequence, mask};
 use super::pinyin::{self, Reading};
@@ -90,6 +91,62 @@ impl<'a> Pass<'a> {
             parts
         });
         parts.into_iter().reduce(merge).unwrap_or_default()
+    }
+
+    /// Like `run_split`, but every part runs on a thread of its own while the calling thread
+    /// watches `interrupted` (a key waiting): then the pass stops early and gives `None`, so a
+    /// query already typed past is never finished.
+    pub fn run_watched(
+        &self,
+        candidates: &[u32],
+        threads: usize,
+        interrupted: &dyn Fn() -> bool,
+    ) -> Option<Vec<u64>> {
+        if interrupted() {
+            return None;
+        }
+        let cancel = AtomicBool::new(false);
+        let chunk = candidates.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<Option<Vec<u64>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| {
+                    let cancel = &cancel;
+                    s.spawn(move || self.run_until(part, cancel))
+                })
+                .collect();
+            while !handles.iter().all(|h| h.is_finished()) {
+                if interrupted() {
+                    cancel.store(true, Ordering::Relaxed);
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_micros(500));
+            }
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("search thread"))
+                .collect()
+        });
+        let parts: Option<Vec<Vec<u64>>> = parts.into_iter().collect();
+        Some(parts?.into_iter().reduce(merge).unwrap_or_default())
+    }
+
+    /// `run`, checking `cancel` every few thousand rows.
+    fn run_until(&self, candidates: &[u32], cancel: &AtomicBool) -> Option<Vec<u64>> {
+        let mut scorer = Scorer::new(&self.query.text);
+        let mut keys = Vec::new();
+        for block in candidates.chunks(2048) {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            keys.extend(
+                block
+                    .iter()
+                    .filter_map(|&row| self.sort_key(row, &mut scorer)),
+            );
+        }
+        keys.sort_unstable();
+        Some(keys)
     }
 
     fn run(&self, candidates: &[u32]) -> Vec<u64> {

@@ -452,3 +452,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_watched_pass_gives_the_same_result_or_is_dropped() {
+    let rows: Vec<CustomerRow> = (0..5000)
+        .map(|i| row(i, &format!("Company {i} 张伟贸易"), "", "杭州"))
+        .collect();
+    let order: Vec<usize> = (0..rows.len()).collect();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let mut plain = CustomerSearch::new(&rows);
+    let mut watched = CustomerSearch::new(&rows);
+    let want = plain.filter(&rows, &order, "zw 12", today);
+    let got = watched.filter_watched(&rows, &order, "zw 12", today, &|| false);
+    assert_eq!(got.as_deref(), Some(want.as_slice()));
+    let mut dropped = CustomerSearch::new(&rows);
+    assert_eq!(
+        dropped.filter_watched(&rows, &order, "com", today, &|| true),
+        None,
+        "a key waiting drops the pass"
+    );
+    // A dropped pass leaves nothing behind: the same query afterwards is complete.
+    let again = dropped.filter_watched(&rows, &order, "com", today, &|| false);
+    assert_eq!(again.map(|v| v.len()), Some(5000));
+}

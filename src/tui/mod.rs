@@ -127,19 +127,26 @@ fn event_loop(
             continue;
         }
         // Draw once per burst of events (a paste, a held key, fast typing), not once per key;
-        // and filter once per burst: a pass for a query already typed past is never run.
+        // and filter once per burst, after it, scored beside this thread: a pass for a query
+        // already typed past is never run, and one overtaken by a key is dropped.
         loop {
             let event = event::read()?;
             let more = event::poll(Duration::ZERO)?;
-            state.defer_refilter = more;
+            state.defer_refilter = true;
             handle(event, repo, state, clock);
             if state.quit || !more {
                 break;
             }
         }
         state.defer_refilter = false;
-        if state.refilter_pending {
-            update::update_with(state, repo, update::refilter_now);
+        if state.refilter_pending
+            && state.refilter_watched(&|| event::poll(Duration::ZERO).unwrap_or(false))
+        {
+            // The pass finished before another key came: show its first match. Otherwise it
+            // was dropped, the list stays as it was, and the loop reads the newer keys first.
+            state.refilter_pending = false;
+            state.list.selected = 0;
+            update::update_with(state, repo, |state, repo| state.load_detail(repo));
         }
     }
 }

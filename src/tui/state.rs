@@ -368,6 +368,26 @@ impl State {
         self.refilter();
     }
 
+    /// `refilter` for the event loop: scored beside the input thread, and dropped (false) when
+    /// a key arrives first, leaving the list as it was until the newer query is filtered.
+    pub fn refilter_watched(&mut self, interrupted: &dyn Fn() -> bool) -> bool {
+        let found = self.search.filter_watched(
+            &self.rows,
+            &self.sorted,
+            self.filter.text(),
+            self.today,
+            interrupted,
+        );
+        match found {
+            Some(visible) => {
+                self.visible = visible;
+                self.list.step(0, self.visible.len());
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn refilter(&mut self) {
         self.visible = self
             .search
