@@ -117,7 +117,12 @@ fn event_loop(
                     continue;
                 }
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => *loading = None,
+                Err(TryRecvError::Disconnected) => {
+                    // The reading thread died without a word: say so rather than wait forever.
+                    *loading = None;
+                    state.loading = false;
+                    state.error("the book could not be read in full; restart fieldbook");
+                }
             }
         }
         // Wake up now and then to notice a stop signal (and, while loading, the loaded book)
