@@ -253,12 +253,22 @@ impl<'a> Pass<'a> {
             return Hit::Miss;
         }
         match pinyin::matches(key, chars) {
-            Some(Reading::Common) => scorer.score(key).map_or(Hit::Miss, Hit::Common),
+            // Spelling a name from its first character on is what people do: it outweighs a
+            // shorter gap further in, so `hz` puts 杭州 (hang zhou) before 武汉中联 (wu han zhong).
+            Some(Reading::Common) => scorer.score(key).map_or(Hit::Miss, |score| {
+                let first_reading = key.strip_prefix(pinyin::START).unwrap_or(key);
+                let from_start = chars.first().is_some_and(|c| first_reading.starts_with(*c));
+                Hit::Common(score + if from_start { FROM_FIRST_CHAR } else { 0 })
+            }),
             Some(Reading::Rare) => Hit::Rare,
             None => Hit::Miss,
         }
     }
 }
+
+/// What starting at a name's first character is worth, against nucleo's gap penalties
+/// (a few points per skipped character).
+const FROM_FIRST_CHAR: i64 = 16;
 
 enum Hit {
     /// Matched, by common readings where pinyin was used, with this score.

@@ -475,3 +475,19 @@ fn a_watched_pass_gives_the_same_result_or_is_dropped() {
     let again = dropped.filter_watched(&rows, &order, "com", today, &|| false);
     assert_eq!(again.map(|v| v.len()), Some(5000));
 }
+
+#[test]
+fn pinyin_initials_at_the_start_of_a_name_rank_first() {
+    let rows = vec![
+        row(1, "武汉中联精密仪器有限公司", "", "武汉"),
+        row(2, "杭州汇丰源包装股份有限公司", "", "杭州"),
+    ];
+    let order: Vec<usize> = vec![0, 1];
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let found = CustomerSearch::new(&rows).filter(&rows, &order, "hz", today);
+    assert_eq!(
+        found,
+        [1, 0],
+        "杭州 (h-z from the first character) before 武汉中联"
+    );
+}
