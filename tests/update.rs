@@ -873,3 +873,17 @@ fn a_burst_of_typing_filters_once_for_the_newest_query() {
     assert_eq!(names(&state), ["Northwind Pacific Trading Ltd."]);
     assert_eq!(state.selected_id(), Some(s.northwind));
 }
+
+#[test]
+fn w_records_a_greeting_for_the_next_holiday_and_u_takes_it_back() {
+    let (mut repo, mut state, s) = setup();
+    run(&mut state, &mut repo, [Action::RecordGreeting]);
+    assert_eq!(
+        repo.greeted_in(2027).unwrap(),
+        [(s.xinghe, "new_year".to_string())],
+        "New Year's Day 2027 is the next holiday greeted after 2026-11-28"
+    );
+    assert!(state.status.as_ref().unwrap().text.contains("元旦"));
+    run(&mut state, &mut repo, [Action::Undo]);
+    assert!(repo.greeted_in(2027).unwrap().is_empty());
+}

@@ -82,6 +82,8 @@ pub enum Action {
     EditDeals,
     /// `!`: record or resolve a complaint of the selected customer.
     EditComplaints,
+    /// `W`: record that the selected customer was greeted for the next holiday.
+    RecordGreeting,
     /// `D`: the dashboard: where time is worth most and who is slipping away.
     ShowDashboard,
     /// `i`: import a file (previewed before anything is written).

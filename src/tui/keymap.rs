@@ -112,6 +112,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Customers, &[ch('f')], Action::AddFollowUp, "follow-up", "add a follow-up for the selected customer"),
     bind(C::Customers, &[ch('o')], Action::EditDeals, "", "add a deal (won order or opportunity) or edit one"),
     bind(C::Customers, &[ch('!')], Action::EditComplaints, "", "record a complaint, or move one on to resolved with a satisfaction score"),
+    bind(C::Customers, &[ch('W')], Action::RecordGreeting, "", "record that you greeted the customer for the next holiday (春节, 中秋...)"),
     bind(C::Customers, &[ch('p')], Action::AddPerson, "", "add a person (contact) at the selected customer"),
     bind(C::Customers, &[ch('X')], Action::ArchiveCustomer, "", "archive the selected customer (asks first)"),
     bind(C::Customers, &[ch('s')], Action::CycleSort, "sort", "sort by attention / name / last contact"),

@@ -222,6 +222,7 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             }
             None => state.info("nothing to undo"),
         },
+        Action::RecordGreeting => record_greeting(state, repo)?,
         Action::StartImport => {
             state.mode = Mode::Form(Box::new(super::importing::import_form()));
         }
@@ -287,6 +288,30 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// `W`: the selected customer was greeted for the next holiday the config greets for.
+fn record_greeting(state: &mut State, repo: &mut Repository) -> Result<()> {
+    use chrono::Datelike;
+    let Some(row) = state.selected_row().cloned() else {
+        return Ok(());
+    };
+    let next = crate::book::holidays::next_holidays(state.today, 370)
+        .into_iter()
+        .find(|h| state.config.greetings.iter().any(|g| g == h.key));
+    let Some(holiday) = next else {
+        state.info("no holiday to greet for ahead (config: greetings)");
+        return Ok(());
+    };
+    repo.record_greeting(row.id, holiday.key, holiday.on.year(), state.today)?;
+    state.info(format!(
+        "greeted {} for {} {} {} (u undoes)",
+        safe_text::line(&row.name),
+        holiday.name_zh,
+        holiday.name_en,
+        holiday.on.year()
+    ));
     Ok(())
 }
 
