@@ -13,30 +13,35 @@ const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, 
      tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived, \
      last_contact_at, next_follow_up_on";
 
-fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
+/// A customer's own fields, as stored: shared with the import's reads.
+pub(super) fn customer_draft(r: &Row<'_>) -> rusqlite::Result<CustomerDraft> {
     let kind: String = r.get("kind")?;
     let tier: Option<String> = r.get("tier")?;
     let stage: Option<String> = r.get("stage")?;
+    Ok(CustomerDraft {
+        name: r.get("name")?,
+        kind: CustomerKind::parse(&kind),
+        industry: r.get("industry")?,
+        city: r.get("city")?,
+        address: r.get("address")?,
+        phone: r.get("phone")?,
+        email: r.get("email")?,
+        wechat: r.get("wechat")?,
+        website: r.get("website")?,
+        tags: text::split_tags(&r.get::<_, String>("tags")?),
+        tier: tier.as_deref().and_then(Tier::parse),
+        stage: stage.as_deref().and_then(Stage::parse),
+        lead_source: r.get("lead_source")?,
+        birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
+        notes: r.get("notes")?,
+        cadence_days: r.get("cadence_days")?,
+    })
+}
+
+fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
         id: r.get("id")?,
-        draft: CustomerDraft {
-            name: r.get("name")?,
-            kind: CustomerKind::parse(&kind),
-            industry: r.get("industry")?,
-            city: r.get("city")?,
-            address: r.get("address")?,
-            phone: r.get("phone")?,
-            email: r.get("email")?,
-            wechat: r.get("wechat")?,
-            website: r.get("website")?,
-            tags: text::split_tags(&r.get::<_, String>("tags")?),
-            tier: tier.as_deref().and_then(Tier::parse),
-            stage: stage.as_deref().and_then(Stage::parse),
-            lead_source: r.get("lead_source")?,
-            birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
-            notes: r.get("notes")?,
-            cadence_days: r.get("cadence_days")?,
-        },
+        draft: customer_draft(r)?,
         created_at: text::parse_datetime("created_at", &r.get::<_, String>("created_at")?)?,
         updated_at: text::parse_datetime("updated_at", &r.get::<_, String>("updated_at")?)?,
         archived: r.get("archived")?,
@@ -53,19 +58,24 @@ fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
+/// A person's own fields, as stored: shared with the import's reads.
+pub(super) fn contact_draft(r: &Row<'_>) -> rusqlite::Result<ContactDraft> {
+    Ok(ContactDraft {
+        name: r.get("name")?,
+        title: r.get("title")?,
+        phone: r.get("phone")?,
+        email: r.get("email")?,
+        wechat: r.get("wechat")?,
+        birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
+        notes: r.get("notes")?,
+    })
+}
+
 fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     Ok(Contact {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
-        draft: ContactDraft {
-            name: r.get("name")?,
-            title: r.get("title")?,
-            phone: r.get("phone")?,
-            email: r.get("email")?,
-            wechat: r.get("wechat")?,
-            birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
-            notes: r.get("notes")?,
-        },
+        draft: contact_draft(r)?,
     })
 }
 

@@ -13,7 +13,8 @@ const COLUMNS: &str =
     "f.id, f.customer_id, f.interaction_id, f.due_on, f.due_time, f.task, f.done_at,
      f.repeat_every, f.repeat_unit, f.repeat_basis, c.name AS customer_name";
 
-fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
+/// A follow-up's own fields (repeat rule included), as stored: shared with the import's reads.
+pub(super) fn follow_up_draft(r: &Row<'_>) -> rusqlite::Result<FollowUpDraft> {
     let every: Option<u32> = r.get("repeat_every")?;
     let unit: Option<String> = r.get("repeat_unit")?;
     let basis: Option<String> = r.get("repeat_basis")?;
@@ -25,15 +26,19 @@ fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
         (Some(every), Some(unit), Some(basis)) => Some(Recurrence { every, unit, basis }),
         _ => None,
     };
+    Ok(FollowUpDraft {
+        customer_id: r.get("customer_id")?,
+        due_on: text::parse_date("due_on", &r.get::<_, String>("due_on")?)?,
+        due_time: text::opt("due_time", r.get("due_time")?, text::parse_time)?,
+        task: r.get("task")?,
+        repeat,
+    })
+}
+
+fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
         id: r.get("id")?,
-        draft: FollowUpDraft {
-            customer_id: r.get("customer_id")?,
-            due_on: text::parse_date("due_on", &r.get::<_, String>("due_on")?)?,
-            due_time: text::opt("due_time", r.get("due_time")?, text::parse_time)?,
-            task: r.get("task")?,
-            repeat,
-        },
+        draft: follow_up_draft(r)?,
         interaction_id: r.get("interaction_id")?,
         customer_name: r.get("customer_name")?,
         done_at: text::opt("done_at", r.get("done_at")?, text::parse_datetime)?,

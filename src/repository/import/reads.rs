@@ -6,11 +6,7 @@ use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 
 use super::copy::table_shape;
-use crate::book::model::{
-    Channel, ContactDraft, CustomerDraft, CustomerKind, FollowUpDraft, InteractionDraft, Stage,
-    Tier,
-};
-use crate::book::recurrence::{Basis, Recurrence, Unit};
+use crate::book::model::{Channel, InteractionDraft};
 use crate::interop::json::TableRows;
 use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp, BulkInteraction};
 use crate::repository::sql_text as text;
@@ -22,41 +18,8 @@ const NOT_BOOK: &[&str] = &["undo_step", "undo_log"];
 pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, \
      website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived";
 
-pub(super) fn customer_draft(r: &Row<'_>) -> rusqlite::Result<CustomerDraft> {
-    let kind: String = r.get("kind")?;
-    let tier: Option<String> = r.get("tier")?;
-    let stage: Option<String> = r.get("stage")?;
-    Ok(CustomerDraft {
-        name: r.get("name")?,
-        kind: CustomerKind::parse(&kind),
-        industry: r.get("industry")?,
-        city: r.get("city")?,
-        address: r.get("address")?,
-        phone: r.get("phone")?,
-        email: r.get("email")?,
-        wechat: r.get("wechat")?,
-        website: r.get("website")?,
-        tags: text::split_tags(&r.get::<_, String>("tags")?),
-        tier: tier.as_deref().and_then(Tier::parse),
-        stage: stage.as_deref().and_then(Stage::parse),
-        lead_source: r.get("lead_source")?,
-        birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
-        notes: r.get("notes")?,
-        cadence_days: r.get("cadence_days")?,
-    })
-}
-
-pub(super) fn contact_draft(r: &Row<'_>) -> rusqlite::Result<ContactDraft> {
-    Ok(ContactDraft {
-        name: r.get("name")?,
-        title: r.get("title")?,
-        phone: r.get("phone")?,
-        email: r.get("email")?,
-        wechat: r.get("wechat")?,
-        birthday: text::opt("birthday", r.get("birthday")?, text::parse_birthday)?,
-        notes: r.get("notes")?,
-    })
-}
+pub(super) use super::super::customers::{contact_draft, customer_draft};
+use super::super::follow_ups::follow_up_draft;
 
 fn stamp(column: &str, r: &Row<'_>) -> rusqlite::Result<NaiveDateTime> {
     text::parse_datetime(column, &r.get::<_, String>(column)?)
@@ -179,26 +142,9 @@ impl Repository {
                    FROM follow_up ORDER BY id",
             )?
             .query_map([], |r| {
-                let every: Option<u32> = r.get("repeat_every")?;
-                let unit: Option<String> = r.get("repeat_unit")?;
-                let basis: Option<String> = r.get("repeat_basis")?;
-                let repeat = match (
-                    every,
-                    unit.as_deref().and_then(Unit::parse),
-                    basis.as_deref().and_then(Basis::parse),
-                ) {
-                    (Some(every), Some(unit), Some(basis)) => Some(Recurrence { every, unit, basis }),
-                    _ => None,
-                };
                 Ok(BulkFollowUp {
                     id: r.get("id")?,
-                    draft: FollowUpDraft {
-                        customer_id: r.get("customer_id")?,
-                        due_on: text::parse_date("due_on", &r.get::<_, String>("due_on")?)?,
-                        due_time: text::opt("due_time", r.get("due_time")?, text::parse_time)?,
-                        task: r.get("task")?,
-                        repeat,
-                    },
+                    draft: follow_up_draft(r)?,
                     interaction_id: r.get("interaction_id")?,
                     created_at: stamp("created_at", r)?,
                     done_at: text::opt("done_at", r.get("done_at")?, text::parse_datetime)?,
