@@ -38,6 +38,39 @@ fn date_text(d: Option<NaiveDate>) -> String {
     d.map(dates::format_date).unwrap_or_default()
 }
 
+/// A date field that may be empty: `None` then, or a message beside it when it can't be read.
+fn optional_date(
+    form: &mut Form,
+    label: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Option<NaiveDate> {
+    let text = form.value(label).trim().to_string();
+    if text.is_empty() {
+        return None;
+    }
+    dates::parse_date_in(&text, today, order)
+        .map_err(|e| form.set_error(label, e.to_string()))
+        .ok()
+}
+
+/// Puts each rule's message beside the field it is about (`labels`: rule field -> form
+/// label); anything else goes beside `fallback`.
+fn mark_errors(
+    form: &mut Form,
+    errors: Vec<(&'static str, String)>,
+    labels: &[(&str, &'static str)],
+    fallback: &'static str,
+) {
+    for (field, why) in errors {
+        let label = labels
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(fallback, |(_, l)| l);
+        form.set_error(label, why);
+    }
+}
+
 pub fn deal_form(customer_id: CustomerId, name: &str, deals: &[Deal], currency: &str) -> Form {
     let mut choices = vec![NEW.to_string()];
     choices.extend(deals.iter().map(|d| pick_label(d.id, &d.draft.title)));
@@ -97,15 +130,7 @@ pub fn read_deal(
     let amount = money::parse_amount(form.value("Amount").trim())
         .map_err(|e| form.set_error("Amount", e))
         .ok();
-    let mut read_date = |label: &str| {
-        let text = form.value(label).trim().to_string();
-        if text.is_empty() {
-            return None;
-        }
-        dates::parse_date_in(&text, today, order)
-            .map_err(|e| form.set_error(label, e.to_string()))
-            .ok()
-    };
+    let mut read_date = |label: &str| optional_date(form, label, today, order);
     let closed_on = read_date("Order date");
     let expected_close = read_date("Expected close");
     let draft = DealDraft {
@@ -119,17 +144,14 @@ pub fn read_deal(
         expected_close,
     };
     if let Err(errors) = deals::check(&draft) {
-        for (field, why) in errors {
-            let label = match field {
-                "title" => "Title",
-                "amount" => "Amount",
-                "currency" => "Currency",
-                "closed_on" => "Order date",
-                "expected_close" => "Expected close",
-                _ => "Stage",
-            };
-            form.set_error(label, why);
-        }
+        let labels = [
+            ("title", "Title"),
+            ("amount", "Amount"),
+            ("currency", "Currency"),
+            ("closed_on", "Order date"),
+            ("expected_close", "Expected close"),
+        ];
+        mark_errors(form, errors, &labels, "Stage");
     }
     if form.has_errors() {
         form.focus_first_error();
@@ -190,15 +212,7 @@ pub fn read_complaint(
     order: DateOrder,
 ) -> Option<(Option<i64>, ComplaintDraft)> {
     form.clear_errors();
-    let mut read_date = |label: &str| {
-        let text = form.value(label).trim().to_string();
-        if text.is_empty() {
-            return None;
-        }
-        dates::parse_date_in(&text, today, order)
-            .map_err(|e| form.set_error(label, e.to_string()))
-            .ok()
-    };
+    let mut read_date = |label: &str| optional_date(form, label, today, order);
     let opened_on = read_date("Opened");
     let mut resolved_on = read_date("Resolved on");
     let status = ComplaintStatus::parse(form.value("Status")).unwrap_or(ComplaintStatus::Open);
@@ -217,17 +231,14 @@ pub fn read_complaint(
         satisfaction: form.value("Satisfaction").parse().ok(),
     };
     if let Err(errors) = complaints::check(&draft) {
-        for (field, why) in errors {
-            let label = match field {
-                "what" => "What",
-                "opened_on" => "Opened",
-                "resolved_on" => "Resolved on",
-                "satisfaction" => "Satisfaction",
-                "resolution" => "Resolution",
-                _ => "Status",
-            };
-            form.set_error(label, why);
-        }
+        let labels = [
+            ("what", "What"),
+            ("opened_on", "Opened"),
+            ("resolved_on", "Resolved on"),
+            ("satisfaction", "Satisfaction"),
+            ("resolution", "Resolution"),
+        ];
+        mark_errors(form, errors, &labels, "Status");
     }
     if form.has_errors() {
         form.focus_first_error();
