@@ -11,15 +11,14 @@ use crate::repository::{Repository, Result};
 /// Creates the follow-ups for birthdays within `care.birthday_lead_days`; returns how many
 /// were new. A reminder already created (even if done or deleted since) is not made again.
 pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -> Result<usize> {
-    let dates: Vec<_> = repo
-        .birthdays()?
+    let all = repo.birthdays()?;
+    let names: std::collections::HashMap<_, _> = all
+        .iter()
+        .map(|(id, name, _, _)| (*id, name.clone()))
+        .collect();
+    let dates: Vec<_> = all
         .into_iter()
         .map(|(id, _, person, birthday)| (id, person, birthday))
-        .collect();
-    let names: std::collections::HashMap<_, _> = repo
-        .birthdays()?
-        .into_iter()
-        .map(|(id, name, _, _)| (id, name))
         .collect();
     let items: Vec<_> = care_due(&dates, today, config.care.birthday_lead_days)
         .into_iter()

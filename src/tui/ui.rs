@@ -15,7 +15,6 @@ use super::panes::{
 use super::state::{Mode, State};
 use super::theme::THEME;
 use super::update::contexts;
-use crate::book::due::Bucket;
 use crate::safe_text;
 
 /// Below this the panes cannot say anything useful.
@@ -132,14 +131,11 @@ fn draw_narrow(frame: &mut Frame, area: Rect, state: &mut State) {
 
 fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
     let today = state.today;
-    let count = |b: Bucket| {
-        state
-            .follow_ups
-            .iter()
-            .filter(|f| Bucket::of(f.draft.due_on, today) == b)
-            .count()
-    };
-    let (overdue, due_today) = (count(Bucket::Overdue), count(Bucket::Today));
+    // Follow-ups are kept earliest first: the counts are two binary searches, not a walk
+    // over every open follow-up on every frame.
+    let fs = &state.follow_ups;
+    let overdue = fs.partition_point(|f| f.draft.due_on < today);
+    let due_today = fs.partition_point(|f| f.draft.due_on <= today) - overdue;
     let mut spans = vec![
         Span::styled("fieldbook", THEME.title),
         Span::styled(

@@ -2,7 +2,7 @@
 
 use super::super::book_forms as forms;
 use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
-use super::super::state::{Mode, State};
+use super::super::state::{FollowUpScope, Mode, State};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use crate::book::model::{FollowUpDraft, Tier};
@@ -14,13 +14,14 @@ pub const RECONNECT_TASK: &str = "Get back in touch";
 
 /// Builds the review from the book as it is now. An empty one stays closed with a message.
 pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
-    let agenda = Agenda::build(
-        repo.open_follow_ups(None)?,
-        &state.rows,
-        &[],
-        state.today,
-        0,
-    );
+    // The book's follow-ups are already in memory unless the list shows one customer's or the
+    // book is still being read.
+    let follow_ups = if state.follow_up_scope == FollowUpScope::WholeBook && !state.loading {
+        state.follow_ups.clone()
+    } else {
+        repo.open_follow_ups(None)?
+    };
+    let agenda = Agenda::build(follow_ups, &state.rows, &[], state.today, 0);
     let review = Review::from_agenda(agenda);
     if review.is_empty() {
         state.info("nothing due and nobody going cold: a clear day");
