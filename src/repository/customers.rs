@@ -1,6 +1,6 @@
 //! Customers and the people at them.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
@@ -77,6 +77,49 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
         customer_id: r.get("customer_id")?,
         draft: contact_draft(r)?,
     })
+}
+
+/// Writes a new customer in `conn`'s open transaction (the form's add, an import): `why` is
+/// kept as the reason of a hand-set tier or stage.
+pub(super) fn insert_customer(
+    conn: &Connection,
+    draft: &CustomerDraft,
+    now: &str,
+    why: &str,
+) -> Result<CustomerId> {
+    conn.execute(
+        "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
+            tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at,
+            tier_reason, stage_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
+            ?18, ?19)",
+        params![
+            draft.name.trim(),
+            draft.kind.unwrap_or(CustomerKind::Company).as_str(),
+            draft.industry,
+            draft.city,
+            draft.address,
+            draft.phone,
+            draft.email,
+            draft.wechat,
+            draft.website,
+            text::tags(&draft.tags),
+            draft.tier.map(Tier::as_str),
+            draft.stage.map(Stage::as_str),
+            draft.lead_source,
+            draft.birthday.map(|b| b.to_text()),
+            draft.notes,
+            draft.cadence_days,
+            now,
+            if draft.tier.is_some() { why.trim() } else { "" },
+            if draft.stage.is_some() {
+                why.trim()
+            } else {
+                ""
+            },
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
 }
 
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
@@ -181,35 +224,7 @@ impl Repository {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add customer {}", draft.name.trim()))?;
-        tx.execute(
-            "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
-                tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at,
-                tier_reason, stage_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
-                ?18, ?19)",
-            params![
-                draft.name.trim(),
-                draft.kind.unwrap_or(CustomerKind::Company).as_str(),
-                draft.industry,
-                draft.city,
-                draft.address,
-                draft.phone,
-                draft.email,
-                draft.wechat,
-                draft.website,
-                text::tags(&draft.tags),
-                draft.tier.map(Tier::as_str),
-                draft.stage.map(Stage::as_str),
-                draft.lead_source,
-                draft.birthday.map(|b| b.to_text()),
-                draft.notes,
-                draft.cadence_days,
-                now,
-                if draft.tier.is_some() { why.trim() } else { "" },
-                if draft.stage.is_some() { why.trim() } else { "" },
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_customer(&tx, draft, &now, why)?;
         tx.commit()?;
         Ok(id)
     }

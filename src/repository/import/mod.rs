@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, params};
 
-use super::customers::check_name;
+use super::customers::{self, check_name};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
@@ -260,34 +260,7 @@ impl Run<'_> {
         if let Some(k) = &record.kept {
             return self.insert_row("customer", &k.customer, &[]);
         }
-        let d = &record.customer;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat,
-                    website, tags, tier, stage, lead_source, birthday, notes, cadence_days,
-                    created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-            )?
-            .execute(params![
-                d.name.trim(),
-                d.kind.unwrap_or(CustomerKind::Company).as_str(),
-                d.industry,
-                d.city,
-                d.address,
-                d.phone,
-                d.email,
-                d.wechat,
-                d.website,
-                text::tags(&d.tags),
-                d.tier.map(Tier::as_str),
-                d.stage.map(Stage::as_str),
-                d.lead_source,
-                d.birthday.map(|b| b.to_text()),
-                d.notes,
-                d.cadence_days,
-                self.now,
-            ])?;
-        Ok(self.tx.last_insert_rowid())
+        customers::insert_customer(self.tx, &record.customer, &self.now, "")
     }
 
     /// Merges `new` into customer `id`; true when that changed it.
