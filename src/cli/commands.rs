@@ -8,9 +8,8 @@ use clap::Args as ClapArgs;
 use serde_json::json;
 
 use super::Failure;
-use super::output::{Style, cell, json, safe};
+use super::output::{json, safe};
 use super::resolve::{self, Found};
-use crate::book::agenda::Agenda;
 use crate::book::dates;
 use crate::book::due;
 use crate::book::model::{
@@ -78,7 +77,7 @@ pub struct AddArgs {
     pub tier: Option<String>,
 }
 
-fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
+pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
     Ok(crate::listing::customer_rows(
         ctx.repo,
         ctx.config,
@@ -279,123 +278,6 @@ fn frequency_warnings(
         .frequency_warnings(customer_id, planned, ceiling, None)?)
 }
 
-pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
-    let today = ctx.now.date();
-    let rows = rows_with_cold(&ctx)?;
-    let agenda = Agenda::build(
-        ctx.repo.open_follow_ups(None)?,
-        &rows,
-        &ctx.repo.birthdays()?,
-        today,
-        days,
-    );
-    // An open complaint puts the customer at risk: it belongs on the morning's list.
-    let open_complaints: Vec<_> = ctx
-        .repo
-        .complaints(None)?
-        .into_iter()
-        .filter(|c| c.draft.status.is_open())
-        .collect();
-    if ctx.json {
-        let mut value = serde_json::to_value(&agenda).map_err(|e| Failure::input(e.to_string()))?;
-        value["complaints"] =
-            serde_json::to_value(&open_complaints).map_err(|e| Failure::input(e.to_string()))?;
-        return json(&value);
-    }
-    let style = Style::detect();
-    if !open_complaints.is_empty() {
-        println!(
-            "{}",
-            style.heading(&format!("Open complaints ({})", open_complaints.len()))
-        );
-        for c in &open_complaints {
-            let name = rows
-                .iter()
-                .find(|r| r.id == c.draft.customer_id)
-                .map_or(String::new(), |r| r.name.clone());
-            let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
-            println!(
-                "  c{:<6} {} {} {} {}",
-                c.draft.customer_id,
-                cell(&name, 28),
-                style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
-                cell(c.draft.status.label(), 12),
-                safe(&c.draft.what)
-            );
-        }
-    }
-    if agenda.is_empty() && open_complaints.is_empty() {
-        println!("Nothing due, nobody going cold. A good day to find new customers.");
-        return Ok(());
-    }
-    let sections = [
-        ("Overdue", &agenda.overdue),
-        ("Today", &agenda.today),
-        (&*format!("Next {days} days"), &agenda.upcoming),
-    ];
-    for (title, list) in sections {
-        if list.is_empty() {
-            continue;
-        }
-        println!("{}", style.heading(&format!("{title} ({})", list.len())));
-        for f in list {
-            let when = cell(&due::due_label(Some(f.draft.due_on), today), 11);
-            let when = match due::Bucket::of(f.draft.due_on, today) {
-                due::Bucket::Overdue => style.overdue(&when),
-                due::Bucket::Today => style.today(&when),
-                _ => when,
-            };
-            let repeat = f
-                .draft
-                .repeat
-                .map(|r| format!(" ({})", r.describe()))
-                .unwrap_or_default();
-            println!(
-                "  #{:<6} {when} {} {}{}",
-                f.id,
-                cell(&f.customer_name, 28),
-                safe(&f.draft.task),
-                style.dim(&repeat)
-            );
-        }
-    }
-    if !agenda.birthdays.is_empty() {
-        println!("{}", style.heading("Birthdays this week"));
-        for b in &agenda.birthdays {
-            let who = match &b.person {
-                Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
-                None => safe(&b.customer_name),
-            };
-            let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
-            println!(
-                "  c{:<6} {} {who}{turns}",
-                b.customer_id,
-                b.on.format("%a %m-%d")
-            );
-        }
-    }
-    if !agenda.cold.is_empty() {
-        println!(
-            "{}",
-            style.heading(&format!("Going cold ({})", agenda.cold.len()))
-        );
-        for r in agenda.cold.iter().take(20) {
-            let last = due::last_contact_label(r.last_contact_at, today);
-            let over = r.cold_by.unwrap_or(0);
-            println!(
-                "  c{:<6} {} {} last contact {last}, {over}d past cadence",
-                r.id,
-                r.tier.map_or("-", |t| t.as_str()),
-                cell(&r.name, 28)
-            );
-        }
-        if agenda.cold.len() > 20 {
-            println!("  … and {} more", agenda.cold.len() - 20);
-        }
-    }
-    Ok(())
-}
-
 pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
     let name = args.name.join(" ").trim().to_string();
     if name.is_empty() {
@@ -435,136 +317,6 @@ pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
         eprintln!("fieldbook: note: {same} other customer(s) already have this name");
     }
     println!("added c{id} {}", safe(&draft.name));
-    Ok(())
-}
-
-/// `find --notes`: what was said (summaries) and noted (customer and people notes).
-pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
-    let hits = ctx.repo.search_notes(query, 200)?;
-    if ctx.json {
-        return json(&hits);
-    }
-    if hits.is_empty() {
-        return Err(Failure::not_found(format!(
-            "nothing said or noted matches \"{}\"",
-            safe(query)
-        )));
-    }
-    for h in hits.iter().take(50) {
-        let when =
-            h.at.map_or("notes".to_string(), |t| t.format("%Y-%m-%d").to_string());
-        let channel = h.channel.map_or("", |c| c.label());
-        let first_line = h.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        println!(
-            "c{:<6} {} {} {} {}",
-            h.customer_id,
-            cell(&h.customer_name, 24),
-            cell(&when, 10),
-            cell(channel, 7),
-            safe(&first_line.chars().take(80).collect::<String>())
-        );
-    }
-    if hits.len() > 50 {
-        println!("… and {} more", hits.len() - 50);
-    }
-    Ok(())
-}
-
-pub fn find(ctx: Context, query: &str) -> Result<(), Failure> {
-    let rows = rows_with_cold(&ctx)?;
-    let order: Vec<usize> = (0..rows.len()).collect();
-    let hits =
-        crate::search::CustomerSearch::new(&rows).filter(&rows, &order, query, ctx.now.date());
-    if ctx.json {
-        let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
-        return json(&found);
-    }
-    if hits.is_empty() {
-        return Err(Failure::not_found(format!(
-            "no customer matches \"{}\"",
-            safe(query)
-        )));
-    }
-    let today = ctx.now.date();
-    for &i in hits.iter().take(50) {
-        let r = &rows[i];
-        let tier = r.tier.map_or("-", |t| t.as_str());
-        let next = due::due_label(r.next_follow_up_on, today);
-        println!(
-            "c{:<6} {} {} {tier}  last {:<10} {next}",
-            r.id,
-            cell(&r.name, 30),
-            cell(&r.city, 10),
-            due::last_contact_label(r.last_contact_at, today)
-        );
-    }
-    if hits.len() > 50 {
-        println!("… and {} more", hits.len() - 50);
-    }
-    Ok(())
-}
-
-pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
-    let row = find_one(&ctx, query)?;
-    let customer = ctx
-        .repo
-        .customer(row.id)?
-        .ok_or_else(|| Failure::not_found("customer vanished"))?;
-    let contacts = ctx.repo.contacts(row.id)?;
-    let follow_ups = ctx.repo.open_follow_ups(Some(row.id))?;
-    let history = ctx.repo.history(row.id, 10, 0)?;
-    if ctx.json {
-        return json(
-            &json!({ "customer": customer, "contacts": contacts, "follow_ups": follow_ups, "history": history }),
-        );
-    }
-    let style = Style::detect();
-    let today = ctx.now.date();
-    let d = &customer.draft;
-    println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
-    let tier = d.tier.map_or("-", |t| t.as_str());
-    let stage = d.stage.map_or("-", |s| s.label());
-    println!(
-        "tier {tier}  stage {stage}  last contact {}",
-        due::last_contact_label(customer.last_contact_at, today)
-    );
-    for (label, value) in [
-        ("city", &d.city),
-        ("phone", &d.phone),
-        ("email", &d.email),
-        ("wechat", &d.wechat),
-        ("address", &d.address),
-    ] {
-        if !value.is_empty() {
-            println!("{label:<8} {}", safe(value));
-        }
-    }
-    if !d.tags.is_empty() {
-        println!("tags     {}", safe(&d.tags.join(", ")));
-    }
-    for p in &contacts {
-        println!(
-            "person   {} {}",
-            safe(&p.draft.name),
-            style.dim(&safe(&p.draft.title))
-        );
-    }
-    for f in &follow_ups {
-        println!(
-            "#{:<6} {} {}",
-            f.id,
-            cell(&due::due_label(Some(f.draft.due_on), today), 11),
-            safe(&f.draft.task)
-        );
-    }
-    for i in &history {
-        println!(
-            "{}  {:<7} {}",
-            i.draft.at.format("%Y-%m-%d %H:%M"),
-            i.draft.channel.label(),
-            safe(i.draft.summary.lines().next().unwrap_or(""))
-        );
-    }
     Ok(())
 }
 

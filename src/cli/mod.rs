@@ -4,6 +4,7 @@
 mod accounts;
 mod commands;
 mod interop;
+mod lookups;
 mod output;
 mod report;
 mod resolve;
@@ -266,11 +267,11 @@ pub fn run(args: Args) -> Result<(), Failure> {
             }
         }
         Some(Command::Log(log)) => commands::log(ctx, log)?,
-        Some(Command::Today { days }) => commands::today(ctx, days)?,
+        Some(Command::Today { days }) => lookups::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
-        Some(Command::Find { query, notes: true }) => commands::find_notes(ctx, &query.join(" "))?,
-        Some(Command::Find { query, .. }) => commands::find(ctx, &query.join(" "))?,
-        Some(Command::Show { customer }) => commands::show(ctx, &customer.join(" "))?,
+        Some(Command::Find { query, notes: true }) => lookups::find_notes(ctx, &query.join(" "))?,
+        Some(Command::Find { query, .. }) => lookups::find(ctx, &query.join(" "))?,
+        Some(Command::Show { customer }) => lookups::show(ctx, &customer.join(" "))?,
         Some(Command::Done { id }) => commands::done(ctx, &id)?,
         Some(Command::Snooze { id, when }) => commands::snooze(ctx, &id, &when.join(" "))?,
         Some(Command::Import(import)) => interop::import(ctx, import)?,
