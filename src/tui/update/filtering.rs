@@ -1,0 +1,77 @@
+//! The filter's two scopes (names, and what was said and noted) and a holiday greeting
+//! recorded from the list.
+
+use crate::repository::{Repository, Result};
+use crate::safe_text;
+use crate::tui::action::Pane;
+use crate::tui::state::{Mode, State};
+
+/// `W`: the selected customer was greeted for the next holiday the config greets for.
+pub(super) fn record_greeting(state: &mut State, repo: &mut Repository) -> Result<()> {
+    use chrono::Datelike;
+    let Some(row) = state.selected_row().cloned() else {
+        return Ok(());
+    };
+    let next = crate::book::holidays::next_holidays(state.today, 370)
+        .into_iter()
+        .find(|h| state.config.greetings.iter().any(|g| g == h.key));
+    let Some(holiday) = next else {
+        state.info("no holiday to greet for ahead (config: greetings)");
+        return Ok(());
+    };
+    repo.record_greeting(row.id, holiday.key, holiday.on.year(), state.today)?;
+    state.info(format!(
+        "greeted {} for {} {} {} (u undoes)",
+        safe_text::line(&row.name),
+        holiday.name_zh,
+        holiday.name_en,
+        holiday.on.year()
+    ));
+    Ok(())
+}
+
+/// Filters the list for the query as it stands and shows the first match.
+pub fn refilter_now(state: &mut State, repo: &Repository) -> Result<()> {
+    state.refilter_pending = false;
+    state.refilter();
+    state.list.selected = 0;
+    state.load_detail(repo)
+}
+
+/// The notes scope runs its full-text search as the query changes.
+pub(super) fn search_notes(state: &mut State, repo: &Repository) -> Result<()> {
+    state.note_hits = if state.notes_scope {
+        repo.search_notes(state.filter.text(), 200)?
+    } else {
+        Vec::new()
+    };
+    state.note_list.step(0, state.note_hits.len());
+    Ok(())
+}
+
+/// Enter on a notes hit: its customer selected (the filter cleared so it shows) and, for a
+/// contact found, the history scrolled to it.
+pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(hit) = state.note_hits.get(state.note_list.selected).cloned() else {
+        return Ok(());
+    };
+    state.mode = Mode::Browse;
+    state.notes_scope = false;
+    state.note_hits.clear();
+    state.filter = Default::default();
+    state.refilter();
+    if !state.select_customer(hit.customer_id) {
+        state.info("that customer is archived (A lists them)");
+        return Ok(());
+    }
+    state.load_detail(repo)?;
+    match hit.interaction_id {
+        Some(id) => {
+            state.focus = Pane::History;
+            state.history_scroll = repo.history_position(hit.customer_id, id)?;
+            state.load_more_history(repo)?;
+        }
+        None => state.focus = Pane::Profile,
+    }
+    Ok(())
+}
