@@ -466,3 +466,25 @@ fn a_killed_import_leaves_the_book_as_it_was() {
     );
     assert!(book.ok(&["check"]).contains(": ok"));
 }
+
+/// `fieldbook today | head -1`: the reader goes away early and fieldbook stops quietly.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let book = Book::new();
+    let db = book.dir.path().join("demo.sqlite3");
+    let db_s = db.display().to_string();
+    book.ok(&["demo", &db_s, "--customers", "1000"]);
+    // Every deal of the book is far more than a pipe holds: head leaves while they print.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "FIELDBOOK_CONFIG=/dev/null '{}' --db '{db_s}' deal list | head -c 100",
+            assert_cmd::cargo::cargo_bin("fieldbook").display(),
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.stdout.len(), 100);
+}

@@ -209,10 +209,25 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let today = ctx.now.date();
     let d = &customer.draft;
     println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
-    let tier = d.tier.map_or("-", |t| t.as_str());
-    let stage = d.stage.map_or("-", |s| s.label());
+    // The tier and stage that apply (computed, or set by hand), as the app's profile has them.
+    let computed = crate::listing::computed_tiers(ctx.repo, ctx.config, today)?;
+    let ranked = (!computed.is_empty()).then(|| {
+        computed
+            .get(&row.id)
+            .copied()
+            .unwrap_or(crate::book::model::Tier::C)
+    });
+    let account = crate::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
+    let tier = account.tier().0.map_or("-", |t| t.as_str());
+    let (stage, by_hand) = account.stage();
+    let why = if by_hand {
+        "set by hand".to_string()
+    } else {
+        safe(&account.verdict.reason)
+    };
     println!(
-        "tier {tier}  stage {stage}  last contact {}",
+        "tier {tier}  stage {} ({why})  last contact {}",
+        stage.label(),
         due::last_contact_label(customer.last_contact_at, today)
     );
     for (label, value) in [

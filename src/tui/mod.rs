@@ -1,6 +1,5 @@
 //! The interactive book: key -> Action -> update(state, repository) -> draw.
 
-pub mod account;
 pub mod account_forms;
 pub mod action;
 pub mod book_forms;

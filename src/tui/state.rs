@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 mod reading;
 
-use super::account::Account;
 use super::form::Form;
 use super::review::Review;
 use super::text_input::TextInput;
+use crate::account::Account;
 use crate::book::due::{self, SortOrder};
 use crate::book::model::{
     Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,

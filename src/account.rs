@@ -1,6 +1,6 @@
-//! What the profile shows about an account's value and health: deals and revenue, the tier
-//! (computed, or set by hand and why), the lifecycle stage with its reason, complaints and the
-//! satisfaction trend. Read for the selected customer only.
+//! What the profile (and `fieldbook show`) says about an account's value and health: deals
+//! and revenue, the tier (computed, or set by hand and why), the lifecycle stage with its
+//! reason, complaints and the satisfaction trend. Read for one customer at a time.
 
 use chrono::NaiveDate;
 
