@@ -5,6 +5,7 @@ pub mod action;
 pub mod book_forms;
 pub mod dashboard;
 pub mod form;
+pub mod hang_up;
 pub mod importing;
 pub mod keymap;
 pub mod loader;
@@ -18,8 +19,6 @@ pub mod update;
 
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -30,22 +29,16 @@ use crate::config::Config;
 use crate::repository::Repository;
 use state::State;
 
-/// Runs the TUI until the person quits or the process is told to stop (SIGTERM, SIGHUP, SIGINT).
-/// The terminal is restored on every way out, panics included.
+/// Runs the TUI until the person quits, the process is told to stop (SIGTERM, SIGHUP, SIGINT:
+/// exit status 128 + the signal) or its terminal hangs up (129). The terminal is restored on
+/// every way out, panics included.
 pub fn run(
     repo: &mut Repository,
     config: &Config,
     clock: fn() -> NaiveDateTime,
     book_name: &str,
 ) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let busy = hang_up::watch()?;
     // A book on disk is read on a thread after a first screen drawn from indexed queries; an
     // in-memory one (tests) is small and read at once.
     let now = clock();
@@ -64,7 +57,7 @@ pub fn run(
     }
     // try_init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, repo, &mut state, clock, &stop, &mut loading);
+    let result = event_loop(&mut terminal, repo, &mut state, clock, &busy, &mut loading);
     ratatui::try_restore()?;
     result
 }
@@ -88,12 +81,15 @@ fn event_loop(
     repo: &mut Repository,
     state: &mut State,
     clock: fn() -> NaiveDateTime,
-    stop: &AtomicBool,
+    busy: &hang_up::Busy,
     loading: &mut Loading,
 ) -> io::Result<()> {
     loop {
+        // Held while drawing and carrying out keys, so the hang-up watch ends the process
+        // between two pieces of work, never inside a write or a half-drawn frame.
+        let mut working = busy.hold();
         terminal.draw(|f| ui::draw(f, state))?;
-        if state.quit || stop.load(Ordering::Relaxed) {
+        if state.quit {
             return Ok(());
         }
         if let Some(rx) = loading.as_ref() {
@@ -124,12 +120,13 @@ fn event_loop(
                 }
             }
         }
-        // Wake up now and then to notice a stop signal (and, while loading, the loaded book)
-        // even when no key comes.
+        // Wake up now and then to notice the loaded book even when no key comes.
         let wait = if loading.is_some() { 15 } else { 250 };
+        drop(working);
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
+        working = busy.hold();
         // Draw once per burst of events (a paste, a held key, fast typing), not once per key;
         // and filter once per burst, after it, scored beside this thread: a pass for a query
         // already typed past is never run, and one overtaken by a key is dropped.
@@ -152,6 +149,7 @@ fn event_loop(
             state.list.selected = 0;
             update::update_with(state, repo, |state, repo| state.load_detail(repo));
         }
+        drop(working);
     }
 }
 

@@ -35,6 +35,9 @@ struct Tmux {
     socket: String,
     /// `TMUX_TMPDIR`: the socket lives in the test's temporary folder and goes with it.
     socket_dir: PathBuf,
+    /// Every program started in the pane: ended by pid when the test ends, so none outlives it
+    /// whatever became of the server.
+    pids: std::cell::RefCell<Vec<u32>>,
 }
 
 impl Tmux {
@@ -56,6 +59,7 @@ impl Tmux {
         let tmux = Tmux {
             socket,
             socket_dir: dir.to_path_buf(),
+            pids: Default::default(),
         };
         // remain-on-exit is set before the pane exists, so a quick exit still leaves a dead pane
         // with its status to read.
@@ -80,6 +84,7 @@ impl Tmux {
         let program = program(vars, args);
         cmd.extend(program.iter().map(String::as_str));
         tmux.run(&cmd);
+        tmux.remember_program();
         Some(tmux)
     }
 
@@ -228,19 +233,44 @@ impl Tmux {
         self.display("#{pane_pid}")
     }
 
+    fn remember_program(&self) {
+        if let Ok(pid) = self.program_pid().parse() {
+            self.pids.borrow_mut().push(pid);
+        }
+    }
+
     /// Starts the program again in the same (dead) pane.
     fn respawn(&self, vars: &[String], args: &[&str]) {
         let mut cmd = vec!["respawn-pane", "-k", "-t", SESSION, "--"];
         let program = program(vars, args);
         cmd.extend(program.iter().map(String::as_str));
         self.run(&cmd);
+        self.remember_program();
     }
 }
 
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.command(&["kill-server"]);
+        for pid in self.pids.borrow().iter() {
+            // Only a fieldbook still running under that pid: the number may have been reused.
+            if running_fieldbook(*pid) {
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+            }
+        }
     }
+}
+
+/// Whether `pid` is a live (not zombie) fieldbook process.
+fn running_fieldbook(pid: u32) -> bool {
+    let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    // "pid (comm) state ...": the state follows the last ')'.
+    let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+    stat.contains("(fieldbook)") && !state.starts_with('Z')
 }
 
 /// `env -i TERM=xterm-256color VARS... fieldbook ARGS...`: no shell in between (so
@@ -467,7 +497,38 @@ fn ctrl_c_quits_and_restores_the_terminal_with_the_book_from_fieldbook_db() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_and_sighup_restore_the_terminal_and_exit_with_the_signal_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.sqlite3");
+    let book_s = book.display().to_string();
+    let vars = sandbox_env(dir.path());
+    let args = ["--db", book_s.as_str()];
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &args) else {
+        return;
+    };
+    for (signal, status) in [("-TERM", 143), ("-HUP", 129)] {
+        tmux.wait_for(&["Welcome to fieldbook"]);
+        assert!(tmux.alternate_on(), "the TUI runs in the alternate screen");
+        let pid = tmux.program_pid();
+        let killed = Command::new("kill").args([signal, &pid]).status().unwrap();
+        assert!(killed.success(), "kill {signal} {pid}");
+        // The program catches the signal, restores the terminal and exits on its own, with the
+        // status a shell expects of a program ended by that signal.
+        assert_eq!(
+            tmux.wait_exit(),
+            Exit::Status(status),
+            "after kill {signal}"
+        );
+        assert!(
+            !tmux.alternate_on(),
+            "terminal left in the alternate screen after kill {signal}"
+        );
+        tmux.respawn(&vars, &args);
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_tui_within_two_seconds() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.sqlite3");
     let book_s = book.display().to_string();
@@ -476,22 +537,28 @@ fn sigterm_restores_the_terminal() {
         return;
     };
     tmux.wait_for(&["Welcome to fieldbook"]);
-    assert!(tmux.alternate_on(), "the TUI runs in the alternate screen");
-
-    let pid = tmux.program_pid();
-    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(killed.success(), "kill -TERM {pid}");
-    // The program catches SIGTERM, restores the terminal and exits on its own.
-    let exit = tmux.wait_exit();
+    let pid: u32 = tmux.program_pid().parse().unwrap();
+    assert!(running_fieldbook(pid));
+    // The tab is closed: the session goes, and with it the terminal the program runs in.
+    tmux.run(&["kill-session", "-t", SESSION]);
+    let start = Instant::now();
+    while running_fieldbook(pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "fieldbook {pid} still running 2 s after its terminal closed"
+        );
+        thread::sleep(POLL);
+    }
+    // The book it held open is whole and opens again.
+    let out = Command::new(BIN)
+        .args(["--db", &book_s, "check"])
+        .output()
+        .unwrap();
     assert!(
-        matches!(exit, Exit::Status(_)),
-        "killed by the signal instead of exiting cleanly: {exit:?}"
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        !tmux.alternate_on(),
-        "terminal left in the alternate screen"
-    );
-    eprintln!("after SIGTERM: {exit:?}");
 }
 
 /// `fieldbook --db BOOK --json ARGS...`, parsed.
