@@ -355,7 +355,7 @@ pub fn snooze(ctx: Context, id: &str, when: &str) -> Result<(), Failure> {
     let id = resolve::follow_up_id(id).ok_or_else(|| {
         Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
     })?;
-    let until = dates::parse_date_in(when, ctx.now.date(), ctx.config.date_order)?;
+    let until = dates::parse_ahead_in(when, ctx.now.date(), ctx.config.date_order)?;
     let follow_up = ctx
         .repo
         .follow_up(id)

@@ -76,7 +76,7 @@ pub(super) fn named_day(p: &mut Parser, today: NaiveDate) -> Option<NaiveDate> {
     add_days(today, p.pick(NAMED_DAYS)?)
 }
 
-/// `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`; or `12-01` in today's year and
+/// `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`; or `12-01` (its year from the [`Lean`]) and
 /// `12/01/2026`, read month first or day first as the book's date order says.
 pub(super) fn numeric_date(p: &mut Parser, today: NaiveDate) -> Option<NaiveDate> {
     let (first, len) = p.num()?;
@@ -93,15 +93,17 @@ pub(super) fn numeric_date(p: &mut Parser, today: NaiveDate) -> Option<NaiveDate
             ymd(first, second, p.num_len(1..=2)?)
         }
         1 | 2 => {
-            let year = p
-                .attempt(|p| {
-                    p.punct(sep)?;
-                    p.num_len(4..=4)
-                })
-                .map_or_else(|| this_year(today), Some)?;
-            match p.order {
-                super::DateOrder::MonthDay => ymd(year, first, second),
-                super::DateOrder::DayMonth => ymd(year, second, first),
+            let year = p.attempt(|p| {
+                p.punct(sep)?;
+                p.num_len(4..=4)
+            });
+            let (month, day) = match p.order {
+                super::DateOrder::MonthDay => (first, second),
+                super::DateOrder::DayMonth => (second, first),
+            };
+            match year {
+                Some(year) => ymd(year, month, day),
+                None => yearless(month, day, today, p.lean),
             }
         }
         _ => None,
@@ -273,7 +275,10 @@ pub(super) fn cn_calendar_date(p: &mut Parser, today: NaiveDate) -> Option<Naive
     p.lit("月")?;
     let day = count(p)?;
     p.pick(&[("日", ()), ("号", ())])?;
-    ymd(year.or_else(|| this_year(today))?, month, day)
+    match year {
+        Some(year) => ymd(year, month, day),
+        None => yearless(month, day, today, p.lean),
+    }
 }
 
 #[rustfmt::skip]

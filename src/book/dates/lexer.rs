@@ -64,6 +64,7 @@ pub(super) struct Parser {
     pub(super) toks: Vec<Tok>,
     pub(super) pos: usize,
     pub(super) order: super::DateOrder,
+    pub(super) lean: super::Lean,
 }
 
 impl Parser {

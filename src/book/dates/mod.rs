@@ -8,9 +8,11 @@
 //! - **Named days**: `today` / `tod`, `tomorrow` / `tmr` / `tmrw`, `yesterday`;
 //!   `今天`, `明天`, `后天`, `大后天`, `昨天`, `前天`.
 //! - **Calendar dates**: `2026-12-01`, `2026/12/01`, `2026.12.01`, `20261201`, `2026年12月1日`.
-//! - **Month and day**: `12-01`, `12/01`, `12.01`, `12月1日`, `12月1号`. These always mean that
-//!   day in today's year, even when it has already passed: no guessing about next year.
-//!   `12/01/2026` gives the year. With [`DateOrder::DayMonth`] (the config's `date_order`) the
+//! - **Month and day**: `12-01`, `12/01`, `12.01`, `12月1日`, `12月1号`. Where the date is
+//!   asked for ahead (a follow-up, a snooze: [`parse_ahead_in`]) they mean the next time that
+//!   day comes (today or later: on 12-07, `01-05` is next January); where it is asked for
+//!   behind (when a contact happened: [`parse_datetime_in`]) the last time it came (today or
+//!   earlier); elsewhere today's year. `12/01/2026` gives the year. With [`DateOrder::DayMonth`] (the config's `date_order`) the
 //!   numeric forms read day first: `01/12` and `01.12.2026` are 1 December.
 //! - **Offsets**: `+3d`, `3d`, `-2d`, `+2w`, `+1m`, `+1y`, `in 3 days`, `in 2 weeks`,
 //!   `in 1 month`, `in a week`; `3天后`, `三天后`, `两周后`, `3个星期后`, `1个月后`, `一年后`
@@ -53,6 +55,18 @@ pub enum DateOrder {
 pub struct When {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
+}
+
+/// Which year a month and day typed without one (`01-05`, `1月5日`) fall in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lean {
+    /// Today's year.
+    #[default]
+    ThisYear,
+    /// The next occurrence, today or later: for dates that are still to come.
+    Ahead,
+    /// The last occurrence, today or earlier: for things that have happened.
+    Behind,
 }
 
 /// The input could not be read as a date; `Display` says what would have been accepted.
@@ -137,10 +151,40 @@ pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DateError> {
 /// # Errors
 /// As [`parse_when`].
 pub fn parse_when_in(input: &str, today: NaiveDate, order: DateOrder) -> Result<When, DateError> {
+    parse_leaning(input, today, order, Lean::ThisYear)
+}
+
+/// A date still to come (a follow-up, a snooze): as [`parse_date_in`], but a month and day
+/// without a year is their next occurrence, today or later.
+///
+/// # Errors
+/// As [`parse_date`].
+pub fn parse_ahead_in(
+    input: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Result<NaiveDate, DateError> {
+    match parse_leaning(input, today, order, Lean::Ahead)? {
+        When { date, time: None } => Ok(date),
+        _ => Err(error(input)),
+    }
+}
+
+/// [`parse_when_in`], with a yearless month and day placed by `lean`.
+///
+/// # Errors
+/// As [`parse_when`].
+pub fn parse_leaning(
+    input: &str,
+    today: NaiveDate,
+    order: DateOrder,
+    lean: Lean,
+) -> Result<When, DateError> {
     let mut p = Parser {
         toks: tokenize(input),
         pos: 0,
         order,
+        lean,
     };
     phrase(&mut p, today)
         // Only years that `format_date` writes as four digits, so every result can be typed back.
@@ -148,8 +192,9 @@ pub fn parse_when_in(input: &str, today: NaiveDate, order: DateOrder) -> Result<
         .ok_or_else(|| error(input))
 }
 
-/// Like [`parse_when`], but empty input means `now`, a bare time means today, and a date
-/// without a time means 09:00 on that date.
+/// When something happened: like [`parse_when`], but empty input means `now`, a bare time
+/// means today, a date without a time means 09:00 on that date, and a month and day without a
+/// year is their last occurrence (today or earlier).
 ///
 /// # Errors
 /// Non-empty input that [`parse_when`] refuses.
@@ -169,7 +214,7 @@ pub fn parse_datetime_in(
     if input.trim().is_empty() {
         return Ok(now);
     }
-    let when = parse_when_in(input, now.date(), order)?;
+    let when = parse_leaning(input, now.date(), order, Lean::Behind)?;
     Ok(when.date.and_time(when.time.unwrap_or(NINE_AM)))
 }
 
@@ -206,6 +251,18 @@ fn ymd(year: u64, month: u64, day: u64) -> Option<NaiveDate> {
         u32::try_from(month).ok()?,
         u32::try_from(day).ok()?,
     )
+}
+
+/// A month and day in the year `lean` says; Feb 29 looks up to the leap year in reach.
+fn yearless(month: u64, day: u64, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
+    let year = this_year(today)?;
+    match lean {
+        Lean::ThisYear => ymd(year, month, day),
+        Lean::Ahead => (year..year + 8).find_map(|y| ymd(y, month, day).filter(|d| *d >= today)),
+        Lean::Behind => (year.saturating_sub(8)..=year)
+            .rev()
+            .find_map(|y| ymd(y, month, day).filter(|d| *d <= today)),
+    }
 }
 
 fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {

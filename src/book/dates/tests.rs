@@ -306,13 +306,13 @@ fn date_order_decides_short_numeric_dates_only() {
     }
     assert_eq!(
         parse_datetime_in(
-            "01/12 14:30",
+            "01/11 14:30",
             today.and_hms_opt(9, 0, 0).unwrap(),
             DateOrder::DayMonth
         )
         .unwrap()
         .to_string(),
-        "2026-12-01 14:30:00"
+        "2026-11-01 14:30:00"
     );
 }
 
@@ -508,4 +508,44 @@ proptest! {
             prop_assert_eq!(parse_date(&format_date(date), today), Ok(date));
         }
     }
+}
+
+#[test]
+fn yearless_dates_lean_ahead_for_what_is_to_come_and_behind_for_what_happened() {
+    let order = DateOrder::MonthDay;
+    let ahead = |today: &str, typed: &str| parse_ahead_in(typed, day(today), order).unwrap();
+    let behind = |today: &str, typed: &str| {
+        parse_datetime_in(typed, day(today).and_hms_opt(10, 0, 0).unwrap(), order)
+            .unwrap()
+            .date()
+    };
+    // December: early January is next year's ahead and this year's behind.
+    for typed in ["01-05", "1/5", "1月5日", "一月五号"] {
+        assert_eq!(ahead("2026-12-07", typed), day("2027-01-05"), "{typed}");
+        assert_eq!(behind("2026-12-07", typed), day("2026-01-05"), "{typed}");
+    }
+    // Today is today both ways; later this month stays this year ahead.
+    assert_eq!(ahead("2026-12-07", "12-07"), day("2026-12-07"));
+    assert_eq!(behind("2026-12-07", "12-07"), day("2026-12-07"));
+    assert_eq!(ahead("2026-12-07", "12月31日"), day("2026-12-31"));
+    assert_eq!(behind("2026-12-07", "12-31"), day("2025-12-31"));
+    // Just past the new year: late December is last year's behind and this year's ahead.
+    assert_eq!(behind("2027-01-02", "12-30"), day("2026-12-30"));
+    assert_eq!(ahead("2027-01-02", "12-30"), day("2027-12-30"));
+    assert_eq!(ahead("2027-01-02", "1-2"), day("2027-01-02"));
+    // Feb 29 finds the leap year in reach.
+    assert_eq!(ahead("2026-12-07", "02-29"), day("2028-02-29"));
+    assert_eq!(behind("2026-12-07", "02-29"), day("2024-02-29"));
+    // A year typed is a year kept, and day-first books lean the same way.
+    assert_eq!(ahead("2026-12-07", "01-05-2026"), day("2026-01-05"));
+    assert_eq!(
+        parse_ahead_in("05/01", day("2026-12-07"), DateOrder::DayMonth).unwrap(),
+        day("2027-01-05")
+    );
+    // Elsewhere (a deal's date) the year is still today's.
+    assert_eq!(
+        parse_date_in("01-05", day("2026-12-07"), order).unwrap(),
+        day("2026-01-05")
+    );
+    assert!(parse_ahead_in("13-40", day("2026-12-07"), order).is_err());
 }
