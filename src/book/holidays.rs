@@ -120,6 +120,46 @@ pub fn next_holidays(today: NaiveDate, days_ahead: u32) -> Vec<Holiday> {
         .collect()
 }
 
+/// Other names people use for a holiday, beside its key, English and Chinese names.
+const ALIASES: &[(&str, &str)] = &[
+    ("chinese_new_year", "spring_festival"),
+    ("cny", "spring_festival"),
+    ("过年", "spring_festival"),
+    ("农历新年", "spring_festival"),
+    ("五一", "labour_day"),
+    ("十一", "national_day"),
+    ("mid-autumn", "mid_autumn"),
+    ("moon_festival", "mid_autumn"),
+    ("duanwu", "dragon_boat"),
+    ("新年", "new_year"),
+];
+
+/// The key of the holiday a person named: its key (`spring_festival`), its English name
+/// (`Spring Festival`, any case), its Chinese name with or without 节 (`春节`, `中秋`, `端午`),
+/// or a common alias (`CNY`, `过年`, `五一`).
+pub fn key_for(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    let folded = name.to_lowercase().replace([' ', '\'', '’'], "_");
+    let mut names = FIXED
+        .iter()
+        .map(|(key, en, zh, _, _)| (*key, *en, *zh))
+        .chain(LUNAR_NAMES.iter().copied());
+    names
+        .find(|(key, en, zh)| {
+            *key == folded
+                || en.to_lowercase().replace([' ', '\'', '’'], "_") == folded
+                || *zh == name
+                || zh.strip_suffix('节') == Some(name)
+        })
+        .map(|(key, _, _)| key)
+        .or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == folded || *alias == name)
+                .map(|(_, key)| *key)
+        })
+}
+
 /// The holiday with this key in `year`, if the calendar knows it.
 pub fn find(key: &str, year: i32) -> Option<Holiday> {
     holidays_in(year).into_iter().find(|h| h.key == key)
@@ -137,6 +177,33 @@ mod tests {
         find(key, year)
             .unwrap_or_else(|| panic!("{key} {year} missing"))
             .on
+    }
+
+    #[test]
+    fn holidays_are_found_by_key_english_chinese_and_alias() {
+        for (name, key) in [
+            ("spring_festival", "spring_festival"),
+            ("Spring Festival", "spring_festival"),
+            ("春节", "spring_festival"),
+            ("CNY", "spring_festival"),
+            ("过年", "spring_festival"),
+            ("中秋", "mid_autumn"),
+            ("中秋节", "mid_autumn"),
+            ("端午", "dragon_boat"),
+            ("元宵", "lantern"),
+            ("重阳", "double_ninth"),
+            ("七夕", "qixi"),
+            ("国庆", "national_day"),
+            ("五一", "labour_day"),
+            ("new year's day", "new_year"),
+            ("元旦", "new_year"),
+            (" 圣诞节 ", "christmas"),
+        ] {
+            assert_eq!(key_for(name), Some(key), "{name}");
+        }
+        for unknown in ["", "节", "easter", "spring"] {
+            assert_eq!(key_for(unknown), None, "{unknown}");
+        }
     }
 
     #[test]

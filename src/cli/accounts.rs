@@ -158,18 +158,21 @@ fn holiday(
 ) -> Result<Holiday, Failure> {
     use chrono::Datelike;
     match key {
-        Some(key) => [today.year(), today.year() + 1]
-            .into_iter()
-            .filter_map(|y| holidays::find(key, y))
-            .find(|h| h.on >= today)
+        Some(name) => holidays::key_for(name)
+            .and_then(|key| {
+                [today.year(), today.year() + 1]
+                    .into_iter()
+                    .filter_map(|y| holidays::find(key, y))
+                    .find(|h| h.on >= today)
+            })
             .ok_or_else(|| {
                 let keys: Vec<&str> = holidays::holidays_in(today.year())
                     .iter()
                     .map(|h| h.key)
                     .collect();
                 Failure::input(format!(
-                    "unknown holiday \"{}\": use one of {}",
-                    safe(key),
+                    "unknown holiday \"{}\": use one of {} (or 春节, 中秋, 端午...)",
+                    safe(name),
                     keys.join(", ")
                 ))
             }),

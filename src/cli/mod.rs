@@ -89,7 +89,7 @@ pub enum Command {
     Report,
     /// Who to greet for the next holiday (春节, 中秋...) and has not been greeted yet
     Greetings {
-        /// A holiday key: spring_festival, mid_autumn, dragon_boat, national_day, ...
+        /// A holiday, by name or key: 春节, 中秋, 端午, spring_festival, national_day, ...
         #[arg(long)]
         holiday: Option<String>,
     },

@@ -269,6 +269,12 @@ impl Config {
                 o.task = o.label.clone();
             }
         }
+        // Holidays may be named in the config as people say them (春节, 中秋): kept as keys.
+        for g in &mut config.greetings {
+            if let Some(key) = crate::book::holidays::key_for(g) {
+                *g = key.to_string();
+            }
+        }
         config.check(text)?;
         Ok(config)
     }

@@ -452,3 +452,22 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.stdout.len(), 100);
 }
+
+#[test]
+fn holidays_are_named_in_chinese_or_english_wherever_one_is_asked_for() {
+    let book = Book::new();
+    let path = book.path().display().to_string();
+    book.ok(&["demo", &path, "--customers", "30"]);
+    for (name, shown) in [
+        ("春节", "春节 Spring Festival"),
+        ("中秋", "中秋节 Mid-Autumn Festival"),
+        ("端午节", "端午节 Dragon Boat Festival"),
+        ("spring_festival", "春节 Spring Festival"),
+    ] {
+        let out = book.ok(&["greetings", "--holiday", name]);
+        assert!(out.starts_with(shown), "{name}: {out}");
+    }
+    let (code, _, err) = book.run(&["greetings", "--holiday", "复活节"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("unknown holiday"), "{err}");
+}
