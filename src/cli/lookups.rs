@@ -245,10 +245,21 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
         println!("tags     {}", safe(&d.tags.join(", ")));
     }
     for p in &contacts {
+        // Everything needed to reach the person, on their line: the reason to run `show`.
+        let reach: Vec<String> = [
+            ("", &p.draft.phone),
+            ("wechat ", &p.draft.wechat),
+            ("", &p.draft.email),
+        ]
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| format!("{label}{}", safe(value)))
+        .collect();
         println!(
-            "person   {} {}",
+            "person   {} {}  {}",
             safe(&p.draft.name),
-            style.dim(&safe(&p.draft.title))
+            style.dim(&safe(&p.draft.title)),
+            reach.join("  ")
         );
     }
     for f in &follow_ups {

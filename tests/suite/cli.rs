@@ -471,3 +471,41 @@ fn holidays_are_named_in_chinese_or_english_wherever_one_is_asked_for() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("unknown holiday"), "{err}");
 }
+
+#[test]
+fn show_lists_how_to_reach_each_person() {
+    use fieldbook::book::model::ContactDraft;
+    let book = Book::new();
+    book.ok(&["add", "北京星河科技有限公司", "--city", "北京"]);
+    {
+        let mut repo = fieldbook::repository::Repository::open(&book.path()).unwrap();
+        let id = repo.customer_rows().unwrap()[0].id;
+        let person = |name: &str, phone: &str, wechat: &str, email: &str| ContactDraft {
+            name: name.into(),
+            title: "采购经理".into(),
+            phone: phone.into(),
+            email: email.into(),
+            wechat: wechat.into(),
+            birthday: None,
+            notes: String::new(),
+        };
+        repo.add_contact(
+            id,
+            &person("张伟", "138 0013 8000", "zhangwei_bj", "zw@xh.example"),
+        )
+        .unwrap();
+        repo.add_contact(id, &person("李娜", "", "", "")).unwrap();
+    }
+    let show = book.ok(&["show", "星河"]);
+    let line = |name: &str| {
+        show.lines()
+            .find(|l| l.starts_with("person") && l.contains(name))
+            .unwrap_or_else(|| panic!("no line for {name}:\n{show}"))
+            .to_string()
+    };
+    let zhang = line("张伟");
+    for part in ["138 0013 8000", "wechat zhangwei_bj", "zw@xh.example"] {
+        assert!(zhang.contains(part), "{zhang}");
+    }
+    assert!(!line("李娜").contains("wechat"), "{show}");
+}
