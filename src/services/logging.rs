@@ -58,7 +58,6 @@ pub enum LogField {
     With,
     When,
     FollowUpDate,
-    FollowUpTask,
     Repeat,
     Closes,
     Satisfaction,
