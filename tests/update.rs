@@ -198,7 +198,8 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     run(&mut state, &mut repo, typed("tomorrow"));
     run(&mut state, &mut repo, [Action::NextField]);
     run(&mut state, &mut repo, typed("Send the quote"));
-    run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Satisfaction
+    run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Repeat
+    run(&mut state, &mut repo, [Action::SubmitField]); // and on to Satisfaction
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter on the last field saves
     assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
 
