@@ -224,3 +224,34 @@ fn with_is_not_one_of_the_people_in_either_front_end_for_an_ambiguous_part() {
     let repo = Repository::open(&db).unwrap();
     assert_eq!(repo.interaction_count(id).unwrap(), 0);
 }
+
+#[test]
+fn the_reviews_log_closes_the_item_and_sets_a_repeating_follow_up_in_one_undo_step() {
+    let (mut repo, s) = common::sample_book();
+    let mut state = common::state_for(&repo);
+    let before = rows(&repo, s.xinghe);
+    run(
+        &mut state,
+        &mut repo,
+        [Action::OpenReview, Action::LogInteraction],
+    );
+    assert!(form(&state).title.contains("closes: 发报价单"));
+    fill(&mut state, &mut repo, "Summary", "报价单已发");
+    fill(&mut state, &mut repo, "With", "张伟");
+    fill(&mut state, &mut repo, "Follow-up date", "+7d");
+    fill(&mut state, &mut repo, "Repeat", "every 2w");
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert_eq!(state.mode, Mode::Review, "{:?}", state.status);
+
+    let (logged, planned) = rows(&repo, s.xinghe);
+    assert_eq!(logged.len(), before.0.len() + 1);
+    assert_eq!(logged[0].1.as_deref(), Some("张伟"));
+    let tasks: Vec<&str> = planned.iter().map(|(f, _)| f.task.as_str()).collect();
+    assert_eq!(tasks, ["Follow up: 报价单已发"], "the due one is closed");
+    assert_eq!(planned[0].0.repeat.map(|r| r.every), Some(2));
+
+    // The review has no undo key; the book's undo steps are what `u` walks back.
+    let step = repo.undo().unwrap().unwrap();
+    assert!(step.starts_with("log call with"), "{step}");
+    assert_eq!(rows(&repo, s.xinghe), before, "one undo takes it all back");
+}
