@@ -14,4 +14,5 @@ pub mod paths;
 pub mod repository;
 pub mod safe_text;
 pub mod search;
+pub mod services;
 pub mod tui;

@@ -12,12 +12,10 @@ use super::output::{json, safe};
 use super::resolve::{self, Found};
 use crate::book::dates;
 use crate::book::due;
-use crate::book::model::{
-    Channel, CustomerDraft, CustomerKind, CustomerRow, FollowUpDraft, InteractionDraft, Tier,
-};
-use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
+use crate::book::model::{CustomerDraft, CustomerKind, CustomerRow, Tier};
 use crate::config::Config;
 use crate::repository::Repository;
+use crate::services::logging::{self, FieldErrors, FollowUpRequest, LogField, LogRequest};
 
 pub struct Context<'a> {
     pub repo: &'a mut Repository,
@@ -107,10 +105,8 @@ pub(super) fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failur
     }
 }
 
-fn read_summary(words: &[String]) -> Result<String, Failure> {
-    if !words.is_empty() {
-        return Ok(words.join(" "));
-    }
+/// The summary from stdin when piped, else from `$EDITOR`.
+fn read_summary() -> Result<String, Failure> {
     let mut text = String::new();
     if !std::io::stdin().is_terminal() {
         std::io::stdin().read_to_string(&mut text)?;
@@ -140,126 +136,57 @@ fn read_summary(words: &[String]) -> Result<String, Failure> {
 
 pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
     let customer = find_one(&ctx, &args.customer)?;
-    let channel = Channel::parse(&args.channel).ok_or_else(|| {
-        let all: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
-        Failure::input(format!(
-            "unknown channel \"{}\": use one of {}",
-            safe(&args.channel),
-            all.join(", ")
-        ))
-    })?;
-    let at = match &args.at {
-        Some(text) => dates::parse_datetime_in(text, ctx.now, ctx.config.date_order)?,
-        None => ctx.now,
+    let mut request = LogRequest {
+        customer_id: customer.id,
+        with: args.with,
+        channel: args.channel,
+        outcome: args.outcome,
+        when: args.at.unwrap_or_default(),
+        summary: args.summary.join(" "),
+        // Without --next, the outcome proposes the date (if it proposes one).
+        follow_up: Some(FollowUpRequest {
+            due: args.next,
+            task: args.todo.unwrap_or_default(),
+            repeat: args.every.unwrap_or_default(),
+        }),
+        ..Default::default()
     };
-    let outcome = match &args.outcome {
-        Some(o) => Some(ctx.config.outcome(o).cloned().ok_or_else(|| {
-            let keys: Vec<&str> = ctx.config.outcomes.iter().map(|o| o.key.as_str()).collect();
-            Failure::input(format!(
-                "unknown outcome \"{}\": use one of {}",
-                safe(o),
-                keys.join(", ")
-            ))
-        })?),
-        None => None,
-    };
-    let contacts = ctx.repo.contacts(customer.id)?;
-    let contact_id = match &args.with {
-        Some(name) => {
-            let lower = name.trim().to_lowercase();
-            let hit = contacts
-                .iter()
-                .find(|c| c.draft.name.to_lowercase() == lower)
-                .or_else(|| {
-                    let mut hits = contacts
-                        .iter()
-                        .filter(|c| c.draft.name.to_lowercase().contains(&lower));
-                    hits.next().filter(|_| hits.next().is_none())
-                });
-            Some(hit.map(|c| c.id).ok_or_else(|| {
-                Failure::input(format!(
-                    "\"{}\" is not one of {}'s people",
-                    safe(name),
-                    safe(&customer.name)
-                ))
-            })?)
+    if args.summary.is_empty() {
+        // The flags are checked before the summary is asked for, so a typo never costs what
+        // was typed into the editor.
+        if let Err(errors) = logging::validate(&request, ctx.repo, ctx.config, ctx.now)?
+            && errors.iter().any(|(field, _)| field != LogField::Summary)
+        {
+            return Err(refusal(&errors, false));
         }
-        None => None,
-    };
-    // An explicit --next wins; otherwise the outcome proposes one.
-    let next_text = args
-        .next
-        .clone()
-        .or_else(|| outcome.as_ref().and_then(|o| o.next.clone()));
-    let due_on = next_text
-        .as_deref()
-        .map(|t| dates::parse_date_in(t, ctx.now.date(), ctx.config.date_order))
-        .transpose()?;
-    let repeat = match &args.every {
-        Some(text) => Some(Recurrence::parse(text).ok_or_else(|| {
-            Failure::input(format!(
-                "can't read \"{}\" as a repeat: {RECURRENCE_HINT}",
-                safe(text)
-            ))
-        })?),
-        None => None,
-    };
-    let summary = read_summary(&args.summary)?;
-    if summary.trim().is_empty() {
-        return Err(Failure::input("nothing logged: the summary is empty"));
+        request.summary = read_summary()?;
     }
-    let task = args
-        .todo
-        .clone()
-        .or_else(|| outcome.as_ref().map(|o| o.task.clone()))
-        .unwrap_or_else(|| {
-            format!(
-                "Follow up: {}",
-                summary
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .take(60)
-                    .collect::<String>()
-            )
-        });
-    let follow_up = due_on.map(|due_on| FollowUpDraft {
-        customer_id: customer.id,
-        due_on,
-        due_time: None,
-        task,
-        repeat,
-    });
-    let mut warnings = frequency_warnings(&ctx, customer.id, at.date())?;
-    if let Some(f) = &follow_up {
-        warnings.extend(frequency_warnings(&ctx, customer.id, f.due_on)?);
-    }
-    let interaction = InteractionDraft {
-        customer_id: customer.id,
-        contact_id,
-        at,
-        channel,
-        summary,
-        outcome: outcome.map(|o| o.key),
-    };
-    let (interaction_id, follow_up_id) =
-        ctx.repo.log_interaction(&interaction, follow_up.as_ref())?;
+    let prepared = logging::validate(&request, ctx.repo, ctx.config, ctx.now)?
+        .map_err(|errors| refusal(&errors, true))?;
+    let written = prepared.commit(ctx.repo)?;
+    let (interaction, follow_up) = (&prepared.interaction, &prepared.follow_up);
     if ctx.json {
         return json(&json!({
-            "customer_id": customer.id, "customer": customer.name, "interaction_id": interaction_id,
-            "follow_up_id": follow_up_id, "follow_up_due": follow_up.as_ref().map(|f| f.due_on), "warnings": warnings,
+            "customer_id": customer.id, "customer": customer.name,
+            "interaction_id": written.interaction_id, "follow_up_id": written.follow_up_id,
+            "follow_up_due": follow_up.as_ref().map(|f| f.due_on), "warnings": prepared.warnings,
         }));
     }
-    for w in &warnings {
+    for w in &prepared.warnings {
         eprintln!("fieldbook: note: {}", safe(w));
     }
-    print!("logged {} with {}", channel, safe(&customer.name));
-    match (&follow_up, follow_up_id) {
+    print!(
+        "logged {} with {}",
+        interaction.channel,
+        safe(&customer.name)
+    );
+    match (follow_up, written.follow_up_id) {
         (Some(f), Some(id)) => println!(
-            "; follow-up #{id} {} ({}): {}",
+            "; follow-up #{id} {} ({}{}): {}",
             due::due_label(Some(f.due_on), ctx.now.date()),
             dates::format_date(f.due_on),
+            f.due_time
+                .map_or(String::new(), |t| t.format(" %H:%M").to_string()),
             safe(&f.task)
         ),
         _ => println!(),
@@ -267,15 +194,24 @@ pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn frequency_warnings(
-    ctx: &Context,
-    customer_id: i64,
-    planned: chrono::NaiveDate,
-) -> Result<Vec<String>, Failure> {
-    let ceiling = ctx.config.frequency.ceiling();
-    Ok(ctx
-        .repo
-        .frequency_warnings(customer_id, planned, ceiling, None)?)
+/// Why nothing was logged, one line per bad flag. Before the summary is read, its own
+/// message is left out: it is about to be asked for.
+fn refusal(errors: &FieldErrors, with_summary: bool) -> Failure {
+    let lines: Vec<String> = errors
+        .iter()
+        .filter(|(field, _)| with_summary || *field != LogField::Summary)
+        .map(|(field, message)| match field {
+            LogField::Summary => format!("nothing logged: the summary is empty ({message})"),
+            LogField::Channel => format!("--channel: {message}"),
+            LogField::Outcome => format!("--outcome: {message}"),
+            LogField::With => format!("--with: {message}"),
+            LogField::When => format!("--at: {message}"),
+            LogField::FollowUpDate => format!("--next: {message}"),
+            LogField::Repeat => format!("--every: {message}"),
+            LogField::Closes | LogField::Satisfaction => message.to_string(),
+        })
+        .collect();
+    Failure::input(lines.join("\n"))
 }
 
 pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {

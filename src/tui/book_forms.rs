@@ -1,16 +1,17 @@
 //! The forms of the book (customer, person, log, follow-up, snooze): how each opens, and how
 //! its text becomes a draft the repository can write, with a message beside each bad field.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use super::form::{Field, Form, FormPurpose};
 use crate::book::dates::{self, DateOrder};
 use crate::book::model::{
-    Birthday, Channel, Contact, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind,
-    FollowUpDraft, InteractionDraft, Stage, Tier,
+    Birthday, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind, FollowUpDraft,
+    FollowUpId, Stage, Tier,
 };
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::Outcome;
+use crate::services::logging::{FieldErrors, FollowUpRequest, LogField, LogRequest};
 
 const KINDS: &[&str] = &["company", "person"];
 const TIERS: &[&str] = &["", "A", "B", "C"];
@@ -19,6 +20,7 @@ pub const CHANNELS: &[&str] = &[
     "call", "visit", "wechat", "email", "meeting", "message", "other",
 ];
 pub const DATE_HINT: &str = "today, tomorrow, fri, next mon, +3d, 12-01, 2026-12-01";
+const REPEAT_HINT: &str = "empty = once; weekly, every 2w, monthly after done, 每月";
 
 pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
     let empty = CustomerDraft::default();
@@ -180,9 +182,10 @@ pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcom
         Field::text(
             "Follow-up date",
             "",
-            "empty = none; tomorrow, fri, +3d, 12-01",
+            "empty = none; tomorrow, fri 10:00, +3d, 12-01",
         ),
         Field::text("Follow-up task", "", "what to do next"),
+        Field::text("Repeat", "", REPEAT_HINT),
         Field::choice("Satisfaction", &["", "1", "2", "3", "4", "5"], ""),
     ];
     Form::new(
@@ -215,116 +218,67 @@ pub fn apply_outcome(form: &mut Form, outcomes: &[Outcome], previous: &str) {
     }
 }
 
-/// The interaction and optional follow-up typed into a log form.
-pub fn read_log(
-    form: &mut Form,
+/// The log form as a request for the logging service. The outcome is shown by its label and
+/// sent by its key.
+pub fn log_request(
+    form: &Form,
     customer_id: CustomerId,
-    contacts: &[Contact],
     outcomes: &[Outcome],
-    now: NaiveDateTime,
-    order: DateOrder,
-) -> Option<(InteractionDraft, Option<FollowUpDraft>)> {
-    form.clear_errors();
-    let summary = form.value("Summary").trim_end().to_string();
-    if summary.trim().is_empty() {
-        form.set_error("Summary", "say a few words about the contact");
-    }
-    let with = form.value("With").trim().to_string();
-    let contact_id = if with.is_empty() {
-        None
-    } else {
-        let found = contacts
+    closes: Option<FollowUpId>,
+) -> LogRequest {
+    let v = |label| form.value(label).to_string();
+    LogRequest {
+        customer_id,
+        with: Some(v("With")),
+        channel: v("Channel"),
+        outcome: outcomes
             .iter()
-            .find(|c| c.draft.name.trim() == with)
-            .or_else(|| {
-                let lower = with.to_lowercase();
-                let mut hits = contacts
-                    .iter()
-                    .filter(|c| c.draft.name.to_lowercase().contains(&lower));
-                match (hits.next(), hits.next()) {
-                    (Some(one), None) => Some(one),
-                    _ => None,
-                }
-            });
-        if found.is_none() {
-            form.set_error(
-                "With",
-                "not one of this customer's people (add them with p)",
-            );
-        }
-        found.map(|c| c.id)
-    };
-    let when_text = form.value("When").trim().to_string();
-    let at = match when_text.as_str() {
-        "" | "now" => Some(now),
-        text => dates::parse_datetime_in(text, now, order)
-            .map_err(|e| form.set_error("When", e.to_string()))
-            .ok(),
-    };
-    let due_text = form.value("Follow-up date").trim().to_string();
-    let task_text = form.value("Follow-up task").trim().to_string();
-    let due = if due_text.is_empty() {
-        if !task_text.is_empty() {
-            form.set_error("Follow-up date", "when should this be done?");
-        }
-        None
-    } else {
-        dates::parse_date_in(&due_text, now.date(), order)
-            .map_err(|e| form.set_error("Follow-up date", e.to_string()))
-            .ok()
-    };
-    if form.has_errors() {
-        form.focus_first_error();
-        return None;
+            .find(|o| o.label == form.value("Outcome"))
+            .map(|o| o.key.clone()),
+        when: v("When"),
+        summary: v("Summary"),
+        follow_up: Some(FollowUpRequest {
+            due: Some(v("Follow-up date")),
+            task: v("Follow-up task"),
+            repeat: v("Repeat"),
+        }),
+        closes,
+        satisfaction: form.value("Satisfaction").parse().ok(),
     }
-    let channel = Channel::parse(form.value("Channel")).unwrap_or(Channel::Call);
-    let follow_up = due.map(|due_on| FollowUpDraft {
-        customer_id,
-        due_on,
-        due_time: None,
-        task: if task_text.is_empty() {
-            default_task(&summary)
-        } else {
-            task_text
-        },
-        repeat: None,
-    });
-    let outcome = outcomes
-        .iter()
-        .find(|o| o.label == form.value("Outcome"))
-        .map(|o| o.key.clone());
-    let interaction = InteractionDraft {
-        customer_id,
-        contact_id,
-        at: at?,
-        channel,
-        summary,
-        outcome,
-    };
-    Some((interaction, follow_up))
 }
 
-/// "Follow up: <first line of the summary>", so a bare date still says what it was about.
-fn default_task(summary: &str) -> String {
-    let first: String = summary
-        .lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(60)
-        .collect();
-    format!("Follow up: {first}")
+/// Puts each message beside its field, and the cursor on the first; what was typed stays.
+pub fn show_log_errors(form: &mut Form, errors: &FieldErrors) {
+    form.clear_errors();
+    for (field, message) in errors.iter() {
+        let label = match field {
+            LogField::Summary => "Summary",
+            LogField::Channel => "Channel",
+            LogField::Outcome => "Outcome",
+            LogField::With => {
+                form.set_error("With", format!("{message} (add them with p)"));
+                continue;
+            }
+            LogField::When => "When",
+            LogField::FollowUpDate => "Follow-up date",
+            LogField::Repeat => "Repeat",
+            LogField::Satisfaction => "Satisfaction",
+            // Not a field of the form: the follow-up on screen.
+            LogField::Closes => {
+                form.error = Some(message.to_string());
+                continue;
+            }
+        };
+        form.set_error(label, message);
+    }
+    form.focus_first_error();
 }
 
 pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
     let fields = vec![
         Field::text("Task", "", "what to do"),
         Field::suggested("Due", "tomorrow", DATE_HINT),
-        Field::text(
-            "Repeat",
-            "",
-            "empty = once; weekly, every 2w, monthly after done, 每月",
-        ),
+        Field::text("Repeat", "", REPEAT_HINT),
     ];
     Form::new(
         FormPurpose::AddFollowUp(customer_id),

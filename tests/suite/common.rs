@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod driving;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::book::model::{
     Birthday, Channel, ContactDraft, CustomerDraft, CustomerKind, FollowUpDraft, InteractionDraft,

@@ -2,6 +2,7 @@
 
 use crate::common;
 
+use common::driving::form;
 use common::{Sample, run, sample_book, state_for, today, typed};
 use fieldbook::book::model::Channel;
 use fieldbook::repository::Repository;
@@ -22,13 +23,6 @@ fn names(state: &State) -> Vec<&str> {
         .iter()
         .map(|&i| state.rows[i].name.as_str())
         .collect()
-}
-
-fn form(state: &State) -> &fieldbook::tui::form::Form {
-    match &state.mode {
-        Mode::Form(f) => f,
-        other => panic!("expected a form, got {other:?}"),
-    }
 }
 
 #[test]
@@ -185,7 +179,8 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     run(&mut state, &mut repo, typed("tomorrow"));
     run(&mut state, &mut repo, [Action::NextField]);
     run(&mut state, &mut repo, typed("Send the quote"));
-    run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Satisfaction
+    run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Repeat
+    run(&mut state, &mut repo, [Action::SubmitField]); // and on to Satisfaction
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter on the last field saves
     assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
 

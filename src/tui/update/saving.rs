@@ -1,32 +1,23 @@
 //! Saving a form: each purpose read from its fields and written in one transaction, then the
 //! screen brought up to date (the one customer touched, or the whole book).
 
+use chrono::{NaiveDate, NaiveDateTime};
+
 use super::{account_forms, forms, reviewing};
+use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
-use crate::tui::form::FormPurpose;
+use crate::services::logging::{self, LogRequest};
+use crate::tui::form::{Form, FormPurpose};
 use crate::tui::review::{Handled, ReviewItem};
 use crate::tui::state::{Mode, State};
 
 /// Validates and writes the open form. On a bad field or a failed write the form stays open
 /// with everything typed.
 pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
-    let Mode::Form(form) = &mut state.mode else {
-        return Ok(());
-    };
     let (today, now) = (state.today, state.now);
     let ceiling = state.config.frequency.ceiling();
     let order = state.config.date_order;
-    let contacts = state
-        .detail
-        .as_ref()
-        .filter(|_| state.review.is_none())
-        .map(|d| d.contacts.clone())
-        .unwrap_or_default();
-    let contacts = match (&state.review, form.purpose) {
-        (Some(_), FormPurpose::LogInteraction(id)) => repo.contacts(id)?,
-        _ => contacts,
-    };
     // In the review, the follow-up on screen is what a log closes.
     let closes = reviewing::open_follow_up(state).cloned();
     // The one customer a save touches is read again rather than the whole book.
@@ -76,55 +67,18 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
             None => None,
         },
         FormPurpose::LogInteraction(customer_id) => {
-            match forms::read_log(
+            let closes = closes.filter(|f| f.draft.customer_id == customer_id);
+            let request = forms::log_request(
                 form,
                 customer_id,
-                &contacts,
                 &state.config.outcomes,
-                now,
-                order,
-            ) {
-                Some((interaction, follow_up)) => {
-                    let closes = closes.filter(|f| f.draft.customer_id == customer_id);
-                    let handled = closes.as_ref().map(|f| f.draft.due_on);
-                    let mut warnings = repo.frequency_warnings(
-                        customer_id,
-                        interaction.at.date(),
-                        ceiling,
-                        handled,
-                    )?;
-                    if let Some(f) = &follow_up {
-                        warnings.extend(repo.frequency_warnings(
-                            customer_id,
-                            f.due_on,
-                            ceiling,
-                            handled,
-                        )?);
-                    }
-                    let satisfaction = form.value("Satisfaction").parse().ok();
-                    repo.log_closing(
-                        &interaction,
-                        follow_up.as_ref(),
-                        closes.map(|f| f.id),
-                        satisfaction,
-                    )?;
-                    settled = Some(Handled::Logged);
-                    let next = follow_up.map_or(String::new(), |f| {
-                        format!(
-                            "; follow-up {}",
-                            crate::book::due::due_label(Some(f.due_on), today)
-                        )
-                    });
-                    Some((
-                        reviewing::with_warnings(
-                            format!("logged {}{next}", interaction.channel),
-                            &warnings,
-                        ),
-                        Some(customer_id),
-                    ))
-                }
-                None => None,
+                closes.map(|f| f.id),
+            );
+            let saved = save_log(form, repo, &request, &state.config, (today, now))?;
+            if saved.is_some() {
+                settled = Some(Handled::Logged);
             }
+            saved.map(|message| (message, Some(customer_id)))
         }
         FormPurpose::AddFollowUp(customer_id) => {
             match forms::read_follow_up(form, customer_id, today, order) {
@@ -248,6 +202,36 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
     }
     state.info(message);
     Ok(())
+}
+
+/// The book's log form and the review's (which also closes the follow-up on screen) both go
+/// through the logging service. `None`: the form now shows what to fix.
+fn save_log(
+    form: &mut Form,
+    repo: &mut Repository,
+    request: &LogRequest,
+    config: &Config,
+    (today, now): (NaiveDate, NaiveDateTime),
+) -> Result<Option<String>> {
+    form.clear_errors();
+    let prepared = match logging::validate(request, repo, config, now)? {
+        Ok(prepared) => prepared,
+        Err(errors) => {
+            forms::show_log_errors(form, &errors);
+            return Ok(None);
+        }
+    };
+    prepared.commit(repo)?;
+    let next = prepared.follow_up.as_ref().map_or(String::new(), |f| {
+        format!(
+            "; follow-up {}",
+            crate::book::due::due_label(Some(f.due_on), today)
+        )
+    });
+    Ok(Some(reviewing::with_warnings(
+        format!("logged {}{next}", prepared.interaction.channel),
+        &prepared.warnings,
+    )))
 }
 
 fn refresh_after(

@@ -1,0 +1,392 @@
+//! Logging a contact, the one way every front end does it: a request in the words typed (the
+//! command line's flags, a form's fields), checked against the book and the config into either
+//! a message per bad field or a prepared log with its warnings, then written in one transaction.
+
+use std::fmt;
+
+use chrono::NaiveDateTime;
+
+use crate::book::dates::{self, DateOrder};
+use crate::book::model::{
+    Channel, Contact, ContactId, CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionDraft,
+    InteractionId,
+};
+use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
+use crate::config::{Config, Outcome};
+use crate::repository::{BookError, Repository, Result};
+use crate::safe_text;
+
+/// A contact to log, as it was typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogRequest {
+    pub customer_id: CustomerId,
+    /// The person spoken with: a whole name in any case, or a part only one name contains.
+    pub with: Option<String>,
+    /// A channel (`call`, `visit`, ...); empty means a call.
+    pub channel: String,
+    /// An outcome's key from the config (`quote_sent`); its label is accepted too.
+    pub outcome: Option<String>,
+    /// When it happened (`yesterday 14:30`); empty or `now` means now.
+    pub when: String,
+    pub summary: String,
+    pub follow_up: Option<FollowUpRequest>,
+    /// The open follow-up this contact deals with: closed in the same transaction.
+    pub closes: Option<FollowUpId>,
+    /// How satisfied the customer sounded, 1 to 5.
+    pub satisfaction: Option<u8>,
+}
+
+/// The next step a log sets, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUpRequest {
+    /// A date, with a time of day if one matters (`fri 10:00`). Empty means no follow-up;
+    /// `None` takes the date the outcome proposes (none when it proposes none).
+    pub due: Option<String>,
+    /// Empty: the outcome's task, else "Follow up: " and the summary's first line.
+    pub task: String,
+    /// A repeat rule as `Recurrence::parse` reads it (`monthly after done`); empty = once.
+    pub repeat: String,
+}
+
+/// The parts of a log a message can be about, so each front end puts it beside its own field
+/// (a form's field, a command-line flag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LogField {
+    Summary,
+    Channel,
+    Outcome,
+    With,
+    When,
+    FollowUpDate,
+    Repeat,
+    Closes,
+    Satisfaction,
+}
+
+/// Every bad field of a request, each with what would have been accepted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(LogField, String)>);
+
+impl FieldErrors {
+    fn add(&mut self, field: LogField, message: impl Into<String>) {
+        self.0.push((field, message.into()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: LogField) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (LogField, &str)> {
+        self.0.iter().map(|(f, m)| (*f, m.as_str()))
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let messages: Vec<&str> = self.iter().map(|(_, m)| m).collect();
+        f.write_str(&messages.join("; "))
+    }
+}
+
+impl std::error::Error for FieldErrors {}
+
+/// A request that passed every check: what will be written, and the "not too often" warnings
+/// to show with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedLog {
+    pub interaction: InteractionDraft,
+    pub follow_up: Option<FollowUpDraft>,
+    pub closes: Option<FollowUpId>,
+    pub satisfaction: Option<u8>,
+    /// Each warning once, however many of the log's dates raise it.
+    pub warnings: Vec<String>,
+}
+
+/// What a committed log wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogOutcome {
+    pub interaction_id: InteractionId,
+    pub follow_up_id: Option<FollowUpId>,
+}
+
+/// Checks `request` against the book (the customer's people, the follow-up it closes) and the
+/// config (outcomes, date order, the frequency ceiling). The outer error is a book that could
+/// not be read; the inner one names every bad field.
+pub fn validate(
+    request: &LogRequest,
+    repo: &Repository,
+    config: &Config,
+    now: NaiveDateTime,
+) -> Result<Result<PreparedLog, FieldErrors>> {
+    let mut errors = FieldErrors::default();
+    let order = config.date_order;
+    let summary = request.summary.trim_end().to_string();
+    if summary.trim().is_empty() {
+        errors.add(LogField::Summary, "say a few words about the contact");
+    }
+    let channel = read_channel(&request.channel, &mut errors);
+    let outcome = read_outcome(request.outcome.as_deref(), config, &mut errors);
+    let contact_id = match request.with.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => {
+            read_with(name, &repo.contacts(request.customer_id)?, &mut errors)
+        }
+        _ => None,
+    };
+    let at = read_when(&request.when, now, order, &mut errors);
+    let follow_up = request.follow_up.as_ref().and_then(|f| {
+        let (when, repeat) = read_follow_up(f, outcome, now, order, &mut errors)?;
+        Some(FollowUpDraft {
+            customer_id: request.customer_id,
+            due_on: when.date,
+            due_time: when.time,
+            task: task_for(&f.task, outcome, &summary),
+            repeat,
+        })
+    });
+    let closing = read_closes(request, repo, &mut errors)?;
+    if request.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
+        errors.add(LogField::Satisfaction, "satisfaction is 1 to 5");
+    }
+    let (Some(at), Some(channel), true) = (at, channel, errors.is_empty()) else {
+        return Ok(Err(errors));
+    };
+    let interaction = InteractionDraft {
+        customer_id: request.customer_id,
+        contact_id,
+        at,
+        channel,
+        summary,
+        outcome: outcome.map(|o| o.key.clone()),
+    };
+    let warnings = frequency_warnings(
+        repo,
+        config,
+        &interaction,
+        follow_up.as_ref(),
+        closing.as_ref(),
+    )?;
+    Ok(Ok(PreparedLog {
+        interaction,
+        follow_up,
+        closes: closing.map(|f| f.id),
+        satisfaction: request.satisfaction,
+        warnings,
+    }))
+}
+
+impl PreparedLog {
+    /// Writes the interaction, its follow-up and the close of the follow-up it deals with (with
+    /// a repeating one's next occurrence) in one transaction: one step for undo.
+    pub fn commit(&self, repo: &mut Repository) -> Result<LogOutcome> {
+        let (interaction_id, follow_up_id) = repo.log_closing(
+            &self.interaction,
+            self.follow_up.as_ref(),
+            self.closes,
+            self.satisfaction,
+        )?;
+        Ok(LogOutcome {
+            interaction_id,
+            follow_up_id,
+        })
+    }
+}
+
+/// The person `name` means among `contacts`: the one whose whole name it is (ignoring case and
+/// surrounding spaces), else the only one whose name contains it.
+pub fn person_named<'a>(contacts: &'a [Contact], name: &str) -> Option<&'a Contact> {
+    let wanted = name.trim().to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    let folded = |c: &Contact| c.draft.name.trim().to_lowercase();
+    contacts.iter().find(|c| folded(c) == wanted).or_else(|| {
+        let mut hits = contacts.iter().filter(|c| folded(c).contains(&wanted));
+        hits.next().filter(|_| hits.next().is_none())
+    })
+}
+
+/// The task a follow-up gets when none was typed: the outcome's, else the summary's first line,
+/// so a bare date still says what it was about.
+pub fn task_for(typed: &str, outcome: Option<&Outcome>, summary: &str) -> String {
+    let typed = typed.trim();
+    if !typed.is_empty() {
+        return typed.to_string();
+    }
+    if let Some(task) = outcome.map(|o| o.task.trim()).filter(|t| !t.is_empty()) {
+        return task.to_string();
+    }
+    let first: String = summary
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(60)
+        .collect();
+    format!("Follow up: {first}")
+}
+
+fn read_channel(text: &str, errors: &mut FieldErrors) -> Option<Channel> {
+    if text.trim().is_empty() {
+        return Some(Channel::Call);
+    }
+    let channel = Channel::parse(text);
+    if channel.is_none() {
+        let all: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
+        errors.add(
+            LogField::Channel,
+            format!(
+                "unknown channel \"{}\": use one of {}",
+                safe_text::escaped(text.trim()),
+                all.join(", ")
+            ),
+        );
+    }
+    channel
+}
+
+fn read_outcome<'a>(
+    key: Option<&str>,
+    config: &'a Config,
+    errors: &mut FieldErrors,
+) -> Option<&'a Outcome> {
+    let key = key.map(str::trim).filter(|k| !k.is_empty())?;
+    let outcome = config.outcome(key);
+    if outcome.is_none() {
+        let keys: Vec<&str> = config.outcomes.iter().map(|o| o.key.as_str()).collect();
+        errors.add(
+            LogField::Outcome,
+            format!(
+                "unknown outcome \"{}\": use one of {}",
+                safe_text::escaped(key),
+                keys.join(", ")
+            ),
+        );
+    }
+    outcome
+}
+
+fn read_with(name: &str, contacts: &[Contact], errors: &mut FieldErrors) -> Option<ContactId> {
+    let found = person_named(contacts, name).map(|c| c.id);
+    if found.is_none() {
+        errors.add(
+            LogField::With,
+            format!(
+                "\"{}\" is not one of this customer's people",
+                safe_text::escaped(name)
+            ),
+        );
+    }
+    found
+}
+
+fn read_when(
+    text: &str,
+    now: NaiveDateTime,
+    order: DateOrder,
+    errors: &mut FieldErrors,
+) -> Option<NaiveDateTime> {
+    match text.trim() {
+        "" | "now" => Some(now),
+        text => dates::parse_datetime_in(text, now, order)
+            .map_err(|e| errors.add(LogField::When, e.to_string()))
+            .ok(),
+    }
+}
+
+/// When the follow-up is due and how it repeats; `None` when there is none (or it is bad).
+fn read_follow_up(
+    request: &FollowUpRequest,
+    outcome: Option<&Outcome>,
+    now: NaiveDateTime,
+    order: DateOrder,
+    errors: &mut FieldErrors,
+) -> Option<(dates::When, Option<Recurrence>)> {
+    let due = match &request.due {
+        Some(typed) => typed.trim().to_string(),
+        None => outcome.and_then(|o| o.next.clone()).unwrap_or_default(),
+    };
+    let repeat = request.repeat.trim();
+    if due.is_empty() {
+        if !request.task.trim().is_empty() || !repeat.is_empty() {
+            errors.add(LogField::FollowUpDate, "when should this be done?");
+        }
+        return None;
+    }
+    let when = dates::parse_when_in(&due, now.date(), order)
+        .map_err(|e| errors.add(LogField::FollowUpDate, e.to_string()))
+        .ok();
+    let rule = match repeat {
+        "" => None,
+        text => {
+            let rule = Recurrence::parse(text);
+            if rule.is_none() {
+                errors.add(
+                    LogField::Repeat,
+                    format!(
+                        "can't read \"{}\" as a repeat: {RECURRENCE_HINT}",
+                        safe_text::escaped(text)
+                    ),
+                );
+            }
+            rule
+        }
+    };
+    Some((when?, rule))
+}
+
+/// The follow-up a log closes must be open and the same customer's.
+fn read_closes(
+    request: &LogRequest,
+    repo: &Repository,
+    errors: &mut FieldErrors,
+) -> Result<Option<FollowUp>> {
+    let Some(id) = request.closes else {
+        return Ok(None);
+    };
+    let found = match repo.follow_up(id) {
+        Ok(f) => Some(f),
+        Err(BookError::Invalid(_)) => None,
+        Err(e) => return Err(e),
+    };
+    let open = found.filter(|f| f.draft.customer_id == request.customer_id && f.done_at.is_none());
+    if open.is_none() {
+        errors.add(
+            LogField::Closes,
+            format!("follow-up #{id} is not an open follow-up of this customer"),
+        );
+    }
+    Ok(open)
+}
+
+/// "Not too often" warnings for the contact's day and its follow-up's, leaving out the date of
+/// the follow-up it closes (that plan is this very contact).
+fn frequency_warnings(
+    repo: &Repository,
+    config: &Config,
+    interaction: &InteractionDraft,
+    follow_up: Option<&FollowUpDraft>,
+    closing: Option<&FollowUp>,
+) -> Result<Vec<String>> {
+    let ceiling = config.frequency.ceiling();
+    let handled = closing.map(|f| f.draft.due_on);
+    let days = std::iter::once(interaction.at.date()).chain(follow_up.map(|f| f.due_on));
+    let mut warnings: Vec<String> = Vec::new();
+    for day in days {
+        for w in repo.frequency_warnings(interaction.customer_id, day, ceiling, handled)? {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
+    Ok(warnings)
+}
+
+#[cfg(test)]
+mod tests;

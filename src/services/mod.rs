@@ -1,0 +1,4 @@
+//! What both front ends need, once: between the repository (SQL) and the command line and the
+//! TUI, so the two cannot drift apart.
+
+pub mod logging;
