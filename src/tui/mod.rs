@@ -162,7 +162,7 @@ fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() ->
     let Some(key) = keymap::normalize(key) else {
         return;
     };
-    if let Some(action) = update::action_for_key(state, key) {
+    if let Some(action) = keymap::action_for_key(state, key) {
         state.touched = true;
         let now = clock();
         state.now = now;

@@ -14,7 +14,6 @@ use super::panes::{
 };
 use super::state::{Mode, State};
 use super::theme::THEME;
-use super::update::contexts;
 use crate::safe_text;
 
 /// Below this the panes cannot say anything useful.
@@ -165,7 +164,7 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
 /// The hints that fit the width, in table order; when some must go, the help key stays, as it
 /// leads to all the others.
 fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
-    let hints = keymap::hints(&contexts(state));
+    let hints = keymap::hints(&keymap::contexts(state));
     let width = |(keys, hint): &(String, &str)| keys.chars().count() + hint.chars().count() + 3;
     let total: usize = hints.iter().map(width).sum();
     let mut shown: Vec<&(String, &str)> = hints.iter().collect();

@@ -3,7 +3,6 @@
 use super::account_forms;
 use super::action::{Action, Pane};
 use super::book_forms as forms;
-use super::keymap::{self, Context, Key};
 use super::state::{FollowUpScope, Mode, Question, State};
 use super::text_input::TextEdit;
 use crate::repository::{Repository, Result};
@@ -18,54 +17,6 @@ pub use filtering::refilter_now;
 use filtering::{open_note_hit, record_greeting, search_notes};
 use saving::save_form;
 use views::{archived_dispatch, dashboard_dispatch, import_dispatch, review_dispatch};
-
-/// The contexts whose bindings apply now, most specific first.
-pub fn contexts(state: &State) -> Vec<Context> {
-    match &state.mode {
-        Mode::Form(form) if form.confirm_discard => vec![Context::Confirm],
-        Mode::Form(_) => vec![Context::Form],
-        Mode::Confirm(_) => vec![Context::Confirm],
-        Mode::Help => vec![Context::Help],
-        Mode::Review if state.review.as_ref().is_some_and(|r| r.choosing_date) => {
-            vec![Context::ReviewDate]
-        }
-        Mode::Review => vec![Context::Review],
-        Mode::Archived => vec![Context::Archived],
-        Mode::Dashboard => vec![Context::Dashboard],
-        Mode::ImportPreview => vec![Context::ImportPreview],
-        Mode::Filter => vec![Context::Filter],
-        Mode::Browse => {
-            let pane = match state.focus {
-                Pane::Customers | Pane::Profile => Context::Customers,
-                Pane::History => Context::History,
-                Pane::FollowUps => Context::FollowUps,
-            };
-            vec![pane, Context::Panes]
-        }
-    }
-}
-
-/// Turns a key into an Action for the current mode: the keymap first, then text editing where
-/// text is being typed.
-pub fn action_for_key(state: &State, key: Key) -> Option<Action> {
-    let ctrl_c = Key {
-        code: ratatui::crossterm::event::KeyCode::Char('c'),
-        mods: ratatui::crossterm::event::KeyModifiers::CONTROL,
-    };
-    if key == ctrl_c {
-        return Some(Action::Quit);
-    }
-    let contexts = contexts(state);
-    if let Some(action) = keymap::lookup(&contexts, key) {
-        return Some(action);
-    }
-    let typing = matches!(&state.mode, Mode::Filter)
-        || matches!(&state.mode, Mode::Form(f) if !f.confirm_discard);
-    if typing {
-        return keymap::text_edit(key).map(Action::Edit);
-    }
-    None
-}
 
 /// Carries out one Action. A failed write keeps the form open with its text and says why.
 pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
