@@ -7,7 +7,7 @@ use fieldbook::book::model::Channel;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::{Action, Pane};
 use fieldbook::tui::form::FormPurpose;
-use fieldbook::tui::state::{FollowUpScope, Mode, State};
+use fieldbook::tui::state::{FollowUpScope, Overlay, Screen, State};
 use fieldbook::tui::text_input::TextEdit;
 use fieldbook::tui::update::update;
 
@@ -37,10 +37,22 @@ fn names(state: &State) -> Vec<&str> {
         .collect()
 }
 
+/// The book's panes have the keys: no other screen, no filter line, nothing open over them.
+fn browsing(state: &State) -> bool {
+    state.screen.is_book() && state.overlay.is_none()
+}
+
+fn archived_rows(state: &State) -> &[fieldbook::book::model::CustomerRow] {
+    match &state.screen {
+        Screen::Archived(list) => &list.rows,
+        _ => panic!("expected the archived list"),
+    }
+}
+
 fn form(state: &State) -> &fieldbook::tui::form::Form {
-    match &state.mode {
-        Mode::Form(f) => f,
-        other => panic!("expected a form, got {other:?}"),
+    match state.form() {
+        Some(f) => f,
+        None => panic!("expected a form, got {:?}", state.overlay),
     }
 }
 
@@ -95,7 +107,7 @@ fn moving_loads_the_selected_customer_and_sort_cycles() {
 fn the_filter_narrows_live_and_esc_clears_it() {
     let (mut repo, mut state, s) = setup();
     run(&mut state, &mut repo, [Action::StartFilter]);
-    assert_eq!(state.mode, Mode::Filter);
+    assert!(state.screen.is_filtering() && state.overlay.is_none());
     run(&mut state, &mut repo, typed("星河"));
     assert_eq!(names(&state), ["北京星河科技有限公司"]);
     run(
@@ -111,7 +123,7 @@ fn the_filter_narrows_live_and_esc_clears_it() {
     );
     assert_eq!(state.detail.as_ref().unwrap().customer.id, s.northwind);
     run(&mut state, &mut repo, [Action::KeepFilter]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(state.filter.text(), "michael", "Enter keeps the filter");
     run(&mut state, &mut repo, [Action::Back]);
     assert_eq!(state.filter.text(), "");
@@ -135,7 +147,7 @@ fn adding_a_customer_selects_it() {
     );
     run(&mut state, &mut repo, typed("杭州"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     let row = state.selected_row().unwrap();
     assert_eq!(
         (row.name.as_str(), row.city.as_str()),
@@ -200,7 +212,7 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     run(&mut state, &mut repo, typed("Send the quote"));
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Satisfaction
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter on the last field saves
-    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    assert!(browsing(&state), "{:?}", state.status);
 
     let history = repo.history(s.northwind, 10, 0).unwrap();
     assert_eq!(
@@ -270,7 +282,7 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
     );
     run(&mut state, &mut repo, typed("下周一"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 4);
     let next = repo.customer(s.xinghe).unwrap().unwrap().next_follow_up_on;
     assert_eq!(
@@ -373,7 +385,7 @@ fn the_follow_up_pane_can_show_only_the_selected_customer() {
 fn archiving_asks_first() {
     let (mut repo, mut state, s) = setup();
     run(&mut state, &mut repo, [Action::ArchiveCustomer]);
-    assert!(matches!(state.mode, Mode::Confirm(_)));
+    assert!(matches!(state.overlay, Some(Overlay::Confirm(_))));
     run(&mut state, &mut repo, [Action::Answer(false)]);
     assert_eq!(state.visible.len(), 5, "no keeps the customer");
     run(
@@ -395,9 +407,9 @@ fn archiving_asks_first() {
 fn esc_and_quit_ask_before_discarding_typed_text() {
     let (mut repo, mut state, _) = setup();
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     run(&mut state, &mut repo, [Action::AddCustomer, Action::Back]);
-    assert_eq!(state.mode, Mode::Browse, "an untouched form just closes");
+    assert!(browsing(&state), "an untouched form just closes");
     run(&mut state, &mut repo, [Action::AddCustomer]);
     run(&mut state, &mut repo, typed("Half typed"));
     run(&mut state, &mut repo, [Action::Back]);
@@ -408,7 +420,7 @@ fn esc_and_quit_ask_before_discarding_typed_text() {
     assert!(!state.quit, "quit asks too");
     assert!(form(&state).confirm_discard);
     run(&mut state, &mut repo, [Action::Answer(true)]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     run(&mut state, &mut repo, [Action::Quit]);
     assert!(state.quit);
 }
@@ -499,20 +511,20 @@ fn archived_customers_are_listed_and_restored() {
     );
     assert!(!state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
     run(&mut state, &mut repo, [Action::ShowArchived]);
-    assert_eq!(state.mode, Mode::Archived);
-    let archived: Vec<i64> = state.archived.rows.iter().map(|r| r.id).collect();
+    assert!(matches!(state.screen, Screen::Archived(_)) && state.overlay.is_none());
+    let archived: Vec<i64> = archived_rows(&state).iter().map(|r| r.id).collect();
     assert_eq!(archived, [s.xinghe]);
     run(&mut state, &mut repo, [Action::Unarchive]);
-    assert!(state.archived.rows.is_empty());
+    assert!(archived_rows(&state).is_empty());
     assert!(state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
     assert_eq!(
         state.status.as_ref().unwrap().text,
         "restored 北京星河科技有限公司"
     );
     run(&mut state, &mut repo, [Action::Undo]);
-    assert_eq!(state.archived.rows.len(), 1, "undo archives it again");
+    assert_eq!(archived_rows(&state).len(), 1, "undo archives it again");
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
 }
 
 /// Tabs to the field `label` of the open form.
@@ -535,7 +547,7 @@ fn a_won_deal_is_added_then_edited_and_the_profile_shows_revenue() {
     focus(&mut state, &mut repo, "Amount");
     run(&mut state, &mut repo, typed("1.2万"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    assert!(browsing(&state), "{:?}", state.status);
     let deals = repo.deals_of(s.xinghe).unwrap();
     assert_eq!(deals.len(), 1);
     assert_eq!(deals[0].draft.amount, 1_200_000, "1.2万 yuan in fen");
@@ -624,18 +636,21 @@ fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
 fn the_dashboard_opens_scrolls_and_closes_through_help() {
     let (mut repo, mut state, _) = setup();
     run(&mut state, &mut repo, [Action::ShowDashboard]);
-    assert_eq!(state.mode, Mode::Dashboard);
+    assert!(matches!(state.screen, Screen::Dashboard { .. }) && state.overlay.is_none());
     run(
         &mut state,
         &mut repo,
         [Action::MoveDown, Action::MoveDown, Action::MoveUp],
     );
-    assert_eq!(state.dashboard.as_ref().unwrap().1, 1);
+    assert!(matches!(state.screen, Screen::Dashboard { scroll: 1, .. }));
     run(&mut state, &mut repo, [Action::ShowHelp, Action::Back]);
-    assert_eq!(state.mode, Mode::Dashboard, "help returns to the dashboard");
+    assert!(
+        matches!(state.screen, Screen::Dashboard { .. }) && state.overlay.is_none(),
+        "help returns to the dashboard"
+    );
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
-    assert!(state.dashboard.is_none());
+    assert!(browsing(&state));
+    assert!(!matches!(state.screen, Screen::Dashboard { .. }));
 }
 
 #[test]
@@ -646,7 +661,7 @@ fn a_log_can_carry_a_satisfaction_score() {
     focus(&mut state, &mut repo, "Satisfaction");
     run(&mut state, &mut repo, typed("5"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(repo.satisfaction_scores(s.xinghe).unwrap(), [(today(), 5)]);
     assert_eq!(state.detail.as_ref().unwrap().account.satisfaction.len(), 1);
 }
@@ -677,8 +692,10 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
     );
     run(&mut state, &mut repo, typed(&file.display().to_string()));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::ImportPreview);
-    let preview = state.import.as_ref().unwrap();
+    assert!(state.overlay.is_none());
+    let Screen::ImportPreview(preview) = &state.screen else {
+        panic!("expected the import preview");
+    };
     assert_eq!(preview.report.customers.created, 2);
     assert_eq!(preview.report.people.created, 2);
     assert_eq!(
@@ -695,7 +712,7 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
         &mut repo,
         [Action::SaveForm, Action::ConfirmImport],
     );
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(repo.customer_rows().unwrap().len(), before + 2);
     assert!(
         state.status.as_ref().unwrap().text.contains("2 new"),
@@ -750,7 +767,7 @@ fn a_query_typed_while_the_book_loads_is_applied_to_the_whole_book() {
     state.install(loaded, &repo).unwrap();
     assert!(!state.loading);
     assert_eq!(state.filter.text(), target.name, "nothing typed was lost");
-    assert_eq!(state.mode, Mode::Filter);
+    assert!(state.screen.is_filtering() && state.overlay.is_none());
     assert!(
         state.visible.iter().any(|&i| state.rows[i].id == target.id),
         "the query now runs over the whole book"
@@ -839,7 +856,7 @@ fn the_notes_scope_finds_what_was_said_and_opens_it_in_the_history() {
         "newest first"
     );
     run(&mut state, &mut repo, [Action::KeepFilter]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert!(!state.notes_scope);
     assert_eq!(state.selected_id(), Some(s.xinghe));
     assert_eq!(state.focus, Pane::History);

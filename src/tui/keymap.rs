@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
-use super::state::{Mode, State};
+use super::state::{Overlay, Screen, State};
 use super::text_input::TextEdit;
 
 mod bindings;
@@ -129,22 +129,24 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
     })
 }
 
-/// The contexts whose bindings apply now, most specific first.
+/// The contexts whose bindings apply now, most specific first: an overlay's, else the
+/// screen's.
 pub fn contexts(state: &State) -> Vec<Context> {
-    match &state.mode {
-        Mode::Form(form) if form.confirm_discard => vec![Context::Confirm],
-        Mode::Form(_) => vec![Context::Form],
-        Mode::Confirm(_) => vec![Context::Confirm],
-        Mode::Help => vec![Context::Help],
-        Mode::Review if state.review.as_ref().is_some_and(|r| r.choosing_date) => {
-            vec![Context::ReviewDate]
-        }
-        Mode::Review => vec![Context::Review],
-        Mode::Archived => vec![Context::Archived],
-        Mode::Dashboard => vec![Context::Dashboard],
-        Mode::ImportPreview => vec![Context::ImportPreview],
-        Mode::Filter => vec![Context::Filter],
-        Mode::Browse => {
+    match &state.overlay {
+        Some(Overlay::Form(form)) if form.confirm_discard => return vec![Context::Confirm],
+        Some(Overlay::Form(_)) => return vec![Context::Form],
+        Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
+        Some(Overlay::Help) => return vec![Context::Help],
+        None => {}
+    }
+    match &state.screen {
+        Screen::Review(review) if review.choosing_date => vec![Context::ReviewDate],
+        Screen::Review(_) => vec![Context::Review],
+        Screen::Archived(_) => vec![Context::Archived],
+        Screen::Dashboard { .. } => vec![Context::Dashboard],
+        Screen::ImportPreview(_) => vec![Context::ImportPreview],
+        Screen::Book { filtering: true } => vec![Context::Filter],
+        Screen::Book { filtering: false } => {
             let pane = match state.focus {
                 Pane::Customers | Pane::Profile => Context::Customers,
                 Pane::History => Context::History,
@@ -164,8 +166,11 @@ pub fn action_for_key(state: &State, key: Key) -> Option<Action> {
     if let Some(action) = lookup(&contexts(state), key) {
         return Some(action);
     }
-    let typing = matches!(&state.mode, Mode::Filter)
-        || matches!(&state.mode, Mode::Form(f) if !f.confirm_discard);
+    let typing = match &state.overlay {
+        Some(Overlay::Form(form)) => !form.confirm_discard,
+        Some(_) => false,
+        None => state.screen.is_filtering(),
+    };
     if typing {
         return text_edit(key).map(Action::Edit);
     }

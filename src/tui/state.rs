@@ -7,6 +7,9 @@ use super::action::Pane;
 use std::collections::HashMap;
 
 mod reading;
+mod screen;
+
+pub use screen::{Overlay, Screen};
 
 use super::form::Form;
 use super::review::Review;
@@ -45,24 +48,6 @@ pub enum FollowUpScope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     Archive { id: CustomerId, name: String },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Mode {
-    #[default]
-    Browse,
-    Filter,
-    Form(Box<Form>),
-    Confirm(Question),
-    Help,
-    /// Today's review is on screen (its data is `State::review`).
-    Review,
-    /// The archived customers, to look through and restore.
-    Archived,
-    /// The dashboard (`D`): its data is `State::dashboard`.
-    Dashboard,
-    /// An import previewed, waiting for a yes: its data is `State::import`.
-    ImportPreview,
 }
 
 /// The "Archived" view: soft-deleted customers, restorable.
@@ -137,13 +122,8 @@ pub struct State {
     pub follow_ups: Vec<FollowUp>,
     pub follow_up_scope: FollowUpScope,
     pub follow_up_list: ListCursor,
-    pub mode: Mode,
-    /// Today's review while it is open; forms and help opened from it return to it.
-    pub review: Option<Review>,
-    pub archived: ArchivedList,
-    /// The dashboard while it is open, and how far it is scrolled.
-    pub dashboard: Option<(Box<super::dashboard::Dashboard>, usize)>,
-    pub import: Option<Box<super::importing::ImportPreview>>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub quit: bool,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
@@ -204,11 +184,8 @@ impl State {
             follow_ups: Vec::new(),
             follow_up_scope: FollowUpScope::default(),
             follow_up_list: ListCursor::default(),
-            mode: Mode::Browse,
-            review: None,
-            archived: ArchivedList::default(),
-            dashboard: None,
-            import: None,
+            screen: Screen::BOOK,
+            overlay: None,
             status: None,
             quit: false,
             page_height: 10,
@@ -337,15 +314,39 @@ impl State {
         self.selected_follow_up().map(|f| f.id)
     }
 
-    /// Where closing a form, question or help lands: the dashboard or review when one is open.
-    pub fn rest_mode(&self) -> Mode {
-        if self.dashboard.is_some() {
-            Mode::Dashboard
-        } else if self.review.is_some() {
-            Mode::Review
-        } else {
-            Mode::Browse
+    /// Today's review, when it has the screen.
+    pub fn review(&self) -> Option<&Review> {
+        match &self.screen {
+            Screen::Review(review) => Some(review),
+            _ => None,
         }
+    }
+
+    pub fn review_mut(&mut self) -> Option<&mut Review> {
+        match &mut self.screen {
+            Screen::Review(review) => Some(review),
+            _ => None,
+        }
+    }
+
+    /// The form being filled in, if one is open.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Puts a form over whatever has the screen.
+    pub fn open_form(&mut self, form: Form) {
+        self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

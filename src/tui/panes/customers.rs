@@ -11,7 +11,7 @@ use super::pane_block;
 use crate::book::due::{self, Bucket};
 use crate::safe_text;
 use crate::tui::action::Pane;
-use crate::tui::state::{Mode, State};
+use crate::tui::state::State;
 use crate::tui::theme::THEME;
 
 /// `text` with the chars at `matched` (char indices) highlighted.
@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let filtering = matches!(state.mode, Mode::Filter);
+    let filtering = state.screen.is_filtering();
     let show_filter = filtering || !state.filter.text().is_empty();
     let [list_area, filter_area] = Layout::vertical([
         Constraint::Fill(1),

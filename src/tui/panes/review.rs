@@ -1,6 +1,7 @@
 //! Today's review: the item on screen beside the customer's latest interactions, a counter of
 //! what is left, and a summary once the walk is over.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,14 +12,10 @@ use super::pane_block;
 use crate::book::due;
 use crate::safe_text;
 use crate::tui::review::{Handled, QuickDate, Review, ReviewItem};
-use crate::tui::state::State;
 use crate::tui::theme::THEME;
 use crate::tui::ui::WIDE;
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
-    let Some(review) = &state.review else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, review: &Review, today: NaiveDate) {
     let [counter, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(counter_line(review)), counter);
@@ -36,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         _ => "Going cold",
     };
     frame.render_widget(
-        Paragraph::new(card_lines(review, state))
+        Paragraph::new(card_lines(review, today))
             .block(pane_block(title.to_string(), true))
             .wrap(Wrap { trim: false }),
         card,
@@ -95,8 +92,7 @@ fn tally(review: &Review) -> String {
         .join(" · ")
 }
 
-fn card_lines(review: &Review, state: &State) -> Vec<Line<'static>> {
-    let today = state.today;
+fn card_lines(review: &Review, today: NaiveDate) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     match review.current() {
         Some(ReviewItem::FollowUp(f)) => {

@@ -1,17 +1,19 @@
 //! Saving a form: each purpose read from its fields and written in one transaction, then the
 //! screen brought up to date (the one customer touched, or the whole book).
 
-use super::{account_forms, forms, reviewing};
+use super::reviewing;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::tui::form::FormPurpose;
 use crate::tui::review::{Handled, ReviewItem};
-use crate::tui::state::{Mode, State};
+use crate::tui::state::{Overlay, Screen, State};
+use crate::tui::{account_forms, book_forms as forms};
 
 /// Validates and writes the open form. On a bad field or a failed write the form stays open
 /// with everything typed.
 pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
-    let Mode::Form(form) = &mut state.mode else {
+    let in_review = matches!(state.screen, Screen::Review(_));
+    let Some(Overlay::Form(form)) = &mut state.overlay else {
         return Ok(());
     };
     let (today, now) = (state.today, state.now);
@@ -20,17 +22,17 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
     let contacts = state
         .detail
         .as_ref()
-        .filter(|_| state.review.is_none())
+        .filter(|_| !in_review)
         .map(|d| d.contacts.clone())
         .unwrap_or_default();
-    let contacts = match (&state.review, form.purpose) {
-        (Some(_), FormPurpose::LogInteraction(id)) => repo.contacts(id)?,
+    let contacts = match (in_review, form.purpose) {
+        (true, FormPurpose::LogInteraction(id)) => repo.contacts(id)?,
         _ => contacts,
     };
     // In the review, the follow-up on screen is what a log closes.
     let closes = reviewing::open_follow_up(state).cloned();
     // The one customer a save touches is read again rather than the whole book.
-    let Mode::Form(form) = &state.mode else {
+    let Some(Overlay::Form(form)) = &state.overlay else {
         return Ok(());
     };
     let (touched, ranking) = match form.purpose {
@@ -46,7 +48,7 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         ),
         FormPurpose::AddCustomer | FormPurpose::Import => (None, false),
     };
-    let Mode::Form(form) = &mut state.mode else {
+    let Some(Overlay::Form(form)) = &mut state.overlay else {
         return Ok(());
     };
     let mut settled = None;
@@ -193,8 +195,8 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         FormPurpose::Import => {
             // Previewing does not write: it opens the preview rather than finishing the form.
             if let Some(preview) = crate::tui::importing::preview(form, repo, order)? {
-                state.import = Some(Box::new(preview));
-                state.mode = Mode::ImportPreview;
+                state.screen = Screen::ImportPreview(Box::new(preview));
+                state.overlay = None;
                 return Ok(());
             }
             None
@@ -218,11 +220,11 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         state.error("check the fields marked in red");
         return Ok(());
     };
-    if state.review.is_some() {
-        state.mode = Mode::Review;
+    state.overlay = None;
+    if in_review {
         // Only what answers the item on screen settles it: another follow-up added for a due
         // item's customer leaves the item waiting.
-        let answers = match (settled, state.review.as_ref().and_then(|r| r.current())) {
+        let answers = match (settled, state.review().and_then(|r| r.current())) {
             (Some(Handled::Planned(_)), Some(ReviewItem::FollowUp(_))) => None,
             (s, Some(item)) if select.is_none_or(|id| id == item.customer_id()) => s,
             _ => None,
@@ -235,7 +237,6 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         state.info(message);
         return Ok(());
     }
-    state.mode = Mode::Browse;
     refresh_after(state, repo, touched, ranking)?;
     if let Some(id) = select {
         if !state.select_customer(id) {
