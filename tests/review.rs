@@ -10,6 +10,7 @@ use fieldbook::tui::action::Action;
 use fieldbook::tui::review::{Handled, QuickDate, ReviewItem};
 use fieldbook::tui::state::{Screen, State};
 use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::update::reading;
 use fieldbook::tui::update::{reviewing, update};
 
 /// The sample book with unranked customers going cold after 30 days, so the hostile-named
@@ -19,7 +20,7 @@ fn setup() -> (Repository, State, Sample) {
     let (repo, sample) = sample_book();
     let mut config = Config::default();
     config.cadence.unranked = 30;
-    let state = State::load_with(&repo, now(), "test book", config).unwrap();
+    let state = reading::load_with(&repo, now(), "test book", config).unwrap();
     (repo, state, sample)
 }
 
@@ -233,7 +234,7 @@ fn a_clear_day_does_not_open_an_empty_review() {
         let f = repo.open_follow_ups(Some(id)).unwrap();
         repo.complete_follow_up(f[0].id, today()).unwrap();
     }
-    let mut state = State::load(&repo, now(), "test book").unwrap();
+    let mut state = reading::load(&repo, now(), "test book").unwrap();
     assert!(!reviewing::anything_due(&state));
     run(&mut state, &mut repo, [Action::OpenReview]);
     assert!(state.screen.is_book() && state.overlay.is_none());
@@ -244,7 +245,7 @@ fn a_clear_day_does_not_open_an_empty_review() {
 fn too_frequent_contact_is_warned_about_but_written() {
     let (mut repo, mut state, s) = setup();
     state.select_customer(s.northwind);
-    state.load_detail(&repo).unwrap();
+    reading::load_detail(&mut state, &repo).unwrap();
     // Northwind already has a call planned today; another follow-up tomorrow is too soon.
     run(&mut state, &mut repo, [Action::AddFollowUp]);
     run(&mut state, &mut repo, typed("Send the contract"));

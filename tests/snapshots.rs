@@ -9,6 +9,7 @@ use fieldbook::tui::action::{Action, Pane};
 use fieldbook::tui::state::State;
 use fieldbook::tui::text_input::TextEdit;
 use fieldbook::tui::ui;
+use fieldbook::tui::update::reading;
 use fieldbook::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -165,7 +166,7 @@ fn archive_question() {
 fn review_state(repo: &mut Repository) -> State {
     let mut config = fieldbook::config::Config::default();
     config.cadence.unranked = 30;
-    let mut state = State::load_with(repo, common::now(), "test book", config).unwrap();
+    let mut state = reading::load_with(repo, common::now(), "test book", config).unwrap();
     act(&mut state, repo, [Action::OpenReview]);
     state
 }
@@ -279,7 +280,7 @@ fn profile_with_deals_complaints_and_computed_tier() {
     .unwrap();
     let mut state = state_for(&repo);
     state.select_customer(s.northwind);
-    state.load_detail(&repo).unwrap();
+    reading::load_detail(&mut state, &repo).unwrap();
     act(&mut state, &mut repo, [Action::FocusPane(Pane::Profile)]);
     // Narrow: the profile has the screen to itself, deals and complaints included.
     insta::assert_snapshot!(screen(&mut state, 76, 34));

@@ -9,6 +9,7 @@ use fieldbook::tui::action::{Action, Pane};
 use fieldbook::tui::form::FormPurpose;
 use fieldbook::tui::state::{FollowUpScope, Overlay, Screen, State};
 use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::update::reading;
 use fieldbook::tui::update::update;
 
 fn setup() -> (Repository, State, Sample) {
@@ -749,7 +750,7 @@ fn a_query_typed_while_the_book_loads_is_applied_to_the_whole_book() {
         .find(|r| r.next_follow_up_on.is_none_or(|d| d > today()))
         .expect("someone with nothing due, so not on the first screen");
 
-    let mut state = State::first_screen(&repo, common::now(), "demo", Config::default()).unwrap();
+    let mut state = reading::first_screen(&repo, common::now(), "demo", Config::default()).unwrap();
     assert!(state.loading);
     assert!(
         !state.rows.iter().any(|r| r.id == target.id),
@@ -764,7 +765,7 @@ fn a_query_typed_while_the_book_loads_is_applied_to_the_whole_book() {
         today(),
     )
     .unwrap();
-    state.install(loaded, &repo).unwrap();
+    reading::install(&mut state, loaded, &repo).unwrap();
     assert!(!state.loading);
     assert_eq!(state.filter.text(), target.name, "nothing typed was lost");
     assert!(state.screen.is_filtering() && state.overlay.is_none());
@@ -782,7 +783,7 @@ fn a_write_while_the_book_loads_is_not_lost_either() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.sqlite3");
     let mut repo = Repository::open(&path).unwrap();
-    let mut state = State::first_screen(&repo, common::now(), "new", Config::default()).unwrap();
+    let mut state = reading::first_screen(&repo, common::now(), "new", Config::default()).unwrap();
     let loaded = loader::load(
         &Repository::open_reader(&path).unwrap(),
         &Config::default(),
@@ -792,7 +793,7 @@ fn a_write_while_the_book_loads_is_not_lost_either() {
     run(&mut state, &mut repo, [Action::AddCustomer]);
     run(&mut state, &mut repo, typed("Added while loading"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    state.install(loaded, &repo).unwrap();
+    reading::install(&mut state, loaded, &repo).unwrap();
     assert!(state.rows.iter().any(|r| r.name == "Added while loading"));
 }
 
@@ -800,7 +801,7 @@ fn a_write_while_the_book_loads_is_not_lost_either() {
 fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
     let (mut repo, mut state, s) = setup();
     state.select_customer(s.zhangwei);
-    state.load_detail(&repo).unwrap();
+    reading::load_detail(&mut state, &repo).unwrap();
     run(&mut state, &mut repo, [Action::LogInteraction]);
     run(&mut state, &mut repo, typed("送样品"));
     focus(&mut state, &mut repo, "Follow-up date");

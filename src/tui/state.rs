@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::action::Pane;
 use std::collections::HashMap;
 
-mod reading;
+mod rows;
 mod screen;
 
 pub use screen::{Overlay, Screen};
@@ -20,7 +20,6 @@ use crate::book::model::{
     Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,
 };
 use crate::config::Config;
-use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
 
 /// How many history entries are read at a time; more are read as the pane scrolls.
@@ -139,29 +138,8 @@ pub struct State {
 }
 
 impl State {
-    /// Loads the book's first view with the default settings.
-    pub fn load(
-        repo: &Repository,
-        now: NaiveDateTime,
-        book_name: impl Into<String>,
-    ) -> Result<Self> {
-        Self::load_with(repo, now, book_name, Config::default())
-    }
-
-    /// Loads the book's first view: all customers, attention order, the first one selected.
-    pub fn load_with(
-        repo: &Repository,
-        now: NaiveDateTime,
-        book_name: impl Into<String>,
-        config: Config,
-    ) -> Result<Self> {
-        let mut state = Self::empty(now, book_name, config);
-        state.reload(repo)?;
-        Ok(state)
-    }
-
-    /// Nothing read yet.
-    fn empty(now: NaiveDateTime, book_name: impl Into<String>, config: Config) -> Self {
+    /// Nothing read yet: `update::reading` fills it from the book.
+    pub fn new(now: NaiveDateTime, book_name: impl Into<String>, config: Config) -> Self {
         State {
             config,
             today: now.date(),
@@ -248,62 +226,6 @@ impl State {
             }
             None => false,
         }
-    }
-
-    pub fn load_detail(&mut self, repo: &Repository) -> Result<()> {
-        let Some(id) = self.selected_id() else {
-            self.detail = None;
-            return Ok(());
-        };
-        if self.detail.as_ref().is_none_or(|d| d.customer.id != id) {
-            self.history_scroll = 0;
-        }
-        self.detail = match repo.customer(id)? {
-            Some(customer) => Some(Detail {
-                account: Account::load(
-                    repo,
-                    &customer,
-                    (!self.computed_tiers.is_empty())
-                        .then(|| self.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
-                    &self.config,
-                    self.today,
-                )?,
-                contacts: repo.contacts(id)?,
-                follow_ups: repo.open_follow_ups(Some(id))?,
-                history: repo.history(id, HISTORY_PAGE, 0)?,
-                history_total: repo.interaction_count(id)? as usize,
-                customer,
-            }),
-            None => None,
-        };
-        if self.follow_up_scope == FollowUpScope::SelectedCustomer {
-            self.load_follow_ups(repo)?;
-        }
-        Ok(())
-    }
-
-    /// Reads the next page of history when the pane has scrolled near the end of what is loaded.
-    pub fn load_more_history(&mut self, repo: &Repository) -> Result<()> {
-        if let Some(d) = self.detail.as_mut() {
-            while d.history.len() < d.history_total && self.history_scroll + 10 >= d.history.len() {
-                let more = repo.history(d.customer.id, HISTORY_PAGE, d.history.len())?;
-                if more.is_empty() {
-                    break;
-                }
-                d.history.extend(more);
-            }
-        }
-        Ok(())
-    }
-
-    pub fn load_follow_ups(&mut self, repo: &Repository) -> Result<()> {
-        let scope = match self.follow_up_scope {
-            FollowUpScope::WholeBook => None,
-            FollowUpScope::SelectedCustomer => Some(self.selected_id().unwrap_or(-1)),
-        };
-        self.follow_ups = repo.open_follow_ups(scope)?;
-        self.follow_up_list.step(0, self.follow_ups.len());
-        Ok(())
     }
 
     pub fn selected_follow_up(&self) -> Option<&FollowUp> {

@@ -4,10 +4,12 @@ use super::action::{Action, Pane};
 use super::state::{FollowUpScope, Overlay, Screen, State};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
+use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer, reload};
 
 mod filtering;
 mod opening;
 mod overlay;
+pub mod reading;
 pub mod reviewing;
 mod saving;
 mod views;
@@ -94,12 +96,12 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
                 FollowUpScope::SelectedCustomer => FollowUpScope::WholeBook,
             };
             state.follow_up_list = Default::default();
-            state.load_follow_ups(repo)?;
+            load_follow_ups(state, repo)?;
         }
         Action::OpenReview => reviewing::open(state, repo)?,
         Action::Undo => match repo.undo()? {
             Some(label) => {
-                state.reload(repo)?;
+                reload(state, repo)?;
                 state.info(format!("undone: {}", safe_text::line(&label)));
             }
             None => state.info("nothing to undo"),
@@ -141,7 +143,7 @@ fn back(state: &mut State, repo: &Repository) -> Result<()> {
         state.filter = Default::default();
         state.refilter();
         keep.map(|id| state.select_customer(id));
-        state.load_detail(repo)?;
+        load_detail(state, repo)?;
     }
     Ok(())
 }
@@ -156,7 +158,7 @@ fn move_by(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
             let before = state.selected_id();
             state.list.step(delta, state.visible.len());
             if state.selected_id() != before {
-                state.load_detail(repo)?;
+                load_detail(state, repo)?;
             }
         }
         Pane::History => {
@@ -166,7 +168,7 @@ fn move_by(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
                 .history_scroll
                 .saturating_add_signed(delta)
                 .min(total.saturating_sub(1));
-            state.load_more_history(repo)?;
+            load_more_history(state, repo)?;
         }
         Pane::FollowUps => state.follow_up_list.step(delta, state.follow_ups.len()),
     }
@@ -195,7 +197,7 @@ fn follow_up_customer_into_focus(state: &mut State, repo: &Repository) -> Result
         state.refilter();
         state.select_customer(id);
     }
-    state.load_detail(repo)
+    load_detail(state, repo)
 }
 
 fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
@@ -203,7 +205,7 @@ fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
         return Ok(());
     };
     let next = repo.complete_follow_up(f.id, state.today)?;
-    state.refresh_customer(repo, f.draft.customer_id, false)?;
+    refresh_customer(state, repo, f.draft.customer_id, false)?;
     let again = match next.map(|id| repo.follow_up(id)).transpose()? {
         Some(n) => format!(
             "; next one {}",

@@ -10,6 +10,7 @@ use fieldbook::book::model::{
 };
 use fieldbook::repository::Repository;
 use fieldbook::tui::state::State;
+use fieldbook::tui::update::reading;
 
 /// Saturday 28 November 2026, mid-morning.
 pub fn now() -> NaiveDateTime {
@@ -217,5 +218,5 @@ pub fn sample_book() -> (Repository, Sample) {
 }
 
 pub fn state_for(repo: &Repository) -> State {
-    State::load(repo, now(), "test book").unwrap()
+    reading::load(repo, now(), "test book").unwrap()
 }

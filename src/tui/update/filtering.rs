@@ -1,6 +1,7 @@
 //! The filter's two scopes (names, and what was said and noted) and a holiday greeting
 //! recorded from the list.
 
+use super::reading::{load_detail, load_more_history};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::tui::action::Pane;
@@ -36,7 +37,7 @@ pub fn refilter_now(state: &mut State, repo: &Repository) -> Result<()> {
     state.refilter_pending = false;
     state.refilter();
     state.list.selected = 0;
-    state.load_detail(repo)
+    load_detail(state, repo)
 }
 
 /// The notes scope runs its full-text search as the query changes.
@@ -65,12 +66,12 @@ pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> 
         state.info("that customer is archived (A lists them)");
         return Ok(());
     }
-    state.load_detail(repo)?;
+    load_detail(state, repo)?;
     match hit.interaction_id {
         Some(id) => {
             state.focus = Pane::History;
             state.history_scroll = repo.history_position(hit.customer_id, id)?;
-            state.load_more_history(repo)?;
+            load_more_history(state, repo)?;
         }
         None => state.focus = Pane::Profile,
     }

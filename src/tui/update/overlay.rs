@@ -1,6 +1,7 @@
 //! Keys while a form, a question or help is open over the screen. Closing one uncovers the
 //! screen underneath as it was.
 
+use super::reading::reload;
 use super::saving::save_form;
 use super::{quit, safe_text};
 use crate::repository::{Repository, Result};
@@ -55,7 +56,7 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
         }
         Some(Overlay::Confirm(Question::Archive { id, name })) if yes => {
             repo.set_archived(id, true)?;
-            state.reload(repo)?;
+            reload(state, repo)?;
             state.info(format!("archived {}", safe_text::line(&name)));
         }
         Some(Overlay::Confirm(_)) => {}

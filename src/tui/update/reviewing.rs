@@ -3,6 +3,7 @@
 use super::super::book_forms as forms;
 use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
 use super::super::state::{FollowUpScope, Screen, State};
+use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use crate::book::model::{FollowUpDraft, Tier};
@@ -75,7 +76,7 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
 /// up to date, so nothing needs reading again.
 pub fn close(state: &mut State, repo: &Repository) -> Result<()> {
     state.screen = Screen::BOOK;
-    state.load_detail(repo)
+    load_detail(state, repo)
 }
 
 pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
@@ -96,7 +97,7 @@ pub fn settle(state: &mut State, repo: &Repository, handled: Handled) -> Result<
         r.settle(handled);
     }
     if let Some(id) = customer.filter(|_| handled != Handled::Skipped) {
-        state.refresh_customer(repo, id, false)?;
+        refresh_customer(state, repo, id, false)?;
     }
     load_current(state, repo)
 }
@@ -245,7 +246,7 @@ pub fn open_in_book(state: &mut State, repo: &Repository) -> Result<()> {
         state.select_customer(id);
     }
     state.focus = crate::tui::action::Pane::History;
-    state.load_detail(repo)
+    load_detail(state, repo)
 }
 
 /// Appends "not too often" warnings to a status message.

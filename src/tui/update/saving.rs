@@ -1,6 +1,7 @@
 //! Saving a form: each purpose read from its fields and written in one transaction, then the
 //! screen brought up to date (the one customer touched, or the whole book).
 
+use super::reading::{load_detail, refresh_customer, reload};
 use super::reviewing;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
@@ -245,7 +246,7 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
             state.refilter();
             state.select_customer(id);
         }
-        state.load_detail(repo)?;
+        load_detail(state, repo)?;
     }
     state.info(message);
     Ok(())
@@ -258,7 +259,7 @@ fn refresh_after(
     ranking: bool,
 ) -> Result<()> {
     match touched {
-        Some(id) => state.refresh_customer(repo, id, ranking),
-        None => state.reload(repo),
+        Some(id) => refresh_customer(state, repo, id, ranking),
+        None => reload(state, repo),
     }
 }

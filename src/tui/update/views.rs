@@ -1,6 +1,7 @@
 //! Keys while a view other than the four panes has the screen: the review, the import
 //! preview, the dashboard, the archived customers.
 
+use super::reading::reload;
 use super::reviewing;
 use super::{quit, safe_text};
 use crate::repository::{Repository, Result};
@@ -75,7 +76,7 @@ pub(super) fn import_dispatch(
             }
             let report = crate::tui::importing::commit(p, repo)?;
             state.screen = Screen::BOOK;
-            state.reload(repo)?;
+            reload(state, repo)?;
             state.info(format!(
                 "imported: {} new and {} merged customers, {} new people (u undoes the import)",
                 report.customers.created, report.customers.merged, report.people.created
@@ -154,5 +155,5 @@ fn reread_archived(state: &mut State, repo: &Repository) -> Result<()> {
         list.rows = repo.archived_rows()?;
         list.cursor.step(0, list.rows.len());
     }
-    state.reload(repo)
+    reload(state, repo)
 }
