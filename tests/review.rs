@@ -7,6 +7,7 @@ use common::{Sample, now, sample_book, today};
 use fieldbook::config::Config;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
+use fieldbook::tui::form::FollowUpField;
 use fieldbook::tui::review::{Handled, QuickDate, ReviewItem};
 use fieldbook::tui::state::{Screen, State};
 use fieldbook::tui::text_input::TextEdit;
@@ -205,8 +206,8 @@ fn a_typed_snooze_date_and_a_cancelled_form_return_to_the_review() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     match state.form() {
         Some(f) => {
-            assert_eq!(f.value("Due"), "someday");
-            assert_eq!(f.value("Task"), reviewing::RECONNECT_TASK);
+            assert_eq!(f.value(FollowUpField::Due), "someday");
+            assert_eq!(f.value(FollowUpField::Task), reviewing::RECONNECT_TASK);
             assert!(f.fields.iter().any(|f| f.error.is_some()));
         }
         None => panic!("expected the form to stay, got {:?}", state.overlay),

@@ -6,7 +6,9 @@ use common::{Sample, sample_book, state_for, today};
 use fieldbook::book::model::Channel;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::{Action, Pane};
-use fieldbook::tui::form::FormPurpose;
+use fieldbook::tui::form::{
+    ComplaintField, CustomerField, DealField, FormPurpose, ImportField, LogField, SnoozeField,
+};
 use fieldbook::tui::state::{FollowUpScope, Overlay, Screen, State};
 use fieldbook::tui::text_input::TextEdit;
 use fieldbook::tui::update::reading;
@@ -170,7 +172,7 @@ fn an_empty_name_keeps_the_form_and_everything_typed() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
     assert_eq!(f.fields[0].error.as_deref(), Some("a name is needed"));
-    assert_eq!(f.value("City"), "上海", "typed text kept");
+    assert_eq!(f.value(CustomerField::City), "上海", "typed text kept");
     assert_eq!(repo.customer_count().unwrap(), 5, "nothing written");
     assert!(state.status.as_ref().unwrap().is_error);
 }
@@ -272,7 +274,7 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
         "{:?}",
         field.error
     );
-    assert_eq!(f.value("Summary"), "电话沟通");
+    assert_eq!(f.value(LogField::Summary), "电话沟通");
     assert_eq!(field.value(), "flurb");
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 3);
     // Fixing the date saves.
@@ -320,7 +322,7 @@ fn follow_ups_complete_snooze_and_select_their_customer() {
 
     run(&mut state, &mut repo, [Action::SnoozeFollowUp]);
     assert_eq!(
-        form(&state).value("Until"),
+        form(&state).value(SnoozeField::Until),
         "tomorrow",
         "snooze defaults to tomorrow"
     );
@@ -416,7 +418,11 @@ fn esc_and_quit_ask_before_discarding_typed_text() {
     run(&mut state, &mut repo, [Action::Back]);
     assert!(form(&state).confirm_discard);
     run(&mut state, &mut repo, [Action::Answer(false)]);
-    assert_eq!(form(&state).value("Name"), "Half typed", "n keeps editing");
+    assert_eq!(
+        form(&state).value(CustomerField::Name),
+        "Half typed",
+        "n keeps editing"
+    );
     run(&mut state, &mut repo, [Action::Quit]);
     assert!(!state.quit, "quit asks too");
     assert!(form(&state).confirm_discard);
@@ -449,7 +455,7 @@ fn a_failed_write_keeps_the_form_and_says_why() {
         .unwrap();
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
-    assert_eq!(f.value("Summary"), "important call");
+    assert_eq!(f.value(LogField::Summary), "important call");
     assert!(f.error.is_some(), "the form says the write failed");
     assert!(state.status.as_ref().unwrap().is_error);
 }
@@ -565,8 +571,8 @@ fn a_won_deal_is_added_then_edited_and_the_profile_shows_revenue() {
     // Picking the deal in the first field fills the form; saving edits it in place.
     run(&mut state, &mut repo, [Action::EditDeals]);
     run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
-    assert_eq!(form(&state).value("Title"), "注塑机配件 200套");
-    assert_eq!(form(&state).value("Amount"), "12,000.00");
+    assert_eq!(form(&state).value(DealField::Title), "注塑机配件 200套");
+    assert_eq!(form(&state).value(DealField::Amount), "12,000.00");
     focus(&mut state, &mut repo, "Amount");
     run(
         &mut state,
@@ -589,7 +595,7 @@ fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
     run(&mut state, &mut repo, typed("twelve"));
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
-    assert_eq!(f.value("Amount"), "twelve", "what was typed stays");
+    assert_eq!(f.value(DealField::Amount), "twelve", "what was typed stays");
     assert!(
         f.fields
             .iter()
@@ -622,7 +628,7 @@ fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
 
     run(&mut state, &mut repo, [Action::EditComplaints]);
     run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
-    assert_eq!(form(&state).value("What"), "交货晚了一周");
+    assert_eq!(form(&state).value(ComplaintField::What), "交货晚了一周");
     focus(&mut state, &mut repo, "Status");
     run(&mut state, &mut repo, typed("r"));
     focus(&mut state, &mut repo, "Satisfaction");
@@ -684,7 +690,7 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
     assert!(f.fields[0].error.is_some(), "the message sits beside File");
-    assert_eq!(f.value("File"), "/no/such/file.csv");
+    assert_eq!(f.value(ImportField::File), "/no/such/file.csv");
 
     run(
         &mut state,
@@ -707,7 +713,10 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
 
     // Back keeps the form as filled in.
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(form(&state).value("File"), file.display().to_string());
+    assert_eq!(
+        form(&state).value(ImportField::File),
+        file.display().to_string()
+    );
     run(
         &mut state,
         &mut repo,

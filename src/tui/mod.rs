@@ -3,6 +3,7 @@
 pub mod account_forms;
 pub mod action;
 pub mod book_forms;
+pub mod customer_forms;
 pub mod dashboard;
 pub mod form;
 pub mod importing;

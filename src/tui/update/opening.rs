@@ -4,7 +4,9 @@
 use crate::repository::{Repository, Result};
 use crate::tui::action::Action;
 use crate::tui::state::{ArchivedList, Overlay, Question, Screen, State};
-use crate::tui::{account_forms, book_forms as forms, dashboard::Dashboard, importing};
+use crate::tui::{
+    account_forms, book_forms as forms, customer_forms, dashboard::Dashboard, importing,
+};
 
 use super::follow_up_customer_into_focus;
 
@@ -18,7 +20,7 @@ pub(super) fn open(state: &mut State, repo: &mut Repository, action: Action) -> 
         follow_up_customer_into_focus(state, repo)?;
     }
     match action {
-        Action::AddCustomer => state.open_form(forms::customer_form(None, "")),
+        Action::AddCustomer => state.open_form(customer_forms::customer_form(None, "")),
         Action::StartImport => state.open_form(importing::import_form()),
         Action::ArchiveCustomer => {
             if let Some(row) = state.selected_row() {
@@ -69,9 +71,9 @@ fn customer_form(state: &State, action: Action) -> Option<crate::tui::form::Form
             } else {
                 &o.tier_reason
             };
-            forms::customer_form(Some(&d.customer), why)
+            customer_forms::customer_form(Some(&d.customer), why)
         }
-        Action::AddPerson => forms::person_form(id, name),
+        Action::AddPerson => customer_forms::person_form(id, name),
         Action::LogInteraction => forms::log_form(id, name, &state.config.outcomes),
         Action::AddFollowUp => forms::follow_up_form(id, name),
         Action::EditDeals => {

@@ -6,7 +6,7 @@ use super::saving::save_form;
 use super::{quit, safe_text};
 use crate::repository::{Repository, Result};
 use crate::tui::action::Action;
-use crate::tui::form::{FieldKind, Form};
+use crate::tui::form::{ComplaintField, DealField, FieldKey, FieldKind, Form, LogField};
 use crate::tui::state::{Overlay, Question, State};
 use crate::tui::text_input::TextEdit;
 use crate::tui::{account_forms, book_forms as forms};
@@ -84,16 +84,20 @@ fn edit_text(state: &mut State, edit: TextEdit) {
     let Some(Overlay::Form(form)) = &mut state.overlay else {
         return;
     };
-    let label = form.focused().label;
-    let before = form.value("Outcome").to_string();
+    let key = form.focused().key;
+    let before = form.value(LogField::Outcome).to_string();
     form.edit(edit);
     let account = state.detail.as_ref().map(|d| &d.account);
-    match (label, account) {
-        ("Outcome", _) => forms::apply_outcome(form, &state.config.outcomes, &before),
-        ("Deal", Some(a)) => {
+    match (key, account) {
+        (FieldKey::LogField(LogField::Outcome), _) => {
+            forms::apply_outcome(form, &state.config.outcomes, &before)
+        }
+        (FieldKey::DealField(DealField::Deal), Some(a)) => {
             account_forms::apply_deal_choice(form, &a.deals, &state.config.currency)
         }
-        ("Complaint", Some(a)) => account_forms::apply_complaint_choice(form, &a.complaints),
+        (FieldKey::ComplaintField(ComplaintField::Complaint), Some(a)) => {
+            account_forms::apply_complaint_choice(form, &a.complaints)
+        }
         _ => {}
     }
 }

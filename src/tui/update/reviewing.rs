@@ -1,6 +1,7 @@
 //! The review's steps: open it, walk it, and act on the item on screen.
 
 use super::super::book_forms as forms;
+use super::super::form::FollowUpField;
 use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
 use super::super::state::{FollowUpScope, Screen, State};
 use super::reading::{load_detail, refresh_customer};
@@ -205,12 +206,8 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
 /// The follow-up form with the reconnect task filled in, for a typed date.
 pub fn reconnect_form(customer_id: i64, name: &str) -> crate::tui::form::Form {
     let mut form = forms::follow_up_form(customer_id, name);
-    form.suggest("Task", RECONNECT_TASK);
-    form.focus = form
-        .fields
-        .iter()
-        .position(|f| f.label == "Due")
-        .unwrap_or(0);
+    form.suggest(FollowUpField::Task, RECONNECT_TASK);
+    form.focus_on(FollowUpField::Due);
     form
 }
 
