@@ -1,5 +1,6 @@
 //! Everything the screen shows, as data. `update` changes it; drawing only reads it (and keeps
-//! scroll offsets).
+//! scroll offsets). It does no I/O: `update::reading` reads the book and hands the data over,
+//! so a test can build any screen without a book.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -95,14 +96,30 @@ impl ListCursor {
     }
 }
 
+/// Grouped as a newcomer reads it: what has the screen, the book as read, the list's order
+/// and filter, where each cursor is, and the run loop's own flags.
 pub struct State {
+    // What has the screen, and what is open over it.
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub focus: Pane,
+    pub status: Option<Status>,
+
+    // Fixed for the session (time moves on only past midnight).
     pub config: Config,
     pub today: NaiveDate,
     pub now: NaiveDateTime,
     pub book_name: String,
+
+    // The book as read: every list row, the selected customer in full, open follow-ups.
     pub rows: Vec<CustomerRow>,
     /// Tiers from the revenue ranking, before hand-set ones: the profile shows both.
     pub computed_tiers: HashMap<CustomerId, Tier>,
+    pub detail: Option<Detail>,
+    pub follow_ups: Vec<FollowUp>,
+    pub follow_up_scope: FollowUpScope,
+
+    // The list's order and filter.
     pub order: SortOrder,
     /// Rows in sort order, before filtering.
     sorted: Vec<usize>,
@@ -113,20 +130,17 @@ pub struct State {
     /// The filter searches what was said and noted rather than names (Tab while filtering).
     pub notes_scope: bool,
     pub note_hits: Vec<crate::repository::notes::NoteHit>,
-    pub note_list: ListCursor,
+
+    // Cursors.
     pub list: ListCursor,
-    pub focus: Pane,
-    pub detail: Option<Detail>,
-    pub history_scroll: usize,
-    pub follow_ups: Vec<FollowUp>,
-    pub follow_up_scope: FollowUpScope,
+    pub note_list: ListCursor,
     pub follow_up_list: ListCursor,
-    pub screen: Screen,
-    pub overlay: Option<Overlay>,
-    pub status: Option<Status>,
-    pub quit: bool,
+    pub history_scroll: usize,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
     pub page_height: usize,
+
+    // The run loop's flags.
+    pub quit: bool,
     /// The first screen is showing while the whole book is read on a thread.
     pub loading: bool,
     /// A key was pressed: the review no longer opens on its own once loading ends.

@@ -1,4 +1,7 @@
 //! The one place that changes state or writes the book: a flat match from Action to small steps.
+//! An open overlay (form, question, help) takes the keys first; otherwise the screen's own
+//! dispatch does (the book's here, the others' in `views`). Reading the book for the screen is
+//! in `reading`; saving a form, one function per purpose, in `saving`.
 
 use super::action::{Action, Pane};
 use super::state::{FollowUpScope, Overlay, Screen, State};
@@ -41,6 +44,7 @@ pub fn update_with(
     }
 }
 
+/// The overlay's keys if one is open, else those of the screen under it.
 fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
     if state.overlay.is_some() {
         return overlay_dispatch(state, repo, action);
