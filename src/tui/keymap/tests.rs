@@ -94,3 +94,41 @@ fn hints_come_from_the_table() {
     assert!(hints.contains(&("Ctrl-S".to_string(), "save")));
     assert!(hints.contains(&("Esc".to_string(), "cancel")));
 }
+
+/// A State built without a book: the overlay's context wins over the screen's, and each
+/// screen brings its own.
+#[test]
+fn contexts_follow_the_overlay_then_the_screen() {
+    use crate::tui::review::Review;
+    use crate::tui::state::{Overlay, Screen, State};
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut state = State::new(now, "no book", crate::config::Config::default());
+    state.focus = Pane::History;
+    assert_eq!(contexts(&state), [Context::History, Context::Panes]);
+    state.screen = Screen::Book { filtering: true };
+    assert_eq!(contexts(&state), [Context::Filter]);
+    let typed = press(K::Char('x'), KeyModifiers::NONE);
+    assert_eq!(
+        action_for_key(&state, typed),
+        Some(Action::Edit(TextEdit::Insert('x')))
+    );
+    state.screen = Screen::Review(Box::new(Review {
+        choosing_date: true,
+        ..Review::default()
+    }));
+    assert_eq!(contexts(&state), [Context::ReviewDate]);
+    state.overlay = Some(Overlay::Help);
+    assert_eq!(contexts(&state), [Context::Help]);
+    let mut form = crate::tui::importing::import_form();
+    form.confirm_discard = true;
+    state.open_form(form);
+    assert_eq!(contexts(&state), [Context::Confirm]);
+    assert_eq!(action_for_key(&state, typed), None, "no typing while asked");
+    assert_eq!(
+        action_for_key(&state, press(K::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+}
