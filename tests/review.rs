@@ -11,8 +11,7 @@ use fieldbook::tui::form::FollowUpField;
 use fieldbook::tui::review::{Handled, QuickDate, ReviewItem};
 use fieldbook::tui::state::{Screen, State};
 use fieldbook::tui::text_input::TextEdit;
-use fieldbook::tui::update::reading;
-use fieldbook::tui::update::{reviewing, update};
+use fieldbook::tui::update::{reading, reviewing, update};
 
 /// The sample book with unranked customers going cold after 30 days, so the hostile-named
 /// customer (last contact 60 days ago) is cold while 星河 (overdue) and Northwind (due today)

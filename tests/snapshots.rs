@@ -9,8 +9,7 @@ use fieldbook::tui::action::{Action, Pane};
 use fieldbook::tui::state::State;
 use fieldbook::tui::text_input::TextEdit;
 use fieldbook::tui::ui;
-use fieldbook::tui::update::reading;
-use fieldbook::tui::update::update;
+use fieldbook::tui::update::{reading, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -11,8 +11,7 @@ use fieldbook::tui::form::{
 };
 use fieldbook::tui::state::{FollowUpScope, Overlay, Screen, State};
 use fieldbook::tui::text_input::TextEdit;
-use fieldbook::tui::update::reading;
-use fieldbook::tui::update::update;
+use fieldbook::tui::update::{reading, update};
 
 fn setup() -> (Repository, State, Sample) {
     let (repo, sample) = sample_book();
