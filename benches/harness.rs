@@ -137,8 +137,8 @@ fn bench_open(path: &Path, runs: usize) -> Figures {
         .map(|_| {
             let start = Instant::now();
             let repo = Repository::open(path).expect("open");
-            let mut state =
-                State::first_screen(&repo, now(), "bench", Config::default()).expect("first");
+            let mut state = update::reading::first_screen(&repo, now(), "bench", Config::default())
+                .expect("first");
             draw(&mut state);
             start.elapsed()
         })
@@ -152,12 +152,12 @@ fn bench_full_load(path: &Path, runs: usize) -> Figures {
     let repo = Repository::open(path).expect("open");
     let samples = (0..runs)
         .map(|_| {
-            let mut state =
-                State::first_screen(&repo, now(), "bench", Config::default()).expect("first");
+            let mut state = update::reading::first_screen(&repo, now(), "bench", Config::default())
+                .expect("first");
             let start = Instant::now();
             let reader = Repository::open_reader(path).expect("reader");
             let loaded = loader::load(&reader, &Config::default(), now().date()).expect("load");
-            state.install(loaded, &repo).expect("install");
+            update::reading::install(&mut state, loaded, &repo).expect("install");
             draw(&mut state);
             start.elapsed()
         })
@@ -301,11 +301,12 @@ fn bench_log(path: &Path, runs: usize) -> Figures {
 /// A session's worth of work in a fresh process: the peak RSS a person's fieldbook would reach.
 fn session_rss(path: &Path) {
     let mut repo = Repository::open(path).expect("open");
-    let mut state = State::first_screen(&repo, now(), "bench", Config::default()).expect("first");
+    let mut state =
+        update::reading::first_screen(&repo, now(), "bench", Config::default()).expect("first");
     let reader = Repository::open_reader(path).expect("reader");
     let loaded = loader::load(&reader, &Config::default(), now().date()).expect("load");
     drop(reader);
-    state.install(loaded, &repo).expect("install");
+    update::reading::install(&mut state, loaded, &repo).expect("install");
     draw(&mut state);
     bench_filter(&mut repo, &mut state, "northwind", 1);
     bench_filter(&mut repo, &mut state, "星河科技", 1);
@@ -335,7 +336,7 @@ fn main() {
         &bench_full_load(&path, 5),
     );
     let mut repo = Repository::open(&path).expect("open");
-    let mut state = State::load(&repo, now(), "bench").expect("load");
+    let mut state = update::reading::load(&repo, now(), "bench").expect("load");
     for (label, query) in [
         ("Latin", "northwind"),
         ("Chinese", "星河科技"),
@@ -383,7 +384,7 @@ fn main() {
         let small = book_path(5_000);
         ensure_book(&small, 5_000);
         let mut repo = Repository::open(&small).expect("open");
-        let mut state = State::load(&repo, now(), "bench").expect("load");
+        let mut state = update::reading::load(&repo, now(), "bench").expect("load");
         let mut all = Vec::new();
         for query in ["northwind", "星河科技", "xhkj", "1380013"] {
             let f = bench_filter(&mut repo, &mut state, query, 5);

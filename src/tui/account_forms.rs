@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, FormPurpose};
+use super::form::{ComplaintField, DealField, Field, FieldKey, Form, FormPurpose};
 use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
 use crate::book::dates::{self, DateOrder};
 use crate::book::deals::{self, Deal, DealDraft, DealStage};
@@ -41,33 +41,34 @@ fn date_text(d: Option<NaiveDate>) -> String {
 /// A date field that may be empty: `None` then, or a message beside it when it can't be read.
 fn optional_date(
     form: &mut Form,
-    label: &str,
+    key: impl Into<FieldKey>,
     today: NaiveDate,
     order: DateOrder,
 ) -> Option<NaiveDate> {
-    let text = form.value(label).trim().to_string();
+    let key = key.into();
+    let text = form.value(key).trim().to_string();
     if text.is_empty() {
         return None;
     }
     dates::parse_date_in(&text, today, order)
-        .map_err(|e| form.set_error(label, e.to_string()))
+        .map_err(|e| form.set_error(key, e.to_string()))
         .ok()
 }
 
-/// Puts each rule's message beside the field it is about (`labels`: rule field -> form
-/// label); anything else goes beside `fallback`.
-fn mark_errors(
+/// Puts each rule's message beside the field it is about (`fields`: rule field -> form
+/// field); anything else goes beside `fallback`.
+fn mark_errors<K: Into<FieldKey> + Copy>(
     form: &mut Form,
     errors: Vec<(&'static str, String)>,
-    labels: &[(&str, &'static str)],
-    fallback: &'static str,
+    fields: &[(&str, K)],
+    fallback: K,
 ) {
     for (field, why) in errors {
-        let label = labels
+        let key = fields
             .iter()
             .find(|(f, _)| *f == field)
-            .map_or(fallback, |(_, l)| l);
-        form.set_error(label, why);
+            .map_or(fallback, |(_, k)| *k);
+        form.set_error(key, why);
     }
 }
 
@@ -75,13 +76,25 @@ pub fn deal_form(customer_id: CustomerId, name: &str, deals: &[Deal], currency: 
     let mut choices = vec![NEW.to_string()];
     choices.extend(deals.iter().map(|d| pick_label(d.id, &d.draft.title)));
     let fields = vec![
-        Field::choice("Deal", &choices, NEW),
-        Field::text("Title", "", "what was sold or is on offer"),
-        Field::text("Amount", "", "12,800 or 1.2万; in minor units never"),
-        Field::text("Currency", currency, "CNY, USD, HKD..."),
-        Field::choice("Stage", DEAL_STAGES, "won"),
-        Field::suggested("Order date", "today", "when it was won (won or lost deals)"),
-        Field::text("Expected close", "", "open deals: when it should close"),
+        Field::choice(DealField::Deal, &choices, NEW),
+        Field::text(DealField::Title, "", "what was sold or is on offer"),
+        Field::text(
+            DealField::Amount,
+            "",
+            "12,800 or 1.2万; in minor units never",
+        ),
+        Field::text(DealField::Currency, currency, "CNY, USD, HKD..."),
+        Field::choice(DealField::Stage, DEAL_STAGES, "won"),
+        Field::suggested(
+            DealField::OrderDate,
+            "today",
+            "when it was won (won or lost deals)",
+        ),
+        Field::text(
+            DealField::ExpectedClose,
+            "",
+            "open deals: when it should close",
+        ),
     ];
     Form::new(
         FormPurpose::Deal(customer_id),
@@ -92,30 +105,31 @@ pub fn deal_form(customer_id: CustomerId, name: &str, deals: &[Deal], currency: 
 
 /// Choosing an existing deal fills the form with it; "new" empties it again.
 pub fn apply_deal_choice(form: &mut Form, deals: &[Deal], currency: &str) {
-    let chosen = picked_id(form.value("Deal")).and_then(|id| deals.iter().find(|d| d.id == id));
+    let chosen =
+        picked_id(form.value(DealField::Deal)).and_then(|id| deals.iter().find(|d| d.id == id));
     let Some(deal) = chosen else {
-        for (label, value) in [
-            ("Title", ""),
-            ("Amount", ""),
-            ("Currency", currency),
-            ("Stage", "won"),
-            ("Expected close", ""),
+        for (key, value) in [
+            (DealField::Title, ""),
+            (DealField::Amount, ""),
+            (DealField::Currency, currency),
+            (DealField::Stage, "won"),
+            (DealField::ExpectedClose, ""),
         ] {
-            form.set_value(label, value);
+            form.set_value(key, value);
         }
-        form.suggest("Order date", "today");
+        form.suggest(DealField::OrderDate, "today");
         return;
     };
     let d = &deal.draft;
     let amount = money::format_amount(d.amount, "")
         .trim_start_matches(|c: char| !c.is_ascii_digit())
         .to_string();
-    form.set_value("Title", &d.title);
-    form.set_value("Amount", &amount);
-    form.set_value("Currency", &d.currency);
-    form.set_value("Stage", d.stage.label());
-    form.set_value("Order date", &date_text(d.closed_on));
-    form.set_value("Expected close", &date_text(d.expected_close));
+    form.set_value(DealField::Title, &d.title);
+    form.set_value(DealField::Amount, &amount);
+    form.set_value(DealField::Currency, &d.currency);
+    form.set_value(DealField::Stage, d.stage.label());
+    form.set_value(DealField::OrderDate, &date_text(d.closed_on));
+    form.set_value(DealField::ExpectedClose, &date_text(d.expected_close));
 }
 
 /// The deal typed into the form (with the id when editing), or messages beside the fields.
@@ -126,38 +140,38 @@ pub fn read_deal(
     order: DateOrder,
 ) -> Option<(Option<i64>, DealDraft)> {
     form.clear_errors();
-    let stage = DealStage::parse(form.value("Stage")).unwrap_or(DealStage::Won);
-    let amount = money::parse_amount(form.value("Amount").trim())
-        .map_err(|e| form.set_error("Amount", e))
+    let stage = DealStage::parse(form.value(DealField::Stage)).unwrap_or(DealStage::Won);
+    let amount = money::parse_amount(form.value(DealField::Amount).trim())
+        .map_err(|e| form.set_error(DealField::Amount, e))
         .ok();
-    let mut read_date = |label: &str| optional_date(form, label, today, order);
-    let closed_on = read_date("Order date");
-    let expected_close = read_date("Expected close");
+    let mut read_date = |key| optional_date(form, key, today, order);
+    let closed_on = read_date(DealField::OrderDate);
+    let expected_close = read_date(DealField::ExpectedClose);
     let draft = DealDraft {
         customer_id,
-        title: form.value("Title").trim().to_string(),
+        title: form.value(DealField::Title).trim().to_string(),
         amount: amount.unwrap_or(0),
-        currency: form.value("Currency").trim().to_uppercase(),
+        currency: form.value(DealField::Currency).trim().to_uppercase(),
         stage,
         // An open deal has no order date whatever the field says.
         closed_on: if stage.is_open() { None } else { closed_on },
         expected_close,
     };
     if let Err(errors) = deals::check(&draft) {
-        let labels = [
-            ("title", "Title"),
-            ("amount", "Amount"),
-            ("currency", "Currency"),
-            ("closed_on", "Order date"),
-            ("expected_close", "Expected close"),
+        let fields = [
+            ("title", DealField::Title),
+            ("amount", DealField::Amount),
+            ("currency", DealField::Currency),
+            ("closed_on", DealField::OrderDate),
+            ("expected_close", DealField::ExpectedClose),
         ];
-        mark_errors(form, errors, &labels, "Stage");
+        mark_errors(form, errors, &fields, DealField::Stage);
     }
     if form.has_errors() {
         form.focus_first_error();
         return None;
     }
-    Some((picked_id(form.value("Deal")), draft))
+    Some((picked_id(form.value(DealField::Deal)), draft))
 }
 
 pub fn complaint_form(customer_id: CustomerId, name: &str, complaints: &[Complaint]) -> Form {
@@ -169,14 +183,26 @@ pub fn complaint_form(customer_id: CustomerId, name: &str, complaints: &[Complai
             .map(|c| pick_label(c.id, &c.draft.what)),
     );
     let fields = vec![
-        Field::choice("Complaint", &choices, NEW),
-        Field::multiline("What", "", "what went wrong, in the customer's words"),
-        Field::choice("Severity", SEVERITIES, "medium"),
-        Field::choice("Status", STATUSES, "open"),
-        Field::suggested("Opened", "today", "when the customer complained"),
-        Field::text("Resolved on", "", "when it was put right (resolved)"),
-        Field::multiline("Resolution", "", "how it was put right"),
-        Field::choice("Satisfaction", SCORES, ""),
+        Field::choice(ComplaintField::Complaint, &choices, NEW),
+        Field::multiline(
+            ComplaintField::What,
+            "",
+            "what went wrong, in the customer's words",
+        ),
+        Field::choice(ComplaintField::Severity, SEVERITIES, "medium"),
+        Field::choice(ComplaintField::Status, STATUSES, "open"),
+        Field::suggested(
+            ComplaintField::Opened,
+            "today",
+            "when the customer complained",
+        ),
+        Field::text(
+            ComplaintField::ResolvedOn,
+            "",
+            "when it was put right (resolved)",
+        ),
+        Field::multiline(ComplaintField::Resolution, "", "how it was put right"),
+        Field::choice(ComplaintField::Satisfaction, SCORES, ""),
     ];
     Form::new(
         FormPurpose::Complaint(customer_id),
@@ -187,20 +213,20 @@ pub fn complaint_form(customer_id: CustomerId, name: &str, complaints: &[Complai
 
 /// Choosing an open complaint fills the form to move it on or resolve it.
 pub fn apply_complaint_choice(form: &mut Form, complaints: &[Complaint]) {
-    let chosen =
-        picked_id(form.value("Complaint")).and_then(|id| complaints.iter().find(|c| c.id == id));
+    let chosen = picked_id(form.value(ComplaintField::Complaint))
+        .and_then(|id| complaints.iter().find(|c| c.id == id));
     let Some(c) = chosen else {
         return;
     };
     let d = &c.draft;
-    form.set_value("What", &d.what);
-    form.set_value("Severity", d.severity.label());
-    form.set_value("Status", d.status.label());
-    form.set_value("Opened", &dates::format_date(d.opened_on));
-    form.set_value("Resolved on", &date_text(d.resolved_on));
-    form.set_value("Resolution", &d.resolution);
+    form.set_value(ComplaintField::What, &d.what);
+    form.set_value(ComplaintField::Severity, d.severity.label());
+    form.set_value(ComplaintField::Status, d.status.label());
+    form.set_value(ComplaintField::Opened, &dates::format_date(d.opened_on));
+    form.set_value(ComplaintField::ResolvedOn, &date_text(d.resolved_on));
+    form.set_value(ComplaintField::Resolution, &d.resolution);
     form.set_value(
-        "Satisfaction",
+        ComplaintField::Satisfaction,
         &d.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
     );
 }
@@ -212,10 +238,11 @@ pub fn read_complaint(
     order: DateOrder,
 ) -> Option<(Option<i64>, ComplaintDraft)> {
     form.clear_errors();
-    let mut read_date = |label: &str| optional_date(form, label, today, order);
-    let opened_on = read_date("Opened");
-    let mut resolved_on = read_date("Resolved on");
-    let status = ComplaintStatus::parse(form.value("Status")).unwrap_or(ComplaintStatus::Open);
+    let mut read_date = |key| optional_date(form, key, today, order);
+    let opened_on = read_date(ComplaintField::Opened);
+    let mut resolved_on = read_date(ComplaintField::ResolvedOn);
+    let status =
+        ComplaintStatus::parse(form.value(ComplaintField::Status)).unwrap_or(ComplaintStatus::Open);
     if status == ComplaintStatus::Resolved && resolved_on.is_none() && !form.has_errors() {
         // Resolving it now is the common case: today, unless a date was typed.
         resolved_on = Some(today);
@@ -223,26 +250,26 @@ pub fn read_complaint(
     let draft = ComplaintDraft {
         customer_id,
         opened_on: opened_on.unwrap_or(today),
-        what: form.value("What").trim().to_string(),
-        severity: Severity::parse(form.value("Severity")).unwrap_or(Severity::Medium),
+        what: form.value(ComplaintField::What).trim().to_string(),
+        severity: Severity::parse(form.value(ComplaintField::Severity)).unwrap_or(Severity::Medium),
         status,
         resolved_on,
-        resolution: form.value("Resolution").trim().to_string(),
-        satisfaction: form.value("Satisfaction").parse().ok(),
+        resolution: form.value(ComplaintField::Resolution).trim().to_string(),
+        satisfaction: form.value(ComplaintField::Satisfaction).parse().ok(),
     };
     if let Err(errors) = complaints::check(&draft) {
-        let labels = [
-            ("what", "What"),
-            ("opened_on", "Opened"),
-            ("resolved_on", "Resolved on"),
-            ("satisfaction", "Satisfaction"),
-            ("resolution", "Resolution"),
+        let fields = [
+            ("what", ComplaintField::What),
+            ("opened_on", ComplaintField::Opened),
+            ("resolved_on", ComplaintField::ResolvedOn),
+            ("satisfaction", ComplaintField::Satisfaction),
+            ("resolution", ComplaintField::Resolution),
         ];
-        mark_errors(form, errors, &labels, "Status");
+        mark_errors(form, errors, &fields, ComplaintField::Status);
     }
     if form.has_errors() {
         form.focus_first_error();
         return None;
     }
-    Some((picked_id(form.value("Complaint")), draft))
+    Some((picked_id(form.value(ComplaintField::Complaint)), draft))
 }

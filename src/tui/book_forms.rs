@@ -1,192 +1,47 @@
-//! The forms of the book (customer, person, log, follow-up, snooze): how each opens, and how
-//! its text becomes a draft the repository can write, with a message beside each bad field.
+//! The forms of the book's contacts and follow-ups (log, follow-up, snooze): how each opens,
+//! and how its text becomes a draft the repository can write, with a message beside each bad
+//! field. The customer and person forms are in `customer_forms`.
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, FormPurpose};
+use super::form::{Field, FieldKey, FollowUpField, Form, FormPurpose, LogField, SnoozeField};
 use crate::book::dates::{self, DateOrder};
-use crate::book::model::{
-    Birthday, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind, FollowUpDraft,
-    FollowUpId, Stage, Tier,
-};
+use crate::book::model::{CustomerId, FollowUpDraft, FollowUpId};
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::Outcome;
-use crate::services::logging::{FieldErrors, FollowUpRequest, LogField, LogRequest};
+use crate::services::logging::{self, FieldErrors, FollowUpRequest, LogRequest};
 
-const KINDS: &[&str] = &["company", "person"];
-const TIERS: &[&str] = &["", "A", "B", "C"];
-const STAGES: &[&str] = &["", "prospect", "new", "active", "repeat", "at risk", "lost"];
 pub const CHANNELS: &[&str] = &[
     "call", "visit", "wechat", "email", "meeting", "message", "other",
 ];
 pub const DATE_HINT: &str = "today, tomorrow, fri, next mon, +3d, 12-01, 2026-12-01";
 const REPEAT_HINT: &str = "empty = once; weekly, every 2w, monthly after done, 每月";
 
-pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
-    let empty = CustomerDraft::default();
-    let d = existing.map_or(&empty, |c| &c.draft);
-    let fields = vec![
-        Field::text("Name", &d.name, "company or person name (required)"),
-        Field::choice(
-            "Kind",
-            KINDS,
-            d.kind.unwrap_or(CustomerKind::Company).as_str(),
-        ),
-        Field::text("City", &d.city, ""),
-        Field::text("Phone", &d.phone, ""),
-        Field::text("Email", &d.email, ""),
-        Field::text("WeChat", &d.wechat, ""),
-        Field::choice("Tier", TIERS, d.tier.map_or("", Tier::as_str)),
-        Field::choice("Stage", STAGES, d.stage.map_or("", Stage::label)),
-        Field::text(
-            "Why by hand",
-            why,
-            "tier/stage are computed; if you set one, say why",
-        ),
-        Field::text("Tags", d.tags.join(", "), "comma separated"),
-        Field::text("Industry", &d.industry, ""),
-        Field::text("Address", &d.address, ""),
-        Field::text("Website", &d.website, ""),
-        Field::text("Lead source", &d.lead_source, "referral, trade fair, ..."),
-        Field::text(
-            "Birthday",
-            d.birthday.map(Birthday::to_text).unwrap_or_default(),
-            "1985-06-20 or 06-20",
-        ),
-        Field::text(
-            "Cadence (days)",
-            d.cadence_days.map(|n| n.to_string()).unwrap_or_default(),
-            "stay in touch every N days",
-        ),
-        Field::multiline("Notes", &d.notes, "preferences, anything worth remembering"),
-    ];
-    match existing {
-        Some(c) => Form::new(FormPurpose::EditCustomer(c.id), "Edit customer", fields),
-        None => Form::new(FormPurpose::AddCustomer, "Add a customer", fields),
-    }
-}
-
-fn read_birthday(form: &mut Form, label: &str) -> Option<Birthday> {
-    let text = form.value(label).trim().to_string();
-    if text.is_empty() {
-        return None;
-    }
-    let parsed = Birthday::parse(&text);
-    if parsed.is_none() {
-        form.set_error(label, "use 1985-06-20, or 06-20 when the year is unknown");
-    }
-    parsed
-}
-
-fn read_name(form: &mut Form) -> String {
-    let name = form.value("Name").trim().to_string();
-    if name.is_empty() {
-        form.set_error("Name", "a name is needed");
-    }
-    name
-}
-
-/// The customer typed into `form`, or `None` with messages set beside the bad fields.
-pub fn read_customer(form: &mut Form) -> Option<CustomerDraft> {
-    form.clear_errors();
-    let name = read_name(form);
-    let birthday = read_birthday(form, "Birthday");
-    let cadence_text = form.value("Cadence (days)").trim().to_string();
-    let cadence_days = match cadence_text.parse::<u32>() {
-        _ if cadence_text.is_empty() => None,
-        Ok(n) if (1..=3650).contains(&n) => Some(n),
-        _ => {
-            form.set_error("Cadence (days)", "a whole number of days, 1 to 3650");
-            None
-        }
-    };
-    if form.has_errors() {
-        form.focus_first_error();
-        return None;
-    }
-    let v = |label| form.value(label).trim().to_string();
-    Some(CustomerDraft {
-        name,
-        kind: CustomerKind::parse(form.value("Kind")),
-        industry: v("Industry"),
-        city: v("City"),
-        address: v("Address"),
-        phone: v("Phone"),
-        email: v("Email"),
-        wechat: v("WeChat"),
-        website: v("Website"),
-        tags: crate::book::model::split_tags(form.value("Tags")),
-        tier: Tier::parse(form.value("Tier")),
-        stage: Stage::parse(form.value("Stage")),
-        lead_source: v("Lead source"),
-        birthday,
-        notes: form.value("Notes").to_string(),
-        cadence_days,
-    })
-}
-
-pub fn person_form(customer_id: CustomerId, customer_name: &str) -> Form {
-    let fields = vec![
-        Field::text("Name", "", "required"),
-        Field::text("Title", "", "purchasing manager, 总经理, ..."),
-        Field::text("Phone", "", ""),
-        Field::text("Email", "", ""),
-        Field::text("WeChat", "", ""),
-        Field::text("Birthday", "", "1985-06-20 or 06-20"),
-        Field::multiline("Notes", "", ""),
-    ];
-    Form::new(
-        FormPurpose::AddPerson(customer_id),
-        format!("Add a person at {customer_name}"),
-        fields,
-    )
-}
-
-pub fn read_person(form: &mut Form) -> Option<ContactDraft> {
-    form.clear_errors();
-    let name = read_name(form);
-    let birthday = read_birthday(form, "Birthday");
-    if form.has_errors() {
-        form.focus_first_error();
-        return None;
-    }
-    let v = |label| form.value(label).trim().to_string();
-    Some(ContactDraft {
-        name,
-        title: v("Title"),
-        phone: v("Phone"),
-        email: v("Email"),
-        wechat: v("WeChat"),
-        birthday,
-        notes: form.value("Notes").to_string(),
-    })
-}
-
 pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcome]) -> Form {
     let mut choices = vec![String::new()];
     choices.extend(outcomes.iter().map(|o| o.label.clone()));
     let fields = vec![
         Field::multiline(
-            "Summary",
+            LogField::Summary,
             "",
             "what was said (Enter = new line, Tab = next field)",
         ),
-        Field::choice("Channel", CHANNELS, "call"),
-        Field::choice("Outcome", &choices, ""),
-        Field::text("With", "", "person spoken with (optional)"),
+        Field::choice(LogField::Channel, CHANNELS, "call"),
+        Field::choice(LogField::Outcome, &choices, ""),
+        Field::text(LogField::With, "", "person spoken with (optional)"),
         Field::text(
-            "When",
+            LogField::When,
             "",
             "now; or today 14:30, yesterday, 2026-11-20 9:00",
         ),
         Field::text(
-            "Follow-up date",
+            LogField::FollowUpDate,
             "",
             "empty = none; tomorrow, fri 10:00, +3d, 12-01",
         ),
-        Field::text("Follow-up task", "", "what to do next"),
-        Field::text("Repeat", "", REPEAT_HINT),
-        Field::choice("Satisfaction", &["", "1", "2", "3", "4", "5"], ""),
+        Field::text(LogField::FollowUpTask, "", "what to do next"),
+        Field::text(LogField::Repeat, "", REPEAT_HINT),
+        Field::choice(LogField::Satisfaction, &["", "1", "2", "3", "4", "5"], ""),
     ];
     Form::new(
         FormPurpose::LogInteraction(customer_id),
@@ -202,18 +57,18 @@ pub fn apply_outcome(form: &mut Form, outcomes: &[Outcome], previous: &str) {
     let (old_next, old_task) = find(previous).map_or((String::new(), String::new()), |o| {
         (o.next.clone().unwrap_or_default(), o.task.clone())
     });
-    let chosen = find(form.value("Outcome")).cloned();
+    let chosen = find(form.value(LogField::Outcome)).cloned();
     let (next, task) = chosen.map_or((String::new(), String::new()), |o| {
         (o.next.unwrap_or_default(), o.task)
     });
     let task = if next.is_empty() { String::new() } else { task };
-    for (label, old, new) in [
-        ("Follow-up date", old_next, next),
-        ("Follow-up task", old_task, task),
+    for (key, old, new) in [
+        (LogField::FollowUpDate, old_next, next),
+        (LogField::FollowUpTask, old_task, task),
     ] {
-        let current = form.value(label).to_string();
+        let current = form.value(key).to_string();
         if current.is_empty() || current == old {
-            form.suggest(label, &new);
+            form.suggest(key, &new);
         }
     }
 }
@@ -226,24 +81,24 @@ pub fn log_request(
     outcomes: &[Outcome],
     closes: Option<FollowUpId>,
 ) -> LogRequest {
-    let v = |label| form.value(label).to_string();
+    let v = |key: LogField| form.value(key).to_string();
     LogRequest {
         customer_id,
-        with: Some(v("With")),
-        channel: v("Channel"),
+        with: Some(v(LogField::With)),
+        channel: v(LogField::Channel),
         outcome: outcomes
             .iter()
-            .find(|o| o.label == form.value("Outcome"))
+            .find(|o| o.label == form.value(LogField::Outcome))
             .map(|o| o.key.clone()),
-        when: v("When"),
-        summary: v("Summary"),
+        when: v(LogField::When),
+        summary: v(LogField::Summary),
         follow_up: Some(FollowUpRequest {
-            due: Some(v("Follow-up date")),
-            task: v("Follow-up task"),
-            repeat: v("Repeat"),
+            due: Some(v(LogField::FollowUpDate)),
+            task: v(LogField::FollowUpTask),
+            repeat: v(LogField::Repeat),
         }),
         closes,
-        satisfaction: form.value("Satisfaction").parse().ok(),
+        satisfaction: form.value(LogField::Satisfaction).parse().ok(),
     }
 }
 
@@ -251,34 +106,34 @@ pub fn log_request(
 pub fn show_log_errors(form: &mut Form, errors: &FieldErrors) {
     form.clear_errors();
     for (field, message) in errors.iter() {
-        let label = match field {
-            LogField::Summary => "Summary",
-            LogField::Channel => "Channel",
-            LogField::Outcome => "Outcome",
-            LogField::With => {
-                form.set_error("With", format!("{message} (add them with p)"));
+        let key = match field {
+            logging::LogField::Summary => LogField::Summary,
+            logging::LogField::Channel => LogField::Channel,
+            logging::LogField::Outcome => LogField::Outcome,
+            logging::LogField::With => {
+                form.set_error(LogField::With, format!("{message} (add them with p)"));
                 continue;
             }
-            LogField::When => "When",
-            LogField::FollowUpDate => "Follow-up date",
-            LogField::Repeat => "Repeat",
-            LogField::Satisfaction => "Satisfaction",
+            logging::LogField::When => LogField::When,
+            logging::LogField::FollowUpDate => LogField::FollowUpDate,
+            logging::LogField::Repeat => LogField::Repeat,
+            logging::LogField::Satisfaction => LogField::Satisfaction,
             // Not a field of the form: the follow-up on screen.
-            LogField::Closes => {
+            logging::LogField::Closes => {
                 form.error = Some(message.to_string());
                 continue;
             }
         };
-        form.set_error(label, message);
+        form.set_error(key, message);
     }
     form.focus_first_error();
 }
 
 pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
     let fields = vec![
-        Field::text("Task", "", "what to do"),
-        Field::suggested("Due", "tomorrow", DATE_HINT),
-        Field::text("Repeat", "", REPEAT_HINT),
+        Field::text(FollowUpField::Task, "", "what to do"),
+        Field::suggested(FollowUpField::Due, "tomorrow", DATE_HINT),
+        Field::text(FollowUpField::Repeat, "", REPEAT_HINT),
     ];
     Form::new(
         FormPurpose::AddFollowUp(customer_id),
@@ -294,18 +149,21 @@ pub fn read_follow_up(
     order: DateOrder,
 ) -> Option<FollowUpDraft> {
     form.clear_errors();
-    let task = form.value("Task").trim().to_string();
+    let task = form.value(FollowUpField::Task).trim().to_string();
     if task.is_empty() {
-        form.set_error("Task", "say what to do");
+        form.set_error(FollowUpField::Task, "say what to do");
     }
-    let due = read_date(form, "Due", today, order);
-    let repeat_text = form.value("Repeat").trim().to_string();
+    let due = read_date(form, FollowUpField::Due, today, order);
+    let repeat_text = form.value(FollowUpField::Repeat).trim().to_string();
     let repeat = if repeat_text.is_empty() {
         None
     } else {
         let rule = Recurrence::parse(&repeat_text);
         if rule.is_none() {
-            form.set_error("Repeat", format!("can't read that: {RECURRENCE_HINT}"));
+            form.set_error(
+                FollowUpField::Repeat,
+                format!("can't read that: {RECURRENCE_HINT}"),
+            );
         }
         rule
     };
@@ -323,7 +181,7 @@ pub fn read_follow_up(
 }
 
 pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
-    let fields = vec![Field::suggested("Until", "tomorrow", DATE_HINT)];
+    let fields = vec![Field::suggested(SnoozeField::Until, "tomorrow", DATE_HINT)];
     Form::new(
         FormPurpose::Snooze(follow_up_id),
         format!("Snooze: {task}"),
@@ -333,16 +191,17 @@ pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
 
 pub fn read_date(
     form: &mut Form,
-    label: &str,
+    key: impl Into<FieldKey>,
     today: NaiveDate,
     order: DateOrder,
 ) -> Option<NaiveDate> {
-    let text = form.value(label).trim().to_string();
+    let key = key.into();
+    let text = form.value(key).trim().to_string();
     if text.is_empty() {
-        form.set_error(label, format!("a date is needed: {DATE_HINT}"));
+        form.set_error(key, format!("a date is needed: {DATE_HINT}"));
         return None;
     }
     dates::parse_date_in(&text, today, order)
-        .map_err(|e| form.set_error(label, e.to_string()))
+        .map_err(|e| form.set_error(key, e.to_string()))
         .ok()
 }

@@ -3,6 +3,12 @@
 
 use super::text_input::{TextEdit, TextInput};
 
+mod keys;
+pub use keys::{
+    ComplaintField, CustomerField, DealField, FieldKey, FollowUpField, ImportField, LogField,
+    PersonField, SnoozeField,
+};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
@@ -14,6 +20,8 @@ pub enum FieldKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
+    pub key: FieldKey,
+    /// Shown beside the field: the key's label.
     pub label: &'static str,
     pub kind: FieldKind,
     pub input: TextInput,
@@ -28,9 +36,15 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(label: &'static str, value: impl Into<String>, placeholder: &'static str) -> Self {
+    pub fn text(
+        key: impl Into<FieldKey>,
+        value: impl Into<String>,
+        placeholder: &'static str,
+    ) -> Self {
+        let key = key.into();
         Self {
-            label,
+            key,
+            label: key.label(),
             kind: FieldKind::Text,
             input: TextInput::new(value),
             placeholder,
@@ -42,28 +56,28 @@ impl Field {
 
     /// A text field holding a proposal that typing replaces (Enter or Ctrl-S keeps it).
     pub fn suggested(
-        label: &'static str,
+        key: impl Into<FieldKey>,
         value: impl Into<String>,
         placeholder: &'static str,
     ) -> Self {
         Self {
             suggested: true,
-            ..Self::text(label, value, placeholder)
+            ..Self::text(key, value, placeholder)
         }
     }
 
     pub fn multiline(
-        label: &'static str,
+        key: impl Into<FieldKey>,
         value: impl Into<String>,
         placeholder: &'static str,
     ) -> Self {
         Self {
             kind: FieldKind::Multiline,
-            ..Self::text(label, value, placeholder)
+            ..Self::text(key, value, placeholder)
         }
     }
 
-    pub fn choice<S: AsRef<str>>(label: &'static str, options: &[S], value: &str) -> Self {
+    pub fn choice<S: AsRef<str>>(key: impl Into<FieldKey>, options: &[S], value: &str) -> Self {
         let options: Vec<String> = options.iter().map(|o| o.as_ref().to_string()).collect();
         let value = options
             .iter()
@@ -72,7 +86,7 @@ impl Field {
             .clone();
         Self {
             kind: FieldKind::Choice(options),
-            ..Self::text(label, value, "")
+            ..Self::text(key, value, "")
         }
     }
 
@@ -199,31 +213,45 @@ impl Form {
             .any(|(f, init)| f.value() != init)
     }
 
-    pub fn value(&self, label: &str) -> &str {
+    fn field_mut(&mut self, key: impl Into<FieldKey>) -> Option<&mut Field> {
+        let key = key.into();
+        self.fields.iter_mut().find(|f| f.key == key)
+    }
+
+    pub fn value(&self, key: impl Into<FieldKey>) -> &str {
+        let key = key.into();
         self.fields
             .iter()
-            .find(|f| f.label == label)
+            .find(|f| f.key == key)
             .map_or("", Field::value)
     }
 
-    pub fn set_value(&mut self, label: &str, value: &str) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+    pub fn set_value(&mut self, key: impl Into<FieldKey>, value: &str) {
+        if let Some(f) = self.field_mut(key) {
             f.input.set(value);
             f.suggested = false;
         }
     }
 
     /// Puts a proposal in a field: shown dimmed, replaced by the first character typed.
-    pub fn suggest(&mut self, label: &str, value: &str) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+    pub fn suggest(&mut self, key: impl Into<FieldKey>, value: &str) {
+        if let Some(f) = self.field_mut(key) {
             f.input.set(value);
             f.suggested = !value.is_empty();
         }
     }
 
-    pub fn set_error(&mut self, label: &str, message: impl Into<String>) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+    pub fn set_error(&mut self, key: impl Into<FieldKey>, message: impl Into<String>) {
+        if let Some(f) = self.field_mut(key) {
             f.error = Some(message.into());
+        }
+    }
+
+    /// Puts the cursor on a field.
+    pub fn focus_on(&mut self, key: impl Into<FieldKey>) {
+        let key = key.into();
+        if let Some(i) = self.fields.iter().position(|f| f.key == key) {
+            self.focus = i;
         }
     }
 
@@ -256,7 +284,7 @@ mod tests {
 
     #[test]
     fn typing_in_a_choice_picks_by_prefix() {
-        let mut f = Field::choice("Channel", CHANNELS, "call");
+        let mut f = Field::choice(LogField::Channel, CHANNELS, "call");
         f.edit(TextEdit::Insert('v'));
         assert_eq!(f.value(), "visit");
         f.edit(TextEdit::Insert('m'));
@@ -281,7 +309,10 @@ mod tests {
         let mut form = Form::new(
             FormPurpose::AddCustomer,
             "Add",
-            vec![Field::text("Name", "", ""), Field::text("City", "", "")],
+            vec![
+                Field::text(CustomerField::Name, "", ""),
+                Field::text(CustomerField::City, "", ""),
+            ],
         );
         assert!(!form.is_dirty());
         form.edit(TextEdit::Insert('x'));

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::form::{Field, Form, FormPurpose};
+use super::form::{Field, Form, FormPurpose, ImportField};
 use crate::book::dates::DateOrder;
 use crate::interop::{self, Batch, Commit, Duplicates, ImportPolicy, ImportReport, ReadOptions};
 use crate::repository::{Repository, Result};
@@ -30,13 +30,13 @@ impl ImportPreview {
 pub fn import_form() -> Form {
     let fields = vec![
         Field::text(
-            "File",
+            ImportField::File,
             "",
             "path to a .csv, .tsv, .vcf or fieldbook .json (~ works)",
         ),
-        Field::choice("Duplicates", &["skip", "merge"], "skip"),
+        Field::choice(ImportField::Duplicates, &["skip", "merge"], "skip"),
         Field::choice(
-            "Bad rows",
+            ImportField::BadRows,
             &["refuse the file", "leave them out"],
             "refuse the file",
         ),
@@ -59,9 +59,12 @@ pub fn preview(
     date_order: DateOrder,
 ) -> Result<Option<ImportPreview>> {
     form.clear_errors();
-    let typed = form.value("File").trim().to_string();
+    let typed = form.value(ImportField::File).trim().to_string();
     if typed.is_empty() {
-        form.set_error("File", "which file? a path such as ~/Downloads/客户.csv");
+        form.set_error(
+            ImportField::File,
+            "which file? a path such as ~/Downloads/客户.csv",
+        );
         return Ok(None);
     }
     let options = ReadOptions {
@@ -71,17 +74,17 @@ pub fn preview(
     let batch = match interop::read_file(&expand_home(&typed), &options) {
         Ok(batch) => batch,
         Err(e) => {
-            form.set_error("File", e.0);
+            form.set_error(ImportField::File, e.0);
             return Ok(None);
         }
     };
     let policy = ImportPolicy {
-        duplicates: if form.value("Duplicates") == "merge" {
+        duplicates: if form.value(ImportField::Duplicates) == "merge" {
             Duplicates::Merge
         } else {
             Duplicates::Skip
         },
-        skip_bad: form.value("Bad rows") == "leave them out",
+        skip_bad: form.value(ImportField::BadRows) == "leave them out",
     };
     let report = repo.import(&batch, &policy, Commit::No, &mut |_, _| {})?;
     Ok(Some(ImportPreview {

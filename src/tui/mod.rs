@@ -3,6 +3,7 @@
 pub mod account_forms;
 pub mod action;
 pub mod book_forms;
+pub mod customer_forms;
 pub mod dashboard;
 pub mod form;
 pub mod hang_up;
@@ -44,11 +45,13 @@ pub fn run(
     let now = clock();
     let (mut state, mut loading) = match repo.path().map(Path::to_path_buf) {
         Some(path) => (
-            State::first_screen(repo, now, book_name, config.clone()).map_err(io::Error::other)?,
+            update::reading::first_screen(repo, now, book_name, config.clone())
+                .map_err(io::Error::other)?,
             Some(loader::spawn(path, config.clone(), now.date())),
         ),
         None => (
-            State::load_with(repo, now, book_name, config.clone()).map_err(io::Error::other)?,
+            update::reading::load_with(repo, now, book_name, config.clone())
+                .map_err(io::Error::other)?,
             None,
         ),
     };
@@ -96,9 +99,9 @@ fn event_loop(
             match rx.try_recv() {
                 Ok(loaded) => {
                     *loading = None;
-                    let installed = loaded
-                        .map_err(|e| e.to_string())
-                        .and_then(|l| state.install(l, repo).map_err(|e| e.to_string()));
+                    let installed = loaded.map_err(|e| e.to_string()).and_then(|l| {
+                        update::reading::install(state, l, repo).map_err(|e| e.to_string())
+                    });
                     match installed {
                         Ok(()) => open_review_if_due(state, repo),
                         Err(e) => {
@@ -147,7 +150,7 @@ fn event_loop(
             // was dropped, the list stays as it was, and the loop reads the newer keys first.
             state.refilter_pending = false;
             state.list.selected = 0;
-            update::update_with(state, repo, |state, repo| state.load_detail(repo));
+            update::update_with(state, repo, update::reading::load_detail);
         }
         drop(working);
     }
@@ -160,7 +163,7 @@ fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() ->
     let Some(key) = keymap::normalize(key) else {
         return;
     };
-    if let Some(action) = update::action_for_key(state, key) {
+    if let Some(action) = keymap::action_for_key(state, key) {
         state.touched = true;
         let now = clock();
         state.now = now;

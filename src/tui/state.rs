@@ -1,12 +1,16 @@
 //! Everything the screen shows, as data. `update` changes it; drawing only reads it (and keeps
-//! scroll offsets).
+//! scroll offsets). It does no I/O: `update::reading` reads the book and hands the data over,
+//! so a test can build any screen without a book.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::action::Pane;
 use std::collections::HashMap;
 
-mod reading;
+mod rows;
+mod screen;
+
+pub use screen::{Overlay, Screen};
 
 use super::form::Form;
 use super::review::Review;
@@ -17,7 +21,6 @@ use crate::book::model::{
     Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,
 };
 use crate::config::Config;
-use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
 
 /// How many history entries are read at a time; more are read as the pane scrolls.
@@ -45,24 +48,6 @@ pub enum FollowUpScope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     Archive { id: CustomerId, name: String },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Mode {
-    #[default]
-    Browse,
-    Filter,
-    Form(Box<Form>),
-    Confirm(Question),
-    Help,
-    /// Today's review is on screen (its data is `State::review`).
-    Review,
-    /// The archived customers, to look through and restore.
-    Archived,
-    /// The dashboard (`D`): its data is `State::dashboard`.
-    Dashboard,
-    /// An import previewed, waiting for a yes: its data is `State::import`.
-    ImportPreview,
 }
 
 /// The "Archived" view: soft-deleted customers, restorable.
@@ -111,14 +96,30 @@ impl ListCursor {
     }
 }
 
+/// Grouped as a newcomer reads it: what has the screen, the book as read, the list's order
+/// and filter, where each cursor is, and the run loop's own flags.
 pub struct State {
+    // What has the screen, and what is open over it.
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub focus: Pane,
+    pub status: Option<Status>,
+
+    // Fixed for the session (time moves on only past midnight).
     pub config: Config,
     pub today: NaiveDate,
     pub now: NaiveDateTime,
     pub book_name: String,
+
+    // The book as read: every list row, the selected customer in full, open follow-ups.
     pub rows: Vec<CustomerRow>,
     /// Tiers from the revenue ranking, before hand-set ones: the profile shows both.
     pub computed_tiers: HashMap<CustomerId, Tier>,
+    pub detail: Option<Detail>,
+    pub follow_ups: Vec<FollowUp>,
+    pub follow_up_scope: FollowUpScope,
+
+    // The list's order and filter.
     pub order: SortOrder,
     /// Rows in sort order, before filtering.
     sorted: Vec<usize>,
@@ -129,25 +130,17 @@ pub struct State {
     /// The filter searches what was said and noted rather than names (Tab while filtering).
     pub notes_scope: bool,
     pub note_hits: Vec<crate::repository::notes::NoteHit>,
-    pub note_list: ListCursor,
+
+    // Cursors.
     pub list: ListCursor,
-    pub focus: Pane,
-    pub detail: Option<Detail>,
-    pub history_scroll: usize,
-    pub follow_ups: Vec<FollowUp>,
-    pub follow_up_scope: FollowUpScope,
+    pub note_list: ListCursor,
     pub follow_up_list: ListCursor,
-    pub mode: Mode,
-    /// Today's review while it is open; forms and help opened from it return to it.
-    pub review: Option<Review>,
-    pub archived: ArchivedList,
-    /// The dashboard while it is open, and how far it is scrolled.
-    pub dashboard: Option<(Box<super::dashboard::Dashboard>, usize)>,
-    pub import: Option<Box<super::importing::ImportPreview>>,
-    pub status: Option<Status>,
-    pub quit: bool,
+    pub history_scroll: usize,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
     pub page_height: usize,
+
+    // The run loop's flags.
+    pub quit: bool,
     /// The first screen is showing while the whole book is read on a thread.
     pub loading: bool,
     /// A key was pressed: the review no longer opens on its own once loading ends.
@@ -159,29 +152,8 @@ pub struct State {
 }
 
 impl State {
-    /// Loads the book's first view with the default settings.
-    pub fn load(
-        repo: &Repository,
-        now: NaiveDateTime,
-        book_name: impl Into<String>,
-    ) -> Result<Self> {
-        Self::load_with(repo, now, book_name, Config::default())
-    }
-
-    /// Loads the book's first view: all customers, attention order, the first one selected.
-    pub fn load_with(
-        repo: &Repository,
-        now: NaiveDateTime,
-        book_name: impl Into<String>,
-        config: Config,
-    ) -> Result<Self> {
-        let mut state = Self::empty(now, book_name, config);
-        state.reload(repo)?;
-        Ok(state)
-    }
-
-    /// Nothing read yet.
-    fn empty(now: NaiveDateTime, book_name: impl Into<String>, config: Config) -> Self {
+    /// Nothing read yet: `update::reading` fills it from the book.
+    pub fn new(now: NaiveDateTime, book_name: impl Into<String>, config: Config) -> Self {
         State {
             config,
             today: now.date(),
@@ -204,11 +176,8 @@ impl State {
             follow_ups: Vec::new(),
             follow_up_scope: FollowUpScope::default(),
             follow_up_list: ListCursor::default(),
-            mode: Mode::Browse,
-            review: None,
-            archived: ArchivedList::default(),
-            dashboard: None,
-            import: None,
+            screen: Screen::BOOK,
+            overlay: None,
             status: None,
             quit: false,
             page_height: 10,
@@ -273,62 +242,6 @@ impl State {
         }
     }
 
-    pub fn load_detail(&mut self, repo: &Repository) -> Result<()> {
-        let Some(id) = self.selected_id() else {
-            self.detail = None;
-            return Ok(());
-        };
-        if self.detail.as_ref().is_none_or(|d| d.customer.id != id) {
-            self.history_scroll = 0;
-        }
-        self.detail = match repo.customer(id)? {
-            Some(customer) => Some(Detail {
-                account: Account::load(
-                    repo,
-                    &customer,
-                    (!self.computed_tiers.is_empty())
-                        .then(|| self.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
-                    &self.config,
-                    self.today,
-                )?,
-                contacts: repo.contacts(id)?,
-                follow_ups: repo.open_follow_ups(Some(id))?,
-                history: repo.history(id, HISTORY_PAGE, 0)?,
-                history_total: repo.interaction_count(id)? as usize,
-                customer,
-            }),
-            None => None,
-        };
-        if self.follow_up_scope == FollowUpScope::SelectedCustomer {
-            self.load_follow_ups(repo)?;
-        }
-        Ok(())
-    }
-
-    /// Reads the next page of history when the pane has scrolled near the end of what is loaded.
-    pub fn load_more_history(&mut self, repo: &Repository) -> Result<()> {
-        if let Some(d) = self.detail.as_mut() {
-            while d.history.len() < d.history_total && self.history_scroll + 10 >= d.history.len() {
-                let more = repo.history(d.customer.id, HISTORY_PAGE, d.history.len())?;
-                if more.is_empty() {
-                    break;
-                }
-                d.history.extend(more);
-            }
-        }
-        Ok(())
-    }
-
-    pub fn load_follow_ups(&mut self, repo: &Repository) -> Result<()> {
-        let scope = match self.follow_up_scope {
-            FollowUpScope::WholeBook => None,
-            FollowUpScope::SelectedCustomer => Some(self.selected_id().unwrap_or(-1)),
-        };
-        self.follow_ups = repo.open_follow_ups(scope)?;
-        self.follow_up_list.step(0, self.follow_ups.len());
-        Ok(())
-    }
-
     pub fn selected_follow_up(&self) -> Option<&FollowUp> {
         self.follow_ups.get(self.follow_up_list.selected)
     }
@@ -337,15 +250,39 @@ impl State {
         self.selected_follow_up().map(|f| f.id)
     }
 
-    /// Where closing a form, question or help lands: the dashboard or review when one is open.
-    pub fn rest_mode(&self) -> Mode {
-        if self.dashboard.is_some() {
-            Mode::Dashboard
-        } else if self.review.is_some() {
-            Mode::Review
-        } else {
-            Mode::Browse
+    /// Today's review, when it has the screen.
+    pub fn review(&self) -> Option<&Review> {
+        match &self.screen {
+            Screen::Review(review) => Some(review),
+            _ => None,
         }
+    }
+
+    pub fn review_mut(&mut self) -> Option<&mut Review> {
+        match &mut self.screen {
+            Screen::Review(review) => Some(review),
+            _ => None,
+        }
+    }
+
+    /// The form being filled in, if one is open.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Puts a form over whatever has the screen.
+    pub fn open_form(&mut self, form: Form) {
+        self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -12,9 +12,8 @@ use super::panes::{
     archived, customers, dashboard, follow_ups, form, history, import_preview, overlays, profile,
     review,
 };
-use super::state::{Mode, State};
+use super::state::{Overlay, Screen, State};
 use super::theme::THEME;
-use super::update::contexts;
 use crate::safe_text;
 
 /// Below this the panes cannot say anything useful.
@@ -36,22 +35,9 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
     ])
     .areas(area);
     draw_header(frame, header, state);
-    let overlay_only = matches!(state.mode, Mode::Form(_) | Mode::Help);
-    if let Some((dash, scroll)) = state.dashboard.as_mut() {
-        let most = dashboard::max_scroll(dash, body);
-        *scroll = (*scroll).min(most);
-        dashboard::draw(frame, body, dash, *scroll);
-    } else if state.review.is_some() {
-        review::draw(frame, body, state);
-    } else if state.book_is_empty() && !overlay_only {
-        overlays::draw_welcome(frame, body);
-    } else if area.width >= WIDE {
-        draw_wide(frame, body, state);
-    } else {
-        draw_narrow(frame, body, state);
-    }
-    match &state.mode {
-        Mode::Form(f) => {
+    draw_screen(frame, body, state);
+    match &state.overlay {
+        Some(Overlay::Form(f)) => {
             let height = form::height(f).min(body.height);
             let popup = if area.width >= WIDE {
                 centered(body, 96, height)
@@ -60,23 +46,55 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
             };
             form::draw(frame, popup, f);
         }
-        Mode::Help => overlays::draw_help(frame, centered(body, 100, body.height)),
-        Mode::Confirm(q) => overlays::draw_question(frame, centered(body, 60, 7), q),
-        Mode::Archived => archived::draw(frame, centered(body, 100, body.height), state),
-        Mode::ImportPreview => {
-            if let Some(p) = &state.import {
-                let area = if area.width >= WIDE {
-                    centered(body, 110, body.height)
-                } else {
-                    body
-                };
-                import_preview::draw(frame, area, p);
-            }
-        }
-        Mode::Browse | Mode::Filter | Mode::Review | Mode::Dashboard => {}
+        Some(Overlay::Help) => overlays::draw_help(frame, centered(body, 100, body.height)),
+        Some(Overlay::Confirm(q)) => overlays::draw_question(frame, centered(body, 60, 7), q),
+        None => {}
     }
     draw_footer(frame, footer, state);
     draw_status(frame, status, state);
+}
+
+/// The screen under any overlay. The archived list and the import preview sit over the book.
+fn draw_screen(frame: &mut Frame, body: Rect, state: &mut State) {
+    let today = state.today;
+    match &mut state.screen {
+        Screen::Dashboard {
+            dashboard: dash,
+            scroll,
+        } => {
+            let most = dashboard::max_scroll(dash, body);
+            *scroll = (*scroll).min(most);
+            dashboard::draw(frame, body, dash, *scroll);
+            return;
+        }
+        Screen::Review(r) => {
+            review::draw(frame, body, r, today);
+            return;
+        }
+        _ => {}
+    }
+    let overlay_only = matches!(state.overlay, Some(Overlay::Form(_) | Overlay::Help));
+    if state.book_is_empty() && !overlay_only {
+        overlays::draw_welcome(frame, body);
+    } else if body.width >= WIDE {
+        draw_wide(frame, body, state);
+    } else {
+        draw_narrow(frame, body, state);
+    }
+    match &mut state.screen {
+        Screen::Archived(list) => {
+            archived::draw(frame, centered(body, 100, body.height), list, today);
+        }
+        Screen::ImportPreview(p) => {
+            let area = if body.width >= WIDE {
+                centered(body, 110, body.height)
+            } else {
+                body
+            };
+            import_preview::draw(frame, area, p);
+        }
+        _ => {}
+    }
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -165,7 +183,7 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
 /// The hints that fit the width, in table order; when some must go, the help key stays, as it
 /// leads to all the others.
 fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
-    let hints = keymap::hints(&contexts(state));
+    let hints = keymap::hints(&keymap::contexts(state));
     let width = |(keys, hint): &(String, &str)| keys.chars().count() + hint.chars().count() + 3;
     let total: usize = hints.iter().map(width).sum();
     let mut shown: Vec<&(String, &str)> = hints.iter().collect();

@@ -14,6 +14,7 @@ use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
 use fieldbook::tui::state::State;
 use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::update::reading;
 use fieldbook::tui::update::update;
 
 /// Saturday 28 November 2026, mid-morning.
@@ -222,7 +223,7 @@ pub fn sample_book() -> (Repository, Sample) {
 }
 
 pub fn state_for(repo: &Repository) -> State {
-    State::load(repo, now(), "test book").unwrap()
+    reading::load(repo, now(), "test book").unwrap()
 }
 
 /// Carries out actions in order, as keys would.

@@ -11,7 +11,8 @@ use fieldbook::book::model::{ContactDraft, CustomerDraft, FollowUpDraft, Interac
 use fieldbook::book::recurrence::{Basis, Recurrence, Unit};
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
-use fieldbook::tui::state::Mode;
+use fieldbook::tui::form::LogField;
+use fieldbook::tui::state::Screen;
 
 /// One customer with two people whose names share a beginning, written to a book file.
 fn book_at(path: &Path) -> (Repository, i64) {
@@ -91,7 +92,11 @@ fn tui_log(fields: &[(&str, &str)]) -> Rows {
         fill(&mut state, &mut repo, label, text);
     }
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    assert!(
+        state.screen.is_book() && state.overlay.is_none(),
+        "{:?}",
+        state.status
+    );
     rows(&repo, id)
 }
 
@@ -179,7 +184,7 @@ fn a_bad_repeat_gets_a_message_beside_the_field_and_keeps_what_was_typed() {
     assert_eq!(f.focused().label, "Repeat", "the cursor goes to the field");
     let message = f.focused().error.as_deref().unwrap();
     assert!(message.contains("weekly"), "{message}");
-    assert_eq!(f.value("Repeat"), "now and then");
+    assert_eq!(f.value(LogField::Repeat), "now and then");
     assert_eq!(repo.interaction_count(id).unwrap(), 0, "nothing written");
 
     run(
@@ -191,7 +196,11 @@ fn a_bad_repeat_gets_a_message_beside_the_field_and_keeps_what_was_typed() {
     );
     run(&mut state, &mut repo, typed("每周"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    assert!(
+        state.screen.is_book() && state.overlay.is_none(),
+        "{:?}",
+        state.status
+    );
     let follow_up = &repo.open_follow_ups(Some(id)).unwrap()[0];
     assert_eq!(follow_up.draft.repeat.map(|r| r.unit), Some(Unit::Week));
 }
@@ -241,7 +250,11 @@ fn the_reviews_log_closes_the_item_and_sets_a_repeating_follow_up_in_one_undo_st
     fill(&mut state, &mut repo, "Follow-up date", "+7d");
     fill(&mut state, &mut repo, "Repeat", "every 2w");
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Review, "{:?}", state.status);
+    assert!(
+        matches!(state.screen, Screen::Review(_)) && state.overlay.is_none(),
+        "{:?}",
+        state.status
+    );
 
     let (logged, planned) = rows(&repo, s.xinghe);
     assert_eq!(logged.len(), before.0.len() + 1);

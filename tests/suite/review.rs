@@ -7,9 +7,10 @@ use common::{Sample, now, run, sample_book, today, typed};
 use fieldbook::config::Config;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
+use fieldbook::tui::form::FollowUpField;
 use fieldbook::tui::review::{Handled, QuickDate, ReviewItem};
-use fieldbook::tui::state::{Mode, State};
-use fieldbook::tui::update::reviewing;
+use fieldbook::tui::state::{Screen, State};
+use fieldbook::tui::update::{reading, reviewing};
 
 /// The sample book with unranked customers going cold after 30 days, so the hostile-named
 /// customer (last contact 60 days ago) is cold while 星河 (overdue) and Northwind (due today)
@@ -18,12 +19,17 @@ fn setup() -> (Repository, State, Sample) {
     let (repo, sample) = sample_book();
     let mut config = Config::default();
     config.cadence.unranked = 30;
-    let state = State::load_with(&repo, now(), "test book", config).unwrap();
+    let state = reading::load_with(&repo, now(), "test book", config).unwrap();
     (repo, state, sample)
 }
 
+/// The review has the screen and nothing is open over it.
+fn on_the_review(state: &State) -> bool {
+    matches!(state.screen, Screen::Review(_)) && state.overlay.is_none()
+}
+
 fn review(state: &State) -> &fieldbook::tui::review::Review {
-    state.review.as_ref().expect("the review is open")
+    state.review().expect("the review is open")
 }
 
 fn open_tasks(repo: &Repository, customer: i64) -> Vec<(String, chrono::NaiveDate)> {
@@ -43,7 +49,7 @@ fn walks_overdue_then_due_today_then_going_cold_with_the_latest_interactions() {
     let (mut repo, mut state, s) = setup();
     assert!(reviewing::anything_due(&state));
     run(&mut state, &mut repo, [Action::OpenReview]);
-    assert_eq!(state.mode, Mode::Review);
+    assert!(on_the_review(&state));
     let r = review(&state);
     let order: Vec<(bool, i64)> = r
         .items
@@ -119,8 +125,8 @@ fn done_snooze_and_plan_write_the_book_and_move_on() {
         ]
     );
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
-    assert!(state.review.is_none());
+    assert!(state.screen.is_book() && state.overlay.is_none());
+    assert!(state.review().is_none());
     assert!(
         !state.follow_ups.iter().any(|f| f.draft.due_on <= today()),
         "the book shows nothing due any more"
@@ -136,13 +142,13 @@ fn logging_from_the_review_closes_the_follow_up_in_the_same_save() {
         &mut repo,
         [Action::OpenReview, Action::LogInteraction],
     );
-    match &state.mode {
-        Mode::Form(f) => assert!(f.title.contains("closes: 发报价单"), "{}", f.title),
-        other => panic!("expected the log form, got {other:?}"),
+    match state.form() {
+        Some(f) => assert!(f.title.contains("closes: 发报价单"), "{}", f.title),
+        None => panic!("expected the log form, got {:?}", state.overlay),
     }
     run(&mut state, &mut repo, typed("报价单已发，客户下周回复"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Review, "back to the review, not the book");
+    assert!(on_the_review(&state), "back to the review, not the book");
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), before + 1);
     assert!(open_tasks(&repo, s.xinghe).is_empty());
     assert_eq!(review(&state).handled[0], Some(Handled::Logged));
@@ -162,10 +168,10 @@ fn a_typed_snooze_date_and_a_cancelled_form_return_to_the_review() {
             Action::QuickSnooze(QuickDate::Typed),
         ],
     );
-    assert!(matches!(state.mode, Mode::Form(_)));
+    assert!(state.form().is_some());
     run(&mut state, &mut repo, typed("下周三"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Review);
+    assert!(on_the_review(&state));
     assert_eq!(open_tasks(&repo, s.northwind)[0].1, d("2026-12-02"));
     assert_eq!(
         review(&state).handled[1],
@@ -184,16 +190,16 @@ fn a_typed_snooze_date_and_a_cancelled_form_return_to_the_review() {
     );
     run(&mut state, &mut repo, typed("someday"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    match &state.mode {
-        Mode::Form(f) => {
-            assert_eq!(f.value("Due"), "someday");
-            assert_eq!(f.value("Task"), reviewing::RECONNECT_TASK);
+    match state.form() {
+        Some(f) => {
+            assert_eq!(f.value(FollowUpField::Due), "someday");
+            assert_eq!(f.value(FollowUpField::Task), reviewing::RECONNECT_TASK);
             assert!(f.fields.iter().any(|f| f.error.is_some()));
         }
-        other => panic!("expected the form to stay, got {other:?}"),
+        None => panic!("expected the form to stay, got {:?}", state.overlay),
     }
     run(&mut state, &mut repo, [Action::Back, Action::Answer(true)]);
-    assert_eq!(state.mode, Mode::Review, "discarding returns to the review");
+    assert!(on_the_review(&state), "discarding returns to the review");
 }
 
 #[test]
@@ -203,7 +209,7 @@ fn skip_keeps_the_item_open_and_enter_jumps_to_the_customer() {
     assert_eq!(review(&state).handled[0], Some(Handled::Skipped));
     assert_eq!(open_tasks(&repo, s.xinghe).len(), 1, "skip writes nothing");
     run(&mut state, &mut repo, [Action::Open]);
-    assert!(state.review.is_none());
+    assert!(state.review().is_none());
     assert_eq!(state.selected_id(), Some(s.northwind));
     assert_eq!(state.focus, fieldbook::tui::action::Pane::History);
 }
@@ -215,10 +221,10 @@ fn a_clear_day_does_not_open_an_empty_review() {
         let f = repo.open_follow_ups(Some(id)).unwrap();
         repo.complete_follow_up(f[0].id, today()).unwrap();
     }
-    let mut state = State::load(&repo, now(), "test book").unwrap();
+    let mut state = reading::load(&repo, now(), "test book").unwrap();
     assert!(!reviewing::anything_due(&state));
     run(&mut state, &mut repo, [Action::OpenReview]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(state.screen.is_book() && state.overlay.is_none());
     assert!(state.status.as_ref().unwrap().text.contains("clear day"));
 }
 
@@ -226,7 +232,7 @@ fn a_clear_day_does_not_open_an_empty_review() {
 fn too_frequent_contact_is_warned_about_but_written() {
     let (mut repo, mut state, s) = setup();
     state.select_customer(s.northwind);
-    state.load_detail(&repo).unwrap();
+    reading::load_detail(&mut state, &repo).unwrap();
     // Northwind already has a call planned today; another follow-up tomorrow is too soon.
     run(&mut state, &mut repo, [Action::AddFollowUp]);
     run(&mut state, &mut repo, typed("Send the contract"));

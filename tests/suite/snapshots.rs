@@ -8,6 +8,7 @@ use fieldbook::repository::Repository;
 use fieldbook::tui::action::{Action, Pane};
 use fieldbook::tui::state::State;
 use fieldbook::tui::ui;
+use fieldbook::tui::update::reading;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -151,7 +152,7 @@ fn archive_question() {
 fn review_state(repo: &mut Repository) -> State {
     let mut config = fieldbook::config::Config::default();
     config.cadence.unranked = 30;
-    let mut state = State::load_with(repo, common::now(), "test book", config).unwrap();
+    let mut state = reading::load_with(repo, common::now(), "test book", config).unwrap();
     run(&mut state, repo, [Action::OpenReview]);
     state
 }
@@ -265,7 +266,7 @@ fn profile_with_deals_complaints_and_computed_tier() {
     .unwrap();
     let mut state = state_for(&repo);
     state.select_customer(s.northwind);
-    state.load_detail(&repo).unwrap();
+    reading::load_detail(&mut state, &repo).unwrap();
     run(&mut state, &mut repo, [Action::FocusPane(Pane::Profile)]);
     // Narrow: the profile has the screen to itself, deals and complaints included.
     insta::assert_snapshot!(screen(&mut state, 76, 34));

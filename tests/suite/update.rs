@@ -7,9 +7,12 @@ use common::{Sample, run, sample_book, state_for, today, typed};
 use fieldbook::book::model::Channel;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::{Action, Pane};
-use fieldbook::tui::form::FormPurpose;
-use fieldbook::tui::state::{FollowUpScope, Mode, State};
+use fieldbook::tui::form::{
+    ComplaintField, CustomerField, DealField, FormPurpose, ImportField, LogField, SnoozeField,
+};
+use fieldbook::tui::state::{FollowUpScope, Overlay, Screen, State};
 use fieldbook::tui::text_input::TextEdit;
+use fieldbook::tui::update::reading;
 
 fn setup() -> (Repository, State, Sample) {
     let (repo, sample) = sample_book();
@@ -23,6 +26,18 @@ fn names(state: &State) -> Vec<&str> {
         .iter()
         .map(|&i| state.rows[i].name.as_str())
         .collect()
+}
+
+/// The book's panes have the keys: no other screen, no filter line, nothing open over them.
+fn browsing(state: &State) -> bool {
+    state.screen.is_book() && state.overlay.is_none()
+}
+
+fn archived_rows(state: &State) -> &[fieldbook::book::model::CustomerRow] {
+    match &state.screen {
+        Screen::Archived(list) => &list.rows,
+        _ => panic!("expected the archived list"),
+    }
 }
 
 #[test]
@@ -76,7 +91,7 @@ fn moving_loads_the_selected_customer_and_sort_cycles() {
 fn the_filter_narrows_live_and_esc_clears_it() {
     let (mut repo, mut state, s) = setup();
     run(&mut state, &mut repo, [Action::StartFilter]);
-    assert_eq!(state.mode, Mode::Filter);
+    assert!(state.screen.is_filtering() && state.overlay.is_none());
     run(&mut state, &mut repo, typed("星河"));
     assert_eq!(names(&state), ["北京星河科技有限公司"]);
     run(
@@ -92,7 +107,7 @@ fn the_filter_narrows_live_and_esc_clears_it() {
     );
     assert_eq!(state.detail.as_ref().unwrap().customer.id, s.northwind);
     run(&mut state, &mut repo, [Action::KeepFilter]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(state.filter.text(), "michael", "Enter keeps the filter");
     run(&mut state, &mut repo, [Action::Back]);
     assert_eq!(state.filter.text(), "");
@@ -116,7 +131,7 @@ fn adding_a_customer_selects_it() {
     );
     run(&mut state, &mut repo, typed("杭州"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     let row = state.selected_row().unwrap();
     assert_eq!(
         (row.name.as_str(), row.city.as_str()),
@@ -138,7 +153,7 @@ fn an_empty_name_keeps_the_form_and_everything_typed() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
     assert_eq!(f.fields[0].error.as_deref(), Some("a name is needed"));
-    assert_eq!(f.value("City"), "上海", "typed text kept");
+    assert_eq!(f.value(CustomerField::City), "上海", "typed text kept");
     assert_eq!(repo.customer_count().unwrap(), 5, "nothing written");
     assert!(state.status.as_ref().unwrap().is_error);
 }
@@ -182,7 +197,7 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter moves on to Repeat
     run(&mut state, &mut repo, [Action::SubmitField]); // and on to Satisfaction
     run(&mut state, &mut repo, [Action::SubmitField]); // Enter on the last field saves
-    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    assert!(browsing(&state), "{:?}", state.status);
 
     let history = repo.history(s.northwind, 10, 0).unwrap();
     assert_eq!(
@@ -241,7 +256,7 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
         "{:?}",
         field.error
     );
-    assert_eq!(f.value("Summary"), "电话沟通");
+    assert_eq!(f.value(LogField::Summary), "电话沟通");
     assert_eq!(field.value(), "flurb");
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 3);
     // Fixing the date saves.
@@ -252,7 +267,7 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
     );
     run(&mut state, &mut repo, typed("下周一"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 4);
     let next = repo.customer(s.xinghe).unwrap().unwrap().next_follow_up_on;
     assert_eq!(
@@ -289,7 +304,7 @@ fn follow_ups_complete_snooze_and_select_their_customer() {
 
     run(&mut state, &mut repo, [Action::SnoozeFollowUp]);
     assert_eq!(
-        form(&state).value("Until"),
+        form(&state).value(SnoozeField::Until),
         "tomorrow",
         "snooze defaults to tomorrow"
     );
@@ -355,7 +370,7 @@ fn the_follow_up_pane_can_show_only_the_selected_customer() {
 fn archiving_asks_first() {
     let (mut repo, mut state, s) = setup();
     run(&mut state, &mut repo, [Action::ArchiveCustomer]);
-    assert!(matches!(state.mode, Mode::Confirm(_)));
+    assert!(matches!(state.overlay, Some(Overlay::Confirm(_))));
     run(&mut state, &mut repo, [Action::Answer(false)]);
     assert_eq!(state.visible.len(), 5, "no keeps the customer");
     run(
@@ -377,20 +392,24 @@ fn archiving_asks_first() {
 fn esc_and_quit_ask_before_discarding_typed_text() {
     let (mut repo, mut state, _) = setup();
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     run(&mut state, &mut repo, [Action::AddCustomer, Action::Back]);
-    assert_eq!(state.mode, Mode::Browse, "an untouched form just closes");
+    assert!(browsing(&state), "an untouched form just closes");
     run(&mut state, &mut repo, [Action::AddCustomer]);
     run(&mut state, &mut repo, typed("Half typed"));
     run(&mut state, &mut repo, [Action::Back]);
     assert!(form(&state).confirm_discard);
     run(&mut state, &mut repo, [Action::Answer(false)]);
-    assert_eq!(form(&state).value("Name"), "Half typed", "n keeps editing");
+    assert_eq!(
+        form(&state).value(CustomerField::Name),
+        "Half typed",
+        "n keeps editing"
+    );
     run(&mut state, &mut repo, [Action::Quit]);
     assert!(!state.quit, "quit asks too");
     assert!(form(&state).confirm_discard);
     run(&mut state, &mut repo, [Action::Answer(true)]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     run(&mut state, &mut repo, [Action::Quit]);
     assert!(state.quit);
 }
@@ -418,7 +437,7 @@ fn a_failed_write_keeps_the_form_and_says_why() {
         .unwrap();
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
-    assert_eq!(f.value("Summary"), "important call");
+    assert_eq!(f.value(LogField::Summary), "important call");
     assert!(f.error.is_some(), "the form says the write failed");
     assert!(state.status.as_ref().unwrap().is_error);
 }
@@ -481,20 +500,20 @@ fn archived_customers_are_listed_and_restored() {
     );
     assert!(!state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
     run(&mut state, &mut repo, [Action::ShowArchived]);
-    assert_eq!(state.mode, Mode::Archived);
-    let archived: Vec<i64> = state.archived.rows.iter().map(|r| r.id).collect();
+    assert!(matches!(state.screen, Screen::Archived(_)) && state.overlay.is_none());
+    let archived: Vec<i64> = archived_rows(&state).iter().map(|r| r.id).collect();
     assert_eq!(archived, [s.xinghe]);
     run(&mut state, &mut repo, [Action::Unarchive]);
-    assert!(state.archived.rows.is_empty());
+    assert!(archived_rows(&state).is_empty());
     assert!(state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
     assert_eq!(
         state.status.as_ref().unwrap().text,
         "restored 北京星河科技有限公司"
     );
     run(&mut state, &mut repo, [Action::Undo]);
-    assert_eq!(state.archived.rows.len(), 1, "undo archives it again");
+    assert_eq!(archived_rows(&state).len(), 1, "undo archives it again");
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
 }
 
 /// Tabs to the field `label` of the open form.
@@ -517,7 +536,7 @@ fn a_won_deal_is_added_then_edited_and_the_profile_shows_revenue() {
     focus(&mut state, &mut repo, "Amount");
     run(&mut state, &mut repo, typed("1.2万"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
+    assert!(browsing(&state), "{:?}", state.status);
     let deals = repo.deals_of(s.xinghe).unwrap();
     assert_eq!(deals.len(), 1);
     assert_eq!(deals[0].draft.amount, 1_200_000, "1.2万 yuan in fen");
@@ -534,8 +553,8 @@ fn a_won_deal_is_added_then_edited_and_the_profile_shows_revenue() {
     // Picking the deal in the first field fills the form; saving edits it in place.
     run(&mut state, &mut repo, [Action::EditDeals]);
     run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
-    assert_eq!(form(&state).value("Title"), "注塑机配件 200套");
-    assert_eq!(form(&state).value("Amount"), "12,000.00");
+    assert_eq!(form(&state).value(DealField::Title), "注塑机配件 200套");
+    assert_eq!(form(&state).value(DealField::Amount), "12,000.00");
     focus(&mut state, &mut repo, "Amount");
     run(
         &mut state,
@@ -558,7 +577,7 @@ fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
     run(&mut state, &mut repo, typed("twelve"));
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
-    assert_eq!(f.value("Amount"), "twelve", "what was typed stays");
+    assert_eq!(f.value(DealField::Amount), "twelve", "what was typed stays");
     assert!(
         f.fields
             .iter()
@@ -591,7 +610,7 @@ fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
 
     run(&mut state, &mut repo, [Action::EditComplaints]);
     run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
-    assert_eq!(form(&state).value("What"), "交货晚了一周");
+    assert_eq!(form(&state).value(ComplaintField::What), "交货晚了一周");
     focus(&mut state, &mut repo, "Status");
     run(&mut state, &mut repo, typed("r"));
     focus(&mut state, &mut repo, "Satisfaction");
@@ -606,18 +625,21 @@ fn a_bad_amount_keeps_the_form_and_a_complaint_is_resolved_with_a_score() {
 fn the_dashboard_opens_scrolls_and_closes_through_help() {
     let (mut repo, mut state, _) = setup();
     run(&mut state, &mut repo, [Action::ShowDashboard]);
-    assert_eq!(state.mode, Mode::Dashboard);
+    assert!(matches!(state.screen, Screen::Dashboard { .. }) && state.overlay.is_none());
     run(
         &mut state,
         &mut repo,
         [Action::MoveDown, Action::MoveDown, Action::MoveUp],
     );
-    assert_eq!(state.dashboard.as_ref().unwrap().1, 1);
+    assert!(matches!(state.screen, Screen::Dashboard { scroll: 1, .. }));
     run(&mut state, &mut repo, [Action::ShowHelp, Action::Back]);
-    assert_eq!(state.mode, Mode::Dashboard, "help returns to the dashboard");
+    assert!(
+        matches!(state.screen, Screen::Dashboard { .. }) && state.overlay.is_none(),
+        "help returns to the dashboard"
+    );
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(state.mode, Mode::Browse);
-    assert!(state.dashboard.is_none());
+    assert!(browsing(&state));
+    assert!(!matches!(state.screen, Screen::Dashboard { .. }));
 }
 
 #[test]
@@ -628,7 +650,7 @@ fn a_log_can_carry_a_satisfaction_score() {
     focus(&mut state, &mut repo, "Satisfaction");
     run(&mut state, &mut repo, typed("5"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(repo.satisfaction_scores(s.xinghe).unwrap(), [(today(), 5)]);
     assert_eq!(state.detail.as_ref().unwrap().account.satisfaction.len(), 1);
 }
@@ -650,7 +672,7 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     let f = form(&state);
     assert!(f.fields[0].error.is_some(), "the message sits beside File");
-    assert_eq!(f.value("File"), "/no/such/file.csv");
+    assert_eq!(f.value(ImportField::File), "/no/such/file.csv");
 
     run(
         &mut state,
@@ -659,8 +681,10 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
     );
     run(&mut state, &mut repo, typed(&file.display().to_string()));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    assert_eq!(state.mode, Mode::ImportPreview);
-    let preview = state.import.as_ref().unwrap();
+    assert!(state.overlay.is_none());
+    let Screen::ImportPreview(preview) = &state.screen else {
+        panic!("expected the import preview");
+    };
     assert_eq!(preview.report.customers.created, 2);
     assert_eq!(preview.report.people.created, 2);
     assert_eq!(
@@ -671,13 +695,16 @@ fn import_previews_then_writes_on_yes_and_undo_takes_it_back() {
 
     // Back keeps the form as filled in.
     run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(form(&state).value("File"), file.display().to_string());
+    assert_eq!(
+        form(&state).value(ImportField::File),
+        file.display().to_string()
+    );
     run(
         &mut state,
         &mut repo,
         [Action::SaveForm, Action::ConfirmImport],
     );
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert_eq!(repo.customer_rows().unwrap().len(), before + 2);
     assert!(
         state.status.as_ref().unwrap().text.contains("2 new"),
@@ -714,7 +741,7 @@ fn a_query_typed_while_the_book_loads_is_applied_to_the_whole_book() {
         .find(|r| r.next_follow_up_on.is_none_or(|d| d > today()))
         .expect("someone with nothing due, so not on the first screen");
 
-    let mut state = State::first_screen(&repo, common::now(), "demo", Config::default()).unwrap();
+    let mut state = reading::first_screen(&repo, common::now(), "demo", Config::default()).unwrap();
     assert!(state.loading);
     assert!(
         !state.rows.iter().any(|r| r.id == target.id),
@@ -729,10 +756,10 @@ fn a_query_typed_while_the_book_loads_is_applied_to_the_whole_book() {
         today(),
     )
     .unwrap();
-    state.install(loaded, &repo).unwrap();
+    reading::install(&mut state, loaded, &repo).unwrap();
     assert!(!state.loading);
     assert_eq!(state.filter.text(), target.name, "nothing typed was lost");
-    assert_eq!(state.mode, Mode::Filter);
+    assert!(state.screen.is_filtering() && state.overlay.is_none());
     assert!(
         state.visible.iter().any(|&i| state.rows[i].id == target.id),
         "the query now runs over the whole book"
@@ -747,7 +774,7 @@ fn a_write_while_the_book_loads_is_not_lost_either() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.sqlite3");
     let mut repo = Repository::open(&path).unwrap();
-    let mut state = State::first_screen(&repo, common::now(), "new", Config::default()).unwrap();
+    let mut state = reading::first_screen(&repo, common::now(), "new", Config::default()).unwrap();
     let loaded = loader::load(
         &Repository::open_reader(&path).unwrap(),
         &Config::default(),
@@ -757,7 +784,7 @@ fn a_write_while_the_book_loads_is_not_lost_either() {
     run(&mut state, &mut repo, [Action::AddCustomer]);
     run(&mut state, &mut repo, typed("Added while loading"));
     run(&mut state, &mut repo, [Action::SaveForm]);
-    state.install(loaded, &repo).unwrap();
+    reading::install(&mut state, loaded, &repo).unwrap();
     assert!(state.rows.iter().any(|r| r.name == "Added while loading"));
 }
 
@@ -765,7 +792,7 @@ fn a_write_while_the_book_loads_is_not_lost_either() {
 fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
     let (mut repo, mut state, s) = setup();
     state.select_customer(s.zhangwei);
-    state.load_detail(&repo).unwrap();
+    reading::load_detail(&mut state, &repo).unwrap();
     run(&mut state, &mut repo, [Action::LogInteraction]);
     run(&mut state, &mut repo, typed("送样品"));
     focus(&mut state, &mut repo, "Follow-up date");
@@ -821,7 +848,7 @@ fn the_notes_scope_finds_what_was_said_and_opens_it_in_the_history() {
         "newest first"
     );
     run(&mut state, &mut repo, [Action::KeepFilter]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert!(browsing(&state));
     assert!(!state.notes_scope);
     assert_eq!(state.selected_id(), Some(s.xinghe));
     assert_eq!(state.focus, Pane::History);

@@ -1,6 +1,7 @@
 //! The archived customers: soft-deleted, listed with when they were last contacted, and
 //! restorable with `r`.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,12 +10,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::pane_block;
 use crate::book::due;
 use crate::safe_text;
-use crate::tui::state::State;
+use crate::tui::state::ArchivedList;
 use crate::tui::theme::THEME;
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
-    let today = state.today;
-    let list = &mut state.archived;
+pub fn draw(frame: &mut Frame, area: Rect, list: &mut ArchivedList, today: NaiveDate) {
     let title = format!("Archived customers ({})", list.rows.len());
     let block = pane_block(title, true);
     frame.render_widget(Clear, area);

@@ -9,9 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
 use crate::book::due::{self, Bucket};
+use crate::book::model::CustomerRow;
 use crate::safe_text;
 use crate::tui::action::Pane;
-use crate::tui::state::{Mode, State};
+use crate::tui::state::State;
 use crate::tui::theme::THEME;
 
 /// `text` with the chars at `matched` (char indices) highlighted.
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let filtering = matches!(state.mode, Mode::Filter);
+    let filtering = state.screen.is_filtering();
     let show_filter = filtering || !state.filter.text().is_empty();
     let [list_area, filter_area] = Layout::vertical([
         Constraint::Fill(1),
@@ -86,35 +87,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         return;
     }
     let first = state.list.window(height, state.visible.len());
-    let query = state.filter.text();
     let wide = list_area.width >= 52;
     let rows: Vec<Row> = state.visible[first..(first + height).min(state.visible.len())]
         .iter()
         .enumerate()
         .map(|(i, &idx)| {
-            let r = &state.rows[idx];
-            // Highlights are computed for the visible window only, never the whole book.
-            let name = highlighted(
-                &r.name,
-                &state.search.highlights(&r.name, query),
-                Style::new(),
-            );
-            let mut cells = vec![
-                Cell::from(name),
-                Cell::from(safe_text::line(&r.city).into_owned()),
-                Cell::from(r.tier.map_or("", |t| t.as_str())),
-            ];
-            if wide {
-                cells.push(Cell::from(due::last_contact_label(
-                    r.last_contact_at,
-                    state.today,
-                )));
-            }
-            cells.push(
-                Cell::from(due::due_label(r.next_follow_up_on, state.today))
-                    .style(next_style(r.next_follow_up_on, state)),
-            );
-            let row = Row::new(cells);
+            let row = customer_row(state, &state.rows[idx], wide);
             if first + i == state.list.selected {
                 row.style(if focused {
                     THEME.selected
@@ -126,6 +104,42 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
             }
         })
         .collect();
+    let (widths, header) = columns(wide);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(THEME.header))
+        .column_spacing(1);
+    frame.render_widget(table, list_area);
+}
+
+/// One customer's row: the name with what the filter matched, city, tier, when last
+/// contacted (when wide) and what is next.
+fn customer_row(state: &State, r: &CustomerRow, wide: bool) -> Row<'static> {
+    // Highlights are computed for the visible window only, never the whole book.
+    let query = state.filter.text();
+    let name = highlighted(
+        &r.name,
+        &state.search.highlights(&r.name, query),
+        Style::new(),
+    );
+    let mut cells = vec![
+        Cell::from(name),
+        Cell::from(safe_text::line(&r.city).into_owned()),
+        Cell::from(r.tier.map_or("", |t| t.as_str())),
+    ];
+    if wide {
+        cells.push(Cell::from(due::last_contact_label(
+            r.last_contact_at,
+            state.today,
+        )));
+    }
+    cells.push(
+        Cell::from(due::due_label(r.next_follow_up_on, state.today))
+            .style(next_style(r.next_follow_up_on, state)),
+    );
+    Row::new(cells)
+}
+
+fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
     let mut widths = vec![
         Constraint::Fill(1),
         Constraint::Length(10),
@@ -138,10 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     }
     widths.push(Constraint::Length(11));
     header.push("Next");
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(THEME.header))
-        .column_spacing(1);
-    frame.render_widget(table, list_area);
+    (widths, header)
 }
 
 fn draw_filter_line(frame: &mut Frame, area: Rect, state: &State, filtering: bool) {

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
 use crate::safe_text;
-use crate::tui::form::{FieldKind, Form};
+use crate::tui::form::{Field, FieldKind, Form};
 use crate::tui::keymap::{SAVE, key_name};
 use crate::tui::theme::THEME;
 
@@ -41,64 +41,13 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
     let mut focus_line = 0;
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let label_style = if focused {
-            THEME.label.patch(THEME.field_focused)
-        } else {
-            THEME.label
-        };
-        let marker = if focused { "›" } else { " " };
-        let label = Span::styled(
-            format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 1),
-            label_style,
-        );
         if focused {
             focus_line = lines.len();
         }
-        let value = field.value();
-        let shown_lines: Vec<String> = match field.kind {
-            FieldKind::Multiline => safe_text::lines(value),
-            _ => vec![safe_text::line(value).into_owned()],
-        };
-        for (n, text) in shown_lines.iter().enumerate() {
-            let lead = if n == 0 {
-                label.clone()
-            } else {
-                Span::raw(" ".repeat(LABEL_WIDTH))
-            };
-            let body = match field.kind {
-                FieldKind::Choice(_) if focused => format!("‹ {text} ›"),
-                FieldKind::Choice(_) if text.is_empty() => "-".to_string(),
-                _ => text.clone(),
-            };
-            // A proposal looks like one: dimmed until typed over.
-            let body = if field.suggested {
-                Span::styled(body, THEME.dim)
-            } else {
-                Span::raw(body)
-            };
-            let mut spans = vec![lead, body];
-            if n == 0
-                && value.is_empty()
-                && !field.placeholder.is_empty()
-                && !matches!(field.kind, FieldKind::Choice(_))
-            {
-                spans.push(Span::styled(field.placeholder, THEME.dim));
-            }
-            lines.push(Line::from(spans));
-            // The message sits right under the field, where the eye already is.
-            if let Some(e) = field.error.as_ref().filter(|_| n + 1 == shown_lines.len()) {
-                let room = (inner.width as usize)
-                    .saturating_sub(LABEL_WIDTH + 2)
-                    .max(10);
-                for piece in wrap(&format!("✗ {}", safe_text::line(e)), room) {
-                    let text = format!("{:w$}{piece}", "", w = LABEL_WIDTH);
-                    lines.push(Line::styled(text, THEME.error));
-                }
-            }
-        }
+        lines.extend(field_lines(field, focused, inner.width as usize));
         if focused && !matches!(field.kind, FieldKind::Choice(_)) {
             // Cursor: which shown line and how many columns into it.
-            let before: String = value.chars().take(field.input.cursor()).collect();
+            let before: String = field.value().chars().take(field.input.cursor()).collect();
             let row = before.matches('\n').count();
             let col_text = before.rsplit('\n').next().unwrap_or("");
             let col = safe_text::line(col_text).width();
@@ -129,6 +78,62 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
             frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + y as u16));
         }
     }
+}
+
+/// A field's label and value (a line per line of a multi-line value), and its message.
+fn field_lines(field: &Field, focused: bool, width: usize) -> Vec<Line<'static>> {
+    let label_style = if focused {
+        THEME.label.patch(THEME.field_focused)
+    } else {
+        THEME.label
+    };
+    let marker = if focused { "›" } else { " " };
+    let label = Span::styled(
+        format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 1),
+        label_style,
+    );
+    let value = field.value();
+    let shown_lines: Vec<String> = match field.kind {
+        FieldKind::Multiline => safe_text::lines(value),
+        _ => vec![safe_text::line(value).into_owned()],
+    };
+    let mut lines = Vec::new();
+    for (n, text) in shown_lines.iter().enumerate() {
+        let lead = if n == 0 {
+            label.clone()
+        } else {
+            Span::raw(" ".repeat(LABEL_WIDTH))
+        };
+        let body = match field.kind {
+            FieldKind::Choice(_) if focused => format!("‹ {text} ›"),
+            FieldKind::Choice(_) if text.is_empty() => "-".to_string(),
+            _ => text.clone(),
+        };
+        // A proposal looks like one: dimmed until typed over.
+        let body = if field.suggested {
+            Span::styled(body, THEME.dim)
+        } else {
+            Span::raw(body)
+        };
+        let mut spans = vec![lead, body];
+        if n == 0
+            && value.is_empty()
+            && !field.placeholder.is_empty()
+            && !matches!(field.kind, FieldKind::Choice(_))
+        {
+            spans.push(Span::styled(field.placeholder, THEME.dim));
+        }
+        lines.push(Line::from(spans));
+        // The message sits right under the field, where the eye already is.
+        if let Some(e) = field.error.as_ref().filter(|_| n + 1 == shown_lines.len()) {
+            let room = width.saturating_sub(LABEL_WIDTH + 2).max(10);
+            for piece in wrap(&format!("✗ {}", safe_text::line(e)), room) {
+                let text = format!("{:w$}{piece}", "", w = LABEL_WIDTH);
+                lines.push(Line::styled(text, THEME.error));
+            }
+        }
+    }
+    lines
 }
 
 /// Splits `text` into pieces of at most `width` columns, at spaces where it can.

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::pane_block;
-use crate::interop::{Action, Severity, Tally};
+use crate::interop::{Action, Batch, Outcome as RecordOutcome, Severity, Tally};
 use crate::safe_text;
 use crate::tui::importing::ImportPreview;
 use crate::tui::theme::THEME;
@@ -66,56 +66,65 @@ pub fn lines(p: &ImportPreview) -> Vec<Line<'static>> {
     }
     if !b.notices.is_empty() {
         out.push(Line::raw(""));
-        out.push(Line::styled(
-            format!("Problems ({})", b.notices.len()),
-            THEME.header,
-        ));
-        let mut notices: Vec<_> = b.notices.iter().collect();
-        notices.sort_by_key(|n| match n.severity {
-            Severity::Bad => 0,
-            Severity::Skipped => 1,
-            Severity::Warning => 2,
-        });
-        for n in notices {
-            let (label, style) = match n.severity {
-                Severity::Bad => ("bad", THEME.error),
-                Severity::Skipped => ("skipped", THEME.due_today),
-                Severity::Warning => ("note", THEME.dim),
-            };
-            out.push(Line::from(vec![
-                Span::styled(format!("  {label:<8}"), style),
-                Span::raw(safe_text::line(&n.to_string()).into_owned()),
-            ]));
-        }
+        out.extend(notice_lines(b));
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Records", THEME.header));
-    for o in &p.report.outcomes {
-        let verb = |a: Action| match a {
-            Action::Create => "new",
-            Action::Merge => "merge",
-            Action::Unchanged => "same",
-            Action::Skip => "skip",
-            Action::Again => "again",
+    out.extend(p.report.outcomes.iter().map(outcome_line));
+    out
+}
+
+/// The file's problems, the bad ones first.
+fn notice_lines(b: &Batch) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(
+        format!("Problems ({})", b.notices.len()),
+        THEME.header,
+    )];
+    let mut notices: Vec<_> = b.notices.iter().collect();
+    notices.sort_by_key(|n| match n.severity {
+        Severity::Bad => 0,
+        Severity::Skipped => 1,
+        Severity::Warning => 2,
+    });
+    for n in notices {
+        let (label, style) = match n.severity {
+            Severity::Bad => ("bad", THEME.error),
+            Severity::Skipped => ("skipped", THEME.due_today),
+            Severity::Warning => ("note", THEME.dim),
         };
-        let mut text = format!(
-            "  {:<6} {}",
-            verb(o.customer.action),
-            safe_text::line(&o.customer.name)
-        );
-        if let Some(person) = &o.person {
-            text.push_str(&format!(
-                "  · person {} {}",
-                verb(person.action),
-                safe_text::line(&person.name)
-            ));
-        }
         out.push(Line::from(vec![
-            Span::styled(format!("{:<22}", o.place.to_string()), THEME.dim),
-            Span::raw(text),
+            Span::styled(format!("  {label:<8}"), style),
+            Span::raw(safe_text::line(&n.to_string()).into_owned()),
         ]));
     }
     out
+}
+
+/// What one record would do: a new customer, a merge, nothing; and its person.
+fn outcome_line(o: &RecordOutcome) -> Line<'static> {
+    let verb = |a: Action| match a {
+        Action::Create => "new",
+        Action::Merge => "merge",
+        Action::Unchanged => "same",
+        Action::Skip => "skip",
+        Action::Again => "again",
+    };
+    let mut text = format!(
+        "  {:<6} {}",
+        verb(o.customer.action),
+        safe_text::line(&o.customer.name)
+    );
+    if let Some(person) = &o.person {
+        text.push_str(&format!(
+            "  · person {} {}",
+            verb(person.action),
+            safe_text::line(&person.name)
+        ));
+    }
+    Line::from(vec![
+        Span::styled(format!("{:<22}", o.place.to_string()), THEME.dim),
+        Span::raw(text),
+    ])
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, p: &ImportPreview) {

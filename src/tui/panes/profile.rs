@@ -12,7 +12,7 @@ use crate::account::Account;
 use crate::book::complaints::{self, Trend};
 use crate::book::deals::DealStage;
 use crate::book::due;
-use crate::book::model::{Stage, Tier};
+use crate::book::model::{Contact, FollowUp, Stage, Tier};
 use crate::book::money;
 use crate::safe_text;
 use crate::tui::action::Pane;
@@ -64,42 +64,10 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
         .into_iter()
         .filter_map(|(l, v)| field(l, v)),
     );
-    if !detail.contacts.is_empty() {
-        out.push(Line::styled("People", THEME.header));
-        for p in &detail.contacts {
-            let mut bits = vec![p.draft.name.clone()];
-            bits.extend(
-                [
-                    &p.draft.title,
-                    &p.draft.phone,
-                    &p.draft.email,
-                    &p.draft.wechat,
-                ]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .cloned(),
-            );
-            out.push(Line::raw(format!(
-                "  {}",
-                safe_text::line(&bits.join(" · "))
-            )));
-        }
-    }
+    out.extend(people_lines(&detail.contacts));
     out.extend(deal_lines(&detail.account, state.today));
     out.extend(complaint_lines(&detail.account, state.today));
-    if !detail.follow_ups.is_empty() {
-        out.push(Line::styled("Open follow-ups", THEME.header));
-        for f in &detail.follow_ups {
-            let when = due::due_label(Some(f.draft.due_on), state.today);
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {when:<11} "),
-                    super::follow_ups::due_style(f.draft.due_on, state.today),
-                ),
-                Span::raw(safe_text::line(&f.draft.task).into_owned()),
-            ]));
-        }
-    }
+    out.extend(follow_up_lines(&detail.follow_ups, state.today));
     let cadence = d
         .cadence_days
         .map(|n| format!("every {n} days"))
@@ -123,6 +91,51 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
     if !d.notes.trim().is_empty() {
         out.push(Line::styled("Notes", THEME.header));
         out.extend(safe_text::lines(&d.notes).into_iter().map(Line::raw));
+    }
+    out
+}
+
+/// The customer's people, each with what is known of them on one line.
+fn people_lines(contacts: &[Contact]) -> Vec<Line<'static>> {
+    if contacts.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled("People", THEME.header)];
+    for p in contacts {
+        let mut bits = vec![p.draft.name.clone()];
+        bits.extend(
+            [
+                &p.draft.title,
+                &p.draft.phone,
+                &p.draft.email,
+                &p.draft.wechat,
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .cloned(),
+        );
+        out.push(Line::raw(format!(
+            "  {}",
+            safe_text::line(&bits.join(" · "))
+        )));
+    }
+    out
+}
+
+fn follow_up_lines(follow_ups: &[FollowUp], today: NaiveDate) -> Vec<Line<'static>> {
+    if follow_ups.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled("Open follow-ups", THEME.header)];
+    for f in follow_ups {
+        let when = due::due_label(Some(f.draft.due_on), today);
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("  {when:<11} "),
+                super::follow_ups::due_style(f.draft.due_on, today),
+            ),
+            Span::raw(safe_text::line(&f.draft.task).into_owned()),
+        ]));
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Today's review: the item on screen beside the customer's latest interactions, a counter of
 //! what is left, and a summary once the walk is over.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -8,17 +9,15 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::history::interaction_lines;
 use super::pane_block;
+use crate::account::Account;
 use crate::book::due;
+use crate::book::model::Customer;
 use crate::safe_text;
 use crate::tui::review::{Handled, QuickDate, Review, ReviewItem};
-use crate::tui::state::State;
 use crate::tui::theme::THEME;
 use crate::tui::ui::WIDE;
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
-    let Some(review) = &state.review else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, review: &Review, today: NaiveDate) {
     let [counter, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(counter_line(review)), counter);
@@ -36,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         _ => "Going cold",
     };
     frame.render_widget(
-        Paragraph::new(card_lines(review, state))
+        Paragraph::new(card_lines(review, today))
             .block(pane_block(title.to_string(), true))
             .wrap(Wrap { trim: false }),
         card,
@@ -95,10 +94,25 @@ fn tally(review: &Review) -> String {
         .join(" · ")
 }
 
-fn card_lines(review: &Review, state: &State) -> Vec<Line<'static>> {
-    let today = state.today;
+fn card_lines(review: &Review, today: NaiveDate) -> Vec<Line<'static>> {
+    let mut out = item_lines(review.current(), today);
+    if let Some(h) = review.current_handled() {
+        out.push(Line::styled(format!("✓ {}", h.label()), THEME.info));
+    }
+    if review.choosing_date {
+        out.extend(date_choice_lines(review.current(), today));
+    }
+    out.push(Line::raw(""));
+    if let Some(c) = &review.customer {
+        out.extend(customer_lines(c, review.account.as_ref(), today));
+    }
+    out
+}
+
+/// What is due (and how late), or how far past its cadence a customer going cold is.
+fn item_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    match review.current() {
+    match item {
         Some(ReviewItem::FollowUp(f)) => {
             let (label, style) = match (today - f.draft.due_on).num_days() {
                 late if late > 0 => (
@@ -132,72 +146,74 @@ fn card_lines(review: &Review, state: &State) -> Vec<Line<'static>> {
         }
         None => {}
     }
-    if let Some(h) = review.current_handled() {
-        out.push(Line::styled(format!("✓ {}", h.label()), THEME.info));
+    out
+}
+
+/// The quick snooze choices after `s`, each with the date it stands for.
+fn date_choice_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'static>> {
+    let ask = match item {
+        Some(ReviewItem::Cold(_)) => "Plan a follow-up for:",
+        _ => "Snooze to:",
+    };
+    let mut out = vec![Line::styled(ask, THEME.label)];
+    for (key, what, choice) in [
+        ("t", "tomorrow", QuickDate::Tomorrow),
+        ("3", "in 3 days", QuickDate::InThreeDays),
+        ("w", "next week", QuickDate::NextWeek),
+    ] {
+        let on = choice
+            .resolve(today)
+            .map(|d| d.format(" (%a %m-%d)").to_string())
+            .unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("  {key} "), THEME.key),
+            Span::raw(format!("{what}{on}")),
+        ]));
     }
-    if review.choosing_date {
-        let ask = match review.current() {
-            Some(ReviewItem::Cold(_)) => "Plan a follow-up for:",
-            _ => "Snooze to:",
-        };
-        out.push(Line::styled(ask, THEME.label));
-        for (key, what, choice) in [
-            ("t", "tomorrow", QuickDate::Tomorrow),
-            ("3", "in 3 days", QuickDate::InThreeDays),
-            ("w", "next week", QuickDate::NextWeek),
-        ] {
-            let on = choice
-                .resolve(today)
-                .map(|d| d.format(" (%a %m-%d)").to_string())
-                .unwrap_or_default();
+    out.push(Line::from(vec![
+        Span::styled("  o ", THEME.key),
+        Span::raw("another date..."),
+    ]));
+    out
+}
+
+/// The item's customer: name, tier and stage, how to reach them, when they were last contacted.
+fn customer_lines(c: &Customer, account: Option<&Account>, today: NaiveDate) -> Vec<Line<'static>> {
+    let d = &c.draft;
+    let mut out = vec![Line::styled(
+        safe_text::line(&d.name).into_owned(),
+        THEME.title,
+    )];
+    let (tier, stage) = match account {
+        Some(a) => (
+            a.tier().0.map_or("-", |t| t.as_str()).to_string(),
+            a.stage().0.label(),
+        ),
+        None => ("-".to_string(), "-"),
+    };
+    let mut facts = vec![
+        Span::styled("Tier ", THEME.label),
+        Span::raw(tier),
+        Span::styled("  Stage ", THEME.label),
+        Span::raw(stage.to_string()),
+    ];
+    if !d.city.is_empty() {
+        facts.push(Span::styled("  City ", THEME.label));
+        facts.push(Span::raw(safe_text::line(&d.city).into_owned()));
+    }
+    out.push(Line::from(facts));
+    for (label, value) in [("Phone", &d.phone), ("WeChat", &d.wechat)] {
+        if !value.trim().is_empty() {
             out.push(Line::from(vec![
-                Span::styled(format!("  {key} "), THEME.key),
-                Span::raw(format!("{what}{on}")),
+                Span::styled(format!("{label:<7}"), THEME.label),
+                Span::raw(safe_text::line(value).into_owned()),
             ]));
         }
-        out.push(Line::from(vec![
-            Span::styled("  o ", THEME.key),
-            Span::raw("another date..."),
-        ]));
     }
-    out.push(Line::raw(""));
-    if let Some(c) = &review.customer {
-        let d = &c.draft;
-        out.push(Line::styled(
-            safe_text::line(&d.name).into_owned(),
-            THEME.title,
-        ));
-        let (tier, stage) = match &review.account {
-            Some(a) => (
-                a.tier().0.map_or("-", |t| t.as_str()).to_string(),
-                a.stage().0.label(),
-            ),
-            None => ("-".to_string(), "-"),
-        };
-        let mut facts = vec![
-            Span::styled("Tier ", THEME.label),
-            Span::raw(tier),
-            Span::styled("  Stage ", THEME.label),
-            Span::raw(stage.to_string()),
-        ];
-        if !d.city.is_empty() {
-            facts.push(Span::styled("  City ", THEME.label));
-            facts.push(Span::raw(safe_text::line(&d.city).into_owned()));
-        }
-        out.push(Line::from(facts));
-        for (label, value) in [("Phone", &d.phone), ("WeChat", &d.wechat)] {
-            if !value.trim().is_empty() {
-                out.push(Line::from(vec![
-                    Span::styled(format!("{label:<7}"), THEME.label),
-                    Span::raw(safe_text::line(value).into_owned()),
-                ]));
-            }
-        }
-        out.push(Line::from(vec![
-            Span::styled("Last   ", THEME.label),
-            Span::raw(due::last_contact_label(c.last_contact_at, today)),
-        ]));
-    }
+    out.push(Line::from(vec![
+        Span::styled("Last   ", THEME.label),
+        Span::raw(due::last_contact_label(c.last_contact_at, today)),
+    ]));
     out
 }
 

@@ -1,10 +1,12 @@
 //! The filter's two scopes (names, and what was said and noted) and a holiday greeting
 //! recorded from the list.
 
+use super::reading::{load_detail, load_more_history};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::tui::action::Pane;
-use crate::tui::state::{Mode, State};
+use crate::tui::state::{Screen, State};
+use crate::tui::text_input::TextEdit;
 
 /// `W`: the selected customer was greeted for the next holiday the config greets for.
 pub(super) fn record_greeting(state: &mut State, repo: &mut Repository) -> Result<()> {
@@ -35,7 +37,7 @@ pub fn refilter_now(state: &mut State, repo: &Repository) -> Result<()> {
     state.refilter_pending = false;
     state.refilter();
     state.list.selected = 0;
-    state.load_detail(repo)
+    load_detail(state, repo)
 }
 
 /// The notes scope runs its full-text search as the query changes.
@@ -55,7 +57,7 @@ pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> 
     let Some(hit) = state.note_hits.get(state.note_list.selected).cloned() else {
         return Ok(());
     };
-    state.mode = Mode::Browse;
+    state.screen = Screen::BOOK;
     state.notes_scope = false;
     state.note_hits.clear();
     state.filter = Default::default();
@@ -64,14 +66,32 @@ pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> 
         state.info("that customer is archived (A lists them)");
         return Ok(());
     }
-    state.load_detail(repo)?;
+    load_detail(state, repo)?;
     match hit.interaction_id {
         Some(id) => {
             state.focus = Pane::History;
             state.history_scroll = repo.history_position(hit.customer_id, id)?;
-            state.load_more_history(repo)?;
+            load_more_history(state, repo)?;
         }
         None => state.focus = Pane::Profile,
     }
     Ok(())
+}
+
+/// Typing on the filter line: names are filtered at once (or once the burst of keys is in);
+/// the notes scope searches as the query changes.
+pub(super) fn edit_filter(state: &mut State, repo: &Repository, edit: TextEdit) -> Result<()> {
+    if !state.screen.is_filtering() {
+        return Ok(());
+    }
+    state.filter.apply(edit, false);
+    if state.notes_scope {
+        state.note_list = Default::default();
+        search_notes(state, repo)
+    } else if state.defer_refilter {
+        state.refilter_pending = true;
+        Ok(())
+    } else {
+        refilter_now(state, repo)
+    }
 }

@@ -1,8 +1,10 @@
 //! The review's steps: open it, walk it, and act on the item on screen.
 
 use super::super::book_forms as forms;
+use super::super::form::FollowUpField;
 use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
-use super::super::state::{FollowUpScope, Mode, State};
+use super::super::state::{FollowUpScope, Screen, State};
+use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use crate::book::model::{FollowUpDraft, Tier};
@@ -27,8 +29,7 @@ pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
         state.info("nothing due and nobody going cold: a clear day");
         return Ok(());
     }
-    state.review = Some(review);
-    state.mode = Mode::Review;
+    state.screen = Screen::Review(Box::new(review));
     load_current(state, repo)
 }
 
@@ -44,7 +45,8 @@ pub fn anything_due(state: &State) -> bool {
 
 /// Reads the current item's customer and latest interactions.
 pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
-    let Some(review) = state.review.as_mut() else {
+    let (computed_tiers, config, today) = (&state.computed_tiers, &state.config, state.today);
+    let Screen::Review(review) = &mut state.screen else {
         return Ok(());
     };
     let Some(id) = review.current().map(ReviewItem::customer_id) else {
@@ -59,10 +61,10 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
         Some(c) => Some(crate::account::Account::load(
             repo,
             c,
-            (!state.computed_tiers.is_empty())
-                .then(|| state.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
-            &state.config,
-            state.today,
+            (!computed_tiers.is_empty())
+                .then(|| computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
+            config,
+            today,
         )?),
         None => None,
     };
@@ -74,13 +76,12 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
 /// Leaves the review for the book. Every write the review made already brought its customer
 /// up to date, so nothing needs reading again.
 pub fn close(state: &mut State, repo: &Repository) -> Result<()> {
-    state.review = None;
-    state.mode = Mode::Browse;
-    state.load_detail(repo)
+    state.screen = Screen::BOOK;
+    load_detail(state, repo)
 }
 
 pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
-    if let Some(r) = state.review.as_mut() {
+    if let Some(r) = state.review_mut() {
         r.step(delta);
     }
     load_current(state, repo)
@@ -90,22 +91,21 @@ pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
 /// customer is read again (the header's counts and the list follow).
 pub fn settle(state: &mut State, repo: &Repository, handled: Handled) -> Result<()> {
     let customer = state
-        .review
-        .as_ref()
+        .review()
         .and_then(|r| r.current())
         .map(ReviewItem::customer_id);
-    if let Some(r) = state.review.as_mut() {
+    if let Some(r) = state.review_mut() {
         r.settle(handled);
     }
     if let Some(id) = customer.filter(|_| handled != Handled::Skipped) {
-        state.refresh_customer(repo, id, false)?;
+        refresh_customer(state, repo, id, false)?;
     }
     load_current(state, repo)
 }
 
 /// The follow-up on screen, if it is one and is still open.
 pub fn open_follow_up(state: &State) -> Option<&crate::book::model::FollowUp> {
-    let review = state.review.as_ref()?;
+    let review = state.review()?;
     match (review.current()?, review.current_handled()) {
         (ReviewItem::FollowUp(_), Some(Handled::Done | Handled::Snoozed(_) | Handled::Logged)) => {
             None
@@ -116,7 +116,7 @@ pub fn open_follow_up(state: &State) -> Option<&crate::book::model::FollowUp> {
 }
 
 pub fn done(state: &mut State, repo: &mut Repository) -> Result<()> {
-    let Some(review) = &state.review else {
+    let Some(review) = state.review() else {
         return Ok(());
     };
     match review.current() {
@@ -147,19 +147,19 @@ pub fn done(state: &mut State, repo: &mut Repository) -> Result<()> {
 /// `s`: show the quick choices, unless the item is already closed.
 pub fn choose_date(state: &mut State) {
     let closed = matches!(
-        state.review.as_ref().and_then(|r| r.current()),
+        state.review().and_then(|r| r.current()),
         Some(ReviewItem::FollowUp(_))
     ) && open_follow_up(state).is_none();
     if closed {
         state.info("already dealt with: Space moves on");
-    } else if let Some(r) = state.review.as_mut().filter(|r| !r.is_finished()) {
+    } else if let Some(r) = state.review_mut().filter(|r| !r.is_finished()) {
         r.choosing_date = true;
     }
 }
 
 /// A quick snooze: a follow-up moves to the date; a customer going cold gets a follow-up on it.
 pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate) -> Result<()> {
-    let Some(review) = state.review.as_mut() else {
+    let Some(review) = state.review_mut() else {
         return Ok(());
     };
     review.choosing_date = false;
@@ -167,10 +167,10 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
         return Ok(());
     };
     let Some(until) = choice.resolve(state.today) else {
-        state.mode = Mode::Form(Box::new(match &item {
+        state.open_form(match &item {
             ReviewItem::FollowUp(f) => forms::snooze_form(f.id, &f.draft.task),
             ReviewItem::Cold(row) => reconnect_form(row.id, &row.name),
-        }));
+        });
         return Ok(());
     };
     let when = due::due_label(Some(until), state.today);
@@ -206,18 +206,14 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
 /// The follow-up form with the reconnect task filled in, for a typed date.
 pub fn reconnect_form(customer_id: i64, name: &str) -> crate::tui::form::Form {
     let mut form = forms::follow_up_form(customer_id, name);
-    form.suggest("Task", RECONNECT_TASK);
-    form.focus = form
-        .fields
-        .iter()
-        .position(|f| f.label == "Due")
-        .unwrap_or(0);
+    form.suggest(FollowUpField::Task, RECONNECT_TASK);
+    form.focus_on(FollowUpField::Due);
     form
 }
 
 /// The log form for the item on screen; saving it also closes the follow-up shown.
 pub fn log_form(state: &State) -> Option<crate::tui::form::Form> {
-    let review = state.review.as_ref()?;
+    let review = state.review()?;
     let customer = review.customer.as_ref()?;
     let mut form = forms::log_form(customer.id, &customer.draft.name, &state.config.outcomes);
     if let Some(f) = open_follow_up(state) {
@@ -227,15 +223,14 @@ pub fn log_form(state: &State) -> Option<crate::tui::form::Form> {
 }
 
 pub fn follow_up_form(state: &State) -> Option<crate::tui::form::Form> {
-    let customer = state.review.as_ref()?.customer.as_ref()?;
+    let customer = state.review()?.customer.as_ref()?;
     Some(forms::follow_up_form(customer.id, &customer.draft.name))
 }
 
 /// Enter: the item's customer, selected in the book.
 pub fn open_in_book(state: &mut State, repo: &Repository) -> Result<()> {
     let Some(id) = state
-        .review
-        .as_ref()
+        .review()
         .and_then(|r| r.current())
         .map(ReviewItem::customer_id)
     else {
@@ -248,7 +243,7 @@ pub fn open_in_book(state: &mut State, repo: &Repository) -> Result<()> {
         state.select_customer(id);
     }
     state.focus = crate::tui::action::Pane::History;
-    state.load_detail(repo)
+    load_detail(state, repo)
 }
 
 /// Appends "not too often" warnings to a status message.

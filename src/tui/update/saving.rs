@@ -1,220 +1,175 @@
-//! Saving a form: each purpose read from its fields and written in one transaction, then the
-//! screen brought up to date (the one customer touched, or the whole book).
+//! Saving a form: each purpose read from its fields and written in one transaction by its own
+//! small function, then the screen brought up to date (the one customer touched, or the whole
+//! book) and, in the review, the item on screen settled.
 
-use chrono::{NaiveDate, NaiveDateTime};
-
-use super::{account_forms, forms, reviewing};
-use crate::config::Config;
+use super::reading::{load_detail, refresh_customer, reload};
+use super::reviewing;
+use crate::book::due::due_label;
+use crate::book::model::{CustomerId, FollowUpId};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
-use crate::services::logging::{self, LogRequest};
-use crate::tui::form::{Form, FormPurpose};
+use crate::services::logging;
+use crate::tui::form::{CustomerField, Form, FormPurpose, SnoozeField};
 use crate::tui::review::{Handled, ReviewItem};
-use crate::tui::state::{Mode, State};
+use crate::tui::state::{Overlay, Screen, State};
+use crate::tui::{account_forms, book_forms as forms, customer_forms, importing};
+
+/// What a save wrote, for the status line and the screen.
+struct Saved {
+    message: String,
+    /// The customer to show afterwards.
+    select: Option<CustomerId>,
+    /// What the save did to the review item on screen, if it answers it.
+    settled: Option<Handled>,
+}
+
+impl Saved {
+    fn new(message: String, select: Option<CustomerId>) -> Self {
+        Saved {
+            message,
+            select,
+            settled: None,
+        }
+    }
+
+    fn settling(self, handled: Handled) -> Self {
+        Saved {
+            settled: Some(handled),
+            ..self
+        }
+    }
+}
 
 /// Validates and writes the open form. On a bad field or a failed write the form stays open
 /// with everything typed.
 pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> {
-    let (today, now) = (state.today, state.now);
-    let ceiling = state.config.frequency.ceiling();
-    let order = state.config.date_order;
-    // In the review, the follow-up on screen is what a log closes.
-    let closes = reviewing::open_follow_up(state).cloned();
-    // The one customer a save touches is read again rather than the whole book.
-    let Mode::Form(form) = &state.mode else {
+    let Some(Overlay::Form(form)) = &state.overlay else {
         return Ok(());
     };
-    let (touched, ranking) = match form.purpose {
-        FormPurpose::LogInteraction(id)
-        | FormPurpose::AddFollowUp(id)
-        | FormPurpose::AddPerson(id)
-        | FormPurpose::EditCustomer(id)
-        | FormPurpose::Complaint(id) => (Some(id), false),
+    let purpose = form.purpose;
+    if purpose == FormPurpose::Import {
+        return preview_import(state, repo);
+    }
+    // The one customer a save touches is read again rather than the whole book.
+    let (touched, ranking) = match purpose {
         FormPurpose::Deal(id) => (Some(id), true),
         FormPurpose::Snooze(follow_up) => (
             repo.follow_up(follow_up).ok().map(|f| f.draft.customer_id),
             false,
         ),
-        FormPurpose::AddCustomer | FormPurpose::Import => (None, false),
+        other => (customer_of(other), false),
     };
-    let Mode::Form(form) = &mut state.mode else {
-        return Ok(());
+    let saved = with_form_out(state, |state, form| match purpose {
+        FormPurpose::AddCustomer => save_customer(repo, form, None),
+        FormPurpose::EditCustomer(id) => save_customer(repo, form, Some(id)),
+        FormPurpose::AddPerson(id) => save_person(repo, form, id),
+        FormPurpose::LogInteraction(id) => save_log(state, repo, form, id),
+        FormPurpose::AddFollowUp(id) => save_follow_up(state, repo, form, id),
+        FormPurpose::Snooze(id) => save_snooze(state, repo, form, id),
+        FormPurpose::Deal(id) => save_deal(state, repo, form, id),
+        FormPurpose::Complaint(id) => save_complaint(state, repo, form, id),
+        FormPurpose::Import => Ok(None),
+    })?;
+    match saved {
+        Some(saved) => finish(state, repo, saved, touched, ranking),
+        None => Ok(()),
+    }
+}
+
+/// The customer a form is about, when it is about one.
+fn customer_of(purpose: FormPurpose) -> Option<CustomerId> {
+    match purpose {
+        FormPurpose::LogInteraction(id)
+        | FormPurpose::AddFollowUp(id)
+        | FormPurpose::AddPerson(id)
+        | FormPurpose::EditCustomer(id)
+        | FormPurpose::Complaint(id)
+        | FormPurpose::Deal(id) => Some(id),
+        FormPurpose::Snooze(_) | FormPurpose::AddCustomer | FormPurpose::Import => None,
+    }
+}
+
+/// Runs `write` on the form taken out of the overlay. When a field is bad (`None`) or the
+/// write fails, the form goes back as typed.
+fn with_form_out<T>(
+    state: &mut State,
+    write: impl FnOnce(&mut State, &mut Form) -> Result<Option<T>>,
+) -> Result<Option<T>> {
+    let Some(Overlay::Form(mut form)) = state.overlay.take() else {
+        return Ok(None);
     };
-    let mut settled = None;
-    let done: Option<(String, Option<i64>)> = match form.purpose {
-        FormPurpose::AddCustomer => match forms::read_customer(form) {
-            Some(draft) => {
-                let id = repo.add_customer_why(&draft, form.value("Why by hand"))?;
-                Some((format!("added {}", safe_text::line(&draft.name)), Some(id)))
-            }
-            None => None,
-        },
-        FormPurpose::EditCustomer(id) => match forms::read_customer(form) {
-            Some(draft) => {
-                repo.update_customer_why(id, &draft, form.value("Why by hand"))?;
-                Some((format!("saved {}", safe_text::line(&draft.name)), Some(id)))
-            }
-            None => None,
-        },
-        FormPurpose::AddPerson(customer_id) => match forms::read_person(form) {
-            Some(draft) => {
-                repo.add_contact(customer_id, &draft)?;
-                Some((
-                    format!("added {}", safe_text::line(&draft.name)),
-                    Some(customer_id),
-                ))
-            }
-            None => None,
-        },
-        FormPurpose::LogInteraction(customer_id) => {
-            let closes = closes.filter(|f| f.draft.customer_id == customer_id);
-            let request = forms::log_request(
-                form,
-                customer_id,
-                &state.config.outcomes,
-                closes.map(|f| f.id),
-            );
-            let saved = save_log(form, repo, &request, &state.config, (today, now))?;
-            if saved.is_some() {
-                settled = Some(Handled::Logged);
-            }
-            saved.map(|message| (message, Some(customer_id)))
-        }
-        FormPurpose::AddFollowUp(customer_id) => {
-            match forms::read_follow_up(form, customer_id, today, order) {
-                Some(draft) => {
-                    let warnings =
-                        repo.frequency_warnings(customer_id, draft.due_on, ceiling, None)?;
-                    repo.add_follow_up(&draft)?;
-                    settled = Some(Handled::Planned(draft.due_on));
-                    let when = crate::book::due::due_label(Some(draft.due_on), today);
-                    Some((
-                        reviewing::with_warnings(
-                            format!("follow-up {when}: {}", safe_text::line(&draft.task)),
-                            &warnings,
-                        ),
-                        Some(customer_id),
-                    ))
-                }
-                None => None,
-            }
-        }
-        FormPurpose::Deal(customer_id) => {
-            match account_forms::read_deal(form, customer_id, today, order) {
-                Some((Some(id), draft)) => {
-                    repo.update_deal(id, &draft)?;
-                    Some((
-                        format!("saved deal: {}", safe_text::line(&draft.title)),
-                        Some(customer_id),
-                    ))
-                }
-                Some((None, draft)) => {
-                    repo.add_deal(&draft)?;
-                    let amount = crate::book::money::format_amount(draft.amount, &draft.currency);
-                    Some((
-                        format!(
-                            "{} deal {amount}: {}",
-                            draft.stage.label(),
-                            safe_text::line(&draft.title)
-                        ),
-                        Some(customer_id),
-                    ))
-                }
-                None => None,
-            }
-        }
-        FormPurpose::Complaint(customer_id) => {
-            match account_forms::read_complaint(form, customer_id, today, order) {
-                Some((id, draft)) => {
-                    match id {
-                        Some(id) => repo.update_complaint(id, &draft)?,
-                        None => {
-                            repo.add_complaint(&draft)?;
-                        }
-                    }
-                    Some((
-                        format!(
-                            "complaint {}: {}",
-                            draft.status.label(),
-                            safe_text::line(&draft.what)
-                        ),
-                        Some(customer_id),
-                    ))
-                }
-                None => None,
-            }
-        }
-        FormPurpose::Import => {
-            // Previewing does not write: it opens the preview rather than finishing the form.
-            if let Some(preview) = crate::tui::importing::preview(form, repo, order)? {
-                state.import = Some(Box::new(preview));
-                state.mode = Mode::ImportPreview;
-                return Ok(());
-            }
-            None
-        }
-        FormPurpose::Snooze(follow_up_id) => {
-            form.clear_errors();
-            match forms::read_date(form, "Until", today, order) {
-                Some(until) => {
-                    repo.snooze_follow_up(follow_up_id, until)?;
-                    settled = Some(Handled::Snoozed(until));
-                    Some((
-                        format!("snoozed to {}", crate::book::dates::format_date(until)),
-                        None,
-                    ))
-                }
-                None => None,
-            }
-        }
-    };
-    let Some((message, select)) = done else {
+    let result = write(state, &mut form);
+    if !matches!(result, Ok(Some(_))) {
+        state.overlay = Some(Overlay::Form(form));
+    }
+    if matches!(result, Ok(None)) {
         state.error("check the fields marked in red");
-        return Ok(());
-    };
-    if state.review.is_some() {
-        state.mode = Mode::Review;
-        // Only what answers the item on screen settles it: another follow-up added for a due
-        // item's customer leaves the item waiting.
-        let answers = match (settled, state.review.as_ref().and_then(|r| r.current())) {
-            (Some(Handled::Planned(_)), Some(ReviewItem::FollowUp(_))) => None,
-            (s, Some(item)) if select.is_none_or(|id| id == item.customer_id()) => s,
-            _ => None,
-        };
-        refresh_after(state, repo, touched, ranking)?;
-        match answers {
-            Some(h) => reviewing::settle(state, repo, h)?,
-            None => reviewing::load_current(state, repo)?,
-        }
-        state.info(message);
-        return Ok(());
     }
-    state.mode = Mode::Browse;
-    refresh_after(state, repo, touched, ranking)?;
-    if let Some(id) = select {
-        if !state.select_customer(id) {
-            // A new customer hidden by the filter: show it rather than lose sight of it.
-            state.filter = Default::default();
-            state.refilter();
-            state.select_customer(id);
-        }
-        state.load_detail(repo)?;
+    result
+}
+
+/// Previewing an import writes nothing: it opens the preview rather than finishing the form.
+fn preview_import(state: &mut State, repo: &mut Repository) -> Result<()> {
+    let order = state.config.date_order;
+    let preview = with_form_out(state, |_, form| importing::preview(form, repo, order))?;
+    if let Some(preview) = preview {
+        state.screen = Screen::ImportPreview(Box::new(preview));
     }
-    state.info(message);
     Ok(())
 }
 
-/// The book's log form and the review's (which also closes the follow-up on screen) both go
-/// through the logging service. `None`: the form now shows what to fix.
-fn save_log(
-    form: &mut Form,
+fn save_customer(
     repo: &mut Repository,
-    request: &LogRequest,
-    config: &Config,
-    (today, now): (NaiveDate, NaiveDateTime),
-) -> Result<Option<String>> {
+    form: &mut Form,
+    existing: Option<CustomerId>,
+) -> Result<Option<Saved>> {
+    let Some(draft) = customer_forms::read_customer(form) else {
+        return Ok(None);
+    };
+    let why = form.value(CustomerField::WhyByHand);
+    let name = safe_text::line(&draft.name);
+    Ok(Some(match existing {
+        None => {
+            let id = repo.add_customer_why(&draft, why)?;
+            Saved::new(format!("added {name}"), Some(id))
+        }
+        Some(id) => {
+            repo.update_customer_why(id, &draft, why)?;
+            Saved::new(format!("saved {name}"), Some(id))
+        }
+    }))
+}
+
+fn save_person(
+    repo: &mut Repository,
+    form: &mut Form,
+    customer_id: CustomerId,
+) -> Result<Option<Saved>> {
+    let Some(draft) = customer_forms::read_person(form) else {
+        return Ok(None);
+    };
+    repo.add_contact(customer_id, &draft)?;
+    let message = format!("added {}", safe_text::line(&draft.name));
+    Ok(Some(Saved::new(message, Some(customer_id))))
+}
+
+/// A logged contact; in the review it also closes the follow-up on screen, in the same write.
+fn save_log(
+    state: &State,
+    repo: &mut Repository,
+    form: &mut Form,
+    customer_id: CustomerId,
+) -> Result<Option<Saved>> {
+    // In the review, the follow-up on screen is what a log closes.
+    let closes = reviewing::open_follow_up(state).filter(|f| f.draft.customer_id == customer_id);
+    let request = forms::log_request(
+        form,
+        customer_id,
+        &state.config.outcomes,
+        closes.map(|f| f.id),
+    );
     form.clear_errors();
-    let prepared = match logging::validate(request, repo, config, now)? {
+    let prepared = match logging::validate(&request, repo, &state.config, state.now)? {
         Ok(prepared) => prepared,
         Err(errors) => {
             forms::show_log_errors(form, &errors);
@@ -223,25 +178,153 @@ fn save_log(
     };
     prepared.commit(repo)?;
     let next = prepared.follow_up.as_ref().map_or(String::new(), |f| {
-        format!(
-            "; follow-up {}",
-            crate::book::due::due_label(Some(f.due_on), today)
-        )
+        format!("; follow-up {}", due_label(Some(f.due_on), state.today))
     });
-    Ok(Some(reviewing::with_warnings(
-        format!("logged {}{next}", prepared.interaction.channel),
-        &prepared.warnings,
-    )))
+    let message = format!("logged {}{next}", prepared.interaction.channel);
+    let message = reviewing::with_warnings(message, &prepared.warnings);
+    Ok(Some(
+        Saved::new(message, Some(customer_id)).settling(Handled::Logged),
+    ))
+}
+
+fn save_follow_up(
+    state: &State,
+    repo: &mut Repository,
+    form: &mut Form,
+    customer_id: CustomerId,
+) -> Result<Option<Saved>> {
+    let (today, order) = (state.today, state.config.date_order);
+    let Some(draft) = forms::read_follow_up(form, customer_id, today, order) else {
+        return Ok(None);
+    };
+    let ceiling = state.config.frequency.ceiling();
+    let warnings = repo.frequency_warnings(customer_id, draft.due_on, ceiling, None)?;
+    repo.add_follow_up(&draft)?;
+    let when = due_label(Some(draft.due_on), today);
+    let message = format!("follow-up {when}: {}", safe_text::line(&draft.task));
+    let message = reviewing::with_warnings(message, &warnings);
+    Ok(Some(
+        Saved::new(message, Some(customer_id)).settling(Handled::Planned(draft.due_on)),
+    ))
+}
+
+fn save_snooze(
+    state: &State,
+    repo: &mut Repository,
+    form: &mut Form,
+    follow_up_id: FollowUpId,
+) -> Result<Option<Saved>> {
+    form.clear_errors();
+    let (today, order) = (state.today, state.config.date_order);
+    let Some(until) = forms::read_date(form, SnoozeField::Until, today, order) else {
+        return Ok(None);
+    };
+    repo.snooze_follow_up(follow_up_id, until)?;
+    let message = format!("snoozed to {}", crate::book::dates::format_date(until));
+    Ok(Some(
+        Saved::new(message, None).settling(Handled::Snoozed(until)),
+    ))
+}
+
+/// A new deal, or the one picked in the form edited.
+fn save_deal(
+    state: &State,
+    repo: &mut Repository,
+    form: &mut Form,
+    customer_id: CustomerId,
+) -> Result<Option<Saved>> {
+    let (today, order) = (state.today, state.config.date_order);
+    let Some((picked, draft)) = account_forms::read_deal(form, customer_id, today, order) else {
+        return Ok(None);
+    };
+    let title = safe_text::line(&draft.title);
+    let message = match picked {
+        Some(id) => {
+            repo.update_deal(id, &draft)?;
+            format!("saved deal: {title}")
+        }
+        None => {
+            repo.add_deal(&draft)?;
+            let amount = crate::book::money::format_amount(draft.amount, &draft.currency);
+            format!("{} deal {amount}: {title}", draft.stage.label())
+        }
+    };
+    Ok(Some(Saved::new(message, Some(customer_id))))
+}
+
+/// A new complaint, or the one picked in the form moved on.
+fn save_complaint(
+    state: &State,
+    repo: &mut Repository,
+    form: &mut Form,
+    customer_id: CustomerId,
+) -> Result<Option<Saved>> {
+    let (today, order) = (state.today, state.config.date_order);
+    let read = account_forms::read_complaint(form, customer_id, today, order);
+    let Some((picked, draft)) = read else {
+        return Ok(None);
+    };
+    match picked {
+        Some(id) => repo.update_complaint(id, &draft)?,
+        None => {
+            repo.add_complaint(&draft)?;
+        }
+    }
+    let message = format!(
+        "complaint {}: {}",
+        draft.status.label(),
+        safe_text::line(&draft.what)
+    );
+    Ok(Some(Saved::new(message, Some(customer_id))))
+}
+
+/// After a save: the touched customer read again; in the review, the item on screen settled
+/// when the save answers it; in the book, the saved customer selected.
+fn finish(
+    state: &mut State,
+    repo: &Repository,
+    saved: Saved,
+    touched: Option<CustomerId>,
+    ranking: bool,
+) -> Result<()> {
+    if let Some(review) = state.review() {
+        // Only what answers the item on screen settles it: another follow-up added for a due
+        // item's customer leaves the item waiting.
+        let answers = match (saved.settled, review.current()) {
+            (Some(Handled::Planned(_)), Some(ReviewItem::FollowUp(_))) => None,
+            (s, Some(item)) if saved.select.is_none_or(|id| id == item.customer_id()) => s,
+            _ => None,
+        };
+        refresh_after(state, repo, touched, ranking)?;
+        match answers {
+            Some(h) => reviewing::settle(state, repo, h)?,
+            None => reviewing::load_current(state, repo)?,
+        }
+        state.info(saved.message);
+        return Ok(());
+    }
+    refresh_after(state, repo, touched, ranking)?;
+    if let Some(id) = saved.select {
+        if !state.select_customer(id) {
+            // A new customer hidden by the filter: show it rather than lose sight of it.
+            state.filter = Default::default();
+            state.refilter();
+            state.select_customer(id);
+        }
+        load_detail(state, repo)?;
+    }
+    state.info(saved.message);
+    Ok(())
 }
 
 fn refresh_after(
     state: &mut State,
     repo: &Repository,
-    touched: Option<i64>,
+    touched: Option<CustomerId>,
     ranking: bool,
 ) -> Result<()> {
     match touched {
-        Some(id) => state.refresh_customer(repo, id, ranking),
-        None => state.reload(repo),
+        Some(id) => refresh_customer(state, repo, id, ranking),
+        None => reload(state, repo),
     }
 }

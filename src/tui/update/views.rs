@@ -1,12 +1,13 @@
 //! Keys while a view other than the four panes has the screen: the review, the import
 //! preview, the dashboard, the archived customers.
 
+use super::reading::reload;
 use super::reviewing;
 use super::{quit, safe_text};
 use crate::repository::{Repository, Result};
 use crate::tui::action::Action;
 use crate::tui::review::Handled;
-use crate::tui::state::{Mode, State};
+use crate::tui::state::{Overlay, Screen, State};
 
 /// Keys while the review is on screen; forms and help opened from it go through `dispatch`.
 pub(super) fn review_dispatch(
@@ -16,8 +17,8 @@ pub(super) fn review_dispatch(
 ) -> Result<()> {
     match action {
         Action::Quit => quit(state),
-        Action::ShowHelp => state.mode = Mode::Help,
-        Action::Back => match state.review.as_mut() {
+        Action::ShowHelp => state.overlay = Some(Overlay::Help),
+        Action::Back => match state.review_mut() {
             Some(r) if r.choosing_date => r.choosing_date = false,
             _ => reviewing::close(state, repo)?,
         },
@@ -30,12 +31,12 @@ pub(super) fn review_dispatch(
         Action::QuickSnooze(choice) => reviewing::quick_snooze(state, repo, choice)?,
         Action::LogInteraction => {
             if let Some(form) = reviewing::log_form(state) {
-                state.mode = Mode::Form(Box::new(form));
+                state.open_form(form);
             }
         }
         Action::AddFollowUp => {
             if let Some(form) = reviewing::follow_up_form(state) {
-                state.mode = Mode::Form(Box::new(form));
+                state.open_form(form);
             }
         }
         _ => {}
@@ -50,7 +51,7 @@ pub(super) fn import_dispatch(
 ) -> Result<()> {
     let page = state.page_height.max(1) as isize;
     let scroll = |state: &mut State, delta: isize| {
-        if let Some(p) = state.import.as_mut() {
+        if let Screen::ImportPreview(p) = &mut state.screen {
             p.scroll = p.scroll.saturating_add_signed(delta);
         }
     };
@@ -61,14 +62,12 @@ pub(super) fn import_dispatch(
         Action::PageUp => scroll(state, -page),
         Action::Back => {
             // Back to the form as it was filled in, to change the file or the policy.
-            if let Some(p) = state.import.take() {
-                state.mode = Mode::Form(Box::new(p.form));
-            } else {
-                state.mode = Mode::Browse;
+            if let Screen::ImportPreview(p) = std::mem::take(&mut state.screen) {
+                state.open_form(p.form);
             }
         }
         Action::ConfirmImport => {
-            let Some(p) = state.import.as_ref() else {
+            let Screen::ImportPreview(p) = &state.screen else {
                 return Ok(());
             };
             if p.blocked() {
@@ -76,9 +75,8 @@ pub(super) fn import_dispatch(
                 return Ok(());
             }
             let report = crate::tui::importing::commit(p, repo)?;
-            state.import = None;
-            state.mode = Mode::Browse;
-            state.reload(repo)?;
+            state.screen = Screen::BOOK;
+            reload(state, repo)?;
             state.info(format!(
                 "imported: {} new and {} merged customers, {} new people (u undoes the import)",
                 report.customers.created, report.customers.merged, report.people.created
@@ -99,12 +97,11 @@ pub(super) fn dashboard_dispatch(state: &mut State, action: Action) -> Result<()
         Action::PageDown => page,
         Action::PageUp => -page,
         Action::Back => {
-            state.dashboard = None;
-            state.mode = Mode::Browse;
+            state.screen = Screen::BOOK;
             return Ok(());
         }
         Action::ShowHelp => {
-            state.mode = Mode::Help;
+            state.overlay = Some(Overlay::Help);
             return Ok(());
         }
         Action::Quit => {
@@ -113,7 +110,7 @@ pub(super) fn dashboard_dispatch(state: &mut State, action: Action) -> Result<()
         }
         _ => return Ok(()),
     };
-    if let Some((_, scroll)) = state.dashboard.as_mut() {
+    if let Screen::Dashboard { scroll, .. } = &mut state.screen {
         *scroll = scroll.saturating_add_signed(delta);
     }
     Ok(())
@@ -124,36 +121,39 @@ pub(super) fn archived_dispatch(
     repo: &mut Repository,
     action: Action,
 ) -> Result<()> {
-    let len = state.archived.rows.len();
+    let Screen::Archived(list) = &mut state.screen else {
+        return Ok(());
+    };
+    let len = list.rows.len();
     match action {
         Action::Quit => quit(state),
-        Action::Back => state.mode = Mode::Browse,
-        Action::MoveUp => state.archived.cursor.step(-1, len),
-        Action::MoveDown => state.archived.cursor.step(1, len),
+        Action::Back => state.screen = Screen::BOOK,
+        Action::MoveUp => list.cursor.step(-1, len),
+        Action::MoveDown => list.cursor.step(1, len),
         Action::Unarchive => {
-            let Some(row) = state
-                .archived
-                .rows
-                .get(state.archived.cursor.selected)
-                .cloned()
-            else {
+            let Some(row) = list.rows.get(list.cursor.selected).cloned() else {
                 return Ok(());
             };
             repo.set_archived(row.id, false)?;
-            state.archived.rows = repo.archived_rows()?;
-            state.archived.cursor.step(0, state.archived.rows.len());
-            state.reload(repo)?;
+            reread_archived(state, repo)?;
             state.info(format!("restored {}", safe_text::line(&row.name)));
         }
         Action::Undo => {
             if let Some(label) = repo.undo()? {
-                state.archived.rows = repo.archived_rows()?;
-                state.archived.cursor.step(0, state.archived.rows.len());
-                state.reload(repo)?;
+                reread_archived(state, repo)?;
                 state.info(format!("undone: {}", safe_text::line(&label)));
             }
         }
         _ => {}
     }
     Ok(())
+}
+
+/// After a restore or an undo, both the archived list and the book change.
+fn reread_archived(state: &mut State, repo: &Repository) -> Result<()> {
+    if let Screen::Archived(list) = &mut state.screen {
+        list.rows = repo.archived_rows()?;
+        list.cursor.step(0, list.rows.len());
+    }
+    reload(state, repo)
 }

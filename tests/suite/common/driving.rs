@@ -3,14 +3,14 @@
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
 use fieldbook::tui::form::Form;
-use fieldbook::tui::state::{Mode, State};
+use fieldbook::tui::state::State;
 
 pub use super::{run, typed};
 
 pub fn form(state: &State) -> &Form {
-    match &state.mode {
-        Mode::Form(f) => f,
-        other => panic!("expected a form, got {other:?}"),
+    match state.form() {
+        Some(f) => f,
+        None => panic!("expected a form, got {:?}", state.overlay),
     }
 }
 

@@ -1,0 +1,167 @@
+//! The customer form (add, edit) and the person form: how each opens, and how its text
+//! becomes a draft the repository can write, with a message beside each bad field.
+
+use super::form::{CustomerField, Field, FieldKey, Form, FormPurpose, PersonField};
+use crate::book::model::{
+    Birthday, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
+};
+
+const KINDS: &[&str] = &["company", "person"];
+const TIERS: &[&str] = &["", "A", "B", "C"];
+const STAGES: &[&str] = &["", "prospect", "new", "active", "repeat", "at risk", "lost"];
+
+pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
+    let empty = CustomerDraft::default();
+    let d = existing.map_or(&empty, |c| &c.draft);
+    let fields = vec![
+        Field::text(
+            CustomerField::Name,
+            &d.name,
+            "company or person name (required)",
+        ),
+        Field::choice(
+            CustomerField::Kind,
+            KINDS,
+            d.kind.unwrap_or(CustomerKind::Company).as_str(),
+        ),
+        Field::text(CustomerField::City, &d.city, ""),
+        Field::text(CustomerField::Phone, &d.phone, ""),
+        Field::text(CustomerField::Email, &d.email, ""),
+        Field::text(CustomerField::WeChat, &d.wechat, ""),
+        Field::choice(CustomerField::Tier, TIERS, d.tier.map_or("", Tier::as_str)),
+        Field::choice(
+            CustomerField::Stage,
+            STAGES,
+            d.stage.map_or("", Stage::label),
+        ),
+        Field::text(
+            CustomerField::WhyByHand,
+            why,
+            "tier/stage are computed; if you set one, say why",
+        ),
+        Field::text(CustomerField::Tags, d.tags.join(", "), "comma separated"),
+        Field::text(CustomerField::Industry, &d.industry, ""),
+        Field::text(CustomerField::Address, &d.address, ""),
+        Field::text(CustomerField::Website, &d.website, ""),
+        Field::text(
+            CustomerField::LeadSource,
+            &d.lead_source,
+            "referral, trade fair, ...",
+        ),
+        Field::text(
+            CustomerField::Birthday,
+            d.birthday.map(Birthday::to_text).unwrap_or_default(),
+            "1985-06-20 or 06-20",
+        ),
+        Field::text(
+            CustomerField::Cadence,
+            d.cadence_days.map(|n| n.to_string()).unwrap_or_default(),
+            "stay in touch every N days",
+        ),
+        Field::multiline(
+            CustomerField::Notes,
+            &d.notes,
+            "preferences, anything worth remembering",
+        ),
+    ];
+    match existing {
+        Some(c) => Form::new(FormPurpose::EditCustomer(c.id), "Edit customer", fields),
+        None => Form::new(FormPurpose::AddCustomer, "Add a customer", fields),
+    }
+}
+
+fn read_birthday(form: &mut Form, key: FieldKey) -> Option<Birthday> {
+    let text = form.value(key).trim().to_string();
+    if text.is_empty() {
+        return None;
+    }
+    let parsed = Birthday::parse(&text);
+    if parsed.is_none() {
+        form.set_error(key, "use 1985-06-20, or 06-20 when the year is unknown");
+    }
+    parsed
+}
+
+fn read_name(form: &mut Form, key: FieldKey) -> String {
+    let name = form.value(key).trim().to_string();
+    if name.is_empty() {
+        form.set_error(key, "a name is needed");
+    }
+    name
+}
+
+/// The customer typed into `form`, or `None` with messages set beside the bad fields.
+pub fn read_customer(form: &mut Form) -> Option<CustomerDraft> {
+    form.clear_errors();
+    let name = read_name(form, CustomerField::Name.into());
+    let birthday = read_birthday(form, CustomerField::Birthday.into());
+    let cadence_text = form.value(CustomerField::Cadence).trim().to_string();
+    let cadence_days = match cadence_text.parse::<u32>() {
+        _ if cadence_text.is_empty() => None,
+        Ok(n) if (1..=3650).contains(&n) => Some(n),
+        _ => {
+            form.set_error(CustomerField::Cadence, "a whole number of days, 1 to 3650");
+            None
+        }
+    };
+    if form.has_errors() {
+        form.focus_first_error();
+        return None;
+    }
+    let v = |key: CustomerField| form.value(key).trim().to_string();
+    Some(CustomerDraft {
+        name,
+        kind: CustomerKind::parse(form.value(CustomerField::Kind)),
+        industry: v(CustomerField::Industry),
+        city: v(CustomerField::City),
+        address: v(CustomerField::Address),
+        phone: v(CustomerField::Phone),
+        email: v(CustomerField::Email),
+        wechat: v(CustomerField::WeChat),
+        website: v(CustomerField::Website),
+        tags: crate::book::model::split_tags(form.value(CustomerField::Tags)),
+        tier: Tier::parse(form.value(CustomerField::Tier)),
+        stage: Stage::parse(form.value(CustomerField::Stage)),
+        lead_source: v(CustomerField::LeadSource),
+        birthday,
+        notes: form.value(CustomerField::Notes).to_string(),
+        cadence_days,
+    })
+}
+
+pub fn person_form(customer_id: CustomerId, customer_name: &str) -> Form {
+    let fields = vec![
+        Field::text(PersonField::Name, "", "required"),
+        Field::text(PersonField::Title, "", "purchasing manager, 总经理, ..."),
+        Field::text(PersonField::Phone, "", ""),
+        Field::text(PersonField::Email, "", ""),
+        Field::text(PersonField::WeChat, "", ""),
+        Field::text(PersonField::Birthday, "", "1985-06-20 or 06-20"),
+        Field::multiline(PersonField::Notes, "", ""),
+    ];
+    Form::new(
+        FormPurpose::AddPerson(customer_id),
+        format!("Add a person at {customer_name}"),
+        fields,
+    )
+}
+
+pub fn read_person(form: &mut Form) -> Option<ContactDraft> {
+    form.clear_errors();
+    let name = read_name(form, PersonField::Name.into());
+    let birthday = read_birthday(form, PersonField::Birthday.into());
+    if form.has_errors() {
+        form.focus_first_error();
+        return None;
+    }
+    let v = |key: PersonField| form.value(key).trim().to_string();
+    Some(ContactDraft {
+        name,
+        title: v(PersonField::Title),
+        phone: v(PersonField::Phone),
+        email: v(PersonField::Email),
+        wechat: v(PersonField::WeChat),
+        birthday,
+        notes: form.value(PersonField::Notes).to_string(),
+    })
+}

@@ -1,0 +1,103 @@
+//! Keys while a form, a question or help is open over the screen. Closing one uncovers the
+//! screen underneath as it was.
+
+use super::reading::reload;
+use super::saving::save_form;
+use super::{quit, safe_text};
+use crate::repository::{Repository, Result};
+use crate::tui::action::Action;
+use crate::tui::form::{ComplaintField, DealField, FieldKey, FieldKind, Form, LogField};
+use crate::tui::state::{Overlay, Question, State};
+use crate::tui::text_input::TextEdit;
+use crate::tui::{account_forms, book_forms as forms};
+
+pub(super) fn overlay_dispatch(
+    state: &mut State,
+    repo: &mut Repository,
+    action: Action,
+) -> Result<()> {
+    match action {
+        Action::Quit => quit(state),
+        Action::Back => back(state),
+        Action::NextField => with_form(state, Form::next_field),
+        Action::PreviousField => with_form(state, Form::previous_field),
+        Action::SubmitField => submit_field(state, repo)?,
+        Action::SaveForm => save_form(state, repo)?,
+        Action::Answer(yes) => answer(state, repo, yes)?,
+        Action::Edit(edit) => edit_text(state, edit),
+        _ => {}
+    }
+    Ok(())
+}
+
+fn with_form(state: &mut State, f: impl FnOnce(&mut Form)) {
+    if let Some(form) = state.form_mut() {
+        f(form);
+    }
+}
+
+/// Esc: a form with typed text asks before it goes; anything else just closes.
+fn back(state: &mut State) {
+    match &mut state.overlay {
+        Some(Overlay::Form(form)) if form.is_dirty() => form.confirm_discard = true,
+        _ => state.overlay = None,
+    }
+}
+
+fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
+    match state.overlay.take() {
+        Some(Overlay::Form(mut form)) if form.confirm_discard => {
+            if yes {
+                state.info("discarded");
+            } else {
+                form.confirm_discard = false;
+                state.overlay = Some(Overlay::Form(form));
+            }
+        }
+        Some(Overlay::Confirm(Question::Archive { id, name })) if yes => {
+            repo.set_archived(id, true)?;
+            reload(state, repo)?;
+            state.info(format!("archived {}", safe_text::line(&name)));
+        }
+        Some(Overlay::Confirm(_)) => {}
+        other => state.overlay = other,
+    }
+    Ok(())
+}
+
+fn submit_field(state: &mut State, repo: &mut Repository) -> Result<()> {
+    let Some(form) = state.form_mut() else {
+        return Ok(());
+    };
+    if matches!(form.focused().kind, FieldKind::Multiline) {
+        form.edit(TextEdit::Newline);
+    } else if form.on_last_field() {
+        return save_form(state, repo);
+    } else {
+        form.next_field();
+    }
+    Ok(())
+}
+
+/// Typing in a form; a choice that fills other fields (an outcome, a deal, a complaint) does.
+fn edit_text(state: &mut State, edit: TextEdit) {
+    let Some(Overlay::Form(form)) = &mut state.overlay else {
+        return;
+    };
+    let key = form.focused().key;
+    let before = form.value(LogField::Outcome).to_string();
+    form.edit(edit);
+    let account = state.detail.as_ref().map(|d| &d.account);
+    match (key, account) {
+        (FieldKey::LogField(LogField::Outcome), _) => {
+            forms::apply_outcome(form, &state.config.outcomes, &before)
+        }
+        (FieldKey::DealField(DealField::Deal), Some(a)) => {
+            account_forms::apply_deal_choice(form, &a.deals, &state.config.currency)
+        }
+        (FieldKey::ComplaintField(ComplaintField::Complaint), Some(a)) => {
+            account_forms::apply_complaint_choice(form, &a.complaints)
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,162 @@
+//! Reading the book for the screen: the first view, the first screen of a big book, the whole
+//! book read on the loader thread, everything again after a broad write, just the one customer
+//! a save touched, the selected customer in full. Each reads through the repository and hands
+//! the data to `State`, which does no I/O of its own.
+
+use chrono::NaiveDateTime;
+
+use crate::account::Account;
+use crate::book::model::{CustomerId, Tier};
+use crate::config::Config;
+use crate::repository::{Repository, Result};
+use crate::tui::loader::Loaded;
+use crate::tui::state::{Detail, FollowUpScope, HISTORY_PAGE, State};
+
+/// Loads the book's first view with the default settings.
+pub fn load(repo: &Repository, now: NaiveDateTime, book_name: &str) -> Result<State> {
+    load_with(repo, now, book_name, Config::default())
+}
+
+/// Loads the book's first view: all customers, attention order, the first one selected.
+pub fn load_with(
+    repo: &Repository,
+    now: NaiveDateTime,
+    book_name: &str,
+    config: Config,
+) -> Result<State> {
+    let mut state = State::new(now, book_name, config);
+    reload(&mut state, repo)?;
+    Ok(state)
+}
+
+/// The first screen of a big book, from indexed queries only: what is overdue and due
+/// today, the earliest follow-ups, and the first customer. `install` brings in the rest.
+pub fn first_screen(
+    repo: &Repository,
+    now: NaiveDateTime,
+    book_name: &str,
+    config: Config,
+) -> Result<State> {
+    let mut state = State::new(now, book_name, config);
+    let rows = repo.first_rows(state.today, 200)?;
+    state.put_first_rows(rows, repo.first_follow_ups(500)?);
+    load_detail(&mut state, repo)?;
+    Ok(state)
+}
+
+/// Brings in the whole book read by the loader, keeping the filter, the selection, the
+/// focus and whatever is open. A write made while it was read makes it stale: then the
+/// book is read again here.
+pub fn install(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<()> {
+    state.loading = false;
+    if loaded.as_of_step != repo.last_step_id()? {
+        return reload(state, repo);
+    }
+    state.put_loaded(loaded);
+    load_detail(state, repo)
+}
+
+/// Re-reads the list, the selected customer and follow-ups, keeping the selection on the same
+/// customer where it still exists.
+pub fn reload(state: &mut State, repo: &Repository) -> Result<()> {
+    let tiers = crate::listing::computed_tiers(repo, &state.config, state.today)?;
+    state.put_rows(repo.customer_rows()?, tiers);
+    load_detail(state, repo)?;
+    load_follow_ups(state, repo)
+}
+
+/// After a write that touched one customer (a log, a follow-up, a deal, an edit): that
+/// customer's row and follow-ups are read again, not the whole book, so saving stays quick
+/// in a book of 100,000. `ranking` says deals changed, so tiers are ranked again.
+pub fn refresh_customer(
+    state: &mut State,
+    repo: &Repository,
+    id: CustomerId,
+    ranking: bool,
+) -> Result<()> {
+    let Some(row) = repo.customer_row(id)? else {
+        return reload(state, repo);
+    };
+    let tiers = match ranking {
+        true => Some(crate::listing::computed_tiers(
+            repo,
+            &state.config,
+            state.today,
+        )?),
+        false => None,
+    };
+    if !state.put_row(row, tiers) {
+        return reload(state, repo);
+    }
+    load_detail(state, repo)?;
+    match state.follow_up_scope {
+        FollowUpScope::WholeBook => {
+            state.put_customer_follow_ups(id, repo.open_follow_ups(Some(id))?);
+            Ok(())
+        }
+        FollowUpScope::SelectedCustomer => load_follow_ups(state, repo),
+    }
+}
+
+/// Reads the selected customer in full (and, when the follow-ups pane shows only theirs, their
+/// follow-ups).
+pub fn load_detail(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(id) = state.selected_id() else {
+        state.detail = None;
+        return Ok(());
+    };
+    if state.detail.as_ref().is_none_or(|d| d.customer.id != id) {
+        state.history_scroll = 0;
+    }
+    state.detail = read_detail(state, repo, id)?;
+    if state.follow_up_scope == FollowUpScope::SelectedCustomer {
+        load_follow_ups(state, repo)?;
+    }
+    Ok(())
+}
+
+fn read_detail(state: &State, repo: &Repository, id: CustomerId) -> Result<Option<Detail>> {
+    let Some(customer) = repo.customer(id)? else {
+        return Ok(None);
+    };
+    let tiers = &state.computed_tiers;
+    Ok(Some(Detail {
+        account: Account::load(
+            repo,
+            &customer,
+            (!tiers.is_empty()).then(|| tiers.get(&id).copied().unwrap_or(Tier::C)),
+            &state.config,
+            state.today,
+        )?,
+        contacts: repo.contacts(id)?,
+        follow_ups: repo.open_follow_ups(Some(id))?,
+        history: repo.history(id, HISTORY_PAGE, 0)?,
+        history_total: repo.interaction_count(id)? as usize,
+        customer,
+    }))
+}
+
+/// Reads the next page of history when the pane has scrolled near the end of what is loaded.
+pub fn load_more_history(state: &mut State, repo: &Repository) -> Result<()> {
+    let scroll = state.history_scroll;
+    if let Some(d) = state.detail.as_mut() {
+        while d.history.len() < d.history_total && scroll + 10 >= d.history.len() {
+            let more = repo.history(d.customer.id, HISTORY_PAGE, d.history.len())?;
+            if more.is_empty() {
+                break;
+            }
+            d.history.extend(more);
+        }
+    }
+    Ok(())
+}
+
+/// Reads the open follow-ups the pane shows: the whole book's, or the selected customer's.
+pub fn load_follow_ups(state: &mut State, repo: &Repository) -> Result<()> {
+    let scope = match state.follow_up_scope {
+        FollowUpScope::WholeBook => None,
+        FollowUpScope::SelectedCustomer => Some(state.selected_id().unwrap_or(-1)),
+    };
+    state.put_follow_ups(repo.open_follow_ups(scope)?);
+    Ok(())
+}
