@@ -9,12 +9,14 @@ mod history;
 mod import;
 mod migrations;
 pub mod notes;
+mod opening;
 mod report_reads;
 mod sql_text;
 mod undo;
 
 pub use accounts::Overrides;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
+pub use opening::APPLICATION_ID;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -86,8 +88,10 @@ fn local_now() -> NaiveDateTime {
 
 impl Repository {
     /// Opens (creating if needed) the book at `path`, private to this user, and brings its schema
-    /// up to date. A book from a newer fieldbook is refused unchanged.
+    /// up to date. A book from a newer fieldbook, another program's database, a file that is
+    /// not SQLite, or an emptied book with backups beside it is refused unchanged.
     pub fn open(path: &Path) -> Result<Self> {
+        opening::refuse_foreign(path)?;
         crate::paths::create_private_file(path)?;
         let conn = Connection::open(path)?;
         // Before anything writes (even switching to WAL changes the header): refuse a newer book.
