@@ -230,9 +230,14 @@ pub fn run(args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     let path = paths::book_path(args.db)?;
+    backup::remove_stale_partials(&path);
     if let Some(Command::Check) = args.command {
         // Read-only: opening the book normally could migrate or repair what is being checked.
         return safety::check(&path, json);
+    }
+    if let Some(Command::Restore { path: source, yes }) = &args.command {
+        // Opened (or not, when emptied) by restore itself: an emptied book is what it mends.
+        return safety::restore(&path, source, *yes, json);
     }
     let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
     if matches!(
@@ -256,8 +261,13 @@ pub fn run(args: Args) -> Result<(), Failure> {
     match args.command {
         None => {
             // The daily copy is taken beside the app, never in front of the first frame.
-            let (book, every, keep) = (path.clone(), config.backup.every_days, config.backup.keep);
-            let backup = std::thread::spawn(move || backup::rotate(&book, now(), every, keep));
+            let (book, every) = (path.clone(), config.backup.every_days);
+            let keep = backup::Retention {
+                daily: config.backup.keep,
+                weekly: config.backup.keep_weekly,
+                monthly: config.backup.keep_monthly,
+            };
+            let backup = std::thread::spawn(move || backup::rotate_with(&book, now(), every, keep));
             crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?;
             if let Ok(Err(e)) = backup.join() {
                 eprintln!(
@@ -283,10 +293,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
             accounts::greeted(ctx, &customer.join(" "), holiday.as_deref())?
         }
         Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, &path, dest, json)?,
-        Some(Command::Restore { path: source, yes }) => {
-            safety::restore(ctx.repo, &path, &source, yes, json)?
-        }
-        Some(Command::Completions { .. } | Command::Demo { .. } | Command::Check) => {
+        Some(
+            Command::Completions { .. }
+            | Command::Demo { .. }
+            | Command::Check
+            | Command::Restore { .. },
+        ) => {
             unreachable!("handled above")
         }
     }

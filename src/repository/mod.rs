@@ -11,6 +11,8 @@ mod migrations;
 pub mod notes;
 mod opening;
 mod report_reads;
+pub mod restore;
+mod rotation;
 mod sql_text;
 mod undo;
 
