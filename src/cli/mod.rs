@@ -240,6 +240,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         return safety::restore(&path, source, *yes, json);
     }
     let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
+    tell_made_private(&path);
     if matches!(
         args.command,
         None | Some(Command::Today { .. } | Command::Report)
@@ -303,6 +304,29 @@ pub fn run(args: Args) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Tightens the book's modes only once it is known to be a fieldbook book (never another
+/// program's file), and says so in one line.
+fn tell_made_private(book: &Path) {
+    #[cfg(unix)]
+    match paths::make_private(book) {
+        Ok(changed) if !changed.is_empty() => {
+            let list: Vec<String> = changed
+                .iter()
+                .map(|(p, mode)| format!("{} (was {mode:04o})", p.display()))
+                .collect();
+            eprintln!(
+                "fieldbook: others could read your book; made private: {}",
+                crate::safe_text::line(&list.join(", "))
+            );
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!(
+            "fieldbook: could not make the book private: {}",
+            crate::safe_text::line(&e.to_string())
+        ),
+    }
 }
 
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
