@@ -239,14 +239,24 @@ pub fn run(args: Args) -> Result<(), Failure> {
         // Opened (or not, when emptied) by restore itself: an emptied book is what it mends.
         return safety::restore(&path, source, *yes, json);
     }
-    let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
-    tell_made_private(&path);
+    run_on_book(args.command, &path, &config, json)
+}
+
+/// The commands that open the book: the app itself, and every read or write of the book.
+fn run_on_book(
+    command: Option<Command>,
+    path: &Path,
+    config: &Config,
+    json: bool,
+) -> Result<(), Failure> {
+    let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
+    tell_made_private(path);
     if matches!(
-        args.command,
+        command,
         None | Some(Command::Today { .. } | Command::Report)
     ) {
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
-        if let Err(e) = crate::daily::schedule_care(&mut repo, &config, now().date()) {
+        if let Err(e) = crate::daily::schedule_care(&mut repo, config, now().date()) {
             eprintln!(
                 "fieldbook: birthday reminders were not created: {}",
                 crate::safe_text::line(&e.to_string())
@@ -255,28 +265,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
     }
     let ctx = commands::Context {
         repo: &mut repo,
-        config: &config,
+        config,
         now: now(),
         json,
     };
-    match args.command {
-        None => {
-            // The daily copy is taken beside the app, never in front of the first frame.
-            let (book, every) = (path.clone(), config.backup.every_days);
-            let keep = backup::Retention {
-                daily: config.backup.keep,
-                weekly: config.backup.keep_weekly,
-                monthly: config.backup.keep_monthly,
-            };
-            let backup = std::thread::spawn(move || backup::rotate_with(&book, now(), every, keep));
-            crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?;
-            if let Ok(Err(e)) = backup.join() {
-                eprintln!(
-                    "fieldbook: the automatic backup failed: {}",
-                    crate::safe_text::line(&e.to_string())
-                );
-            }
-        }
+    match command {
+        None => run_app(ctx.repo, config, path)?,
         Some(Command::Log(log)) => commands::log(ctx, log)?,
         Some(Command::Today { days }) => lookups::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
@@ -288,12 +282,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
         Some(Command::Import(import)) => interop::import(ctx, import)?,
         Some(Command::Export(export)) => interop::export(ctx, export)?,
         Some(Command::Deal(deal)) => accounts::deal(ctx, deal)?,
-        Some(Command::Report) => report::report(ctx.repo, &config, ctx.now, json)?,
+        Some(Command::Report) => report::report(ctx.repo, config, ctx.now, json)?,
         Some(Command::Greetings { holiday }) => accounts::greetings(ctx, holiday.as_deref())?,
         Some(Command::Greeted { customer, holiday }) => {
             accounts::greeted(ctx, &customer.join(" "), holiday.as_deref())?
         }
-        Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, &path, dest, json)?,
+        Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, path, dest, json)?,
         Some(
             Command::Completions { .. }
             | Command::Demo { .. }
@@ -302,6 +296,25 @@ pub fn run(args: Args) -> Result<(), Failure> {
         ) => {
             unreachable!("handled above")
         }
+    }
+    Ok(())
+}
+
+/// The TUI, with the daily copy taken beside it, never in front of the first frame.
+fn run_app(repo: &mut Repository, config: &Config, path: &Path) -> Result<(), Failure> {
+    let (book, every) = (path.to_path_buf(), config.backup.every_days);
+    let keep = backup::Retention {
+        daily: config.backup.keep,
+        weekly: config.backup.keep_weekly,
+        monthly: config.backup.keep_monthly,
+    };
+    let backup = std::thread::spawn(move || backup::rotate_with(&book, now(), every, keep));
+    crate::tui::run(repo, config, now, &path.display().to_string())?;
+    if let Ok(Err(e)) = backup.join() {
+        eprintln!(
+            "fieldbook: the automatic backup failed: {}",
+            crate::safe_text::line(&e.to_string())
+        );
     }
     Ok(())
 }
