@@ -102,3 +102,21 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     }
     builder.create(dir)
 }
+
+/// Free space, in KB, on the file system holding `dir` (for a "disk full" message).
+#[cfg(unix)]
+pub fn free_kb(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut stat = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `name` is a valid C string and `stat` is written by statvfs before it is read.
+    let stat = unsafe {
+        if libc::statvfs(name.as_ptr(), stat.as_mut_ptr()) != 0 {
+            return None;
+        }
+        stat.assume_init()
+    };
+    // The field types differ between platforms (u64 on Linux, u32 on macOS).
+    #[allow(clippy::unnecessary_cast, clippy::useless_conversion)]
+    Some(stat.f_bavail as u64 * stat.f_frsize as u64 / 1024)
+}

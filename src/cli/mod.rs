@@ -168,9 +168,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let book = paths::book_path(args.db.clone()).ok();
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
+        Err(mut f) => {
+            if let Some(book) = &book {
+                f.message = explain_disk_full(f.message, book);
+            }
             eprintln!(
                 "fieldbook: {}",
                 crate::safe_text::lines(&f.message).join("\n")
@@ -178,6 +182,27 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+/// "disk I/O error" tells no one what to do. When the disk holding the book is full (SQLite
+/// said so, or an I/O error came with under a megabyte left), say that, with the space left.
+pub fn explain_disk_full(message: String, book: &Path) -> String {
+    let full = message.contains(crate::repository::DISK_FULL);
+    if !full && !message.contains("disk I/O error") {
+        return message;
+    }
+    let dir = book
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    #[cfg(unix)]
+    if let Some(kb) = paths::free_kb(dir).filter(|kb| full || *kb < 1024) {
+        return format!(
+            "disk full ({kb} KB free on {}): nothing of this change was written; free some space and try again",
+            dir.display()
+        );
+    }
+    message
 }
 
 fn load_config(flag: Option<PathBuf>) -> Config {

@@ -50,11 +50,7 @@ pub fn restore(book: &Path, source: &Path, yes: bool, json: bool) -> Result<(), 
             report.problems.join("; ")
         )));
     }
-    let emptied = std::fs::metadata(book).is_ok_and(|m| m.len() == 0);
-    let mut repo = match emptied {
-        true => None,
-        false => Some(Repository::open(book).map_err(|e| Failure::input(e.to_string()))?),
-    };
+    let mut repo = open_to_replace(book)?;
     let now_count = repo.as_ref().map_or(Ok(0), |r| r.customer_count())?;
     if !yes {
         confirm(book, now_count, source, report.customers)?;
@@ -69,8 +65,9 @@ pub fn restore(book: &Path, source: &Path, yes: bool, json: bool) -> Result<(), 
             Some(safety)
         }
         None => {
+            let kept = keep_damaged(book)?;
             crate::repository::restore::restore_book(book, source, None)?;
-            None
+            kept
         }
     };
     if json {
@@ -92,6 +89,31 @@ pub fn restore(book: &Path, source: &Path, yes: bool, json: bool) -> Result<(), 
         );
     }
     Ok(())
+}
+
+/// The book restore replaces, open; or none when it is emptied or too damaged to open (a
+/// fieldbook book cut off or with damaged pages), which is what restore is for.
+fn open_to_replace(book: &Path) -> Result<Option<Repository>, Failure> {
+    if std::fs::metadata(book).is_ok_and(|m| m.len() == 0) {
+        return Ok(None);
+    }
+    match Repository::open(book) {
+        Ok(repo) => Ok(Some(repo)),
+        Err(_) if check_file(book).is_ok_and(|r| r.damaged) => Ok(None),
+        Err(e) => Err(Failure::input(e.to_string())),
+    }
+}
+
+/// A damaged book is kept as it is beside its backups: parts of it may still be readable.
+fn keep_damaged(book: &Path) -> Result<Option<PathBuf>, Failure> {
+    if !std::fs::metadata(book).is_ok_and(|m| m.len() > 0) {
+        return Ok(None);
+    }
+    let dir = backup::backup_dir(book);
+    crate::paths::create_private_dir(&dir)?;
+    let kept = backup::before_restore_name(&dir, book, now());
+    std::fs::copy(book, &kept)?;
+    Ok(Some(kept))
 }
 
 fn confirm(book: &Path, now_count: i64, source: &Path, customers: i64) -> Result<(), Failure> {
@@ -140,7 +162,7 @@ pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
         Ok(())
     } else {
         Err(Failure::input(format!(
-            "{} has problems:\n{}\nRestore the newest backup (fieldbook restore PATH) from {}",
+            "{} has problems:\n{}\n{}",
             path.display(),
             report
                 .problems
@@ -148,7 +170,31 @@ pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
                 .map(|p| format!("  {p}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            backup::backup_dir(path).display()
+            way_back(path)
         )))
     }
+}
+
+/// The newest backups and the command that brings the newest back.
+fn way_back(book: &Path) -> String {
+    let dir = backup::backup_dir(book);
+    let backups = backup::list_backups(&dir, book);
+    let Some(newest) = backups.last() else {
+        return format!(
+            "No backups were found in {}; keep this file, it may still be partly readable.",
+            dir.display()
+        );
+    };
+    let listed: Vec<String> = backups
+        .iter()
+        .rev()
+        .take(3)
+        .map(|b| format!("  {}", b.display()))
+        .collect();
+    format!(
+        "Newest backups:\n{}\nTo bring the newest back, run:\n  fieldbook --db {} restore {}",
+        listed.join("\n"),
+        book.display(),
+        newest.display()
+    )
 }

@@ -7,23 +7,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use rusqlite::{Connection, MAIN_DB};
 
+pub use super::check::{CheckReport, check_file};
 pub use super::rotation::{Retention, remove_stale_partials, rotate, rotate_with};
 
-use super::migrations::{self, LATEST_VERSION};
+use super::migrations;
 use super::{BookError, Repository, Result};
-
-/// What `fieldbook check` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckReport {
-    pub version: i64,
-    pub customers: i64,
-    pub interactions: i64,
-    pub open_follow_ups: i64,
-    /// Empty when the book is sound.
-    pub problems: Vec<String>,
-}
 
 /// Copies the open database behind `conn` to `dest` (0600), atomically.
 pub(super) fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
@@ -102,69 +92,6 @@ pub fn list_backups(dir: &Path, book: &Path) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found.into_iter().map(|(_, p)| p).collect()
-}
-
-/// Checks a book file without changing it: SQLite's integrity and foreign-key checks, and that
-/// it is a fieldbook book this version can read.
-pub fn check_file(path: &Path) -> Result<CheckReport> {
-    if !path.is_file() {
-        return Err(BookError::Invalid(format!(
-            "{} is not a file",
-            path.display()
-        )));
-    }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|_| BookError::Invalid(format!("{} is not a SQLite book", path.display())))?;
-    let mut problems = Vec::new();
-    if version > LATEST_VERSION {
-        problems.push(format!(
-            "written by a newer fieldbook (book version {version}, this one reads up to {LATEST_VERSION})"
-        ));
-    }
-    let has_customers: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'customer'",
-        [],
-        |r| r.get(0),
-    )?;
-    if version == 0 || !has_customers {
-        problems.push("not a fieldbook book (no customer table)".into());
-        return Ok(CheckReport {
-            version,
-            customers: 0,
-            interactions: 0,
-            open_follow_ups: 0,
-            problems,
-        });
-    }
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-        let line = row?;
-        if line != "ok" {
-            problems.push(format!("integrity: {line}"));
-        }
-    }
-    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    let dangling = stmt.query_map([], |r| {
-        Ok(format!(
-            "a row of {} (rowid {}) points at a missing {}",
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-            r.get::<_, String>(2)?
-        ))
-    })?;
-    for d in dangling {
-        problems.push(d?);
-    }
-    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-    Ok(CheckReport {
-        version,
-        customers: count("SELECT count(*) FROM customer")?,
-        interactions: count("SELECT count(*) FROM interaction")?,
-        open_follow_ups: count("SELECT count(*) FROM follow_up WHERE done_at IS NULL")?,
-        problems,
-    })
 }
 
 impl Repository {

@@ -3,6 +3,7 @@
 mod accounts;
 pub mod backup;
 pub mod bulk;
+mod check;
 mod customers;
 mod follow_ups;
 mod history;
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode};
 
 /// Why the book could not do what was asked.
 #[derive(Debug)]
@@ -44,6 +45,12 @@ pub enum BookError {
 impl std::fmt::Display for BookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            BookError::Sqlite(e) if e.sqlite_error_code() == Some(ErrorCode::DiskFull) => {
+                f.write_str(DISK_FULL)
+            }
+            BookError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+                f.write_str(DISK_FULL)
+            }
             BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
             BookError::Io(e) => write!(f, "{e}"),
             BookError::TooNew {
@@ -59,6 +66,10 @@ impl std::fmt::Display for BookError {
         }
     }
 }
+
+/// What a full disk means for the person at the keyboard; the command line adds the space left.
+pub const DISK_FULL: &str =
+    "disk full: nothing of this change was written; free some space and try again";
 
 impl std::error::Error for BookError {}
 
