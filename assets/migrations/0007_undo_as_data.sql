@@ -18,9 +18,10 @@ CREATE TABLE undo_log (
 
 CREATE INDEX undo_log_by_step ON undo_log(step);
 
--- Which book this is, so a restore can tell its own undo history from another book's.
-CREATE TABLE book_meta (
+-- Which book this is, so a restore can tell its own undo history from another book's. Kept if
+-- already there (a book taken back to an older version by hand keeps its identity).
+CREATE TABLE IF NOT EXISTS book_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO book_meta (key, value) VALUES ('book_id', lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO book_meta (key, value) VALUES ('book_id', lower(hex(randomblob(16))));
