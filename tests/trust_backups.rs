@@ -83,11 +83,12 @@ fn stale_half_written_copies_are_removed_at_start() {
         fieldbook::repository::restore::partial_path(&path),
     ];
     let young = folder.join("book-20261128-080000.partial");
-    for f in stale.iter().chain([&young]) {
+    let not_ours = folder.join("holiday photos.partial");
+    for f in stale.iter().chain([&young, &not_ours]) {
         std::fs::write(f, b"half a copy").unwrap();
     }
     let hour_ago = SystemTime::now() - Duration::from_secs(3600);
-    for f in &stale {
+    for f in stale.iter().chain([&not_ours]) {
         let file = std::fs::File::options().write(true).open(f).unwrap();
         file.set_modified(hour_ago).unwrap();
     }
@@ -96,6 +97,7 @@ fn stale_half_written_copies_are_removed_at_start() {
         assert!(!f.exists(), "{}", f.display());
     }
     assert!(young.exists(), "may belong to a fieldbook running now");
+    assert!(not_ours.exists(), "not a name fieldbook gives");
 }
 
 #[test]

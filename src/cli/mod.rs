@@ -255,7 +255,6 @@ pub fn run(args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     let path = paths::book_path(args.db)?;
-    backup::remove_stale_partials(&path);
     if let Some(Command::Check) = args.command {
         // Read-only: opening the book normally could migrate or repair what is being checked.
         return safety::check(&path, json);
@@ -276,6 +275,8 @@ fn run_on_book(
 ) -> Result<(), Failure> {
     let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
     tell_made_private(path);
+    // Only now: the folder beside another program's file is none of fieldbook's business.
+    backup::remove_stale_partials(path);
     if matches!(
         command,
         None | Some(Command::Today { .. } | Command::Report)

@@ -129,12 +129,17 @@ fn customers_in(backup: &Path) -> i64 {
 /// folder, the book's `.restore.partial`). Young ones may belong to a fieldbook running now.
 pub fn remove_stale_partials(book: &Path) {
     let dir = backup_dir(book);
+    // Only names this book's copies get: a backups folder may hold other things.
+    let ours = |p: &Path| {
+        p.extension().is_some_and(|e| e == "partial")
+            && taken_at(&p.with_extension("sqlite3"), book).is_some()
+    };
     let partials = fs::read_dir(&dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "partial"))
+        .filter(|p| ours(p))
         .chain([super::restore::partial_path(book)]);
     for partial in partials {
         let age = fs::metadata(&partial)
