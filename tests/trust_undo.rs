@@ -101,3 +101,53 @@ fn a_doctored_undo_log_names_rows_and_runs_nothing() {
     assert_eq!(interactions(&repo), had);
     assert_eq!(repo.undo_history(1).unwrap(), ["log call with X"]);
 }
+
+/// Old values go through JSON and come back with their type and text exactly: a phone of
+/// digits stays text, text that looks like JSON stays text.
+#[test]
+fn undo_gives_back_values_exactly_through_json() {
+    let mut repo = common::empty_book();
+    let draft = fieldbook::book::model::CustomerDraft {
+        name: "零零七 \"Bond\" \\ '".into(),
+        phone: "007".into(),
+        notes: "{\"a\": 1} [1, 2] null true \u{0}\u{202e}".into(),
+        cadence_days: Some(14),
+        ..Default::default()
+    };
+    let id = repo.add_customer(&draft).unwrap();
+    let before = format!("{:?}", repo.customer(id).unwrap());
+    let mut edited = draft.clone();
+    edited.phone = "7".into();
+    edited.notes = String::new();
+    edited.cadence_days = None;
+    repo.update_customer(id, &edited).unwrap();
+    repo.set_archived(id, true).unwrap();
+    repo.undo().unwrap();
+    repo.undo().unwrap();
+    assert_eq!(format!("{:?}", repo.customer(id).unwrap()), before);
+}
+
+/// A book from before undo held data: its SQL-text steps are dropped by the upgrade, never run.
+#[test]
+fn an_old_books_sql_undo_steps_are_dropped_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        fieldbook::repository::notes::register(&conn).unwrap();
+        for sql in &fieldbook::repository::MIGRATIONS[..6] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 6;
+             INSERT INTO customer (name, created_at, updated_at) VALUES ('Kept', '2025-01-01T00:00:00', '2025-01-01T00:00:00');
+             INSERT INTO undo_step (id, label, at) VALUES (1, 'log call with X', '2025-01-01T00:00:00');
+             INSERT INTO undo_log (step, sql) VALUES (1, 'DELETE FROM customer');",
+        )
+        .unwrap();
+    }
+    let mut repo = Repository::open(&path).unwrap();
+    assert_eq!(repo.undo_history(5).unwrap(), Vec::<String>::new());
+    assert_eq!(repo.undo().unwrap(), None);
+    assert_eq!(repo.customer_rows().unwrap().len(), 1);
+}
