@@ -122,18 +122,10 @@ impl Repository {
             return Err(e.into());
         }
         let restored = super::restore::restore_book(&book, source, undo_of.as_deref());
-        let reopened = Repository::open(&book);
-        match (restored, reopened) {
-            (Ok(_), Ok(repo)) => {
-                self.conn = repo.conn;
-                Ok(())
-            }
-            (Err(e), Ok(repo)) => {
-                self.conn = repo.conn;
-                Err(e)
-            }
-            (_, Err(e)) => Err(e),
-        }
+        // Should even the reopen fail, the connection stays the empty in-memory one: every
+        // later read or write then fails instead of landing anywhere but the book.
+        self.conn = Repository::open(&book)?.conn;
+        restored.map(drop)
     }
 
     fn restore_in_memory(&mut self, source: &Path) -> Result<()> {
