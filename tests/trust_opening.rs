@@ -141,3 +141,28 @@ fn twenty_first_opens_of_one_new_book_at_once_all_succeed() {
         assert_eq!(failures, Vec::<String>::new());
     }
 }
+
+/// A new book whose fieldbook died before its write-ahead log was folded in has fieldbook's id
+/// and tables only in `-wal`, not yet in the file's header: it is still recognised.
+#[test]
+fn a_new_book_killed_before_its_log_was_folded_in_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut repo = Repository::open(&path).unwrap();
+    repo.add_customer(&fieldbook::book::model::CustomerDraft {
+        name: "Only in the log".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let backups = fieldbook::repository::backup::backup_dir(&path);
+    std::fs::create_dir_all(&backups).unwrap();
+    repo.backup_to(&backups.join("book-20261128-090000.sqlite3"))
+        .unwrap();
+    // As if killed: the connection is never closed, so the log is never folded in.
+    std::mem::forget(repo);
+    let mut header = [0u8; 72];
+    std::io::Read::read_exact(&mut std::fs::File::open(&path).unwrap(), &mut header).unwrap();
+    assert_eq!(&header[68..72], &[0, 0, 0, 0], "the id is only in the log");
+    let repo = Repository::open(&path).unwrap();
+    assert_eq!(repo.customer_rows().unwrap()[0].name, "Only in the log");
+}
