@@ -8,5 +8,12 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Everything fieldbook (and SQLite, for its journals) creates holds customer data: private
+    // to this user whatever the shell's umask, before anything is opened.
+    #[cfg(unix)]
+    // SAFETY: umask only sets this process's file-creation mask; no memory is involved.
+    unsafe {
+        libc::umask(0o077);
+    }
     fieldbook::cli::main()
 }

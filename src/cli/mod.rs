@@ -168,9 +168,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let book = paths::book_path(args.db.clone()).ok();
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
+        Err(mut f) => {
+            if let Some(book) = &book {
+                f.message = explain_disk_full(f.message, book);
+            }
             eprintln!(
                 "fieldbook: {}",
                 crate::safe_text::lines(&f.message).join("\n")
@@ -178,6 +182,27 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+/// "disk I/O error" tells no one what to do. When the disk holding the book is full (SQLite
+/// said so, or an I/O error came with under a megabyte left), say that, with the space left.
+pub fn explain_disk_full(message: String, book: &Path) -> String {
+    let full = message.contains(crate::repository::DISK_FULL);
+    if !full && !message.contains("disk I/O error") {
+        return message;
+    }
+    let dir = book
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    #[cfg(unix)]
+    if let Some(kb) = paths::free_kb(dir).filter(|kb| full || *kb < 1024) {
+        return format!(
+            "disk full ({kb} KB free on {}): nothing of this change was written; free some space and try again",
+            dir.display()
+        );
+    }
+    message
 }
 
 fn load_config(flag: Option<PathBuf>) -> Config {
@@ -234,13 +259,30 @@ pub fn run(args: Args) -> Result<(), Failure> {
         // Read-only: opening the book normally could migrate or repair what is being checked.
         return safety::check(&path, json);
     }
-    let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
+    if let Some(Command::Restore { path: source, yes }) = &args.command {
+        // Opened (or not, when emptied) by restore itself: an emptied book is what it mends.
+        return safety::restore(&path, source, *yes, json);
+    }
+    run_on_book(args.command, &path, &config, json)
+}
+
+/// The commands that open the book: the app itself, and every read or write of the book.
+fn run_on_book(
+    command: Option<Command>,
+    path: &Path,
+    config: &Config,
+    json: bool,
+) -> Result<(), Failure> {
+    let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
+    tell_made_private(path);
+    // Only now: the folder beside another program's file is none of fieldbook's business.
+    backup::remove_stale_partials(path);
     if matches!(
-        args.command,
+        command,
         None | Some(Command::Today { .. } | Command::Report)
     ) {
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
-        if let Err(e) = crate::daily::schedule_care(&mut repo, &config, now().date()) {
+        if let Err(e) = crate::daily::schedule_care(&mut repo, config, now().date()) {
             eprintln!(
                 "fieldbook: birthday reminders were not created: {}",
                 crate::safe_text::line(&e.to_string())
@@ -249,23 +291,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
     }
     let ctx = commands::Context {
         repo: &mut repo,
-        config: &config,
+        config,
         now: now(),
         json,
     };
-    match args.command {
-        None => {
-            // The daily copy is taken beside the app, never in front of the first frame.
-            let (book, every, keep) = (path.clone(), config.backup.every_days, config.backup.keep);
-            let backup = std::thread::spawn(move || backup::rotate(&book, now(), every, keep));
-            crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?;
-            if let Ok(Err(e)) = backup.join() {
-                eprintln!(
-                    "fieldbook: the automatic backup failed: {}",
-                    crate::safe_text::line(&e.to_string())
-                );
-            }
-        }
+    match command {
+        None => run_app(ctx.repo, config, path)?,
         Some(Command::Log(log)) => commands::log(ctx, log)?,
         Some(Command::Today { days }) => lookups::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
@@ -277,20 +308,64 @@ pub fn run(args: Args) -> Result<(), Failure> {
         Some(Command::Import(import)) => interop::import(ctx, import)?,
         Some(Command::Export(export)) => interop::export(ctx, export)?,
         Some(Command::Deal(deal)) => accounts::deal(ctx, deal)?,
-        Some(Command::Report) => report::report(ctx.repo, &config, ctx.now, json)?,
+        Some(Command::Report) => report::report(ctx.repo, config, ctx.now, json)?,
         Some(Command::Greetings { holiday }) => accounts::greetings(ctx, holiday.as_deref())?,
         Some(Command::Greeted { customer, holiday }) => {
             accounts::greeted(ctx, &customer.join(" "), holiday.as_deref())?
         }
-        Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, &path, dest, json)?,
-        Some(Command::Restore { path: source, yes }) => {
-            safety::restore(ctx.repo, &path, &source, yes, json)?
-        }
-        Some(Command::Completions { .. } | Command::Demo { .. } | Command::Check) => {
+        Some(Command::Backup { path: dest }) => safety::backup(ctx.repo, path, dest, json)?,
+        Some(
+            Command::Completions { .. }
+            | Command::Demo { .. }
+            | Command::Check
+            | Command::Restore { .. },
+        ) => {
             unreachable!("handled above")
         }
     }
     Ok(())
+}
+
+/// The TUI, with the daily copy taken beside it, never in front of the first frame.
+fn run_app(repo: &mut Repository, config: &Config, path: &Path) -> Result<(), Failure> {
+    let (book, every) = (path.to_path_buf(), config.backup.every_days);
+    let keep = backup::Retention {
+        daily: config.backup.keep,
+        weekly: config.backup.keep_weekly,
+        monthly: config.backup.keep_monthly,
+    };
+    let backup = std::thread::spawn(move || backup::rotate_with(&book, now(), every, keep));
+    crate::tui::run(repo, config, now, &path.display().to_string())?;
+    if let Ok(Err(e)) = backup.join() {
+        eprintln!(
+            "fieldbook: the automatic backup failed: {}",
+            crate::safe_text::line(&e.to_string())
+        );
+    }
+    Ok(())
+}
+
+/// Tightens the book's modes only once it is known to be a fieldbook book (never another
+/// program's file), and says so in one line.
+fn tell_made_private(book: &Path) {
+    #[cfg(unix)]
+    match paths::make_private(book) {
+        Ok(changed) if !changed.is_empty() => {
+            let list: Vec<String> = changed
+                .iter()
+                .map(|(p, mode)| format!("{} (was {mode:04o})", p.display()))
+                .collect();
+            eprintln!(
+                "fieldbook: others could read your book; made private: {}",
+                crate::safe_text::line(&list.join(", "))
+            );
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!(
+            "fieldbook: could not make the book private: {}",
+            crate::safe_text::line(&e.to_string())
+        ),
+    }
 }
 
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {

@@ -39,14 +39,9 @@ pub fn backup(
 }
 
 /// Replaces the book with `source` after a yes (typed on a terminal, or `--yes`), taking a
-/// safety backup of the current book first so a restore can itself be undone.
-pub fn restore(
-    repo: &mut Repository,
-    book: &Path,
-    source: &Path,
-    yes: bool,
-    json: bool,
-) -> Result<(), Failure> {
+/// safety backup of the current book first so a restore can itself be undone. An emptied
+/// (0-byte) book has nothing to save and is not opened: it is what restore is for.
+pub fn restore(book: &Path, source: &Path, yes: bool, json: bool) -> Result<(), Failure> {
     let report = check_file(source)?;
     if !report.problems.is_empty() {
         return Err(Failure::input(format!(
@@ -55,43 +50,88 @@ pub fn restore(
             report.problems.join("; ")
         )));
     }
+    let mut repo = open_to_replace(book)?;
+    let now_count = repo.as_ref().map_or(Ok(0), |r| r.customer_count())?;
     if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure::input(
-                "restore replaces the whole book: add --yes to confirm when not on a terminal",
-            ));
-        }
-        eprint!(
-            "Replace the book at {} ({} customers now) with {} ({} customers)? A backup of the current book is taken first. [y/N] ",
-            safe(&book.display().to_string()),
-            repo.customer_count()?,
-            safe(&source.display().to_string()),
-            report.customers
-        );
-        std::io::stderr().flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
-            return Err(Failure::input("not restored"));
-        }
+        confirm(book, now_count, source, report.customers)?;
     }
-    let dir = backup::backup_dir(book);
-    crate::paths::create_private_dir(&dir)?;
-    let safety = backup::backup_name(&dir, book, now()).with_extension("before-restore.sqlite3");
-    repo.backup_to(&safety)?;
-    repo.restore_from(source)?;
+    let safety = match &mut repo {
+        Some(repo) => {
+            let dir = backup::backup_dir(book);
+            crate::paths::create_private_dir(&dir)?;
+            let safety = backup::before_restore_name(&dir, book, now());
+            repo.backup_to(&safety)?;
+            repo.restore_from(source)?;
+            Some(safety)
+        }
+        None => {
+            let kept = keep_damaged(book)?;
+            crate::repository::restore::restore_book(book, source, None)?;
+            kept
+        }
+    };
     if json {
         println!(
             "{}",
             json!({ "restored": source, "previous_book_saved_to": safety })
         );
     } else {
+        let saved = safety.map_or(String::new(), |s| {
+            format!(
+                "; the previous book is saved at {}",
+                safe(&s.display().to_string())
+            )
+        });
         println!(
-            "restored {} ({} customers); the previous book is saved at {}",
+            "restored {} ({} customers){saved}",
             safe(&source.display().to_string()),
             report.customers,
-            safe(&safety.display().to_string())
         );
+    }
+    Ok(())
+}
+
+/// The book restore replaces, open; or none when it is emptied or too damaged to open (a
+/// fieldbook book cut off or with damaged pages), which is what restore is for.
+fn open_to_replace(book: &Path) -> Result<Option<Repository>, Failure> {
+    if std::fs::metadata(book).is_ok_and(|m| m.len() == 0) {
+        return Ok(None);
+    }
+    match Repository::open(book) {
+        Ok(repo) => Ok(Some(repo)),
+        Err(_) if check_file(book).is_ok_and(|r| r.damaged) => Ok(None),
+        Err(e) => Err(Failure::input(e.to_string())),
+    }
+}
+
+/// A damaged book is kept as it is beside its backups: parts of it may still be readable.
+fn keep_damaged(book: &Path) -> Result<Option<PathBuf>, Failure> {
+    if !std::fs::metadata(book).is_ok_and(|m| m.len() > 0) {
+        return Ok(None);
+    }
+    let dir = backup::backup_dir(book);
+    crate::paths::create_private_dir(&dir)?;
+    let kept = backup::before_restore_name(&dir, book, now());
+    std::fs::copy(book, &kept)?;
+    Ok(Some(kept))
+}
+
+fn confirm(book: &Path, now_count: i64, source: &Path, customers: i64) -> Result<(), Failure> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::input(
+            "restore replaces the whole book: add --yes to confirm when not on a terminal",
+        ));
+    }
+    eprint!(
+        "Replace the book at {} ({now_count} customers now) with {} ({customers} customers)? A backup of the current book is taken first. [y/N] ",
+        safe(&book.display().to_string()),
+        safe(&source.display().to_string()),
+    );
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if !matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
+        return Err(Failure::input("not restored"));
     }
     Ok(())
 }
@@ -122,7 +162,7 @@ pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
         Ok(())
     } else {
         Err(Failure::input(format!(
-            "{} has problems:\n{}\nRestore the newest backup (fieldbook restore PATH) from {}",
+            "{} has problems:\n{}\n{}",
             path.display(),
             report
                 .problems
@@ -130,7 +170,31 @@ pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
                 .map(|p| format!("  {p}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            backup::backup_dir(path).display()
+            way_back(path)
         )))
     }
+}
+
+/// The newest backups and the command that brings the newest back.
+fn way_back(book: &Path) -> String {
+    let dir = backup::backup_dir(book);
+    let backups = backup::list_backups(&dir, book);
+    let Some(newest) = backups.last() else {
+        return format!(
+            "No backups were found in {}; keep this file, it may still be partly readable.",
+            dir.display()
+        );
+    };
+    let listed: Vec<String> = backups
+        .iter()
+        .rev()
+        .take(3)
+        .map(|b| format!("  {}", b.display()))
+        .collect();
+    format!(
+        "Newest backups:\n{}\nTo bring the newest back, run:\n  fieldbook --db {} restore {}",
+        listed.join("\n"),
+        book.display(),
+        newest.display()
+    )
 }

@@ -80,8 +80,11 @@ impl Default for Care {
 pub struct Backup {
     /// Take one when the newest is at least this many days old; 0 turns it off.
     pub every_days: u32,
-    /// How many to keep; older ones are deleted.
+    /// The newest copy of each of this many days is kept.
     pub keep: usize,
+    /// And of each of this many weeks, and months: older history without a copy a day.
+    pub keep_weekly: usize,
+    pub keep_monthly: usize,
 }
 
 impl Default for Backup {
@@ -89,6 +92,8 @@ impl Default for Backup {
         Backup {
             every_days: 1,
             keep: 7,
+            keep_weekly: 4,
+            keep_monthly: 6,
         }
     }
 }

@@ -3,24 +3,29 @@
 mod accounts;
 pub mod backup;
 pub mod bulk;
+mod check;
 mod customers;
 mod follow_ups;
 mod history;
 mod import;
 mod migrations;
 pub mod notes;
+mod opening;
 mod report_reads;
+pub mod restore;
+mod rotation;
 mod sql_text;
 mod undo;
 
 pub use accounts::Overrides;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
+pub use opening::APPLICATION_ID;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode};
 
 /// Why the book could not do what was asked.
 #[derive(Debug)]
@@ -40,6 +45,12 @@ pub enum BookError {
 impl std::fmt::Display for BookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            BookError::Sqlite(e) if e.sqlite_error_code() == Some(ErrorCode::DiskFull) => {
+                f.write_str(DISK_FULL)
+            }
+            BookError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+                f.write_str(DISK_FULL)
+            }
             BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
             BookError::Io(e) => write!(f, "{e}"),
             BookError::TooNew {
@@ -55,6 +66,10 @@ impl std::fmt::Display for BookError {
         }
     }
 }
+
+/// What a full disk means for the person at the keyboard; the command line adds the space left.
+pub const DISK_FULL: &str =
+    "disk full: nothing of this change was written; free some space and try again";
 
 impl std::error::Error for BookError {}
 
@@ -86,8 +101,10 @@ fn local_now() -> NaiveDateTime {
 
 impl Repository {
     /// Opens (creating if needed) the book at `path`, private to this user, and brings its schema
-    /// up to date. A book from a newer fieldbook is refused unchanged.
+    /// up to date. A book from a newer fieldbook, another program's database, a file that is
+    /// not SQLite, or an emptied book with backups beside it is refused unchanged.
     pub fn open(path: &Path) -> Result<Self> {
+        opening::refuse_foreign(path)?;
         crate::paths::create_private_file(path)?;
         let conn = Connection::open(path)?;
         // Before anything writes (even switching to WAL changes the header): refuse a newer book.

@@ -1,17 +1,21 @@
 //! Undo, several steps deep and kept in the book so it survives a restart.
 //!
 //! Every user action runs as a [`Step`]: a transaction that first names itself in `undo_step`.
-//! While a step is open, triggers write the inverse of each row change (a DELETE for an insert,
-//! an UPDATE back to the old values, an INSERT of the deleted row) into `undo_log`. Undoing runs a
-//! step's inverses newest first, in one transaction, with recording off. The triggers are
-//! TEMP (per connection) and generated from the live schema, so new columns are always covered.
+//! While a step is open, triggers note each row change in `undo_log` as data: the table, the
+//! row and, for an update or delete, the old column values as a JSON object. Undoing puts a
+//! step's rows back newest first, in one transaction, with recording off, through prepared
+//! statements whose table comes from [`TRACKED`] and whose columns from the live schema:
+//! nothing read from the book is ever run as SQL, so a planted log row can at worst name a row
+//! of a tracked table, never run a statement. The triggers are TEMP (per connection) and
+//! generated from the live schema, so new columns are always covered.
 
 use std::ops::Deref;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
 
 use super::sql_text as text;
-use super::{Repository, Result};
+use super::{BookError, Repository, Result};
 
 /// The tables whose rows an undo puts back. Roll-up columns are restored too, and the roll-up
 /// triggers recompute them anyway as the inverses run.
@@ -70,45 +74,105 @@ pub(super) fn install(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The three triggers for `table`: each appends one inverse statement, built with quote() so any
-/// text (quotes, newlines, escape sequences) round-trips exactly.
+/// The three triggers for `table`: each notes one row change; the old values go through
+/// json_object, which keeps any text (quotes, newlines, escape sequences) exactly.
 fn triggers(table: &str, columns: &[String]) -> String {
     let recording = "(SELECT step FROM temp.undo_recording)";
-    let set_old = columns
-        .iter()
-        .map(|c| format!("'\"{c}\" = ' || quote(OLD.\"{c}\")"))
-        .collect::<Vec<_>>()
-        .join(" || ', ' || ");
-    let names = columns
-        .iter()
-        .map(|c| format!("\"{c}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
     let old_values = columns
         .iter()
-        .map(|c| format!("quote(OLD.\"{c}\")"))
+        .map(|c| format!("'{c}', OLD.\"{c}\""))
         .collect::<Vec<_>>()
-        .join(" || ', ' || ");
+        .join(", ");
+    let log = "INSERT INTO main.undo_log (step, tbl, change, row_id, old)";
     format!(
         "DROP TRIGGER IF EXISTS temp.undo_{table}_insert;
          CREATE TEMP TRIGGER undo_{table}_insert AFTER INSERT ON main.{table}
          WHEN {recording} IS NOT NULL BEGIN
-           INSERT INTO main.undo_log (step, sql) VALUES ({recording},
-             'DELETE FROM {table} WHERE rowid = ' || NEW.rowid);
+           {log} VALUES ({recording}, '{table}', 'insert', NEW.rowid, NULL);
          END;
          DROP TRIGGER IF EXISTS temp.undo_{table}_update;
          CREATE TEMP TRIGGER undo_{table}_update AFTER UPDATE ON main.{table}
          WHEN {recording} IS NOT NULL BEGIN
-           INSERT INTO main.undo_log (step, sql) VALUES ({recording},
-             'UPDATE {table} SET ' || {set_old} || ' WHERE rowid = ' || OLD.rowid);
+           {log} VALUES ({recording}, '{table}', 'update', OLD.rowid, json_object({old_values}));
          END;
          DROP TRIGGER IF EXISTS temp.undo_{table}_delete;
          CREATE TEMP TRIGGER undo_{table}_delete AFTER DELETE ON main.{table}
          WHEN {recording} IS NOT NULL BEGIN
-           INSERT INTO main.undo_log (step, sql) VALUES ({recording},
-             'INSERT INTO {table} (rowid, {names}) VALUES (' || OLD.rowid || ', ' || {old_values} || ')');
+           {log} VALUES ({recording}, '{table}', 'delete', OLD.rowid, json_object({old_values}));
          END;"
     )
+}
+
+/// One noted row change, as read from `undo_log`.
+struct Change {
+    table: String,
+    change: String,
+    row_id: i64,
+    old: Option<String>,
+}
+
+/// Puts one row back as it was before `c`. The table must be one undo tracks and only columns
+/// the live table has are written; anything else refuses the whole undo.
+fn put_back(tx: &Connection, c: &Change) -> Result<()> {
+    let Some(table) = TRACKED.iter().find(|t| **t == c.table) else {
+        return Err(refused("a table undo does not track"));
+    };
+    if c.change == "insert" {
+        tx.prepare_cached(&format!("DELETE FROM main.\"{table}\" WHERE rowid = ?1"))?
+            .execute([c.row_id])?;
+        return Ok(());
+    }
+    let columns: Vec<String> = tx
+        .prepare_cached("SELECT name FROM pragma_table_info(?1)")?
+        .query_map([table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut values: Vec<(String, Value)> = Vec::new();
+    let old = c
+        .old
+        .as_deref()
+        .ok_or_else(|| refused("a change without its old row"))?;
+    let mut stmt = tx.prepare_cached("SELECT key, value FROM json_each(?1)")?;
+    let mut rows = stmt.query([old])?;
+    while let Some(r) = rows.next()? {
+        let column: String = r.get(0)?;
+        if !columns.contains(&column) {
+            return Err(refused("a column the book does not have"));
+        }
+        values.push((column, r.get(1)?));
+    }
+    let names: Vec<String> = values.iter().map(|(c, _)| format!("\"{c}\"")).collect();
+    let sql = match c.change.as_str() {
+        "update" => {
+            let set: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("{n} = ?{}", i + 2))
+                .collect();
+            format!(
+                "UPDATE main.\"{table}\" SET {} WHERE rowid = ?1",
+                set.join(", ")
+            )
+        }
+        "delete" => {
+            let marks: Vec<String> = (2..=values.len() + 1).map(|i| format!("?{i}")).collect();
+            format!(
+                "INSERT INTO main.\"{table}\" (rowid, {}) VALUES (?1, {})",
+                names.join(", "),
+                marks.join(", ")
+            )
+        }
+        _ => return Err(refused("an unknown kind of change")),
+    };
+    let params =
+        std::iter::once(Value::Integer(c.row_id)).chain(values.into_iter().map(|(_, v)| v));
+    tx.prepare_cached(&sql)?.execute(params_from_iter(params))?;
+    Ok(())
+}
+
+fn refused(why: &str) -> BookError {
+    BookError::Invalid(format!(
+        "the undo step names {why}; it was not undone and the book is unchanged"
+    ))
 }
 
 impl Repository {
@@ -159,12 +223,21 @@ impl Repository {
         let Some((id, label)) = newest else {
             return Ok(None);
         };
-        let inverses: Vec<String> = tx
-            .prepare("SELECT sql FROM undo_log WHERE step = ?1 ORDER BY id DESC")?
-            .query_map([id], |r| r.get(0))?
+        let changes: Vec<Change> = tx
+            .prepare(
+                "SELECT tbl, change, row_id, old FROM undo_log WHERE step = ?1 ORDER BY id DESC",
+            )?
+            .query_map([id], |r| {
+                Ok(Change {
+                    table: r.get(0)?,
+                    change: r.get(1)?,
+                    row_id: r.get(2)?,
+                    old: r.get(3)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        for sql in &inverses {
-            tx.execute_batch(sql)?;
+        for change in &changes {
+            put_back(&tx, change)?;
         }
         tx.execute("DELETE FROM undo_step WHERE id = ?1", [id])?;
         tx.commit()?;

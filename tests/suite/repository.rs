@@ -362,9 +362,12 @@ fn a_book_from_a_newer_fieldbook_is_refused_untouched() {
     let path = dir.path().join("book.sqlite3");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
+        // A newer fieldbook stamps its books; without the stamp this would be another
+        // program's database, refused all the same but with another message.
         conn.execute_batch(&format!(
-            "CREATE TABLE future (x); PRAGMA user_version = {};",
-            LATEST_VERSION + 1
+            "CREATE TABLE future (x); PRAGMA user_version = {}; PRAGMA application_id = {};",
+            LATEST_VERSION + 1,
+            fieldbook::repository::APPLICATION_ID
         ))
         .unwrap();
     }

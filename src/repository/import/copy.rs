@@ -138,7 +138,14 @@ impl Run<'_> {
     /// were skipped are left out, and so are rows already in the book. Returns rows written
     /// per table.
     pub(super) fn history(&mut self, batch: &Batch) -> Result<Vec<(String, usize)>> {
-        let mut pending: Vec<&(String, Vec<JsonRow>)> = batch.history.tables.iter().collect();
+        // An export never holds the undo tables; a file that does was made to plant a step
+        // that `u` would run, so they are passed over.
+        let mut pending: Vec<&(String, Vec<JsonRow>)> = batch
+            .history
+            .tables
+            .iter()
+            .filter(|(name, _)| !super::reads::NOT_BOOK.contains(&name.as_str()))
+            .collect();
         let mut done: HashSet<String> = ["customer".to_string(), "contact".to_string()].into();
         let mut written = Vec::new();
         while !pending.is_empty() {

@@ -12,8 +12,9 @@ use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp,
 use crate::repository::sql_text as text;
 use crate::repository::{Repository, Result};
 
-/// Tables a copy of the book leaves out: the undo log belongs to this book's own history.
-const NOT_BOOK: &[&str] = &["undo_step", "undo_log"];
+/// Tables a copy of the book leaves out and an import never writes: the undo log belongs to
+/// this book's own history, and `book_meta` says which book this is.
+pub(super) const NOT_BOOK: &[&str] = &["undo_step", "undo_log", "book_meta"];
 
 pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, \
      website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived";

@@ -1,0 +1,108 @@
+//! What is at the book's path, decided before fieldbook writes a byte: a fieldbook book (or
+//! nothing yet) is opened; another program's database, a file that is not SQLite at all, or an
+//! emptied book that has backups beside it is refused and left exactly as it was.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::backup::{backup_dir, list_backups};
+use super::{BookError, Result};
+
+/// `PRAGMA application_id` of every fieldbook book: "FBK1". Books made before it was set have
+/// 0 and are recognised by their tables instead (the migration stamps them).
+pub const APPLICATION_ID: i32 = 0x4642_4B31;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Refuses, without writing anything, what must not be opened as a book at `path`.
+pub(super) fn refuse_foreign(path: &Path) -> Result<()> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    if !meta.is_file() {
+        return Err(refusal(path, "is not a file"));
+    }
+    if meta.len() == 0 {
+        return refuse_emptied(path);
+    }
+    let mut header = [0u8; 100];
+    let read = fs::File::open(path)?.read(&mut header)?;
+    if read < header.len() || &header[..16] != SQLITE_MAGIC {
+        return Err(refusal(
+            path,
+            "is not a fieldbook book (not a SQLite database)",
+        ));
+    }
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    match app_id {
+        APPLICATION_ID => Ok(()),
+        0 => refuse_unless_old_book(path),
+        _ => Err(refusal(
+            path,
+            "is another program's database, not a fieldbook book",
+        )),
+    }
+}
+
+/// A book from before the application id: it has fieldbook's tables and a schema version. A
+/// database with no tables at all is a first open that was interrupted, and is taken as new.
+fn refuse_unless_old_book(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    // Another process may be creating this very book: wait for its write to end.
+    conn.busy_timeout(Duration::from_secs(10))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let (tables, ours): (i64, i64) = conn.query_row(
+        "SELECT count(*), count(*) FILTER (WHERE name IN ('customer', 'interaction'))
+           FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if (version > 0 && ours == 2) || (version == 0 && tables == 0) {
+        Ok(())
+    } else {
+        Err(refusal(
+            path,
+            "is another program's database, not a fieldbook book",
+        ))
+    }
+}
+
+/// A 0-byte book is new, unless backups sit beside it: then the book was most likely lost (a
+/// sync tool, a full disk), and starting an empty one over it would bury the way back.
+fn refuse_emptied(path: &Path) -> Result<()> {
+    let backups = list_backups(&backup_dir(path), path);
+    let Some(newest) = backups.last() else {
+        return Ok(());
+    };
+    let listed: Vec<String> = backups
+        .iter()
+        .rev()
+        .take(3)
+        .map(|b| format!("  {}", b.display()))
+        .collect();
+    Err(BookError::Invalid(format!(
+        "{} is empty (0 bytes) but has backups beside it; it was not opened or changed.\n\
+         Newest backups:\n{}\nTo bring the newest back, run:\n  fieldbook --db {} restore {}",
+        path.display(),
+        listed.join("\n"),
+        path.display(),
+        newest.display()
+    )))
+}
+
+fn refusal(path: &Path, what: &str) -> BookError {
+    BookError::Invalid(format!(
+        "{} {what}; it was not opened or changed. Point --db (or FIELDBOOK_DB) at your book, \
+         or move this file away to start a new book there.",
+        path.display()
+    ))
+}
