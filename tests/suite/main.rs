@@ -16,5 +16,6 @@ mod notes_search;
 mod repository;
 mod review;
 mod snapshots;
+mod trust;
 mod undo;
 mod update;

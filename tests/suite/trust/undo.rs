@@ -1,7 +1,7 @@
 //! Undo holds data, not code: an import cannot plant undo steps, and nothing read from the
 //! book is ever run as SQL.
 
-mod common;
+use crate::common;
 
 use fieldbook::interop::{self, Commit, Duplicates, Format, ImportPolicy, ReadOptions};
 use fieldbook::repository::Repository;
