@@ -90,11 +90,11 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
     if !detail.follow_ups.is_empty() {
         out.push(Line::styled("Open follow-ups", THEME.header));
         for f in &detail.follow_ups {
-            let when = due::due_label(Some(f.draft.due_on), state.today);
+            let when = due::due_label_at(f.draft.due_on, f.draft.due_time, state.now);
             out.push(Line::from(vec![
                 Span::styled(
                     format!("  {when:<11} "),
-                    super::follow_ups::due_style(f.draft.due_on, state.today),
+                    super::follow_ups::due_style(f.draft.due_on, f.draft.due_time, state.now),
                 ),
                 Span::raw(safe_text::line(&f.draft.task).into_owned()),
             ]));
