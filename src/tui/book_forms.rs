@@ -11,7 +11,7 @@ use crate::book::model::{
 };
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::Outcome;
-use crate::services::logging::{FieldErrors, FollowUpRequest, LogField, LogRequest};
+use crate::services::logging::{Closes, FieldErrors, FollowUpRequest, LogField, LogRequest};
 
 const KINDS: &[&str] = &["company", "person"];
 const TIERS: &[&str] = &["", "A", "B", "C"];
@@ -241,8 +241,10 @@ pub fn log_request(
             due: Some(v("Follow-up date")),
             task: v("Follow-up task"),
             repeat: v("Repeat"),
+            ..Default::default()
         }),
-        closes,
+        // Outside the review the service closes the customer's earliest due follow-up.
+        closes: closes.map_or(Closes::EarliestDue, Closes::This),
         satisfaction: form.value("Satisfaction").parse().ok(),
     }
 }

@@ -111,7 +111,7 @@ fn the_command_line_and_the_form_write_identical_rows() {
         "--at",
         "2026-11-20 14:30",
         "--next",
-        "2026-12-01 10:00",
+        "2030-12-02 10:00",
         "--every",
         "monthly after done",
     ]);
@@ -121,7 +121,7 @@ fn the_command_line_and_the_form_write_identical_rows() {
         ("Outcome", "q"),
         ("With", "michael chen"),
         ("When", "2026-11-20 14:30"),
-        ("Follow-up date", "2026-12-01 10:00"),
+        ("Follow-up date", "2030-12-02 10:00"),
         ("Repeat", "monthly after done"),
     ]);
     assert_eq!(cli, tui);
@@ -149,7 +149,7 @@ fn without_an_outcome_both_write_the_same_default_task() {
         "--at",
         "2026-11-27 9:00",
         "--next",
-        "2026-12-02",
+        "2030-12-02",
         "--with",
         "张",
     ]);
@@ -157,7 +157,7 @@ fn without_an_outcome_both_write_the_same_default_task() {
         ("Summary", "电话沟通Q1订单"),
         ("With", "张"),
         ("When", "2026-11-27 9:00"),
-        ("Follow-up date", "2026-12-02"),
+        ("Follow-up date", "2030-12-02"),
     ]);
     assert_eq!(cli, tui);
     assert_eq!(cli.1[0].0.task, "Follow up: 电话沟通Q1订单");
