@@ -59,9 +59,14 @@ fn rows(repo: &Repository, customer: i64) -> Rows {
 }
 
 fn cli_log(args: &[&str]) -> Rows {
+    cli_log_on(args, |_, _| {})
+}
+
+fn cli_log_on(args: &[&str], plan: fn(&mut Repository, i64)) -> Rows {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.sqlite3");
-    let (repo, id) = book_at(&db);
+    let (mut repo, id) = book_at(&db);
+    plan(&mut repo, id);
     drop(repo);
     let out = Command::cargo_bin("fieldbook")
         .unwrap()
@@ -83,8 +88,13 @@ fn cli_log(args: &[&str]) -> Rows {
 
 /// Opens the book's log form on the one customer, fills `fields` in order, saves.
 fn tui_log(fields: &[(&str, &str)]) -> Rows {
+    tui_log_on(fields, |_, _| {})
+}
+
+fn tui_log_on(fields: &[(&str, &str)], plan: fn(&mut Repository, i64)) -> Rows {
     let dir = tempfile::tempdir().unwrap();
     let (mut repo, id) = book_at(&dir.path().join("book.sqlite3"));
+    plan(&mut repo, id);
     let mut state = common::state_for(&repo);
     run(&mut state, &mut repo, [Action::LogInteraction]);
     for (label, text) in fields {
@@ -93,6 +103,43 @@ fn tui_log(fields: &[(&str, &str)]) -> Rows {
     run(&mut state, &mut repo, [Action::SaveForm]);
     assert_eq!(state.mode, Mode::Browse, "{:?}", state.status);
     rows(&repo, id)
+}
+
+/// A follow-up overdue for the tests' clock and the real one alike, and one not yet due.
+fn overdue_quote(repo: &mut Repository, customer: i64) {
+    for (due, task) in [("2026-11-20", "发报价单"), ("2030-01-01", "renew")] {
+        repo.add_follow_up(&FollowUpDraft {
+            customer_id: customer,
+            due_on: due.parse().unwrap(),
+            due_time: None,
+            task: task.into(),
+            repeat: None,
+        })
+        .unwrap();
+    }
+}
+
+#[test]
+fn with_a_follow_up_due_both_close_it_and_write_identical_rows() {
+    let cli = cli_log_on(
+        &["Sent the quote", "--next", "2030-12-02 10:00"],
+        overdue_quote,
+    );
+    let tui = tui_log_on(
+        &[
+            ("Summary", "Sent the quote"),
+            ("Follow-up date", "2030-12-02 10:00"),
+        ],
+        overdue_quote,
+    );
+    // Interactions differ only in when they were logged (the binary reads the real clock).
+    assert_eq!(cli.1, tui.1);
+    let open: Vec<&str> = tui.1.iter().map(|(f, _)| f.task.as_str()).collect();
+    assert_eq!(
+        open,
+        ["renew", "Follow up: Sent the quote"],
+        "发报价单 closed"
+    );
 }
 
 #[test]
