@@ -1,7 +1,7 @@
 //! The forms of the book (customer, person, log, follow-up, snooze): how each opens, and how
 //! its text becomes a draft the repository can write, with a message beside each bad field.
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use super::form::{Field, Form, FormPurpose};
 use crate::book::dates::{self, DateOrder};
@@ -292,7 +292,7 @@ pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
 pub fn read_follow_up(
     form: &mut Form,
     customer_id: CustomerId,
-    today: NaiveDate,
+    now: NaiveDateTime,
     order: DateOrder,
 ) -> Option<FollowUpDraft> {
     form.clear_errors();
@@ -300,7 +300,7 @@ pub fn read_follow_up(
     if task.is_empty() {
         form.set_error("Task", "say what to do");
     }
-    let due = read_date(form, "Due", today, order);
+    let due = read_later(form, "Due", now, order);
     let repeat_text = form.value("Repeat").trim().to_string();
     let repeat = if repeat_text.is_empty() {
         None
@@ -315,10 +315,11 @@ pub fn read_follow_up(
         form.focus_first_error();
         return None;
     }
+    let due = due?;
     Some(FollowUpDraft {
         customer_id,
-        due_on: due?,
-        due_time: None,
+        due_on: due.date,
+        due_time: due.time,
         task,
         repeat,
     })
@@ -333,18 +334,21 @@ pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
     )
 }
 
-pub fn read_date(
+/// A date for later (a follow-up's, a snooze's) as the logging service reads one: a yearless
+/// date is the next one, a time may follow; a past date is refused (the form cannot yet ask
+/// whether it is meant).
+pub fn read_later(
     form: &mut Form,
     label: &str,
-    today: NaiveDate,
+    now: NaiveDateTime,
     order: DateOrder,
-) -> Option<NaiveDate> {
+) -> Option<dates::When> {
     let text = form.value(label).trim().to_string();
     if text.is_empty() {
         form.set_error(label, format!("a date is needed: {DATE_HINT}"));
         return None;
     }
-    dates::parse_date_in(&text, today, order)
+    crate::services::later::read_later(&text, now, order, false)
         .map_err(|e| form.set_error(label, e.to_string()))
         .ok()
 }

@@ -175,3 +175,43 @@ fn today_lists_follow_ups_first_timed_ones_first_then_complaints_then_going_cold
     let show = book.ok(&["show", "acme"]);
     assert!(show.contains("tomorrow 09:00"), "{show}");
 }
+
+/// The follow-up form (tests' clock: Saturday 2026-11-28 10:15) reads its date as the logging
+/// service does: the next 5 January, a time of day kept, yesterday refused by name.
+#[test]
+fn the_follow_up_form_leans_ahead_keeps_a_time_and_refuses_the_past() {
+    use crate::common::{self, driving::*};
+    use fieldbook::tui::action::Action;
+    use fieldbook::tui::state::Mode;
+    let mut repo = common::empty_book();
+    let id = repo
+        .add_customer(&CustomerDraft {
+            name: "Acme".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut state = common::state_for(&repo);
+    let mut plan = |due: &str| {
+        run(&mut state, &mut repo, [Action::AddFollowUp]);
+        fill(&mut state, &mut repo, "Task", "call");
+        fill(&mut state, &mut repo, "Due", due);
+        run(&mut state, &mut repo, [Action::SaveForm]);
+        let error = match &state.mode {
+            Mode::Form(f) => f.focused().error.clone(),
+            _ => None,
+        };
+        // A refused form stays open with what was typed; put it away for the next.
+        state.mode = Mode::Browse;
+        error
+    };
+    assert_eq!(plan("01-05"), None);
+    assert_eq!(plan("周五下午3点"), None);
+    let refused = plan("yesterday").expect("refused");
+    assert_eq!(refused, "2026-11-27 is 1 day ago: a follow-up is for later");
+    let open = repo.open_follow_ups(Some(id)).unwrap();
+    let dues: Vec<String> = open
+        .iter()
+        .map(|f| format!("{} {:?}", f.draft.due_on, f.draft.due_time))
+        .collect();
+    assert_eq!(dues, ["2026-12-04 Some(15:00:00)", "2027-01-05 None"]);
+}

@@ -398,6 +398,15 @@ fn migrates_from_every_earlier_version() {
                 )
                 .unwrap();
             }
+            if from >= 1 {
+                // Follow-ups with a time of day were written as 'HH:MM' from the first schema.
+                conn.execute(
+                    "INSERT INTO follow_up (customer_id, due_on, due_time, task, created_at)
+                     VALUES (1, '2026-12-01', '15:00', '发报价单', '2025-01-01T00:00:00')",
+                    [],
+                )
+                .unwrap();
+            }
         }
         let repo = Repository::open(&path).unwrap();
         assert_eq!(
@@ -410,6 +419,12 @@ fn migrates_from_every_earlier_version() {
                 repo.customer_rows().unwrap()[0].name,
                 "老客户",
                 "data kept from version {from}"
+            );
+            let kept = repo.open_follow_ups(None).unwrap();
+            assert_eq!(kept.len(), 1, "follow-ups kept from version {from}");
+            assert_eq!(
+                kept[0].draft.due_time,
+                chrono::NaiveTime::from_hms_opt(15, 0, 0)
             );
         }
     }

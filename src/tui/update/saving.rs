@@ -81,7 +81,7 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
             saved.map(|message| (message, Some(customer_id)))
         }
         FormPurpose::AddFollowUp(customer_id) => {
-            match forms::read_follow_up(form, customer_id, today, order) {
+            match forms::read_follow_up(form, customer_id, now, order) {
                 Some(draft) => {
                     let warnings =
                         repo.frequency_warnings(customer_id, draft.due_on, ceiling, None)?;
@@ -155,7 +155,8 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         }
         FormPurpose::Snooze(follow_up_id) => {
             form.clear_errors();
-            match forms::read_date(form, "Until", today, order) {
+            // The day only: a snooze keeps the follow-up's time of day.
+            match forms::read_later(form, "Until", now, order).map(|w| w.date) {
                 Some(until) => {
                     repo.snooze_follow_up(follow_up_id, until)?;
                     settled = Some(Handled::Snoozed(until));
