@@ -279,10 +279,10 @@ fn open_follow_ups_for_the_book_or_one_customer() {
     let tasks: Vec<&str> = all.iter().map(|f| f.draft.task.as_str()).collect();
     assert_eq!(
         tasks,
-        ["overdue", "timed", "later"],
-        "by date, untimed first within a day"
+        ["timed", "overdue", "later"],
+        "by date, timed first within a day (an appointment), by time"
     );
-    assert_eq!(all[0].customer_name, "Bolt");
+    assert_eq!(all[1].customer_name, "Bolt");
     assert_eq!(
         repo.follow_up(timed).unwrap().draft.due_time,
         Some("14:30".parse().unwrap())
