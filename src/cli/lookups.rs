@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::book::complaints::Complaint;
-use crate::book::model::{CustomerId, CustomerRow};
+use crate::book::model::{Contact, CustomerId, CustomerRow};
 use serde_json::json;
 
 /// The morning's list in the order it is worked: follow-ups (overdue, today, coming up), then
@@ -277,24 +277,7 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     if !d.tags.is_empty() {
         println!("tags     {}", safe(&d.tags.join(", ")));
     }
-    for p in &contacts {
-        // Everything needed to reach the person, on their line: the reason to run `show`.
-        let reach: Vec<String> = [
-            ("", &p.draft.phone),
-            ("wechat ", &p.draft.wechat),
-            ("", &p.draft.email),
-        ]
-        .iter()
-        .filter(|(_, value)| !value.trim().is_empty())
-        .map(|(label, value)| format!("{label}{}", safe(value)))
-        .collect();
-        println!(
-            "person   {} {}  {}",
-            safe(&p.draft.name),
-            style.dim(&safe(&p.draft.title)),
-            reach.join("  ")
-        );
-    }
+    print_people(&contacts, &style);
     for f in &follow_ups {
         println!(
             "#{:<6} {} {}",
@@ -315,4 +298,25 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+fn print_people(contacts: &[Contact], style: &Style) {
+    for p in contacts {
+        // Everything needed to reach the person, on their line: the reason to run `show`.
+        let reach: Vec<String> = [
+            ("", &p.draft.phone),
+            ("wechat ", &p.draft.wechat),
+            ("", &p.draft.email),
+        ]
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| format!("{label}{}", safe(value)))
+        .collect();
+        println!(
+            "person   {} {}  {}",
+            safe(&p.draft.name),
+            style.dim(&safe(&p.draft.title)),
+            reach.join("  ")
+        );
+    }
 }

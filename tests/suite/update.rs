@@ -260,6 +260,8 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
     assert_eq!(next, Some("2026-11-30".parse().unwrap()));
     let open = repo.open_follow_ups(Some(s.xinghe)).unwrap();
     assert!(open.iter().all(|f| f.draft.task != "发报价单"), "{open:?}");
+    let said = state.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(said.contains("closed 发报价单"), "{said}");
 }
 
 #[test]

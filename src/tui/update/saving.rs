@@ -229,8 +229,12 @@ fn save_log(
             crate::book::due::due_label(Some(f.due_on), today)
         )
     });
+    // The service may have closed a due follow-up nobody picked: say which.
+    let closed = prepared.closes.as_ref().map_or(String::new(), |f| {
+        format!("; closed {}", safe_text::line(&f.draft.task))
+    });
     Ok(Some(reviewing::with_warnings(
-        format!("logged {}{next}", prepared.interaction.channel),
+        format!("logged {}{next}{closed}", prepared.interaction.channel),
         &prepared.warnings,
     )))
 }
