@@ -215,3 +215,27 @@ fn the_follow_up_form_leans_ahead_keeps_a_time_and_refuses_the_past() {
         .collect();
     assert_eq!(dues, ["2026-12-04 Some(15:00:00)", "2027-01-05 None"]);
 }
+
+/// At 10:15 a follow-up due at 09:00 today is overdue in the header and the follow-ups pane.
+#[test]
+fn the_screen_counts_a_follow_up_whose_time_has_passed_as_overdue() {
+    use crate::common;
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut repo = common::empty_book();
+    let id = repo
+        .add_customer(&CustomerDraft {
+            name: "Acme".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    follow_up(&mut repo, id, common::today(), Some(9), "morning call");
+    follow_up(&mut repo, id, common::today(), None, "any time today");
+    let mut state = common::state_for(&repo);
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    terminal
+        .draw(|f| fieldbook::tui::ui::draw(f, &mut state))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    assert!(text.contains("1 overdue · 1 due today"), "{text}");
+    assert!(text.contains("overdue 09:00"), "{text}");
+}

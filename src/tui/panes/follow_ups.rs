@@ -90,13 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
 
 fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
     let f = &state.follow_ups[i];
-    let today = state.today;
-    let time = f
-        .draft
-        .due_time
-        .map(|t| t.format(" %H:%M").to_string())
-        .unwrap_or_default();
-    let when = format!("{}{time}", due::due_label(Some(f.draft.due_on), today));
+    let when = due::due_label_at(f.draft.due_on, f.draft.due_time, state.now);
     let line = Line::from(vec![
         Span::styled(
             format!("  {when:<12}"),
