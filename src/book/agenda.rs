@@ -1,10 +1,10 @@
 //! The morning's list: what is overdue, due today and coming up, whose birthday it is, and who
 //! is going cold. Shared by `fieldbook today` and the review screen.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::due::{Bucket, SortOrder, compare};
+use super::due::{Bucket, SortOrder, compare, follow_up_order};
 use super::model::{Birthday, BirthdayOf, CustomerId, CustomerRow, FollowUp};
 
 /// A birthday (or yearly date) of a customer or one of its people.
@@ -46,19 +46,21 @@ pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
 }
 
 impl Agenda {
-    /// `follow_ups` are the open ones (any order); `rows` have `cold_by` filled in;
+    /// `follow_ups` are the open ones (any order), split by `now` (a follow-up at 15:00 is
+    /// overdue from 15:00); `rows` have `cold_by` filled in;
     /// `birthdays` are (customer, person, birthday) for everyone with one.
     pub fn build(
         follow_ups: Vec<FollowUp>,
         rows: &[CustomerRow],
         birthdays: &[BirthdayOf],
-        today: NaiveDate,
+        now: NaiveDateTime,
         days: u32,
     ) -> Agenda {
+        let today = now.date();
         let mut agenda = Agenda::default();
         let horizon = today + chrono::Days::new(days.into());
         for f in follow_ups {
-            match Bucket::of(f.draft.due_on, today) {
+            match Bucket::of(f.draft.due_on, f.draft.due_time, now) {
                 Bucket::Overdue => agenda.overdue.push(f),
                 Bucket::Today => agenda.today.push(f),
                 _ if f.draft.due_on <= horizon => agenda.upcoming.push(f),
@@ -66,20 +68,7 @@ impl Agenda {
             }
         }
         for list in [&mut agenda.overdue, &mut agenda.today, &mut agenda.upcoming] {
-            list.sort_by(|a, b| {
-                (
-                    a.draft.due_on,
-                    a.draft.due_time.is_some(),
-                    a.draft.due_time,
-                    a.id,
-                )
-                    .cmp(&(
-                        b.draft.due_on,
-                        b.draft.due_time.is_some(),
-                        b.draft.due_time,
-                        b.id,
-                    ))
-            });
+            list.sort_by_key(|f| (follow_up_order(f.draft.due_on, f.draft.due_time), f.id));
         }
         let week_end = today + chrono::Days::new(6);
         agenda.birthdays = birthdays
@@ -182,7 +171,7 @@ mod tests {
                 Birthday::parse("--04-15").unwrap(),
             ),
         ];
-        let a = Agenda::build(fs, &[], &birthdays, today, 7);
+        let a = Agenda::build(fs, &[], &birthdays, today.and_hms_opt(9, 0, 0).unwrap(), 7);
         let ids = |v: &[FollowUp]| v.iter().map(|f| f.id).collect::<Vec<_>>();
         assert_eq!(ids(&a.overdue), [3]);
         assert_eq!(ids(&a.today), [2]);
@@ -191,5 +180,23 @@ mod tests {
         assert_eq!(a.birthdays[0].person.as_deref(), Some("张伟"));
         assert_eq!(a.birthdays[0].turns, Some(41));
         assert!(!a.is_empty());
+    }
+
+    #[test]
+    fn a_timed_follow_up_moves_to_overdue_when_its_time_passes_and_leads_its_day() {
+        let today = d("2026-11-28");
+        let at = |h, m| today.and_hms_opt(h, m, 0).unwrap();
+        let mut three = follow_up(1, "2026-11-28");
+        three.draft.due_time = chrono::NaiveTime::from_hms_opt(15, 0, 0);
+        let mut nine = follow_up(2, "2026-11-28");
+        nine.draft.due_time = chrono::NaiveTime::from_hms_opt(9, 0, 0);
+        let untimed = follow_up(3, "2026-11-28");
+        let fs = vec![untimed, three, nine];
+        let ids = |v: &[FollowUp]| v.iter().map(|f| f.id).collect::<Vec<_>>();
+        let before = Agenda::build(fs.clone(), &[], &[], at(8, 0), 7);
+        assert_eq!(ids(&before.today), [2, 1, 3], "timed first, by time");
+        let after = Agenda::build(fs, &[], &[], at(15, 1), 7);
+        assert_eq!(ids(&after.overdue), [2, 1]);
+        assert_eq!(ids(&after.today), [3]);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::model::CustomerRow;
 
@@ -24,8 +24,13 @@ impl Bucket {
         Bucket::Later,
     ];
 
-    pub fn of(due: NaiveDate, today: NaiveDate) -> Self {
-        match (due - today).num_days() {
+    /// A follow-up with a time of day is overdue once that time has passed, even today; one
+    /// without is overdue from the next day. A customer row knows only the date: `None`.
+    pub fn of(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) -> Self {
+        if time.is_some_and(|t| due.and_time(t) < now) {
+            return Bucket::Overdue;
+        }
+        match (due - now.date()).num_days() {
             d if d < 0 => Bucket::Overdue,
             0 => Bucket::Today,
             1..=7 => Bucket::NextSevenDays,
@@ -72,6 +77,27 @@ pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
         _ if due.year() == today.year() => due.format("%m-%d").to_string(),
         _ => due.format("%Y-%m-%d").to_string(),
     }
+}
+
+/// [`due_label`] with the time of day when there is one: "today 15:00", "overdue 15:00" once
+/// it has passed, "tomorrow 09:00"; days overdue say how many, as an untimed one does.
+pub fn due_label_at(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) -> String {
+    let day = due_label(Some(due), now.date());
+    match time {
+        None => day,
+        Some(_) if due < now.date() => day,
+        Some(t) if due.and_time(t) < now => format!("overdue {}", t.format("%H:%M")),
+        Some(t) => format!("{day} {}", t.format("%H:%M")),
+    }
+}
+
+/// The order follow-ups are done in: by day, and within a day the ones with a time first, by
+/// time (they are appointments), then the rest.
+pub fn follow_up_order(
+    due: NaiveDate,
+    time: Option<NaiveTime>,
+) -> (NaiveDate, bool, Option<NaiveTime>) {
+    (due, time.is_none(), time)
 }
 
 /// Whole days since the last contact, if there was one.
@@ -182,12 +208,49 @@ mod tests {
 
     #[test]
     fn buckets_split_at_today_and_a_week() {
+        let now = d("2026-11-28").and_hms_opt(10, 0, 0).unwrap();
+        assert_eq!(Bucket::of(d("2026-11-27"), None, now), Bucket::Overdue);
+        assert_eq!(Bucket::of(d("2026-11-28"), None, now), Bucket::Today);
+        assert_eq!(
+            Bucket::of(d("2026-11-29"), None, now),
+            Bucket::NextSevenDays
+        );
+        assert_eq!(
+            Bucket::of(d("2026-12-05"), None, now),
+            Bucket::NextSevenDays
+        );
+        assert_eq!(Bucket::of(d("2026-12-06"), None, now), Bucket::Later);
+    }
+
+    #[test]
+    fn a_follow_up_at_a_time_is_overdue_once_the_time_has_passed() {
+        let at = |h, m| d("2026-11-28").and_hms_opt(h, m, 0).unwrap();
+        let three = NaiveTime::from_hms_opt(15, 0, 0);
         let today = d("2026-11-28");
-        assert_eq!(Bucket::of(d("2026-11-27"), today), Bucket::Overdue);
-        assert_eq!(Bucket::of(d("2026-11-28"), today), Bucket::Today);
-        assert_eq!(Bucket::of(d("2026-11-29"), today), Bucket::NextSevenDays);
-        assert_eq!(Bucket::of(d("2026-12-05"), today), Bucket::NextSevenDays);
-        assert_eq!(Bucket::of(d("2026-12-06"), today), Bucket::Later);
+        assert_eq!(Bucket::of(today, three, at(15, 0)), Bucket::Today);
+        assert_eq!(Bucket::of(today, three, at(15, 1)), Bucket::Overdue);
+        assert_eq!(Bucket::of(today, None, at(23, 59)), Bucket::Today);
+        assert_eq!(due_label_at(today, three, at(14, 0)), "today 15:00");
+        assert_eq!(due_label_at(today, three, at(15, 1)), "overdue 15:00");
+        assert_eq!(
+            due_label_at(d("2026-11-29"), NaiveTime::from_hms_opt(9, 0, 0), at(15, 1)),
+            "tomorrow 09:00"
+        );
+        assert_eq!(due_label_at(d("2026-11-25"), three, at(9, 0)), "3d overdue");
+    }
+
+    #[test]
+    fn timed_follow_ups_come_first_in_their_day_by_time() {
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0);
+        let day = d("2026-11-28");
+        let mut keys = [
+            follow_up_order(day, None),
+            follow_up_order(day, t(15)),
+            follow_up_order(d("2026-11-27"), None),
+            follow_up_order(day, t(9)),
+        ];
+        keys.sort();
+        assert_eq!(keys.map(|k| k.2), [None, t(9), t(15), None]);
     }
 
     #[test]

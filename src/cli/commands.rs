@@ -15,7 +15,10 @@ use crate::book::due;
 use crate::book::model::{CustomerDraft, CustomerKind, CustomerRow, Tier};
 use crate::config::Config;
 use crate::repository::Repository;
-use crate::services::logging::{self, FieldErrors, FollowUpRequest, LogField, LogRequest};
+use crate::services::later::{self, LaterError};
+use crate::services::logging::{
+    self, Closes, FieldErrors, FollowUpRequest, LogField, LogRequest, PreparedLog, Remedy,
+};
 
 pub struct Context<'a> {
     pub repo: &'a mut Repository,
@@ -51,6 +54,12 @@ pub struct LogArgs {
     /// Repeat the follow-up: weekly, every 2w, monthly after done ...
     #[arg(long, requires = "next")]
     pub every: Option<String>,
+    /// Set the follow-up even though its date is past
+    #[arg(long)]
+    pub past: bool,
+    /// The follow-up this contact closes (#12), or none [default: the customer's earliest due]
+    #[arg(long, value_name = "ID|none")]
+    pub closes: Option<String>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -134,8 +143,24 @@ fn read_summary() -> Result<String, Failure> {
     Ok(text.trim_end().to_string())
 }
 
+/// `--closes`: a follow-up's id, or `none`; left out, the service picks the earliest due.
+fn read_closes(text: Option<&str>) -> Result<Closes, Failure> {
+    match text.map(str::trim) {
+        None => Ok(Closes::EarliestDue),
+        Some(t) if t.eq_ignore_ascii_case("none") => Ok(Closes::Nothing),
+        Some(t) => resolve::follow_up_id(t).map(Closes::This).ok_or_else(|| {
+            Failure::input(format!(
+                "--closes: \"{}\" is not a follow-up id (#12) or none",
+                safe(t)
+            ))
+        }),
+    }
+}
+
 pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
     let customer = find_one(&ctx, &args.customer)?;
+    let closes = read_closes(args.closes.as_deref())?;
+    let typed_at = args.at.clone().unwrap_or_default();
     let mut request = LogRequest {
         customer_id: customer.id,
         with: args.with,
@@ -148,7 +173,9 @@ pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
             due: args.next,
             task: args.todo.unwrap_or_default(),
             repeat: args.every.unwrap_or_default(),
+            past_ok: args.past,
         }),
+        closes,
         ..Default::default()
     };
     if args.summary.is_empty() {
@@ -157,19 +184,31 @@ pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
         if let Err(errors) = logging::validate(&request, ctx.repo, ctx.config, ctx.now)?
             && errors.iter().any(|(field, _)| field != LogField::Summary)
         {
-            return Err(refusal(&errors, false));
+            return Err(refusal(&errors, false, &typed_at));
         }
         request.summary = read_summary()?;
     }
     let prepared = logging::validate(&request, ctx.repo, ctx.config, ctx.now)?
-        .map_err(|errors| refusal(&errors, true))?;
+        .map_err(|errors| refusal(&errors, true, &typed_at))?;
     let written = prepared.commit(ctx.repo)?;
+    report_logged(&ctx, &customer, &prepared, written)
+}
+
+/// What was written, in one line (and the follow-up it closed on its own), or as JSON.
+fn report_logged(
+    ctx: &Context,
+    customer: &CustomerRow,
+    prepared: &PreparedLog,
+    written: logging::LogOutcome,
+) -> Result<(), Failure> {
     let (interaction, follow_up) = (&prepared.interaction, &prepared.follow_up);
     if ctx.json {
         return json(&json!({
             "customer_id": customer.id, "customer": customer.name,
             "interaction_id": written.interaction_id, "follow_up_id": written.follow_up_id,
-            "follow_up_due": follow_up.as_ref().map(|f| f.due_on), "warnings": prepared.warnings,
+            "follow_up_due": follow_up.as_ref().map(|f| f.due_on),
+            "follow_up_time": follow_up.as_ref().and_then(|f| f.due_time),
+            "closed": prepared.closes.as_ref().map(|f| f.id), "warnings": prepared.warnings,
         }));
     }
     for w in &prepared.warnings {
@@ -191,12 +230,20 @@ pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
         ),
         _ => println!(),
     }
+    if let Some(f) = &prepared.closes {
+        println!(
+            "closed #{} {} ({})",
+            f.id,
+            safe(&f.draft.task),
+            due::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now)
+        );
+    }
     Ok(())
 }
 
 /// Why nothing was logged, one line per bad flag. Before the summary is read, its own
 /// message is left out: it is about to be asked for.
-fn refusal(errors: &FieldErrors, with_summary: bool) -> Failure {
+fn refusal(errors: &FieldErrors, with_summary: bool, typed_at: &str) -> Failure {
     let lines: Vec<String> = errors
         .iter()
         .filter(|(field, _)| with_summary || *field != LogField::Summary)
@@ -205,8 +252,18 @@ fn refusal(errors: &FieldErrors, with_summary: bool) -> Failure {
             LogField::Channel => format!("--channel: {message}"),
             LogField::Outcome => format!("--outcome: {message}"),
             LogField::With => format!("--with: {message}"),
-            LogField::When => format!("--at: {message}"),
-            LogField::FollowUpDate => format!("--next: {message}"),
+            LogField::When => match errors.remedy(field) {
+                Some(Remedy::MakeFollowUp) => {
+                    format!("--at: {message}: --next \"{}\"", safe(typed_at.trim()))
+                }
+                _ => format!("--at: {message}"),
+            },
+            LogField::FollowUpDate => match errors.remedy(field) {
+                Some(Remedy::ConfirmPast) => {
+                    format!("--next: {message}; add --past to set it anyway")
+                }
+                _ => format!("--next: {message}"),
+            },
             LogField::Repeat => format!("--every: {message}"),
             LogField::Closes | LogField::Satisfaction => message.to_string(),
         })
@@ -287,11 +344,15 @@ pub fn done(ctx: Context, id: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn snooze(ctx: Context, id: &str, when: &str) -> Result<(), Failure> {
+pub fn snooze(ctx: Context, id: &str, when: &str, past: bool) -> Result<(), Failure> {
     let id = resolve::follow_up_id(id).ok_or_else(|| {
         Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
     })?;
-    let until = dates::parse_ahead_in(when, ctx.now.date(), ctx.config.date_order)?;
+    let until =
+        later::read_later_day(when, ctx.now, ctx.config.date_order, past).map_err(|e| match e {
+            LaterError::Past { .. } => Failure::input(format!("{e}; add --past to set it anyway")),
+            e => Failure::input(e.to_string()),
+        })?;
     let follow_up = ctx
         .repo
         .follow_up(id)

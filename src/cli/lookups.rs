@@ -5,19 +5,32 @@ use super::commands::{Context, find_one, rows_with_cold};
 use super::output::{Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use crate::book::model::CustomerRow;
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::book::complaints::Complaint;
+use crate::book::model::{Contact, CustomerId, CustomerRow};
 use serde_json::json;
 
+/// The morning's list in the order it is worked: follow-ups (overdue, today, coming up), then
+/// open complaints, then birthdays and who is going cold. A customer whose follow-up is listed
+/// is not listed again as going cold: one warning each.
 pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
-    let today = ctx.now.date();
     let rows = rows_with_cold(&ctx)?;
-    let agenda = Agenda::build(
+    let mut agenda = Agenda::build(
         ctx.repo.open_follow_ups(None)?,
         &rows,
         &ctx.repo.birthdays()?,
-        today,
+        ctx.now,
         days,
     );
+    let listed: HashSet<CustomerId> = [&agenda.overdue, &agenda.today]
+        .into_iter()
+        .flatten()
+        .map(|f| f.draft.customer_id)
+        .collect();
+    agenda.cold.retain(|r| !listed.contains(&r.id));
     // An open complaint puts the customer at risk: it belongs on the morning's list.
     let open_complaints: Vec<_> = ctx
         .repo
@@ -31,32 +44,19 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
             serde_json::to_value(&open_complaints).map_err(|e| Failure::input(e.to_string()))?;
         return json(&value);
     }
-    let style = Style::detect();
-    if !open_complaints.is_empty() {
-        println!(
-            "{}",
-            style.heading(&format!("Open complaints ({})", open_complaints.len()))
-        );
-        for c in &open_complaints {
-            let name = rows
-                .iter()
-                .find(|r| r.id == c.draft.customer_id)
-                .map_or(String::new(), |r| r.name.clone());
-            let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
-            println!(
-                "  c{:<6} {} {} {} {}",
-                c.draft.customer_id,
-                cell(&name, 28),
-                style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
-                cell(c.draft.status.label(), 12),
-                safe(&c.draft.what)
-            );
-        }
-    }
     if agenda.is_empty() && open_complaints.is_empty() {
         println!("Nothing due, nobody going cold. A good day to find new customers.");
         return Ok(());
     }
+    let style = Style::detect();
+    print_follow_ups(&agenda, days, ctx.now, &style);
+    print_complaints(&open_complaints, &rows, ctx.now.date(), &style);
+    print_birthdays(&agenda, &style);
+    print_cold(&agenda, ctx.now.date(), &style);
+    Ok(())
+}
+
+fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Style) {
     let sections = [
         ("Overdue", &agenda.overdue),
         ("Today", &agenda.today),
@@ -68,8 +68,9 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
         }
         println!("{}", style.heading(&format!("{title} ({})", list.len())));
         for f in list {
-            let when = cell(&due::due_label(Some(f.draft.due_on), today), 11);
-            let when = match due::Bucket::of(f.draft.due_on, today) {
+            let (due_on, due_time) = (f.draft.due_on, f.draft.due_time);
+            let when = cell(&due::due_label_at(due_on, due_time, now), 14);
+            let when = match due::Bucket::of(due_on, due_time, now) {
                 due::Bucket::Overdue => style.overdue(&when),
                 due::Bucket::Today => style.today(&when),
                 _ => when,
@@ -88,41 +89,73 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
             );
         }
     }
-    if !agenda.birthdays.is_empty() {
-        println!("{}", style.heading("Birthdays this week"));
-        for b in &agenda.birthdays {
-            let who = match &b.person {
-                Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
-                None => safe(&b.customer_name),
-            };
-            let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
-            println!(
-                "  c{:<6} {} {who}{turns}",
-                b.customer_id,
-                b.on.format("%a %m-%d")
-            );
-        }
+}
+
+fn print_complaints(open: &[Complaint], rows: &[CustomerRow], today: NaiveDate, style: &Style) {
+    if open.is_empty() {
+        return;
     }
-    if !agenda.cold.is_empty() {
+    println!(
+        "{}",
+        style.heading(&format!("Open complaints ({})", open.len()))
+    );
+    for c in open {
+        let name = rows
+            .iter()
+            .find(|r| r.id == c.draft.customer_id)
+            .map_or(String::new(), |r| r.name.clone());
+        let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
         println!(
-            "{}",
-            style.heading(&format!("Going cold ({})", agenda.cold.len()))
+            "  c{:<6} {} {} {} {}",
+            c.draft.customer_id,
+            cell(&name, 28),
+            style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
+            cell(c.draft.status.label(), 12),
+            safe(&c.draft.what)
         );
-        for r in agenda.cold.iter().take(20) {
-            let last = due::last_contact_label(r.last_contact_at, today);
-            let over = r.cold_by.unwrap_or(0);
-            println!(
-                "  c{:<6} {} {} last contact {last}, {over}d past cadence",
-                r.id,
-                r.tier.map_or("-", |t| t.as_str()),
-                cell(&r.name, 28)
-            );
-        }
-        if agenda.cold.len() > 20 {
-            println!("  … and {} more", agenda.cold.len() - 20);
-        }
     }
-    Ok(())
+}
+
+fn print_birthdays(agenda: &Agenda, style: &Style) {
+    if agenda.birthdays.is_empty() {
+        return;
+    }
+    println!("{}", style.heading("Birthdays this week"));
+    for b in &agenda.birthdays {
+        let who = match &b.person {
+            Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
+            None => safe(&b.customer_name),
+        };
+        let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
+        println!(
+            "  c{:<6} {} {who}{turns}",
+            b.customer_id,
+            b.on.format("%a %m-%d")
+        );
+    }
+}
+
+fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
+    if agenda.cold.is_empty() {
+        return;
+    }
+    println!(
+        "{}",
+        style.heading(&format!("Going cold ({})", agenda.cold.len()))
+    );
+    for r in agenda.cold.iter().take(20) {
+        let last = due::last_contact_label(r.last_contact_at, today);
+        let over = r.cold_by.unwrap_or(0);
+        println!(
+            "  c{:<6} {} {} last contact {last}, {over}d past cadence",
+            r.id,
+            r.tier.map_or("-", |t| t.as_str()),
+            cell(&r.name, 28)
+        );
+    }
+    if agenda.cold.len() > 20 {
+        println!("  … and {} more", agenda.cold.len() - 20);
+    }
 }
 
 /// `find --notes`: what was said (summaries) and noted (customer and people notes).
@@ -244,7 +277,31 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     if !d.tags.is_empty() {
         println!("tags     {}", safe(&d.tags.join(", ")));
     }
-    for p in &contacts {
+    print_people(&contacts, &style);
+    for f in &follow_ups {
+        println!(
+            "#{:<6} {} {}",
+            f.id,
+            cell(
+                &due::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now),
+                14
+            ),
+            safe(&f.draft.task)
+        );
+    }
+    for i in &history {
+        println!(
+            "{}  {:<7} {}",
+            i.draft.at.format("%Y-%m-%d %H:%M"),
+            i.draft.channel.label(),
+            safe(i.draft.summary.lines().next().unwrap_or(""))
+        );
+    }
+    Ok(())
+}
+
+fn print_people(contacts: &[Contact], style: &Style) {
+    for p in contacts {
         // Everything needed to reach the person, on their line: the reason to run `show`.
         let reach: Vec<String> = [
             ("", &p.draft.phone),
@@ -262,21 +319,4 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
             reach.join("  ")
         );
     }
-    for f in &follow_ups {
-        println!(
-            "#{:<6} {} {}",
-            f.id,
-            cell(&due::due_label(Some(f.draft.due_on), today), 11),
-            safe(&f.draft.task)
-        );
-    }
-    for i in &history {
-        println!(
-            "{}  {:<7} {}",
-            i.draft.at.format("%Y-%m-%d %H:%M"),
-            i.draft.channel.label(),
-            safe(i.draft.summary.lines().next().unwrap_or(""))
-        );
-    }
-    Ok(())
 }

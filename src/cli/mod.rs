@@ -76,8 +76,11 @@ pub enum Command {
     /// Move a follow-up to another day
     Snooze {
         id: String,
-        /// When: tomorrow, fri, +3d, next week, 12-01, 明天, 下周一 ...
+        /// When: tomorrow, fri, +3d, next week, 12-01 (the next one), 明天, 下周一 ...
         when: Vec<String>,
+        /// Move it to a date already past
+        #[arg(long)]
+        past: bool,
     },
     /// Print shell completions: `fieldbook completions bash > ~/.local/share/bash-completion/completions/fieldbook`
     Completions { shell: clap_complete::Shell },
@@ -304,7 +307,9 @@ fn run_on_book(
         Some(Command::Find { query, .. }) => lookups::find(ctx, &query.join(" "))?,
         Some(Command::Show { customer }) => lookups::show(ctx, &customer.join(" "))?,
         Some(Command::Done { id }) => commands::done(ctx, &id)?,
-        Some(Command::Snooze { id, when }) => commands::snooze(ctx, &id, &when.join(" "))?,
+        Some(Command::Snooze { id, when, past }) => {
+            commands::snooze(ctx, &id, &when.join(" "), past)?
+        }
         Some(Command::Import(import)) => interop::import(ctx, import)?,
         Some(Command::Export(export)) => interop::export(ctx, export)?,
         Some(Command::Deal(deal)) => accounts::deal(ctx, deal)?,

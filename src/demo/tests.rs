@@ -77,7 +77,7 @@ fn the_300_demo_has_a_due_list_worth_opening() {
     let today = now().date();
     let count = |b: Bucket| {
         open.iter()
-            .filter(|f| Bucket::of(f.draft.due_on, today) == b)
+            .filter(|f| Bucket::of(f.draft.due_on, f.draft.due_time, now()) == b)
             .count()
     };
     assert!(count(Bucket::Overdue) >= 10, "{}", count(Bucket::Overdue));

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use super::export::{escape_text, fold_line};
+use crate::book::due::follow_up_order;
 use crate::book::model::{Birthday, CustomerId};
 use crate::repository::bulk::BulkBook;
 
@@ -52,7 +53,7 @@ pub fn calendar(book: &BulkBook, stamp: NaiveDateTime) -> String {
         .iter()
         .filter(|f| f.done_at.is_none() && names.contains_key(&f.draft.customer_id))
         .collect();
-    follow_ups.sort_by_key(|f| (f.draft.due_on, f.draft.due_time, f.id));
+    follow_ups.sort_by_key(|f| (follow_up_order(f.draft.due_on, f.draft.due_time), f.id));
     for f in follow_ups {
         let d = &f.draft;
         let customer = names.get(&d.customer_id).copied().unwrap_or("");

@@ -6,6 +6,7 @@ use rusqlite::{Row, Transaction, params};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::care::{self, Ceiling};
+use crate::book::due::follow_up_order;
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionId};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 
@@ -125,14 +126,7 @@ impl Repository {
         let rows = stmt.query_map([limit as i64], follow_up_from_row)?;
         let mut first: Vec<FollowUp> = rows.collect::<rusqlite::Result<_>>()?;
         first.sort_by(|a, b| {
-            let key = |f: &FollowUp| {
-                (
-                    f.draft.due_on,
-                    f.draft.due_time.is_some(),
-                    f.draft.due_time,
-                    f.id,
-                )
-            };
+            let key = |f: &FollowUp| (follow_up_order(f.draft.due_on, f.draft.due_time), f.id);
             key(a).cmp(&key(b))
         });
         Ok(first)
@@ -151,7 +145,7 @@ impl Repository {
             "SELECT {COLUMNS}
                FROM follow_up f {join} customer c ON c.id = f.customer_id
               WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
-              ORDER BY f.due_on, f.due_time IS NOT NULL, f.due_time, f.id"
+              ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], follow_up_from_row)?;

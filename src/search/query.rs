@@ -11,7 +11,7 @@
 //! Anything else is text. A known key with nothing after the colon (`tier:`, being typed)
 //! filters nothing; a known key with a value it does not know (`tier:x`) is text.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::keys::{fold, fold_char};
 use super::pinyin::readings;
@@ -118,14 +118,13 @@ impl Filter {
                 .any(|tag| starts_with_folded(tag.trim(), prefix)),
             Filter::Tier(tier) => row.tier == Some(*tier),
             Filter::City(_) => city_ok(),
-            Filter::Due(due) => {
-                row.next_follow_up_on
-                    .is_some_and(|on| match (due, Bucket::of(on, today)) {
-                        (Due::Today, Bucket::Today) | (Due::Overdue, Bucket::Overdue) => true,
-                        (Due::Week, bucket) => bucket != Bucket::Later,
-                        _ => false,
-                    })
-            }
+            Filter::Due(due) => row.next_follow_up_on.is_some_and(|on| {
+                match (due, Bucket::of(on, None, today.and_time(NaiveTime::MIN))) {
+                    (Due::Today, Bucket::Today) | (Due::Overdue, Bucket::Overdue) => true,
+                    (Due::Week, bucket) => bucket != Bucket::Later,
+                    _ => false,
+                }
+            }),
             Filter::Cold => row.cold_by.is_some(),
         }
     }

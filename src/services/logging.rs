@@ -6,15 +6,14 @@ use std::fmt;
 
 use chrono::NaiveDateTime;
 
-use crate::book::dates::{self, DateOrder};
 use crate::book::model::{
-    Channel, Contact, ContactId, CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionDraft,
-    InteractionId,
+    Contact, CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionDraft, InteractionId,
 };
-use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::{Config, Outcome};
-use crate::repository::{BookError, Repository, Result};
-use crate::safe_text;
+use crate::repository::{Repository, Result};
+
+mod fields;
+use fields::{read_channel, read_closes, read_follow_up, read_outcome, read_when, read_with};
 
 /// A contact to log, as it was typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,12 +25,13 @@ pub struct LogRequest {
     pub channel: String,
     /// An outcome's key from the config (`quote_sent`); its label is accepted too.
     pub outcome: Option<String>,
-    /// When it happened (`yesterday 14:30`); empty or `now` means now.
+    /// When it happened (`yesterday 14:30`); empty or `now` means now. More than a few minutes
+    /// ahead is refused: that is a follow-up.
     pub when: String,
     pub summary: String,
     pub follow_up: Option<FollowUpRequest>,
     /// The open follow-up this contact deals with: closed in the same transaction.
-    pub closes: Option<FollowUpId>,
+    pub closes: Closes,
     /// How satisfied the customer sounded, 1 to 5.
     pub satisfaction: Option<u8>,
 }
@@ -46,6 +46,30 @@ pub struct FollowUpRequest {
     pub task: String,
     /// A repeat rule as `Recurrence::parse` reads it (`monthly after done`); empty = once.
     pub repeat: String,
+    /// The user confirmed a date already past (asked after [`Remedy::ConfirmPast`]).
+    pub past_ok: bool,
+}
+
+/// Which open follow-up a log closes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Closes {
+    /// The customer's earliest follow-up due today or overdue, if any: a contact with a
+    /// customer who is waiting for one is, most often, that follow-up done.
+    #[default]
+    EarliestDue,
+    /// None, even when one is due.
+    Nothing,
+    This(FollowUpId),
+}
+
+/// What the user can do to have a refused field taken, so each front end offers it in its own
+/// words (a flag on the command line, a question in a form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Remedy {
+    /// The follow-up date is past: set `past_ok` once the user says it is meant.
+    ConfirmPast,
+    /// When is still to come: plan it as the follow-up date instead.
+    MakeFollowUp,
 }
 
 /// The parts of a log a message can be about, so each front end puts it beside its own field
@@ -65,11 +89,21 @@ pub enum LogField {
 
 /// Every bad field of a request, each with what would have been accepted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(Vec<(LogField, String)>);
+pub struct FieldErrors(Vec<(LogField, String)>, Vec<(LogField, Remedy)>);
 
 impl FieldErrors {
     fn add(&mut self, field: LogField, message: impl Into<String>) {
         self.0.push((field, message.into()));
+    }
+
+    fn refuse(&mut self, field: LogField, message: impl Into<String>, remedy: Remedy) {
+        self.add(field, message);
+        self.1.push((field, remedy));
+    }
+
+    /// What would have `field` taken, when something would.
+    pub fn remedy(&self, field: LogField) -> Option<Remedy> {
+        self.1.iter().find(|(f, _)| *f == field).map(|(_, r)| *r)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -103,7 +137,8 @@ impl std::error::Error for FieldErrors {}
 pub struct PreparedLog {
     pub interaction: InteractionDraft,
     pub follow_up: Option<FollowUpDraft>,
-    pub closes: Option<FollowUpId>,
+    /// The follow-up this contact closes, as it was before.
+    pub closes: Option<FollowUp>,
     pub satisfaction: Option<u8>,
     /// Each warning once, however many of the log's dates raise it.
     pub warnings: Vec<String>,
@@ -150,7 +185,7 @@ pub fn validate(
             repeat,
         })
     });
-    let closing = read_closes(request, repo, &mut errors)?;
+    let closing = read_closes(request, repo, now, &mut errors)?;
     if request.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
         errors.add(LogField::Satisfaction, "satisfaction is 1 to 5");
     }
@@ -175,7 +210,7 @@ pub fn validate(
     Ok(Ok(PreparedLog {
         interaction,
         follow_up,
-        closes: closing.map(|f| f.id),
+        closes: closing,
         satisfaction: request.satisfaction,
         warnings,
     }))
@@ -188,7 +223,7 @@ impl PreparedLog {
         let (interaction_id, follow_up_id) = repo.log_closing(
             &self.interaction,
             self.follow_up.as_ref(),
-            self.closes,
+            self.closes.as_ref().map(|f| f.id),
             self.satisfaction,
         )?;
         Ok(LogOutcome {
@@ -230,139 +265,6 @@ pub fn task_for(typed: &str, outcome: Option<&Outcome>, summary: &str) -> String
         .take(60)
         .collect();
     format!("Follow up: {first}")
-}
-
-fn read_channel(text: &str, errors: &mut FieldErrors) -> Option<Channel> {
-    if text.trim().is_empty() {
-        return Some(Channel::Call);
-    }
-    let channel = Channel::parse(text);
-    if channel.is_none() {
-        let all: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
-        errors.add(
-            LogField::Channel,
-            format!(
-                "unknown channel \"{}\": use one of {}",
-                safe_text::escaped(text.trim()),
-                all.join(", ")
-            ),
-        );
-    }
-    channel
-}
-
-fn read_outcome<'a>(
-    key: Option<&str>,
-    config: &'a Config,
-    errors: &mut FieldErrors,
-) -> Option<&'a Outcome> {
-    let key = key.map(str::trim).filter(|k| !k.is_empty())?;
-    let outcome = config.outcome(key);
-    if outcome.is_none() {
-        let keys: Vec<&str> = config.outcomes.iter().map(|o| o.key.as_str()).collect();
-        errors.add(
-            LogField::Outcome,
-            format!(
-                "unknown outcome \"{}\": use one of {}",
-                safe_text::escaped(key),
-                keys.join(", ")
-            ),
-        );
-    }
-    outcome
-}
-
-fn read_with(name: &str, contacts: &[Contact], errors: &mut FieldErrors) -> Option<ContactId> {
-    let found = person_named(contacts, name).map(|c| c.id);
-    if found.is_none() {
-        errors.add(
-            LogField::With,
-            format!(
-                "\"{}\" is not one of this customer's people",
-                safe_text::escaped(name)
-            ),
-        );
-    }
-    found
-}
-
-fn read_when(
-    text: &str,
-    now: NaiveDateTime,
-    order: DateOrder,
-    errors: &mut FieldErrors,
-) -> Option<NaiveDateTime> {
-    match text.trim() {
-        "" | "now" => Some(now),
-        text => dates::parse_datetime_in(text, now, order)
-            .map_err(|e| errors.add(LogField::When, e.to_string()))
-            .ok(),
-    }
-}
-
-/// When the follow-up is due and how it repeats; `None` when there is none (or it is bad).
-fn read_follow_up(
-    request: &FollowUpRequest,
-    outcome: Option<&Outcome>,
-    now: NaiveDateTime,
-    order: DateOrder,
-    errors: &mut FieldErrors,
-) -> Option<(dates::When, Option<Recurrence>)> {
-    let due = match &request.due {
-        Some(typed) => typed.trim().to_string(),
-        None => outcome.and_then(|o| o.next.clone()).unwrap_or_default(),
-    };
-    let repeat = request.repeat.trim();
-    if due.is_empty() {
-        if !request.task.trim().is_empty() || !repeat.is_empty() {
-            errors.add(LogField::FollowUpDate, "when should this be done?");
-        }
-        return None;
-    }
-    let when = dates::parse_when_in(&due, now.date(), order)
-        .map_err(|e| errors.add(LogField::FollowUpDate, e.to_string()))
-        .ok();
-    let rule = match repeat {
-        "" => None,
-        text => {
-            let rule = Recurrence::parse(text);
-            if rule.is_none() {
-                errors.add(
-                    LogField::Repeat,
-                    format!(
-                        "can't read \"{}\" as a repeat: {RECURRENCE_HINT}",
-                        safe_text::escaped(text)
-                    ),
-                );
-            }
-            rule
-        }
-    };
-    Some((when?, rule))
-}
-
-/// The follow-up a log closes must be open and the same customer's.
-fn read_closes(
-    request: &LogRequest,
-    repo: &Repository,
-    errors: &mut FieldErrors,
-) -> Result<Option<FollowUp>> {
-    let Some(id) = request.closes else {
-        return Ok(None);
-    };
-    let found = match repo.follow_up(id) {
-        Ok(f) => Some(f),
-        Err(BookError::Invalid(_)) => None,
-        Err(e) => return Err(e),
-    };
-    let open = found.filter(|f| f.draft.customer_id == request.customer_id && f.done_at.is_none());
-    if open.is_none() {
-        errors.add(
-            LogField::Closes,
-            format!("follow-up #{id} is not an open follow-up of this customer"),
-        );
-    }
-    Ok(open)
 }
 
 /// "Not too often" warnings for the contact's day and its follow-up's, leaving out the date of

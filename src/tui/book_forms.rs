@@ -2,14 +2,14 @@
 //! and how its text becomes a draft the repository can write, with a message beside each bad
 //! field. The customer and person forms are in `customer_forms`.
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use super::form::{Field, FieldKey, FollowUpField, Form, FormPurpose, LogField, SnoozeField};
 use crate::book::dates::{self, DateOrder};
 use crate::book::model::{CustomerId, FollowUpDraft, FollowUpId};
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::Outcome;
-use crate::services::logging::{self, FieldErrors, FollowUpRequest, LogRequest};
+use crate::services::logging::{self, Closes, FieldErrors, FollowUpRequest, LogRequest};
 
 pub const CHANNELS: &[&str] = &[
     "call", "visit", "wechat", "email", "meeting", "message", "other",
@@ -96,8 +96,10 @@ pub fn log_request(
             due: Some(v(LogField::FollowUpDate)),
             task: v(LogField::FollowUpTask),
             repeat: v(LogField::Repeat),
+            ..Default::default()
         }),
-        closes,
+        // Outside the review the service closes the customer's earliest due follow-up.
+        closes: closes.map_or(Closes::EarliestDue, Closes::This),
         satisfaction: form.value(LogField::Satisfaction).parse().ok(),
     }
 }
@@ -145,7 +147,7 @@ pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
 pub fn read_follow_up(
     form: &mut Form,
     customer_id: CustomerId,
-    today: NaiveDate,
+    now: NaiveDateTime,
     order: DateOrder,
 ) -> Option<FollowUpDraft> {
     form.clear_errors();
@@ -153,7 +155,7 @@ pub fn read_follow_up(
     if task.is_empty() {
         form.set_error(FollowUpField::Task, "say what to do");
     }
-    let due = read_date(form, FollowUpField::Due, today, order);
+    let due = read_later(form, FollowUpField::Due, now, order);
     let repeat_text = form.value(FollowUpField::Repeat).trim().to_string();
     let repeat = if repeat_text.is_empty() {
         None
@@ -171,10 +173,11 @@ pub fn read_follow_up(
         form.focus_first_error();
         return None;
     }
+    let due = due?;
     Some(FollowUpDraft {
         customer_id,
-        due_on: due?,
-        due_time: None,
+        due_on: due.date,
+        due_time: due.time,
         task,
         repeat,
     })
@@ -189,19 +192,22 @@ pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
     )
 }
 
-pub fn read_date(
+/// A date for later (a follow-up's, a snooze's) as the logging service reads one: a yearless
+/// date is the next one, a time may follow; a past date is refused (the form cannot yet ask
+/// whether it is meant).
+pub fn read_later(
     form: &mut Form,
     key: impl Into<FieldKey>,
-    today: NaiveDate,
+    now: NaiveDateTime,
     order: DateOrder,
-) -> Option<NaiveDate> {
+) -> Option<dates::When> {
     let key = key.into();
     let text = form.value(key).trim().to_string();
     if text.is_empty() {
         form.set_error(key, format!("a date is needed: {DATE_HINT}"));
         return None;
     }
-    dates::parse_date_in(&text, today, order)
+    crate::services::later::read_later(&text, now, order, false)
         .map_err(|e| form.set_error(key, e.to_string()))
         .ok()
 }

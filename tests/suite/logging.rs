@@ -60,9 +60,14 @@ fn rows(repo: &Repository, customer: i64) -> Rows {
 }
 
 fn cli_log(args: &[&str]) -> Rows {
+    cli_log_on(args, |_, _| {})
+}
+
+fn cli_log_on(args: &[&str], plan: fn(&mut Repository, i64)) -> Rows {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.sqlite3");
-    let (repo, id) = book_at(&db);
+    let (mut repo, id) = book_at(&db);
+    plan(&mut repo, id);
     drop(repo);
     let out = Command::cargo_bin("fieldbook")
         .unwrap()
@@ -84,8 +89,13 @@ fn cli_log(args: &[&str]) -> Rows {
 
 /// Opens the book's log form on the one customer, fills `fields` in order, saves.
 fn tui_log(fields: &[(&str, &str)]) -> Rows {
+    tui_log_on(fields, |_, _| {})
+}
+
+fn tui_log_on(fields: &[(&str, &str)], plan: fn(&mut Repository, i64)) -> Rows {
     let dir = tempfile::tempdir().unwrap();
     let (mut repo, id) = book_at(&dir.path().join("book.sqlite3"));
+    plan(&mut repo, id);
     let mut state = common::state_for(&repo);
     run(&mut state, &mut repo, [Action::LogInteraction]);
     for (label, text) in fields {
@@ -98,6 +108,43 @@ fn tui_log(fields: &[(&str, &str)]) -> Rows {
         state.status
     );
     rows(&repo, id)
+}
+
+/// A follow-up overdue for the tests' clock and the real one alike, and one not yet due.
+fn overdue_quote(repo: &mut Repository, customer: i64) {
+    for (due, task) in [("2026-11-20", "发报价单"), ("2030-01-01", "renew")] {
+        repo.add_follow_up(&FollowUpDraft {
+            customer_id: customer,
+            due_on: due.parse().unwrap(),
+            due_time: None,
+            task: task.into(),
+            repeat: None,
+        })
+        .unwrap();
+    }
+}
+
+#[test]
+fn with_a_follow_up_due_both_close_it_and_write_identical_rows() {
+    let cli = cli_log_on(
+        &["Sent the quote", "--next", "2030-12-02 10:00"],
+        overdue_quote,
+    );
+    let tui = tui_log_on(
+        &[
+            ("Summary", "Sent the quote"),
+            ("Follow-up date", "2030-12-02 10:00"),
+        ],
+        overdue_quote,
+    );
+    // Interactions differ only in when they were logged (the binary reads the real clock).
+    assert_eq!(cli.1, tui.1);
+    let open: Vec<&str> = tui.1.iter().map(|(f, _)| f.task.as_str()).collect();
+    assert_eq!(
+        open,
+        ["renew", "Follow up: Sent the quote"],
+        "发报价单 closed"
+    );
 }
 
 #[test]
@@ -116,7 +163,7 @@ fn the_command_line_and_the_form_write_identical_rows() {
         "--at",
         "2026-11-20 14:30",
         "--next",
-        "2026-12-01 10:00",
+        "2030-12-02 10:00",
         "--every",
         "monthly after done",
     ]);
@@ -126,7 +173,7 @@ fn the_command_line_and_the_form_write_identical_rows() {
         ("Outcome", "q"),
         ("With", "michael chen"),
         ("When", "2026-11-20 14:30"),
-        ("Follow-up date", "2026-12-01 10:00"),
+        ("Follow-up date", "2030-12-02 10:00"),
         ("Repeat", "monthly after done"),
     ]);
     assert_eq!(cli, tui);
@@ -154,7 +201,7 @@ fn without_an_outcome_both_write_the_same_default_task() {
         "--at",
         "2026-11-27 9:00",
         "--next",
-        "2026-12-02",
+        "2030-12-02",
         "--with",
         "张",
     ]);
@@ -162,7 +209,7 @@ fn without_an_outcome_both_write_the_same_default_task() {
         ("Summary", "电话沟通Q1订单"),
         ("With", "张"),
         ("When", "2026-11-27 9:00"),
-        ("Follow-up date", "2026-12-02"),
+        ("Follow-up date", "2030-12-02"),
     ]);
     assert_eq!(cli, tui);
     assert_eq!(cli.1[0].0.task, "Follow up: 电话沟通Q1订单");

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod backup;
+mod calls;
 mod cli;
 mod dashboard;
 mod e2e_tmux;

@@ -279,10 +279,10 @@ fn open_follow_ups_for_the_book_or_one_customer() {
     let tasks: Vec<&str> = all.iter().map(|f| f.draft.task.as_str()).collect();
     assert_eq!(
         tasks,
-        ["overdue", "timed", "later"],
-        "by date, untimed first within a day"
+        ["timed", "overdue", "later"],
+        "by date, timed first within a day (an appointment), by time"
     );
-    assert_eq!(all[0].customer_name, "Bolt");
+    assert_eq!(all[1].customer_name, "Bolt");
     assert_eq!(
         repo.follow_up(timed).unwrap().draft.due_time,
         Some("14:30".parse().unwrap())
@@ -401,6 +401,15 @@ fn migrates_from_every_earlier_version() {
                 )
                 .unwrap();
             }
+            if from >= 1 {
+                // Follow-ups with a time of day were written as 'HH:MM' from the first schema.
+                conn.execute(
+                    "INSERT INTO follow_up (customer_id, due_on, due_time, task, created_at)
+                     VALUES (1, '2026-12-01', '15:00', '发报价单', '2025-01-01T00:00:00')",
+                    [],
+                )
+                .unwrap();
+            }
         }
         let repo = Repository::open(&path).unwrap();
         assert_eq!(
@@ -413,6 +422,12 @@ fn migrates_from_every_earlier_version() {
                 repo.customer_rows().unwrap()[0].name,
                 "老客户",
                 "data kept from version {from}"
+            );
+            let kept = repo.open_follow_ups(None).unwrap();
+            assert_eq!(kept.len(), 1, "follow-ups kept from version {from}");
+            assert_eq!(
+                kept[0].draft.due_time,
+                chrono::NaiveTime::from_hms_opt(15, 0, 0)
             );
         }
     }

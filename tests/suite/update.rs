@@ -269,12 +269,14 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     assert!(browsing(&state));
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), 4);
+    // The log closed the customer's overdue 发报价单 (the service's default): what is left is
+    // the one just planned.
     let next = repo.customer(s.xinghe).unwrap().unwrap().next_follow_up_on;
-    assert_eq!(
-        next,
-        Some("2026-11-26".parse().unwrap()),
-        "the overdue one is still the earliest"
-    );
+    assert_eq!(next, Some("2026-11-30".parse().unwrap()));
+    let open = repo.open_follow_ups(Some(s.xinghe)).unwrap();
+    assert!(open.iter().all(|f| f.draft.task != "发报价单"), "{open:?}");
+    let said = state.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(said.contains("closed 发报价单"), "{said}");
 }
 
 #[test]
@@ -796,7 +798,8 @@ fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
     run(&mut state, &mut repo, [Action::LogInteraction]);
     run(&mut state, &mut repo, typed("送样品"));
     focus(&mut state, &mut repo, "Follow-up date");
-    run(&mut state, &mut repo, typed("yesterday"));
+    // A date already past is refused now (the form cannot confirm one yet): due today.
+    run(&mut state, &mut repo, typed("today"));
     run(&mut state, &mut repo, [Action::SaveForm]);
     run(&mut state, &mut repo, [Action::EditDeals]);
     focus(&mut state, &mut repo, "Title");
@@ -822,9 +825,9 @@ fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
     let ids = |st: &State| st.follow_ups.iter().map(|f| f.id).collect::<Vec<_>>();
     assert_eq!(ids(&state), ids(&fresh));
     assert_eq!(
-        state.visible.get(1).map(|&i| state.rows[i].id),
+        state.visible.get(2).map(|&i| state.rows[i].id),
         Some(s.zhangwei),
-        "overdue by a day now: right after the one overdue by two"
+        "due today now: after the one overdue and Northwind, also due today"
     );
 }
 

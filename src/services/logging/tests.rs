@@ -1,7 +1,9 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::*;
+use crate::book::model::{Channel, ContactId};
 use crate::book::model::{ContactDraft, CustomerDraft};
+use crate::book::recurrence::Recurrence;
 use crate::book::recurrence::{Basis, Unit};
 
 fn now() -> NaiveDateTime {
@@ -96,6 +98,7 @@ fn every_bad_field_is_named_with_its_own_message() {
             due: Some("someday".into()),
             task: String::new(),
             repeat: "now and then".into(),
+            past_ok: false,
         }),
         satisfaction: Some(9),
         ..request(&b, "")
@@ -130,6 +133,7 @@ fn a_task_or_repeat_without_a_date_asks_when() {
             due: Some(String::new()),
             task: "send the quote".into(),
             repeat: String::new(),
+            past_ok: false,
         }),
         ..request(&b, "called")
     };
@@ -193,6 +197,7 @@ fn the_task_is_what_was_typed_else_the_outcomes_else_the_summary() {
                 due: Some("fri".into()),
                 task: typed.into(),
                 repeat: String::new(),
+                past_ok: false,
             }),
             ..request(&b, "电话沟通Q1订单\n客户要求下周报价")
         };
@@ -217,6 +222,7 @@ fn a_follow_up_keeps_its_time_of_day_and_its_repeat() {
             due: Some("fri 10:00".into()),
             task: String::new(),
             repeat: "monthly after done".into(),
+            past_ok: false,
         }),
         ..request(&b, "visited")
     };
@@ -282,7 +288,7 @@ fn closing_leaves_that_plan_out_of_the_warnings_and_commits_in_one_step() {
         })
         .unwrap();
     let r = LogRequest {
-        closes: Some(plan),
+        closes: Closes::This(plan),
         follow_up: due("+7d"),
         satisfaction: Some(4),
         ..request(&b, "called back")
@@ -304,4 +310,104 @@ fn closing_leaves_that_plan_out_of_the_warnings_and_commits_in_one_step() {
         ..r
     };
     assert!(check(&b, &theirs).is_err(), "another customer's follow-up");
+}
+
+#[test]
+fn a_follow_up_without_a_year_is_the_next_one_and_a_past_one_asks_first() {
+    let b = book();
+    let on = |text: &str| {
+        let r = LogRequest {
+            follow_up: due(text),
+            ..request(&b, "called")
+        };
+        check(&b, &r).map(|p| p.follow_up.unwrap().due_on)
+    };
+    assert_eq!(on("01-05"), Ok(d("2027-01-05")), "next January, not last");
+    assert_eq!(on("1月5日"), Ok(d("2027-01-05")));
+    let past = on("2026-01-05").unwrap_err();
+    assert_eq!(
+        past.get(LogField::FollowUpDate),
+        Some("2026-01-05 is 327 days ago: a follow-up is for later")
+    );
+    assert_eq!(
+        past.remedy(LogField::FollowUpDate),
+        Some(Remedy::ConfirmPast)
+    );
+    let confirmed = LogRequest {
+        follow_up: Some(FollowUpRequest {
+            due: Some("2026-01-05".into()),
+            past_ok: true,
+            ..Default::default()
+        }),
+        ..request(&b, "called")
+    };
+    let f = check(&b, &confirmed).unwrap().follow_up.unwrap();
+    assert_eq!(f.due_on, d("2026-01-05"));
+    // Now is 10:15: an hour ago today is past too, later today is not.
+    assert!(on("today 9:00").is_err());
+    assert_eq!(on("today 15:00"), Ok(d("2026-11-28")));
+}
+
+#[test]
+fn a_contact_still_to_come_is_refused_with_the_offer_of_a_follow_up() {
+    let b = book();
+    let at = |when: &str| {
+        let r = LogRequest {
+            when: when.into(),
+            ..request(&b, "called")
+        };
+        check(&b, &r).map(|p| p.interaction.at)
+    };
+    let errors = at("tomorrow 9:00").unwrap_err();
+    let message = errors.get(LogField::When).unwrap();
+    assert!(message.contains("2026-11-29 09:00"), "{message}");
+    assert!(message.contains("make it a follow-up"), "{message}");
+    assert_eq!(errors.remedy(LogField::When), Some(Remedy::MakeFollowUp));
+    assert!(at("10:40").is_err(), "25 minutes ahead");
+    assert_eq!(
+        at("10:20"),
+        Ok(d("2026-11-28").and_hms_opt(10, 20, 0).unwrap()),
+        "a few minutes ahead is a clock running fast"
+    );
+    assert_eq!(
+        at("12-01"),
+        Ok(d("2025-12-01").and_hms_opt(9, 0, 0).unwrap())
+    );
+}
+
+#[test]
+fn a_log_closes_the_earliest_due_follow_up_unless_told_otherwise() {
+    let mut b = book();
+    let plan = |repo: &mut Repository, customer, due: &str, task: &str| {
+        repo.add_follow_up(&FollowUpDraft {
+            customer_id: customer,
+            due_on: d(due),
+            due_time: None,
+            task: task.into(),
+            repeat: None,
+        })
+        .unwrap()
+    };
+    let later = plan(&mut b.repo, b.acme, "2026-12-01", "not yet");
+    let today = plan(&mut b.repo, b.acme, "2026-11-28", "today's");
+    let overdue = plan(&mut b.repo, b.acme, "2026-11-25", "发报价单");
+    plan(&mut b.repo, b.other, "2026-11-20", "someone else's");
+    let closes = |b: &Book, closes| {
+        let r = LogRequest {
+            closes,
+            ..request(b, "called")
+        };
+        check(b, &r).unwrap().closes.map(|f| f.id)
+    };
+    assert_eq!(closes(&b, Closes::EarliestDue), Some(overdue));
+    assert_eq!(closes(&b, Closes::Nothing), None);
+    assert_eq!(closes(&b, Closes::This(today)), Some(today));
+    let p = check(&b, &request(&b, "called")).unwrap();
+    let before = b.repo.undo_history(10).unwrap().len();
+    p.commit(&mut b.repo).unwrap();
+    assert_eq!(b.repo.undo_history(10).unwrap().len(), before + 1);
+    assert!(b.repo.follow_up(overdue).unwrap().done_at.is_some());
+    assert_eq!(closes(&b, Closes::EarliestDue), Some(today));
+    b.repo.complete_follow_up(today, d("2026-11-28")).unwrap();
+    assert_eq!(closes(&b, Closes::EarliestDue), None, "{later} is not due");
 }

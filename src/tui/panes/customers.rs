@@ -37,7 +37,8 @@ pub fn highlighted(text: &str, matched: &[usize], base: Style) -> Line<'static> 
 }
 
 fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
-    match due.map(|d| Bucket::of(d, state.today)) {
+    // The row keeps only the date of the next follow-up, not its time.
+    match due.map(|d| Bucket::of(d, None, state.now)) {
         Some(Bucket::Overdue) => THEME.overdue,
         Some(Bucket::Today) => THEME.due_today,
         _ => Style::new(),

@@ -1,6 +1,6 @@
 //! Follow-ups for the whole book (or one customer): Overdue, Today, Next 7 days, Later.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,8 +14,8 @@ use crate::tui::action::Pane;
 use crate::tui::state::{FollowUpScope, ListCursor, State};
 use crate::tui::theme::THEME;
 
-pub fn due_style(due: NaiveDate, today: NaiveDate) -> Style {
-    match Bucket::of(due, today) {
+pub fn due_style(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) -> Style {
+    match Bucket::of(due, time, now) {
         Bucket::Overdue => THEME.overdue,
         Bucket::Today => THEME.due_today,
         _ => THEME.dim,
@@ -38,18 +38,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
-    let today = state.today;
+    let now = state.now;
     // Headings and items as cheap markers first; lines are built only for the visible window,
     // since a big book has tens of thousands of open follow-ups.
     let mut counts = [0usize; 4];
     for f in &state.follow_ups {
-        counts[Bucket::of(f.draft.due_on, today) as usize] += 1;
+        counts[Bucket::of(f.draft.due_on, f.draft.due_time, now) as usize] += 1;
     }
     let mut entries: Vec<Option<usize>> = Vec::with_capacity(state.follow_ups.len() + 4);
     let mut selected_line = 0;
     let mut current: Option<Bucket> = None;
     for (i, f) in state.follow_ups.iter().enumerate() {
-        let bucket = Bucket::of(f.draft.due_on, today);
+        let bucket = Bucket::of(f.draft.due_on, f.draft.due_time, now);
         if current != Some(bucket) {
             entries.push(None);
             current = Some(bucket);
@@ -75,7 +75,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
             None => {
                 // A heading sits just before the first item of its bucket.
                 let next = entries[line_no + 1].unwrap_or(0);
-                let bucket = Bucket::of(state.follow_ups[next].draft.due_on, today);
+                let f = &state.follow_ups[next].draft;
+                let bucket = Bucket::of(f.due_on, f.due_time, now);
                 Line::styled(
                     format!("{} ({})", bucket.title(), counts[bucket as usize]),
                     THEME.header,
@@ -89,15 +90,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
 
 fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
     let f = &state.follow_ups[i];
-    let today = state.today;
-    let time = f
-        .draft
-        .due_time
-        .map(|t| t.format(" %H:%M").to_string())
-        .unwrap_or_default();
-    let when = format!("{}{time}", due::due_label(Some(f.draft.due_on), today));
+    let when = due::due_label_at(f.draft.due_on, f.draft.due_time, state.now);
     let line = Line::from(vec![
-        Span::styled(format!("  {when:<12}"), due_style(f.draft.due_on, today)),
+        Span::styled(
+            format!("  {when:<12}"),
+            due_style(f.draft.due_on, f.draft.due_time, state.now),
+        ),
         Span::styled(
             format!("{} ", clip(&safe_text::line(&f.customer_name), 24)),
             THEME.title,

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::account::Account;
 use crate::book::complaints::{self, Trend};
@@ -67,7 +67,7 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
     out.extend(people_lines(&detail.contacts));
     out.extend(deal_lines(&detail.account, state.today));
     out.extend(complaint_lines(&detail.account, state.today));
-    out.extend(follow_up_lines(&detail.follow_ups, state.today));
+    out.extend(follow_up_lines(&detail.follow_ups, state.now));
     let cadence = d
         .cadence_days
         .map(|n| format!("every {n} days"))
@@ -122,17 +122,17 @@ fn people_lines(contacts: &[Contact]) -> Vec<Line<'static>> {
     out
 }
 
-fn follow_up_lines(follow_ups: &[FollowUp], today: NaiveDate) -> Vec<Line<'static>> {
+fn follow_up_lines(follow_ups: &[FollowUp], now: NaiveDateTime) -> Vec<Line<'static>> {
     if follow_ups.is_empty() {
         return Vec::new();
     }
     let mut out = vec![Line::styled("Open follow-ups", THEME.header)];
     for f in follow_ups {
-        let when = due::due_label(Some(f.draft.due_on), today);
+        let when = due::due_label_at(f.draft.due_on, f.draft.due_time, now);
         out.push(Line::from(vec![
             Span::styled(
                 format!("  {when:<11} "),
-                super::follow_ups::due_style(f.draft.due_on, today),
+                super::follow_ups::due_style(f.draft.due_on, f.draft.due_time, now),
             ),
             Span::raw(safe_text::line(&f.draft.task).into_owned()),
         ]));

@@ -105,12 +105,8 @@ impl State {
         self.follow_ups.extend(theirs);
         self.follow_ups.sort_by(|a, b| {
             let key = |f: &FollowUp| {
-                (
-                    f.draft.due_on,
-                    f.draft.due_time.is_some(),
-                    f.draft.due_time,
-                    f.id,
-                )
+                let order = crate::book::due::follow_up_order;
+                (order(f.draft.due_on, f.draft.due_time), f.id)
             };
             key(a).cmp(&key(b))
         });

@@ -23,7 +23,7 @@ pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
     } else {
         repo.open_follow_ups(None)?
     };
-    let agenda = Agenda::build(follow_ups, &state.rows, &[], state.today, 0);
+    let agenda = Agenda::build(follow_ups, &state.rows, &[], state.now, 0);
     let review = Review::from_agenda(agenda);
     if review.is_empty() {
         state.info("nothing due and nobody going cold: a clear day");

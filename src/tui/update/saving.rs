@@ -180,7 +180,11 @@ fn save_log(
     let next = prepared.follow_up.as_ref().map_or(String::new(), |f| {
         format!("; follow-up {}", due_label(Some(f.due_on), state.today))
     });
-    let message = format!("logged {}{next}", prepared.interaction.channel);
+    // The service may have closed a due follow-up nobody picked: say which.
+    let closed = prepared.closes.as_ref().map_or(String::new(), |f| {
+        format!("; closed {}", safe_text::line(&f.draft.task))
+    });
+    let message = format!("logged {}{next}{closed}", prepared.interaction.channel);
     let message = reviewing::with_warnings(message, &prepared.warnings);
     Ok(Some(
         Saved::new(message, Some(customer_id)).settling(Handled::Logged),
@@ -194,7 +198,7 @@ fn save_follow_up(
     customer_id: CustomerId,
 ) -> Result<Option<Saved>> {
     let (today, order) = (state.today, state.config.date_order);
-    let Some(draft) = forms::read_follow_up(form, customer_id, today, order) else {
+    let Some(draft) = forms::read_follow_up(form, customer_id, state.now, order) else {
         return Ok(None);
     };
     let ceiling = state.config.frequency.ceiling();
@@ -215,8 +219,10 @@ fn save_snooze(
     follow_up_id: FollowUpId,
 ) -> Result<Option<Saved>> {
     form.clear_errors();
-    let (today, order) = (state.today, state.config.date_order);
-    let Some(until) = forms::read_date(form, SnoozeField::Until, today, order) else {
+    let order = state.config.date_order;
+    // The day only: a snooze keeps the follow-up's time of day.
+    let until = forms::read_later(form, SnoozeField::Until, state.now, order).map(|w| w.date);
+    let Some(until) = until else {
         return Ok(None);
     };
     repo.snooze_follow_up(follow_up_id, until)?;
