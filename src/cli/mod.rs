@@ -235,6 +235,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
         return safety::check(&path, json);
     }
     let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
+    if args.command.is_some() {
+        // A command waits out another fieldbook's write, saying so; the app keeps the short
+        // timeout so it never sits frozen.
+        repo.wait_for_other_writers()
+            .map_err(|e| Failure::input(e.to_string()))?;
+    }
     if matches!(
         args.command,
         None | Some(Command::Today { .. } | Command::Report)

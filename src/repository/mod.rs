@@ -4,17 +4,21 @@ mod accounts;
 pub mod backup;
 pub mod bulk;
 mod customers;
+mod edits;
 mod follow_ups;
 mod history;
 mod import;
 mod migrations;
 pub mod notes;
+mod other_writers;
 mod report_reads;
 mod sql_text;
 mod undo;
 
 pub use accounts::Overrides;
+pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
+pub use other_writers::{GAVE_UP, WAIT_FOR_WRITER, WAITING};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -40,6 +44,7 @@ pub enum BookError {
 impl std::fmt::Display for BookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            BookError::Sqlite(e) if other_writers::is_busy(e) => f.write_str(GAVE_UP),
             BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
             BookError::Io(e) => write!(f, "{e}"),
             BookError::TooNew {
