@@ -219,40 +219,14 @@ pub fn run(args: Args) -> Result<(), Failure> {
     }
     let config = load_config(args.config);
     if args.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("fieldbook-demo-")
-            .tempdir()?;
-        let mut repo = write_demo(
-            &dir.path().join("demo.sqlite3"),
-            DemoSize::with_customers(300),
-        )?;
-        crate::tui::run(&mut repo, &config, now, "demo book (temporary)")?;
-        return Ok(());
+        return run_demo(&config);
     }
     let path = paths::book_path(args.db)?;
     if let Some(Command::Check) = args.command {
         // Read-only: opening the book normally could migrate or repair what is being checked.
         return safety::check(&path, json);
     }
-    let mut repo = Repository::open(&path).map_err(|e| Failure::input(e.to_string()))?;
-    if args.command.is_some() {
-        // A command waits out another fieldbook's write, saying so; the app keeps the short
-        // timeout so it never sits frozen.
-        repo.wait_for_other_writers()
-            .map_err(|e| Failure::input(e.to_string()))?;
-    }
-    if matches!(
-        args.command,
-        None | Some(Command::Today { .. } | Command::Report)
-    ) {
-        // Birthday follow-ups due in the next days; a failure here must not stop the day.
-        if let Err(e) = crate::daily::schedule_care(&mut repo, &config, now().date()) {
-            eprintln!(
-                "fieldbook: birthday reminders were not created: {}",
-                crate::safe_text::line(&e.to_string())
-            );
-        }
-    }
+    let mut repo = open_book(&path, args.command.as_ref(), &config)?;
     let ctx = commands::Context {
         repo: &mut repo,
         config: &config,
@@ -297,6 +271,47 @@ pub fn run(args: Args) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// `--demo`: the app on a demo book in a temporary folder, gone when the app ends.
+fn run_demo(config: &Config) -> Result<(), Failure> {
+    let dir = tempfile::Builder::new()
+        .prefix("fieldbook-demo-")
+        .tempdir()?;
+    let mut repo = write_demo(
+        &dir.path().join("demo.sqlite3"),
+        DemoSize::with_customers(300),
+    )?;
+    crate::tui::run(&mut repo, config, now, "demo book (temporary)")?;
+    Ok(())
+}
+
+/// Opens the book for `command` (None: the app) and does what every start of the day does.
+fn open_book(
+    path: &Path,
+    command: Option<&Command>,
+    config: &Config,
+) -> Result<Repository, Failure> {
+    let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
+    if command.is_some() {
+        // A command waits out another fieldbook's write, saying so; the app keeps the short
+        // timeout so it never sits frozen.
+        repo.wait_for_other_writers()
+            .map_err(|e| Failure::input(e.to_string()))?;
+    }
+    if matches!(
+        command,
+        None | Some(Command::Today { .. } | Command::Report)
+    ) {
+        // Birthday follow-ups due in the next days; a failure here must not stop the day.
+        if let Err(e) = crate::daily::schedule_care(&mut repo, config, now().date()) {
+            eprintln!(
+                "fieldbook: birthday reminders were not created: {}",
+                crate::safe_text::line(&e.to_string())
+            );
+        }
+    }
+    Ok(repo)
 }
 
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
