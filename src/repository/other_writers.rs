@@ -31,11 +31,15 @@ impl Repository {
     /// timeout `open` set.
     pub fn wait_for_other_writers(&mut self) -> Result<()> {
         let mut started: Option<Instant> = None;
+        let mut said = false;
         self.conn.busy_handler(Some(move |tries: i32| {
             // SQLite counts the tries of each new wait from zero: a new wait starts the clock.
+            // One message per command is enough, however many of its writes wait.
             if tries == 0 || started.is_none() {
                 started = Some(Instant::now());
-                eprintln!("{WAITING}");
+                if !std::mem::replace(&mut said, true) {
+                    eprintln!("{WAITING}");
+                }
             }
             if started.is_some_and(|s| s.elapsed() >= WAIT_FOR_WRITER) {
                 return false;

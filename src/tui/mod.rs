@@ -101,9 +101,13 @@ fn event_loop(
             if take_loaded(loading, repo, state) {
                 continue;
             }
-        } else if follower.tick(repo, state) {
-            // Another fieldbook wrote the book and it was read again: draw it now.
-            continue;
+        } else {
+            // An app left open overnight moves to the new day before it reads the book again.
+            keep_time(state, clock);
+            if follower.tick(repo, state) {
+                // Another fieldbook wrote the book and it was read again: draw it now.
+                continue;
+            }
         }
         // Wake up now and then to notice the loaded book, or a write by another fieldbook,
         // even when no key comes.
@@ -187,13 +191,19 @@ fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() ->
     };
     if let Some(action) = keymap::action_for_key(state, key) {
         state.touched = true;
-        let now = clock();
-        state.now = now;
-        if state.today != now.date() {
-            // Past midnight: "today" moves on and so does what is due.
-            state.today = now.date();
-            state.resort();
-        }
+        keep_time(state, clock);
         update::update(state, repo, action);
+    }
+}
+
+fn keep_time(state: &mut State, clock: fn() -> NaiveDateTime) {
+    let now = clock();
+    state.now = now;
+    if state.today != now.date() {
+        // Past midnight: "today" moves on and so does what is due; the cursor stays put.
+        state.today = now.date();
+        let keep = state.selected_id();
+        state.resort();
+        keep.map(|id| state.select_customer(id));
     }
 }
