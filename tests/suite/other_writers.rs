@@ -52,6 +52,15 @@ fn open_edit_form(path: &Path, select: i64) -> (Repository, State) {
     (repo, state)
 }
 
+fn drawn(state: &mut State) -> String {
+    let backend = ratatui::backend::TestBackend::new(120, 50);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| fieldbook::tui::ui::draw(f, state))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
 #[test]
 fn a_save_with_no_edits_never_overwrites_a_change_made_meanwhile() {
     let dir = tempfile::tempdir().unwrap();
@@ -77,6 +86,13 @@ fn a_save_with_no_edits_never_overwrites_a_change_made_meanwhile() {
         "{said}"
     );
     assert!(said.contains("Ctrl-R"), "the way out is named: {said}");
+    let shown = drawn(&mut state);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("changed elsewhere: 010-1234 → 010-9999")),
+        "the Phone field says what changed:\n{shown}"
+    );
 
     run(&mut state, &mut repo, [Action::ReloadForm]);
     let f = form(&state);
