@@ -51,8 +51,9 @@ impl Follower {
             return match rx.try_recv() {
                 Err(TryRecvError::Empty) => false,
                 Err(TryRecvError::Disconnected) => {
+                    // The read died without a word: wait for the next write rather than try
+                    // again and again.
                     self.reading = None;
-                    self.seen = None;
                     false
                 }
                 Ok(read) => {
