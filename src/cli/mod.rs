@@ -247,15 +247,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     }
     let config = load_config(args.config);
     if args.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("fieldbook-demo-")
-            .tempdir()?;
-        let mut repo = write_demo(
-            &dir.path().join("demo.sqlite3"),
-            DemoSize::with_customers(300),
-        )?;
-        crate::tui::run(&mut repo, &config, now, "demo book (temporary)")?;
-        return Ok(());
+        return run_demo(&config);
     }
     let path = paths::book_path(args.db)?;
     if let Some(Command::Check) = args.command {
@@ -278,6 +270,12 @@ fn run_on_book(
 ) -> Result<(), Failure> {
     let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
     tell_made_private(path);
+    if command.is_some() {
+        // A command waits out another fieldbook's write, saying so; the app keeps the short
+        // timeout so it never sits frozen.
+        repo.wait_for_other_writers()
+            .map_err(|e| Failure::input(e.to_string()))?;
+    }
     // Only now: the folder beside another program's file is none of fieldbook's business.
     backup::remove_stale_partials(path);
     if matches!(
@@ -371,6 +369,19 @@ fn tell_made_private(book: &Path) {
             crate::safe_text::line(&e.to_string())
         ),
     }
+}
+
+/// `--demo`: the app on a demo book in a temporary folder, gone when the app ends.
+fn run_demo(config: &Config) -> Result<(), Failure> {
+    let dir = tempfile::Builder::new()
+        .prefix("fieldbook-demo-")
+        .tempdir()?;
+    let mut repo = write_demo(
+        &dir.path().join("demo.sqlite3"),
+        DemoSize::with_customers(300),
+    )?;
+    crate::tui::run(&mut repo, config, now, "demo book (temporary)")?;
+    Ok(())
 }
 
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {

@@ -9,7 +9,7 @@ use crate::book::model::{
     CustomerKind, CustomerRow, Stage, Tier,
 };
 
-const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
+pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
      tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived, \
      last_contact_at, next_follow_up_on";
 
@@ -38,7 +38,7 @@ pub(super) fn customer_draft(r: &Row<'_>) -> rusqlite::Result<CustomerDraft> {
     })
 }
 
-fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
+pub(super) fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
         id: r.get("id")?,
         draft: customer_draft(r)?,
@@ -120,6 +120,50 @@ pub(super) fn insert_customer(
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Writes a customer's own fields over row `id` in `conn`'s open transaction; how many rows
+/// were written (0: no such customer).
+pub(super) fn write_customer(
+    conn: &Connection,
+    id: CustomerId,
+    draft: &CustomerDraft,
+    now: &str,
+    why: &str,
+) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
+            phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
+            stage = ?13, lead_source = ?14, birthday = ?15, notes = ?16, cadence_days = ?17,
+            updated_at = ?18, tier_reason = ?19, stage_reason = ?20
+         WHERE id = ?1",
+        params![
+            id,
+            draft.name.trim(),
+            draft.kind.unwrap_or(CustomerKind::Company).as_str(),
+            draft.industry,
+            draft.city,
+            draft.address,
+            draft.phone,
+            draft.email,
+            draft.wechat,
+            draft.website,
+            text::tags(&draft.tags),
+            draft.tier.map(Tier::as_str),
+            draft.stage.map(Stage::as_str),
+            draft.lead_source,
+            draft.birthday.map(|b| b.to_text()),
+            draft.notes,
+            draft.cadence_days,
+            now,
+            if draft.tier.is_some() { why.trim() } else { "" },
+            if draft.stage.is_some() {
+                why.trim()
+            } else {
+                ""
+            },
+        ],
+    )?)
 }
 
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
@@ -250,39 +294,7 @@ impl Repository {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
-        let changed = tx.execute(
-            "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
-                phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
-                stage = ?13, lead_source = ?14, birthday = ?15, notes = ?16, cadence_days = ?17,
-                updated_at = ?18, tier_reason = ?19, stage_reason = ?20
-             WHERE id = ?1",
-            params![
-                id,
-                draft.name.trim(),
-                draft.kind.unwrap_or(CustomerKind::Company).as_str(),
-                draft.industry,
-                draft.city,
-                draft.address,
-                draft.phone,
-                draft.email,
-                draft.wechat,
-                draft.website,
-                text::tags(&draft.tags),
-                draft.tier.map(Tier::as_str),
-                draft.stage.map(Stage::as_str),
-                draft.lead_source,
-                draft.birthday.map(|b| b.to_text()),
-                draft.notes,
-                draft.cadence_days,
-                now,
-                if draft.tier.is_some() { why.trim() } else { "" },
-                if draft.stage.is_some() {
-                    why.trim()
-                } else {
-                    ""
-                },
-            ],
-        )?;
+        let changed = write_customer(&tx, id, draft, &now, why)?;
         if changed == 0 {
             return Err(BookError::Invalid(format!(
                 "customer #{id} is not in the book"

@@ -5,12 +5,14 @@ pub mod backup;
 pub mod bulk;
 mod check;
 mod customers;
+mod edits;
 mod follow_ups;
 mod history;
 mod import;
 mod migrations;
 pub mod notes;
 mod opening;
+mod other_writers;
 mod report_reads;
 pub mod restore;
 mod rotation;
@@ -18,8 +20,10 @@ mod sql_text;
 mod undo;
 
 pub use accounts::Overrides;
+pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use opening::APPLICATION_ID;
+pub use other_writers::{GAVE_UP, WAIT_FOR_WRITER, WAITING};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -51,6 +55,7 @@ impl std::fmt::Display for BookError {
             BookError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
                 f.write_str(DISK_FULL)
             }
+            BookError::Sqlite(e) if other_writers::is_busy(e) => f.write_str(GAVE_UP),
             BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
             BookError::Io(e) => write!(f, "{e}"),
             BookError::TooNew {

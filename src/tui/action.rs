@@ -106,6 +106,12 @@ pub enum Action {
     /// Enter in a form: a new line in a multi-line field, the next field, or save on the last.
     SubmitField,
     SaveForm,
+    /// After a save found the customer changed elsewhere: the form again from the book as it
+    /// is now, keeping what was typed.
+    ReloadForm,
     Answer(bool),
     Edit(TextEdit),
+    /// Another fieldbook wrote the book: read it again, keeping the selection, the filter and
+    /// whatever is open. Sent by the event loop, never by a key.
+    BookChanged,
 }

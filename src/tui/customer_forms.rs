@@ -65,9 +65,76 @@ pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
         ),
     ];
     match existing {
-        Some(c) => Form::new(FormPurpose::EditCustomer(c.id), "Edit customer", fields),
+        Some(c) => {
+            let mut form = Form::new(FormPurpose::EditCustomer(c.id), "Edit customer", fields);
+            form.opened = Some(Box::new(c.clone()));
+            form
+        }
         None => Form::new(FormPurpose::AddCustomer, "Add a customer", fields),
     }
+}
+
+/// Each field whose value differs between the customer as the form opened and as the book
+/// holds it `now`: (field, was, is), as the form shows them.
+pub fn changed_fields(opened: &Customer, now: &Customer) -> Vec<(FieldKey, String, String)> {
+    let (before, after) = (
+        customer_form(Some(opened), ""),
+        customer_form(Some(now), ""),
+    );
+    before
+        .fields
+        .iter()
+        .zip(&after.fields)
+        .filter(|(b, a)| b.value() != a.value())
+        .map(|(b, a)| (b.key, b.value().to_string(), a.value().to_string()))
+        .collect()
+}
+
+/// After a save found the customer changed in the book: marks each field changed elsewhere
+/// ("changed elsewhere: 010-1234 → 010-9999") and returns what to say about the whole form.
+pub fn mark_changed_elsewhere(form: &mut Form, now: &Customer) -> String {
+    let Some(opened) = form.opened.clone() else {
+        return String::new();
+    };
+    let changed = changed_fields(&opened, now);
+    let mut said = Vec::new();
+    for (key, was, is) in &changed {
+        let change = format!("{} → {}", shown(was), shown(is));
+        form.set_error(*key, format!("changed elsewhere: {change}"));
+        said.push(format!("{} changed elsewhere: {change}", key.label()));
+    }
+    if said.is_empty() {
+        said.push("the customer changed elsewhere".into());
+    }
+    format!(
+        "{}. Nothing was saved; {} loads the book's values (what you typed stays)",
+        said.join("; "),
+        super::keymap::key_name(super::keymap::RELOAD)
+    )
+}
+
+/// A value quoted in a message: one line, cut short, and visibly empty.
+fn shown(value: &str) -> String {
+    const LONGEST: usize = 40;
+    let line = crate::safe_text::line(value.trim());
+    match line.chars().count() {
+        0 => "(empty)".into(),
+        n if n > LONGEST => format!("{}…", line.chars().take(LONGEST).collect::<String>()),
+        _ => line.into_owned(),
+    }
+}
+
+/// The edit form again from the customer as the book holds it `now`, with what was typed in
+/// `form` kept in each field the person changed; also the labels of those fields.
+pub fn reloaded(form: &Form, now: &Customer, why: &str) -> (Form, Vec<&'static str>) {
+    let mut fresh = customer_form(Some(now), why);
+    let mut kept = Vec::new();
+    for (key, typed) in form.typed_fields() {
+        fresh.set_value(key, &typed);
+        kept.push(key.label());
+    }
+    fresh.focus = form.focus.min(fresh.fields.len() - 1);
+    (fresh, kept)
 }
 
 fn read_birthday(form: &mut Form, key: FieldKey) -> Option<Birthday> {

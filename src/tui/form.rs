@@ -2,6 +2,7 @@
 //! text can't be used. What was typed is never thrown away by a failed check or a failed write.
 
 use super::text_input::{TextEdit, TextInput};
+use crate::book::model::Customer;
 
 mod keys;
 pub use keys::{
@@ -165,6 +166,9 @@ pub struct Form {
     pub confirm_discard: bool,
     /// A problem with the whole form, such as a failed write.
     pub error: Option<String>,
+    /// The customer as an edit form showed it on opening: the save writes only if the book
+    /// still holds that, so a change made meanwhile elsewhere is never overwritten unseen.
+    pub opened: Option<Box<Customer>>,
     initial: Vec<String>,
 }
 
@@ -178,6 +182,7 @@ impl Form {
             focus: 0,
             confirm_discard: false,
             error: None,
+            opened: None,
             initial,
         }
     }
@@ -211,6 +216,16 @@ impl Form {
             .iter()
             .zip(&self.initial)
             .any(|(f, init)| f.value() != init)
+    }
+
+    /// The fields changed since the form opened, with what was typed.
+    pub fn typed_fields(&self) -> Vec<(FieldKey, String)> {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .filter(|(f, init)| f.value() != init.as_str())
+            .map(|(f, _)| (f.key, f.value().to_string()))
+            .collect()
     }
 
     fn field_mut(&mut self, key: impl Into<FieldKey>) -> Option<&mut Field> {

@@ -102,6 +102,9 @@ pub(crate) const fn bind(
 /// The save key of every form.
 pub const SAVE: Key = ctrl('s');
 
+/// Loads a form again from the book after a save found its row changed elsewhere.
+pub const RELOAD: Key = ctrl('r');
+
 /// Act on presses only (Windows also reports releases) and fold Shift into the character, so
 /// `G` is `G` whatever the terminal says about modifiers.
 pub fn normalize(event: KeyEvent) -> Option<Key> {

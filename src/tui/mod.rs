@@ -5,6 +5,7 @@ pub mod action;
 pub mod book_forms;
 pub mod customer_forms;
 pub mod dashboard;
+pub mod following;
 pub mod form;
 pub mod hang_up;
 pub mod importing;
@@ -87,6 +88,7 @@ fn event_loop(
     busy: &hang_up::Busy,
     loading: &mut Loading,
 ) -> io::Result<()> {
+    let mut follower = following::Follower::new(repo);
     loop {
         // Held while drawing and carrying out keys, so the hang-up watch ends the process
         // between two pieces of work, never inside a write or a half-drawn frame.
@@ -95,36 +97,25 @@ fn event_loop(
         if state.quit {
             return Ok(());
         }
-        if let Some(rx) = loading.as_ref() {
-            match rx.try_recv() {
-                Ok(loaded) => {
-                    *loading = None;
-                    let installed = loaded.map_err(|e| e.to_string()).and_then(|l| {
-                        update::reading::install(state, l, repo).map_err(|e| e.to_string())
-                    });
-                    match installed {
-                        Ok(()) => open_review_if_due(state, repo),
-                        Err(e) => {
-                            state.loading = false;
-                            state.error(format!(
-                                "the book could not be read: {}",
-                                crate::safe_text::line(&e)
-                            ));
-                        }
-                    }
-                    continue;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    // The reading thread died without a word: say so rather than wait forever.
-                    *loading = None;
-                    state.loading = false;
-                    state.error("the book could not be read in full; restart fieldbook");
-                }
+        if loading.is_some() {
+            if take_loaded(loading, repo, state) {
+                continue;
+            }
+        } else {
+            // An app left open overnight moves to the new day before it reads the book again.
+            keep_time(state, clock);
+            if follower.tick(repo, state) {
+                // Another fieldbook wrote the book and it was read again: draw it now.
+                continue;
             }
         }
-        // Wake up now and then to notice the loaded book even when no key comes.
-        let wait = if loading.is_some() { 15 } else { 250 };
+        // Wake up now and then to notice the loaded book, or a write by another fieldbook,
+        // even when no key comes.
+        let wait = if loading.is_some() || follower.reading() {
+            15
+        } else {
+            following::LOOK_EVERY.as_millis() as u64
+        };
         drop(working);
         if !event::poll(Duration::from_millis(wait))? {
             continue;
@@ -156,6 +147,41 @@ fn event_loop(
     }
 }
 
+/// Takes in the whole book once the loader has read it; true when something changed on
+/// screen.
+fn take_loaded(loading: &mut Loading, repo: &mut Repository, state: &mut State) -> bool {
+    let Some(rx) = loading.as_ref() else {
+        return false;
+    };
+    match rx.try_recv() {
+        Ok(loaded) => {
+            *loading = None;
+            let installed = loaded
+                .map_err(|e| e.to_string())
+                .and_then(|l| update::reading::install(state, l, repo).map_err(|e| e.to_string()));
+            match installed {
+                Ok(()) => open_review_if_due(state, repo),
+                Err(e) => {
+                    state.loading = false;
+                    state.error(format!(
+                        "the book could not be read: {}",
+                        crate::safe_text::line(&e)
+                    ));
+                }
+            }
+            true
+        }
+        Err(TryRecvError::Empty) => false,
+        Err(TryRecvError::Disconnected) => {
+            // The reading thread died without a word: say so rather than wait forever.
+            *loading = None;
+            state.loading = false;
+            state.error("the book could not be read in full; restart fieldbook");
+            true
+        }
+    }
+}
+
 fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() -> NaiveDateTime) {
     let Event::Key(key) = event else {
         return; // Resize and the rest: the next draw adapts.
@@ -165,13 +191,19 @@ fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() ->
     };
     if let Some(action) = keymap::action_for_key(state, key) {
         state.touched = true;
-        let now = clock();
-        state.now = now;
-        if state.today != now.date() {
-            // Past midnight: "today" moves on and so does what is due.
-            state.today = now.date();
-            state.resort();
-        }
+        keep_time(state, clock);
         update::update(state, repo, action);
+    }
+}
+
+fn keep_time(state: &mut State, clock: fn() -> NaiveDateTime) {
+    let now = clock();
+    state.now = now;
+    if state.today != now.date() {
+        // Past midnight: "today" moves on and so does what is due; the cursor stays put.
+        state.today = now.date();
+        let keep = state.selected_id();
+        state.resort();
+        keep.map(|id| state.select_customer(id));
     }
 }

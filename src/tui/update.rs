@@ -9,6 +9,7 @@ use crate::repository::{Repository, Result};
 use crate::safe_text;
 use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer, reload};
 
+mod changed_elsewhere;
 mod filtering;
 mod opening;
 mod overlay;
@@ -46,6 +47,10 @@ pub fn update_with(
 
 /// The overlay's keys if one is open, else those of the screen under it.
 fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
+    if action == Action::BookChanged {
+        // Under any overlay or screen: what is open stays open over the newer book.
+        return reading::follow_now(state, repo);
+    }
     if state.overlay.is_some() {
         return overlay_dispatch(state, repo, action);
     }

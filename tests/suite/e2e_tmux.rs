@@ -735,3 +735,44 @@ fn log_without_a_summary_opens_the_editor_on_a_terminal() {
         "Typed in the editor: 客户要样品"
     );
 }
+
+/// A call logged from a shell while the app is open shows in the app within two seconds,
+/// without a key: the app notices another fieldbook's write and reads the book again.
+#[test]
+fn a_call_logged_from_a_shell_shows_in_the_open_app_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.sqlite3");
+    let book_s = book.display().to_string();
+    let vars = sandbox_env(dir.path());
+    let shell = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(["--db", &book_s])
+            .args(args)
+            .envs(vars.iter().filter_map(|v| v.split_once('=')))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "fieldbook {args:?}: {out:?}");
+    };
+    shell(&["add", "Acme Trading", "--city", "Ningbo"]);
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &["--db", &book_s]) else {
+        return;
+    };
+    tmux.wait_for_line(&["Acme Trading", "Ningbo"]);
+    tmux.wait_for(&["never"]);
+
+    shell(&["log", "acme", "Called from the shell about samples"]);
+    let logged = Instant::now();
+    tmux.wait_until("the call in the open app", |s| {
+        s.contains("Called from the shell about samples")
+            && s.lines()
+                .any(|l| has_in_order(l, &["Acme Trading", "today"]))
+    });
+    assert!(
+        logged.elapsed() < Duration::from_secs(2),
+        "the app took {:?} to show the call",
+        logged.elapsed()
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+}

@@ -14,6 +14,7 @@ mod e2e_tmux;
 mod interop;
 mod logging;
 mod notes_search;
+mod other_writers;
 mod repository;
 mod review;
 mod snapshots;

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Binding, Context, SAVE, bind, ch, key};
+use super::{Binding, Context, RELOAD, SAVE, bind, ch, key};
 use crate::tui::action::{Action, Pane};
 use crate::tui::review::QuickDate;
 
@@ -108,6 +108,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &[key(K::BackTab)], Action::PreviousField, "", "previous field"),
     bind(C::Form, &[key(K::Enter)], Action::SubmitField, "", "new line in Summary/Notes; next field; save on the last field"),
     bind(C::Form, &[key(K::Esc)], Action::Back, "cancel", "cancel (asks before discarding typed text)"),
+    bind(C::Form, &[RELOAD], Action::ReloadForm, "", "when a save finds the customer changed elsewhere: load the book's values (what you typed stays)"),
     // Questions.
     bind(C::Confirm, &[ch('y')], Action::Answer(true), "yes", "yes"),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], Action::Answer(false), "no", "no"),

@@ -23,6 +23,7 @@ pub(super) fn overlay_dispatch(
         Action::PreviousField => with_form(state, Form::previous_field),
         Action::SubmitField => submit_field(state, repo)?,
         Action::SaveForm => save_form(state, repo)?,
+        Action::ReloadForm => super::changed_elsewhere::reload_form(state, repo)?,
         Action::Answer(yes) => answer(state, repo, yes)?,
         Action::Edit(edit) => edit_text(state, edit),
         _ => {}

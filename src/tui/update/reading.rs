@@ -56,6 +56,24 @@ pub fn install(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<(
     load_detail(state, repo)
 }
 
+/// The book read again after another fieldbook wrote it (`loaded` from the loader thread, as
+/// at start): the rows, the header's counts, the follow-ups, the selected customer in full and
+/// the review's item on screen. The selection, the filter, the focus, the screen and any open
+/// form stay as they are; an edit form checks for changes made meanwhile when it saves.
+pub fn follow(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<()> {
+    state.put_loaded(loaded);
+    load_detail(state, repo)?;
+    load_more_history(state, repo)?;
+    super::reviewing::load_current(state, repo)
+}
+
+/// `follow`, reading the book here rather than on a thread: for a book the app cannot hand to
+/// the loader (in memory) and for tests.
+pub fn follow_now(state: &mut State, repo: &Repository) -> Result<()> {
+    let loaded = crate::tui::loader::load(repo, &state.config, state.today)?;
+    follow(state, loaded, repo)
+}
+
 /// Re-reads the list, the selected customer and follow-ups, keeping the selection on the same
 /// customer where it still exists.
 pub fn reload(state: &mut State, repo: &Repository) -> Result<()> {

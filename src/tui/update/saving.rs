@@ -126,15 +126,15 @@ fn save_customer(
     let Some(draft) = customer_forms::read_customer(form) else {
         return Ok(None);
     };
-    let why = form.value(CustomerField::WhyByHand);
+    let why = form.value(CustomerField::WhyByHand).to_string();
     let name = safe_text::line(&draft.name);
     Ok(Some(match existing {
         None => {
-            let id = repo.add_customer_why(&draft, why)?;
+            let id = repo.add_customer_why(&draft, &why)?;
             Saved::new(format!("added {name}"), Some(id))
         }
         Some(id) => {
-            repo.update_customer_why(id, &draft, why)?;
+            super::changed_elsewhere::save_edit(repo, form, id, &draft, &why)?;
             Saved::new(format!("saved {name}"), Some(id))
         }
     }))
