@@ -172,7 +172,7 @@ pub struct CustomerRow {
     pub id: CustomerId,
     pub name: String,
     pub city: String,
-    /// Read from the book, the hand-set tier; `listing::finish_rows` makes it the effective
+    /// Read from the book, the hand-set tier; `services::customer_list::finish_rows` makes it the effective
     /// one (hand-set, else computed from revenue).
     pub tier: Option<Tier>,
     /// The tier was set by hand rather than computed.

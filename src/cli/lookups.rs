@@ -210,14 +210,15 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let d = &customer.draft;
     println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
     // The tier and stage that apply (computed, or set by hand), as the app's profile has them.
-    let computed = crate::listing::computed_tiers(ctx.repo, ctx.config, today)?;
+    let computed = crate::services::customer_list::computed_tiers(ctx.repo, ctx.config, today)?;
     let ranked = (!computed.is_empty()).then(|| {
         computed
             .get(&row.id)
             .copied()
             .unwrap_or(crate::book::model::Tier::C)
     });
-    let account = crate::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
+    let account =
+        crate::services::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
     let tier = account.tier().0.map_or("-", |t| t.as_str());
     let (stage, by_hand) = account.stage();
     let why = if by_hand {

@@ -240,7 +240,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
         None | Some(Command::Today { .. } | Command::Report)
     ) {
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
-        if let Err(e) = crate::daily::schedule_care(&mut repo, &config, now().date()) {
+        if let Err(e) = crate::services::day_start::schedule_care(&mut repo, &config, now().date())
+        {
             eprintln!(
                 "fieldbook: birthday reminders were not created: {}",
                 crate::safe_text::line(&e.to_string())

@@ -11,7 +11,7 @@ use crate::book::money;
 use crate::book::report::{Visit, VisitReason};
 use crate::config::Config;
 use crate::repository::Repository;
-use crate::tui::dashboard::{Dashboard, Listing};
+use crate::services::dashboard::{Dashboard, Listing};
 
 pub fn report(
     repo: &Repository,

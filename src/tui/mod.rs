@@ -3,7 +3,6 @@
 pub mod account_forms;
 pub mod action;
 pub mod book_forms;
-pub mod dashboard;
 pub mod form;
 pub mod importing;
 pub mod keymap;

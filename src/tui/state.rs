@@ -11,7 +11,6 @@ mod reading;
 use super::form::Form;
 use super::review::Review;
 use super::text_input::TextInput;
-use crate::account::Account;
 use crate::book::due::{self, SortOrder};
 use crate::book::model::{
     Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,
@@ -19,6 +18,7 @@ use crate::book::model::{
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
+use crate::services::account::Account;
 
 /// How many history entries are read at a time; more are read as the pane scrolls.
 pub const HISTORY_PAGE: usize = 50;
@@ -142,7 +142,7 @@ pub struct State {
     pub review: Option<Review>,
     pub archived: ArchivedList,
     /// The dashboard while it is open, and how far it is scrolled.
-    pub dashboard: Option<(Box<super::dashboard::Dashboard>, usize)>,
+    pub dashboard: Option<(Box<crate::services::dashboard::Dashboard>, usize)>,
     pub import: Option<Box<super::importing::ImportPreview>>,
     pub status: Option<Status>,
     pub quit: bool,

@@ -17,7 +17,7 @@ use super::pane_block;
 use crate::book::model::Tier;
 use crate::book::money;
 use crate::safe_text;
-use crate::tui::dashboard::Dashboard;
+use crate::services::dashboard::Dashboard;
 use crate::tui::theme::THEME;
 use lists::ListView;
 

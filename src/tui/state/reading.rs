@@ -22,7 +22,12 @@ impl State {
     ) -> Result<Self> {
         let mut state = Self::empty(now, book_name, config);
         state.rows = repo.first_rows(state.today, 200)?;
-        crate::listing::finish_rows(&mut state.rows, &HashMap::new(), &state.config, state.today);
+        crate::services::customer_list::finish_rows(
+            &mut state.rows,
+            &HashMap::new(),
+            &state.config,
+            state.today,
+        );
         state.search.rebuild(&state.rows);
         state.follow_ups = repo.first_follow_ups(500)?;
         state.loading = true;
@@ -58,9 +63,10 @@ impl State {
     /// customer where it still exists.
     pub fn reload(&mut self, repo: &Repository) -> Result<()> {
         let keep = self.selected_id();
-        self.computed_tiers = crate::listing::computed_tiers(repo, &self.config, self.today)?;
+        self.computed_tiers =
+            crate::services::customer_list::computed_tiers(repo, &self.config, self.today)?;
         self.rows = repo.customer_rows()?;
-        crate::listing::finish_rows(
+        crate::services::customer_list::finish_rows(
             &mut self.rows,
             &self.computed_tiers,
             &self.config,
@@ -91,9 +97,10 @@ impl State {
             return self.reload(repo);
         };
         if ranking {
-            self.computed_tiers = crate::listing::computed_tiers(repo, &self.config, self.today)?;
+            self.computed_tiers =
+                crate::services::customer_list::computed_tiers(repo, &self.config, self.today)?;
         }
-        crate::listing::finish_rows(
+        crate::services::customer_list::finish_rows(
             std::slice::from_mut(&mut row),
             &self.computed_tiers,
             &self.config,
@@ -117,7 +124,7 @@ impl State {
         );
         self.rows[pos] = row;
         if ranking {
-            crate::listing::reapply_tiers(
+            crate::services::customer_list::reapply_tiers(
                 &mut self.rows,
                 &self.computed_tiers,
                 &self.config,

@@ -56,7 +56,7 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
     };
     review.customer = repo.customer(id)?;
     review.account = match &review.customer {
-        Some(c) => Some(crate::account::Account::load(
+        Some(c) => Some(crate::services::account::Account::load(
             repo,
             c,
             (!state.computed_tiers.is_empty())

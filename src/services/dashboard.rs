@@ -1,7 +1,7 @@
 //! What the dashboard (`D`) and `fieldbook report` show, computed once from the book for one
 //! day, as plain data: `report --json` serializes it as it is, the pane only draws it.
 //!
-//! Tiers and going cold come from `crate::listing`, as the customer list shows them: computed
+//! Tiers and going cold come from `services::customer_list`, as the customer list shows them: computed
 //! from 12-month revenue, a tier set by hand wins, and the tier that applies picks the
 //! stay-in-touch cadence. Stages are derived per customer, a stage set by hand
 //! wins (hand-set lost is "marked lost"). Lost customers are not "going cold", not planned
@@ -26,8 +26,8 @@ use crate::book::report::{
     self, ChannelWeek, MonthRevenue, TierShare, Timeliness, Visit, week_start,
 };
 use crate::config::Config;
-use crate::listing;
 use crate::repository::{Repository, Result};
+use crate::services::customer_list;
 
 /// The currency revenue is counted in when the config names none.
 pub const BOOK_CURRENCY: &str = "CNY";
@@ -233,8 +233,8 @@ impl Dashboard {
         rows.sort_by_key(|r| r.id);
 
         // Tiers and going cold as the customer list shows them (hand-set tiers win).
-        let computed = listing::computed_tiers(repo, config, today)?;
-        listing::finish_rows(&mut rows, &computed, config, today);
+        let computed = customer_list::computed_tiers(repo, config, today)?;
+        customer_list::finish_rows(&mut rows, &computed, config, today);
         let tiers_set_by_hand = rows.iter().filter(|r| r.tier_by_hand).count();
         let all_deals = repo.all_deals()?;
         let (from, to) = deals::last_12_months(today);

@@ -1,0 +1,9 @@
+//! What both front ends need, once: the ranked customer list, an account's read model, the
+//! dashboard and report, the morning's agenda and the day-start care. Services read and write
+//! through the repository and apply the rules of `book/`; `cli/` and `tui/` only present what
+//! they return, so the two cannot drift apart.
+
+pub mod account;
+pub mod customer_list;
+pub mod dashboard;
+pub mod day_start;
