@@ -2,6 +2,7 @@
 //!
 //! `main.rs` only parses arguments; everything lives here so tests and benchmarks reach it.
 
+pub mod app;
 pub mod book;
 pub mod cli;
 pub mod config;

@@ -8,5 +8,5 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    fieldbook::cli::main()
+    fieldbook::app::main()
 }

@@ -158,8 +158,13 @@ pub fn now() -> NaiveDateTime {
     now.with_nanosecond(0).unwrap_or(now)
 }
 
+/// The interactive app (the TUI), handed in by the root module so that the command line
+/// never depends on the front end it opens.
+pub type Interactive =
+    fn(&mut Repository, &Config, fn() -> NaiveDateTime, &str) -> std::io::Result<()>;
+
 /// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
-pub fn main() -> ExitCode {
+pub fn main(interactive: Interactive) -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
@@ -168,7 +173,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(args) {
+    match run(args, interactive) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!(
@@ -198,7 +203,7 @@ fn load_config(flag: Option<PathBuf>) -> Config {
     config
 }
 
-pub fn run(args: Args) -> Result<(), Failure> {
+pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
     let json = args.json;
     if let Some(Command::Completions { shell }) = args.command {
         clap_complete::generate(
@@ -226,7 +231,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
             &dir.path().join("demo.sqlite3"),
             DemoSize::with_customers(300),
         )?;
-        crate::tui::run(&mut repo, &config, now, "demo book (temporary)")?;
+        interactive(&mut repo, &config, now, "demo book (temporary)")?;
         return Ok(());
     }
     let path = paths::book_path(args.db)?;
@@ -259,7 +264,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
             // The daily copy is taken beside the app, never in front of the first frame.
             let (book, every, keep) = (path.clone(), config.backup.every_days, config.backup.keep);
             let backup = std::thread::spawn(move || backup::rotate(&book, now(), every, keep));
-            crate::tui::run(ctx.repo, &config, now, &path.display().to_string())?;
+            interactive(ctx.repo, &config, now, &path.display().to_string())?;
             if let Ok(Err(e)) = backup.join() {
                 eprintln!(
                     "fieldbook: the automatic backup failed: {}",
