@@ -1,6 +1,7 @@
 //! The customer book's domain: plain data and the pure rules over it.
 
 pub mod agenda;
+pub mod bulk;
 pub mod care;
 pub mod care_dates;
 pub mod complaints;

@@ -249,6 +249,28 @@ pub struct FollowUp {
     pub done_at: Option<NaiveDateTime>,
 }
 
+/// A hand-set tier or stage and why ("potential: new plant opening").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Overrides {
+    pub tier: Option<Tier>,
+    pub tier_reason: String,
+    pub stage: Option<Stage>,
+    pub stage_reason: String,
+}
+
+/// One search hit: a contact that was logged, or a customer's notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteHit {
+    pub customer_id: CustomerId,
+    pub customer_name: String,
+    /// The interaction found, or `None` when the hit is in the customer's notes.
+    pub interaction_id: Option<i64>,
+    pub at: Option<NaiveDateTime>,
+    pub channel: Option<Channel>,
+    /// The summary or notes, whole; the screen cuts it.
+    pub text: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,10 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::people::Profile;
 use super::rng::Rng;
+use crate::book::bulk::BulkDeal;
 use crate::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
 use crate::book::deals::{DealDraft, DealStage};
 use crate::book::model::{CustomerId, Stage, Tier};
-use crate::repository::bulk::BulkDeal;
 
 const GOODS_ZH: &[&str] = &[
     "注塑机配件",

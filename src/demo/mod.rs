@@ -12,8 +12,8 @@ mod words;
 
 use chrono::NaiveDateTime;
 
+use crate::book::bulk::{BulkBook, BulkContact, BulkCustomer, BulkInteraction};
 use crate::book::model::{ContactId, CustomerKind};
-use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkInteraction};
 use crate::repository::{Repository, Result};
 use history::Ids;
 use people::Profile;

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use super::export::{escape_text, fold_line};
+use crate::book::bulk::BulkBook;
 use crate::book::model::{Birthday, CustomerId};
-use crate::repository::bulk::BulkBook;
 
 fn date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()

@@ -10,7 +10,7 @@ use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
 use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
-use crate::book::model::{CustomerId, FollowUpDraft, Stage, Tier};
+use crate::book::model::{CustomerId, FollowUpDraft, Overrides, Stage, Tier};
 
 const DEAL_COLUMNS: &str =
     "id, customer_id, title, amount, currency, stage, expected_close, closed_on";
@@ -71,15 +71,6 @@ fn invalid(errors: Vec<(&'static str, String)>) -> BookError {
             .collect::<Vec<_>>()
             .join("; "),
     )
-}
-
-/// A hand-set tier or stage and why ("potential: new plant opening").
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Overrides {
-    pub tier: Option<Tier>,
-    pub tier_reason: String,
-    pub stage: Option<Stage>,
-    pub stage_reason: String,
 }
 
 impl Repository {

@@ -13,7 +13,6 @@ mod report_reads;
 mod sql_text;
 mod undo;
 
-pub use accounts::Overrides;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 
 use std::path::{Path, PathBuf};

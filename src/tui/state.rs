@@ -128,7 +128,7 @@ pub struct State {
     pub search: CustomerSearch,
     /// The filter searches what was said and noted rather than names (Tab while filtering).
     pub notes_scope: bool,
-    pub note_hits: Vec<crate::repository::notes::NoteHit>,
+    pub note_hits: Vec<crate::book::model::NoteHit>,
     pub note_list: ListCursor,
     pub list: ListCursor,
     pub focus: Pane,

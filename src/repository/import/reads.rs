@@ -6,9 +6,9 @@ use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 
 use super::copy::table_shape;
+use crate::book::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp, BulkInteraction};
 use crate::book::model::{Channel, InteractionDraft};
 use crate::interop::json::TableRows;
-use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp, BulkInteraction};
 use crate::repository::sql_text as text;
 use crate::repository::{Repository, Result};
 
@@ -68,7 +68,9 @@ impl Repository {
             ))?;
             let rows = stmt
                 .query_map([], |r| {
-                    (0..columns.len()).map(|i| r.get::<_, Sql>(i)).collect()
+                    (0..columns.len())
+                        .map(|i| r.get::<_, Sql>(i).map(super::copy::file_value))
+                        .collect()
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             tables.push(TableRows {

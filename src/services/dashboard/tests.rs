@@ -1,10 +1,10 @@
 use super::*;
 use crate::book::complaints::ComplaintDraft;
 use crate::book::deals::DealDraft;
+use crate::book::model::Overrides;
 use crate::book::model::{Channel, CustomerDraft, FollowUpDraft, InteractionDraft};
 use crate::book::report::VisitReason;
 use crate::demo::{self, DemoSize};
-use crate::repository::Overrides;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
