@@ -6,57 +6,60 @@ use super::output::{Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use crate::book::model::CustomerRow;
+use crate::services::morning::Morning;
+use chrono::NaiveDate;
 use serde_json::json;
 
 pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
     let today = ctx.now.date();
-    let rows = rows_with_cold(&ctx)?;
-    let agenda = Agenda::build(
-        ctx.repo.open_follow_ups(None)?,
-        &rows,
-        &ctx.repo.birthdays()?,
-        today,
-        days,
-    );
-    // An open complaint puts the customer at risk: it belongs on the morning's list.
-    let open_complaints: Vec<_> = ctx
-        .repo
-        .complaints(None)?
-        .into_iter()
-        .filter(|c| c.draft.status.is_open())
-        .collect();
+    let morning = crate::services::morning::read(ctx.repo, ctx.config, today, days)?;
+    let (agenda, open_complaints) = (&morning.agenda, &morning.open_complaints);
     if ctx.json {
-        let mut value = serde_json::to_value(&agenda).map_err(|e| Failure::input(e.to_string()))?;
+        let mut value = serde_json::to_value(agenda).map_err(|e| Failure::input(e.to_string()))?;
         value["complaints"] =
-            serde_json::to_value(&open_complaints).map_err(|e| Failure::input(e.to_string()))?;
+            serde_json::to_value(open_complaints).map_err(|e| Failure::input(e.to_string()))?;
         return json(&value);
     }
     let style = Style::detect();
-    if !open_complaints.is_empty() {
-        println!(
-            "{}",
-            style.heading(&format!("Open complaints ({})", open_complaints.len()))
-        );
-        for c in &open_complaints {
-            let name = rows
-                .iter()
-                .find(|r| r.id == c.draft.customer_id)
-                .map_or(String::new(), |r| r.name.clone());
-            let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
-            println!(
-                "  c{:<6} {} {} {} {}",
-                c.draft.customer_id,
-                cell(&name, 28),
-                style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
-                cell(c.draft.status.label(), 12),
-                safe(&c.draft.what)
-            );
-        }
-    }
+    print_complaints(&morning, today, &style);
     if agenda.is_empty() && open_complaints.is_empty() {
         println!("Nothing due, nobody going cold. A good day to find new customers.");
         return Ok(());
     }
+    print_follow_ups(agenda, today, days, &style);
+    print_birthdays(agenda, &style);
+    print_cold(agenda, today, &style);
+    Ok(())
+}
+
+fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
+    let open_complaints = &morning.open_complaints;
+    if open_complaints.is_empty() {
+        return;
+    }
+    println!(
+        "{}",
+        style.heading(&format!("Open complaints ({})", open_complaints.len()))
+    );
+    for c in open_complaints {
+        let name = morning
+            .rows
+            .iter()
+            .find(|r| r.id == c.draft.customer_id)
+            .map_or(String::new(), |r| r.name.clone());
+        let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
+        println!(
+            "  c{:<6} {} {} {} {}",
+            c.draft.customer_id,
+            cell(&name, 28),
+            style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
+            cell(c.draft.status.label(), 12),
+            safe(&c.draft.what)
+        );
+    }
+}
+
+fn print_follow_ups(agenda: &Agenda, today: NaiveDate, days: u32, style: &Style) {
     let sections = [
         ("Overdue", &agenda.overdue),
         ("Today", &agenda.today),
@@ -88,41 +91,48 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
             );
         }
     }
-    if !agenda.birthdays.is_empty() {
-        println!("{}", style.heading("Birthdays this week"));
-        for b in &agenda.birthdays {
-            let who = match &b.person {
-                Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
-                None => safe(&b.customer_name),
-            };
-            let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
-            println!(
-                "  c{:<6} {} {who}{turns}",
-                b.customer_id,
-                b.on.format("%a %m-%d")
-            );
-        }
+}
+
+fn print_birthdays(agenda: &Agenda, style: &Style) {
+    if agenda.birthdays.is_empty() {
+        return;
     }
-    if !agenda.cold.is_empty() {
+    println!("{}", style.heading("Birthdays this week"));
+    for b in &agenda.birthdays {
+        let who = match &b.person {
+            Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
+            None => safe(&b.customer_name),
+        };
+        let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
         println!(
-            "{}",
-            style.heading(&format!("Going cold ({})", agenda.cold.len()))
+            "  c{:<6} {} {who}{turns}",
+            b.customer_id,
+            b.on.format("%a %m-%d")
         );
-        for r in agenda.cold.iter().take(20) {
-            let last = due::last_contact_label(r.last_contact_at, today);
-            let over = r.cold_by.unwrap_or(0);
-            println!(
-                "  c{:<6} {} {} last contact {last}, {over}d past cadence",
-                r.id,
-                r.tier.map_or("-", |t| t.as_str()),
-                cell(&r.name, 28)
-            );
-        }
-        if agenda.cold.len() > 20 {
-            println!("  … and {} more", agenda.cold.len() - 20);
-        }
     }
-    Ok(())
+}
+
+fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
+    if agenda.cold.is_empty() {
+        return;
+    }
+    println!(
+        "{}",
+        style.heading(&format!("Going cold ({})", agenda.cold.len()))
+    );
+    for r in agenda.cold.iter().take(20) {
+        let last = due::last_contact_label(r.last_contact_at, today);
+        let over = r.cold_by.unwrap_or(0);
+        println!(
+            "  c{:<6} {} {} last contact {last}, {over}d past cadence",
+            r.id,
+            r.tier.map_or("-", |t| t.as_str()),
+            cell(&r.name, 28)
+        );
+    }
+    if agenda.cold.len() > 20 {
+        println!("  … and {} more", agenda.cold.len() - 20);
+    }
 }
 
 /// `find --notes`: what was said (summaries) and noted (customer and people notes).
@@ -210,13 +220,8 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let d = &customer.draft;
     println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
     // The tier and stage that apply (computed, or set by hand), as the app's profile has them.
-    let computed = crate::services::customer_list::computed_tiers(ctx.repo, ctx.config, today)?;
-    let ranked = (!computed.is_empty()).then(|| {
-        computed
-            .get(&row.id)
-            .copied()
-            .unwrap_or(crate::book::model::Tier::C)
-    });
+    let ranking = crate::services::customer_list::Ranking::read(ctx.repo, ctx.config, today)?;
+    let ranked = ranking.computed_tier(row.id);
     let account =
         crate::services::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
     let tier = account.tier().0.map_or("-", |t| t.as_str());

@@ -1,66 +1,118 @@
 //! The customer list as a salesperson sees it, shared by the TUI and the CLI: each row's tier is
 //! the hand-set one where there is one, else the one computed from 12-month revenue; and rows
-//! past their stay-in-touch cadence (which depends on that tier) are marked going cold.
+//! going cold (past the stay-in-touch cadence of that tier, not lost, nothing planned) are
+//! marked by `book::care::going_cold`, the rule every other screen counts by.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use crate::book::care;
-use crate::book::deals::last_12_months;
+use crate::book::deals::{DealStage, last_12_months};
+use crate::book::lifecycle;
 use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::tiers::compute_tiers;
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 
-/// Computed tiers for every customer with revenue in the 12 months to `today`; anyone absent
-/// is C.
-pub fn computed_tiers(
-    repo: &Repository,
-    config: &Config,
-    today: NaiveDate,
-) -> Result<HashMap<CustomerId, Tier>> {
-    let (from, to) = last_12_months(today);
-    let revenue = repo.revenue_between(from, to, &config.currency)?;
-    Ok(compute_tiers(&revenue, config.tiers))
+/// What the list reads besides the rows: the revenue ranking and whose stage is lost.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranking {
+    /// Tiers of the customers with revenue in the 12 months to the day it was read.
+    computed: HashMap<CustomerId, Tier>,
+    /// Customers whose stage that applies is lost (by hand, or no order for a year).
+    lost: HashSet<CustomerId>,
+}
+
+impl Ranking {
+    pub fn read(repo: &Repository, config: &Config, today: NaiveDate) -> Result<Ranking> {
+        let (from, to) = last_12_months(today);
+        let revenue = repo.revenue_between(from, to, &config.currency)?;
+        let by_hand = repo.hand_set_stages()?;
+        let orders = repo.order_dates()?;
+        let lost = by_hand
+            .keys()
+            .chain(orders.keys())
+            .copied()
+            .filter(|id| {
+                let stage = by_hand.get(id).map(|(stage, _)| *stage);
+                lifecycle::is_lost(stage, orders.get(id).map_or(&[], Vec::as_slice), today)
+            })
+            .collect();
+        Ok(Ranking {
+            computed: compute_tiers(&revenue, config.tiers),
+            lost,
+        })
+    }
+
+    /// Reads again whether one customer is lost (after a save that may have set its stage by
+    /// hand), without ranking the whole book again.
+    pub fn reread_stage(
+        &mut self,
+        repo: &Repository,
+        id: CustomerId,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let by_hand = repo.overrides(id)?.stage;
+        let orders: Vec<NaiveDate> = repo
+            .deals_of(id)?
+            .iter()
+            .filter(|d| d.draft.stage == DealStage::Won)
+            .filter_map(|d| d.draft.closed_on)
+            .collect();
+        if lifecycle::is_lost(by_hand, &orders, today) {
+            self.lost.insert(id);
+        } else {
+            self.lost.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// The tier the revenue gives a customer: anyone without revenue is C. `None` when the
+    /// book records no revenue at all (one that does not track deals ranks nobody).
+    pub fn computed_tier(&self, id: CustomerId) -> Option<Tier> {
+        (!self.computed.is_empty()).then(|| self.computed.get(&id).copied().unwrap_or(Tier::C))
+    }
+
+    pub fn is_lost(&self, id: CustomerId) -> bool {
+        self.lost.contains(&id)
+    }
 }
 
 /// Fills each row's effective tier (hand-set wins; the list row's `tier` read from the book is
-/// the hand-set one) and marks who is going cold. A book with no revenue at all (one that does
-/// not track deals) ranks nobody: its customers stay unranked rather than all C.
-pub fn finish_rows(
-    rows: &mut [CustomerRow],
-    computed: &HashMap<CustomerId, Tier>,
-    config: &Config,
-    today: NaiveDate,
-) {
+/// the hand-set one) and marks who is going cold.
+pub fn finish_rows(rows: &mut [CustomerRow], ranking: &Ranking, config: &Config, today: NaiveDate) {
     for row in rows.iter_mut() {
         row.tier_by_hand = row.tier.is_some();
-        if row.tier.is_none() && !computed.is_empty() {
-            row.tier = Some(computed.get(&row.id).copied().unwrap_or(Tier::C));
+        if row.tier.is_none() {
+            row.tier = ranking.computed_tier(row.id);
         }
     }
-    let cadence = config.cadence;
-    care::mark_cold(rows, |t| cadence.for_tier(t), today);
+    mark_cold(rows, ranking, config, today);
 }
 
 /// Puts fresh computed tiers on rows already finished (after a deal changed the ranking),
 /// leaving hand-set tiers alone, and marks going cold again (cadence follows the tier).
 pub fn reapply_tiers(
     rows: &mut [CustomerRow],
-    computed: &HashMap<CustomerId, Tier>,
+    ranking: &Ranking,
     config: &Config,
     today: NaiveDate,
 ) {
     for row in rows.iter_mut().filter(|r| !r.tier_by_hand) {
-        row.tier = if computed.is_empty() {
-            None
-        } else {
-            Some(computed.get(&row.id).copied().unwrap_or(Tier::C))
-        };
+        row.tier = ranking.computed_tier(row.id);
     }
+    mark_cold(rows, ranking, config, today);
+}
+
+fn mark_cold(rows: &mut [CustomerRow], ranking: &Ranking, config: &Config, today: NaiveDate) {
     let cadence = config.cadence;
-    care::mark_cold(rows, |t| cadence.for_tier(t), today);
+    care::mark_cold(
+        rows,
+        |t| cadence.for_tier(t),
+        |id| ranking.is_lost(id),
+        today,
+    );
 }
 
 /// Every customer not archived, with effective tiers and going-cold marks.
@@ -70,8 +122,8 @@ pub fn customer_rows(
     today: NaiveDate,
 ) -> Result<Vec<CustomerRow>> {
     let mut rows = repo.customer_rows()?;
-    let computed = computed_tiers(repo, config, today)?;
-    finish_rows(&mut rows, &computed, config, today);
+    let ranking = Ranking::read(repo, config, today)?;
+    finish_rows(&mut rows, &ranking, config, today);
     Ok(rows)
 }
 
@@ -128,7 +180,7 @@ mod tests {
             r.tier = None;
         }
         rows[3].tier = Some(Tier::B);
-        finish_rows(&mut rows, &HashMap::new(), &Config::default(), today);
+        finish_rows(&mut rows, &Ranking::default(), &Config::default(), today);
         let tiers: Vec<_> = rows.iter().map(|r| r.tier).collect();
         assert_eq!(
             tiers,

@@ -7,3 +7,4 @@ pub mod account;
 pub mod customer_list;
 pub mod dashboard;
 pub mod day_start;
+pub mod morning;

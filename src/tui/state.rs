@@ -4,7 +4,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::action::Pane;
-use std::collections::HashMap;
 
 mod reading;
 
@@ -13,7 +12,7 @@ use super::review::Review;
 use super::text_input::TextInput;
 use crate::book::due::{self, SortOrder};
 use crate::book::model::{
-    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,
+    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction,
 };
 use crate::config::Config;
 use crate::repository::{Repository, Result};
@@ -118,7 +117,7 @@ pub struct State {
     pub book_name: String,
     pub rows: Vec<CustomerRow>,
     /// Tiers from the revenue ranking, before hand-set ones: the profile shows both.
-    pub computed_tiers: HashMap<CustomerId, Tier>,
+    pub computed_tiers: crate::services::customer_list::Ranking,
     pub order: SortOrder,
     /// Rows in sort order, before filtering.
     sorted: Vec<usize>,
@@ -188,7 +187,7 @@ impl State {
             now,
             book_name: book_name.into(),
             rows: Vec::new(),
-            computed_tiers: HashMap::new(),
+            computed_tiers: Default::default(),
             order: SortOrder::default(),
             sorted: Vec::new(),
             visible: Vec::new(),
@@ -286,8 +285,7 @@ impl State {
                 account: Account::load(
                     repo,
                     &customer,
-                    (!self.computed_tiers.is_empty())
-                        .then(|| self.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
+                    self.computed_tiers.computed_tier(id),
                     &self.config,
                     self.today,
                 )?,

@@ -2,8 +2,6 @@
 //! book read on the loader thread, reading it all again, or just the one customer a save
 //! touched.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 
 use super::{FollowUpScope, State};
@@ -24,7 +22,7 @@ impl State {
         state.rows = repo.first_rows(state.today, 200)?;
         crate::services::customer_list::finish_rows(
             &mut state.rows,
-            &HashMap::new(),
+            &Default::default(),
             &state.config,
             state.today,
         );
@@ -64,7 +62,7 @@ impl State {
     pub fn reload(&mut self, repo: &Repository) -> Result<()> {
         let keep = self.selected_id();
         self.computed_tiers =
-            crate::services::customer_list::computed_tiers(repo, &self.config, self.today)?;
+            crate::services::customer_list::Ranking::read(repo, &self.config, self.today)?;
         self.rows = repo.customer_rows()?;
         crate::services::customer_list::finish_rows(
             &mut self.rows,
@@ -98,7 +96,10 @@ impl State {
         };
         if ranking {
             self.computed_tiers =
-                crate::services::customer_list::computed_tiers(repo, &self.config, self.today)?;
+                crate::services::customer_list::Ranking::read(repo, &self.config, self.today)?;
+        } else {
+            // A stage set by hand changes who is lost, and the lost are never going cold.
+            self.computed_tiers.reread_stage(repo, id, self.today)?;
         }
         crate::services::customer_list::finish_rows(
             std::slice::from_mut(&mut row),

@@ -5,7 +5,7 @@ use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
 use super::super::state::{FollowUpScope, Mode, State};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use crate::book::model::{FollowUpDraft, Tier};
+use crate::book::model::FollowUpDraft;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 
@@ -59,8 +59,7 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
         Some(c) => Some(crate::services::account::Account::load(
             repo,
             c,
-            (!state.computed_tiers.is_empty())
-                .then(|| state.computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
+            state.computed_tiers.computed_tier(id),
             &state.config,
             state.today,
         )?),
