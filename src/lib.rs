@@ -13,4 +13,5 @@ pub mod repository;
 pub mod safe_text;
 pub mod search;
 pub mod services;
+pub mod text;
 pub mod tui;

@@ -2,7 +2,7 @@
 //! <- `services/` <- `cli/` and `tui/` <- `app.rs`. Read from the paths the files under `src/`
 //! name (`crate::...`, `super::...`), so a wrong import fails here rather than in review.
 //!
-//! `safe_text`, `config` and `paths` are leaf helpers any room may use, except `book/`, which
+//! `safe_text`, `text`, `config` and `paths` are leaf helpers any room may use, except `book/`, which
 //! uses nothing of the crate, and `interop/`, which needs none of them (it reads and writes
 //! bytes and book types only).
 
