@@ -66,20 +66,7 @@ impl Agenda {
             }
         }
         for list in [&mut agenda.overdue, &mut agenda.today, &mut agenda.upcoming] {
-            list.sort_by(|a, b| {
-                (
-                    a.draft.due_on,
-                    a.draft.due_time.is_some(),
-                    a.draft.due_time,
-                    a.id,
-                )
-                    .cmp(&(
-                        b.draft.due_on,
-                        b.draft.due_time.is_some(),
-                        b.draft.due_time,
-                        b.id,
-                    ))
-            });
+            list.sort_by_key(super::follow_ups::order_key);
         }
         let week_end = today + chrono::Days::new(6);
         agenda.birthdays = birthdays

@@ -68,6 +68,20 @@ pub fn mark_cold(
     }
 }
 
+/// `too_often`, leaving out one planned date of `around`: `handled`, the due follow-up this
+/// very contact closes, is not another contact.
+pub fn too_often_closing(
+    planned: NaiveDate,
+    mut around: Vec<NaiveDate>,
+    ceiling: Ceiling,
+    handled: Option<NaiveDate>,
+) -> Vec<String> {
+    if let Some(pos) = handled.and_then(|h| around.iter().position(|d| *d == h)) {
+        around.swap_remove(pos);
+    }
+    too_often(planned, &around, ceiling)
+}
+
 /// Limits on how often one customer is contacted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ceiling {
@@ -210,5 +224,12 @@ mod tests {
             max_per_30_days: 0,
         };
         assert!(too_often(d("2026-11-28"), &[d("2026-11-28")], off).is_empty());
+        // The follow-up a contact closes is not another contact; a second one that day is.
+        let due = d("2026-11-28");
+        assert!(too_often_closing(due, vec![due], ceiling, Some(due)).is_empty());
+        assert_eq!(
+            too_often_closing(due, vec![due, due], ceiling, Some(due)).len(),
+            1
+        );
     }
 }

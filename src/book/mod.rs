@@ -8,6 +8,7 @@ pub mod complaints;
 pub mod dates;
 pub mod deals;
 pub mod due;
+pub mod follow_ups;
 pub mod holidays;
 pub mod lifecycle;
 pub mod model;

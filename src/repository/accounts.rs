@@ -292,9 +292,7 @@ impl Repository {
         interaction: i64,
         score: Option<u8>,
     ) -> Result<()> {
-        if score.is_some_and(|s| !(1..=5).contains(&s)) {
-            return Err(BookError::Invalid("satisfaction is 1 to 5".into()));
-        }
+        complaints::check_score(score).map_err(BookError::Invalid)?;
         let tx = self.step("satisfaction score")?;
         tx.execute(
             "UPDATE interaction SET satisfaction = ?2 WHERE id = ?1",

@@ -131,11 +131,7 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
     )?;
     for f in &book.follow_ups {
         let d = &f.draft;
-        if d.task.trim().is_empty() {
-            return Err(BookError::Invalid(
-                "a follow-up needs something to do".into(),
-            ));
-        }
+        crate::book::follow_ups::check(d).map_err(BookError::Invalid)?;
         insert.execute(params![
             f.id,
             d.customer_id,

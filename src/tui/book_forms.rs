@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::form::{Field, Form, FormPurpose};
 use crate::book::dates::{self, DateOrder};
+use crate::book::follow_ups::default_task;
 use crate::book::model::{
     Birthday, Channel, Contact, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind,
     FollowUpDraft, InteractionDraft, Stage, Tier,
@@ -302,18 +303,6 @@ pub fn read_log(
         outcome,
     };
     Some((interaction, follow_up))
-}
-
-/// "Follow up: <first line of the summary>", so a bare date still says what it was about.
-fn default_task(summary: &str) -> String {
-    let first: String = summary
-        .lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(60)
-        .collect();
-    format!("Follow up: {first}")
 }
 
 pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 
 use super::{FollowUpScope, State};
-use crate::book::model::{CustomerId, FollowUp};
+use crate::book::model::CustomerId;
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 
@@ -145,17 +145,8 @@ impl State {
             FollowUpScope::WholeBook => {
                 self.follow_ups.retain(|f| f.draft.customer_id != id);
                 self.follow_ups.extend(repo.open_follow_ups(Some(id))?);
-                self.follow_ups.sort_by(|a, b| {
-                    let key = |f: &FollowUp| {
-                        (
-                            f.draft.due_on,
-                            f.draft.due_time.is_some(),
-                            f.draft.due_time,
-                            f.id,
-                        )
-                    };
-                    key(a).cmp(&key(b))
-                });
+                self.follow_ups
+                    .sort_by_key(crate::book::follow_ups::order_key);
                 self.follow_up_list.step(0, self.follow_ups.len());
                 Ok(())
             }
