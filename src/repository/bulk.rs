@@ -7,13 +7,13 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::{Transaction, params};
 
+use super::customer_columns as columns;
 use super::customers::check_name;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 pub use crate::book::bulk::{
     BulkBook, BulkContact, BulkCounts, BulkCustomer, BulkDeal, BulkFollowUp, BulkInteraction,
 };
-use crate::book::model::{CustomerKind, Stage, Tier};
 
 impl Repository {
     /// Writes `book` in one transaction: all of it or, on any error, none of it.
@@ -47,38 +47,20 @@ impl Repository {
 fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
     let mut stamp = Stamp::default();
     let mut stamp2 = Stamp::default();
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO customer (id, name, kind, industry, city, address, phone, email, wechat,
-            website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at,
-            updated_at, archived)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20)",
-    )?;
+    let mut insert = tx.prepare_cached(&format!(
+        "INSERT INTO customer (id, {}, created_at, updated_at, archived)
+         VALUES (?1, {}, ?18, ?19, ?20)",
+        columns::column_list(0),
+        columns::placeholders(0, 2),
+    ))?;
     for c in &book.customers {
-        let d = &c.draft;
-        check_name(&d.name, "a customer")?;
-        insert.execute(params![
-            c.id,
-            d.name.trim(),
-            d.kind.unwrap_or(CustomerKind::Company).as_str(),
-            d.industry,
-            d.city,
-            d.address,
-            d.phone,
-            d.email,
-            d.wechat,
-            d.website,
-            text::tags(&d.tags),
-            d.tier.map(Tier::as_str),
-            d.stage.map(Stage::as_str),
-            d.lead_source,
-            d.birthday.map(|b| b.to_text()),
-            d.notes,
-            d.cadence_days,
-            stamp.datetime(c.created_at),
-            stamp2.datetime(c.updated_at),
-            c.archived,
-        ])?;
+        check_name(&c.draft.name, "a customer")?;
+        insert.raw_bind_parameter(1, c.id)?;
+        columns::bind_draft(&mut insert, &c.draft, 0, 2)?;
+        insert.raw_bind_parameter(18, stamp.datetime(c.created_at))?;
+        insert.raw_bind_parameter(19, stamp2.datetime(c.updated_at))?;
+        insert.raw_bind_parameter(20, c.archived)?;
+        insert.raw_execute()?;
     }
     counts.customers += book.customers.len();
 

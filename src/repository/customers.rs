@@ -2,16 +2,13 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::customer_columns as columns;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
     BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
     CustomerKind, CustomerRow, Stage, Tier,
 };
-
-const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
-     tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived, \
-     last_contact_at, next_follow_up_on";
 
 /// A customer's own fields, as stored: shared with the import's reads.
 pub(super) fn customer_draft(r: &Row<'_>) -> rusqlite::Result<CustomerDraft> {
@@ -87,39 +84,25 @@ pub(super) fn insert_customer(
     now: &str,
     why: &str,
 ) -> Result<CustomerId> {
-    conn.execute(
-        "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
-            tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at,
-            tier_reason, stage_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
-            ?18, ?19)",
-        params![
-            draft.name.trim(),
-            draft.kind.unwrap_or(CustomerKind::Company).as_str(),
-            draft.industry,
-            draft.city,
-            draft.address,
-            draft.phone,
-            draft.email,
-            draft.wechat,
-            draft.website,
-            text::tags(&draft.tags),
-            draft.tier.map(Tier::as_str),
-            draft.stage.map(Stage::as_str),
-            draft.lead_source,
-            draft.birthday.map(|b| b.to_text()),
-            draft.notes,
-            draft.cadence_days,
-            now,
-            if draft.tier.is_some() { why.trim() } else { "" },
-            if draft.stage.is_some() {
-                why.trim()
-            } else {
-                ""
-            },
-        ],
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO customer ({}, created_at, updated_at, tier_reason, stage_reason)
+         VALUES ({}, ?17, ?17, ?18, ?19)",
+        columns::column_list(0),
+        columns::placeholders(0, 1),
+    ))?;
+    columns::bind_draft(&mut stmt, draft, 0, 1)?;
+    stmt.raw_bind_parameter(17, now)?;
+    let (tier_why, stage_why) = reasons(draft, why);
+    stmt.raw_bind_parameter(18, tier_why)?;
+    stmt.raw_bind_parameter(19, stage_why)?;
+    stmt.raw_execute()?;
     Ok(conn.last_insert_rowid())
+}
+
+/// `why` as the reason of a hand-set tier and of a hand-set stage; empty for what is not set.
+fn reasons<'a>(draft: &CustomerDraft, why: &'a str) -> (&'a str, &'a str) {
+    let kept = |set: bool| if set { why.trim() } else { "" };
+    (kept(draft.tier.is_some()), kept(draft.stage.is_some()))
 }
 
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
@@ -199,7 +182,10 @@ impl Repository {
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1");
+        let sql = format!(
+            "SELECT {}, last_contact_at, next_follow_up_on FROM customer WHERE id = ?1",
+            columns::stored()
+        );
         Ok(self
             .conn
             .prepare_cached(&sql)?
@@ -250,39 +236,20 @@ impl Repository {
         check_name(&draft.name, "a customer")?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
-        let changed = tx.execute(
-            "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
-                phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
-                stage = ?13, lead_source = ?14, birthday = ?15, notes = ?16, cadence_days = ?17,
-                updated_at = ?18, tier_reason = ?19, stage_reason = ?20
-             WHERE id = ?1",
-            params![
-                id,
-                draft.name.trim(),
-                draft.kind.unwrap_or(CustomerKind::Company).as_str(),
-                draft.industry,
-                draft.city,
-                draft.address,
-                draft.phone,
-                draft.email,
-                draft.wechat,
-                draft.website,
-                text::tags(&draft.tags),
-                draft.tier.map(Tier::as_str),
-                draft.stage.map(Stage::as_str),
-                draft.lead_source,
-                draft.birthday.map(|b| b.to_text()),
-                draft.notes,
-                draft.cadence_days,
-                now,
-                if draft.tier.is_some() { why.trim() } else { "" },
-                if draft.stage.is_some() {
-                    why.trim()
-                } else {
-                    ""
-                },
-            ],
-        )?;
+        let changed = {
+            let mut stmt = tx.prepare_cached(&format!(
+                "UPDATE customer SET {}, updated_at = ?18, tier_reason = ?19, stage_reason = ?20
+                 WHERE id = ?1",
+                columns::assignments(0, 2),
+            ))?;
+            stmt.raw_bind_parameter(1, id)?;
+            columns::bind_draft(&mut stmt, draft, 0, 2)?;
+            stmt.raw_bind_parameter(18, &now)?;
+            let (tier_why, stage_why) = reasons(draft, why);
+            stmt.raw_bind_parameter(19, tier_why)?;
+            stmt.raw_bind_parameter(20, stage_why)?;
+            stmt.raw_execute()?
+        };
         if changed == 0 {
             return Err(BookError::Invalid(format!(
                 "customer #{id} is not in the book"

@@ -3,6 +3,7 @@
 mod accounts;
 pub mod backup;
 pub mod bulk;
+mod customer_columns;
 mod customers;
 mod follow_ups;
 mod history;

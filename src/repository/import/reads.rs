@@ -15,9 +15,6 @@ use crate::repository::{Repository, Result};
 /// Tables a copy of the book leaves out: the undo log belongs to this book's own history.
 const NOT_BOOK: &[&str] = &["undo_step", "undo_log"];
 
-pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, \
-     website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived";
-
 pub(super) use super::super::customers::{contact_draft, customer_draft};
 use super::super::follow_ups::follow_up_draft;
 
@@ -85,7 +82,10 @@ impl Repository {
     /// Customers (archived too), people, contacts and follow-ups by id: what the CSV, vCard
     /// and calendar exports read.
     pub fn export_rows(&self) -> Result<BulkBook> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer ORDER BY id");
+        let sql = format!(
+            "SELECT {} FROM customer ORDER BY id",
+            super::super::customer_columns::stored()
+        );
         let customers = self
             .conn
             .prepare(&sql)?
