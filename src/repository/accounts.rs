@@ -10,7 +10,7 @@ use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
 use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
-use crate::book::model::{CustomerId, FollowUpDraft, Overrides, Stage, Tier};
+use crate::book::model::{CustomerId, FollowUpDraft, Overrides, Stage, Tier, kept_reason};
 
 const DEAL_COLUMNS: &str =
     "id, customer_id, title, amount, currency, stage, expected_close, closed_on";
@@ -334,17 +334,9 @@ impl Repository {
             params![
                 customer_id,
                 o.tier.map(Tier::as_str),
-                if o.tier.is_some() {
-                    o.tier_reason.trim()
-                } else {
-                    ""
-                },
+                kept_reason(o.tier, &o.tier_reason),
                 o.stage.map(Stage::as_str),
-                if o.stage.is_some() {
-                    o.stage_reason.trim()
-                } else {
-                    ""
-                },
+                kept_reason(o.stage, &o.stage_reason),
                 now,
             ],
         )?;

@@ -7,7 +7,7 @@ use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
     BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
-    CustomerKind, CustomerRow, Stage, Tier,
+    CustomerKind, CustomerRow, Stage, Tier, kept_reason,
 };
 
 /// A customer's own fields, as stored: shared with the import's reads.
@@ -99,17 +99,13 @@ pub(super) fn insert_customer(
     Ok(conn.last_insert_rowid())
 }
 
-/// `why` as the reason of a hand-set tier and of a hand-set stage; empty for what is not set.
+/// `why` as the reason of a hand-set tier and of a hand-set stage.
 fn reasons<'a>(draft: &CustomerDraft, why: &'a str) -> (&'a str, &'a str) {
-    let kept = |set: bool| if set { why.trim() } else { "" };
-    (kept(draft.tier.is_some()), kept(draft.stage.is_some()))
+    (kept_reason(draft.tier, why), kept_reason(draft.stage, why))
 }
 
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
-    if name.trim().is_empty() {
-        return Err(BookError::Invalid(format!("{what} needs a name")));
-    }
-    Ok(())
+    crate::book::model::check_name(name, what).map_err(BookError::Invalid)
 }
 
 impl Repository {
