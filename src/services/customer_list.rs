@@ -121,10 +121,20 @@ pub fn customer_rows(
     config: &Config,
     today: NaiveDate,
 ) -> Result<Vec<CustomerRow>> {
-    let mut rows = repo.customer_rows()?;
+    Ok(read(repo, config, today)?.0)
+}
+
+/// The list and the ranking it was finished with, which a front end keeps to finish rows it
+/// reads again later (one customer after a save) the same way.
+pub fn read(
+    repo: &Repository,
+    config: &Config,
+    today: NaiveDate,
+) -> Result<(Vec<CustomerRow>, Ranking)> {
     let ranking = Ranking::read(repo, config, today)?;
+    let mut rows = repo.customer_rows()?;
     finish_rows(&mut rows, &ranking, config, today);
-    Ok(rows)
+    Ok((rows, ranking))
 }
 
 #[cfg(test)]

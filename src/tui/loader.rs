@@ -26,9 +26,7 @@ pub struct Loaded {
 
 pub fn load(repo: &Repository, config: &Config, today: NaiveDate) -> Result<Loaded> {
     let as_of_step = repo.last_step_id()?;
-    let computed_tiers = crate::services::customer_list::Ranking::read(repo, config, today)?;
-    let mut rows = repo.customer_rows()?;
-    crate::services::customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
+    let (mut rows, computed_tiers) = crate::services::customer_list::read(repo, config, today)?;
     let mut follow_ups = repo.open_follow_ups(None)?;
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();

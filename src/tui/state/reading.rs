@@ -61,15 +61,8 @@ impl State {
     /// customer where it still exists.
     pub fn reload(&mut self, repo: &Repository) -> Result<()> {
         let keep = self.selected_id();
-        self.computed_tiers =
-            crate::services::customer_list::Ranking::read(repo, &self.config, self.today)?;
-        self.rows = repo.customer_rows()?;
-        crate::services::customer_list::finish_rows(
-            &mut self.rows,
-            &self.computed_tiers,
-            &self.config,
-            self.today,
-        );
+        (self.rows, self.computed_tiers) =
+            crate::services::customer_list::read(repo, &self.config, self.today)?;
         self.search.rebuild(&self.rows);
         self.resort();
         if let Some(id) = keep {
