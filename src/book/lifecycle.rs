@@ -106,12 +106,9 @@ pub fn is_lost(by_hand: Option<Stage>, order_dates: &[NaiveDate], today: NaiveDa
     by_hand.map_or_else(|| lapsed(order_dates, today), |stage| stage == Stage::Lost)
 }
 
-/// The stage the facts point to, why, and how likely the customer is to slip away.
-pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
-    if facts.marked_lost {
-        return verdict(Stage::Lost, "marked lost".into(), 100);
-    }
-    // Signals that put a buying customer at risk: (reason, risk).
+/// Signals apart from orders that put a buying customer at risk, as (reason, risk): open
+/// complaints, and silence beyond the cadence; with the silence's own risk however short.
+fn contact_alarms(facts: &LifecycleFacts, today: NaiveDate) -> (Vec<(String, u8)>, u8) {
     let mut alarms: Vec<(String, u8)> = Vec::new();
     if facts.open_complaints > 0 {
         let n = facts.open_complaints;
@@ -136,7 +133,15 @@ pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
             ));
         }
     }
+    (alarms, silence_risk)
+}
 
+/// The stage the facts point to, why, and how likely the customer is to slip away.
+pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
+    if facts.marked_lost {
+        return verdict(Stage::Lost, "marked lost".into(), 100);
+    }
+    let (mut alarms, silence_risk) = contact_alarms(facts, today);
     let orders: Vec<NaiveDate> = distinct_sorted(&facts.order_dates)
         .into_iter()
         .filter(|d| *d <= today)

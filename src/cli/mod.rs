@@ -203,8 +203,9 @@ fn load_config(flag: Option<PathBuf>) -> Config {
     config
 }
 
-pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
-    let json = args.json;
+/// The commands that need no book of the user's: completions, writing a demo book, and the
+/// app on a temporary demo book. `None` when the command is for the book.
+fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), Failure>> {
     if let Some(Command::Completions { shell }) = args.command {
         clap_complete::generate(
             shell,
@@ -212,28 +213,43 @@ pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
             "fieldbook",
             &mut std::io::stdout(),
         );
-        return Ok(());
+        return Some(Ok(()));
     }
     if let Some(Command::Demo { path, customers }) = &args.command {
-        write_demo(path, DemoSize::with_customers(*customers))?;
-        println!(
-            "wrote a demo book with {customers} customers to {}",
-            path.display()
+        return Some(
+            write_demo(path, DemoSize::with_customers(*customers)).map(|_| {
+                println!(
+                    "wrote a demo book with {customers} customers to {}",
+                    path.display()
+                );
+            }),
         );
-        return Ok(());
+    }
+    if !args.demo {
+        return None;
+    }
+    Some(run_demo_app(&load_config(args.config.clone()), interactive))
+}
+
+/// The app on a demo book in a temporary folder, gone when the app closes.
+fn run_demo_app(config: &Config, interactive: Interactive) -> Result<(), Failure> {
+    let dir = tempfile::Builder::new()
+        .prefix("fieldbook-demo-")
+        .tempdir()?;
+    let mut repo = write_demo(
+        &dir.path().join("demo.sqlite3"),
+        DemoSize::with_customers(300),
+    )?;
+    interactive(&mut repo, config, now, "demo book (temporary)")?;
+    Ok(())
+}
+
+pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
+    let json = args.json;
+    if let Some(done) = run_without_book(&args, interactive) {
+        return done;
     }
     let config = load_config(args.config);
-    if args.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("fieldbook-demo-")
-            .tempdir()?;
-        let mut repo = write_demo(
-            &dir.path().join("demo.sqlite3"),
-            DemoSize::with_customers(300),
-        )?;
-        interactive(&mut repo, &config, now, "demo book (temporary)")?;
-        return Ok(());
-    }
     let path = paths::book_path(args.db)?;
     if let Some(Command::Check) = args.command {
         // Read-only: opening the book normally could migrate or repair what is being checked.

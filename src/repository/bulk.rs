@@ -44,7 +44,15 @@ impl Repository {
     }
 }
 
+/// Writes one chunk: each table in the order rows refer to each other.
 fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    write_people(tx, book, counts)?;
+    write_history(tx, book, counts)?;
+    write_accounts(tx, book, counts)
+}
+
+/// Customers and the people at them.
+fn write_people(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
     let mut stamp = Stamp::default();
     let mut stamp2 = Stamp::default();
     let mut insert = tx.prepare_cached(&format!(
@@ -86,7 +94,13 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
         ])?;
     }
     counts.contacts += book.contacts.len();
+    Ok(())
+}
 
+/// Contacts and the follow-ups they set.
+fn write_history(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    let mut stamp = Stamp::default();
+    let mut stamp2 = Stamp::default();
     let mut insert = tx.prepare_cached(
         "INSERT INTO interaction (id, customer_id, contact_id, at, channel, summary, created_at, outcome)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -129,7 +143,12 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
         ])?;
     }
     counts.follow_ups += book.follow_ups.len();
+    Ok(())
+}
 
+/// Deals, complaints and the reasons of hand-set tiers and stages.
+fn write_accounts(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    let mut stamp = Stamp::default();
     let mut insert = tx.prepare_cached(
         "INSERT INTO deal (customer_id, title, amount, currency, stage, expected_close, closed_on,
             created_at, updated_at)

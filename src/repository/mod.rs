@@ -3,6 +3,7 @@
 mod accounts;
 pub mod backup;
 pub mod bulk;
+mod care;
 mod customer_columns;
 mod customers;
 mod follow_ups;

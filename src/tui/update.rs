@@ -230,9 +230,8 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
             state.mode = Mode::Form(Box::new(super::importing::import_form()));
         }
         Action::ShowDashboard => {
-            let dash =
-                crate::services::dashboard::Dashboard::load(repo, state.today, &state.config)?;
-            state.dashboard = Some((Box::new(dash), 0));
+            let d = crate::services::dashboard::Dashboard::load(repo, state.today, &state.config)?;
+            state.dashboard = Some((Box::new(d), 0));
             state.mode = Mode::Dashboard;
         }
         Action::ShowArchived => {

@@ -79,9 +79,7 @@ impl Repository {
         Ok(tables)
     }
 
-    /// Customers (archived too), people, contacts and follow-ups by id: what the CSV, vCard
-    /// and calendar exports read.
-    pub fn export_rows(&self) -> Result<BulkBook> {
+    fn export_customers(&self) -> Result<Vec<BulkCustomer>> {
         let sql = format!(
             "SELECT {} FROM customer ORDER BY id",
             super::super::customer_columns::stored()
@@ -99,6 +97,13 @@ impl Repository {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        Ok(customers)
+    }
+
+    /// Customers (archived too), people, contacts and follow-ups by id: what the CSV, vCard
+    /// and calendar exports read.
+    pub fn export_rows(&self) -> Result<BulkBook> {
+        let customers = self.export_customers()?;
         let contacts = self
             .conn
             .prepare(
