@@ -29,14 +29,15 @@ impl Ranking {
         let (from, to) = last_12_months(today);
         let revenue = repo.revenue_between(from, to, &config.currency)?;
         let by_hand = repo.hand_set_stages()?;
-        let orders = repo.order_dates()?;
+        let last_orders = repo.last_orders(today)?;
         let lost = by_hand
             .keys()
-            .chain(orders.keys())
+            .chain(last_orders.keys())
             .copied()
             .filter(|id| {
                 let stage = by_hand.get(id).map(|(stage, _)| *stage);
-                lifecycle::is_lost(stage, orders.get(id).map_or(&[], Vec::as_slice), today)
+                let last = last_orders.get(id).map_or(&[][..], std::slice::from_ref);
+                lifecycle::is_lost(stage, last, today)
             })
             .collect();
         Ok(Ranking {
@@ -197,5 +198,52 @@ mod tests {
             [None, None, None, Some(Tier::B)],
             "no revenue: unranked"
         );
+    }
+
+    #[test]
+    fn the_lost_are_never_going_cold_whether_by_hand_or_by_their_orders() {
+        fn long_ago() -> chrono::NaiveDateTime {
+            "2025-01-01T09:00:00".parse().unwrap()
+        }
+        let mut repo = Repository::open_in_memory().unwrap();
+        repo.set_clock(long_ago);
+        let mut add = |name: &str| {
+            repo.add_customer(&CustomerDraft {
+                name: name.into(),
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let (quiet, lapsed, marked) = (add("Quiet"), add("Lapsed"), add("Marked"));
+        repo.add_deal(&DealDraft {
+            customer_id: lapsed,
+            title: "order".into(),
+            amount: 100,
+            currency: "CNY".into(),
+            stage: DealStage::Won,
+            expected_close: None,
+            closed_on: Some("2025-06-01".parse().unwrap()),
+        })
+        .unwrap();
+        let marked_lost = crate::book::model::Overrides {
+            stage: Some(crate::book::model::Stage::Lost),
+            ..Default::default()
+        };
+        repo.set_overrides(marked, &marked_lost).unwrap();
+        let mut config = Config::default();
+        config.cadence.unranked = 30;
+        let today: NaiveDate = "2026-11-28".parse().unwrap();
+        let (rows, mut ranking) = read(&repo, &config, today).unwrap();
+        let cold: Vec<_> = rows
+            .iter()
+            .filter(|r| r.cold_by.is_some())
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(cold, [quiet]);
+
+        // Setting a stage by hand is seen for that one customer without ranking the book again.
+        repo.set_overrides(marked, &Default::default()).unwrap();
+        ranking.reread_stage(&repo, marked, today).unwrap();
+        assert!(!ranking.is_lost(marked) && ranking.is_lost(lapsed));
     }
 }
