@@ -116,7 +116,8 @@ pub struct State {
     pub now: NaiveDateTime,
     pub book_name: String,
     pub rows: Vec<CustomerRow>,
-    /// Tiers from the revenue ranking, before hand-set ones: the profile shows both.
+    /// Tiers from the revenue ranking, before hand-set ones (the profile shows both), and who
+    /// is lost: what rows read again later are finished with.
     pub computed_tiers: crate::services::customer_list::Ranking,
     pub order: SortOrder,
     /// Rows in sort order, before filtering.
