@@ -2,17 +2,16 @@
 //!
 //! `main.rs` only parses arguments; everything lives here so tests and benchmarks reach it.
 
-pub mod account;
+pub mod app;
 pub mod book;
 pub mod cli;
 pub mod config;
-pub mod daily;
 pub mod demo;
 pub mod interop;
-pub mod listing;
 pub mod paths;
 pub mod repository;
 pub mod safe_text;
 pub mod search;
 pub mod services;
+pub mod text;
 pub mod tui;

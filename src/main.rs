@@ -15,5 +15,5 @@ fn main() -> ExitCode {
     unsafe {
         libc::umask(0o077);
     }
-    fieldbook::cli::main()
+    fieldbook::app::main()
 }

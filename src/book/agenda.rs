@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::due::{Bucket, SortOrder, compare, follow_up_order};
+use super::due::{Bucket, SortOrder, compare};
 use super::model::{Birthday, BirthdayOf, CustomerId, CustomerRow, FollowUp};
 
 /// A birthday (or yearly date) of a customer or one of its people.
@@ -68,7 +68,7 @@ impl Agenda {
             }
         }
         for list in [&mut agenda.overdue, &mut agenda.today, &mut agenda.upcoming] {
-            list.sort_by_key(|f| (follow_up_order(f.draft.due_on, f.draft.due_time), f.id));
+            list.sort_by_key(super::follow_ups::order_key);
         }
         let week_end = today + chrono::Days::new(6);
         agenda.birthdays = birthdays

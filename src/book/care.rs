@@ -3,16 +3,39 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::model::{CustomerRow, Tier};
+use super::model::{CustomerId, CustomerRow, Tier};
 
 /// The stay-in-touch interval that applies: the customer's own, else its tier's default.
 pub fn cadence(own: Option<u32>, tier_default: Option<u32>) -> Option<u32> {
     own.or(tier_default).filter(|d| *d > 0)
 }
 
-/// Days past the cadence (0 = due today), counted from the last contact, or from when the
-/// customer was added if never contacted; `None` when not cold or no cadence applies.
-pub fn cold_by(
+/// What going cold is judged on, for one customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColdFacts {
+    pub last_contact: Option<NaiveDateTime>,
+    /// When the customer was added: silence counts from here while nobody has been contacted.
+    pub created: NaiveDateTime,
+    /// The cadence that applies (see `cadence`): the customer's own, else its tier's default.
+    pub cadence_days: Option<u32>,
+    /// The stage that applies is lost: a lost customer is not "going" anywhere any more.
+    pub lost: bool,
+    /// An open follow-up is planned: the next contact is already on the calendar.
+    pub follow_up_planned: bool,
+}
+
+/// Going cold, the one rule every screen and command counts by: days past the cadence (0 =
+/// due today), counted from the last contact, or from when the customer was added if never
+/// contacted; `None` when not cold, no cadence applies, the customer is lost, or a follow-up
+/// is already planned.
+pub fn going_cold(facts: &ColdFacts, today: NaiveDate) -> Option<i64> {
+    if facts.lost || facts.follow_up_planned {
+        return None;
+    }
+    cold_by(facts.last_contact, facts.created, facts.cadence_days, today)
+}
+
+fn cold_by(
     last_contact: Option<NaiveDateTime>,
     created: NaiveDateTime,
     cadence_days: Option<u32>,
@@ -24,16 +47,39 @@ pub fn cold_by(
     (over >= 0).then_some(over)
 }
 
-/// Fills in `cold_by` on every row, with `tier_default` giving the cadence for a tier.
+/// Fills in `cold_by` on every row by `going_cold`, with `tier_default` giving the cadence for
+/// a tier and `lost` saying whose stage is lost; the row's own next follow-up says whether one
+/// is planned.
 pub fn mark_cold(
     rows: &mut [CustomerRow],
     tier_default: impl Fn(Option<Tier>) -> Option<u32>,
+    lost: impl Fn(CustomerId) -> bool,
     today: NaiveDate,
 ) {
     for row in rows {
-        let days = cadence(row.cadence_days, tier_default(row.tier));
-        row.cold_by = cold_by(row.last_contact_at, row.created_at, days, today);
+        let facts = ColdFacts {
+            last_contact: row.last_contact_at,
+            created: row.created_at,
+            cadence_days: cadence(row.cadence_days, tier_default(row.tier)),
+            lost: lost(row.id),
+            follow_up_planned: row.next_follow_up_on.is_some(),
+        };
+        row.cold_by = going_cold(&facts, today);
     }
+}
+
+/// `too_often`, leaving out one planned date of `around`: `handled`, the due follow-up this
+/// very contact closes, is not another contact.
+pub fn too_often_closing(
+    planned: NaiveDate,
+    mut around: Vec<NaiveDate>,
+    ceiling: Ceiling,
+    handled: Option<NaiveDate>,
+) -> Vec<String> {
+    if let Some(pos) = handled.and_then(|h| around.iter().position(|d| *d == h)) {
+        around.swap_remove(pos);
+    }
+    too_often(planned, &around, ceiling)
 }
 
 /// Limits on how often one customer is contacted.
@@ -133,6 +179,29 @@ mod tests {
     }
 
     #[test]
+    fn lost_customers_and_planned_follow_ups_are_never_cold() {
+        let today = d("2026-11-28");
+        let silent = ColdFacts {
+            last_contact: Some(dt("2026-01-01")),
+            created: dt("2025-01-01"),
+            cadence_days: Some(30),
+            lost: false,
+            follow_up_planned: false,
+        };
+        assert_eq!(going_cold(&silent, today), Some(301));
+        let lost = ColdFacts {
+            lost: true,
+            ..silent
+        };
+        assert_eq!(going_cold(&lost, today), None, "lost");
+        let planned = ColdFacts {
+            follow_up_planned: true,
+            ..silent
+        };
+        assert_eq!(going_cold(&planned, today), None, "a follow-up is planned");
+    }
+
+    #[test]
     fn warns_when_too_close_or_too_many() {
         let ceiling = Ceiling {
             min_days_between: 2,
@@ -155,5 +224,12 @@ mod tests {
             max_per_30_days: 0,
         };
         assert!(too_often(d("2026-11-28"), &[d("2026-11-28")], off).is_empty());
+        // The follow-up a contact closes is not another contact; a second one that day is.
+        let due = d("2026-11-28");
+        assert!(too_often_closing(due, vec![due], ceiling, Some(due)).is_empty());
+        assert_eq!(
+            too_often_closing(due, vec![due, due], ceiling, Some(due)).len(),
+            1
+        );
     }
 }

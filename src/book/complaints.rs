@@ -90,7 +90,7 @@ pub fn check(c: &ComplaintDraft) -> Result<(), FieldErrors> {
         _ => {}
     }
     match c.satisfaction {
-        Some(score) if !(1..=5).contains(&score) => {
+        Some(score) if !is_score(score) => {
             errors.push((
                 "satisfaction",
                 format!("satisfaction is 1 to 5, not {score}"),
@@ -106,6 +106,19 @@ pub fn check(c: &ComplaintDraft) -> Result<(), FieldErrors> {
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+/// A satisfaction score is 1 (unhappy) to 5 (delighted).
+pub fn is_score(score: u8) -> bool {
+    (1..=5).contains(&score)
+}
+
+/// A score to record, if any, is one.
+pub fn check_score(score: Option<u8>) -> Result<(), String> {
+    match score {
+        Some(s) if !is_score(s) => Err("satisfaction is 1 to 5".into()),
+        _ => Ok(()),
     }
 }
 
@@ -135,7 +148,7 @@ pub fn satisfaction_trend(scores: &[(NaiveDate, u8)]) -> Option<Trend> {
     let mut valid: Vec<(NaiveDate, u8)> = scores
         .iter()
         .copied()
-        .filter(|(_, s)| (1..=5).contains(s))
+        .filter(|(_, s)| is_score(*s))
         .collect();
     // Stable: scores of the same day keep the order given.
     valid.sort_by_key(|(on, _)| *on);

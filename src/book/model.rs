@@ -172,7 +172,7 @@ pub struct CustomerRow {
     pub id: CustomerId,
     pub name: String,
     pub city: String,
-    /// Read from the book, the hand-set tier; `listing::finish_rows` makes it the effective
+    /// Read from the book, the hand-set tier; `services::customer_list::finish_rows` makes it the effective
     /// one (hand-set, else computed from revenue).
     pub tier: Option<Tier>,
     /// The tier was set by hand rather than computed.
@@ -249,6 +249,45 @@ pub struct FollowUp {
     pub done_at: Option<NaiveDateTime>,
 }
 
+/// A customer or a person needs a name; `what` says which ("a customer").
+pub fn check_name(name: &str, what: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err(format!("{what} needs a name"));
+    }
+    Ok(())
+}
+
+/// The reason kept with a tier or stage set by hand: trimmed, and none for what is not set.
+pub fn kept_reason<T>(set_by_hand: Option<T>, why: &str) -> &str {
+    if set_by_hand.is_some() {
+        why.trim()
+    } else {
+        ""
+    }
+}
+
+/// A hand-set tier or stage and why ("potential: new plant opening").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Overrides {
+    pub tier: Option<Tier>,
+    pub tier_reason: String,
+    pub stage: Option<Stage>,
+    pub stage_reason: String,
+}
+
+/// One search hit: a contact that was logged, or a customer's notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteHit {
+    pub customer_id: CustomerId,
+    pub customer_name: String,
+    /// The interaction found, or `None` when the hit is in the customer's notes.
+    pub interaction_id: Option<i64>,
+    pub at: Option<NaiveDateTime>,
+    pub channel: Option<Channel>,
+    /// The summary or notes, whole; the screen cuts it.
+    pub text: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +304,17 @@ mod tests {
         assert_eq!(Birthday::parse("1985-02-30"), None);
         assert_eq!(Birthday::parse("13-01"), None);
         assert_eq!(Birthday::parse("soon"), None);
+    }
+
+    #[test]
+    fn names_are_needed_and_reasons_kept_only_for_what_is_set_by_hand() {
+        assert!(check_name("星河", "a customer").is_ok());
+        assert_eq!(
+            check_name("  ", "a person"),
+            Err("a person needs a name".to_string())
+        );
+        assert_eq!(kept_reason(Some(Tier::A), " new plant "), "new plant");
+        assert_eq!(kept_reason(None::<Tier>, "new plant"), "");
     }
 
     #[test]

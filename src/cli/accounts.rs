@@ -188,7 +188,7 @@ pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
     use chrono::Datelike;
     let today = ctx.now.date();
     let h = holiday(key, today, &ctx.config.greetings)?;
-    let rows = crate::listing::customer_rows(ctx.repo, ctx.config, today)?;
+    let rows = crate::services::customer_list::customer_rows(ctx.repo, ctx.config, today)?;
     let greeted_pairs = ctx.repo.greeted_in(h.on.year())?;
     let greeted: HashSet<(i64, &str)> = greeted_pairs
         .iter()

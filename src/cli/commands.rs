@@ -85,7 +85,7 @@ pub struct AddArgs {
 }
 
 pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
-    Ok(crate::listing::customer_rows(
+    Ok(crate::services::customer_list::customer_rows(
         ctx.repo,
         ctx.config,
         ctx.now.date(),

@@ -80,6 +80,7 @@ fn read_options(ctx: &Context, args: &ImportArgs) -> Result<ReadOptions, Failure
         map: args.map.clone(),
         encoding,
         date_order: ctx.config.date_order,
+        newest_schema: Some(crate::repository::LATEST_VERSION),
     })
 }
 

@@ -5,43 +5,23 @@ use super::commands::{Context, find_one, rows_with_cold};
 use super::output::{Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use std::collections::HashSet;
-
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::book::complaints::Complaint;
-use crate::book::model::{Contact, CustomerId, CustomerRow};
+use crate::book::model::{Contact, CustomerRow};
+use crate::services::morning::Morning;
 use serde_json::json;
 
 /// The morning's list in the order it is worked: follow-ups (overdue, today, coming up), then
 /// open complaints, then birthdays and who is going cold. A customer whose follow-up is listed
 /// is not listed again as going cold: one warning each.
 pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
-    let rows = rows_with_cold(&ctx)?;
-    let mut agenda = Agenda::build(
-        ctx.repo.open_follow_ups(None)?,
-        &rows,
-        &ctx.repo.birthdays()?,
-        ctx.now,
-        days,
-    );
-    let listed: HashSet<CustomerId> = [&agenda.overdue, &agenda.today]
-        .into_iter()
-        .flatten()
-        .map(|f| f.draft.customer_id)
-        .collect();
-    agenda.cold.retain(|r| !listed.contains(&r.id));
-    // An open complaint puts the customer at risk: it belongs on the morning's list.
-    let open_complaints: Vec<_> = ctx
-        .repo
-        .complaints(None)?
-        .into_iter()
-        .filter(|c| c.draft.status.is_open())
-        .collect();
+    let today = ctx.now.date();
+    let morning = crate::services::morning::read(ctx.repo, ctx.config, ctx.now, days)?;
+    let (agenda, open_complaints) = (&morning.agenda, &morning.open_complaints);
     if ctx.json {
-        let mut value = serde_json::to_value(&agenda).map_err(|e| Failure::input(e.to_string()))?;
+        let mut value = serde_json::to_value(agenda).map_err(|e| Failure::input(e.to_string()))?;
         value["complaints"] =
-            serde_json::to_value(&open_complaints).map_err(|e| Failure::input(e.to_string()))?;
+            serde_json::to_value(open_complaints).map_err(|e| Failure::input(e.to_string()))?;
         return json(&value);
     }
     if agenda.is_empty() && open_complaints.is_empty() {
@@ -49,11 +29,38 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
         return Ok(());
     }
     let style = Style::detect();
-    print_follow_ups(&agenda, days, ctx.now, &style);
-    print_complaints(&open_complaints, &rows, ctx.now.date(), &style);
-    print_birthdays(&agenda, &style);
-    print_cold(&agenda, ctx.now.date(), &style);
+    print_follow_ups(agenda, days, ctx.now, &style);
+    print_complaints(&morning, today, &style);
+    print_birthdays(agenda, &style);
+    print_cold(agenda, today, &style);
     Ok(())
+}
+
+fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
+    let open_complaints = &morning.open_complaints;
+    if open_complaints.is_empty() {
+        return;
+    }
+    println!(
+        "{}",
+        style.heading(&format!("Open complaints ({})", open_complaints.len()))
+    );
+    for c in open_complaints {
+        let name = morning
+            .rows
+            .iter()
+            .find(|r| r.id == c.draft.customer_id)
+            .map_or(String::new(), |r| r.name.clone());
+        let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
+        println!(
+            "  c{:<6} {} {} {} {}",
+            c.draft.customer_id,
+            cell(&name, 28),
+            style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
+            cell(c.draft.status.label(), 12),
+            safe(&c.draft.what)
+        );
+    }
 }
 
 fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Style) {
@@ -88,31 +95,6 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
                 style.dim(&repeat)
             );
         }
-    }
-}
-
-fn print_complaints(open: &[Complaint], rows: &[CustomerRow], today: NaiveDate, style: &Style) {
-    if open.is_empty() {
-        return;
-    }
-    println!(
-        "{}",
-        style.heading(&format!("Open complaints ({})", open.len()))
-    );
-    for c in open {
-        let name = rows
-            .iter()
-            .find(|r| r.id == c.draft.customer_id)
-            .map_or(String::new(), |r| r.name.clone());
-        let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
-        println!(
-            "  c{:<6} {} {} {} {}",
-            c.draft.customer_id,
-            cell(&name, 28),
-            style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
-            cell(c.draft.status.label(), 12),
-            safe(&c.draft.what)
-        );
     }
 }
 
@@ -243,14 +225,10 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let d = &customer.draft;
     println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
     // The tier and stage that apply (computed, or set by hand), as the app's profile has them.
-    let computed = crate::listing::computed_tiers(ctx.repo, ctx.config, today)?;
-    let ranked = (!computed.is_empty()).then(|| {
-        computed
-            .get(&row.id)
-            .copied()
-            .unwrap_or(crate::book::model::Tier::C)
-    });
-    let account = crate::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
+    let ranking = crate::services::customer_list::Ranking::read(ctx.repo, ctx.config, today)?;
+    let ranked = ranking.computed_tier(row.id);
+    let account =
+        crate::services::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
     let tier = account.tier().0.map_or("-", |t| t.as_str());
     let (stage, by_hand) = account.stage();
     let why = if by_hand {

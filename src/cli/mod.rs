@@ -161,8 +161,13 @@ pub fn now() -> NaiveDateTime {
     now.with_nanosecond(0).unwrap_or(now)
 }
 
+/// The interactive app (the TUI), handed in by the root module so that the command line
+/// never depends on the front end it opens.
+pub type Interactive =
+    fn(&mut Repository, &Config, fn() -> NaiveDateTime, &str) -> std::io::Result<()>;
+
 /// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
-pub fn main() -> ExitCode {
+pub fn main(interactive: Interactive) -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
@@ -172,7 +177,7 @@ pub fn main() -> ExitCode {
         }
     };
     let book = paths::book_path(args.db.clone()).ok();
-    match run(args) {
+    match run(args, interactive) {
         Ok(()) => ExitCode::SUCCESS,
         Err(mut f) => {
             if let Some(book) = &book {
@@ -226,8 +231,9 @@ fn load_config(flag: Option<PathBuf>) -> Config {
     config
 }
 
-pub fn run(args: Args) -> Result<(), Failure> {
-    let json = args.json;
+/// The commands that need no book of the user's: completions, writing a demo book, and the
+/// app on a temporary demo book. `None` when the command is for the book.
+fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), Failure>> {
     if let Some(Command::Completions { shell }) = args.command {
         clap_complete::generate(
             shell,
@@ -235,20 +241,43 @@ pub fn run(args: Args) -> Result<(), Failure> {
             "fieldbook",
             &mut std::io::stdout(),
         );
-        return Ok(());
+        return Some(Ok(()));
     }
     if let Some(Command::Demo { path, customers }) = &args.command {
-        write_demo(path, DemoSize::with_customers(*customers))?;
-        println!(
-            "wrote a demo book with {customers} customers to {}",
-            path.display()
+        return Some(
+            write_demo(path, DemoSize::with_customers(*customers)).map(|_| {
+                println!(
+                    "wrote a demo book with {customers} customers to {}",
+                    path.display()
+                );
+            }),
         );
-        return Ok(());
+    }
+    if !args.demo {
+        return None;
+    }
+    Some(run_demo_app(&load_config(args.config.clone()), interactive))
+}
+
+/// The app on a demo book in a temporary folder, gone when the app closes.
+fn run_demo_app(config: &Config, interactive: Interactive) -> Result<(), Failure> {
+    let dir = tempfile::Builder::new()
+        .prefix("fieldbook-demo-")
+        .tempdir()?;
+    let mut repo = write_demo(
+        &dir.path().join("demo.sqlite3"),
+        DemoSize::with_customers(300),
+    )?;
+    interactive(&mut repo, config, now, "demo book (temporary)")?;
+    Ok(())
+}
+
+pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
+    let json = args.json;
+    if let Some(done) = run_without_book(&args, interactive) {
+        return done;
     }
     let config = load_config(args.config);
-    if args.demo {
-        return run_demo(&config);
-    }
     let path = paths::book_path(args.db)?;
     if let Some(Command::Check) = args.command {
         // Read-only: opening the book normally could migrate or repair what is being checked.
@@ -258,7 +287,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         // Opened (or not, when emptied) by restore itself: an emptied book is what it mends.
         return safety::restore(&path, source, *yes, json);
     }
-    run_on_book(args.command, &path, &config, json)
+    run_on_book(args.command, &path, &config, json, interactive)
 }
 
 /// The commands that open the book: the app itself, and every read or write of the book.
@@ -267,6 +296,7 @@ fn run_on_book(
     path: &Path,
     config: &Config,
     json: bool,
+    interactive: Interactive,
 ) -> Result<(), Failure> {
     let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
     tell_made_private(path);
@@ -283,7 +313,7 @@ fn run_on_book(
         None | Some(Command::Today { .. } | Command::Report)
     ) {
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
-        if let Err(e) = crate::daily::schedule_care(&mut repo, config, now().date()) {
+        if let Err(e) = crate::services::day_start::schedule_care(&mut repo, config, now().date()) {
             eprintln!(
                 "fieldbook: birthday reminders were not created: {}",
                 crate::safe_text::line(&e.to_string())
@@ -297,7 +327,7 @@ fn run_on_book(
         json,
     };
     match command {
-        None => run_app(ctx.repo, config, path)?,
+        None => run_app(ctx.repo, config, path, interactive)?,
         Some(Command::Log(log)) => commands::log(ctx, log)?,
         Some(Command::Today { days }) => lookups::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
@@ -330,7 +360,12 @@ fn run_on_book(
 }
 
 /// The TUI, with the daily copy taken beside it, never in front of the first frame.
-fn run_app(repo: &mut Repository, config: &Config, path: &Path) -> Result<(), Failure> {
+fn run_app(
+    repo: &mut Repository,
+    config: &Config,
+    path: &Path,
+    interactive: Interactive,
+) -> Result<(), Failure> {
     let (book, every) = (path.to_path_buf(), config.backup.every_days);
     let keep = backup::Retention {
         daily: config.backup.keep,
@@ -338,7 +373,7 @@ fn run_app(repo: &mut Repository, config: &Config, path: &Path) -> Result<(), Fa
         monthly: config.backup.keep_monthly,
     };
     let backup = std::thread::spawn(move || backup::rotate_with(&book, now(), every, keep));
-    crate::tui::run(repo, config, now, &path.display().to_string())?;
+    interactive(repo, config, now, &path.display().to_string())?;
     if let Ok(Err(e)) = backup.join() {
         eprintln!(
             "fieldbook: the automatic backup failed: {}",
@@ -369,19 +404,6 @@ fn tell_made_private(book: &Path) {
             crate::safe_text::line(&e.to_string())
         ),
     }
-}
-
-/// `--demo`: the app on a demo book in a temporary folder, gone when the app ends.
-fn run_demo(config: &Config) -> Result<(), Failure> {
-    let dir = tempfile::Builder::new()
-        .prefix("fieldbook-demo-")
-        .tempdir()?;
-    let mut repo = write_demo(
-        &dir.path().join("demo.sqlite3"),
-        DemoSize::with_customers(300),
-    )?;
-    crate::tui::run(&mut repo, config, now, "demo book (temporary)")?;
-    Ok(())
 }
 
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {

@@ -4,7 +4,6 @@
 use std::io::IsTerminal;
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::safe_text;
 
@@ -46,19 +45,7 @@ impl Style {
 
 /// Book text made safe for a terminal and padded to `width` columns (CJK counts double).
 pub fn cell(text: &str, width: usize) -> String {
-    let safe = safe_text::line(text);
-    let mut out = String::new();
-    let mut used = 0;
-    for c in safe.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
-    out
+    crate::text::pad(&safe_text::line(text), width)
 }
 
 pub fn safe(text: &str) -> String {

@@ -11,7 +11,7 @@ use crate::book::money;
 use crate::book::report::{Visit, VisitReason};
 use crate::config::Config;
 use crate::repository::Repository;
-use crate::tui::dashboard::{Dashboard, Listing};
+use crate::services::dashboard::{Dashboard, Listing};
 
 pub fn report(
     repo: &Repository,
@@ -81,8 +81,17 @@ fn visit_line(v: &Visit, today: NaiveDate) -> String {
 
 /// Every section of the dashboard, one after the other.
 pub fn write_report(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::Result<()> {
+    header_and_contacts(out, d, style)?;
+    follow_ups_and_revenue(out, d, style)?;
+    stages_risk_and_cold(out, d, style)?;
+    complaints_and_deals(out, d, style)?;
+    visits_and_greetings(out, d, style)?;
+    Ok(())
+}
+
+/// The heading, and contacts by channel this week and last.
+fn header_and_contacts(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::Result<()> {
     let cur = d.currency.as_str();
-    let short = |minor: i64| money::format_short(minor, cur);
     writeln!(
         out,
         "{} · {} · {} customers · revenue in {cur}",
@@ -109,7 +118,13 @@ pub fn write_report(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::R
         )?;
     }
     writeln!(out, "  {} {this:>9}  {last:>9}", cell("all", 20))?;
+    Ok(())
+}
 
+/// Follow-ups done on time, revenue by month, and tiers.
+fn follow_ups_and_revenue(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::Result<()> {
+    let cur = d.currency.as_str();
+    let short = |minor: i64| money::format_short(minor, cur);
     let t = d.follow_ups;
     let done = t.on_time + t.late;
     let pct = (t.on_time * 100 + done / 2).checked_div(done).unwrap_or(0);
@@ -172,7 +187,11 @@ pub fn write_report(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::R
             s.share_pct
         )?;
     }
+    Ok(())
+}
 
+/// Lifecycle stages, who is at risk, and who is going cold.
+fn stages_risk_and_cold(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::Result<()> {
     writeln!(
         out,
         "\n{}",
@@ -219,7 +238,13 @@ pub fn write_report(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::R
         )?;
     }
     more(out, &d.going_cold)?;
+    Ok(())
+}
 
+/// Open complaints and the best open deals.
+fn complaints_and_deals(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::Result<()> {
+    let cur = d.currency.as_str();
+    let short = |minor: i64| money::format_short(minor, cur);
     writeln!(
         out,
         "\n{}",
@@ -264,7 +289,11 @@ pub fn write_report(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::R
         )?;
     }
     more(out, &d.top_opportunities)?;
+    Ok(())
+}
 
+/// Where to go, and who to greet for the next holiday.
+fn visits_and_greetings(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::Result<()> {
     let plan = &d.visit_plan;
     writeln!(
         out,
@@ -325,71 +354,4 @@ pub fn write_report(out: &mut impl Write, d: &Dashboard, style: &Style) -> io::R
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
-    use crate::book::model::CustomerDraft;
-    use crate::demo::{self, DemoSize};
-
-    fn now() -> NaiveDateTime {
-        "2026-11-28T10:15:00".parse().unwrap()
-    }
-
-    fn text(repo: &Repository) -> String {
-        let dash = Dashboard::load(repo, now().date(), &Config::default()).unwrap();
-        let mut out = Vec::new();
-        write_report(&mut out, &dash, &Style::detect()).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn every_section_is_printed_for_the_demo_book() {
-        let mut repo = Repository::open_in_memory().unwrap();
-        demo::generate(&mut repo, DemoSize::with_customers(120), now()).unwrap();
-        let text = text(&repo);
-        for heading in [
-            "Contacts by channel",
-            "Follow-ups done in 30 days",
-            "Revenue by month (12 months: ¥",
-            "Tiers, from 12-month revenue",
-            "Lifecycle",
-            "At risk (",
-            "Going cold (",
-            "Open complaints (",
-            "Top opportunities (",
-            "Visit planner: ",
-            "Greetings: 元旦 New Year's Day, Fri 2027-01-01 (in 34 days)",
-        ] {
-            assert!(text.contains(heading), "{heading} missing:\n{text}");
-        }
-        assert!(text.contains("  at risk "), "{text}");
-    }
-
-    #[test]
-    fn hostile_text_never_reaches_the_terminal_raw() {
-        let mut repo = Repository::open_in_memory().unwrap();
-        let id = repo
-            .add_customer(&CustomerDraft {
-                name: "\x1b[31m恶意\x1b[0m 发票\u{202e}fdp.exe".into(),
-                city: "深圳\x07".into(),
-                ..Default::default()
-            })
-            .unwrap();
-        repo.add_complaint(&ComplaintDraft {
-            customer_id: id,
-            opened_on: now().date(),
-            what: "\x1b]52;c;aGVsbG8=\x07 clipboard".into(),
-            severity: Severity::High,
-            status: ComplaintStatus::Open,
-            resolved_on: None,
-            resolution: String::new(),
-            satisfaction: None,
-        })
-        .unwrap();
-        let text = text(&repo);
-        assert!(text.contains("␛[31m恶意␛[0m 发票"), "{text}");
-        assert!(text.contains("␛]52;c;aGVsbG8=␇ clipboard"), "{text}");
-        assert!(!text.contains("\x1b[31m恶意") && !text.contains('\u{202e}'));
-        assert!(!text.contains('\x07') && !text.contains("\x1b]52"));
-    }
-}
+mod tests;

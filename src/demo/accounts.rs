@@ -6,10 +6,10 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::people::Profile;
 use super::rng::Rng;
+use crate::book::bulk::BulkDeal;
 use crate::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
 use crate::book::deals::{DealDraft, DealStage};
 use crate::book::model::{CustomerId, Stage, Tier};
-use crate::repository::bulk::BulkDeal;
 
 const GOODS_ZH: &[&str] = &[
     "注塑机配件",
@@ -119,7 +119,18 @@ pub fn deals(
             day += Duration::days((rhythm + jitter).max(7));
         }
     }
-    // An opportunity in the pipeline: most prospects, some good accounts.
+    opportunity(rng, p, customer_id, today, goods, out);
+}
+
+/// An opportunity in the pipeline: most prospects, some good accounts.
+fn opportunity(
+    rng: &mut Rng,
+    p: &Profile,
+    customer_id: CustomerId,
+    today: NaiveDate,
+    goods: &[&str],
+    out: &mut Vec<BulkDeal>,
+) {
     let open_chance = match (p.stage, p.tier) {
         (Stage::Lost, _) => 0,
         (Stage::Prospect, _) => 70,

@@ -4,10 +4,10 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::people::Profile;
 use super::rng::Rng;
+use crate::book::bulk::{BulkFollowUp, BulkInteraction};
 use crate::book::model::{
     Channel, ContactId, CustomerId, FollowUpDraft, InteractionDraft, InteractionId, Stage,
 };
-use crate::repository::bulk::{BulkFollowUp, BulkInteraction};
 
 /// Where an open follow-up falls relative to today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

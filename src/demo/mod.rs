@@ -12,8 +12,8 @@ mod words;
 
 use chrono::NaiveDateTime;
 
+use crate::book::bulk::{BulkBook, BulkContact, BulkCustomer, BulkInteraction};
 use crate::book::model::{ContactId, CustomerKind};
-use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkInteraction};
 use crate::repository::{Repository, Result};
 use history::Ids;
 use people::Profile;
@@ -129,6 +129,31 @@ impl Generator {
         }
     }
 
+    /// The people at a company (one to three); nobody at a private customer.
+    fn add_people(
+        &mut self,
+        rng: &mut Rng,
+        p: &Profile,
+        firm: &people::Firm,
+        id: i64,
+        book: &mut BulkBook,
+    ) {
+        self.people.clear();
+        if p.kind != CustomerKind::Company {
+            return;
+        }
+        for _ in 0..rng.weighted(&[(1, 45), (2, 35), (3, 20)]) {
+            self.next_contact += 1;
+            self.people.push(self.next_contact);
+            book.contacts.push(BulkContact {
+                id: self.next_contact,
+                customer_id: id,
+                draft: people::contact(rng, p, firm),
+                created_at: self.now, // replaced below, once the customer's age is known
+            });
+        }
+    }
+
     /// Writes customer number `i` (0-based; its id is `i + 1`) and everything about it.
     fn customer(&mut self, i: usize, book: &mut BulkBook) {
         let p = self.profiles[i];
@@ -158,19 +183,7 @@ impl Generator {
         let open = self.follow_ups.next(p.follow_up_weight);
 
         let first_contact = book.interactions.len();
-        self.people.clear();
-        if p.kind == CustomerKind::Company {
-            for _ in 0..rng.weighted(&[(1, 45), (2, 35), (3, 20)]) {
-                self.next_contact += 1;
-                self.people.push(self.next_contact);
-                book.contacts.push(BulkContact {
-                    id: self.next_contact,
-                    customer_id: id,
-                    draft: people::contact(&mut rng, &p, &firm),
-                    created_at: self.now, // replaced below, once the customer's age is known
-                });
-            }
-        }
+        self.add_people(&mut rng, &p, &firm, id, book);
         history::interactions(
             &mut rng,
             &p,

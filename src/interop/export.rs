@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::values;
+use crate::book::bulk::{BulkBook, BulkContact, BulkCustomer};
 use crate::book::model::{Birthday, CustomerId, CustomerKind};
-use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer};
 
 /// fieldbook's CSV header; `columns` reads every one of them back to its field.
 pub const CSV_HEADER: [&str; 23] = [

@@ -15,7 +15,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
-use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -24,7 +23,6 @@ use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row, Sev
 use crate::book::model::{
     Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier, split_tags,
 };
-use crate::repository::LATEST_VERSION;
 
 pub const FORMAT: &str = "fieldbook";
 /// The file layout's version.
@@ -40,6 +38,17 @@ pub struct BookFile {
     pub exported_at: Option<NaiveDateTime>,
     #[serde(default)]
     pub tables: BTreeMap<String, Vec<Row>>,
+}
+
+/// One stored value, as SQLite types it. The repository converts to and from its driver's
+/// values, so this file format needs nothing of the database code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sql {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
 }
 
 /// Every row of one table, as the book stores it: what a lossless export copies.
@@ -248,7 +257,7 @@ fn contact(entry: &mut Entry) -> ContactDraft {
 
 pub(super) fn read(
     bytes: &[u8],
-    _options: &ReadOptions,
+    options: &ReadOptions,
     batch: &mut Batch,
 ) -> Result<(), ReadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -267,9 +276,10 @@ pub(super) fn read(
             text::escaped_excerpt(&file.format)
         )));
     }
-    if file.version > VERSION || file.schema > LATEST_VERSION {
+    let newest = options.newest_schema.unwrap_or(i64::MAX);
+    if file.version > VERSION || file.schema > newest {
         return Err(ReadError(format!(
-            "this export comes from a newer fieldbook (file version {}, book version {}; this one reads up to {VERSION} and {LATEST_VERSION}): update fieldbook",
+            "this export comes from a newer fieldbook (file version {}, book version {}; this one reads up to {VERSION} and {newest}): update fieldbook",
             file.version, file.schema
         )));
     }

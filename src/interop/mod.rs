@@ -97,6 +97,10 @@ pub struct ReadOptions {
     pub encoding: Option<Charset>,
     /// How to read 03/04/1985 (month first unless the config says day first).
     pub date_order: DateOrder,
+    /// The newest book version (schema) this fieldbook reads: a fieldbook JSON export from a
+    /// newer book is refused. Whoever imports into a book passes the repository's; `None` (a
+    /// file read on its own, as tests do) checks nothing.
+    pub newest_schema: Option<i64>,
 }
 
 /// Where in the source a record came from, for every message about it.

@@ -277,3 +277,16 @@ proptest! {
         read_all_formats(&bytes);
     }
 }
+
+#[test]
+fn a_json_export_from_a_newer_book_is_refused_by_the_schema_the_caller_reads() {
+    let text = br#"{"format": "fieldbook", "version": 1, "schema": 5, "tables": {}}"#;
+    let options = |newest_schema| ReadOptions {
+        format: Some(Format::Json),
+        newest_schema,
+        ..ReadOptions::default()
+    };
+    let err = read_bytes(text, "test", &options(Some(4))).unwrap_err();
+    assert!(err.0.contains("newer fieldbook"), "{}", err.0);
+    assert!(read_bytes(text, "test", &options(Some(5))).is_ok());
+}

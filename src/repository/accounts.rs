@@ -1,5 +1,5 @@
-//! Deals, complaints, greetings and automatic care reminders: what account intelligence reads
-//! and writes. The rules themselves (tiers, stages, scores) are pure functions in `book`.
+//! Deals and complaints, the hand-set tier and stage: what account intelligence reads and
+//! writes. The rules themselves (tiers, stages, scores) are pure functions in `book`.
 
 use std::collections::HashMap;
 
@@ -10,7 +10,7 @@ use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
 use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
-use crate::book::model::{CustomerId, FollowUpDraft, Stage, Tier};
+use crate::book::model::{CustomerId, Overrides, Stage, Tier, kept_reason};
 
 const DEAL_COLUMNS: &str =
     "id, customer_id, title, amount, currency, stage, expected_close, closed_on";
@@ -71,15 +71,6 @@ fn invalid(errors: Vec<(&'static str, String)>) -> BookError {
             .collect::<Vec<_>>()
             .join("; "),
     )
-}
-
-/// A hand-set tier or stage and why ("potential: new plant opening").
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Overrides {
-    pub tier: Option<Tier>,
-    pub tier_reason: String,
-    pub stage: Option<Stage>,
-    pub stage_reason: String,
 }
 
 impl Repository {
@@ -301,9 +292,7 @@ impl Repository {
         interaction: i64,
         score: Option<u8>,
     ) -> Result<()> {
-        if score.is_some_and(|s| !(1..=5).contains(&s)) {
-            return Err(BookError::Invalid("satisfaction is 1 to 5".into()));
-        }
+        complaints::check_score(score).map_err(BookError::Invalid)?;
         let tx = self.step("satisfaction score")?;
         tx.execute(
             "UPDATE interaction SET satisfaction = ?2 WHERE id = ?1",
@@ -345,17 +334,9 @@ impl Repository {
             params![
                 customer_id,
                 o.tier.map(Tier::as_str),
-                if o.tier.is_some() {
-                    o.tier_reason.trim()
-                } else {
-                    ""
-                },
+                kept_reason(o.tier, &o.tier_reason),
                 o.stage.map(Stage::as_str),
-                if o.stage.is_some() {
-                    o.stage_reason.trim()
-                } else {
-                    ""
-                },
+                kept_reason(o.stage, &o.stage_reason),
                 now,
             ],
         )?;
@@ -365,59 +346,5 @@ impl Repository {
             )));
         }
         tx.commit()
-    }
-
-    /// Records that `customer` was greeted for `holiday` in `year` (idempotent).
-    pub fn record_greeting(
-        &mut self,
-        customer_id: CustomerId,
-        holiday: &str,
-        year: i32,
-        on: NaiveDate,
-    ) -> Result<()> {
-        let tx = self.step(&format!("greeted for {holiday}"))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO greeting (customer_id, holiday, year, greeted_on) VALUES (?1, ?2, ?3, ?4)",
-            params![customer_id, holiday, year, text::date(on)],
-        )?;
-        tx.commit()
-    }
-
-    /// (customer, holiday key) pairs greeted in `year`.
-    pub fn greeted_in(&self, year: i32) -> Result<Vec<(CustomerId, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT customer_id, holiday FROM greeting WHERE year = ?1")?;
-        let rows = stmt.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Creates the birthday follow-ups that are due, once per occurrence: a system write, not an
-    /// undo step (undo is for what the person did). Returns how many were created.
-    pub fn create_care_reminders(
-        &mut self,
-        items: &[(CustomerId, String, NaiveDate, FollowUpDraft)],
-    ) -> Result<usize> {
-        let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
-        let mut created = 0;
-        for (customer_id, person, on, draft) in items {
-            let exists: bool = tx.query_row(
-                "SELECT count(*) > 0 FROM care_reminder WHERE customer_id = ?1 AND person = ?2 AND on_date = ?3",
-                params![customer_id, person, text::date(*on)],
-                |r| r.get(0),
-            )?;
-            if exists {
-                continue;
-            }
-            let id = super::follow_ups::insert(&tx, draft, None, &now)?;
-            tx.execute(
-                "INSERT INTO care_reminder (customer_id, person, on_date, follow_up_id) VALUES (?1, ?2, ?3, ?4)",
-                params![customer_id, person, text::date(*on), id],
-            )?;
-            created += 1;
-        }
-        tx.commit()?;
-        Ok(created)
     }
 }

@@ -7,93 +7,13 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::{Transaction, params};
 
+use super::customer_columns as columns;
 use super::customers::check_name;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
-use crate::book::complaints::ComplaintDraft;
-use crate::book::deals::DealDraft;
-use crate::book::model::{
-    ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, FollowUpDraft, FollowUpId,
-    InteractionDraft, InteractionId, Stage, Tier,
+pub use crate::book::bulk::{
+    BulkBook, BulkContact, BulkCounts, BulkCustomer, BulkDeal, BulkFollowUp, BulkInteraction,
 };
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BulkCustomer {
-    pub id: CustomerId,
-    pub draft: CustomerDraft,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub archived: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BulkContact {
-    pub id: ContactId,
-    pub customer_id: CustomerId,
-    pub draft: ContactDraft,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BulkInteraction {
-    pub id: InteractionId,
-    pub draft: InteractionDraft,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BulkFollowUp {
-    pub id: FollowUpId,
-    pub draft: FollowUpDraft,
-    /// The contact at which it was promised.
-    pub interaction_id: Option<InteractionId>,
-    pub created_at: NaiveDateTime,
-    pub done_at: Option<NaiveDateTime>,
-}
-
-/// A won order or an opportunity, with the day it entered the book.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BulkDeal {
-    pub draft: DealDraft,
-    pub created_at: NaiveDateTime,
-}
-
-/// A slice of a book. Rows may refer to rows of an earlier chunk or earlier in this one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BulkBook {
-    pub customers: Vec<BulkCustomer>,
-    pub contacts: Vec<BulkContact>,
-    pub interactions: Vec<BulkInteraction>,
-    pub follow_ups: Vec<BulkFollowUp>,
-    pub deals: Vec<BulkDeal>,
-    pub complaints: Vec<ComplaintDraft>,
-    /// Why a tier or stage was set by hand: (customer, tier reason, stage reason).
-    pub reasons: Vec<(CustomerId, String, String)>,
-}
-
-impl BulkBook {
-    /// Empties the book but keeps its capacity for the next chunk.
-    pub fn clear(&mut self) {
-        self.customers.clear();
-        self.contacts.clear();
-        self.interactions.clear();
-        self.follow_ups.clear();
-        self.deals.clear();
-        self.complaints.clear();
-        self.reasons.clear();
-    }
-}
-
-/// Rows written, by table.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct BulkCounts {
-    pub customers: usize,
-    pub contacts: usize,
-    pub interactions: usize,
-    pub follow_ups: usize,
-    pub deals: usize,
-    pub complaints: usize,
-}
 
 impl Repository {
     /// Writes `book` in one transaction: all of it or, on any error, none of it.
@@ -124,41 +44,31 @@ impl Repository {
     }
 }
 
+/// Writes one chunk: each table in the order rows refer to each other.
 fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    write_people(tx, book, counts)?;
+    write_history(tx, book, counts)?;
+    write_accounts(tx, book, counts)
+}
+
+/// Customers and the people at them.
+fn write_people(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
     let mut stamp = Stamp::default();
     let mut stamp2 = Stamp::default();
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO customer (id, name, kind, industry, city, address, phone, email, wechat,
-            website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at,
-            updated_at, archived)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20)",
-    )?;
+    let mut insert = tx.prepare_cached(&format!(
+        "INSERT INTO customer (id, {}, created_at, updated_at, archived)
+         VALUES (?1, {}, ?18, ?19, ?20)",
+        columns::column_list(0),
+        columns::placeholders(0, 2),
+    ))?;
     for c in &book.customers {
-        let d = &c.draft;
-        check_name(&d.name, "a customer")?;
-        insert.execute(params![
-            c.id,
-            d.name.trim(),
-            d.kind.unwrap_or(CustomerKind::Company).as_str(),
-            d.industry,
-            d.city,
-            d.address,
-            d.phone,
-            d.email,
-            d.wechat,
-            d.website,
-            text::tags(&d.tags),
-            d.tier.map(Tier::as_str),
-            d.stage.map(Stage::as_str),
-            d.lead_source,
-            d.birthday.map(|b| b.to_text()),
-            d.notes,
-            d.cadence_days,
-            stamp.datetime(c.created_at),
-            stamp2.datetime(c.updated_at),
-            c.archived,
-        ])?;
+        check_name(&c.draft.name, "a customer")?;
+        insert.raw_bind_parameter(1, c.id)?;
+        columns::bind_draft(&mut insert, &c.draft, 0, 2)?;
+        insert.raw_bind_parameter(18, stamp.datetime(c.created_at))?;
+        insert.raw_bind_parameter(19, stamp2.datetime(c.updated_at))?;
+        insert.raw_bind_parameter(20, c.archived)?;
+        insert.raw_execute()?;
     }
     counts.customers += book.customers.len();
 
@@ -184,7 +94,13 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
         ])?;
     }
     counts.contacts += book.contacts.len();
+    Ok(())
+}
 
+/// Contacts and the follow-ups they set.
+fn write_history(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    let mut stamp = Stamp::default();
+    let mut stamp2 = Stamp::default();
     let mut insert = tx.prepare_cached(
         "INSERT INTO interaction (id, customer_id, contact_id, at, channel, summary, created_at, outcome)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -211,11 +127,7 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
     )?;
     for f in &book.follow_ups {
         let d = &f.draft;
-        if d.task.trim().is_empty() {
-            return Err(BookError::Invalid(
-                "a follow-up needs something to do".into(),
-            ));
-        }
+        crate::book::follow_ups::check(d).map_err(BookError::Invalid)?;
         insert.execute(params![
             f.id,
             d.customer_id,
@@ -231,7 +143,12 @@ fn write_chunk(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -
         ])?;
     }
     counts.follow_ups += book.follow_ups.len();
+    Ok(())
+}
 
+/// Deals, complaints and the reasons of hand-set tiers and stages.
+fn write_accounts(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) -> Result<()> {
+    let mut stamp = Stamp::default();
     let mut insert = tx.prepare_cached(
         "INSERT INTO deal (customer_id, title, amount, currency, stage, expected_close, closed_on,
             created_at, updated_at)

@@ -2,16 +2,18 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::customer_columns as columns;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
     BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
-    CustomerKind, CustomerRow, Stage, Tier,
+    CustomerKind, CustomerRow, Stage, Tier, kept_reason,
 };
 
-pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
-     tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived, \
-     last_contact_at, next_follow_up_on";
+/// Every column `customer_from_row` reads.
+pub(super) fn customer_columns() -> String {
+    format!("{}, last_contact_at, next_follow_up_on", columns::stored())
+}
 
 /// A customer's own fields, as stored: shared with the import's reads.
 pub(super) fn customer_draft(r: &Row<'_>) -> rusqlite::Result<CustomerDraft> {
@@ -87,38 +89,18 @@ pub(super) fn insert_customer(
     now: &str,
     why: &str,
 ) -> Result<CustomerId> {
-    conn.execute(
-        "INSERT INTO customer (name, kind, industry, city, address, phone, email, wechat, website,
-            tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at,
-            tier_reason, stage_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
-            ?18, ?19)",
-        params![
-            draft.name.trim(),
-            draft.kind.unwrap_or(CustomerKind::Company).as_str(),
-            draft.industry,
-            draft.city,
-            draft.address,
-            draft.phone,
-            draft.email,
-            draft.wechat,
-            draft.website,
-            text::tags(&draft.tags),
-            draft.tier.map(Tier::as_str),
-            draft.stage.map(Stage::as_str),
-            draft.lead_source,
-            draft.birthday.map(|b| b.to_text()),
-            draft.notes,
-            draft.cadence_days,
-            now,
-            if draft.tier.is_some() { why.trim() } else { "" },
-            if draft.stage.is_some() {
-                why.trim()
-            } else {
-                ""
-            },
-        ],
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO customer ({}, created_at, updated_at, tier_reason, stage_reason)
+         VALUES ({}, ?17, ?17, ?18, ?19)",
+        columns::column_list(0),
+        columns::placeholders(0, 1),
+    ))?;
+    columns::bind_draft(&mut stmt, draft, 0, 1)?;
+    stmt.raw_bind_parameter(17, now)?;
+    let (tier_why, stage_why) = reasons(draft, why);
+    stmt.raw_bind_parameter(18, tier_why)?;
+    stmt.raw_bind_parameter(19, stage_why)?;
+    stmt.raw_execute()?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -131,46 +113,27 @@ pub(super) fn write_customer(
     now: &str,
     why: &str,
 ) -> Result<usize> {
-    Ok(conn.execute(
-        "UPDATE customer SET name = ?2, kind = ?3, industry = ?4, city = ?5, address = ?6,
-            phone = ?7, email = ?8, wechat = ?9, website = ?10, tags = ?11, tier = ?12,
-            stage = ?13, lead_source = ?14, birthday = ?15, notes = ?16, cadence_days = ?17,
-            updated_at = ?18, tier_reason = ?19, stage_reason = ?20
+    let mut stmt = conn.prepare_cached(&format!(
+        "UPDATE customer SET {}, updated_at = ?18, tier_reason = ?19, stage_reason = ?20
          WHERE id = ?1",
-        params![
-            id,
-            draft.name.trim(),
-            draft.kind.unwrap_or(CustomerKind::Company).as_str(),
-            draft.industry,
-            draft.city,
-            draft.address,
-            draft.phone,
-            draft.email,
-            draft.wechat,
-            draft.website,
-            text::tags(&draft.tags),
-            draft.tier.map(Tier::as_str),
-            draft.stage.map(Stage::as_str),
-            draft.lead_source,
-            draft.birthday.map(|b| b.to_text()),
-            draft.notes,
-            draft.cadence_days,
-            now,
-            if draft.tier.is_some() { why.trim() } else { "" },
-            if draft.stage.is_some() {
-                why.trim()
-            } else {
-                ""
-            },
-        ],
-    )?)
+        columns::assignments(0, 2),
+    ))?;
+    stmt.raw_bind_parameter(1, id)?;
+    columns::bind_draft(&mut stmt, draft, 0, 2)?;
+    stmt.raw_bind_parameter(18, now)?;
+    let (tier_why, stage_why) = reasons(draft, why);
+    stmt.raw_bind_parameter(19, tier_why)?;
+    stmt.raw_bind_parameter(20, stage_why)?;
+    Ok(stmt.raw_execute()?)
+}
+
+/// `why` as the reason of a hand-set tier and of a hand-set stage.
+fn reasons<'a>(draft: &CustomerDraft, why: &'a str) -> (&'a str, &'a str) {
+    (kept_reason(draft.tier, why), kept_reason(draft.stage, why))
 }
 
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
-    if name.trim().is_empty() {
-        return Err(BookError::Invalid(format!("{what} needs a name")));
-    }
-    Ok(())
+    crate::book::model::check_name(name, what).map_err(BookError::Invalid)
 }
 
 impl Repository {
@@ -243,7 +206,7 @@ impl Repository {
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1");
+        let sql = format!("SELECT {} FROM customer WHERE id = ?1", customer_columns());
         Ok(self
             .conn
             .prepare_cached(&sql)?

@@ -41,7 +41,7 @@ impl Repository {
         let current = tx
             .prepare_cached(&format!(
                 "SELECT {} FROM customer WHERE id = ?1",
-                super::customers::CUSTOMER_COLUMNS
+                super::customers::customer_columns()
             ))?
             .query_row([id], customer_from_row)
             .optional()?;

@@ -6,7 +6,7 @@ use rusqlite::{Row, Transaction, params};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::care::{self, Ceiling};
-use crate::book::due::follow_up_order;
+use crate::book::follow_ups;
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionId};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 
@@ -52,11 +52,7 @@ pub(super) fn insert(
     interaction_id: Option<InteractionId>,
     now: &str,
 ) -> Result<FollowUpId> {
-    if f.task.trim().is_empty() {
-        return Err(BookError::Invalid(
-            "a follow-up needs something to do".into(),
-        ));
-    }
+    follow_ups::check(f).map_err(BookError::Invalid)?;
     tx.execute(
         "INSERT INTO follow_up (customer_id, interaction_id, due_on, due_time, task, created_at,
                                 repeat_every, repeat_unit, repeat_basis)
@@ -93,17 +89,8 @@ pub(super) fn complete_in(
             current.id
         )));
     }
-    match current.draft.repeat {
-        Some(rule) => {
-            let due_on = rule.next_due(current.draft.due_on, today).ok_or_else(|| {
-                BookError::Invalid("the next occurrence is past the year 9999".into())
-            })?;
-            let draft = FollowUpDraft {
-                due_on,
-                ..current.draft.clone()
-            };
-            Ok(Some(insert(tx, &draft, current.interaction_id, now)?))
-        }
+    match follow_ups::next_occurrence(&current.draft, today).map_err(BookError::Invalid)? {
+        Some(next) => Ok(Some(insert(tx, &next, current.interaction_id, now)?)),
         None => Ok(None),
     }
 }
@@ -125,10 +112,7 @@ impl Repository {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([limit as i64], follow_up_from_row)?;
         let mut first: Vec<FollowUp> = rows.collect::<rusqlite::Result<_>>()?;
-        first.sort_by(|a, b| {
-            let key = |f: &FollowUp| (follow_up_order(f.draft.due_on, f.draft.due_time), f.id);
-            key(a).cmp(&key(b))
-        });
+        first.sort_by_key(follow_ups::order_key);
         Ok(first)
     }
 
@@ -241,14 +225,11 @@ impl Repository {
         ceiling: Ceiling,
         handled: Option<NaiveDate>,
     ) -> Result<Vec<String>> {
-        let mut around = self.contact_dates(
+        let around = self.contact_dates(
             customer_id,
             planned - chrono::Days::new(30),
             planned + chrono::Days::new(30),
         )?;
-        if let Some(pos) = handled.and_then(|h| around.iter().position(|d| *d == h)) {
-            around.swap_remove(pos);
-        }
-        Ok(care::too_often(planned, &around, ceiling))
+        Ok(care::too_often_closing(planned, around, ceiling, handled))
     }
 }

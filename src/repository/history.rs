@@ -85,9 +85,7 @@ impl Repository {
         closes: Option<FollowUpId>,
         satisfaction: Option<u8>,
     ) -> Result<(InteractionId, Option<FollowUpId>)> {
-        if satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
-            return Err(super::BookError::Invalid("satisfaction is 1 to 5".into()));
-        }
+        crate::book::complaints::check_score(satisfaction).map_err(super::BookError::Invalid)?;
         let closing = closes.map(|id| self.follow_up(id)).transpose()?;
         let now_at = self.now();
         let now = text::datetime(now_at);

@@ -3,7 +3,9 @@
 mod accounts;
 pub mod backup;
 pub mod bulk;
+mod care;
 mod check;
+mod customer_columns;
 mod customers;
 mod edits;
 mod follow_ups;
@@ -19,7 +21,6 @@ mod rotation;
 mod sql_text;
 mod undo;
 
-pub use accounts::Overrides;
 pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use opening::APPLICATION_ID;

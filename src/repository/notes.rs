@@ -1,14 +1,12 @@
 //! Searching what was said and noted: FTS5 over interaction summaries and customer/people
 //! notes (migration 0005), with CJK text folded so any run of Chinese characters is findable.
 
-use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
-use serde::Serialize;
 
 use super::sql_text as text;
 use super::{Repository, Result};
-use crate::book::model::{Channel, CustomerId};
+use crate::book::model::{Channel, NoteHit};
 
 /// A CJK character (Han, kana, Hangul, fullwidth forms): each becomes its own token.
 fn is_cjk(c: char) -> bool {
@@ -80,19 +78,6 @@ pub fn match_query(typed: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" AND "),
     )
-}
-
-/// One search hit: a contact that was logged, or a customer's notes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NoteHit {
-    pub customer_id: CustomerId,
-    pub customer_name: String,
-    /// The interaction found, or `None` when the hit is in the customer's notes.
-    pub interaction_id: Option<i64>,
-    pub at: Option<NaiveDateTime>,
-    pub channel: Option<Channel>,
-    /// The summary or notes, whole; the screen cuts it.
-    pub text: String,
 }
 
 impl Repository {

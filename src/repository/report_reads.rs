@@ -1,5 +1,5 @@
-//! Reads only the dashboard and `fieldbook report` need: recent contacts by channel, how
-//! follow-ups were kept, and the stages set by hand.
+//! Reads the dashboard, `fieldbook report` and the ranked list need: recent contacts by
+//! channel, how follow-ups were kept, the stages set by hand and the last order days.
 
 use std::collections::HashMap;
 
@@ -72,5 +72,22 @@ impl Repository {
             }
         }
         Ok(out)
+    }
+
+    /// Each customer's last won order on or before `today`: what "lost" is judged on. One row
+    /// per customer, where `order_dates` reads every order.
+    pub fn last_orders(&self, today: NaiveDate) -> Result<HashMap<CustomerId, NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer_id, max(closed_on) FROM deal
+              WHERE stage = 'won' AND closed_on IS NOT NULL AND closed_on <= ?1
+              GROUP BY customer_id",
+        )?;
+        let rows = stmt.query_map([text::date(today)], |r| {
+            Ok((
+                r.get(0)?,
+                text::parse_date("closed_on", &r.get::<_, String>(1)?)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

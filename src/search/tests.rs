@@ -299,7 +299,7 @@ fn demo_rows(n: usize) -> Vec<CustomerRow> {
     };
     demo::generate(&mut repo, size, today().and_hms_opt(9, 0, 0).unwrap()).unwrap();
     let mut rows = repo.customer_rows().unwrap();
-    crate::book::care::mark_cold(&mut rows, |_| Some(30), today());
+    crate::book::care::mark_cold(&mut rows, |_| Some(30), |_| false, today());
     rows
 }
 

@@ -1,5 +1,13 @@
-//! What both front ends need, once: between the repository (SQL) and the command line and the
-//! TUI, so the two cannot drift apart.
+//! What both front ends need, once: the ranked customer list, an account's read model, the
+//! dashboard and report, the morning's agenda, the day-start care, logging a contact and reading
+//! a date for later. Services read and write
+//! through the repository and apply the rules of `book/`; `cli/` and `tui/` only present what
+//! they return, so the two cannot drift apart.
 
+pub mod account;
+pub mod customer_list;
+pub mod dashboard;
+pub mod day_start;
 pub mod later;
 pub mod logging;
+pub mod morning;

@@ -69,6 +69,7 @@ pub fn preview(
     }
     let options = ReadOptions {
         date_order,
+        newest_schema: Some(crate::repository::LATEST_VERSION),
         ..ReadOptions::default()
     };
     let batch = match interop::read_file(&expand_home(&typed), &options) {

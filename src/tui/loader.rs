@@ -3,21 +3,21 @@
 //! keys and reads the follow-ups, on its own read-only connection, and hands the result to the
 //! event loop. Keys keep flowing meanwhile.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
 use chrono::NaiveDate;
 
-use crate::book::model::{CustomerId, CustomerRow, FollowUp, Tier};
+use crate::book::model::{CustomerRow, FollowUp};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
+use crate::services::customer_list::Ranking;
 
 /// The whole book as the list needs it.
 pub struct Loaded {
     pub rows: Vec<CustomerRow>,
-    pub computed_tiers: HashMap<CustomerId, Tier>,
+    pub computed_tiers: Ranking,
     pub follow_ups: Vec<FollowUp>,
     pub search: CustomerSearch,
     /// The newest undo step when the read began: a write after it makes the read stale.
@@ -26,9 +26,7 @@ pub struct Loaded {
 
 pub fn load(repo: &Repository, config: &Config, today: NaiveDate) -> Result<Loaded> {
     let as_of_step = repo.last_step_id()?;
-    let computed_tiers = crate::listing::computed_tiers(repo, config, today)?;
-    let mut rows = repo.customer_rows()?;
-    crate::listing::finish_rows(&mut rows, &computed_tiers, config, today);
+    let (mut rows, computed_tiers) = crate::services::customer_list::read(repo, config, today)?;
     let mut follow_ups = repo.open_follow_ups(None)?;
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();

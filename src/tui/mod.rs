@@ -4,7 +4,6 @@ pub mod account_forms;
 pub mod action;
 pub mod book_forms;
 pub mod customer_forms;
-pub mod dashboard;
 pub mod following;
 pub mod form;
 pub mod hang_up;

@@ -86,7 +86,7 @@ pub struct Review {
     /// The current item's customer and latest interactions.
     pub customer: Option<Customer>,
     /// Its tier and stage as the profile shows them (computed, or set by hand).
-    pub account: Option<crate::account::Account>,
+    pub account: Option<crate::services::account::Account>,
     pub recent: Vec<Interaction>,
     pub recent_total: usize,
 }

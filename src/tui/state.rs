@@ -5,7 +5,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::action::Pane;
-use std::collections::HashMap;
 
 mod rows;
 mod screen;
@@ -15,13 +14,13 @@ pub use screen::{Overlay, Screen};
 use super::form::Form;
 use super::review::Review;
 use super::text_input::TextInput;
-use crate::account::Account;
 use crate::book::due::{self, SortOrder};
 use crate::book::model::{
-    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction, Tier,
+    Contact, Customer, CustomerId, CustomerRow, FollowUp, FollowUpId, Interaction,
 };
 use crate::config::Config;
 use crate::search::CustomerSearch;
+use crate::services::account::Account;
 
 /// How many history entries are read at a time; more are read as the pane scrolls.
 pub const HISTORY_PAGE: usize = 50;
@@ -113,8 +112,9 @@ pub struct State {
 
     // The book as read: every list row, the selected customer in full, open follow-ups.
     pub rows: Vec<CustomerRow>,
-    /// Tiers from the revenue ranking, before hand-set ones: the profile shows both.
-    pub computed_tiers: HashMap<CustomerId, Tier>,
+    /// Tiers from the revenue ranking, before hand-set ones (the profile shows both), and who
+    /// is lost: what rows read again later are finished with.
+    pub computed_tiers: crate::services::customer_list::Ranking,
     pub detail: Option<Detail>,
     pub follow_ups: Vec<FollowUp>,
     pub follow_up_scope: FollowUpScope,
@@ -129,7 +129,7 @@ pub struct State {
     pub search: CustomerSearch,
     /// The filter searches what was said and noted rather than names (Tab while filtering).
     pub notes_scope: bool,
-    pub note_hits: Vec<crate::repository::notes::NoteHit>,
+    pub note_hits: Vec<crate::book::model::NoteHit>,
 
     // Cursors.
     pub list: ListCursor,
@@ -160,7 +160,7 @@ impl State {
             now,
             book_name: book_name.into(),
             rows: Vec::new(),
-            computed_tiers: HashMap::new(),
+            computed_tiers: Default::default(),
             order: SortOrder::default(),
             sorted: Vec::new(),
             visible: Vec::new(),

@@ -3,8 +3,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
 use fieldbook::book::deals::{DealDraft, DealStage};
+use fieldbook::book::model::Overrides;
 use fieldbook::book::model::{CustomerDraft, FollowUpDraft, Stage, Tier};
-use fieldbook::repository::{Overrides, Repository};
+use fieldbook::repository::Repository;
 
 fn now() -> NaiveDateTime {
     "2026-11-28T09:30:00".parse().unwrap()

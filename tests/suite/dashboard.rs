@@ -7,7 +7,7 @@ use fieldbook::book::deals::{DealDraft, DealStage};
 use fieldbook::book::model::{Channel, CustomerDraft, FollowUpDraft, InteractionDraft, Tier};
 use fieldbook::config::Config;
 use fieldbook::repository::Repository;
-use fieldbook::tui::dashboard::Dashboard;
+use fieldbook::services::dashboard::Dashboard;
 use fieldbook::tui::panes::dashboard;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

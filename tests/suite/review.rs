@@ -12,15 +12,34 @@ use fieldbook::tui::review::{Handled, QuickDate, ReviewItem};
 use fieldbook::tui::state::{Screen, State};
 use fieldbook::tui::update::{reading, reviewing};
 
-/// The sample book with unranked customers going cold after 30 days, so the hostile-named
-/// customer (last contact 60 days ago) is cold while 星河 (overdue) and Northwind (due today)
-/// have follow-ups.
-fn setup() -> (Repository, State, Sample) {
-    let (repo, sample) = sample_book();
+fn cadence_30() -> Config {
     let mut config = Config::default();
     config.cadence.unranked = 30;
-    let state = reading::load_with(&repo, now(), "test book", config).unwrap();
+    config
+}
+
+/// The sample book with unranked customers going cold after 30 days, so the hostile-named
+/// customer (last contact 60 days ago, its planned follow-up done) is cold while 星河
+/// (overdue) and Northwind (due today) have follow-ups.
+fn setup() -> (Repository, State, Sample) {
+    let (mut repo, sample) = sample_book();
+    let planned = repo.open_follow_ups(Some(sample.hostile)).unwrap();
+    repo.complete_follow_up(planned[0].id, today()).unwrap();
+    let state = reading::load_with(&repo, now(), "test book", cadence_30()).unwrap();
     (repo, state, sample)
+}
+
+#[test]
+fn a_customer_with_a_follow_up_planned_is_not_going_cold() {
+    let (mut repo, _) = sample_book();
+    let mut state = reading::load_with(&repo, now(), "test book", cadence_30()).unwrap();
+    run(&mut state, &mut repo, [Action::OpenReview]);
+    let walked: Vec<i64> = review(&state)
+        .items
+        .iter()
+        .map(|i| i.customer_id())
+        .collect();
+    assert_eq!(walked.len(), 2, "only the two follow-ups due: {walked:?}");
 }
 
 /// The review has the screen and nothing is open over it.

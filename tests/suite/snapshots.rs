@@ -148,8 +148,12 @@ fn archive_question() {
 }
 
 /// The review over the sample book, with unranked customers going cold after 30 days so the
-/// walk ends on the hostile-named customer.
-fn review_state(repo: &mut Repository) -> State {
+/// walk ends on the hostile-named customer (its planned follow-up done: a customer with one
+/// planned is not going cold).
+fn review_state(repo: &mut Repository, s: &common::Sample) -> State {
+    let planned = repo.open_follow_ups(Some(s.hostile)).unwrap();
+    repo.complete_follow_up(planned[0].id, common::today())
+        .unwrap();
     let mut config = fieldbook::config::Config::default();
     config.cadence.unranked = 30;
     let mut state = reading::load_with(repo, common::now(), "test book", config).unwrap();
@@ -159,15 +163,15 @@ fn review_state(repo: &mut Repository) -> State {
 
 #[test]
 fn review_overdue_item_wide() {
-    let (mut repo, _) = sample_book();
-    let mut state = review_state(&mut repo);
+    let (mut repo, s) = sample_book();
+    let mut state = review_state(&mut repo, &s);
     insta::assert_snapshot!(screen(&mut state, 120, 30));
 }
 
 #[test]
 fn review_snooze_choices_narrow() {
-    let (mut repo, _) = sample_book();
-    let mut state = review_state(&mut repo);
+    let (mut repo, s) = sample_book();
+    let mut state = review_state(&mut repo, &s);
     run(
         &mut state,
         &mut repo,
@@ -178,16 +182,16 @@ fn review_snooze_choices_narrow() {
 
 #[test]
 fn review_going_cold_hostile_text() {
-    let (mut repo, _) = sample_book();
-    let mut state = review_state(&mut repo);
+    let (mut repo, s) = sample_book();
+    let mut state = review_state(&mut repo, &s);
     run(&mut state, &mut repo, [Action::Skip, Action::Skip]);
     insta::assert_snapshot!(screen(&mut state, 100, 24));
 }
 
 #[test]
 fn review_summary() {
-    let (mut repo, _) = sample_book();
-    let mut state = review_state(&mut repo);
+    let (mut repo, s) = sample_book();
+    let mut state = review_state(&mut repo, &s);
     run(
         &mut state,
         &mut repo,

@@ -1,5 +1,7 @@
 use super::*;
-use crate::book::model::Channel;
+use crate::book::model::{
+    Channel, CustomerDraft, CustomerId, FollowUpDraft, FollowUpId, InteractionDraft, InteractionId,
+};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 use chrono::NaiveTime;
 

@@ -8,9 +8,31 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::Run;
-use crate::interop::json::to_sql;
+use crate::interop::json::{self, to_sql};
 use crate::interop::{Batch, Row as JsonRow};
 use crate::repository::{BookError, Result};
+
+/// The file format's value as the database driver takes it.
+pub(super) fn driver_value(v: json::Sql) -> Sql {
+    match v {
+        json::Sql::Null => Sql::Null,
+        json::Sql::Integer(i) => Sql::Integer(i),
+        json::Sql::Real(f) => Sql::Real(f),
+        json::Sql::Text(t) => Sql::Text(t),
+        json::Sql::Blob(b) => Sql::Blob(b),
+    }
+}
+
+/// A stored value as the file format writes it.
+pub(super) fn file_value(v: Sql) -> json::Sql {
+    match v {
+        Sql::Null => json::Sql::Null,
+        Sql::Integer(i) => json::Sql::Integer(i),
+        Sql::Real(f) => json::Sql::Real(f),
+        Sql::Text(t) => json::Sql::Text(t),
+        Sql::Blob(b) => json::Sql::Blob(b),
+    }
+}
 
 /// A table as the live schema has it.
 #[derive(Debug, Clone)]
@@ -97,7 +119,7 @@ impl Run<'_> {
             if fixed.iter().any(|(c, _)| c == column) {
                 continue;
             }
-            let value = to_sql(value).ok_or_else(|| {
+            let value = to_sql(value).map(driver_value).ok_or_else(|| {
                 BookError::Invalid(format!(
                     "{table}.{column} holds a value no column can store"
                 ))

@@ -11,18 +11,17 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, params};
 
+use super::customer_columns;
 use super::customers::{self, check_name};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
-use crate::book::model::{
-    ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
-};
+use crate::book::model::{ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind};
 use crate::interop::dedup::{self, Index};
 use crate::interop::{
     Action, Batch, Commit, Duplicates, ImportPolicy, ImportReport, Match, Outcome, Record, Step,
 };
 use copy::TableShape;
-use reads::{CUSTOMER_COLUMNS, contact_draft, customer_draft};
+use reads::{contact_draft, customer_draft};
 
 impl Repository {
     /// Imports `batch` in one transaction: each record matched against the book (and the
@@ -265,7 +264,10 @@ impl Run<'_> {
 
     /// Merges `new` into customer `id`; true when that changed it.
     fn merge_customer(&mut self, id: CustomerId, new: &CustomerDraft) -> Result<bool> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1");
+        let sql = format!(
+            "SELECT {} FROM customer WHERE id = ?1",
+            customer_columns::stored()
+        );
         let old = self
             .tx
             .prepare_cached(&sql)?
@@ -274,33 +276,15 @@ impl Run<'_> {
         if merged == old {
             return Ok(false);
         }
-        self.tx
-            .prepare_cached(
-                "UPDATE customer SET kind = ?2, industry = ?3, city = ?4, address = ?5, phone = ?6,
-                    email = ?7, wechat = ?8, website = ?9, tags = ?10, tier = ?11, stage = ?12,
-                    lead_source = ?13, birthday = ?14, notes = ?15, cadence_days = ?16,
-                    updated_at = ?17
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                merged.kind.unwrap_or(CustomerKind::Company).as_str(),
-                merged.industry,
-                merged.city,
-                merged.address,
-                merged.phone,
-                merged.email,
-                merged.wechat,
-                merged.website,
-                text::tags(&merged.tags),
-                merged.tier.map(Tier::as_str),
-                merged.stage.map(Stage::as_str),
-                merged.lead_source,
-                merged.birthday.map(|b| b.to_text()),
-                merged.notes,
-                merged.cadence_days,
-                self.now,
-            ])?;
+        // The name stays as the book has it: the merge matched on it.
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "UPDATE customer SET {}, updated_at = ?17 WHERE id = ?1",
+            customer_columns::assignments(1, 2),
+        ))?;
+        stmt.raw_bind_parameter(1, id)?;
+        customer_columns::bind_draft(&mut stmt, &merged, 1, 2)?;
+        stmt.raw_bind_parameter(17, &self.now)?;
+        stmt.raw_execute()?;
         self.index.put_customer(id, &merged, None);
         Ok(true)
     }

@@ -6,18 +6,15 @@ use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 
 use super::copy::table_shape;
+use crate::book::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp, BulkInteraction};
 use crate::book::model::{Channel, InteractionDraft};
 use crate::interop::json::TableRows;
-use crate::repository::bulk::{BulkBook, BulkContact, BulkCustomer, BulkFollowUp, BulkInteraction};
 use crate::repository::sql_text as text;
 use crate::repository::{Repository, Result};
 
 /// Tables a copy of the book leaves out and an import never writes: the undo log belongs to
 /// this book's own history, and `book_meta` says which book this is.
 pub(super) const NOT_BOOK: &[&str] = &["undo_step", "undo_log", "book_meta"];
-
-pub(super) const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, \
-     website, tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived";
 
 pub(super) use super::super::customers::{contact_draft, customer_draft};
 use super::super::follow_ups::follow_up_draft;
@@ -69,7 +66,9 @@ impl Repository {
             ))?;
             let rows = stmt
                 .query_map([], |r| {
-                    (0..columns.len()).map(|i| r.get::<_, Sql>(i)).collect()
+                    (0..columns.len())
+                        .map(|i| r.get::<_, Sql>(i).map(super::copy::file_value))
+                        .collect()
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             tables.push(TableRows {
@@ -81,10 +80,11 @@ impl Repository {
         Ok(tables)
     }
 
-    /// Customers (archived too), people, contacts and follow-ups by id: what the CSV, vCard
-    /// and calendar exports read.
-    pub fn export_rows(&self) -> Result<BulkBook> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customer ORDER BY id");
+    fn export_customers(&self) -> Result<Vec<BulkCustomer>> {
+        let sql = format!(
+            "SELECT {} FROM customer ORDER BY id",
+            super::super::customer_columns::stored()
+        );
         let customers = self
             .conn
             .prepare(&sql)?
@@ -98,6 +98,13 @@ impl Repository {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        Ok(customers)
+    }
+
+    /// Customers (archived too), people, contacts and follow-ups by id: what the CSV, vCard
+    /// and calendar exports read.
+    pub fn export_rows(&self) -> Result<BulkBook> {
+        let customers = self.export_customers()?;
         let contacts = self
             .conn
             .prepare(

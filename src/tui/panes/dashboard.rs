@@ -11,13 +11,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
 use crate::book::model::Tier;
 use crate::book::money;
 use crate::safe_text;
-use crate::tui::dashboard::Dashboard;
+use crate::services::dashboard::Dashboard;
+use crate::text::clip;
 use crate::tui::theme::THEME;
 use lists::ListView;
 
@@ -51,27 +52,6 @@ struct Band {
 /// Book text, safe to draw.
 fn book(text: &str) -> String {
     safe_text::line(text).into_owned()
-}
-
-/// `text` cut to `width` columns (an ellipsis marks the cut); CJK counts double.
-fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// `text` cut or padded to exactly `width` columns.

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::pane_block;
 use crate::book::due::{self, Bucket};
 use crate::safe_text;
+use crate::text::pad;
 use crate::tui::action::Pane;
 use crate::tui::state::{FollowUpScope, ListCursor, State};
 use crate::tui::theme::THEME;
@@ -97,7 +98,7 @@ fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
             due_style(f.draft.due_on, f.draft.due_time, state.now),
         ),
         Span::styled(
-            format!("{} ", clip(&safe_text::line(&f.customer_name), 24)),
+            format!("{} ", pad(&safe_text::line(&f.customer_name), 24)),
             THEME.title,
         ),
         Span::raw(safe_text::line(&f.draft.task).into_owned()),
@@ -107,22 +108,4 @@ fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
     } else {
         line
     }
-}
-
-/// Cuts `text` to at most `width` columns, so the task column lines up for CJK names too.
-pub fn clip(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    // Pad by display width: format!'s padding counts chars, which misaligns wide text.
-    out.extend(std::iter::repeat_n(' ', width - used));
-    out
 }

@@ -8,13 +8,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::pane_block;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::account::Account;
 use crate::book::complaints::{self, Trend};
 use crate::book::deals::DealStage;
 use crate::book::due;
 use crate::book::model::{Contact, FollowUp, Stage, Tier};
 use crate::book::money;
 use crate::safe_text;
+use crate::services::account::Account;
 use crate::tui::action::Pane;
 use crate::tui::state::{Detail, State};
 use crate::tui::theme::THEME;

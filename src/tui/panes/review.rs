@@ -9,10 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::history::interaction_lines;
 use super::pane_block;
-use crate::account::Account;
 use crate::book::due;
 use crate::book::model::Customer;
 use crate::safe_text;
+use crate::services::account::Account;
 use crate::tui::review::{Handled, QuickDate, Review, ReviewItem};
 use crate::tui::theme::THEME;
 use crate::tui::ui::WIDE;

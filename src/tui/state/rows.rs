@@ -2,16 +2,15 @@
 //! the loader, the list read again, one customer's row after a save, the open follow-ups.
 //! Nothing here reads the book; the rows are finished (due dates, tiers) and sorted here.
 
-use std::collections::HashMap;
-
 use super::{FollowUpScope, State};
-use crate::book::model::{CustomerId, CustomerRow, FollowUp, Tier};
+use crate::book::model::{CustomerId, CustomerRow, FollowUp};
+use crate::services::customer_list::{self, Ranking};
 use crate::tui::loader::Loaded;
 
 impl State {
     /// The first rows and follow-ups of a big book, while the rest is read on a thread.
     pub fn put_first_rows(&mut self, mut rows: Vec<CustomerRow>, follow_ups: Vec<FollowUp>) {
-        crate::listing::finish_rows(&mut rows, &HashMap::new(), &self.config, self.today);
+        customer_list::finish_rows(&mut rows, &Ranking::default(), &self.config, self.today);
         self.rows = rows;
         self.search.rebuild(&self.rows);
         self.follow_ups = follow_ups;
@@ -35,15 +34,11 @@ impl State {
         }
     }
 
-    /// Every row read again, keeping the selection on the same customer where it still exists.
-    pub fn put_rows(
-        &mut self,
-        mut rows: Vec<CustomerRow>,
-        computed_tiers: HashMap<CustomerId, Tier>,
-    ) {
+    /// Every row read again (finished with `ranking`), keeping the selection on the same
+    /// customer where it still exists.
+    pub fn put_rows(&mut self, rows: Vec<CustomerRow>, ranking: Ranking) {
         let keep = self.selected_id();
-        self.computed_tiers = computed_tiers;
-        crate::listing::finish_rows(&mut rows, &self.computed_tiers, &self.config, self.today);
+        self.computed_tiers = ranking;
         self.rows = rows;
         self.search.rebuild(&self.rows);
         self.resort();
@@ -54,11 +49,7 @@ impl State {
 
     /// One customer's row read again after a save; with `computed_tiers` when deals changed
     /// and every tier is ranked again. False when the list does not hold that customer.
-    pub fn put_row(
-        &mut self,
-        mut row: CustomerRow,
-        computed_tiers: Option<HashMap<CustomerId, Tier>>,
-    ) -> bool {
+    pub fn put_row(&mut self, mut row: CustomerRow, computed_tiers: Option<Ranking>) -> bool {
         let Some(pos) = self.rows.iter().position(|r| r.id == row.id) else {
             return false;
         };
@@ -66,7 +57,7 @@ impl State {
         if let Some(tiers) = computed_tiers {
             self.computed_tiers = tiers;
         }
-        crate::listing::finish_rows(
+        customer_list::finish_rows(
             std::slice::from_mut(&mut row),
             &self.computed_tiers,
             &self.config,
@@ -75,7 +66,7 @@ impl State {
         let searched_text_changed = searched_text(&self.rows[pos]) != searched_text(&row);
         self.rows[pos] = row;
         if ranking {
-            crate::listing::reapply_tiers(
+            customer_list::reapply_tiers(
                 &mut self.rows,
                 &self.computed_tiers,
                 &self.config,
@@ -103,13 +94,8 @@ impl State {
     pub fn put_customer_follow_ups(&mut self, id: CustomerId, theirs: Vec<FollowUp>) {
         self.follow_ups.retain(|f| f.draft.customer_id != id);
         self.follow_ups.extend(theirs);
-        self.follow_ups.sort_by(|a, b| {
-            let key = |f: &FollowUp| {
-                let order = crate::book::due::follow_up_order;
-                (order(f.draft.due_on, f.draft.due_time), f.id)
-            };
-            key(a).cmp(&key(b))
-        });
+        self.follow_ups
+            .sort_by_key(crate::book::follow_ups::order_key);
         self.follow_up_list.step(0, self.follow_ups.len());
     }
 }

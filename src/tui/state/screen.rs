@@ -3,7 +3,7 @@
 //! to remember where to go back to.
 
 use super::{ArchivedList, Question};
-use crate::tui::dashboard::Dashboard;
+use crate::services::dashboard::Dashboard;
 use crate::tui::form::Form;
 use crate::tui::importing::ImportPreview;
 use crate::tui::review::Review;

@@ -2,11 +2,10 @@
 //! archive question, the dashboard, the archived list.
 
 use crate::repository::{Repository, Result};
+use crate::services::dashboard::Dashboard;
 use crate::tui::action::Action;
 use crate::tui::state::{ArchivedList, Overlay, Question, Screen, State};
-use crate::tui::{
-    account_forms, book_forms as forms, customer_forms, dashboard::Dashboard, importing,
-};
+use crate::tui::{account_forms, book_forms as forms, customer_forms, importing};
 
 use super::follow_up_customer_into_focus;
 

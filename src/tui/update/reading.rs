@@ -5,10 +5,11 @@
 
 use chrono::NaiveDateTime;
 
-use crate::account::Account;
-use crate::book::model::{CustomerId, Tier};
+use crate::book::model::CustomerId;
 use crate::config::Config;
 use crate::repository::{Repository, Result};
+use crate::services::account::Account;
+use crate::services::customer_list::{self, Ranking};
 use crate::tui::loader::Loaded;
 use crate::tui::state::{Detail, FollowUpScope, HISTORY_PAGE, State};
 
@@ -77,8 +78,8 @@ pub fn follow_now(state: &mut State, repo: &Repository) -> Result<()> {
 /// Re-reads the list, the selected customer and follow-ups, keeping the selection on the same
 /// customer where it still exists.
 pub fn reload(state: &mut State, repo: &Repository) -> Result<()> {
-    let tiers = crate::listing::computed_tiers(repo, &state.config, state.today)?;
-    state.put_rows(repo.customer_rows()?, tiers);
+    let (rows, ranking) = customer_list::read(repo, &state.config, state.today)?;
+    state.put_rows(rows, ranking);
     load_detail(state, repo)?;
     load_follow_ups(state, repo)
 }
@@ -96,12 +97,12 @@ pub fn refresh_customer(
         return reload(state, repo);
     };
     let tiers = match ranking {
-        true => Some(crate::listing::computed_tiers(
-            repo,
-            &state.config,
-            state.today,
-        )?),
-        false => None,
+        true => Some(Ranking::read(repo, &state.config, state.today)?),
+        false => {
+            // A stage set by hand changes who is lost, and the lost are never going cold.
+            state.computed_tiers.reread_stage(repo, id, state.today)?;
+            None
+        }
     };
     if !state.put_row(row, tiers) {
         return reload(state, repo);
@@ -137,12 +138,11 @@ fn read_detail(state: &State, repo: &Repository, id: CustomerId) -> Result<Optio
     let Some(customer) = repo.customer(id)? else {
         return Ok(None);
     };
-    let tiers = &state.computed_tiers;
     Ok(Some(Detail {
         account: Account::load(
             repo,
             &customer,
-            (!tiers.is_empty()).then(|| tiers.get(&id).copied().unwrap_or(Tier::C)),
+            state.computed_tiers.computed_tier(id),
             &state.config,
             state.today,
         )?,

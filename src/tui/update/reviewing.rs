@@ -7,7 +7,7 @@ use super::super::state::{FollowUpScope, Screen, State};
 use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use crate::book::model::{FollowUpDraft, Tier};
+use crate::book::model::FollowUpDraft;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 
@@ -58,11 +58,10 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
     };
     review.customer = repo.customer(id)?;
     review.account = match &review.customer {
-        Some(c) => Some(crate::account::Account::load(
+        Some(c) => Some(crate::services::account::Account::load(
             repo,
             c,
-            (!computed_tiers.is_empty())
-                .then(|| computed_tiers.get(&id).copied().unwrap_or(Tier::C)),
+            computed_tiers.computed_tier(id),
             config,
             today,
         )?),

@@ -10,7 +10,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget};
 use super::{fit, right, tier_style};
 use crate::book::model::{Channel, Stage};
 use crate::book::money;
-use crate::tui::dashboard::Dashboard;
+use crate::services::dashboard::Dashboard;
 use crate::tui::theme::THEME;
 
 const THIS_WEEK: Style = Style::new().fg(Color::Cyan);

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{BOLD, book, clip, fit, right, tier_span};
 use crate::book::money;
 use crate::book::report::{Visit, VisitReason};
-use crate::tui::dashboard::{Dashboard, Greetings};
+use crate::services::dashboard::{Dashboard, Greetings};
 use crate::tui::theme::THEME;
 
 const COLD: Style = Style::new().fg(ratatui::style::Color::Blue);

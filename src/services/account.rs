@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 use crate::book::complaints::{Complaint, Trend, satisfaction_trend};
 use crate::book::deals::{self, Deal};
 use crate::book::lifecycle::{LifecycleFacts, StageVerdict, derive_stage};
+use crate::book::model::Overrides;
 use crate::book::model::{Customer, Stage, Tier};
 use crate::config::Config;
-use crate::repository::{Overrides, Repository, Result};
+use crate::repository::{Repository, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {

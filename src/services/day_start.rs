@@ -23,19 +23,8 @@ pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -
     let items: Vec<_> = care_due(&dates, today, config.care.birthday_lead_days)
         .into_iter()
         .map(|item| {
-            let customer = names.get(&item.customer_id).cloned().unwrap_or_default();
-            let who = match &item.person {
-                Some(p) => format!("{p} ({customer})"),
-                None => customer,
-            };
-            let turns = item
-                .turns
-                .map(|n| format!(", turns {n}"))
-                .unwrap_or_default();
-            let task = format!(
-                "Birthday greeting: {who}, {}{turns}",
-                item.on.format("%m-%d")
-            );
+            let customer = names.get(&item.customer_id).map_or("", String::as_str);
+            let task = item.task(customer);
             let draft = FollowUpDraft {
                 customer_id: item.customer_id,
                 due_on: item.remind_on,

@@ -1,0 +1,56 @@
+//! Fitting text into terminal columns, where CJK characters take two: the one place that
+//! measures display width for cutting, so the CLI's tables and the TUI's panes cut alike.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` cut to at most `width` columns, without a mark where it was cut.
+pub fn cut(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+/// `text` cut to `width` columns and padded with spaces to exactly `width`. Padding counts
+/// display columns: format!'s padding counts chars, which misaligns wide text.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = cut(text, width);
+    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
+    out
+}
+
+/// `text` cut to `width` columns with an ellipsis marking the cut; text that fits is whole.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = cut(text, width - 1);
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        assert_eq!(cut("星河科技", 5), "星河");
+        assert_eq!(pad("星河科技", 5), "星河 ");
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(clip("星河科技", 5), "星河…");
+        assert_eq!(clip("星河科技", 8), "星河科技");
+        assert_eq!(clip("abc", 0), "");
+        assert_eq!(clip("abcdef", 4), "abc…");
+    }
+}
