@@ -14,3 +14,4 @@ pub mod money;
 pub mod recurrence;
 pub mod report;
 pub mod tiers;
+pub mod validate;

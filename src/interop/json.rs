@@ -19,11 +19,12 @@ use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::text::{self, Shape};
+use super::text;
 use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row, Severity};
 use crate::book::model::{
     Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier, split_tags,
 };
+use crate::book::validate::{self, Stored};
 use crate::repository::LATEST_VERSION;
 
 pub const FORMAT: &str = "fieldbook";
@@ -132,26 +133,29 @@ struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    fn new(row: &'a Row) -> Self {
+    /// Every column read by the rule the app's readers follow for it: a value the book
+    /// could not read back (a date that is not one, a cadence of 1e12 days) refuses the row.
+    fn new(table: &str, row: &'a Row) -> Self {
         let mut entry = Entry {
             row,
             problems: Vec::new(),
         };
         for (column, value) in row {
-            if value.is_object() {
-                entry.problem(column, "holds an object, which no column can store".into());
-            }
-            // fieldbook's own export carries the book's text as it is (a pasted escape sequence
-            // included: it is sanitized where shown); only sizes are bounded.
-            if let Value::String(s) = value {
-                let shape = if column == "name" {
-                    Shape::Name
-                } else {
-                    Shape::Text
-                };
-                if let Err(why) = text::check_size(s, shape) {
-                    entry.problem(column, why);
+            let stored = match value {
+                Value::Null => Stored::Null,
+                Value::Bool(b) => Stored::Int(i64::from(*b)),
+                Value::Number(n) => n
+                    .as_i64()
+                    .map_or(Stored::Real(n.as_f64().unwrap_or(f64::NAN)), Stored::Int),
+                Value::String(s) => Stored::Text(s),
+                Value::Array(_) => Stored::Blob,
+                Value::Object(_) => {
+                    entry.problem(column, "holds an object, which no column can store".into());
+                    continue;
                 }
+            };
+            if let Err(why) = validate::column(table, column, stored) {
+                entry.problem(column, why);
             }
         }
         entry
@@ -204,8 +208,8 @@ impl<'a> Entry<'a> {
 }
 
 fn customer(entry: &mut Entry) -> CustomerDraft {
-    if text::trim(&entry.text("name")).is_empty() {
-        entry.problem("name", "is empty".into());
+    if entry.row.get("name").and_then(Value::as_str).is_none() {
+        entry.problem("name", "is missing".into());
     }
     CustomerDraft {
         name: entry.text("name"),
@@ -232,8 +236,8 @@ fn customer(entry: &mut Entry) -> CustomerDraft {
 }
 
 fn contact(entry: &mut Entry) -> ContactDraft {
-    if text::trim(&entry.text("name")).is_empty() {
-        entry.problem("name", "is empty".into());
+    if entry.row.get("name").and_then(Value::as_str).is_none() {
+        entry.problem("name", "is missing".into());
     }
     ContactDraft {
         name: entry.text("name"),
@@ -280,7 +284,7 @@ pub(super) fn read(
     let mut order = Vec::new();
     let mut seen = HashSet::new();
     for (i, row) in customers.into_iter().enumerate() {
-        let mut entry = Entry::new(&row);
+        let mut entry = Entry::new("customer", &row);
         let id = entry.id("id");
         let place = Place::Entry {
             table: "customer",
@@ -302,7 +306,7 @@ pub(super) fn read(
     let mut people: HashMap<i64, Vec<(i64, ContactDraft, Row)>> = HashMap::new();
     let mut seen = HashSet::new();
     for (i, row) in contacts.into_iter().enumerate() {
-        let mut entry = Entry::new(&row);
+        let mut entry = Entry::new("contact", &row);
         let id = entry.id("id");
         let owner = entry.id("customer_id");
         let draft = contact(&mut entry);
@@ -366,7 +370,7 @@ pub(super) fn read(
     for (name, rows) in file.tables {
         let mut kept_rows = Vec::with_capacity(rows.len());
         for (i, row) in rows.into_iter().enumerate() {
-            let entry = Entry::new(&row);
+            let entry = Entry::new(&name, &row);
             let id = row
                 .get("id")
                 .and_then(Value::as_i64)

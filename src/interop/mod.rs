@@ -11,6 +11,7 @@
 //! let done = repo.import(&batch, &policy, Commit::Yes, &mut |_, _| {})?;    // all of it, or none
 //! ```
 
+mod admit;
 pub mod columns;
 mod csv_import;
 pub mod dedup;
@@ -269,6 +270,7 @@ pub fn read_bytes(bytes: &[u8], source: &str, options: &ReadOptions) -> Result<B
         Format::Vcard => vcard::read(bytes, options, &mut batch)?,
         Format::Json => json::read(bytes, options, &mut batch)?,
     }
+    admit::gate(&mut batch);
     Ok(batch)
 }
 

@@ -8,9 +8,9 @@ use rusqlite::{Row, params};
 
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
-use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
-use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
-use crate::book::model::{CustomerId, FollowUpDraft, Stage, Tier};
+use crate::book::complaints::{Complaint, ComplaintDraft, ComplaintStatus, Severity};
+use crate::book::deals::{Deal, DealDraft, DealId, DealStage};
+use crate::book::model::{CustomerId, Stage, Tier};
 
 const DEAL_COLUMNS: &str =
     "id, customer_id, title, amount, currency, stage, expected_close, closed_on";
@@ -63,16 +63,6 @@ fn complaint_from_row(r: &Row<'_>) -> rusqlite::Result<Complaint> {
     })
 }
 
-fn invalid(errors: Vec<(&'static str, String)>) -> BookError {
-    BookError::Invalid(
-        errors
-            .into_iter()
-            .map(|(field, why)| format!("{field}: {why}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
-}
-
 /// A hand-set tier or stage and why ("potential: new plant opening").
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Overrides {
@@ -84,7 +74,7 @@ pub struct Overrides {
 
 impl Repository {
     pub fn add_deal(&mut self, draft: &DealDraft) -> Result<DealId> {
-        deals::check(draft).map_err(invalid)?;
+        super::gate::deal(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add deal: {}", draft.title.trim()))?;
         tx.execute(
@@ -108,7 +98,7 @@ impl Repository {
     }
 
     pub fn update_deal(&mut self, id: DealId, draft: &DealDraft) -> Result<()> {
-        deals::check(draft).map_err(invalid)?;
+        super::gate::deal(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit deal: {}", draft.title.trim()))?;
         let changed = tx.execute(
@@ -196,7 +186,7 @@ impl Repository {
     }
 
     pub fn add_complaint(&mut self, draft: &ComplaintDraft) -> Result<i64> {
-        complaints::check(draft).map_err(invalid)?;
+        super::gate::complaint(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add complaint: {}", draft.what.trim()))?;
         tx.execute(
@@ -221,7 +211,7 @@ impl Repository {
     }
 
     pub fn update_complaint(&mut self, id: i64, draft: &ComplaintDraft) -> Result<()> {
-        complaints::check(draft).map_err(invalid)?;
+        super::gate::complaint(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit complaint: {}", draft.what.trim()))?;
         let changed = tx.execute(
@@ -365,59 +355,5 @@ impl Repository {
             )));
         }
         tx.commit()
-    }
-
-    /// Records that `customer` was greeted for `holiday` in `year` (idempotent).
-    pub fn record_greeting(
-        &mut self,
-        customer_id: CustomerId,
-        holiday: &str,
-        year: i32,
-        on: NaiveDate,
-    ) -> Result<()> {
-        let tx = self.step(&format!("greeted for {holiday}"))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO greeting (customer_id, holiday, year, greeted_on) VALUES (?1, ?2, ?3, ?4)",
-            params![customer_id, holiday, year, text::date(on)],
-        )?;
-        tx.commit()
-    }
-
-    /// (customer, holiday key) pairs greeted in `year`.
-    pub fn greeted_in(&self, year: i32) -> Result<Vec<(CustomerId, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT customer_id, holiday FROM greeting WHERE year = ?1")?;
-        let rows = stmt.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Creates the birthday follow-ups that are due, once per occurrence: a system write, not an
-    /// undo step (undo is for what the person did). Returns how many were created.
-    pub fn create_care_reminders(
-        &mut self,
-        items: &[(CustomerId, String, NaiveDate, FollowUpDraft)],
-    ) -> Result<usize> {
-        let now = text::datetime(self.now());
-        let tx = self.conn.transaction()?;
-        let mut created = 0;
-        for (customer_id, person, on, draft) in items {
-            let exists: bool = tx.query_row(
-                "SELECT count(*) > 0 FROM care_reminder WHERE customer_id = ?1 AND person = ?2 AND on_date = ?3",
-                params![customer_id, person, text::date(*on)],
-                |r| r.get(0),
-            )?;
-            if exists {
-                continue;
-            }
-            let id = super::follow_ups::insert(&tx, draft, None, &now)?;
-            tx.execute(
-                "INSERT INTO care_reminder (customer_id, person, on_date, follow_up_id) VALUES (?1, ?2, ?3, ?4)",
-                params![customer_id, person, text::date(*on), id],
-            )?;
-            created += 1;
-        }
-        tx.commit()?;
-        Ok(created)
     }
 }

@@ -2,12 +2,14 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::gate::gate;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
     BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
     CustomerKind, CustomerRow, Stage, Tier,
 };
+use crate::book::validate::{self, Shape};
 
 const CUSTOMER_COLUMNS: &str = "id, name, kind, industry, city, address, phone, email, wechat, website, \
      tags, tier, stage, lead_source, birthday, notes, cadence_days, created_at, updated_at, archived, \
@@ -126,7 +128,8 @@ pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(BookError::Invalid(format!("{what} needs a name")));
     }
-    Ok(())
+    let checked = validate::text(name, Shape::Name).map_err(|why| vec![("name", why)]);
+    super::gate::gate(what, checked)
 }
 
 impl Repository {
@@ -222,6 +225,7 @@ impl Repository {
     /// Adds a customer; `why` is the reason for a tier or stage set by hand (ignored without).
     pub fn add_customer_why(&mut self, draft: &CustomerDraft, why: &str) -> Result<CustomerId> {
         check_name(&draft.name, "a customer")?;
+        gate("the customer", validate::customer(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add customer {}", draft.name.trim()))?;
         let id = insert_customer(&tx, draft, &now, why)?;
@@ -248,6 +252,7 @@ impl Repository {
         why: &str,
     ) -> Result<()> {
         check_name(&draft.name, "a customer")?;
+        gate("the customer", validate::customer(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
         let changed = tx.execute(
@@ -349,6 +354,7 @@ impl Repository {
         draft: &ContactDraft,
     ) -> Result<ContactId> {
         check_name(&draft.name, "a person")?;
+        gate("the person", validate::contact(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add person {}", draft.name.trim()))?;
         tx.execute(

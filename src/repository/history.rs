@@ -88,6 +88,7 @@ impl Repository {
         if satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
             return Err(super::BookError::Invalid("satisfaction is 1 to 5".into()));
         }
+        super::gate::gate("the contact", crate::book::validate::interaction(draft))?;
         let closing = closes.map(|id| self.follow_up(id)).transpose()?;
         let now_at = self.now();
         let now = text::datetime(now_at);

@@ -3,8 +3,10 @@
 mod accounts;
 pub mod backup;
 pub mod bulk;
+mod care;
 mod customers;
 mod follow_ups;
+mod gate;
 mod history;
 mod import;
 mod migrations;

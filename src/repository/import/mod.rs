@@ -17,6 +17,7 @@ use super::{BookError, Repository, Result};
 use crate::book::model::{
     ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
 };
+use crate::book::validate;
 use crate::interop::dedup::{self, Index};
 use crate::interop::{
     Action, Batch, Commit, Duplicates, ImportPolicy, ImportReport, Match, Outcome, Record, Step,
@@ -274,6 +275,8 @@ impl Run<'_> {
         if merged == old {
             return Ok(false);
         }
+        // Each file's values passed the gate; what merging adds up (phone lists) must too.
+        super::gate::gate(&merged.name, validate::customer(&merged))?;
         self.tx
             .prepare_cached(
                 "UPDATE customer SET kind = ?2, industry = ?3, city = ?4, address = ?5, phone = ?6,
@@ -350,6 +353,7 @@ impl Run<'_> {
         if merged == old {
             return Ok(false);
         }
+        super::gate::gate(&merged.name, validate::contact(&merged))?;
         self.tx
             .prepare_cached(
                 "UPDATE contact SET title = ?2, phone = ?3, email = ?4, wechat = ?5, birthday = ?6,

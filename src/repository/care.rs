@@ -1,0 +1,64 @@
+//! Greetings recorded and birthday follow-ups created: the care the book keeps track of.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::sql_text as text;
+use super::{Repository, Result};
+use crate::book::model::{CustomerId, FollowUpDraft};
+
+impl Repository {
+    /// Records that `customer` was greeted for `holiday` in `year` (idempotent).
+    pub fn record_greeting(
+        &mut self,
+        customer_id: CustomerId,
+        holiday: &str,
+        year: i32,
+        on: NaiveDate,
+    ) -> Result<()> {
+        let tx = self.step(&format!("greeted for {holiday}"))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO greeting (customer_id, holiday, year, greeted_on) VALUES (?1, ?2, ?3, ?4)",
+            params![customer_id, holiday, year, text::date(on)],
+        )?;
+        tx.commit()
+    }
+
+    /// (customer, holiday key) pairs greeted in `year`.
+    pub fn greeted_in(&self, year: i32) -> Result<Vec<(CustomerId, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT customer_id, holiday FROM greeting WHERE year = ?1")?;
+        let rows = stmt.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Creates the birthday follow-ups that are due, once per occurrence: a system write, not an
+    /// undo step (undo is for what the person did). Returns how many were created.
+    pub fn create_care_reminders(
+        &mut self,
+        items: &[(CustomerId, String, NaiveDate, FollowUpDraft)],
+    ) -> Result<usize> {
+        let now = text::datetime(self.now());
+        let tx = self.conn.transaction()?;
+        let mut created = 0;
+        for (customer_id, person, on, draft) in items {
+            let exists: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM care_reminder WHERE customer_id = ?1 AND person = ?2 AND on_date = ?3",
+                params![customer_id, person, text::date(*on)],
+                |r| r.get(0),
+            )?;
+            if exists {
+                continue;
+            }
+            let id = super::follow_ups::insert(&tx, draft, None, &now)?;
+            tx.execute(
+                "INSERT INTO care_reminder (customer_id, person, on_date, follow_up_id) VALUES (?1, ?2, ?3, ?4)",
+                params![customer_id, person, text::date(*on), id],
+            )?;
+            created += 1;
+        }
+        tx.commit()?;
+        Ok(created)
+    }
+}
