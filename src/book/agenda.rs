@@ -56,7 +56,10 @@ impl Agenda {
         days: u32,
     ) -> Agenda {
         let mut agenda = Agenda::default();
-        let horizon = today + chrono::Days::new(days.into());
+        // Saturating: a window past the calendar's end shows everything, never panics.
+        let horizon = today
+            .checked_add_days(chrono::Days::new(days.into()))
+            .unwrap_or(NaiveDate::MAX);
         for f in follow_ups {
             match Bucket::of(f.draft.due_on, today) {
                 Bucket::Overdue => agenda.overdue.push(f),
@@ -191,5 +194,13 @@ mod tests {
         assert_eq!(a.birthdays[0].person.as_deref(), Some("张伟"));
         assert_eq!(a.birthdays[0].turns, Some(41));
         assert!(!a.is_empty());
+    }
+
+    #[test]
+    fn a_window_past_the_calendar_end_shows_everything_without_panicking() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let fs = vec![follow_up(4, "2200-12-31")];
+        let a = Agenda::build(fs, &[], &[], today, u32::MAX);
+        assert_eq!(a.upcoming.len(), 1);
     }
 }

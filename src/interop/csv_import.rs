@@ -186,18 +186,14 @@ impl Side {
 
     fn notes(&self) -> String {
         let mut notes = self.notes.join("\n");
-        for line in &self.extra {
-            values::add_note_line(&mut notes, line);
-        }
+        values::add_note_lines(&mut notes, self.extra.iter().map(String::as_str));
         notes
     }
 }
 
 fn join_unique<'a>(items: impl Iterator<Item = &'a String>) -> String {
     let mut out = String::new();
-    for item in items {
-        values::push_unique(&mut out, item, |s| s.to_lowercase());
-    }
+    values::push_all_unique(&mut out, items.map(String::as_str), |s| s.to_lowercase());
     out
 }
 

@@ -276,9 +276,9 @@ fn fill(old: &mut String, new: &str) {
 }
 
 fn union(old: &mut String, new: &str, key: fn(&str) -> Option<String>) {
-    for item in values::list(new) {
-        values::push_unique(old, item, |s| key(s).unwrap_or_else(|| name_key(s)));
-    }
+    values::push_all_unique(old, values::list(new), |s| {
+        key(s).unwrap_or_else(|| name_key(s))
+    });
 }
 
 /// Notes as compared: letters and digits only, so `喜欢喝茶，下次带龙井` is `喜欢喝茶\n下次带龙井`.

@@ -2,6 +2,8 @@
 //! EMAIL, IMPP), birthdays (with Apple's 1604 and X-APPLE-OMIT-YEAR for "no year"), where (ADR,
 //! URL), and what has no field of its own into the notes.
 
+use std::collections::HashMap;
+
 use super::csv_import::title_with_department;
 use super::text::{self, Charset, Shape};
 use super::values;
@@ -11,6 +13,8 @@ use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind, Stage, Tier}
 
 struct Card<'a> {
     props: &'a [Prop],
+    /// Apple's `itemN.X-ABLabel` by group, found once: looking it up per phone was quadratic.
+    labels: HashMap<&'a str, &'a Prop>,
     charset: Charset,
     problems: Vec<(String, String)>,
     warnings: Vec<(String, String)>,
@@ -112,11 +116,7 @@ impl Card<'_> {
         let Some(group) = &p.group else {
             return String::new();
         };
-        let Some(l) = self
-            .props
-            .iter()
-            .find(|l| l.name == "X-ABLABEL" && l.group.as_ref() == Some(group))
-        else {
+        let Some(l) = self.labels.get(group.as_str()).copied() else {
             return String::new();
         };
         let label = self.value(l, Shape::Line).unwrap_or_default();
@@ -156,14 +156,14 @@ fn reach(card: &mut Card, name: &str, extra: &mut Vec<String>) -> String {
     }
     found.sort_by_key(|(pref, _)| !pref);
     let mut out = String::new();
-    for (_, v) in found {
-        values::push_unique(&mut out, &v, |s| s.to_lowercase());
-    }
+    values::push_all_unique(&mut out, found.iter().map(|(_, v)| v.as_str()), |s| {
+        s.to_lowercase()
+    });
     out
 }
 
 fn wechat(card: &mut Card) -> String {
-    let mut out = String::new();
+    let mut ids = Vec::new();
     let props: Vec<Prop> = card
         .props
         .iter()
@@ -196,8 +196,12 @@ fn wechat(card: &mut Card) -> String {
                 id = rest;
             }
         }
-        values::push_unique(&mut out, id, |s| s.to_lowercase());
+        ids.push(id.to_string());
     }
+    let mut out = String::new();
+    values::push_all_unique(&mut out, ids.iter().map(String::as_str), |s| {
+        s.to_lowercase()
+    });
     out
 }
 
@@ -208,8 +212,15 @@ pub(super) fn record(
     options: &ReadOptions,
     notices: &mut Vec<Notice>,
 ) -> Option<Record> {
+    let mut labels = HashMap::new();
+    for p in props.iter().filter(|p| p.name == "X-ABLABEL") {
+        if let Some(group) = &p.group {
+            labels.entry(group.as_str()).or_insert(p);
+        }
+    }
     let mut card = Card {
         props,
+        labels,
         charset,
         problems: Vec::new(),
         warnings: Vec::new(),
@@ -299,9 +310,7 @@ fn read_card(card: &mut Card, place: Place, options: &ReadOptions) -> Option<Rec
         .filter_map(|p| card.value(p, Shape::Text))
         .collect::<Vec<_>>()
         .join("\n");
-    for line in &extra {
-        values::add_note_line(&mut notes, line);
-    }
+    values::add_note_lines(&mut notes, extra.iter().map(String::as_str));
     let mut customer = CustomerDraft {
         website: card.first("URL", Shape::Line).unwrap_or_default(),
         industry: card
