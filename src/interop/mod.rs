@@ -15,6 +15,7 @@ mod admit;
 pub use admit::read_capped;
 pub mod columns;
 mod csv_import;
+mod csv_row;
 pub mod dedup;
 pub mod export;
 pub mod ics;
@@ -23,6 +24,7 @@ pub mod text;
 pub mod values;
 mod vcard;
 mod vcard_card;
+mod vcard_escape;
 
 #[cfg(test)]
 mod tests;

@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::csv_import::title_with_department;
+use super::csv_row::title_with_department;
 use super::text::{self, Charset, Shape};
 use super::values;
 use super::vcard::Prop;
+use super::vcard_escape::{split_escaped, unescape};
 use super::{Notice, Place, ReadOptions, Record, Severity};
 use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
 
@@ -18,46 +19,6 @@ struct Card<'a> {
     charset: Charset,
     problems: Vec<(String, String)>,
     warnings: Vec<(String, String)>,
-}
-
-/// Splits on `sep` where it is not escaped with a backslash; the pieces stay escaped.
-fn split_escaped(s: &str, sep: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut start, mut escaped) = (0, false);
-    for (i, c) in s.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == sep {
-            parts.push(&s[start..i]);
-            start = i + c.len_utf8();
-        }
-    }
-    parts.push(&s[start..]);
-    parts
-}
-
-/// `\n` `\,` `\;` `\:` `\\` (Apple escapes the colon in URLs too); other backslashes stay.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n' | 'N') => out.push('\n'),
-            Some(e @ (',' | ';' | ':' | '\\')) => out.push(e),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
 }
 
 impl Card<'_> {
@@ -434,16 +395,4 @@ fn address(card: &mut Card, customer: &mut CustomerDraft) {
         (street, extended) => format!("{street} {extended}"),
     };
     customer.city = part(3).to_string();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes() {
-        assert_eq!(unescape(r"a\, b\; c\nd\\e\:f\x"), "a, b; c\nd\\e:f\\x");
-        assert_eq!(split_escaped(r"a\;b;c;;", ';'), vec![r"a\;b", "c", "", ""]);
-        assert_eq!(split_escaped(r"a\\;b", ';'), vec![r"a\\", "b"]);
-    }
 }
