@@ -82,6 +82,8 @@ fn a_json_import_with_a_value_the_readers_cannot_read_is_refused_naming_record_a
         ("customer", "name", json!("\u{200B}")),
         ("customer", "city", json!("\x1b]52;c;aGVsbG8=\x07")),
         ("interaction", "summary", json!("a\u{202e}b")),
+        ("customer", "notes", json!(5)),
+        ("interaction", "summary", json!([1, 2, 3])),
     ];
     for (table, column, bad) in cases {
         let book = Book::new();

@@ -311,6 +311,8 @@ enum Rule {
     Birthday,
     Int(i64, i64),
     OneOf(&'static [&'static str]),
+    /// A column no rule names: text is bounded like notes, other values pass.
+    Free,
 }
 
 mod columns;
@@ -326,7 +328,7 @@ pub fn column(table: &str, column: &str, value: Stored<'_>) -> Result<(), String
         (Rule::Int(..), Stored::Real(f)) => Err(format!("is {f}, not a whole number in range")),
         (Rule::Int(..), _) => Err("is not a whole number".into()),
         (_, Stored::Text(t)) => text_column(rule, t),
-        (Rule::Text(Shape::Text), _) => Ok(()),
+        (Rule::Free, _) => Ok(()),
         _ => Err("is not text".into()),
     }
 }
@@ -335,6 +337,7 @@ fn text_column(rule: Rule, t: &str) -> Result<(), String> {
     let unreadable = |what: &str| format!("{} is not {what}", quoted(t));
     match rule {
         Rule::Text(shape) => text(t, shape),
+        Rule::Free => text(t, Shape::Text),
         Rule::Date => date(stored::date(t).ok_or_else(|| unreadable("a date (YYYY-MM-DD)"))?),
         Rule::DateTime => datetime(
             stored::datetime(t).ok_or_else(|| unreadable("a time stamp (YYYY-MM-DDTHH:MM:SS)"))?,

@@ -26,7 +26,7 @@ const TEXT: Rule = Rule::Text(Shape::Text);
 const ID: Rule = Rule::Int(1, i64::MAX);
 const SATISFACTION: Rule = Rule::Int(1, 5);
 
-/// A column no rule names (a later version's) is bounded like notes.
+/// A column no rule names (a later version's) is bounded like notes when it holds text.
 pub(super) fn rule(table: &str, column: &str) -> Rule {
     let common = match column {
         "id" | "customer_id" | "contact_id" | "interaction_id" | "follow_up_id" => Some(ID),
@@ -46,6 +46,7 @@ pub(super) fn rule(table: &str, column: &str) -> Rule {
         ("customer", "last_contact_at") => Rule::DateTime,
         ("customer", "next_follow_up_on") => Rule::Date,
         ("customer" | "contact", _) => LINE,
+        ("interaction", "summary") | ("complaint", "what" | "resolution") => TEXT,
         ("interaction", "at") => Rule::DateTime,
         ("interaction", "channel") => Rule::OneOf(CHANNEL),
         ("interaction", "outcome") => LINE,
@@ -68,6 +69,6 @@ pub(super) fn rule(table: &str, column: &str) -> Rule {
         ("greeting", "holiday") | ("care_reminder", "person") => LINE,
         ("greeting", "year") => Rule::Int(i64::from(*YEARS.start()), i64::from(*YEARS.end())),
         ("greeting", "greeted_on") | ("care_reminder", "on_date") => Rule::Date,
-        _ => TEXT,
+        _ => Rule::Free,
     })
 }

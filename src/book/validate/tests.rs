@@ -57,6 +57,8 @@ fn columns_read_as_the_readers_read() {
         ("interaction", "at", Stored::Text("+99999-01-01T00:00:00")),
         ("follow_up", "due_on", Stored::Text("0001-01-01")),
         ("customer", "city", Stored::Int(5)),
+        ("customer", "notes", Stored::Int(5)),
+        ("interaction", "summary", Stored::Blob),
     ];
     for (table, col, value) in bad {
         assert!(
