@@ -19,12 +19,12 @@ use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::json_entry::Entry;
 use super::text;
-use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row, Severity};
+use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row};
 use crate::book::model::{
     Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier, split_tags,
 };
-use crate::book::validate::{self, Stored};
 use crate::repository::LATEST_VERSION;
 
 pub const FORMAT: &str = "fieldbook";
@@ -126,87 +126,6 @@ fn table_label(name: &str) -> &'static str {
     KNOWN.iter().find(|k| **k == name).copied().unwrap_or("row")
 }
 
-/// Reads one row's columns, collecting what is wrong with it.
-struct Entry<'a> {
-    row: &'a Row,
-    problems: Vec<(String, String)>,
-}
-
-impl<'a> Entry<'a> {
-    /// Every column read by the rule the app's readers follow for it: a value the book
-    /// could not read back (a date that is not one, a cadence of 1e12 days) refuses the row.
-    fn new(table: &str, row: &'a Row) -> Self {
-        let mut entry = Entry {
-            row,
-            problems: Vec::new(),
-        };
-        for (column, value) in row {
-            let stored = match value {
-                Value::Null => Stored::Null,
-                Value::Bool(b) => Stored::Int(i64::from(*b)),
-                Value::Number(n) => n
-                    .as_i64()
-                    .map_or(Stored::Real(n.as_f64().unwrap_or(f64::NAN)), Stored::Int),
-                Value::String(s) => Stored::Text(s),
-                Value::Array(_) => Stored::Blob,
-                Value::Object(_) => {
-                    entry.problem(column, "holds an object, which no column can store".into());
-                    continue;
-                }
-            };
-            if let Err(why) = validate::column(table, column, stored) {
-                entry.problem(column, why);
-            }
-        }
-        entry
-    }
-
-    fn problem(&mut self, column: &str, why: String) {
-        self.problems.push((column.to_string(), why));
-    }
-
-    fn text(&self, column: &str) -> String {
-        self.row
-            .get(column)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    }
-
-    fn id(&mut self, column: &str) -> Option<i64> {
-        let id = self.row.get(column).and_then(Value::as_i64);
-        if id.is_none() {
-            self.problem(column, "is not a number".into());
-        }
-        id
-    }
-
-    fn parsed<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
-        let value = self.row.get(column).and_then(Value::as_str)?;
-        let parsed = parse(value);
-        if parsed.is_none() {
-            self.problem(
-                column,
-                format!("can't read {}", text::escaped_excerpt(value)),
-            );
-        }
-        parsed
-    }
-
-    fn report(self, place: Place, notices: &mut Vec<Notice>) -> bool {
-        let ok = self.problems.is_empty();
-        for (column, message) in self.problems {
-            notices.push(Notice {
-                place,
-                severity: Severity::Bad,
-                column: Some(column),
-                message,
-            });
-        }
-        ok
-    }
-}
-
 fn customer(entry: &mut Entry) -> CustomerDraft {
     if entry.row.get("name").and_then(Value::as_str).is_none() {
         entry.problem("name", "is missing".into());
@@ -279,8 +198,19 @@ pub(super) fn read(
     }
     let customers = file.tables.remove("customer").unwrap_or_default();
     let contacts = file.tables.remove("contact").unwrap_or_default();
-    let notices = &mut batch.notices;
-    let mut good: HashMap<i64, (CustomerDraft, Row)> = HashMap::new();
+    let (mut good, order) = read_customers(customers, &mut batch.notices);
+    let people = read_contacts(contacts, &good, &mut batch.notices);
+    push_records(order, &mut good, people, batch);
+    read_other_tables(file.tables, batch);
+    Ok(())
+}
+
+type Customers = HashMap<i64, (CustomerDraft, Row)>;
+type People = HashMap<i64, Vec<(i64, ContactDraft, Row)>>;
+
+/// The file's customers that pass, by the file's id, and the order they came in.
+fn read_customers(customers: Vec<Row>, notices: &mut Vec<Notice>) -> (Customers, Vec<i64>) {
+    let mut good: Customers = HashMap::new();
     let mut order = Vec::new();
     let mut seen = HashSet::new();
     for (i, row) in customers.into_iter().enumerate() {
@@ -303,7 +233,12 @@ pub(super) fn read(
             good.insert(id, (draft, row));
         }
     }
-    let mut people: HashMap<i64, Vec<(i64, ContactDraft, Row)>> = HashMap::new();
+    (good, order)
+}
+
+/// The file's people that pass, by the file's id of their customer.
+fn read_contacts(contacts: Vec<Row>, good: &Customers, notices: &mut Vec<Notice>) -> People {
+    let mut people: People = HashMap::new();
     let mut seen = HashSet::new();
     for (i, row) in contacts.into_iter().enumerate() {
         let mut entry = Entry::new("contact", &row);
@@ -333,6 +268,11 @@ pub(super) fn read(
             people.entry(owner).or_default().push((id, draft, row));
         }
     }
+    people
+}
+
+/// Each customer's record, then one per person there, in the file's order.
+fn push_records(order: Vec<i64>, good: &mut Customers, mut people: People, batch: &mut Batch) {
     for id in order {
         let Some((draft, row)) = good.remove(&id) else {
             continue;
@@ -367,7 +307,11 @@ pub(super) fn read(
             });
         }
     }
-    for (name, rows) in file.tables {
+}
+
+/// The other tables' rows that pass, kept as they are for the repository to copy.
+fn read_other_tables(tables: BTreeMap<String, Vec<Row>>, batch: &mut Batch) {
+    for (name, rows) in tables {
         let mut kept_rows = Vec::with_capacity(rows.len());
         for (i, row) in rows.into_iter().enumerate() {
             let entry = Entry::new(&name, &row);
@@ -385,5 +329,4 @@ pub(super) fn read(
         }
         batch.history.tables.push((name, kept_rows));
     }
-    Ok(())
 }

@@ -20,6 +20,7 @@ pub mod dedup;
 pub mod export;
 pub mod ics;
 pub mod json;
+mod json_entry;
 pub mod text;
 pub mod values;
 mod vcard;
