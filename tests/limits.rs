@@ -133,3 +133,37 @@ fn a_fifo_is_refused_as_a_book() {
         assert!(err.contains("not a regular file"), "{err}");
     }
 }
+
+#[test]
+fn an_endless_piped_summary_is_refused_without_reading_it_all() {
+    let dir = tempfile::tempdir().unwrap();
+    fieldbook(dir.path(), &["add", "星河科技"]);
+    let mut endless = std::process::Command::new("yes")
+        .arg("a long call")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut log = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldbook"))
+        .env("FIELDBOOK_DB", dir.path().join("book.sqlite3"))
+        .env("FIELDBOOK_CONFIG", dir.path().join("config.toml"))
+        .args(["log", "星河"])
+        .stdin(Stdio::from(endless.stdout.take().unwrap()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while log.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            log.kill().unwrap();
+            panic!("still reading an endless summary after a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = log.wait_with_output().unwrap();
+    let _ = endless.kill();
+    let _ = endless.wait();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("summary") && err.contains("20000"), "{err}");
+}

@@ -111,9 +111,12 @@ fn read_summary(words: &[String]) -> Result<String, Failure> {
     if !words.is_empty() {
         return Ok(words.join(" "));
     }
-    let mut text = String::new();
-    if !std::io::stdin().is_terminal() {
-        std::io::stdin().read_to_string(&mut text)?;
+    let text = if !std::io::stdin().is_terminal() {
+        // Bounded: a piped 50 MB summary is refused as too long without being held whole.
+        let cap = 4 * crate::book::validate::TEXT_LIMIT as u64 + 1;
+        let mut bytes = Vec::new();
+        std::io::stdin().take(cap).read_to_end(&mut bytes)?;
+        String::from_utf8_lossy(&bytes).into_owned()
     } else {
         let editor = std::env::var("VISUAL")
             .or_else(|_| std::env::var("EDITOR"))
@@ -133,8 +136,8 @@ fn read_summary(words: &[String]) -> Result<String, Failure> {
                 "{editor} exited with {status}; nothing logged"
             )));
         }
-        text = std::fs::read_to_string(file.path())?;
-    }
+        std::fs::read_to_string(file.path())?
+    };
     Ok(text.trim_end().to_string())
 }
 
