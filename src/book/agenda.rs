@@ -58,7 +58,10 @@ impl Agenda {
     ) -> Agenda {
         let today = now.date();
         let mut agenda = Agenda::default();
-        let horizon = today + chrono::Days::new(days.into());
+        // Saturating: a window past the calendar's end shows everything, never panics.
+        let horizon = today
+            .checked_add_days(chrono::Days::new(days.into()))
+            .unwrap_or(NaiveDate::MAX);
         for f in follow_ups {
             match Bucket::of(f.draft.due_on, f.draft.due_time, now) {
                 Bucket::Overdue => agenda.overdue.push(f),
@@ -198,5 +201,13 @@ mod tests {
         let after = Agenda::build(fs, &[], &[], at(15, 1), 7);
         assert_eq!(ids(&after.overdue), [2, 1]);
         assert_eq!(ids(&after.today), [3]);
+    }
+
+    #[test]
+    fn a_window_past_the_calendar_end_shows_everything_without_panicking() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let fs = vec![follow_up(4, "2200-12-31")];
+        let a = Agenda::build(fs, &[], &[], today.and_hms_opt(9, 0, 0).unwrap(), u32::MAX);
+        assert_eq!(a.upcoming.len(), 1);
     }
 }

@@ -16,3 +16,4 @@ pub mod money;
 pub mod recurrence;
 pub mod report;
 pub mod tiers;
+pub mod validate;

@@ -114,11 +114,13 @@ pub(super) fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failur
     }
 }
 
-/// The summary from stdin when piped, else from `$EDITOR`.
 fn read_summary() -> Result<String, Failure> {
-    let mut text = String::new();
-    if !std::io::stdin().is_terminal() {
-        std::io::stdin().read_to_string(&mut text)?;
+    let text = if !std::io::stdin().is_terminal() {
+        // Bounded: a piped 50 MB summary is refused as too long without being held whole.
+        let cap = 4 * crate::book::validate::TEXT_LIMIT as u64 + 1;
+        let mut bytes = Vec::new();
+        std::io::stdin().take(cap).read_to_end(&mut bytes)?;
+        String::from_utf8_lossy(&bytes).into_owned()
     } else {
         let editor = std::env::var("VISUAL")
             .or_else(|_| std::env::var("EDITOR"))
@@ -138,8 +140,8 @@ fn read_summary() -> Result<String, Failure> {
                 "{editor} exited with {status}; nothing logged"
             )));
         }
-        text = std::fs::read_to_string(file.path())?;
-    }
+        std::fs::read_to_string(file.path())?
+    };
     Ok(text.trim_end().to_string())
 }
 

@@ -52,8 +52,8 @@ pub enum Command {
     /// What is overdue, due today and coming up; birthdays this week; who is going cold
     #[command(alias = "agenda")]
     Today {
-        /// How many days ahead to show
-        #[arg(long, default_value_t = 7)]
+        /// How many days ahead to show (up to 3660, ten years)
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..=3660))]
         days: u32,
     },
     /// Add a customer
@@ -121,9 +121,9 @@ pub enum Command {
     /// Write a demo book to PATH and exit (refuses an existing file)
     Demo {
         path: PathBuf,
-        /// How many customers to generate
-        #[arg(long, default_value_t = 300)]
-        customers: usize,
+        /// How many customers to generate (1 to 1,000,000)
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        customers: u64,
     },
 }
 
@@ -245,7 +245,7 @@ fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), 
     }
     if let Some(Command::Demo { path, customers }) = &args.command {
         return Some(
-            write_demo(path, DemoSize::with_customers(*customers)).map(|_| {
+            write_demo(path, DemoSize::with_customers(*customers as usize)).map(|_| {
                 println!(
                     "wrote a demo book with {customers} customers to {}",
                     path.display()
@@ -279,6 +279,7 @@ pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
     }
     let config = load_config(args.config);
     let path = paths::book_path(args.db)?;
+    refuse_special_file(&path)?;
     if let Some(Command::Check) = args.command {
         // Read-only: opening the book normally could migrate or repair what is being checked.
         return safety::check(&path, json);
@@ -406,14 +407,35 @@ fn tell_made_private(book: &Path) {
     }
 }
 
+/// SQLite blocks forever opening a FIFO and misreads a device: a book is a regular file.
+fn refuse_special_file(path: &Path) -> Result<(), Failure> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(Failure::input(format!(
+            "{} is not a regular file (a pipe, a device or a folder?); a book is a file",
+            path.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
-    if path.exists() {
+    if path.exists() || path.symlink_metadata().is_ok() {
         return Err(Failure::input(format!(
             "{} already exists; the demo writes only to a new file",
             path.display()
         )));
     }
-    let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
-    demo::generate(&mut repo, size, now()).map_err(|e| Failure::input(e.to_string()))?;
-    Ok(repo)
+    let written = Repository::open(path).and_then(|mut repo| {
+        demo::generate(&mut repo, size, now())?;
+        Ok(repo)
+    });
+    written.map_err(|e| {
+        // A half-written demo must not pass for a book.
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+        Failure::input(e.to_string())
+    })
 }

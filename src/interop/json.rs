@@ -18,8 +18,9 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::text::{self, Shape};
-use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row, Severity};
+use super::json_entry::Entry;
+use super::text;
+use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row};
 use crate::book::model::{
     Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier, split_tags,
 };
@@ -134,87 +135,9 @@ fn table_label(name: &str) -> &'static str {
     KNOWN.iter().find(|k| **k == name).copied().unwrap_or("row")
 }
 
-/// Reads one row's columns, collecting what is wrong with it.
-struct Entry<'a> {
-    row: &'a Row,
-    problems: Vec<(String, String)>,
-}
-
-impl<'a> Entry<'a> {
-    fn new(row: &'a Row) -> Self {
-        let mut entry = Entry {
-            row,
-            problems: Vec::new(),
-        };
-        for (column, value) in row {
-            if value.is_object() {
-                entry.problem(column, "holds an object, which no column can store".into());
-            }
-            // fieldbook's own export carries the book's text as it is (a pasted escape sequence
-            // included: it is sanitized where shown); only sizes are bounded.
-            if let Value::String(s) = value {
-                let shape = if column == "name" {
-                    Shape::Name
-                } else {
-                    Shape::Text
-                };
-                if let Err(why) = text::check_size(s, shape) {
-                    entry.problem(column, why);
-                }
-            }
-        }
-        entry
-    }
-
-    fn problem(&mut self, column: &str, why: String) {
-        self.problems.push((column.to_string(), why));
-    }
-
-    fn text(&self, column: &str) -> String {
-        self.row
-            .get(column)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    }
-
-    fn id(&mut self, column: &str) -> Option<i64> {
-        let id = self.row.get(column).and_then(Value::as_i64);
-        if id.is_none() {
-            self.problem(column, "is not a number".into());
-        }
-        id
-    }
-
-    fn parsed<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
-        let value = self.row.get(column).and_then(Value::as_str)?;
-        let parsed = parse(value);
-        if parsed.is_none() {
-            self.problem(
-                column,
-                format!("can't read {}", text::escaped_excerpt(value)),
-            );
-        }
-        parsed
-    }
-
-    fn report(self, place: Place, notices: &mut Vec<Notice>) -> bool {
-        let ok = self.problems.is_empty();
-        for (column, message) in self.problems {
-            notices.push(Notice {
-                place,
-                severity: Severity::Bad,
-                column: Some(column),
-                message,
-            });
-        }
-        ok
-    }
-}
-
 fn customer(entry: &mut Entry) -> CustomerDraft {
-    if text::trim(&entry.text("name")).is_empty() {
-        entry.problem("name", "is empty".into());
+    if entry.row.get("name").and_then(Value::as_str).is_none() {
+        entry.problem("name", "is missing".into());
     }
     CustomerDraft {
         name: entry.text("name"),
@@ -241,8 +164,8 @@ fn customer(entry: &mut Entry) -> CustomerDraft {
 }
 
 fn contact(entry: &mut Entry) -> ContactDraft {
-    if text::trim(&entry.text("name")).is_empty() {
-        entry.problem("name", "is empty".into());
+    if entry.row.get("name").and_then(Value::as_str).is_none() {
+        entry.problem("name", "is missing".into());
     }
     ContactDraft {
         name: entry.text("name"),
@@ -285,12 +208,23 @@ pub(super) fn read(
     }
     let customers = file.tables.remove("customer").unwrap_or_default();
     let contacts = file.tables.remove("contact").unwrap_or_default();
-    let notices = &mut batch.notices;
-    let mut good: HashMap<i64, (CustomerDraft, Row)> = HashMap::new();
+    let (mut good, order) = read_customers(customers, &mut batch.notices);
+    let people = read_contacts(contacts, &good, &mut batch.notices);
+    push_records(order, &mut good, people, batch);
+    read_other_tables(file.tables, batch);
+    Ok(())
+}
+
+type Customers = HashMap<i64, (CustomerDraft, Row)>;
+type People = HashMap<i64, Vec<(i64, ContactDraft, Row)>>;
+
+/// The file's customers that pass, by the file's id, and the order they came in.
+fn read_customers(customers: Vec<Row>, notices: &mut Vec<Notice>) -> (Customers, Vec<i64>) {
+    let mut good: Customers = HashMap::new();
     let mut order = Vec::new();
     let mut seen = HashSet::new();
     for (i, row) in customers.into_iter().enumerate() {
-        let mut entry = Entry::new(&row);
+        let mut entry = Entry::new("customer", &row);
         let id = entry.id("id");
         let place = Place::Entry {
             table: "customer",
@@ -309,10 +243,15 @@ pub(super) fn read(
             good.insert(id, (draft, row));
         }
     }
-    let mut people: HashMap<i64, Vec<(i64, ContactDraft, Row)>> = HashMap::new();
+    (good, order)
+}
+
+/// The file's people that pass, by the file's id of their customer.
+fn read_contacts(contacts: Vec<Row>, good: &Customers, notices: &mut Vec<Notice>) -> People {
+    let mut people: People = HashMap::new();
     let mut seen = HashSet::new();
     for (i, row) in contacts.into_iter().enumerate() {
-        let mut entry = Entry::new(&row);
+        let mut entry = Entry::new("contact", &row);
         let id = entry.id("id");
         let owner = entry.id("customer_id");
         let draft = contact(&mut entry);
@@ -339,6 +278,11 @@ pub(super) fn read(
             people.entry(owner).or_default().push((id, draft, row));
         }
     }
+    people
+}
+
+/// Each customer's record, then one per person there, in the file's order.
+fn push_records(order: Vec<i64>, good: &mut Customers, mut people: People, batch: &mut Batch) {
     for id in order {
         let Some((draft, row)) = good.remove(&id) else {
             continue;
@@ -373,10 +317,14 @@ pub(super) fn read(
             });
         }
     }
-    for (name, rows) in file.tables {
+}
+
+/// The other tables' rows that pass, kept as they are for the repository to copy.
+fn read_other_tables(tables: BTreeMap<String, Vec<Row>>, batch: &mut Batch) {
+    for (name, rows) in tables {
         let mut kept_rows = Vec::with_capacity(rows.len());
         for (i, row) in rows.into_iter().enumerate() {
-            let entry = Entry::new(&row);
+            let entry = Entry::new(&name, &row);
             let id = row
                 .get("id")
                 .and_then(Value::as_i64)
@@ -391,5 +339,4 @@ pub(super) fn read(
         }
         batch.history.tables.push((name, kept_rows));
     }
-    Ok(())
 }

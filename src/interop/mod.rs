@@ -11,16 +11,21 @@
 //! let done = repo.import(&batch, &policy, Commit::Yes, &mut |_, _| {})?;    // all of it, or none
 //! ```
 
+mod admit;
+pub use admit::read_capped;
 pub mod columns;
 mod csv_import;
+mod csv_row;
 pub mod dedup;
 pub mod export;
 pub mod ics;
 pub mod json;
+mod json_entry;
 pub mod text;
 pub mod values;
 mod vcard;
 mod vcard_card;
+mod vcard_escape;
 
 #[cfg(test)]
 mod tests;
@@ -242,15 +247,16 @@ impl std::error::Error for ReadError {}
 /// Reads `path` (at most [`FILE_LIMIT`] bytes) into a batch; writes nothing.
 pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Batch, ReadError> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|e| ReadError(format!("can't read {name}: {e}")))?
-        .len();
+    let cant = |e: std::io::Error| ReadError(format!("can't read {name}: {e}"));
+    let size = std::fs::metadata(path).map_err(cant)?.len();
     if size > FILE_LIMIT {
         return Err(ReadError(format!(
             "{name} is {size} bytes; fieldbook imports files up to {FILE_LIMIT} bytes (split it)"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| ReadError(format!("can't read {name}: {e}")))?;
+    // A pipe or /dev/stdin has no size to check first: the same limit is counted while reading.
+    let file = std::fs::File::open(path).map_err(cant)?;
+    let bytes = read_capped(file, &name, FILE_LIMIT)?;
     read_bytes(&bytes, &name, options)
 }
 
@@ -273,6 +279,7 @@ pub fn read_bytes(bytes: &[u8], source: &str, options: &ReadOptions) -> Result<B
         Format::Vcard => vcard::read(bytes, options, &mut batch)?,
         Format::Json => json::read(bytes, options, &mut batch)?,
     }
+    admit::gate(&mut batch);
     Ok(batch)
 }
 

@@ -6,12 +6,7 @@
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use serde::Serialize;
 
-/// A person's or company's name.
-pub const NAME_LIMIT: usize = 512;
-/// A one-line value: a phone list, a city, a title.
-pub const LINE_LIMIT: usize = 4 * 1024;
-/// Notes and addresses.
-pub const TEXT_LIMIT: usize = 64 * 1024;
+pub use crate::book::validate::{LINE_LIMIT, NAME_LIMIT, Shape, TEXT_LIMIT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Charset {
@@ -130,60 +125,11 @@ pub fn decode_value(bytes: &[u8], charset: Option<&str>, file: Charset) -> Resul
         .ok_or_else(|| format!("is not valid {} text", encoding.name()))
 }
 
-/// What a field may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    Name,
-    Line,
-    /// Notes and addresses: line breaks and tabs allowed.
-    Text,
-}
-
-impl Shape {
-    fn limit(self) -> usize {
-        match self {
-            Shape::Name => NAME_LIMIT,
-            Shape::Line => LINE_LIMIT,
-            Shape::Text => TEXT_LIMIT,
-        }
-    }
-}
-
-/// Bidi overrides and isolates: they reorder what a reader sees (Trojan Source).
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether `value` fits a `shape` field.
-pub fn check_size(value: &str, shape: Shape) -> Result<(), String> {
-    if value.len() > shape.limit() {
-        return Err(format!(
-            "{} bytes long; a field holds at most {}",
-            value.len(),
-            shape.limit()
-        ));
-    }
-    Ok(())
-}
-
-/// Why `value` from another program can't be stored as a `shape` field, if it can't: too
-/// long, or holding what only an attack puts in a contact (terminal controls, bidi overrides).
+/// Why `value` from another program can't be stored as a `shape` field, if it can't: the
+/// book's own gate (too long, terminal controls, bidi overrides), and bytes that were neither
+/// UTF-8 nor GB18030. An empty name part is for the record's check to judge, not this one.
 pub fn check(value: &str, shape: Shape) -> Result<(), String> {
-    check_size(value, shape)?;
-    let allowed = |c: char| shape == Shape::Text && matches!(c, '\t' | '\n' | '\r');
-    if let Some(c) = value
-        .chars()
-        .find(|&c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
-    {
-        let what = if is_bidi_control(c) {
-            "a bidi override, which can disguise text"
-        } else if matches!(c, '\n' | '\r') {
-            "a line break"
-        } else {
-            "a terminal control character"
-        };
-        return Err(format!("holds {} ({what})", c.escape_unicode()));
-    }
+    crate::book::validate::characters(value, shape)?;
     if value.contains('\u{FFFD}') {
         return Err("holds bytes that are neither UTF-8 nor GB18030".into());
     }
@@ -192,20 +138,7 @@ pub fn check(value: &str, shape: Shape) -> Result<(), String> {
 
 /// A value quoted in a message: escaped (controls and bidi as `\u{..}`) and cut to 40 chars.
 pub fn escaped_excerpt(value: &str) -> String {
-    let mut out = String::from("\"");
-    for (i, c) in value.chars().enumerate() {
-        if i == 40 {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || is_bidi_control(c) || matches!(c, '\u{200E}' | '\u{200F}') {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('"');
-    out
+    crate::book::validate::quoted(value)
 }
 
 /// `value` without `prefix`, compared ignoring ASCII case; never slices inside a character.

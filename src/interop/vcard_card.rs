@@ -2,58 +2,23 @@
 //! EMAIL, IMPP), birthdays (with Apple's 1604 and X-APPLE-OMIT-YEAR for "no year"), where (ADR,
 //! URL), and what has no field of its own into the notes.
 
-use super::csv_import::title_with_department;
+use std::collections::HashMap;
+
+use super::csv_row::title_with_department;
 use super::text::{self, Charset, Shape};
 use super::values;
 use super::vcard::Prop;
+use super::vcard_escape::{split_escaped, unescape};
 use super::{Notice, Place, ReadOptions, Record, Severity};
 use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
 
 struct Card<'a> {
     props: &'a [Prop],
+    /// Apple's `itemN.X-ABLabel` by group, found once: looking it up per phone was quadratic.
+    labels: HashMap<&'a str, &'a Prop>,
     charset: Charset,
     problems: Vec<(String, String)>,
     warnings: Vec<(String, String)>,
-}
-
-/// Splits on `sep` where it is not escaped with a backslash; the pieces stay escaped.
-fn split_escaped(s: &str, sep: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut start, mut escaped) = (0, false);
-    for (i, c) in s.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == sep {
-            parts.push(&s[start..i]);
-            start = i + c.len_utf8();
-        }
-    }
-    parts.push(&s[start..]);
-    parts
-}
-
-/// `\n` `\,` `\;` `\:` `\\` (Apple escapes the colon in URLs too); other backslashes stay.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n' | 'N') => out.push('\n'),
-            Some(e @ (',' | ';' | ':' | '\\')) => out.push(e),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
 }
 
 impl Card<'_> {
@@ -112,11 +77,7 @@ impl Card<'_> {
         let Some(group) = &p.group else {
             return String::new();
         };
-        let Some(l) = self
-            .props
-            .iter()
-            .find(|l| l.name == "X-ABLABEL" && l.group.as_ref() == Some(group))
-        else {
+        let Some(l) = self.labels.get(group.as_str()).copied() else {
             return String::new();
         };
         let label = self.value(l, Shape::Line).unwrap_or_default();
@@ -156,14 +117,14 @@ fn reach(card: &mut Card, name: &str, extra: &mut Vec<String>) -> String {
     }
     found.sort_by_key(|(pref, _)| !pref);
     let mut out = String::new();
-    for (_, v) in found {
-        values::push_unique(&mut out, &v, |s| s.to_lowercase());
-    }
+    values::push_all_unique(&mut out, found.iter().map(|(_, v)| v.as_str()), |s| {
+        s.to_lowercase()
+    });
     out
 }
 
 fn wechat(card: &mut Card) -> String {
-    let mut out = String::new();
+    let mut ids = Vec::new();
     let props: Vec<Prop> = card
         .props
         .iter()
@@ -196,8 +157,12 @@ fn wechat(card: &mut Card) -> String {
                 id = rest;
             }
         }
-        values::push_unique(&mut out, id, |s| s.to_lowercase());
+        ids.push(id.to_string());
     }
+    let mut out = String::new();
+    values::push_all_unique(&mut out, ids.iter().map(String::as_str), |s| {
+        s.to_lowercase()
+    });
     out
 }
 
@@ -208,8 +173,15 @@ pub(super) fn record(
     options: &ReadOptions,
     notices: &mut Vec<Notice>,
 ) -> Option<Record> {
+    let mut labels = HashMap::new();
+    for p in props.iter().filter(|p| p.name == "X-ABLABEL") {
+        if let Some(group) = &p.group {
+            labels.entry(group.as_str()).or_insert(p);
+        }
+    }
     let mut card = Card {
         props,
+        labels,
         charset,
         problems: Vec::new(),
         warnings: Vec::new(),
@@ -299,9 +271,7 @@ fn read_card(card: &mut Card, place: Place, options: &ReadOptions) -> Option<Rec
         .filter_map(|p| card.value(p, Shape::Text))
         .collect::<Vec<_>>()
         .join("\n");
-    for line in &extra {
-        values::add_note_line(&mut notes, line);
-    }
+    values::add_note_lines(&mut notes, extra.iter().map(String::as_str));
     let mut customer = CustomerDraft {
         website: card.first("URL", Shape::Line).unwrap_or_default(),
         industry: card
@@ -425,16 +395,4 @@ fn address(card: &mut Card, customer: &mut CustomerDraft) {
         (street, extended) => format!("{street} {extended}"),
     };
     customer.city = part(3).to_string();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes() {
-        assert_eq!(unescape(r"a\, b\; c\nd\\e\:f\x"), "a, b; c\nd\\e:f\\x");
-        assert_eq!(split_escaped(r"a\;b;c;;", ';'), vec![r"a\;b", "c", "", ""]);
-        assert_eq!(split_escaped(r"a\\;b", ';'), vec![r"a\\", "b"]);
-    }
 }

@@ -9,7 +9,7 @@ use rusqlite::{Row, params};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
-use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
+use crate::book::deals::{Deal, DealDraft, DealId, DealStage};
 use crate::book::model::{CustomerId, Overrides, Stage, Tier, kept_reason};
 
 const DEAL_COLUMNS: &str =
@@ -63,19 +63,9 @@ fn complaint_from_row(r: &Row<'_>) -> rusqlite::Result<Complaint> {
     })
 }
 
-fn invalid(errors: Vec<(&'static str, String)>) -> BookError {
-    BookError::Invalid(
-        errors
-            .into_iter()
-            .map(|(field, why)| format!("{field}: {why}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
-}
-
 impl Repository {
     pub fn add_deal(&mut self, draft: &DealDraft) -> Result<DealId> {
-        deals::check(draft).map_err(invalid)?;
+        super::gate::deal(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add deal: {}", draft.title.trim()))?;
         tx.execute(
@@ -99,7 +89,7 @@ impl Repository {
     }
 
     pub fn update_deal(&mut self, id: DealId, draft: &DealDraft) -> Result<()> {
-        deals::check(draft).map_err(invalid)?;
+        super::gate::deal(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit deal: {}", draft.title.trim()))?;
         let changed = tx.execute(
@@ -187,7 +177,7 @@ impl Repository {
     }
 
     pub fn add_complaint(&mut self, draft: &ComplaintDraft) -> Result<i64> {
-        complaints::check(draft).map_err(invalid)?;
+        super::gate::complaint(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add complaint: {}", draft.what.trim()))?;
         tx.execute(
@@ -212,7 +202,7 @@ impl Repository {
     }
 
     pub fn update_complaint(&mut self, id: i64, draft: &ComplaintDraft) -> Result<()> {
-        complaints::check(draft).map_err(invalid)?;
+        super::gate::complaint(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit complaint: {}", draft.what.trim()))?;
         let changed = tx.execute(

@@ -3,12 +3,14 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::customer_columns as columns;
+use super::gate::gate;
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
     BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
     CustomerKind, CustomerRow, Stage, Tier, kept_reason,
 };
+use crate::book::validate::{self, Shape};
 
 /// Every column `customer_from_row` reads.
 pub(super) fn customer_columns() -> String {
@@ -133,7 +135,9 @@ fn reasons<'a>(draft: &CustomerDraft, why: &'a str) -> (&'a str, &'a str) {
 }
 
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
-    crate::book::model::check_name(name, what).map_err(BookError::Invalid)
+    crate::book::model::check_name(name, what).map_err(BookError::Invalid)?;
+    let checked = validate::text(name, Shape::Name).map_err(|why| vec![("name", why)]);
+    super::gate::gate(what, checked)
 }
 
 impl Repository {
@@ -229,6 +233,7 @@ impl Repository {
     /// Adds a customer; `why` is the reason for a tier or stage set by hand (ignored without).
     pub fn add_customer_why(&mut self, draft: &CustomerDraft, why: &str) -> Result<CustomerId> {
         check_name(&draft.name, "a customer")?;
+        gate("the customer", validate::customer(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add customer {}", draft.name.trim()))?;
         let id = insert_customer(&tx, draft, &now, why)?;
@@ -255,6 +260,7 @@ impl Repository {
         why: &str,
     ) -> Result<()> {
         check_name(&draft.name, "a customer")?;
+        gate("the customer", validate::customer(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
         let changed = write_customer(&tx, id, draft, &now, why)?;
@@ -324,6 +330,7 @@ impl Repository {
         draft: &ContactDraft,
     ) -> Result<ContactId> {
         check_name(&draft.name, "a person")?;
+        gate("the person", validate::contact(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add person {}", draft.name.trim()))?;
         tx.execute(

@@ -9,6 +9,7 @@ use crate::book::care::{self, Ceiling};
 use crate::book::follow_ups;
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionId};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
+use crate::book::validate;
 
 const COLUMNS: &str =
     "f.id, f.customer_id, f.interaction_id, f.due_on, f.due_time, f.task, f.done_at,
@@ -53,6 +54,7 @@ pub(super) fn insert(
     now: &str,
 ) -> Result<FollowUpId> {
     follow_ups::check(f).map_err(BookError::Invalid)?;
+    super::gate::gate("the follow-up", validate::follow_up(f))?;
     tx.execute(
         "INSERT INTO follow_up (customer_id, interaction_id, due_on, due_time, task, created_at,
                                 repeat_every, repeat_unit, repeat_basis)
@@ -180,6 +182,7 @@ impl Repository {
     }
 
     pub fn snooze_follow_up(&mut self, id: FollowUpId, until: NaiveDate) -> Result<()> {
+        validate::date(until).map_err(|why| BookError::Invalid(format!("snooze: {why}")))?;
         let task = self.follow_up(id)?.draft.task;
         let tx = self.step(&format!("snooze: {task}"))?;
         let changed = tx.execute(

@@ -9,6 +9,7 @@ mod customer_columns;
 mod customers;
 mod edits;
 mod follow_ups;
+mod gate;
 mod history;
 mod import;
 mod migrations;

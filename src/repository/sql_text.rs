@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::book::model::Birthday;
 pub use crate::book::model::split_tags;
+use crate::book::validate::stored;
 
 pub fn datetime(dt: NaiveDateTime) -> String {
     dt.format("%Y-%m-%dT%H:%M:%S").to_string()
@@ -26,22 +27,21 @@ fn bad(column: &str, text: &str) -> rusqlite::Error {
     )
 }
 
+// The gate (`book::validate`) reads with these very parsers, so what it lets in reads back.
 pub fn parse_datetime(column: &str, text: &str) -> rusqlite::Result<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
-        .map_err(|_| bad(column, text))
+    stored::datetime(text).ok_or_else(|| bad(column, text))
 }
 
 pub fn parse_date(column: &str, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(column, text))
+    stored::date(text).ok_or_else(|| bad(column, text))
 }
 
 pub fn parse_time(column: &str, text: &str) -> rusqlite::Result<NaiveTime> {
-    NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| bad(column, text))
+    stored::time(text).ok_or_else(|| bad(column, text))
 }
 
 pub fn parse_birthday(column: &str, text: &str) -> rusqlite::Result<Birthday> {
-    Birthday::parse(text).ok_or_else(|| bad(column, text))
+    stored::birthday(text).ok_or_else(|| bad(column, text))
 }
 
 pub fn opt<T>(

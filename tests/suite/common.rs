@@ -113,14 +113,16 @@ pub fn sample_book() -> (Repository, Sample) {
             ..Default::default()
         })
         .unwrap();
-    let hostile = repo
-        .add_customer(&CustomerDraft {
+    // A book written before the gate (or by another program) can hold such text.
+    let hostile = repo.as_before_the_gate(|repo| {
+        repo.add_customer(&CustomerDraft {
             name: "\x1b[2J\x1b[31m恶意\x1b[0m 发票\u{202e}fdp.exe".into(),
             city: "深圳\x07".into(),
             notes: "line one\x1b]52;c;aGVsbG8=\x07\nline two 👨‍👩‍👧‍👦".into(),
             ..Default::default()
         })
-        .unwrap();
+        .unwrap()
+    });
     let quiet = repo
         .add_customer(&CustomerDraft {
             name: "Bluefin Analytics".into(),
@@ -201,15 +203,17 @@ pub fn sample_book() -> (Repository, Sample) {
         "生日快乐的问候 🎂",
         Some((4, "送生日礼物")),
     );
-    log(
-        &mut repo,
-        hostile,
-        None,
-        at(60, 11),
-        Channel::Other,
-        "summary with \x1b[5mblink\x1b[0m and \u{2066}isolate",
-        Some((30, "check \x1b[2J")),
-    );
+    repo.as_before_the_gate(|repo| {
+        log(
+            repo,
+            hostile,
+            None,
+            at(60, 11),
+            Channel::Other,
+            "summary with \x1b[5mblink\x1b[0m and \u{2066}isolate",
+            Some((30, "check \x1b[2J")),
+        )
+    });
     (
         repo,
         Sample {

@@ -114,7 +114,8 @@ fn book() -> Repository {
         None,
     );
     let wang = add(&mut repo, "王芳", "杭州", None);
-    let hostile = add(&mut repo, HOSTILE, "深圳\x07", None);
+    // A book written before the gate (or by another program) can hold such text.
+    let hostile = repo.as_before_the_gate(|repo| add(repo, HOSTILE, "深圳\x07", None));
     let bluefin = add(&mut repo, "Bluefin Analytics", "Shanghai", Some(Tier::B));
     add(&mut repo, "东方明珠贸易", "上海", None);
     repo.set_clock(now);
@@ -133,13 +134,15 @@ fn book() -> Repository {
         900_000,
         DealStage::Negotiation,
     );
-    open_deal(
-        &mut repo,
-        hostile,
-        "\x1b]52;c;aGVsbG8=\x07 invoice",
-        60_000,
-        DealStage::Proposal,
-    );
+    repo.as_before_the_gate(|repo| {
+        open_deal(
+            repo,
+            hostile,
+            "\x1b]52;c;aGVsbG8=\x07 invoice",
+            60_000,
+            DealStage::Proposal,
+        )
+    });
     open_deal(&mut repo, bluefin, "Pilot", 20_000, DealStage::Lead);
 
     log(&mut repo, xinghe, "2026-11-23", Channel::Visit);
@@ -160,12 +163,9 @@ fn book() -> Repository {
         "第二批货有划痕，退回 30 件",
         Severity::High,
     );
-    complaint(
-        &mut repo,
-        hostile,
-        "\x1b[2J wiped \u{202e}screen",
-        Severity::Low,
-    );
+    repo.as_before_the_gate(|repo| {
+        complaint(repo, hostile, "\x1b[2J wiped \u{202e}screen", Severity::Low)
+    });
     repo
 }
 

@@ -236,16 +236,18 @@ fn profile_with_deals_complaints_and_computed_tier() {
         })
         .unwrap();
     }
-    repo.add_deal(&DealDraft {
-        customer_id: s.northwind,
-        title: "Annual supply \x1b[31mcontract".into(),
-        amount: 30_000_000,
-        currency: "CNY".into(),
-        stage: DealStage::Negotiation,
-        expected_close: Some(d("2026-12-20")),
-        closed_on: None,
-    })
-    .unwrap();
+    repo.as_before_the_gate(|repo| {
+        repo.add_deal(&DealDraft {
+            customer_id: s.northwind,
+            title: "Annual supply \x1b[31mcontract".into(),
+            amount: 30_000_000,
+            currency: "CNY".into(),
+            stage: DealStage::Negotiation,
+            expected_close: Some(d("2026-12-20")),
+            closed_on: None,
+        })
+        .unwrap()
+    });
     repo.add_complaint(&ComplaintDraft {
         customer_id: s.northwind,
         opened_on: d("2026-11-20"),

@@ -43,13 +43,14 @@ fn every_kind_of_change_is_undone_in_reverse_order() {
     assert_eq!(repo.undo().unwrap(), None, "nothing to undo in a new book");
 
     let mut states = vec![snapshot(&repo)];
-    let id = repo
-        .add_customer(&CustomerDraft {
+    let id = repo.as_before_the_gate(|repo| {
+        repo.add_customer(&CustomerDraft {
             name: "星河科技".into(),
             notes: "it's \"quoted\"\nsecond line \x1b[31m".into(),
             ..Default::default()
         })
-        .unwrap();
+        .unwrap()
+    });
     states.push(snapshot(&repo));
     let (_, follow) = repo
         .log_interaction(

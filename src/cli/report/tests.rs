@@ -40,24 +40,27 @@ fn every_section_is_printed_for_the_demo_book() {
 #[test]
 fn hostile_text_never_reaches_the_terminal_raw() {
     let mut repo = Repository::open_in_memory().unwrap();
-    let id = repo
-        .add_customer(&CustomerDraft {
-            name: "\x1b[31m恶意\x1b[0m 发票\u{202e}fdp.exe".into(),
-            city: "深圳\x07".into(),
-            ..Default::default()
+    // A book written before the gate (or by another program) can hold such text.
+    repo.as_before_the_gate(|repo| {
+        let id = repo
+            .add_customer(&CustomerDraft {
+                name: "\x1b[31m恶意\x1b[0m 发票\u{202e}fdp.exe".into(),
+                city: "深圳\x07".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        repo.add_complaint(&ComplaintDraft {
+            customer_id: id,
+            opened_on: now().date(),
+            what: "\x1b]52;c;aGVsbG8=\x07 clipboard".into(),
+            severity: Severity::High,
+            status: ComplaintStatus::Open,
+            resolved_on: None,
+            resolution: String::new(),
+            satisfaction: None,
         })
         .unwrap();
-    repo.add_complaint(&ComplaintDraft {
-        customer_id: id,
-        opened_on: now().date(),
-        what: "\x1b]52;c;aGVsbG8=\x07 clipboard".into(),
-        severity: Severity::High,
-        status: ComplaintStatus::Open,
-        resolved_on: None,
-        resolution: String::new(),
-        satisfaction: None,
-    })
-    .unwrap();
+    });
     let text = text(&repo);
     assert!(text.contains("␛[31m恶意␛[0m 发票"), "{text}");
     assert!(text.contains("␛]52;c;aGVsbG8=␇ clipboard"), "{text}");

@@ -16,6 +16,7 @@ use super::customers::{self, check_name};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind};
+use crate::book::validate;
 use crate::interop::dedup::{self, Index};
 use crate::interop::{
     Action, Batch, Commit, Duplicates, ImportPolicy, ImportReport, Match, Outcome, Record, Step,
@@ -276,6 +277,8 @@ impl Run<'_> {
         if merged == old {
             return Ok(false);
         }
+        // Each file's values passed the gate; what merging adds up (phone lists) must too.
+        super::gate::gate(&merged.name, validate::customer(&merged))?;
         // The name stays as the book has it: the merge matched on it.
         let mut stmt = self.tx.prepare_cached(&format!(
             "UPDATE customer SET {}, updated_at = ?17 WHERE id = ?1",
@@ -334,6 +337,7 @@ impl Run<'_> {
         if merged == old {
             return Ok(false);
         }
+        super::gate::gate(&merged.name, validate::contact(&merged))?;
         self.tx
             .prepare_cached(
                 "UPDATE contact SET title = ?2, phone = ?3, email = ?4, wechat = ?5, birthday = ?6,

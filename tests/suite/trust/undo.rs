@@ -40,9 +40,10 @@ fn import(repo: &mut Repository, text: &str) {
         ..ReadOptions::default()
     };
     let batch = interop::read_bytes(text.as_bytes(), "crafted.json", &options).unwrap();
+    // The gate may refuse the crafted rows outright; the rest goes in, as `--skip-bad` would.
     let policy = ImportPolicy {
         duplicates: Duplicates::Skip,
-        skip_bad: false,
+        skip_bad: true,
     };
     repo.import(&batch, &policy, Commit::Yes, &mut |_, _| {})
         .expect("the import itself is fine");
@@ -110,7 +111,9 @@ fn undo_gives_back_values_exactly_through_json() {
     let draft = fieldbook::book::model::CustomerDraft {
         name: "零零七 \"Bond\" \\ '".into(),
         phone: "007".into(),
-        notes: "{\"a\": 1} [1, 2] null true \u{0}\u{202e}".into(),
+        // Text that looks like JSON or an escape, not the characters themselves (the gate
+        // refuses those at the door).
+        notes: "{\"a\": 1} [1, 2] null true \\u0000 \\u202e".into(),
         cadence_days: Some(14),
         ..Default::default()
     };

@@ -1,0 +1,376 @@
+//! The one gate every value passes before it joins the book, whatever the door (a form, a
+//! command, an import). A value the gate lets in is one every reader of the book can read back:
+//! dates in the book's spelling, numbers in range, known words, and text a terminal cannot be
+//! tricked by. Pure: the repository, the importers and the front ends all call these.
+//!
+//! Limits (in characters): a name 200, a one-line field 500, a summary, notes or an address
+//! 20,000. Control characters (ESC, BEL, C1, NUL...) and bidi overrides (U+202A-202E,
+//! U+2066-2069) are refused everywhere; line breaks and tabs only in multi-line text.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::complaints::ComplaintDraft;
+use super::deals::DealDraft;
+use super::model::{Birthday, ContactDraft, CustomerDraft, FollowUpDraft, InteractionDraft};
+
+pub const NAME_LIMIT: usize = 200;
+pub const LINE_LIMIT: usize = 500;
+pub const TEXT_LIMIT: usize = 20_000;
+/// Ten years: a longer stay-in-touch cadence means "never".
+pub const MAX_CADENCE_DAYS: u32 = 3660;
+/// In minor units: 10 trillion yuan, far above any order and far below i64 overflow in sums.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+/// Dates the book holds (contacts, follow-ups, orders, birthdays) lie in these years, which keeps
+/// every date sum a reader does (a cadence, a repeat, an agenda window) far from chrono's limits.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// What is wrong, field by field: (field, why).
+pub type Problems = Vec<(&'static str, String)>;
+
+/// What a text field may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A customer's or person's name: one line, at least one visible character.
+    Name,
+    /// A city, a phone list, a title.
+    Line,
+    /// A summary, notes, an address: line breaks and tabs allowed.
+    Text,
+}
+
+impl Shape {
+    pub fn limit(self) -> usize {
+        match self {
+            Shape::Name => NAME_LIMIT,
+            Shape::Line => LINE_LIMIT,
+            Shape::Text => TEXT_LIMIT,
+        }
+    }
+}
+
+/// Bidi overrides and isolates: they reorder what a reader sees (Trojan Source).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that take no room on screen: a name made only of them looks empty.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}'
+            | '\u{180E}' | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}'
+        )
+}
+
+/// Whether `value` may be stored as a `shape` field; the reason when not.
+pub fn text(value: &str, shape: Shape) -> Result<(), String> {
+    characters(value, shape)?;
+    if shape == Shape::Name && value.chars().all(is_invisible) {
+        return Err(if value.is_empty() {
+            "is empty".into()
+        } else {
+            "has no visible character".into()
+        });
+    }
+    Ok(())
+}
+
+/// The characters and length of `value` (not whether a name shows): for the parts a name is
+/// built from, such as an empty middle name.
+pub fn characters(value: &str, shape: Shape) -> Result<(), String> {
+    let multi_line = shape == Shape::Text;
+    if let Some(c) = value.chars().find(|&c| {
+        (c.is_control() && !(multi_line && matches!(c, '\t' | '\n' | '\r'))) || is_bidi_control(c)
+    }) {
+        let what = if is_bidi_control(c) {
+            "a bidi override, which can disguise text"
+        } else if matches!(c, '\n' | '\r') {
+            "a line break, and this field is one line"
+        } else {
+            "a terminal control character"
+        };
+        return Err(format!("holds {} ({what})", c.escape_unicode()));
+    }
+    // Counted after the control check, so a huge value is refused in one pass either way.
+    let length = value.chars().count();
+    if length > shape.limit() {
+        return Err(format!(
+            "is {length} characters long; it holds at most {}",
+            shape.limit()
+        ));
+    }
+    Ok(())
+}
+
+fn date_in_range(d: NaiveDate) -> Result<(), String> {
+    use chrono::Datelike;
+    if YEARS.contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{d} is outside the years {}-{} the book holds",
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
+pub fn date(d: NaiveDate) -> Result<(), String> {
+    date_in_range(d)
+}
+
+pub fn datetime(at: NaiveDateTime) -> Result<(), String> {
+    date_in_range(at.date())
+}
+
+pub fn birthday(b: Birthday) -> Result<(), String> {
+    match b.year {
+        Some(y) if !YEARS.contains(&y) => Err(format!(
+            "the year {y} is outside {}-{}",
+            YEARS.start(),
+            YEARS.end()
+        )),
+        _ if NaiveDate::from_ymd_opt(b.year.unwrap_or(2024), b.month, b.day).is_none() => {
+            Err("is not a day of the year".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The book's own spellings, read exactly as its readers read them.
+pub mod stored {
+    use super::*;
+
+    pub fn date(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    }
+
+    pub fn datetime(text: &str) -> Option<NaiveDateTime> {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+            .ok()
+    }
+
+    pub fn time(text: &str) -> Option<NaiveTime> {
+        NaiveTime::parse_from_str(text, "%H:%M").ok()
+    }
+
+    pub fn birthday(text: &str) -> Option<Birthday> {
+        Birthday::parse(text)
+    }
+}
+
+fn check(problems: &mut Problems, field: &'static str, result: Result<(), String>) {
+    if let Err(why) = result {
+        problems.push((field, why));
+    }
+}
+
+fn done(problems: Problems) -> Result<(), Problems> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+pub fn customer(d: &CustomerDraft) -> Result<(), Problems> {
+    let mut p = Problems::new();
+    check(&mut p, "name", text(&d.name, Shape::Name));
+    for (field, value) in [
+        ("industry", &d.industry),
+        ("city", &d.city),
+        ("phone", &d.phone),
+        ("email", &d.email),
+        ("wechat", &d.wechat),
+        ("website", &d.website),
+        ("lead_source", &d.lead_source),
+    ] {
+        check(&mut p, field, text(value, Shape::Line));
+    }
+    check(&mut p, "tags", text(&d.tags.join(","), Shape::Line));
+    check(&mut p, "address", text(&d.address, Shape::Text));
+    check(&mut p, "notes", text(&d.notes, Shape::Text));
+    if let Some(b) = d.birthday {
+        check(&mut p, "birthday", birthday(b));
+    }
+    if let Some(days) = d.cadence_days {
+        check(&mut p, "cadence_days", cadence_days(i64::from(days)));
+    }
+    done(p)
+}
+
+pub fn cadence_days(days: i64) -> Result<(), String> {
+    if (1..=i64::from(MAX_CADENCE_DAYS)).contains(&days) {
+        Ok(())
+    } else {
+        Err(format!(
+            "is {days}; a cadence is 1 to {MAX_CADENCE_DAYS} days"
+        ))
+    }
+}
+
+pub fn amount(minor_units: i64) -> Result<(), String> {
+    if (0..=MAX_AMOUNT).contains(&minor_units) {
+        Ok(())
+    } else {
+        Err(format!(
+            "is out of range: an amount is 0 to {} (in cents/fen)",
+            MAX_AMOUNT
+        ))
+    }
+}
+
+pub fn contact(d: &ContactDraft) -> Result<(), Problems> {
+    let mut p = Problems::new();
+    check(&mut p, "name", text(&d.name, Shape::Name));
+    for (field, value) in [
+        ("title", &d.title),
+        ("phone", &d.phone),
+        ("email", &d.email),
+        ("wechat", &d.wechat),
+    ] {
+        check(&mut p, field, text(value, Shape::Line));
+    }
+    check(&mut p, "notes", text(&d.notes, Shape::Text));
+    if let Some(b) = d.birthday {
+        check(&mut p, "birthday", birthday(b));
+    }
+    done(p)
+}
+
+pub fn interaction(d: &InteractionDraft) -> Result<(), Problems> {
+    let mut p = Problems::new();
+    check(&mut p, "at", datetime(d.at));
+    check(&mut p, "summary", text(&d.summary, Shape::Text));
+    if let Some(o) = &d.outcome {
+        check(&mut p, "outcome", text(o, Shape::Line));
+    }
+    done(p)
+}
+
+pub fn follow_up(d: &FollowUpDraft) -> Result<(), Problems> {
+    let mut p = Problems::new();
+    check(&mut p, "due_on", date(d.due_on));
+    check(&mut p, "task", text(&d.task, Shape::Text));
+    done(p)
+}
+
+pub fn deal(d: &DealDraft) -> Result<(), Problems> {
+    let mut p = Problems::new();
+    check(&mut p, "title", text(&d.title, Shape::Line));
+    check(&mut p, "amount", amount(d.amount));
+    for (field, on) in [
+        ("expected_close", d.expected_close),
+        ("closed_on", d.closed_on),
+    ] {
+        if let Some(on) = on {
+            check(&mut p, field, date(on));
+        }
+    }
+    done(p)
+}
+
+pub fn complaint(d: &ComplaintDraft) -> Result<(), Problems> {
+    let mut p = Problems::new();
+    check(&mut p, "opened_on", date(d.opened_on));
+    if let Some(on) = d.resolved_on {
+        check(&mut p, "resolved_on", date(on));
+    }
+    check(&mut p, "what", text(&d.what, Shape::Text));
+    check(&mut p, "resolution", text(&d.resolution, Shape::Text));
+    done(p)
+}
+
+/// "field: why; field: why", for a status line or an error.
+pub fn describe(problems: &Problems) -> String {
+    problems
+        .iter()
+        .map(|(field, why)| format!("{field} {why}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A column's value as a file (a fieldbook JSON export) carries it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stored<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a str),
+    Blob,
+}
+
+/// What a column of the book holds.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    Text(Shape),
+    Date,
+    DateTime,
+    Time,
+    Birthday,
+    Int(i64, i64),
+    OneOf(&'static [&'static str]),
+    /// A column no rule names: text is bounded like notes, other values pass.
+    Free,
+}
+
+mod columns;
+
+/// Whether `value` may be stored in `table.column` as a file brings it: the same reading the
+/// app's readers do, so a value let in here never breaks `today`, `show` or the app.
+pub fn column(table: &str, column: &str, value: Stored<'_>) -> Result<(), String> {
+    let rule = columns::rule(table, column);
+    match (rule, value) {
+        (_, Stored::Null) => Ok(()),
+        (Rule::Int(lo, hi), Stored::Int(n)) if (lo..=hi).contains(&n) => Ok(()),
+        (Rule::Int(lo, hi), Stored::Int(n)) => Err(format!("is {n}; it is {lo} to {hi}")),
+        (Rule::Int(..), Stored::Real(f)) => Err(format!("is {f}, not a whole number in range")),
+        (Rule::Int(..), _) => Err("is not a whole number".into()),
+        (_, Stored::Text(t)) => text_column(rule, t),
+        (Rule::Free, _) => Ok(()),
+        _ => Err("is not text".into()),
+    }
+}
+
+fn text_column(rule: Rule, t: &str) -> Result<(), String> {
+    let unreadable = |what: &str| format!("{} is not {what}", quoted(t));
+    match rule {
+        Rule::Text(shape) => text(t, shape),
+        Rule::Free => text(t, Shape::Text),
+        Rule::Date => date(stored::date(t).ok_or_else(|| unreadable("a date (YYYY-MM-DD)"))?),
+        Rule::DateTime => datetime(
+            stored::datetime(t).ok_or_else(|| unreadable("a time stamp (YYYY-MM-DDTHH:MM:SS)"))?,
+        ),
+        Rule::Time => stored::time(t)
+            .map(|_| ())
+            .ok_or_else(|| unreadable("a time of day (HH:MM)")),
+        Rule::Birthday => birthday(
+            stored::birthday(t).ok_or_else(|| unreadable("a birthday (YYYY-MM-DD or --MM-DD)"))?,
+        ),
+        Rule::OneOf(words) if words.contains(&t) => Ok(()),
+        Rule::OneOf(words) => Err(format!("{} is not one of {}", quoted(t), words.join(", "))),
+        Rule::Int(..) => unreachable!("numbers are matched before text"),
+    }
+}
+
+/// A value quoted in a message: controls and bidi escaped, cut to 40 characters.
+pub fn quoted(value: &str) -> String {
+    let mut out = String::from("\"");
+    for (i, c) in value.chars().enumerate() {
+        if i == 40 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_bidi_control(c) || matches!(c, '\u{200E}' | '\u{200F}') {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,124 @@
+use super::columns::{CHANNEL, DEAL_STAGE, KIND, SEVERITY, STAGE, STATUS, TIER};
+use super::*;
+use crate::book::complaints::{ComplaintStatus, Severity};
+use crate::book::deals::DealStage;
+use crate::book::model::{Channel, CustomerKind, Stage, Tier};
+
+#[test]
+fn one_line_fields_refuse_controls_bidi_and_length() {
+    for hostile in [
+        "张\x1b]52;c;aGVsbG8=\x07伟",
+        "Bob\u{9b}31m",
+        "a\0b",
+        "发票\u{202e}fdp.exe",
+        "x\u{2066}y",
+        "two\nlines",
+    ] {
+        assert!(text(hostile, Shape::Line).is_err(), "{hostile:?}");
+        assert!(text(hostile, Shape::Name).is_err(), "{hostile:?}");
+    }
+    assert!(text("a\nb\tc", Shape::Text).is_ok());
+    assert!(text("a\x1bb", Shape::Text).is_err());
+    assert!(text("👨‍👩‍👧‍👦 刘家", Shape::Name).is_ok());
+    assert!(text(&"名".repeat(NAME_LIMIT), Shape::Name).is_ok());
+    let long = text(&"名".repeat(NAME_LIMIT + 1), Shape::Name).unwrap_err();
+    assert!(
+        long.contains("201 characters") && long.contains("200"),
+        "{long}"
+    );
+    assert!(text(&"x".repeat(LINE_LIMIT + 1), Shape::Line).is_err());
+    assert!(text(&"x".repeat(TEXT_LIMIT + 1), Shape::Text).is_err());
+}
+
+#[test]
+fn a_name_needs_a_visible_character() {
+    assert_eq!(text("", Shape::Name).unwrap_err(), "is empty");
+    for blank in ["\u{200B}", " \u{200B}\u{3000}", "\u{FEFF}\u{2060}"] {
+        assert!(text(blank, Shape::Name).unwrap_err().contains("visible"));
+    }
+    assert!(text("\u{200B}", Shape::Line).is_ok());
+}
+
+#[test]
+fn columns_read_as_the_readers_read() {
+    let bad = [
+        ("interaction", "at", Stored::Text("not a date")),
+        ("follow_up", "due_on", Stored::Text("garbage")),
+        ("follow_up", "due_time", Stored::Text("25:99")),
+        ("customer", "cadence_days", Stored::Real(1e12)),
+        ("customer", "cadence_days", Stored::Int(1_000_000_000_000)),
+        ("deal", "closed_on", Stored::Text("2026-02-30")),
+        ("deal", "amount", Stored::Int(-1)),
+        ("deal", "amount", Stored::Int(i64::MAX)),
+        ("deal", "stage", Stored::Text("maybe")),
+        ("customer", "birthday", Stored::Text("1985-13-01")),
+        ("customer", "name", Stored::Text("\u{200B}")),
+        ("customer", "city", Stored::Text("\x1b[2J")),
+        ("interaction", "at", Stored::Text("+99999-01-01T00:00:00")),
+        ("follow_up", "due_on", Stored::Text("0001-01-01")),
+        ("customer", "city", Stored::Int(5)),
+        ("customer", "notes", Stored::Int(5)),
+        ("interaction", "summary", Stored::Blob),
+    ];
+    for (table, col, value) in bad {
+        assert!(
+            column(table, col, value).is_err(),
+            "{table}.{col} {value:?}"
+        );
+    }
+    let good = [
+        ("interaction", "at", Stored::Text("2026-01-05T09:00:00")),
+        ("interaction", "at", Stored::Text("2026-01-05T09:00")),
+        ("follow_up", "due_time", Stored::Text("23:59")),
+        ("follow_up", "due_time", Stored::Null),
+        ("customer", "birthday", Stored::Text("--04-15")),
+        ("customer", "cadence_days", Stored::Int(30)),
+        ("deal", "amount", Stored::Int(1_280_000)),
+        ("complaint", "status", Stored::Text("in_progress")),
+        ("some_new_table", "anything", Stored::Int(7)),
+    ];
+    for (table, col, value) in good {
+        assert!(column(table, col, value).is_ok(), "{table}.{col} {value:?}");
+    }
+    let why = column("follow_up", "due_time", Stored::Text("25:99")).unwrap_err();
+    assert!(why.contains("\"25:99\""), "{why}");
+}
+
+#[test]
+fn column_words_are_the_vocabularies() {
+    fn words<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| f(*v)).collect()
+    }
+    assert_eq!(CHANNEL, words(Channel::ALL, Channel::as_str));
+    assert_eq!(KIND, words(CustomerKind::ALL, CustomerKind::as_str));
+    assert_eq!(TIER, words(Tier::ALL, Tier::as_str));
+    assert_eq!(STAGE, words(Stage::ALL, Stage::as_str));
+    assert_eq!(DEAL_STAGE, words(DealStage::ALL, DealStage::as_str));
+    assert_eq!(SEVERITY, words(Severity::ALL, Severity::as_str));
+    assert_eq!(STATUS, words(ComplaintStatus::ALL, ComplaintStatus::as_str));
+}
+
+#[test]
+fn drafts_name_the_bad_field() {
+    let d = CustomerDraft {
+        name: "星河".into(),
+        city: "上海\u{202e}".into(),
+        cadence_days: Some(100_000),
+        ..Default::default()
+    };
+    let fields: Vec<&str> = customer(&d).unwrap_err().iter().map(|p| p.0).collect();
+    assert_eq!(fields, ["city", "cadence_days"]);
+    let at = NaiveDate::from_ymd_opt(2026, 1, 5)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let log = InteractionDraft {
+        customer_id: 1,
+        contact_id: None,
+        at,
+        channel: crate::book::model::Channel::Call,
+        summary: "x".repeat(TEXT_LIMIT + 1),
+        outcome: None,
+    };
+    assert_eq!(interaction(&log).unwrap_err()[0].0, "summary");
+}
