@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::Failure;
 use super::output::{json, safe};
-use super::resolve::{self, Found};
+use super::resolve;
 use crate::book::dates;
 use crate::book::due;
 use crate::book::model::{
@@ -85,27 +85,8 @@ pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure>
     )?)
 }
 
-/// The one customer `query` means, or exit 2 listing what matched.
-pub(super) fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
-    match resolve::customer(&rows_with_cold(ctx)?, query, ctx.now.date()) {
-        Found::One(row) => Ok(row),
-        Found::None => Err(Failure::not_found(format!(
-            "no customer matches \"{}\"",
-            safe(query)
-        ))),
-        Found::Many(rows) => {
-            let list: Vec<String> = rows
-                .iter()
-                .map(|r| format!("  c{:<6} {}  {}", r.id, safe(&r.name), safe(&r.city)))
-                .collect();
-            Err(Failure::not_found(format!(
-                "\"{}\" matches more than one customer; say which (a longer name, or its c-id):\n{}",
-                safe(query),
-                list.join("\n")
-            )))
-        }
-    }
-}
+/// The one customer `query` means (see `resolve`).
+pub(super) use super::resolve::find_one;
 
 fn read_summary(words: &[String]) -> Result<String, Failure> {
     if !words.is_empty() {

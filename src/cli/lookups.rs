@@ -157,28 +157,44 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn find(ctx: Context, query: &str) -> Result<(), Failure> {
-    let rows = rows_with_cold(&ctx)?;
+/// `find`: the best match first, as the TUI's filter ranks; the person a row was found by is
+/// named after it. `archived`: among archived customers instead.
+pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
+    let today = ctx.now.date();
+    let mut rows = if archived {
+        ctx.repo.archived_rows()?
+    } else {
+        rows_with_cold(&ctx)?
+    };
+    super::resolve::by_attention(&mut rows, today);
     let order: Vec<usize> = (0..rows.len()).collect();
-    let hits =
-        crate::search::CustomerSearch::new(&rows).filter(&rows, &order, query, ctx.now.date());
+    let search = &mut crate::search::CustomerSearch::new(&rows);
+    let hits = search.filter(&rows, &order, query, today);
     if ctx.json {
         let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
         return json(&found);
     }
     if hits.is_empty() {
+        let kind = if archived {
+            "archived customer"
+        } else {
+            "customer"
+        };
         return Err(Failure::not_found(format!(
-            "no customer matches \"{}\"",
+            "no {kind} matches \"{}\"",
             safe(query)
         )));
     }
-    let today = ctx.now.date();
     for &i in hits.iter().take(50) {
         let r = &rows[i];
         let tier = r.tier.map_or("-", |t| t.as_str());
         let next = due::due_label(r.next_follow_up_on, today);
+        let person = search
+            .matched_person(r, query)
+            .map(|p| format!("  ({})", safe(p)))
+            .unwrap_or_default();
         println!(
-            "c{:<6} {} {} {tier}  last {:<10} {next}",
+            "c{:<6} {} {} {tier}  last {:<10} {next}{person}",
             r.id,
             cell(&r.name, 30),
             cell(&r.city, 10),

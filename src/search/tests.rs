@@ -19,6 +19,7 @@ fn row(id: i64, name: &str, people: &str, city: &str) -> CustomerRow {
         phone: String::new(),
         email: String::new(),
         people: people.into(),
+        reach: String::new(),
         cadence_days: None,
         created_at: "2026-01-01T00:00:00".parse().unwrap(),
         last_contact_at: None,
@@ -87,8 +88,9 @@ fn finds_by_name_person_city_and_phone() {
 fn pinyin_initials_find_chinese_names() {
     let rows = book();
     // 张伟 is a customer (4) and a person at customer 1. Initials may skip characters, like
-    // any fuzzy match: 重庆长江物流 holds 重 (zhong) before 物 (wu). Name matches rank first.
-    assert_eq!(find(&rows, "zw")[..3], [4, 5, 1]);
+    // any fuzzy match: 重庆长江物流 holds 重 (zhong) before 物 (wu). Initials of a name or a
+    // person rank above a fuzzy match.
+    assert_eq!(find(&rows, "zw")[..3], [4, 1, 5]);
     assert_eq!(find(&rows, "bjxh"), vec![1]);
     assert_eq!(find(&rows, "shpj"), vec![3]);
     assert_eq!(find(&rows, "wangf"), vec![3], "a person, part initials");
@@ -122,7 +124,7 @@ fn rare_readings_count_only_in_a_run_and_rank_below_common_ones() {
     // 有 (in every 有限公司) is also read wěi: 长...有 must not spell "zhangwei".
     assert_eq!(find(&rows, "zhangwei"), vec![4, 1]);
     // 电子有限 holds the run 子有, "zw" by the rare wěi: found, but after every other match.
-    assert_eq!(find(&rows, "zw"), vec![4, 5, 1, 7]);
+    assert_eq!(find(&rows, "zw"), vec![4, 1, 5, 7]);
     // 长 read cháng, next to 江: a run. It ranks below a match by common readings.
     rows.push(row(8, "长江实业", "", "")); // 长 zhǎng is common, 长 cháng rare
     rows.push(row(9, "昌江贸易", "", "")); // 昌 chāng

@@ -14,6 +14,7 @@ mod interop;
 mod notes_search;
 mod repository;
 mod review;
+mod search_table;
 mod snapshots;
 mod undo;
 mod update;

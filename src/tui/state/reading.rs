@@ -107,6 +107,7 @@ impl State {
             &old.tags,
             &old.phone,
             &old.email,
+            &old.reach,
         ) != (
             &row.name,
             &row.people,
@@ -114,6 +115,7 @@ impl State {
             &row.tags,
             &row.phone,
             &row.email,
+            &row.reach,
         );
         self.rows[pos] = row;
         if ranking {

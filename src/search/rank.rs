@@ -1,0 +1,197 @@
+//! How well a word matched a field, in the order a person ranks names: the whole name (or its
+//! whole pinyin), its start, the start of one of its words, its initials, anywhere in order.
+
+use super::keys::{CITY, NAME, PEOPLE};
+use super::pinyin::{SEP, Segment, segments};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Exact,
+    Prefix,
+    WordPrefix,
+    Initials,
+    Fuzzy,
+    /// Only by a rare reading of a polyphone (有 is also wěi): after everything else.
+    Rare,
+}
+
+/// Whose text matched: the customer's name outranks a person's, which outranks the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Name,
+    Person,
+    Other,
+}
+
+/// Where a match of this tier and group ranks, best first: a whole name (the customer's or a
+/// person's) first; then names matched well (start, word, initials) before people, before
+/// anything else (where a whole city or number counts as well); then fuzzy matches, in the
+/// same order of whose; then rare readings.
+pub fn class(tier: Tier, group: Group) -> u8 {
+    let whose = group as u8;
+    match tier {
+        Tier::Exact if group != Group::Other => whose,
+        Tier::Exact | Tier::Prefix | Tier::WordPrefix | Tier::Initials => {
+            2 + whose * 4 + tier as u8
+        }
+        Tier::Fuzzy => 14 + whose,
+        Tier::Rare => 17 + whose,
+    }
+}
+
+/// The tier and group of a `class`.
+pub fn unclass(wanted: u8) -> (Tier, Group) {
+    const TIERS: [Tier; 6] = [
+        Tier::Exact,
+        Tier::Prefix,
+        Tier::WordPrefix,
+        Tier::Initials,
+        Tier::Fuzzy,
+        Tier::Rare,
+    ];
+    const GROUPS: [Group; 3] = [Group::Name, Group::Person, Group::Other];
+    TIERS
+        .iter()
+        .flat_map(|&t| GROUPS.iter().map(move |&g| (t, g)))
+        .find(|&(t, g)| class(t, g) == wanted)
+        .unwrap_or((Tier::Rare, Group::Other))
+}
+
+pub fn group_of(field: usize) -> Group {
+    match field {
+        NAME => Group::Name,
+        PEOPLE => Group::Person,
+        _ => Group::Other,
+    }
+}
+
+/// The items of a field that each count as a whole: a person, a tag, a phone or an e-mail.
+fn items(field: &str, f: usize) -> impl Iterator<Item = &str> {
+    let split: &[char] = if f == NAME || f == CITY {
+        &[]
+    } else {
+        &['\n', '\t', ',']
+    };
+    field.split(split).map(str::trim).filter(|i| !i.is_empty())
+}
+
+/// The best tier of folded word `w` in folded field `f`'s text.
+pub fn plain_tier(field: &str, w: &str, f: usize) -> Tier {
+    items(field, f)
+        .map(|item| item_tier(item, w))
+        .min()
+        .unwrap_or(Tier::Fuzzy)
+}
+
+/// Text without spaces, so `jennifer mu` typed as one is `Jennifer Mu`.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn item_tier(item: &str, w: &str) -> Tier {
+    if item == w || (item.contains(' ') && squeeze(item) == w) {
+        return Tier::Exact;
+    }
+    if item.starts_with(w) {
+        return Tier::Prefix;
+    }
+    // Any Chinese character starts a word: 海纳 is a word of 武汉海纳科技.
+    let cjk_start = w
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+    let at_word = item.match_indices(w).any(|(i, _)| {
+        cjk_start
+            || !item[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    });
+    if at_word {
+        return Tier::WordPrefix;
+    }
+    let initials: String = item
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|word| word.chars().next())
+        .collect();
+    if w.chars().count() >= 2 && initials.starts_with(w) {
+        return Tier::Initials;
+    }
+    Tier::Fuzzy
+}
+
+/// The tier of folded query chars `q` in a pinyin key: each character typed as a whole
+/// reading from the first on (`liuwei` for 刘伟: exact; `liuw`: its start), from a later one
+/// (a word), or each as the start of a reading in a run (`lw`: initials). Fuzzy otherwise.
+pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
+    let segs: Vec<Segment> = segments(key).filter(|s| !s.ch.is_whitespace()).collect();
+    let n = q.len();
+    if n == 0 || n > 63 {
+        return Tier::Fuzzy;
+    }
+    let done = 1u64 << n;
+    let mut best = Tier::Fuzzy;
+    for s in 0..segs.len() {
+        let (mut full, mut any) = (1u64, 0u64);
+        for (j, seg) in segs[s..].iter().enumerate() {
+            let (whole, part) = steps(seg, q, full);
+            let (any_whole, any_part) = steps(seg, q, any);
+            let by_any = any_whole | any_part;
+            let tier = if (whole | part) & done != 0 {
+                match s {
+                    0 if whole & done != 0 && s + j + 1 == segs.len() => Tier::Exact,
+                    0 => Tier::Prefix,
+                    _ => Tier::WordPrefix,
+                }
+            } else if by_any & done != 0 {
+                Tier::Initials
+            } else {
+                Tier::Fuzzy
+            };
+            best = best.min(tier);
+            (full, any) = (whole & (done - 1), (whole | part | by_any) & (done - 1));
+            if full | any == 0 {
+                break;
+            }
+        }
+        if best == Tier::Exact {
+            break;
+        }
+    }
+    best
+}
+
+/// Query positions one segment reaches from the positions in `from` (bits): by a whole
+/// reading or the character itself, and by a reading cut short.
+fn steps(seg: &Segment, q: &[char], mut from: u64) -> (u64, u64) {
+    let (mut whole, mut part) = (0u64, 0u64);
+    while from != 0 {
+        let pos = from.trailing_zeros() as usize;
+        from &= from - 1;
+        if pos >= q.len() {
+            continue;
+        }
+        if q[pos] == seg.ch {
+            whole |= 1 << (pos + 1);
+        }
+        // The common reading only: a rare one (厦 is also shà) matches, but only as fuzzily.
+        if let Some(reading) = seg
+            .readings
+            .split(|&b| b == SEP as u8)
+            .find(|r| !r.is_empty())
+        {
+            let same = reading
+                .iter()
+                .zip(&q[pos..])
+                .take_while(|(r, c)| char::from(**r) == **c)
+                .count();
+            if same == reading.len() {
+                whole |= 1 << (pos + same);
+            }
+            if same > 0 {
+                part |= ((1u64 << same) - 1) << (pos + 1);
+            }
+        }
+    }
+    (whole, part)
+}
