@@ -137,18 +137,24 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
             safe(query)
         )));
     }
+    let style = Style::detect();
     for h in hits.iter().take(50) {
         let when =
             h.at.map_or("notes".to_string(), |t| t.format("%Y-%m-%d").to_string());
-        let channel = h.channel.map_or("", |c| c.label());
-        let first_line = h.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        // Whose words these are: a contact logged (its channel), a person, or the customer.
+        let whose = match (&h.person, h.channel) {
+            (Some(person), _) => person.clone(),
+            (None, Some(channel)) => channel.label().to_string(),
+            (None, None) => String::new(),
+        };
+        let (shown, lit) = crate::search::snippet(&h.text, query, 80);
         println!(
             "c{:<6} {} {} {} {}",
             h.customer_id,
             cell(&h.customer_name, 24),
             cell(&when, 10),
-            cell(channel, 7),
-            safe(&first_line.chars().take(80).collect::<String>())
+            cell(&whose, 8),
+            marked(&style, &safe(&shown), &lit)
         );
     }
     if hits.len() > 50 {
@@ -284,4 +290,23 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// `text` with the chars at `lit` (char indices) in the heading style, where styles are on.
+fn marked(style: &Style, text: &str, lit: &[usize]) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let on = lit.contains(&i);
+        let run: String = chars[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(j, _)| lit.contains(&(i + j)) == on)
+            .map(|(_, c)| *c)
+            .collect();
+        i += run.chars().count();
+        out.push_str(&if on { style.heading(&run) } else { run });
+    }
+    out
 }

@@ -16,6 +16,7 @@ mod query;
 mod rank;
 mod scorer;
 mod shown;
+mod snippet;
 #[cfg(test)]
 mod tests;
 mod word;
@@ -30,6 +31,7 @@ use pass::{Pass, class_of, rank_of};
 use query::Query;
 pub use rank::{Group, Tier};
 use scorer::Scorer;
+pub use snippet::snippet;
 
 /// Results kept for narrowing and for going back (backspace).
 const RECENT: usize = 8;

@@ -210,3 +210,23 @@ fn one_exact_name_resolves_and_looser_matches_are_listed() {
         "{out}"
     );
 }
+
+#[test]
+fn the_list_says_which_person_a_row_was_found_by() {
+    use fieldbook::tui::action::Action;
+    use ratatui::{Terminal, backend::TestBackend};
+    let (mut repo, _) = crate::common::sample_book();
+    let mut state = crate::common::state_for(&repo);
+    crate::common::run(&mut state, &mut repo, [Action::StartFilter]);
+    crate::common::run(
+        &mut state,
+        &mut repo,
+        crate::common::typed("+86 138-0013-8000"),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    terminal
+        .draw(|f| fieldbook::tui::ui::draw(f, &mut state))
+        .unwrap();
+    let screen = terminal.backend().to_string().replace("\" Hidden", "");
+    assert!(screen.contains("北京星河科技… · 张伟 北京"), "{screen}");
+}

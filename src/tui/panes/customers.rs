@@ -35,6 +35,23 @@ pub fn highlighted(text: &str, matched: &[usize], base: Style) -> Line<'static> 
     Line::from(spans)
 }
 
+/// `text` cut to `cols` terminal columns, `…` marking the cut.
+fn cut(text: &str, cols: usize) -> String {
+    if text.width() <= cols {
+        return text.to_string();
+    }
+    let mut used = 0;
+    let mut out: String = text
+        .chars()
+        .take_while(|c| {
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            used < cols
+        })
+        .collect();
+    out.push('…');
+    out
+}
+
 fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
     match due.map(|d| Bucket::of(d, state.today)) {
         Some(Bucket::Overdue) => THEME.overdue,
@@ -88,17 +105,34 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let first = state.list.window(height, state.visible.len());
     let query = state.filter.text();
     let wide = list_area.width >= 52;
+    // What the fixed columns (city, tier, last, next) and their spacing leave the name.
+    let fixed = if wide {
+        10 + 4 + 9 + 11 + 4
+    } else {
+        10 + 4 + 11 + 3
+    };
+    let name_width = usize::from(list_area.width).saturating_sub(fixed);
     let rows: Vec<Row> = state.visible[first..(first + height).min(state.visible.len())]
         .iter()
         .enumerate()
         .map(|(i, &idx)| {
             let r = &state.rows[idx];
             // Highlights are computed for the visible window only, never the whole book.
-            let name = highlighted(
-                &r.name,
-                &state.search.highlights(&r.name, query),
-                Style::new(),
-            );
+            let lit = state.search.highlights(&r.name, query);
+            // Found by a person: say who (the name cut to make room), so the salesperson
+            // sees why the row is here.
+            let name = match state.search.matched_person(r, query) {
+                Some(person) => {
+                    let room = name_width.saturating_sub(person.width() + 3);
+                    let mut name = highlighted(&cut(&r.name, room), &lit, Style::new());
+                    let lit = state.search.highlights(person, query);
+                    name.push_span(Span::styled(" · ", THEME.dim));
+                    name.spans
+                        .extend(highlighted(person, &lit, THEME.dim).spans);
+                    name
+                }
+                None => highlighted(&r.name, &lit, Style::new()),
+            };
             let mut cells = vec![
                 Cell::from(name),
                 Cell::from(safe_text::line(&r.city).into_owned()),
