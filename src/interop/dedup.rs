@@ -9,17 +9,34 @@
 
 use std::collections::HashMap;
 
+mod likely;
+pub use likely::{Likely, company_key};
+
 use super::values;
 use super::{Match, Place};
 use crate::book::model::{ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind};
 
-/// Names compared: outer whitespace (and U+3000) trimmed, inner runs made one space, lowercased.
+/// Names compared: outer whitespace (and U+3000) trimmed, inner runs made one space, lowercased,
+/// a courtesy title dropped (`Mr. Michael Chen` = `Michael Chen`, `王先生` = `王`).
 pub fn name_key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '\u{3000}')
+    let key = name
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_lowercase();
+    let titles = [
+        "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "mrs ", "ms ", "dr ", "miss ",
+    ];
+    let key = titles
+        .iter()
+        .find_map(|t| key.strip_prefix(t).filter(|rest| !rest.is_empty()))
+        .unwrap_or(&key);
+    ["先生", "女士", "小姐"]
+        .iter()
+        .find_map(|t| key.strip_suffix(t).filter(|rest| !rest.is_empty()))
+        .unwrap_or(key)
+        .to_string()
 }
 
 /// Cities compared: as names, with a trailing 市 dropped (北京 = 北京市).
@@ -98,6 +115,8 @@ impl PersonKeys {
 #[derive(Debug, Clone)]
 struct CustomerEntry {
     id: CustomerId,
+    /// Name and city as the book has them, to show with a likely duplicate.
+    shown: String,
     person: bool,
     keys: PersonKeys,
     /// Created by this import, by the record at this place.
@@ -121,7 +140,17 @@ pub struct Index {
     by_name: HashMap<String, Vec<usize>>,
     by_email: HashMap<String, Vec<usize>>,
     by_phone: HashMap<String, Vec<usize>>,
+    /// Book customers by `company_key` and by every phone: for likely duplicates.
+    by_company: HashMap<String, Vec<usize>>,
+    by_any_phone: HashMap<String, Vec<usize>>,
     contacts: HashMap<CustomerId, Vec<ContactEntry>>,
+}
+
+fn shown(d: &CustomerDraft) -> String {
+    match d.city.trim() {
+        "" => d.name.trim().to_string(),
+        city => format!("{} ({city})", d.name.trim()),
+    }
 }
 
 fn is_person(d: &CustomerDraft) -> bool {
@@ -137,6 +166,7 @@ impl Index {
                 let (origin, seen) = (self.customers[i].origin.or(origin), self.customers[i].seen);
                 self.customers[i] = CustomerEntry {
                     id,
+                    shown: shown(d),
                     person: is_person(d),
                     keys: keys.clone(),
                     origin,
@@ -147,6 +177,7 @@ impl Index {
             None => {
                 self.customers.push(CustomerEntry {
                     id,
+                    shown: shown(d),
                     person: is_person(d),
                     keys: keys.clone(),
                     seen: origin.is_some(),
@@ -168,6 +199,10 @@ impl Index {
         }
         if let Some(p) = keys.phones.first() {
             add(&mut self.by_phone, p);
+        }
+        add(&mut self.by_company, &company_key(&d.name));
+        for p in &keys.phones {
+            add(&mut self.by_any_phone, p);
         }
     }
 
@@ -361,125 +396,4 @@ fn merge_birthday(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_keys_see_through_formatting() {
-        assert_eq!(phone_key("+86 138 0013 8000"), phone_key("13800138000"));
-        assert_eq!(phone_key("+86 10 6234 5678"), phone_key("010-62345678"));
-        assert_eq!(
-            phone_key("021-58881234转8001"),
-            phone_key("021-5888 1234 ext. 8001")
-        );
-        assert_eq!(phone_key("0086 755 8600 1234"), phone_key("0755-86001234"));
-        assert_ne!(phone_key("010-62345678"), phone_key("021-62345678"));
-        assert_eq!(phone_key("12 34"), None);
-    }
-
-    #[test]
-    fn companies_match_on_name_and_city_people_on_any_key() {
-        let mut index = Index::default();
-        let company = |name: &str, city: &str| CustomerDraft {
-            name: name.into(),
-            city: city.into(),
-            ..Default::default()
-        };
-        index.put_customer(1, &company("北京星河科技有限公司", "北京"), None);
-        index.put_customer(2, &company("星河", "上海"), None);
-        assert_eq!(
-            index.find_customer(&company(" 北京星河科技有限公司　", "北京市"), false),
-            Some((1, Match::Book(1)))
-        );
-        assert_eq!(
-            index
-                .find_customer(&company("北京星河科技有限公司", ""), false)
-                .map(|m| m.0),
-            Some(1)
-        );
-        assert_eq!(index.find_customer(&company("星河", "北京"), false), None);
-
-        let person = CustomerDraft {
-            name: "王师傅".into(),
-            kind: Some(CustomerKind::Person),
-            phone: "135 0000 1111".into(),
-            ..Default::default()
-        };
-        let place = Place::Row { row: 1, line: 2 };
-        index.put_customer(3, &person, Some(place));
-        let by_phone = CustomerDraft {
-            name: "Wang".into(),
-            phone: "+86 135-0000-1111, 021 1234 5678".into(),
-            ..person.clone()
-        };
-        assert_eq!(
-            index.find_customer(&by_phone, false),
-            Some((3, Match::Earlier(place)))
-        );
-        assert_eq!(index.find_customer(&by_phone, true), None);
-        assert_eq!(
-            index.find_customer(&company("王师傅", ""), false),
-            None,
-            "kinds differ"
-        );
-
-        let zhang = ContactDraft {
-            name: "张伟".into(),
-            email: "ZhangWei@xhtech.example".into(),
-            ..Default::default()
-        };
-        index.put_contact(1, 10, &zhang, None);
-        let again = ContactDraft {
-            name: "Zhang Wei".into(),
-            email: "zhangwei@xhtech.example".into(),
-            ..Default::default()
-        };
-        assert_eq!(
-            index.find_contact(1, &again, false),
-            Some((10, Match::Book(10)))
-        );
-        assert_eq!(index.find_contact(2, &again, false), None);
-        // Colleagues share the office line: not the same person.
-        let at_northwind = |name: &str, mobile: &str| ContactDraft {
-            name: name.into(),
-            phone: format!("{mobile}, +852 2123 4567"),
-            ..Default::default()
-        };
-        index.put_contact(5, 20, &at_northwind("Michael Chen", "+852 9123 4567"), None);
-        let david = at_northwind("David Wong", "+852 9876 5432");
-        assert_eq!(index.find_contact(5, &david, false), None);
-    }
-
-    #[test]
-    fn merging_fills_and_adds_but_never_overwrites_and_is_idempotent() {
-        let old = CustomerDraft {
-            name: "星河".into(),
-            city: "北京".into(),
-            phone: "010-62345678".into(),
-            tags: vec!["华北".into()],
-            notes: "老客户".into(),
-            ..Default::default()
-        };
-        let new = CustomerDraft {
-            name: "星河".into(),
-            city: "上海".into(),
-            industry: "软件".into(),
-            phone: "+86 10 6234 5678, 13800138000".into(),
-            tags: vec!["华北".into(), "VIP".into()],
-            notes: "续约".into(),
-            ..Default::default()
-        };
-        let m = merge_customer(&old, &new);
-        assert_eq!(m.city, "北京");
-        assert_eq!(m.industry, "软件");
-        assert_eq!(m.phone, "010-62345678, 13800138000");
-        assert_eq!(m.tags, vec!["华北", "VIP"]);
-        assert_eq!(m.notes, "老客户\n续约");
-        assert_eq!(merge_customer(&m, &new), m);
-        let mut notes = "喜欢喝茶\n下次带龙井".to_string();
-        add_notes(&mut notes, "喜欢喝茶，下次带龙井。");
-        assert_eq!(notes, "喜欢喝茶\n下次带龙井");
-        add_notes(&mut notes, "喜欢喝茶\n下次带龙井\n别约周一");
-        assert_eq!(notes, "喜欢喝茶\n下次带龙井\n别约周一");
-    }
-}
+mod tests;

@@ -34,7 +34,7 @@ pub fn import_form() -> Form {
             "",
             "path to a .csv, .tsv, .vcf or fieldbook .json (~ works)",
         ),
-        Field::choice("Duplicates", &["skip", "merge"], "skip"),
+        Field::choice("Duplicates", &["skip", "merge", "keep both"], "skip"),
         Field::choice(
             "Bad rows",
             &["refuse the file", "leave them out"],
@@ -76,10 +76,10 @@ pub fn preview(
         }
     };
     let policy = ImportPolicy {
-        duplicates: if form.value("Duplicates") == "merge" {
-            Duplicates::Merge
-        } else {
-            Duplicates::Skip
+        duplicates: match form.value("Duplicates") {
+            "merge" => Duplicates::Merge,
+            "keep both" => Duplicates::KeepBoth,
+            _ => Duplicates::Skip,
         },
         skip_bad: form.value("Bad rows") == "leave them out",
     };

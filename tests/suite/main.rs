@@ -11,6 +11,7 @@ mod cli;
 mod dashboard;
 mod e2e_tmux;
 mod interop;
+mod likely_duplicates;
 mod notes_hits;
 mod notes_search;
 mod repository;

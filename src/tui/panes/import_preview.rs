@@ -103,6 +103,14 @@ pub fn lines(p: &ImportPreview) -> Vec<Line<'static>> {
             verb(o.customer.action),
             safe_text::line(&o.customer.name)
         );
+        if let Some(l) = &o.customer.likely {
+            text.push_str(&format!(
+                "  likely duplicate of c{} {}: {}",
+                l.customer,
+                safe_text::line(&l.shown),
+                safe_text::line(&l.why)
+            ));
+        }
         if let Some(person) = &o.person {
             text.push_str(&format!(
                 "  · person {} {}",
