@@ -342,6 +342,10 @@ fn main() {
         ("pinyin", "xinghe"),
         ("pinyin initials", "xhkj"),
         ("phone digits", "1380013"),
+        ("a person's phone, spaced", "135 0355 0414"),
+        ("multi-word Chinese", "武汉 海纳"),
+        ("multi-word pinyin", "zhou xiuying"),
+        ("multi-word Latin", "jennifer mu"),
     ] {
         report(
             &format!("filter keystroke -> frame ({label} '{query}')"),

@@ -8,7 +8,9 @@ use super::city::city_matches;
 use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, is_subsequence};
 use super::pinyin::{self, Reading};
 use super::query::{Filter, Query};
-use super::rank::{Group, Tier, class, group_of, pinyin_tier, plain_tier, squeeze, unclass};
+use super::rank::{
+    Group, Tier, class, group_of, pinyin_tier, plain_tier, same_but_spaces, unclass,
+};
 use super::scorer::Scorer;
 use super::word::{Hit, PassWord, number_hit};
 use super::{CustomerSearch, NOT_IN_ORDER};
@@ -215,7 +217,7 @@ impl<'a> Pass<'a> {
         let fields = keys::fields(&self.rows[row]);
         [NAME, PEOPLE].into_iter().find_map(|f| {
             let plain = self.keys.plain(&fields, row, f);
-            let exact = plain.split('\n').any(|p| squeeze(p) == *joined)
+            let exact = plain.split('\n').any(|p| same_but_spaces(p, joined))
                 || self
                     .keys
                     .pinyin(row, f)
@@ -244,14 +246,15 @@ impl<'a> Pass<'a> {
         let field_mask = keys::narrow(word.mask);
         let mut best: Option<Hit> = None;
         for f in (0..FIELDS).filter(|&f| k.masks[f] & field_mask == field_mask) {
+            // A field that cannot beat what was found is not scored (names come first).
+            if best.is_some_and(|b| class(b.tier, b.group) <= class(Tier::Exact, group_of(f))) {
+                continue;
+            }
             let starts = if f == NAME { k.name_starts } else { k.starts };
             match self.field(&fields, row, f, starts, word, scorer) {
                 Some(Some(hit)) => best = Some(hit.better(best)),
                 Some(None) => rare[f] = true,
                 None => {}
-            }
-            if best.is_some_and(|b| b.tier == Tier::Exact && b.group == Group::Name) {
-                return best;
             }
         }
         if in_city {

@@ -168,6 +168,7 @@ pub enum Reading {
 
 /// One char of the text in a pinyin key: a Chinese character with its readings
 /// (SEP-separated ASCII), or any other char alone.
+#[derive(Clone, Copy)]
 pub struct Segment<'a> {
     pub readings: &'a [u8],
     pub ch: char,

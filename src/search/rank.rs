@@ -83,13 +83,23 @@ pub fn plain_tier(field: &str, w: &str, f: usize) -> Tier {
         .unwrap_or(Tier::Fuzzy)
 }
 
-/// Text without spaces, so `jennifer mu` typed as one is `Jennifer Mu`.
-pub fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+/// Whether `a` is `b` once spaces are dropped from both (`jennifer mu` typed as one is
+/// `Jennifer Mu`), without allocating (a pass asks this of
+/// every row that matched).
+pub fn same_but_spaces(a: &str, b: &str) -> bool {
+    let mut a = a.chars().filter(|c| !c.is_whitespace());
+    let mut b = b.chars().filter(|c| !c.is_whitespace());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x != y => return false,
+            _ => {}
+        }
+    }
 }
 
 fn item_tier(item: &str, w: &str) -> Tier {
-    if item == w || (item.contains(' ') && squeeze(item) == w) {
+    if item == w || same_but_spaces(item, w) {
         return Tier::Exact;
     }
     if item.starts_with(w) {
@@ -110,21 +120,35 @@ fn item_tier(item: &str, w: &str) -> Tier {
     if at_word {
         return Tier::WordPrefix;
     }
-    let initials: String = item
+    let mut initials = item
         .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|word| word.chars().next())
-        .collect();
-    if w.chars().count() >= 2 && initials.starts_with(w) {
-        return Tier::Initials;
+        .filter_map(|word| word.chars().next());
+    let by_initials = w.chars().nth(1).is_some() && w.chars().all(|c| initials.next() == Some(c));
+    if by_initials {
+        Tier::Initials
+    } else {
+        Tier::Fuzzy
     }
-    Tier::Fuzzy
 }
 
 /// The tier of folded query chars `q` in a pinyin key: each character typed as a whole
 /// reading from the first on (`liuwei` for 刘伟: exact; `liuw`: its start), from a later one
 /// (a word), or each as the start of a reading in a run (`lw`: initials). Fuzzy otherwise.
 pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
-    let segs: Vec<Segment> = segments(key).filter(|s| !s.ch.is_whitespace()).collect();
+    // On the stack: a pass asks this of every row a pinyin query matched.
+    let mut segs = [Segment {
+        readings: &[],
+        ch: ' ',
+    }; 48];
+    let mut len = 0;
+    for seg in segments(key)
+        .filter(|s| !s.ch.is_whitespace())
+        .take(segs.len())
+    {
+        segs[len] = seg;
+        len += 1;
+    }
+    let segs = &segs[..len];
     let n = q.len();
     if n == 0 || n > 63 {
         return Tier::Fuzzy;

@@ -123,7 +123,10 @@ fn merging_fills_and_adds_but_never_overwrites_and_is_idempotent() {
 #[test]
 fn company_keys_ignore_case_punctuation_and_legal_forms() {
     let same = [
-        ("Northwind Pacific Trading Ltd.", "NORTHWIND PACIFIC TRADING LIMITED"),
+        (
+            "Northwind Pacific Trading Ltd.",
+            "NORTHWIND PACIFIC TRADING LIMITED",
+        ),
         ("Acme Co., Ltd.", "acme"),
         ("深圳市华南电子有限公司", "深圳华南电子"),
         ("北京星河科技股份有限公司", "北京星河科技"),
