@@ -75,6 +75,12 @@ pub struct AddArgs {
     /// A, B or C
     #[arg(long)]
     pub tier: Option<String>,
+    /// Add it even if the book probably has this customer already
+    #[arg(long, conflicts_with = "merge")]
+    pub keep_both: bool,
+    /// Fill the blanks of the customer the book probably has already, instead of adding one
+    #[arg(long)]
+    pub merge: bool,
 }
 
 pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
@@ -285,19 +291,23 @@ pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
         tier,
         ..Default::default()
     };
-    let rows = ctx.repo.customer_rows()?;
-    let same = rows
-        .iter()
-        .filter(|r| r.name.trim().eq_ignore_ascii_case(&draft.name))
-        .count();
-    let id = ctx.repo.add_customer(&draft)?;
+    // The same rule as an import: a likely duplicate is never added silently.
+    let twin = ctx
+        .repo
+        .likely_duplicate(&draft)?
+        .filter(|_| !args.keep_both);
+    let (id, verb) = match twin {
+        Some(twin) if args.merge => {
+            resolve::merge_into(ctx.repo, twin.customer, &draft)?;
+            (twin.customer, "merged into")
+        }
+        Some(twin) => return Err(resolve::likely_failure(&twin)),
+        None => (ctx.repo.add_customer(&draft)?, "added"),
+    };
     if ctx.json {
         return json(&json!({ "customer_id": id, "name": draft.name }));
     }
-    if same > 0 {
-        eprintln!("fieldbook: note: {same} other customer(s) already have this name");
-    }
-    println!("added c{id} {}", safe(&draft.name));
+    println!("{verb} c{id} {}", safe(&draft.name));
     Ok(())
 }
 

@@ -120,6 +120,31 @@ pub fn archived_failure(row: &CustomerRow) -> Failure {
     ))
 }
 
+/// A customer being added is probably in the book already: exit 2, nothing written.
+pub fn likely_failure(twin: &crate::interop::dedup::Likely) -> Failure {
+    Failure::not_found(format!(
+        "c{} {} is probably this customer already ({}); nothing was written. \
+         --merge fills its blanks from this one, --keep-both adds it anyway",
+        twin.customer,
+        safe(&twin.shown),
+        safe(&twin.why)
+    ))
+}
+
+/// Fills the blanks of book customer `id` from `new`, as an import's `--merge` does.
+pub fn merge_into(
+    repo: &mut crate::repository::Repository,
+    id: crate::book::model::CustomerId,
+    new: &crate::book::model::CustomerDraft,
+) -> Result<(), Failure> {
+    let old = repo
+        .customer(id)?
+        .ok_or_else(|| Failure::not_found("customer vanished"))?;
+    let merged = crate::interop::dedup::merge_customer(&old.draft, new);
+    repo.update_customer(id, &merged)?;
+    Ok(())
+}
+
 /// `fieldbook unarchive <customer>`: back in the list, found by every command again.
 pub fn unarchive(ctx: Context, query: &str) -> Result<(), Failure> {
     let archived = ctx.repo.archived_rows()?;

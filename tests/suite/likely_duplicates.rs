@@ -93,3 +93,34 @@ fn merge_takes_a_likely_duplicate_in_and_adds_no_twin() {
         .count();
     assert_eq!(chens, 1, "{people:?}");
 }
+
+#[test]
+fn adding_a_likely_duplicate_asks_first() {
+    let book = CliBook::new();
+    book.ok(&[
+        "add",
+        "Northwind Pacific Trading Ltd.",
+        "--city",
+        "Hong Kong",
+    ]);
+    let twin = [
+        "add",
+        "NORTHWIND PACIFIC TRADING LIMITED",
+        "--city",
+        "Wan Chai",
+    ];
+    let (code, _, err) = book.run(&twin);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("c1 Northwind Pacific Trading Ltd. (Hong Kong) is probably"),
+        "{err}"
+    );
+    assert_eq!(book.customers(), 1, "nothing written");
+    let out = book.ok(&[&twin[..], &["--phone", "+852 2123 4567", "--merge"]].concat());
+    assert!(out.contains("merged into c1"), "{out}");
+    assert_eq!(book.customers(), 1);
+    let found = book.ok(&["find", "2123 4567"]);
+    assert!(found.contains("Northwind Pacific Trading Ltd."), "{found}");
+    book.ok(&[&twin[..], &["--keep-both"]].concat());
+    assert_eq!(book.customers(), 2);
+}

@@ -109,4 +109,17 @@ impl Index {
             why,
         })
     }
+
+    /// The book customer `d` is, by the import's rule: the same (strict), else likely.
+    pub fn book_twin(&self, d: &CustomerDraft) -> Option<Likely> {
+        let Some((id, _)) = self.find_customer(d, true) else {
+            return self.likely_customer(d);
+        };
+        let c = self.customers.iter().find(|c| c.id == id)?;
+        Some(Likely {
+            customer: id,
+            shown: c.shown.clone(),
+            why: "the same name, e-mail or phone".into(),
+        })
+    }
 }

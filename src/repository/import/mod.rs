@@ -119,6 +119,16 @@ fn load_index(tx: &Connection) -> Result<Index> {
     Ok(index)
 }
 
+impl Repository {
+    /// The customer already in the book that `d` probably is, by the import's rule.
+    pub fn likely_duplicate(
+        &self,
+        d: &CustomerDraft,
+    ) -> Result<Option<crate::interop::dedup::Likely>> {
+        Ok(load_index(&self.conn)?.book_twin(d))
+    }
+}
+
 /// Where a customer of a fieldbook JSON export went.
 #[derive(Clone, Copy)]
 struct Landed {
