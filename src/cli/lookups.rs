@@ -125,6 +125,15 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `find`: customers (archived ones with `archived`), or what was said and noted (`notes`).
+pub fn find_any(ctx: Context, query: &str, notes: bool, archived: bool) -> Result<(), Failure> {
+    if notes {
+        find_notes(ctx, query)
+    } else {
+        find(ctx, query, archived)
+    }
+}
+
 /// `find --notes`: what was said (summaries) and noted (customer and people notes).
 pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
     let hits = ctx.repo.search_notes(query, 200)?;

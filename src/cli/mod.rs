@@ -275,11 +275,10 @@ pub fn run(args: Args) -> Result<(), Failure> {
         Some(Command::Today { days }) => lookups::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
         Some(Command::Find {
-            query, notes: true, ..
-        }) => lookups::find_notes(ctx, &query.join(" "))?,
-        Some(Command::Find {
-            query, archived, ..
-        }) => lookups::find(ctx, &query.join(" "), archived)?,
+            query,
+            notes,
+            archived,
+        }) => lookups::find_any(ctx, &query.join(" "), notes, archived)?,
         Some(Command::Unarchive { customer }) => resolve::unarchive(ctx, &customer.join(" "))?,
         Some(Command::Show { customer }) => lookups::show(ctx, &customer.join(" "))?,
         Some(Command::Done { id }) => commands::done(ctx, &id)?,

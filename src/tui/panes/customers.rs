@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
 use crate::book::due::{self, Bucket};
+use crate::book::model::CustomerRow;
 use crate::safe_text;
 use crate::tui::action::Pane;
 use crate::tui::state::{Mode, State};
@@ -35,6 +36,23 @@ pub fn highlighted(text: &str, matched: &[usize], base: Style) -> Line<'static> 
     Line::from(spans)
 }
 
+/// The list's column widths and headings; `wide` adds the last contact.
+fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
+    let mut widths = vec![
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Length(4),
+    ];
+    let mut header = vec!["Name", "City", "Tier"];
+    if wide {
+        widths.push(Constraint::Length(9));
+        header.push("Last");
+    }
+    widths.push(Constraint::Length(11));
+    header.push("Next");
+    (widths, header)
+}
+
 /// `text` cut to `cols` terminal columns, `…` marking the cut.
 fn cut(text: &str, cols: usize) -> String {
     if text.width() <= cols {
@@ -50,6 +68,23 @@ fn cut(text: &str, cols: usize) -> String {
         .collect();
     out.push('…');
     out
+}
+
+/// The name, its matched characters highlighted (computed for the visible window only, never
+/// the whole book); a row found by one of its people says who (the name cut to make room), so
+/// the salesperson sees why the row is here.
+fn name_cell(state: &State, r: &CustomerRow, query: &str, width: usize) -> Line<'static> {
+    let lit = state.search.highlights(&r.name, query);
+    let Some(person) = state.search.matched_person(r, query) else {
+        return highlighted(&r.name, &lit, Style::new());
+    };
+    let room = width.saturating_sub(person.width() + 3);
+    let mut name = highlighted(&cut(&r.name, room), &lit, Style::new());
+    let lit = state.search.highlights(person, query);
+    name.push_span(Span::styled(" · ", THEME.dim));
+    name.spans
+        .extend(highlighted(person, &lit, THEME.dim).spans);
+    name
 }
 
 fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
@@ -117,22 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         .enumerate()
         .map(|(i, &idx)| {
             let r = &state.rows[idx];
-            // Highlights are computed for the visible window only, never the whole book.
-            let lit = state.search.highlights(&r.name, query);
-            // Found by a person: say who (the name cut to make room), so the salesperson
-            // sees why the row is here.
-            let name = match state.search.matched_person(r, query) {
-                Some(person) => {
-                    let room = name_width.saturating_sub(person.width() + 3);
-                    let mut name = highlighted(&cut(&r.name, room), &lit, Style::new());
-                    let lit = state.search.highlights(person, query);
-                    name.push_span(Span::styled(" · ", THEME.dim));
-                    name.spans
-                        .extend(highlighted(person, &lit, THEME.dim).spans);
-                    name
-                }
-                None => highlighted(&r.name, &lit, Style::new()),
-            };
+            let name = name_cell(state, r, query, name_width);
             let mut cells = vec![
                 Cell::from(name),
                 Cell::from(safe_text::line(&r.city).into_owned()),
@@ -160,18 +180,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
             }
         })
         .collect();
-    let mut widths = vec![
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(4),
-    ];
-    let mut header = vec!["Name", "City", "Tier"];
-    if wide {
-        widths.push(Constraint::Length(9));
-        header.push("Last");
-    }
-    widths.push(Constraint::Length(11));
-    header.push("Next");
+    let (widths, header) = columns(wide);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(THEME.header))
         .column_spacing(1);

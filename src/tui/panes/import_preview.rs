@@ -90,6 +90,14 @@ pub fn lines(p: &ImportPreview) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Records", THEME.header));
+    out.extend(record_lines(p));
+    out
+}
+
+/// One line per record: what the import does with it (and with its person), a likely duplicate
+/// named with the book's record and why.
+fn record_lines(p: &ImportPreview) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
     for o in &p.report.outcomes {
         let verb = |a: Action| match a {
             Action::Create => "new",
