@@ -9,7 +9,8 @@ use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, is_subsequence};
 use super::pinyin::{self, Reading};
 use super::query::{Filter, Query};
 use super::rank::{
-    Group, Tier, class, group_of, pinyin_tier, plain_tier, same_but_spaces, unclass,
+    Group, Tier, class, group_of, pinyin_tier, plain_tier, same_but_spaces, spelled_by_rare,
+    unclass,
 };
 use super::scorer::Scorer;
 use super::word::{Hit, PassWord, number_hit};
@@ -344,7 +345,11 @@ impl<'a> Pass<'a> {
                 };
                 Some(Some(hit.better(found)))
             }
-            Some(Reading::Rare) if found.is_none() => Some(None),
+            Some(Reading::Rare) => match spelled_by_rare(key, chars) {
+                Some(tier) => Some(Some(Hit::of(tier, f).better(found))),
+                None if found.is_none() => Some(None),
+                None => found.map(Some),
+            },
             _ => found.map(Some),
         }
     }

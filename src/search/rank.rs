@@ -156,14 +156,20 @@ pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
     let done = 1u64 << n;
     let mut best = Tier::Fuzzy;
     for s in 0..segs.len() {
-        let (mut full, mut any) = (1u64, 0u64);
+        // `spelled`: every character so far typed as a whole reading, a rare one too: 长沙 typed
+        // `changsha` is that city, although 长 is mostly zhǎng.
+        let (mut full, mut any, mut spelled) = (1u64, 0u64, 1u64);
         for (j, seg) in segs[s..].iter().enumerate() {
-            let (whole, part) = steps(seg, q, full);
-            let (any_whole, any_part) = steps(seg, q, any);
+            let (whole, part) = steps(seg, q, full, false);
+            let (any_whole, any_part) = steps(seg, q, any, false);
             let by_any = any_whole | any_part;
-            let tier = if (whole | part) & done != 0 {
+            let (by_rare, _) = steps(seg, q, spelled, true);
+            let last = s + j + 1 == segs.len();
+            let tier = if (whole | part) & done != 0 || (j > 0 && by_rare & done != 0) {
                 match s {
-                    0 if whole & done != 0 && s + j + 1 == segs.len() => Tier::Exact,
+                    0 if (whole & done != 0 || (j > 0 && by_rare & done != 0)) && last => {
+                        Tier::Exact
+                    }
                     0 => Tier::Prefix,
                     _ => Tier::WordPrefix,
                 }
@@ -174,7 +180,8 @@ pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
             };
             best = best.min(tier);
             (full, any) = (whole & (done - 1), (whole | part | by_any) & (done - 1));
-            if full | any == 0 {
+            spelled = by_rare & (done - 1);
+            if full | any | spelled == 0 {
                 break;
             }
         }
@@ -187,7 +194,7 @@ pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
 
 /// Query positions one segment reaches from the positions in `from` (bits): by a whole
 /// reading or the character itself, and by a reading cut short.
-fn steps(seg: &Segment, q: &[char], mut from: u64) -> (u64, u64) {
+fn steps(seg: &Segment, q: &[char], mut from: u64, every_reading: bool) -> (u64, u64) {
     let (mut whole, mut part) = (0u64, 0u64);
     while from != 0 {
         let pos = from.trailing_zeros() as usize;
@@ -198,12 +205,12 @@ fn steps(seg: &Segment, q: &[char], mut from: u64) -> (u64, u64) {
         if q[pos] == seg.ch {
             whole |= 1 << (pos + 1);
         }
-        // The common reading only: a rare one (厦 is also shà) matches, but only as fuzzily.
-        if let Some(reading) = seg
+        // The common reading only, unless asked: a rare one (厦 is also shà) alone is no start.
+        let readings = seg
             .readings
             .split(|&b| b == SEP as u8)
-            .find(|r| !r.is_empty())
-        {
+            .filter(|r| !r.is_empty());
+        for reading in readings.take(if every_reading { usize::MAX } else { 1 }) {
             let same = reading
                 .iter()
                 .zip(&q[pos..])
@@ -218,4 +225,16 @@ fn steps(seg: &Segment, q: &[char], mut from: u64) -> (u64, u64) {
         }
     }
     (whole, part)
+}
+
+/// The tier of a pinyin key that `q` matches only by rare readings: a run of characters each
+/// spelled whole (长沙 typed `changsha`, though 长 is mostly zhǎng) ranks as spelled, a step
+/// below the same spelled by common readings (昌江 `changjiang`); anything looser, `None`.
+pub fn spelled_by_rare(key: &str, q: &[char]) -> Option<Tier> {
+    match key.split('\n').map(|k| pinyin_tier(k, q)).min()? {
+        Tier::Exact => Some(Tier::Prefix),
+        Tier::Prefix => Some(Tier::WordPrefix),
+        Tier::WordPrefix => Some(Tier::Initials),
+        _ => None,
+    }
 }

@@ -27,6 +27,15 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A hit in field `f` whose tier ranks it alone (ties go to attention order).
+    pub fn of(tier: Tier, f: usize) -> Hit {
+        Hit {
+            tier,
+            group: super::rank::group_of(f),
+            score: 0,
+        }
+    }
+
     pub fn better(self, other: Option<Hit>) -> Hit {
         let rank = |h: &Hit| (class(h.tier, h.group), -h.score);
         match other {

@@ -55,6 +55,7 @@ const BOOK: &[Entry] = &[
         &[("陈长山", "", "")],
     ),
     ("刘伟", "天津", "", &[]),
+    ("吕明", "长沙", "", &[]),
     ("柳文化传媒", "杭州", "", &[("李维", "", "")]),
     ("Kowloon Textiles", "Singapore", "", &[("刘伟", "", "")]),
     (
@@ -139,6 +140,7 @@ fn what_people_type_finds_who_they_mean_first() {
         // Ranking: exact, start, word start, initials, then fuzzy; accents folded.
         ("chloe", "Chloé Wong"),
         ("chloé", "Chloé Wong"),
+        // 长 is mostly zhǎng: a name spelled by its rare reading still beats a city.
         ("changsha", "长沙远航科技有限公司"),
         ("长沙", "长沙远航科技有限公司"),
         ("liuwei", "刘伟"),
