@@ -314,6 +314,19 @@ fn session_rss(path: &Path) {
     println!("{}", peak_rss_kib());
 }
 
+/// What the filter benchmark types, a key at a time: each kind of query a salesperson uses.
+const FILTER_QUERIES: [(&str, &str); 9] = [
+    ("Latin", "northwind"),
+    ("Chinese", "星河科技"),
+    ("pinyin", "xinghe"),
+    ("pinyin initials", "xhkj"),
+    ("phone digits", "1380013"),
+    ("a person's phone, spaced", "135 0355 0414"),
+    ("multi-word Chinese", "武汉 海纳"),
+    ("multi-word pinyin", "zhou xiuying"),
+    ("multi-word Latin", "jennifer mu"),
+];
+
 fn main() {
     let args = args();
     if let Some((phase, path)) = args.child {
@@ -337,13 +350,7 @@ fn main() {
     );
     let mut repo = Repository::open(&path).expect("open");
     let mut state = update::reading::load(&repo, now(), "bench").expect("load");
-    for (label, query) in [
-        ("Latin", "northwind"),
-        ("Chinese", "星河科技"),
-        ("pinyin", "xinghe"),
-        ("pinyin initials", "xhkj"),
-        ("phone digits", "1380013"),
-    ] {
+    for (label, query) in FILTER_QUERIES {
         report(
             &format!("filter keystroke -> frame ({label} '{query}')"),
             &bench_filter(&mut repo, &mut state, query, 5),

@@ -198,6 +198,7 @@ mod tests {
             phone: String::new(),
             email: String::new(),
             people: String::new(),
+            reach: String::new(),
             cadence_days: None,
             created_at: "2026-01-01T00:00:00".parse().unwrap(),
             last_contact_at: last.map(dt),

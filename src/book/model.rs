@@ -180,8 +180,13 @@ pub struct CustomerRow {
     pub tags: String,
     pub phone: String,
     pub email: String,
-    /// Names of the people at the customer, space separated (searched, not shown).
+    /// Names of the people at the customer, one a line (searched, and shown when a search
+    /// found the customer by one of them).
     pub people: String,
+    /// Other ways to reach the customer, searched: its WeChat id on the first line, then one
+    /// line per person of `people` (same order): phone, e-mail and WeChat id, tab separated.
+    #[serde(skip)]
+    pub reach: String,
     /// The customer's own stay-in-touch cadence; the tier default applies when unset.
     pub cadence_days: Option<u32>,
     pub created_at: NaiveDateTime,
@@ -280,8 +285,10 @@ pub struct Overrides {
 pub struct NoteHit {
     pub customer_id: CustomerId,
     pub customer_name: String,
-    /// The interaction found, or `None` when the hit is in the customer's notes.
+    /// The interaction found, or `None` when the hit is in the customer's or a person's notes.
     pub interaction_id: Option<i64>,
+    /// The person whose notes matched (`None`: the customer's own notes, or a contact logged).
+    pub person: Option<String>,
     pub at: Option<NaiveDateTime>,
     pub channel: Option<Channel>,
     /// The summary or notes, whole; the screen cuts it.

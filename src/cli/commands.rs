@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::Failure;
 use super::output::{json, safe};
-use super::resolve::{self, Found};
+use super::resolve;
 use crate::book::dates;
 use crate::book::due;
 use crate::book::model::{CustomerDraft, CustomerKind, CustomerRow, Tier};
@@ -82,6 +82,12 @@ pub struct AddArgs {
     /// A, B or C
     #[arg(long)]
     pub tier: Option<String>,
+    /// Add it even if the book probably has this customer already
+    #[arg(long, conflicts_with = "merge")]
+    pub keep_both: bool,
+    /// Fill the blanks of the customer the book probably has already, instead of adding one
+    #[arg(long)]
+    pub merge: bool,
 }
 
 pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
@@ -92,27 +98,8 @@ pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure>
     )?)
 }
 
-/// The one customer `query` means, or exit 2 listing what matched.
-pub(super) fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
-    match resolve::customer(&rows_with_cold(ctx)?, query, ctx.now.date()) {
-        Found::One(row) => Ok(row),
-        Found::None => Err(Failure::not_found(format!(
-            "no customer matches \"{}\"",
-            safe(query)
-        ))),
-        Found::Many(rows) => {
-            let list: Vec<String> = rows
-                .iter()
-                .map(|r| format!("  c{:<6} {}  {}", r.id, safe(&r.name), safe(&r.city)))
-                .collect();
-            Err(Failure::not_found(format!(
-                "\"{}\" matches more than one customer; say which (a longer name, or its c-id):\n{}",
-                safe(query),
-                list.join("\n")
-            )))
-        }
-    }
-}
+/// The one customer `query` means (see `resolve`).
+pub(super) use super::resolve::find_one;
 
 fn read_summary() -> Result<String, Failure> {
     let text = if !std::io::stdin().is_terminal() {
@@ -299,19 +286,23 @@ pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
         tier,
         ..Default::default()
     };
-    let rows = ctx.repo.customer_rows()?;
-    let same = rows
-        .iter()
-        .filter(|r| r.name.trim().eq_ignore_ascii_case(&draft.name))
-        .count();
-    let id = ctx.repo.add_customer(&draft)?;
+    // The same rule as an import: a likely duplicate is never added silently.
+    let twin = ctx
+        .repo
+        .likely_duplicate(&draft)?
+        .filter(|_| !args.keep_both);
+    let (id, verb) = match twin {
+        Some(twin) if args.merge => {
+            resolve::merge_into(ctx.repo, twin.customer, &draft)?;
+            (twin.customer, "merged into")
+        }
+        Some(twin) => return Err(resolve::likely_failure(&twin)),
+        None => (ctx.repo.add_customer(&draft)?, "added"),
+    };
     if ctx.json {
         return json(&json!({ "customer_id": id, "name": draft.name }));
     }
-    if same > 0 {
-        eprintln!("fieldbook: note: {same} other customer(s) already have this name");
-    }
-    println!("added c{id} {}", safe(&draft.name));
+    println!("{verb} c{id} {}", safe(&draft.name));
     Ok(())
 }
 

@@ -43,6 +43,9 @@ pub struct ImportArgs {
     /// Leave duplicates as they are in the book (the default)
     #[arg(long)]
     pub skip_duplicates: bool,
+    /// Add a duplicate (or a likely one) as a new record all the same
+    #[arg(long, conflicts_with_all = ["merge", "skip_duplicates"])]
+    pub keep_both: bool,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -110,10 +113,10 @@ pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
     }
     let batch = interop::read_file(&args.file, &options)?;
     let policy = ImportPolicy {
-        duplicates: if args.merge {
-            Duplicates::Merge
-        } else {
-            Duplicates::Skip
+        duplicates: match (args.merge, args.keep_both) {
+            (true, _) => Duplicates::Merge,
+            (_, true) => Duplicates::KeepBoth,
+            _ => Duplicates::Skip,
         },
         skip_bad: args.skip_bad,
     };
@@ -270,6 +273,25 @@ fn describe(step: &Step, what: &str) -> String {
         Some(Match::Earlier(place)) => place.to_string(),
         None => String::new(),
     };
+    // A likely duplicate says which record it probably is and why, so a person can decide.
+    let likely = step.likely.as_ref().map_or(String::new(), |l| {
+        format!(
+            " [likely c{} {}: {}; --merge, --keep-both or skip]",
+            l.customer,
+            safe(&l.shown),
+            safe(&l.why)
+        )
+    });
+    let said = describe_action(step, what, &name, matched);
+    format!("{said}{likely}")
+}
+
+fn describe_action(
+    step: &Step,
+    what: &str,
+    name: &str,
+    matched: impl Fn(&Option<Match>) -> String,
+) -> String {
     match step.action {
         Action::Create => format!("new {what} {name}"),
         Action::Again => format!("{what} {name} (as {})", matched(&step.matched)),

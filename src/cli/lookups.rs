@@ -140,6 +140,15 @@ fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
     }
 }
 
+/// `find`: customers (archived ones with `archived`), or what was said and noted (`notes`).
+pub fn find_any(ctx: Context, query: &str, notes: bool, archived: bool) -> Result<(), Failure> {
+    if notes {
+        find_notes(ctx, query)
+    } else {
+        find(ctx, query, archived)
+    }
+}
+
 /// `find --notes`: what was said (summaries) and noted (customer and people notes).
 pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
     let hits = ctx.repo.search_notes(query, 200)?;
@@ -152,18 +161,24 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
             safe(query)
         )));
     }
+    let style = Style::detect();
     for h in hits.iter().take(50) {
         let when =
             h.at.map_or("notes".to_string(), |t| t.format("%Y-%m-%d").to_string());
-        let channel = h.channel.map_or("", |c| c.label());
-        let first_line = h.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        // Whose words these are: a contact logged (its channel), a person, or the customer.
+        let whose = match (&h.person, h.channel) {
+            (Some(person), _) => person.clone(),
+            (None, Some(channel)) => channel.label().to_string(),
+            (None, None) => String::new(),
+        };
+        let (shown, lit) = crate::search::snippet(&h.text, query, 80);
         println!(
             "c{:<6} {} {} {} {}",
             h.customer_id,
             cell(&h.customer_name, 24),
             cell(&when, 10),
-            cell(channel, 7),
-            safe(&first_line.chars().take(80).collect::<String>())
+            cell(&whose, 8),
+            marked(&style, &safe(&shown), &lit)
         );
     }
     if hits.len() > 50 {
@@ -172,28 +187,44 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn find(ctx: Context, query: &str) -> Result<(), Failure> {
-    let rows = rows_with_cold(&ctx)?;
+/// `find`: the best match first, as the TUI's filter ranks; the person a row was found by is
+/// named after it. `archived`: among archived customers instead.
+pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
+    let today = ctx.now.date();
+    let mut rows = if archived {
+        ctx.repo.archived_rows()?
+    } else {
+        rows_with_cold(&ctx)?
+    };
+    super::resolve::by_attention(&mut rows, today);
     let order: Vec<usize> = (0..rows.len()).collect();
-    let hits =
-        crate::search::CustomerSearch::new(&rows).filter(&rows, &order, query, ctx.now.date());
+    let search = &mut crate::search::CustomerSearch::new(&rows);
+    let hits = search.filter(&rows, &order, query, today);
     if ctx.json {
         let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
         return json(&found);
     }
     if hits.is_empty() {
+        let kind = if archived {
+            "archived customer"
+        } else {
+            "customer"
+        };
         return Err(Failure::not_found(format!(
-            "no customer matches \"{}\"",
+            "no {kind} matches \"{}\"",
             safe(query)
         )));
     }
-    let today = ctx.now.date();
     for &i in hits.iter().take(50) {
         let r = &rows[i];
         let tier = r.tier.map_or("-", |t| t.as_str());
         let next = due::due_label(r.next_follow_up_on, today);
+        let person = search
+            .matched_person(r, query)
+            .map(|p| format!("  ({})", safe(p)))
+            .unwrap_or_default();
         println!(
-            "c{:<6} {} {} {tier}  last {:<10} {next}",
+            "c{:<6} {} {} {tier}  last {:<10} {next}{person}",
             r.id,
             cell(&r.name, 30),
             cell(&r.city, 10),
@@ -297,4 +328,23 @@ fn print_people(contacts: &[Contact], style: &Style) {
             reach.join("  ")
         );
     }
+}
+
+/// `text` with the chars at `lit` (char indices) in the heading style, where styles are on.
+fn marked(style: &Style, text: &str, lit: &[usize]) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let on = lit.contains(&i);
+        let run: String = chars[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(j, _)| lit.contains(&(i + j)) == on)
+            .map(|(_, c)| *c)
+            .collect();
+        i += run.chars().count();
+        out.push_str(&if on { style.heading(&run) } else { run });
+    }
+    out
 }

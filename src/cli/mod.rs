@@ -65,7 +65,12 @@ pub enum Command {
         /// Search call summaries and customer/people notes (full text, CJK aware)
         #[arg(long)]
         notes: bool,
+        /// Search archived customers instead
+        #[arg(long)]
+        archived: bool,
     },
+    /// Bring an archived customer back into the list
+    Unarchive { customer: Vec<String> },
     /// Show a customer: profile, people, open follow-ups, recent history
     Show { customer: Vec<String> },
     /// Mark a follow-up done (a repeating one schedules its next occurrence)
@@ -332,8 +337,12 @@ fn run_on_book(
         Some(Command::Log(log)) => commands::log(ctx, log)?,
         Some(Command::Today { days }) => lookups::today(ctx, days)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
-        Some(Command::Find { query, notes: true }) => lookups::find_notes(ctx, &query.join(" "))?,
-        Some(Command::Find { query, .. }) => lookups::find(ctx, &query.join(" "))?,
+        Some(Command::Find {
+            query,
+            notes,
+            archived,
+        }) => lookups::find_any(ctx, &query.join(" "), notes, archived)?,
+        Some(Command::Unarchive { customer }) => resolve::unarchive(ctx, &customer.join(" "))?,
         Some(Command::Show { customer }) => lookups::show(ctx, &customer.join(" "))?,
         Some(Command::Done { id }) => commands::done(ctx, &id)?,
         Some(Command::Snooze { id, when, past }) => {

@@ -9,17 +9,34 @@
 
 use std::collections::HashMap;
 
+mod likely;
+pub use likely::{Likely, company_key};
+
 use super::values;
 use super::{Match, Place};
 use crate::book::model::{ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind};
 
-/// Names compared: outer whitespace (and U+3000) trimmed, inner runs made one space, lowercased.
+/// Names compared: outer whitespace (and U+3000) trimmed, inner runs made one space, lowercased,
+/// a courtesy title dropped (`Mr. Michael Chen` = `Michael Chen`, `王先生` = `王`).
 pub fn name_key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '\u{3000}')
+    let key = name
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_lowercase();
+    let titles = [
+        "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "mrs ", "ms ", "dr ", "miss ",
+    ];
+    let key = titles
+        .iter()
+        .find_map(|t| key.strip_prefix(t).filter(|rest| !rest.is_empty()))
+        .unwrap_or(&key);
+    ["先生", "女士", "小姐"]
+        .iter()
+        .find_map(|t| key.strip_suffix(t).filter(|rest| !rest.is_empty()))
+        .unwrap_or(key)
+        .to_string()
 }
 
 /// Cities compared: as names, with a trailing 市 dropped (北京 = 北京市).
@@ -98,6 +115,8 @@ impl PersonKeys {
 #[derive(Debug, Clone)]
 struct CustomerEntry {
     id: CustomerId,
+    /// Name and city as the book has them, to show with a likely duplicate.
+    shown: String,
     person: bool,
     keys: PersonKeys,
     /// Created by this import, by the record at this place.
@@ -121,7 +140,17 @@ pub struct Index {
     by_name: HashMap<String, Vec<usize>>,
     by_email: HashMap<String, Vec<usize>>,
     by_phone: HashMap<String, Vec<usize>>,
+    /// Book customers by `company_key` and by every phone: for likely duplicates.
+    by_company: HashMap<String, Vec<usize>>,
+    by_any_phone: HashMap<String, Vec<usize>>,
     contacts: HashMap<CustomerId, Vec<ContactEntry>>,
+}
+
+fn shown(d: &CustomerDraft) -> String {
+    match d.city.trim() {
+        "" => d.name.trim().to_string(),
+        city => format!("{} ({city})", d.name.trim()),
+    }
 }
 
 fn is_person(d: &CustomerDraft) -> bool {
@@ -137,6 +166,7 @@ impl Index {
                 let (origin, seen) = (self.customers[i].origin.or(origin), self.customers[i].seen);
                 self.customers[i] = CustomerEntry {
                     id,
+                    shown: shown(d),
                     person: is_person(d),
                     keys: keys.clone(),
                     origin,
@@ -147,6 +177,7 @@ impl Index {
             None => {
                 self.customers.push(CustomerEntry {
                     id,
+                    shown: shown(d),
                     person: is_person(d),
                     keys: keys.clone(),
                     seen: origin.is_some(),
@@ -168,6 +199,10 @@ impl Index {
         }
         if let Some(p) = keys.phones.first() {
             add(&mut self.by_phone, p);
+        }
+        add(&mut self.by_company, &company_key(&d.name));
+        for p in &keys.phones {
+            add(&mut self.by_any_phone, p);
         }
     }
 

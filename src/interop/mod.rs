@@ -292,6 +292,8 @@ pub enum Duplicates {
     Skip,
     /// Fill the book's empty fields and add new phones, e-mails, tags and notes.
     Merge,
+    /// Add it as a new record all the same (two offices, two people of one name).
+    KeepBoth,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -338,6 +340,9 @@ pub struct Step {
     pub name: String,
     pub action: Action,
     pub matched: Option<Match>,
+    /// Matched as a likely duplicate (see `dedup::likely`), with the book's record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likely: Option<dedup::Likely>,
 }
 
 /// What happened (or would happen) to one record.

@@ -183,8 +183,12 @@ impl Repository {
     fn rows_sql(&self, tail: &str, params: impl rusqlite::Params) -> Result<Vec<CustomerRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.name, c.city, c.tier, c.tags, c.phone, c.email,
-                    coalesce((SELECT group_concat(p.name, ' ') FROM contact p WHERE p.customer_id = c.id), ''),
-                    c.last_contact_at, c.next_follow_up_on, c.cadence_days, c.created_at
+                    coalesce((SELECT group_concat(p.name, char(10) ORDER BY p.id)
+                                FROM contact p WHERE p.customer_id = c.id), ''),
+                    c.last_contact_at, c.next_follow_up_on, c.cadence_days, c.created_at,
+                    c.wechat || coalesce((SELECT group_concat(char(10) || p.phone || char(9) || p.email
+                                                  || char(9) || p.wechat, '' ORDER BY p.id)
+                                FROM contact p WHERE p.customer_id = c.id), '')
                FROM customer c {tail}"
         ))?;
         let rows = stmt.query_map(params, |r| {
@@ -199,6 +203,7 @@ impl Repository {
                 phone: r.get(5)?,
                 email: r.get(6)?,
                 people: r.get(7)?,
+                reach: r.get(12)?,
                 cadence_days: r.get(10)?,
                 created_at: text::parse_datetime("created_at", &r.get::<_, String>(11)?)?,
                 last_contact_at: text::opt("last_contact_at", r.get(8)?, text::parse_datetime)?,

@@ -81,8 +81,8 @@ pub fn match_query(typed: &str) -> Option<String> {
 }
 
 impl Repository {
-    /// Interactions and customer notes matching `typed`, newest interactions first (notes
-    /// hits first of all), at most `limit`.
+    /// Customer and people notes matching `typed` (each hit the notes that hold the words),
+    /// then interactions, newest first; at most `limit`.
     pub fn search_notes(&self, typed: &str, limit: usize) -> Result<Vec<NoteHit>> {
         let Some(query) = match_query(typed) else {
             return Ok(Vec::new());
@@ -99,13 +99,14 @@ impl Repository {
                 customer_id: r.get(0)?,
                 customer_name: r.get(1)?,
                 interaction_id: None,
+                person: None,
                 at: None,
                 channel: None,
                 text: r.get(2)?,
             })
         })?;
         for row in rows {
-            hits.push(row?);
+            hits.extend(self.whose_notes(row?, typed)?);
         }
         // Newest first by rowid: ids grow with time, and FTS5 walks rowids in order, so the
         // LIMIT stops the scan early.
@@ -118,7 +119,7 @@ impl Repository {
                CROSS JOIN interaction i ON i.id = f.hit
                CROSS JOIN customer c ON c.id = i.customer_id
               WHERE c.archived = 0
-              ORDER BY i.id DESC",
+              ORDER BY i.at DESC, i.id DESC",
         )?;
         let rows = stmt.query_map(
             rusqlite::params![query, limit.saturating_sub(hits.len()) as i64],
@@ -126,6 +127,7 @@ impl Repository {
                 let channel: String = r.get(4)?;
                 Ok(NoteHit {
                     interaction_id: Some(r.get(0)?),
+                    person: None,
                     customer_id: r.get(1)?,
                     customer_name: r.get(2)?,
                     at: Some(text::parse_datetime("at", &r.get::<_, String>(3)?)?),
@@ -138,6 +140,45 @@ impl Repository {
             hits.push(row?);
         }
         Ok(hits)
+    }
+}
+
+/// Whether every typed word appears in `text` (as the index cuts words, roughly).
+fn holds_words(text: &str, typed: &str) -> bool {
+    let text = fold(text);
+    typed
+        .split_whitespace()
+        .all(|w| text.contains(fold(w).trim()))
+}
+
+impl Repository {
+    /// A customer's notes hit, as the notes that hold the words: the customer's own and each
+    /// person's (the index holds them as one); the customer's when none holds them all.
+    fn whose_notes(&self, hit: NoteHit, typed: &str) -> Result<Vec<NoteHit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, notes FROM contact WHERE customer_id = ?1 AND notes != '' ORDER BY id",
+        )?;
+        let people = stmt.query_map([hit.customer_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut found = Vec::new();
+        if holds_words(&hit.text, typed) {
+            found.push(hit.clone());
+        }
+        for person in people {
+            let (name, notes) = person?;
+            if holds_words(&notes, typed) {
+                found.push(NoteHit {
+                    person: Some(name),
+                    text: notes,
+                    ..hit.clone()
+                });
+            }
+        }
+        if found.is_empty() {
+            found.push(hit);
+        }
+        Ok(found)
     }
 }
 

@@ -15,6 +15,8 @@ pub fn fold_char(c: char) -> char {
             // Reserved for pinyin keys, so their markers are never text.
             pinyin::START => '(',
             pinyin::SEP => ')',
+            // Kept: they part the people (and their phones and e-mails) in a field.
+            '\n' | '\t' => c,
             _ if c.is_ascii_control() => ' ',
             _ => c.to_ascii_lowercase(),
         };
@@ -22,6 +24,9 @@ pub fn fold_char(c: char) -> char {
     let c = match u32::from(c) {
         // CJK ideographs have no case: the common path for a Chinese book.
         0x3400..=0x9FFF => return c,
+        // Accents folded, so `chloe` finds Chloé and `lu` finds Lü: nobody types them.
+        code @ 0xC0..=0x17F => return fold_latin(code),
+        code @ 0x1CD..=0x1DC => return nth(PINYIN_TONES, code - 0x1CD),
         0x3000 => ' ',
         code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
         _ if c.is_control() => ' ',
@@ -32,6 +37,25 @@ pub fn fold_char(c: char) -> char {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// Latin-1 letters from U+00C0, then Latin Extended-A from U+0100, without their accents.
+const LATIN_1: &str = "aaaaaaaceeeeiiiidnooooo×ouuuuyþßaaaaaaaceeeeiiiidnooooo÷ouuuuyþy";
+const LATIN_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll\
+                       lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+/// Pinyin's third-tone vowels and ü with tones (U+01CD..U+01DC), as typed: ü is `v`.
+const PINYIN_TONES: &str = "aaiioouuvvvvvvvv";
+
+fn fold_latin(code: u32) -> char {
+    if code < 0x100 {
+        nth(LATIN_1, code - 0xC0)
+    } else {
+        nth(LATIN_A, code - 0x100)
+    }
+}
+
+fn nth(table: &str, i: u32) -> char {
+    table.chars().nth(i as usize).unwrap_or(' ')
 }
 
 pub fn fold(text: &str) -> String {
@@ -60,19 +84,42 @@ pub fn narrow(mask: u64) -> u32 {
 }
 
 /// The fields the text search looks at, name first. The first `PINYIN_FIELDS` get pinyin keys.
-pub const FIELDS: usize = 6;
+pub const FIELDS: usize = 5;
 pub const PINYIN_FIELDS: usize = 4;
 pub const NAME: usize = 0;
+pub const PEOPLE: usize = 1;
+pub const CITY: usize = 2;
+/// Phones, e-mails and WeChat ids of the customer and its people: built, so always kept.
+pub const REACH: usize = 4;
+/// After the folded fields and pinyin keys: every phone number's digits, each after a space.
+const DIGITS: usize = FIELDS + PINYIN_FIELDS;
 
+/// The row's text of each field (`REACH` is built by `push`, so it is empty here).
 pub fn fields(row: &CustomerRow) -> [&str; FIELDS] {
-    [
-        &row.name,
-        &row.people,
-        &row.city,
-        &row.tags,
-        &row.phone,
-        &row.email,
-    ]
+    [&row.name, &row.people, &row.city, &row.tags, ""]
+}
+
+/// The phone numbers of `row` (its own, then its people's), as `push_digits` takes them.
+pub fn phones(row: &CustomerRow) -> impl Iterator<Item = &str> {
+    let people = row.reach.lines().skip(1);
+    std::iter::once(row.phone.as_str()).chain(people.map(|l| l.split('\t').next().unwrap_or("")))
+}
+
+/// Appends the digits of each number in `phones` (a list, as people type one), after a space.
+pub fn push_digits(phones: &str, out: &mut String) {
+    for number in phones.split([',', ';', '/', '\n', '、', '，', '；']) {
+        let at = out.len();
+        out.push(' ');
+        out.extend(
+            number
+                .chars()
+                .filter_map(|c| fold_char(c).to_digit(10))
+                .map(|d| char::from_digit(d, 10).unwrap_or('0')),
+        );
+        if out.len() - at < 4 {
+            out.truncate(at);
+        }
+    }
 }
 
 /// One row's keys, in one cache line.
@@ -87,11 +134,12 @@ pub struct RowKeys {
     /// in the name's pinyin key and in all pinyin keys.
     pub name_starts: u32,
     pub starts: u32,
-    /// Where this row's keys start in `Keys::text`: the folded fields, then the pinyin keys.
+    /// Where this row's keys start in `Keys::text`: the folded fields, the pinyin keys, the
+    /// phone digits.
     start: u32,
     /// Byte lengths of the folded fields, then of the pinyin keys (0: no Chinese). `OWN` in a
     /// folded field's length: it folds to itself, so it is read from the row instead.
-    lens: [u16; FIELDS + PINYIN_FIELDS],
+    lens: [u16; DIGITS + 1],
 }
 
 // One cache line per row: a pass touches every row.
@@ -176,7 +224,14 @@ impl Keys {
             ..RowKeys::default()
         };
         for (f, field) in fields.iter().enumerate() {
-            if field.chars().all(|c| fold_char(c) == c) {
+            if f == REACH {
+                let start = self.text.len();
+                for part in [&row.phone, &row.email, &row.reach] {
+                    self.text.push('\n');
+                    self.text.extend(part.chars().map(fold_char));
+                }
+                k.lens[f] = cap(&mut self.text, start, MAX_FIELD);
+            } else if field.chars().all(|c| fold_char(c) == c) {
                 k.lens[f] = OWN;
             } else {
                 let start = self.text.len();
@@ -193,6 +248,11 @@ impl Keys {
                 0
             };
         }
+        let start = self.text.len();
+        for phone in phones(row) {
+            push_digits(phone, &mut self.text);
+        }
+        k.lens[DIGITS] = cap(&mut self.text, start, MAX_PINYIN);
         for f in 0..FIELDS {
             let m = mask(self.plain_of(&k, &fields, f)) | mask(self.pinyin_of(&k, f));
             let starts = narrow(pinyin::starts(self.pinyin_of(&k, f)));
@@ -244,6 +304,12 @@ impl Keys {
             return "";
         }
         let (start, len) = Self::span(k, FIELDS + f);
+        &self.text[start..start + len]
+    }
+
+    /// The digits of row `i`'s phone numbers, each after a space.
+    pub fn digits(&self, i: usize) -> &str {
+        let (start, len) = Self::span(&self.rows[i], DIGITS);
         &self.text[start..start + len]
     }
 

@@ -8,24 +8,30 @@
 //! test before a row is scored, the last few results kept so a query that grows only rescores
 //! what the shorter one found, and both cores for big passes.
 
+mod city;
 mod keys;
 mod pass;
 mod pinyin;
 mod query;
+mod rank;
 mod scorer;
+mod shown;
+mod snippet;
 #[cfg(test)]
 mod tests;
+mod word;
 
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
 
 use crate::book::model::CustomerRow;
-use keys::{Keys, fold};
-use pass::{Pass, rank_of};
-use pinyin::{Reading, has_han};
+use keys::Keys;
+use pass::{Pass, class_of, rank_of};
 use query::Query;
+pub use rank::{Group, Tier};
 use scorer::Scorer;
+pub use snippet::snippet;
 
 /// Results kept for narrowing and for going back (backspace).
 const RECENT: usize = 8;
@@ -51,8 +57,22 @@ pub struct CustomerSearch {
 struct Recent {
     query: Query,
     today: NaiveDate,
-    /// Positions in `order` of the matching rows, best first.
-    ranks: Vec<u32>,
+    /// Sort keys of the matching rows, best first (positions in `order`, see `rank_of`).
+    keys: Vec<u64>,
+}
+
+/// How a row was found: by how much of a name, and whose (see `rank.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub tier: Tier,
+    pub group: Group,
+}
+
+impl Found {
+    /// Where this way of matching ranks: lower is better.
+    pub fn rank(self) -> u8 {
+        rank::class(self.tier, self.group)
+    }
 }
 
 impl Default for CustomerSearch {
@@ -93,6 +113,20 @@ impl CustomerSearch {
         query: &str,
         today: NaiveDate,
     ) -> Vec<usize> {
+        self.ranked(rows, order, query, today)
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect()
+    }
+
+    /// `filter`, with how each row was found (all `Exact` in `Name` when the query has no text).
+    pub fn ranked(
+        &mut self,
+        rows: &[CustomerRow],
+        order: &[usize],
+        query: &str,
+        today: NaiveDate,
+    ) -> Vec<(usize, Found)> {
         let (threads, from) = (self.threads, self.parallel_from);
         self.filter_with(rows, order, query, today, |pass, candidates| {
             Some(pass.run_split(candidates, threads, from))
@@ -111,9 +145,10 @@ impl CustomerSearch {
         interrupted: &dyn Fn() -> bool,
     ) -> Option<Vec<usize>> {
         let threads = self.threads;
-        self.filter_with(rows, order, query, today, |pass, candidates| {
+        let found = self.filter_with(rows, order, query, today, |pass, candidates| {
             pass.run_watched(candidates, threads, interrupted)
-        })
+        })?;
+        Some(found.into_iter().map(|(row, _)| row).collect())
     }
 
     fn filter_with(
@@ -123,49 +158,48 @@ impl CustomerSearch {
         query: &str,
         today: NaiveDate,
         run: impl FnOnce(&Pass, &[u32]) -> Option<Vec<u64>>,
-    ) -> Option<Vec<usize>> {
+    ) -> Option<Vec<(usize, Found)>> {
         if self.keys.rows.len() != rows.len() {
             self.rebuild(rows);
         }
         let query = Query::parse(query);
-        if query.filters.is_empty() && query.text.is_empty() {
-            return Some(order.to_vec());
+        if query.filters.is_empty() && query.words.is_empty() {
+            let all = Found {
+                tier: Tier::Exact,
+                group: Group::Name,
+            };
+            return Some(order.iter().map(|&row| (row, all)).collect());
         }
         assert!(order.len() < 1 << pass::RANK_BITS, "too many rows to rank");
-        let print = fingerprint(order);
-        if print != self.order_print || self.rank_of_row.len() != rows.len() {
-            self.recent.clear();
-            self.order_print = print;
-            self.rank_of_row = vec![NOT_IN_ORDER; rows.len()];
-            for (rank, &row) in order.iter().enumerate() {
-                self.rank_of_row[row] = rank as u32;
-            }
-        }
-        let to_rows = |ranks: &[u32]| ranks.iter().map(|&r| order[r as usize]).collect();
+        self.follow_order(order, rows.len());
+        let to_rows = |keys: &[u64]| {
+            keys.iter()
+                .map(|&k| {
+                    let (tier, group) = class_of(k);
+                    (order[rank_of(k) as usize], Found { tier, group })
+                })
+                .collect()
+        };
         if let Some(seen) = self
             .recent
             .iter()
             .find(|r| r.today == today && r.query == query)
         {
-            return Some(to_rows(&seen.ranks));
+            return Some(to_rows(&seen.keys));
         }
         // A query that extends an earlier one can only match what that one matched.
         let narrower = self
             .recent
             .iter()
-            .filter(|r| {
-                r.today == today
-                    && r.query.filters == query.filters
-                    && query.text.starts_with(&r.query.text)
-            })
+            .filter(|r| r.today == today && query.narrows(&r.query))
             .max_by_key(|r| r.query.text.len());
         // Candidates are visited in row order, so the row keys are read front to back.
         let candidates: Vec<u32> = match narrower {
             Some(r) => {
                 let mut rows: Vec<u32> = r
-                    .ranks
+                    .keys
                     .iter()
-                    .map(|&rank| order[rank as usize] as u32)
+                    .map(|&k| order[rank_of(k) as usize] as u32)
                     .collect();
                 rows.sort_unstable();
                 rows
@@ -174,53 +208,25 @@ impl CustomerSearch {
         };
         let pass = Pass::new(self, rows, &query, today);
         let keys = run(&pass, &candidates)?;
-        let ranks: Vec<u32> = keys.iter().map(|&k| rank_of(k)).collect();
-        let found = to_rows(&ranks);
+        let found = to_rows(&keys);
         if self.recent.len() == RECENT {
             self.recent.remove(0);
         }
-        self.recent.push(Recent {
-            query,
-            today,
-            ranks,
-        });
+        self.recent.push(Recent { query, today, keys });
         Some(found)
     }
 
-    /// Char indices (not byte offsets) of `text` that the text part of `query` matched, for
-    /// highlighting: a pinyin match lights the Chinese characters it stands for.
-    pub fn highlights(&self, text: &str, query: &str) -> Vec<usize> {
-        let query = Query::parse(query);
-        let q = query.text.as_str();
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let mut scorer = self
-            .highlighter
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        scorer.set_query(q);
-        // Folding keeps one char for one, so the folded text's indices are the text's.
-        let mut best = scorer.indices(&fold(text));
-        if q.bytes().any(|b| b.is_ascii_alphabetic()) && has_han(text) {
-            let mut key = String::new();
-            pinyin::push_key(text, &mut key);
-            let chars: Vec<char> = q.chars().collect();
-            // As in `filter`: a rare reading counts only when nothing else matched.
-            let take = match pinyin::matches(&key, &chars) {
-                Some(Reading::Common) => true,
-                Some(Reading::Rare) => best.is_none(),
-                None => false,
-            };
-            if take
-                && let Some(at) = pinyin::positions(&key, &chars)
-                && let Some(score) = scorer.score(&key)
-                && best.as_ref().is_none_or(|(b, _)| score > *b)
-            {
-                best = Some((score, at));
+    /// Forgets kept results when the order changed, and notes each row's rank in it.
+    fn follow_order(&mut self, order: &[usize], rows: usize) {
+        let print = fingerprint(order);
+        if print != self.order_print || self.rank_of_row.len() != rows {
+            self.recent.clear();
+            self.order_print = print;
+            self.rank_of_row = vec![NOT_IN_ORDER; rows];
+            for (rank, &row) in order.iter().enumerate() {
+                self.rank_of_row[row] = rank as u32;
             }
         }
-        best.map(|(_, at)| at).unwrap_or_default()
     }
 }
 

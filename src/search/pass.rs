@@ -1,17 +1,25 @@
-//! One query's pass over candidate rows: filters, then the text against each field's keys,
-//! giving sort keys (class, score, rank) that order the result.
+//! One query's pass over candidate rows: filters, then each word of the text against each
+//! field's keys, giving sort keys (match class, score, rank) that order the result.
 
 use chrono::NaiveDate;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::keys::{self, FIELDS, Keys, NAME, is_subsequence, mask};
+use super::city::city_matches;
+use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, is_subsequence};
 use super::pinyin::{self, Reading};
-use super::query::{Filter, Query, city_matches};
+use super::query::{Filter, Query};
+use super::rank::{
+    Group, Tier, class, group_of, pinyin_tier, plain_tier, same_but_spaces, spelled_by_rare,
+    unclass,
+};
 use super::scorer::Scorer;
+use super::word::{Hit, PassWord, number_hit};
 use super::{CustomerSearch, NOT_IN_ORDER};
 use crate::book::model::CustomerRow;
 
 pub const RANK_BITS: u32 = 30;
+const SCORE_BITS: u32 = 29;
+const CLASS_SHIFT: u32 = RANK_BITS + SCORE_BITS;
 
 /// One query's pass over candidate rows; shared read-only by the threads that run it.
 pub struct Pass<'a> {
@@ -20,11 +28,9 @@ pub struct Pass<'a> {
     keys: &'a Keys,
     query: &'a Query,
     today: NaiveDate,
-    text_mask: u64,
-    /// The text's chars, when it has Latin letters and so pinyin keys can match it.
-    pinyin: Option<Vec<char>>,
-    /// `char_bit` of the text's first char (`narrow`ed): a pinyin match must start with it.
-    first_bit: u32,
+    words: Vec<PassWord>,
+    /// The text words run together, for a name typed in parts (`zhou xiuying`).
+    joined: Option<(String, Vec<char>)>,
     /// Per distinct city: whether every `city:` filter keeps it.
     city_ok: Vec<bool>,
 }
@@ -36,6 +42,7 @@ impl<'a> Pass<'a> {
         query: &'a Query,
         today: NaiveDate,
     ) -> Self {
+        let cities = &search.keys.cities;
         let city_filters: Vec<&str> = query
             .filters
             .iter()
@@ -47,31 +54,39 @@ impl<'a> Pass<'a> {
         let city_ok = if city_filters.is_empty() {
             Vec::new()
         } else {
-            let cities = &search.keys.cities;
             cities
                 .iter()
                 .map(|city| city_filters.iter().all(|v| city_matches(city, v)))
                 .collect()
         };
+        let words: Vec<PassWord> = query
+            .words
+            .iter()
+            .map(|w| PassWord::new(w, cities))
+            .collect();
+        let texts: Vec<&str> = words
+            .iter()
+            .filter_map(|w| w.number.is_none().then_some(w.text.as_str()))
+            .collect();
+        let joined = (texts.len() > 1 && texts.len() == words.len()).then(|| {
+            let joined = texts.concat();
+            let chars = joined.chars().collect();
+            (joined, chars)
+        });
         Pass {
             rows,
             rank_of_row: &search.rank_of_row,
             keys: &search.keys,
             query,
             today,
-            text_mask: mask(&query.text),
-            first_bit: query
-                .text
-                .chars()
-                .next()
-                .map_or(0, |c| keys::narrow(keys::char_bit(c))),
-            pinyin: query
-                .text
-                .bytes()
-                .any(|b| b.is_ascii_alphabetic())
-                .then(|| query.text.chars().collect()),
+            words,
+            joined,
             city_ok,
         }
+    }
+
+    fn scorers(&self) -> Vec<Scorer> {
+        self.words.iter().map(|w| Scorer::new(&w.text)).collect()
     }
 
     /// Sort keys of the matching candidate rows, in result order, on up to `threads` threads.
@@ -133,7 +148,7 @@ impl<'a> Pass<'a> {
 
     /// `run`, checking `cancel` every few thousand rows.
     fn run_until(&self, candidates: &[u32], cancel: &AtomicBool) -> Option<Vec<u64>> {
-        let mut scorer = Scorer::new(&self.query.text);
+        let mut scorers = self.scorers();
         let mut keys = Vec::new();
         for block in candidates.chunks(2048) {
             if cancel.load(Ordering::Relaxed) {
@@ -142,7 +157,7 @@ impl<'a> Pass<'a> {
             keys.extend(
                 block
                     .iter()
-                    .filter_map(|&row| self.sort_key(row, &mut scorer)),
+                    .filter_map(|&row| self.sort_key(row, &mut scorers)),
             );
         }
         keys.sort_unstable();
@@ -150,16 +165,16 @@ impl<'a> Pass<'a> {
     }
 
     fn run(&self, candidates: &[u32]) -> Vec<u64> {
-        let mut scorer = Scorer::new(&self.query.text);
+        let mut scorers = self.scorers();
         let mut keys: Vec<u64> = candidates
             .iter()
-            .filter_map(|&row| self.sort_key(row, &mut scorer))
+            .filter_map(|&row| self.sort_key(row, &mut scorers))
             .collect();
         keys.sort_unstable();
         keys
     }
 
-    fn sort_key(&self, row: u32, scorer: &mut Scorer) -> Option<u64> {
+    fn sort_key(&self, row: u32, scorers: &mut [Scorer]) -> Option<u64> {
         let rank = self.rank_of_row[row as usize];
         if rank == NOT_IN_ORDER {
             return None;
@@ -175,124 +190,191 @@ impl<'a> Pass<'a> {
         {
             return None;
         }
-        if self.query.text.is_empty() {
+        if self.words.is_empty() {
             return Some(u64::from(rank));
         }
-        let (class, score) = self.score(row, scorer)?;
-        Some(sort_key(class, score, rank))
+        // Every word must match somewhere; the row ranks as its weakest word.
+        let mut worst: Option<Hit> = None;
+        let mut score = 0;
+        for (word, scorer) in self.words.iter().zip(scorers.iter_mut()) {
+            let hit = self.word_hit(row, word, scorer)?;
+            score += hit.score;
+            // The weakest word decides: the better of two hits is the other one.
+            worst = match worst {
+                Some(w) if class(w.tier, w.group) >= class(hit.tier, hit.group) => Some(w),
+                _ => Some(hit),
+            };
+        }
+        let mut hit = worst?;
+        if let Some(whole) = self.joined_hit(row) {
+            hit = whole.better(Some(hit));
+        }
+        Some(sort_key(hit.tier, hit.group, score, rank))
     }
 
-    /// How the text matched the row, and the best score of that kind.
-    fn score(&self, row: usize, scorer: &mut Scorer) -> Option<(Class, i64)> {
+    /// A name typed in words (`zhou xiuying`, `jennifer mu`) is still that whole name.
+    fn joined_hit(&self, row: usize) -> Option<Hit> {
+        let (joined, chars) = self.joined.as_ref()?;
+        let fields = keys::fields(&self.rows[row]);
+        [NAME, PEOPLE].into_iter().find_map(|f| {
+            let plain = self.keys.plain(&fields, row, f);
+            let exact = plain.split('\n').any(|p| same_but_spaces(p, joined))
+                || self
+                    .keys
+                    .pinyin(row, f)
+                    .split('\n')
+                    .any(|key| !key.is_empty() && pinyin_tier(key, chars) == Tier::Exact);
+            exact.then_some(Hit {
+                tier: Tier::Exact,
+                group: group_of(f),
+                score: 0,
+            })
+        })
+    }
+
+    /// How one word matched the row at best, if it did.
+    fn word_hit(&self, row: usize, word: &PassWord, scorer: &mut Scorer) -> Option<Hit> {
+        if let Some(variants) = &word.number {
+            return number_hit(self.keys.digits(row), variants);
+        }
         let k = &self.keys.rows[row];
-        let m = self.text_mask;
-        if k.mask & m != m {
+        let in_city = word.in_city[self.keys.city_of[row] as usize];
+        if k.mask & word.mask != word.mask && !in_city {
             return None;
         }
         let fields = keys::fields(&self.rows[row]);
         let mut rare = [false; FIELDS];
-        let field_mask = keys::narrow(m);
-        let holds = |f: usize| k.masks[f] & field_mask == field_mask;
-        if holds(NAME) {
-            match self.field(&fields, row, NAME, k.name_starts, scorer) {
-                Hit::Common(score) => return Some((Class::Name, score)),
-                Hit::Rare => rare[NAME] = true,
-                Hit::Miss => {}
+        let field_mask = keys::narrow(word.mask);
+        let mut best: Option<Hit> = None;
+        for f in (0..FIELDS).filter(|&f| k.masks[f] & field_mask == field_mask) {
+            // A field that cannot beat what was found is not scored (names come first).
+            if best.is_some_and(|b| class(b.tier, b.group) <= class(Tier::Exact, group_of(f))) {
+                continue;
+            }
+            let starts = if f == NAME { k.name_starts } else { k.starts };
+            match self.field(&fields, row, f, starts, word, scorer) {
+                Some(Some(hit)) => best = Some(hit.better(best)),
+                Some(None) => rare[f] = true,
+                None => {}
             }
         }
-        // Elsewhere, the first field that matches (people, city, tags, phone, email) decides.
-        for f in (NAME + 1..FIELDS).filter(|&f| holds(f)) {
-            match self.field(&fields, row, f, k.starts, scorer) {
-                Hit::Common(score) => return Some((Class::Elsewhere, score)),
-                Hit::Rare => rare[f] = true,
-                Hit::Miss => {}
-            }
+        if in_city {
+            let city = Hit {
+                tier: Tier::Prefix,
+                group: Group::Other,
+                score: 0,
+            };
+            best = Some(city.better(best));
+        }
+        if best.is_some() {
+            return best;
         }
         // Rare readings are scored only when nothing matched by common ones.
-        let mut by_rare = |f: usize| {
-            rare[f]
-                .then(|| scorer.score(self.keys.pinyin(row, f)))
-                .flatten()
-        };
-        if let Some(score) = by_rare(NAME) {
-            return Some((Class::NameByRareReading, score));
-        }
-        (NAME + 1..FIELDS)
-            .filter_map(by_rare)
-            .max()
-            .map(|score| (Class::ElsewhereByRareReading, score))
+        (0..FIELDS)
+            .filter(|&f| rare[f])
+            .filter_map(|f| {
+                let score = scorer.score(self.keys.pinyin(row, f))?;
+                Some(Hit {
+                    tier: Tier::Rare,
+                    group: group_of(f),
+                    score,
+                })
+            })
+            .reduce(|a, b| a.better(Some(b)))
     }
 
-    /// How the text matches field `f` of the row: its folded text, else its pinyin key.
-    /// `starts` is what a pinyin match there can start with.
+    /// How the word matches field `f` of the row: its folded text, else its pinyin key.
+    /// `starts` is what a pinyin match there can start with. `Some(None)`: only by a rare
+    /// reading of a polyphone.
     fn field(
         &self,
         fields: &[&str; FIELDS],
         row: usize,
         f: usize,
         starts: u32,
+        word: &PassWord,
         scorer: &mut Scorer,
-    ) -> Hit {
-        let q = &self.query.text;
+    ) -> Option<Option<Hit>> {
+        let q = &word.text;
         let plain = self.keys.plain(fields, row, f);
+        let mut found = None;
         if is_subsequence(plain, q)
             && let Some(score) = scorer.score(plain)
         {
-            return Hit::Common(score);
+            let tier = plain_tier(plain, q, f);
+            found = Some(Hit {
+                tier,
+                group: group_of(f),
+                score: tier_score(tier, score),
+            });
+            if tier < Tier::Fuzzy {
+                return Some(found);
+            }
         }
-        let Some(chars) = self
+        let Some(chars) = word
             .pinyin
             .as_ref()
-            .filter(|_| starts & self.first_bit != 0)
+            .filter(|_| starts & word.first_bit != 0)
         else {
-            return Hit::Miss;
+            return found.map(Some);
         };
         // No in-order test here: the pinyin match skips ahead to what it needs by itself.
         let key = self.keys.pinyin(row, f);
         if key.is_empty() {
-            return Hit::Miss;
+            return found.map(Some);
         }
         match pinyin::matches(key, chars) {
-            // Spelling a name from its first character on is what people do: it outweighs a
-            // shorter gap further in, so `hz` puts 杭州 (hang zhou) before 武汉中联 (wu han zhong).
-            Some(Reading::Common) => scorer.score(key).map_or(Hit::Miss, |score| {
+            Some(Reading::Common) => {
+                let Some(score) = scorer.score(key) else {
+                    return found.map(Some);
+                };
+                // Spelling a name from its first character on is what people do: it outweighs
+                // a shorter gap further in, so `hz` puts 杭州 before 武汉中联 (wu han zhong).
                 let first_reading = key.strip_prefix(pinyin::START).unwrap_or(key);
                 let from_start = chars.first().is_some_and(|c| first_reading.starts_with(*c));
-                Hit::Common(score + if from_start { FROM_FIRST_CHAR } else { 0 })
-            }),
-            Some(Reading::Rare) => Hit::Rare,
-            None => Hit::Miss,
+                let score = score + if from_start { FROM_FIRST_CHAR } else { 0 };
+                let tier = key
+                    .split('\n')
+                    .map(|k| pinyin_tier(k, chars))
+                    .min()
+                    .unwrap_or(Tier::Fuzzy);
+                let hit = Hit {
+                    tier,
+                    group: group_of(f),
+                    score: tier_score(tier, score),
+                };
+                Some(Some(hit.better(found)))
+            }
+            Some(Reading::Rare) => match spelled_by_rare(key, chars) {
+                Some(tier) => Some(Some(Hit::of(tier, f).better(found))),
+                None if found.is_none() => Some(None),
+                None => found.map(Some),
+            },
+            _ => found.map(Some),
         }
     }
+}
+
+/// Among whole names, starts and word starts, ties go to attention order, not to the scorer's
+/// taste; initials and fuzzy matches keep their score (initials from the first character win).
+fn tier_score(tier: Tier, score: i64) -> i64 {
+    if tier < Tier::Initials { 0 } else { score }
 }
 
 /// What starting at a name's first character is worth, against nucleo's gap penalties
 /// (a few points per skipped character).
 const FROM_FIRST_CHAR: i64 = 16;
 
-enum Hit {
-    /// Matched, by common readings where pinyin was used, with this score.
-    Common(i64),
-    /// Matched only by a rare reading of a polyphone; scored later if nothing better matched.
-    Rare,
-    Miss,
+/// The match class of a sort key: how the row's weakest word matched, and whose text.
+pub fn class_of(key: u64) -> (Tier, Group) {
+    unclass((key >> CLASS_SHIFT) as u8)
 }
 
-/// How a row matched, best first: its name above its people, city, tags, phone and email;
-/// and any of those above a match that needs a rare reading of a polyphone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Class {
-    Name,
-    Elsewhere,
-    NameByRareReading,
-    ElsewhereByRareReading,
-}
-
-/// Orders by class, then by score (higher first), then by rank in `order`.
-fn sort_key(class: Class, score: i64, rank: u32) -> u64 {
-    let score = score.clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX));
-    let below_best = (i64::from(i32::MAX) - score) as u64; // < 2^32
-    ((class as u64) << 62) | (below_best << RANK_BITS) | u64::from(rank)
+/// Orders by class, then score (higher first), then by rank in `order`.
+fn sort_key(tier: Tier, group: Group, score: i64, rank: u32) -> u64 {
+    let top = (1i64 << SCORE_BITS) - 1;
+    let below_best = (top - score.clamp(0, top)) as u64;
+    (u64::from(class(tier, group)) << CLASS_SHIFT) | (below_best << RANK_BITS) | u64::from(rank)
 }
 
 pub fn rank_of(key: u64) -> u32 {

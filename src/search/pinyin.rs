@@ -168,16 +168,17 @@ pub enum Reading {
 
 /// One char of the text in a pinyin key: a Chinese character with its readings
 /// (SEP-separated ASCII), or any other char alone.
-struct Segment<'a> {
-    readings: &'a [u8],
-    ch: char,
+#[derive(Clone, Copy)]
+pub struct Segment<'a> {
+    pub readings: &'a [u8],
+    pub ch: char,
 }
 
-fn segments(key: &str) -> Segments<'_> {
+pub fn segments(key: &str) -> Segments<'_> {
     Segments { key, at: 0 }
 }
 
-struct Segments<'a> {
+pub struct Segments<'a> {
     key: &'a str,
     at: usize,
 }

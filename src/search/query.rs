@@ -4,7 +4,7 @@
 //! |------------------|------------------------------------------------------------|
 //! | `#tag`           | with a tag starting with `tag`                             |
 //! | `tier:a`         | of tier A                                                  |
-//! | `city:上海`      | whose city holds `上海`, or starts with it in pinyin (`city:sh`, `city:shanghai`) |
+//! | `city:上海`      | in a city written `上海`, `Shanghai`, `shanghai` or `sh` (see `city.rs`) |
 //! | `due:today`      | with the next follow-up due today (`overdue`: before today; `week`: by today + 7, overdue included; any unique prefix) |
 //! | `cold`           | past their stay-in-touch cadence                           |
 //!
@@ -14,7 +14,6 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::keys::{fold, fold_char};
-use super::pinyin::readings;
 use crate::book::due::Bucket;
 use crate::book::model::{CustomerRow, Tier};
 
@@ -23,6 +22,18 @@ pub struct Query {
     pub filters: Vec<Filter>,
     /// The text tokens, folded and joined by one space.
     pub text: String,
+    /// What must each match somewhere in a row, in any order: the text tokens, with a phone
+    /// number typed in groups (`0371 4490 4505`) as one word.
+    pub words: Vec<Word>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Word {
+    /// Folded text.
+    Text(String),
+    /// A phone number (four digits or more): the ways its digits can be written in the book
+    /// (with or without a country code or trunk 0), one of which a stored number must hold.
+    Number(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +68,73 @@ impl Query {
         Query {
             filters,
             text: fold(&text.join(" ")),
+            words: words(&text),
         }
     }
+
+    /// Whether every row matching this query matches `earlier` too, so that only what
+    /// `earlier` found needs scoring: the same words with the last one grown (or words added).
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        let n = earlier.words.len();
+        if self.filters != earlier.filters || n == 0 || self.words.len() < n {
+            return false;
+        }
+        let last_grew = match (&earlier.words[n - 1], &self.words[n - 1]) {
+            (Word::Text(a), Word::Text(b)) => b.starts_with(a.as_str()),
+            (a, b) => a == b,
+        };
+        last_grew && earlier.words[..n - 1] == self.words[..n - 1]
+    }
+}
+
+/// Digits and what people write between them in a phone number.
+fn is_number_like(token: &str) -> bool {
+    token.chars().any(|c| fold_char(c).is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| fold_char(c).is_ascii_digit() || "+-().（）".contains(c))
+}
+
+fn words(tokens: &[&str]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..].iter().take_while(|t| is_number_like(t)).count();
+        let typed = tokens[i..i + run].concat();
+        let digits: String = typed
+            .chars()
+            .map(fold_char)
+            .filter(char::is_ascii_digit)
+            .collect();
+        if digits.len() >= 4 {
+            out.push(Word::Number(number_variants(&typed, digits)));
+            i += run;
+        } else {
+            out.push(Word::Text(fold(tokens[i])));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The digits as typed, without an international prefix (00), without China's 86 or another
+/// country code after + or 00, and without a trunk 0: the stored number may lack any of them.
+fn number_variants(typed: &str, digits: String) -> Vec<String> {
+    let international = typed.trim_start().starts_with('+') || digits.starts_with("00");
+    let rest = digits.strip_prefix("00").unwrap_or(&digits).to_string();
+    let mut out = vec![rest.clone()];
+    if let Some(national) = rest.strip_prefix("86").filter(|r| r.len() >= 7) {
+        out.push(national.to_string());
+        out.extend(national.strip_prefix('0').map(str::to_string));
+    }
+    if international {
+        out.extend((1..=3).filter_map(|n| rest.get(n..)).map(str::to_string));
+    } else if let Some(local) = rest.strip_prefix('0') {
+        out.push(local.to_string());
+    }
+    out.retain(|v| v.len() >= 4);
+    out.dedup();
+    out
 }
 
 enum Token {
@@ -133,49 +209,4 @@ impl Filter {
 fn starts_with_folded(text: &str, folded_prefix: &str) -> bool {
     let mut text = text.chars().map(fold_char);
     folded_prefix.chars().all(|p| text.next() == Some(p))
-}
-
-/// Whether a city matches `city:value`: the city holds the value, or the city starts with it
-/// in pinyin, each character typed as a whole reading or the start of one (`sh`, `shangh`,
-/// `shanghai`, and `chongqing` for 重庆 although 重 is mostly read zhòng).
-pub fn city_matches(city: &str, folded_value: &str) -> bool {
-    let folded_city = fold(city);
-    if folded_city.contains(folded_value) {
-        return true;
-    }
-    let value = folded_value.as_bytes();
-    if !folded_value.is_ascii() {
-        return false;
-    }
-    // Positions in `value` reachable after matching the city's first k characters.
-    let mut reach = vec![false; value.len() + 1];
-    reach[0] = true;
-    for c in city.chars() {
-        let mut next = vec![false; value.len() + 1];
-        let readings = readings(c);
-        for pos in (0..value.len()).filter(|&p| reach[p]) {
-            if readings.is_empty() {
-                let f = fold_char(c);
-                if f.is_ascii() && value[pos] == f as u8 {
-                    next[pos + 1] = true;
-                }
-                continue;
-            }
-            for reading in readings.iter() {
-                let common = reading
-                    .bytes()
-                    .zip(&value[pos..])
-                    .take_while(|(a, b)| a == *b)
-                    .count();
-                for l in 1..=common {
-                    next[pos + l] = true;
-                }
-            }
-        }
-        if next[value.len()] {
-            return true;
-        }
-        reach = next;
-    }
-    false
 }

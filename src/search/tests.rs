@@ -19,6 +19,7 @@ fn row(id: i64, name: &str, people: &str, city: &str) -> CustomerRow {
         phone: String::new(),
         email: String::new(),
         people: people.into(),
+        reach: String::new(),
         cadence_days: None,
         created_at: "2026-01-01T00:00:00".parse().unwrap(),
         last_contact_at: None,
@@ -87,8 +88,9 @@ fn finds_by_name_person_city_and_phone() {
 fn pinyin_initials_find_chinese_names() {
     let rows = book();
     // 张伟 is a customer (4) and a person at customer 1. Initials may skip characters, like
-    // any fuzzy match: 重庆长江物流 holds 重 (zhong) before 物 (wu). Name matches rank first.
-    assert_eq!(find(&rows, "zw")[..3], [4, 5, 1]);
+    // any fuzzy match: 重庆长江物流 holds 重 (zhong) before 物 (wu). Initials of a name or a
+    // person rank above a fuzzy match.
+    assert_eq!(find(&rows, "zw")[..3], [4, 1, 5]);
     assert_eq!(find(&rows, "bjxh"), vec![1]);
     assert_eq!(find(&rows, "shpj"), vec![3]);
     assert_eq!(find(&rows, "wangf"), vec![3], "a person, part initials");
@@ -122,7 +124,7 @@ fn rare_readings_count_only_in_a_run_and_rank_below_common_ones() {
     // 有 (in every 有限公司) is also read wěi: 长...有 must not spell "zhangwei".
     assert_eq!(find(&rows, "zhangwei"), vec![4, 1]);
     // 电子有限 holds the run 子有, "zw" by the rare wěi: found, but after every other match.
-    assert_eq!(find(&rows, "zw"), vec![4, 5, 1, 7]);
+    assert_eq!(find(&rows, "zw"), vec![4, 1, 5, 7]);
     // 长 read cháng, next to 江: a run. It ranks below a match by common readings.
     rows.push(row(8, "长江实业", "", "")); // 长 zhǎng is common, 长 cháng rare
     rows.push(row(9, "昌江贸易", "", "")); // 昌 chāng
@@ -345,6 +347,20 @@ const TYPED: &[&str] = &[
     "orc",
     "orch",
     "orchid",
+    // Several words, and a number typed in groups (it becomes one word once it has 4 digits).
+    "wu",
+    "wu h",
+    "wu han",
+    "zhou x",
+    "zhou xiu",
+    "135",
+    "135 0",
+    "135 03",
+    "135 035",
+    "+86 1",
+    "+86 13",
+    "+86 135",
+    "+86 135 0",
 ];
 
 #[test]
@@ -489,5 +505,96 @@ fn pinyin_initials_at_the_start_of_a_name_rank_first() {
         found,
         [1, 0],
         "杭州 (h-z from the first character) before 武汉中联"
+    );
+}
+
+#[test]
+fn a_number_is_found_however_it_is_written() {
+    let mut rows = book();
+    rows[1].reach = "\n+65 2749 3446\tjoyce@bluefin.example\tjoyce_r".into();
+    rows[1].people = "Michael Chen".into();
+    rows[4].phone = "(0371) 4490-4505".into();
+    for typed in [
+        "13800138000",
+        "138 0013 8000",
+        "+86 138-0013-8000",
+        "0086 13800138000",
+        "8000",
+    ] {
+        assert_eq!(find(&rows, typed), vec![1], "{typed}");
+    }
+    for typed in ["+65 2749 3446", "0065 2749 3446", "27493446", "3446"] {
+        assert_eq!(find(&rows, typed), vec![2], "{typed}");
+    }
+    for typed in [
+        "0371 4490 4505",
+        "+86 371 4490 4505",
+        "037144904505",
+        "4490-4505",
+    ] {
+        assert_eq!(find(&rows, typed), vec![5], "{typed}");
+    }
+    assert_eq!(find(&rows, "joyce_r"), vec![2], "a person's WeChat id");
+    assert!(find(&rows, "2749 9999").is_empty());
+}
+
+#[test]
+fn several_words_match_in_any_order_and_any_field() {
+    let rows = book();
+    assert_eq!(find(&rows, "北京 张伟"), vec![1]);
+    assert_eq!(find(&rows, "zhangwei beijing"), vec![1]);
+    assert_eq!(find(&rows, "张 #vip")[0], 4, "the name beats a person");
+    assert_eq!(find(&rows, "michael hong"), vec![2]);
+    assert!(find(&rows, "michael 上海").is_empty());
+    let q = query::Query::parse("zhou x");
+    assert!(query::Query::parse("zhou xiu").narrows(&q));
+    assert!(!query::Query::parse("zhou").narrows(&q));
+    assert!(!query::Query::parse("0371 4").narrows(&query::Query::parse("0371")));
+}
+
+#[test]
+fn cities_match_in_either_script() {
+    let mut rows = book();
+    rows[5].city = "Changsha".into();
+    rows[6].city = "香港".into();
+    assert_eq!(sorted(find(&rows, "city:长沙")), vec![6]);
+    assert_eq!(
+        sorted(find(&rows, "city:hongkong")),
+        vec![2, 7],
+        "香港 = Hong Kong"
+    );
+    assert_eq!(sorted(find(&rows, "city:hong")), vec![2, 7]);
+    assert_eq!(find(&rows, "长沙"), vec![6]);
+    assert_eq!(sorted(find(&rows, "city:shanghai")), vec![3]);
+}
+
+#[test]
+fn ranking_puts_whole_names_first_and_folds_accents() {
+    let rows = vec![
+        row(1, "Orchid Technologies", "", ""),
+        row(2, "Acme", "Chloé Kim", ""),
+        row(3, "Chloé Wong", "", ""),
+        row(4, "刘伟物流", "", ""),
+        row(5, "天津贸易", "刘伟", ""),
+        row(6, "刘伟", "", ""),
+    ];
+    assert_eq!(find(&rows, "chloe"), vec![3, 2, 1]);
+    assert_eq!(
+        find(&rows, "liuwei")[..3],
+        [6, 5, 4],
+        "whole name, whole person, start"
+    );
+    let mut search = CustomerSearch::new(&rows);
+    let order: Vec<usize> = (0..rows.len()).collect();
+    let ranked = search.ranked(&rows, &order, "liuwei", today());
+    assert_eq!(
+        (ranked[0].1.tier, ranked[0].1.group),
+        (super::Tier::Exact, Group::Name)
+    );
+    assert_eq!(search.matched_person(&rows[4], "liuwei"), Some("刘伟"));
+    assert_eq!(
+        search.matched_person(&rows[5], "liuwei"),
+        None,
+        "its own name"
     );
 }

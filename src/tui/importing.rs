@@ -34,7 +34,11 @@ pub fn import_form() -> Form {
             "",
             "path to a .csv, .tsv, .vcf or fieldbook .json (~ works)",
         ),
-        Field::choice(ImportField::Duplicates, &["skip", "merge"], "skip"),
+        Field::choice(
+            ImportField::Duplicates,
+            &["skip", "merge", "keep both"],
+            "skip",
+        ),
         Field::choice(
             ImportField::BadRows,
             &["refuse the file", "leave them out"],
@@ -80,10 +84,10 @@ pub fn preview(
         }
     };
     let policy = ImportPolicy {
-        duplicates: if form.value(ImportField::Duplicates) == "merge" {
-            Duplicates::Merge
-        } else {
-            Duplicates::Skip
+        duplicates: match form.value(ImportField::Duplicates) {
+            "merge" => Duplicates::Merge,
+            "keep both" => Duplicates::KeepBoth,
+            _ => Duplicates::Skip,
         },
         skip_bad: form.value(ImportField::BadRows) == "leave them out",
     };

@@ -203,6 +203,7 @@ mod tests {
             phone: String::new(),
             email: String::new(),
             people: String::new(),
+            reach: String::new(),
             cadence_days: None,
             created_at: d("2026-01-01").and_hms_opt(9, 0, 0).unwrap(),
             last_contact_at: None,

@@ -187,6 +187,7 @@ fn row(
         phone: String::new(),
         email: String::new(),
         people: String::new(),
+        reach: String::new(),
         cadence_days: None,
         created_at: created,
         last_contact_at: None,

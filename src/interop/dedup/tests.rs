@@ -1,3 +1,5 @@
+//! Matching keys, the index and merging.
+
 use super::*;
 
 #[test]
@@ -117,4 +119,24 @@ fn merging_fills_and_adds_but_never_overwrites_and_is_idempotent() {
     assert_eq!(notes, "喜欢喝茶\n下次带龙井");
     add_notes(&mut notes, "喜欢喝茶\n下次带龙井\n别约周一");
     assert_eq!(notes, "喜欢喝茶\n下次带龙井\n别约周一");
+}
+
+#[test]
+fn company_keys_ignore_case_punctuation_and_legal_forms() {
+    let same = [
+        (
+            "Northwind Pacific Trading Ltd.",
+            "NORTHWIND PACIFIC TRADING LIMITED",
+        ),
+        ("Acme Co., Ltd.", "acme"),
+        ("深圳市华南电子有限公司", "深圳华南电子"),
+        ("北京星河科技股份有限公司", "北京星河科技"),
+    ];
+    for (a, b) in same {
+        assert_eq!(company_key(a), company_key(b), "{a} = {b}");
+    }
+    assert_ne!(company_key("Acme Trading"), company_key("Acme Logistics"));
+    assert_eq!(name_key("Mr. Michael Chen"), name_key("michael chen"));
+    assert_eq!(name_key("王先生"), "王");
+    assert_eq!(name_key("Mr."), "mr.", "a title alone is still a name");
 }

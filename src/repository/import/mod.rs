@@ -119,6 +119,16 @@ fn load_index(tx: &Connection) -> Result<Index> {
     Ok(index)
 }
 
+impl Repository {
+    /// The customer already in the book that `d` probably is, by the import's rule.
+    pub fn likely_duplicate(
+        &self,
+        d: &CustomerDraft,
+    ) -> Result<Option<crate::interop::dedup::Likely>> {
+        Ok(load_index(&self.conn)?.book_twin(d))
+    }
+}
+
 /// Where a customer of a fieldbook JSON export went.
 #[derive(Clone, Copy)]
 struct Landed {
@@ -163,20 +173,37 @@ impl Run<'_> {
     fn customer(&mut self, record: &Record) -> Result<(CustomerId, Step)> {
         let d = &record.customer;
         check_name(&d.name, "a customer")?;
-        let step = |action, matched| Step {
+        let mut likely = None;
+        let step = |action, matched, likely| Step {
             name: d.name.trim().to_string(),
             action,
             matched,
+            likely,
         };
         if let Some(landed) = record
             .kept
             .as_ref()
             .and_then(|k| self.customers.get(&k.customer_id))
         {
-            return Ok((landed.id, step(Action::Again, landed.matched)));
+            return Ok((landed.id, step(Action::Again, landed.matched, None)));
         }
-        let found = self.index.find_customer(d, record.kept.is_some());
+        let found = self
+            .index
+            .find_customer(d, record.kept.is_some())
+            .or_else(|| {
+                // Not the same by the strict rule, but probably: shown, then treated as one.
+                likely = self.index.likely_customer(d);
+                likely
+                    .as_ref()
+                    .map(|l| (l.customer, Match::Book(l.customer)))
+            });
+        let keep_both = self.policy.duplicates == Duplicates::KeepBoth;
         let (id, action, matched) = match found {
+            Some((_, Match::Book(_))) if keep_both => {
+                let id = self.insert_customer(record)?;
+                self.index.put_customer(id, d, Some(record.place));
+                (id, Action::Create, None)
+            }
             None => {
                 let id = self.insert_customer(record)?;
                 self.index.put_customer(id, d, Some(record.place));
@@ -190,7 +217,7 @@ impl Run<'_> {
                 // Counted once: later rows naming it again are "again", merged all the same.
                 let again = self.index.was_seen(id);
                 let action = match self.policy.duplicates {
-                    Duplicates::Skip => Action::Skip,
+                    Duplicates::Skip | Duplicates::KeepBoth => Action::Skip,
                     Duplicates::Merge => {
                         if self.merge_customer(id, d)? {
                             Action::Merge
@@ -218,7 +245,7 @@ impl Run<'_> {
             };
             self.customers.insert(k.customer_id, landed);
         }
-        Ok((id, step(action, matched)))
+        Ok((id, step(action, matched, likely)))
     }
 
     fn person(&mut self, record: &Record, customer: CustomerId, p: &ContactDraft) -> Result<Step> {
@@ -231,7 +258,7 @@ impl Run<'_> {
                 (id, Action::Create, None)
             }
             Some((id, m)) => match self.policy.duplicates {
-                Duplicates::Skip => (id, Action::Skip, Some(m)),
+                Duplicates::Skip | Duplicates::KeepBoth => (id, Action::Skip, Some(m)),
                 Duplicates::Merge => {
                     let changed = self.merge_contact(customer, id, p)?;
                     let action = if changed {
@@ -253,6 +280,7 @@ impl Run<'_> {
             name: p.name.trim().to_string(),
             action,
             matched,
+            likely: None,
         })
     }
 

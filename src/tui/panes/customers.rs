@@ -36,6 +36,57 @@ pub fn highlighted(text: &str, matched: &[usize], base: Style) -> Line<'static> 
     Line::from(spans)
 }
 
+/// The list's column widths and headings; `wide` adds the last contact.
+fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
+    let mut widths = vec![
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Length(4),
+    ];
+    let mut header = vec!["Name", "City", "Tier"];
+    if wide {
+        widths.push(Constraint::Length(9));
+        header.push("Last");
+    }
+    widths.push(Constraint::Length(11));
+    header.push("Next");
+    (widths, header)
+}
+
+/// `text` cut to `cols` terminal columns, `…` marking the cut.
+fn cut(text: &str, cols: usize) -> String {
+    if text.width() <= cols {
+        return text.to_string();
+    }
+    let mut used = 0;
+    let mut out: String = text
+        .chars()
+        .take_while(|c| {
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            used < cols
+        })
+        .collect();
+    out.push('…');
+    out
+}
+
+/// The name, its matched characters highlighted (computed for the visible window only, never
+/// the whole book); a row found by one of its people says who (the name cut to make room), so
+/// the salesperson sees why the row is here.
+fn name_cell(state: &State, r: &CustomerRow, query: &str, width: usize) -> Line<'static> {
+    let lit = state.search.highlights(&r.name, query);
+    let Some(person) = state.search.matched_person(r, query) else {
+        return highlighted(&r.name, &lit, Style::new());
+    };
+    let room = width.saturating_sub(person.width() + 3);
+    let mut name = highlighted(&cut(&r.name, room), &lit, Style::new());
+    let lit = state.search.highlights(person, query);
+    name.push_span(Span::styled(" · ", THEME.dim));
+    name.spans
+        .extend(highlighted(person, &lit, THEME.dim).spans);
+    name
+}
+
 fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
     // The row keeps only the date of the next follow-up, not its time.
     match due.map(|d| Bucket::of(d, None, state.now)) {
@@ -89,11 +140,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     }
     let first = state.list.window(height, state.visible.len());
     let wide = list_area.width >= 52;
+    // What the fixed columns (city, tier, last, next) and their spacing leave the name.
+    let fixed = if wide {
+        10 + 4 + 9 + 11 + 4
+    } else {
+        10 + 4 + 11 + 3
+    };
+    let name_width = usize::from(list_area.width).saturating_sub(fixed);
     let rows: Vec<Row> = state.visible[first..(first + height).min(state.visible.len())]
         .iter()
         .enumerate()
         .map(|(i, &idx)| {
-            let row = customer_row(state, &state.rows[idx], wide);
+            let row = customer_row(state, &state.rows[idx], wide, name_width);
             if first + i == state.list.selected {
                 row.style(if focused {
                     THEME.selected
@@ -112,16 +170,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     frame.render_widget(table, list_area);
 }
 
-/// One customer's row: the name with what the filter matched, city, tier, when last
-/// contacted (when wide) and what is next.
-fn customer_row(state: &State, r: &CustomerRow, wide: bool) -> Row<'static> {
-    // Highlights are computed for the visible window only, never the whole book.
-    let query = state.filter.text();
-    let name = highlighted(
-        &r.name,
-        &state.search.highlights(&r.name, query),
-        Style::new(),
-    );
+/// One customer's row: the name with what the filter matched (and the person it was found
+/// by), city, tier, when last contacted (when wide) and what is next.
+fn customer_row(state: &State, r: &CustomerRow, wide: bool, name_width: usize) -> Row<'static> {
+    let name = name_cell(state, r, state.filter.text(), name_width);
     let mut cells = vec![
         Cell::from(name),
         Cell::from(safe_text::line(&r.city).into_owned()),
@@ -138,22 +190,6 @@ fn customer_row(state: &State, r: &CustomerRow, wide: bool) -> Row<'static> {
             .style(next_style(r.next_follow_up_on, state)),
     );
     Row::new(cells)
-}
-
-fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
-    let mut widths = vec![
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(4),
-    ];
-    let mut header = vec!["Name", "City", "Tier"];
-    if wide {
-        widths.push(Constraint::Length(9));
-        header.push("Last");
-    }
-    widths.push(Constraint::Length(11));
-    header.push("Next");
-    (widths, header)
 }
 
 fn draw_filter_line(frame: &mut Frame, area: Rect, state: &State, filtering: bool) {

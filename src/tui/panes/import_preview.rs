@@ -114,6 +114,15 @@ fn outcome_line(o: &RecordOutcome) -> Line<'static> {
         verb(o.customer.action),
         safe_text::line(&o.customer.name)
     );
+    // A likely duplicate is named with the book's record and why, so the choice is informed.
+    if let Some(l) = &o.customer.likely {
+        text.push_str(&format!(
+            "  likely duplicate of c{} {}: {}",
+            l.customer,
+            safe_text::line(&l.shown),
+            safe_text::line(&l.why)
+        ));
+    }
     if let Some(person) = &o.person {
         text.push_str(&format!(
             "  · person {} {}",

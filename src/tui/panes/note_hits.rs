@@ -1,27 +1,18 @@
 //! The notes scope of the filter (Tab while filtering): what was said and noted that matches,
-//! newest first, each with its customer; Enter opens the customer at that interaction.
+//! newest first, each with whose words they are (the customer's notes, a person's, or a contact
+//! logged, with its channel) and the text around the match; Enter opens the customer there.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::customers::highlighted;
 
 use crate::safe_text;
 use crate::tui::state::State;
 use crate::tui::theme::THEME;
-
-/// The line of a long text that holds the first word searched for: a summary's third line is
-/// shown when that is where the match is.
-fn matching_line<'a>(text: &'a str, query: &str) -> &'a str {
-    let word = query.split_whitespace().next().unwrap_or("");
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let first = lines.clone().next().unwrap_or("");
-    if word.is_empty() {
-        return first;
-    }
-    lines
-        .find(|l| l.to_lowercase().contains(word))
-        .unwrap_or(first)
-}
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &mut State, focused: bool) {
     let height = area.height.saturating_sub(1) as usize;
@@ -36,18 +27,31 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State, focused: bool) {
         return;
     }
     let first = state.note_list.window(height, state.note_hits.len());
-    let query = state.filter.text().to_lowercase();
+    let query = state.filter.text().to_string();
+    // The What column: what the When and Customer columns and their spacing leave.
+    let width = (area.width as usize).saturating_sub(17 + area.width as usize * 3 / 10);
     let rows: Vec<Row> = state.note_hits[first..(first + height).min(state.note_hits.len())]
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let when =
-                h.at.map_or("notes".to_string(), |t| t.format("%y-%m-%d").to_string());
-            let text = matching_line(&h.text, &query);
+            // A contact logged: its date and channel; notes: the customer's or a person's.
+            let when = match (h.at, h.channel) {
+                (Some(at), channel) => {
+                    let channel = channel.map_or("", |c| c.label());
+                    format!("{} {channel}", at.format("%y-%m-%d"))
+                }
+                (None, _) => "notes".to_string(),
+            };
+            let mut whose = Line::from(safe_text::line(&h.customer_name).into_owned());
+            if let Some(person) = &h.person {
+                let person = format!(" · {}", safe_text::line(person));
+                whose.push_span(Span::styled(person, THEME.dim));
+            }
+            let (shown, lit) = crate::search::snippet(&h.text, &query, width.max(20));
             let row = Row::new(vec![
                 Cell::from(when).style(THEME.label),
-                Cell::from(safe_text::line(&h.customer_name).into_owned()),
-                Cell::from(safe_text::line(text).into_owned()),
+                Cell::from(whose),
+                Cell::from(highlighted(&shown, &lit, Style::new())),
             ]);
             if first + i == state.note_list.selected {
                 row.style(if focused {
@@ -63,8 +67,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State, focused: bool) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(8),
-            Constraint::Percentage(35),
+            Constraint::Length(15),
+            Constraint::Percentage(30),
             Constraint::Fill(1),
         ],
     )

@@ -101,7 +101,7 @@ impl State {
 }
 
 /// What the name filter searches: when none of it changed, the search keys stand.
-fn searched_text(row: &CustomerRow) -> [&str; 6] {
+fn searched_text(row: &CustomerRow) -> [&str; 7] {
     [
         &row.name,
         &row.people,
@@ -109,5 +109,6 @@ fn searched_text(row: &CustomerRow) -> [&str; 6] {
         &row.tags,
         &row.phone,
         &row.email,
+        &row.reach,
     ]
 }
