@@ -108,6 +108,24 @@ impl Field {
         }
     }
 
+    /// Pasted text goes in as text, never as keys; a choice takes it only when it names an
+    /// option.
+    fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.suggested) {
+            self.input.set("");
+        }
+        match &self.kind {
+            FieldKind::Choice(options) => {
+                let wanted = text.trim();
+                if let Some(o) = options.iter().find(|o| o.eq_ignore_ascii_case(wanted)) {
+                    self.input.set(o.clone());
+                }
+            }
+            FieldKind::Multiline => self.input.paste(text, true),
+            FieldKind::Text => self.input.paste(text, false),
+        }
+    }
+
     fn choose(&mut self, options: &[String], edit: TextEdit) {
         let current = options.iter().position(|o| *o == self.value()).unwrap_or(0);
         let pick = match edit {
@@ -188,6 +206,11 @@ impl Form {
 
     pub fn edit(&mut self, edit: TextEdit) {
         self.fields[self.focus].edit(edit);
+        self.fields[self.focus].error = None;
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.fields[self.focus].paste(text);
         self.fields[self.focus].error = None;
     }
 

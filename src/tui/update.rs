@@ -18,8 +18,8 @@ mod saving;
 mod views;
 
 pub use filtering::refilter_now;
-use filtering::{edit_filter, open_note_hit, record_greeting, search_notes};
-use overlay::overlay_dispatch;
+use filtering::{edit_filter, open_note_hit, paste_filter, record_greeting, search_notes};
+use overlay::{overlay_dispatch, paste_text};
 use views::{archived_dispatch, dashboard_dispatch, import_dispatch, review_dispatch};
 
 /// Carries out one Action. A failed write keeps the form open with its text and says why.
@@ -30,6 +30,22 @@ pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
             form.error = Some(message.clone());
         }
         state.error(message);
+    }
+}
+
+/// Pasted text (a bracketed paste): typed into the form field or the filter line that has the
+/// keys, as text and in one step, so a Tab or a line break in it never moves to another field.
+pub fn paste(state: &mut State, repo: &mut Repository, text: &str) {
+    let result = match &state.overlay {
+        Some(Overlay::Form(_)) => {
+            paste_text(state, text);
+            Ok(())
+        }
+        Some(_) => Ok(()),
+        None => paste_filter(state, repo, text),
+    };
+    if let Err(e) = result {
+        state.error(safe_text::line(&e.to_string()).into_owned());
     }
 }
 

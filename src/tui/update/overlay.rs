@@ -81,12 +81,24 @@ fn submit_field(state: &mut State, repo: &mut Repository) -> Result<()> {
 
 /// Typing in a form; a choice that fills other fields (an outcome, a deal, a complaint) does.
 fn edit_text(state: &mut State, edit: TextEdit) {
+    change_form(state, |form| form.edit(edit));
+}
+
+/// Pasted text into the form's focused field, as one edit.
+pub(super) fn paste_text(state: &mut State, text: &str) {
+    change_form(state, |form| form.paste(text));
+}
+
+fn change_form(state: &mut State, change: impl FnOnce(&mut Form)) {
     let Some(Overlay::Form(form)) = &mut state.overlay else {
         return;
     };
+    if form.confirm_discard {
+        return;
+    }
     let key = form.focused().key;
     let before = form.value(LogField::Outcome).to_string();
-    form.edit(edit);
+    change(form);
     let account = state.detail.as_ref().map(|d| &d.account);
     match (key, account) {
         (FieldKey::LogField(LogField::Outcome), _) => {
