@@ -10,6 +10,7 @@ mod backup;
 mod cli;
 mod dashboard;
 mod e2e_tmux;
+mod editing;
 mod interop;
 mod logging;
 mod notes_search;
