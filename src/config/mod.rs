@@ -138,28 +138,33 @@ impl Default for Config {
                 .map(|k| k.to_string())
                 .collect(),
             outcomes: vec![
-                outcome("no_answer", "no answer", "tomorrow", "Try again"),
+                outcome("no_answer", "no answer 未接通", "tomorrow", "Try again"),
                 outcome(
                     "left_message",
-                    "left a message",
+                    "left a message 已留言",
                     "+2d",
                     "Call back if no reply",
                 ),
-                outcome("quote_sent", "quote sent", "+3d", "Chase the quote"),
+                outcome("quote_sent", "quote sent 已报价", "+3d", "Chase the quote"),
                 outcome(
                     "order_placed",
-                    "order placed",
+                    "order placed 已下单",
                     "+14d",
                     "Care call: how is the order going?",
                 ),
                 outcome(
                     "complaint",
-                    "complaint",
+                    "complaint 投诉",
                     "tomorrow",
                     "Check back on the complaint",
                 ),
-                outcome("meeting_booked", "meeting booked", "", ""),
-                outcome("not_interested", "not interested", "+3m", "Try again later"),
+                outcome("meeting_booked", "meeting booked 已约见面", "", ""),
+                outcome(
+                    "not_interested",
+                    "not interested 不感兴趣",
+                    "+3m",
+                    "Try again later",
+                ),
             ],
         }
     }

@@ -241,6 +241,12 @@ impl Form {
         self.fields.iter_mut().find(|f| f.key == key)
     }
 
+    /// Whether the form has the field at all (some forms grow one for some customers).
+    pub fn has(&self, key: impl Into<FieldKey>) -> bool {
+        let key = key.into();
+        self.fields.iter().any(|f| f.key == key)
+    }
+
     pub fn value(&self, key: impl Into<FieldKey>) -> &str {
         let key = key.into();
         self.fields

@@ -199,3 +199,70 @@ fn a_customer_form_drawn_over_cjk_names_keeps_its_borders() {
     }
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn logging_closes_the_earliest_due_follow_up_unless_told_none() {
+    let (mut repo, s) = sample_book();
+    let mut state = state_for(&repo);
+    select(&mut state, &repo, s.xinghe);
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    let f = form(&state);
+    assert!(
+        f.value(LogField::Closes)
+            .starts_with("2d overdue: 发报价单 #")
+    );
+    assert_eq!(
+        f.focused().key,
+        LogField::Summary.into(),
+        "typing starts in Summary"
+    );
+    run(&mut state, &mut repo, typed("报价已发"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert!(state.form().is_none(), "{:?}", state.status);
+    let open = repo.open_follow_ups(Some(s.xinghe)).unwrap();
+    assert!(open.iter().all(|f| f.draft.task != "发报价单"), "closed");
+
+    // Northwind's follow-up is due today: "none" leaves it open.
+    select(&mut state, &repo, s.northwind);
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("quick hello"));
+    focus(&mut state, &mut repo, "Closes");
+    run(&mut state, &mut repo, [Action::Edit(TextEdit::Right)]);
+    assert_eq!(form(&state).value(LogField::Closes), "none");
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert!(state.form().is_none(), "{:?}", state.status);
+    let open = repo.open_follow_ups(Some(s.northwind)).unwrap();
+    assert!(
+        open.iter()
+            .any(|f| f.draft.task.starts_with("Call Michael"))
+    );
+}
+
+#[test]
+fn a_customer_with_nothing_due_gets_no_closes_field() {
+    let (mut repo, s) = sample_book();
+    let mut state = state_for(&repo);
+    select(&mut state, &repo, s.zhangwei); // 王芳: a follow-up in 4 days, none due
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    assert!(!form(&state).has(LogField::Closes));
+}
+
+#[test]
+fn the_outcome_field_lists_its_choices_in_both_languages() {
+    let (mut repo, s) = sample_book();
+    let mut state = state_for(&repo);
+    select(&mut state, &repo, s.northwind);
+    run(&mut state, &mut repo, [Action::LogInteraction]);
+    run(&mut state, &mut repo, typed("sent the quote"));
+    fill(&mut state, &mut repo, "Outcome", "q");
+    assert_eq!(form(&state).value(LogField::Outcome), "quote sent 已报价");
+    let (wide, _) = frame(&mut state, 120, 40);
+    assert!(wide.contains("[quote sent 已报价]") && wide.contains("no answer 未接通"));
+    insta::assert_snapshot!("outcome_list_wide", wide);
+    let (narrow, _) = frame(&mut state, 80, 24);
+    assert!(narrow.contains("[quote sent 已报价]"), "{narrow}");
+    insta::assert_snapshot!("outcome_list_narrow", narrow);
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    let history = repo.history(s.northwind, 1, 0).unwrap();
+    assert_eq!(history[0].draft.outcome.as_deref(), Some("quote_sent"));
+}

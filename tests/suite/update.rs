@@ -272,8 +272,8 @@ fn a_bad_date_gets_a_message_beside_the_field_and_nothing_is_written() {
     let next = repo.customer(s.xinghe).unwrap().unwrap().next_follow_up_on;
     assert_eq!(
         next,
-        Some("2026-11-26".parse().unwrap()),
-        "the overdue one is still the earliest"
+        Some("2026-11-30".parse().unwrap()),
+        "the log closed the overdue one (the form's default), so the new one is next"
     );
 }
 

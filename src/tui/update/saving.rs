@@ -9,7 +9,7 @@ use crate::book::model::{CustomerId, FollowUpId};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::services::logging;
-use crate::tui::form::{CustomerField, Form, FormPurpose, SnoozeField};
+use crate::tui::form::{CustomerField, Form, FormPurpose, LogField, SnoozeField};
 use crate::tui::review::{Handled, ReviewItem};
 use crate::tui::state::{Overlay, Screen, State};
 use crate::tui::{account_forms, book_forms as forms, customer_forms, importing};
@@ -160,14 +160,16 @@ fn save_log(
     form: &mut Form,
     customer_id: CustomerId,
 ) -> Result<Option<Saved>> {
-    // In the review, the follow-up on screen is what a log closes.
-    let closes = reviewing::open_follow_up(state).filter(|f| f.draft.customer_id == customer_id);
-    let request = forms::log_request(
-        form,
-        customer_id,
-        &state.config.outcomes,
-        closes.map(|f| f.id),
-    );
+    // The form says what the log closes when it asks; in the review, the follow-up on
+    // screen is what it closes.
+    let closes = if form.has(LogField::Closes) {
+        forms::closes_choice(form)
+    } else {
+        reviewing::open_follow_up(state)
+            .filter(|f| f.draft.customer_id == customer_id)
+            .map(|f| f.id)
+    };
+    let request = forms::log_request(form, customer_id, &state.config.outcomes, closes);
     form.clear_errors();
     let prepared = match logging::validate(&request, repo, &state.config, state.now)? {
         Ok(prepared) => prepared,
