@@ -107,5 +107,9 @@ pub enum Action {
     SubmitField,
     SaveForm,
     Answer(bool),
+    /// Asked about a customer already in the book by that name: open the one there.
+    OpenExisting,
+    /// Asked about a customer already in the book by that name: add this one all the same.
+    AddAnyway,
     Edit(TextEdit),
 }

@@ -183,6 +183,8 @@ pub struct Form {
     pub confirm_discard: bool,
     /// A problem with the whole form, such as a failed write.
     pub error: Option<String>,
+    /// Asked about a customer of the same name already in the book, and told to add anyway.
+    pub same_name_ok: bool,
     initial: Vec<String>,
 }
 
@@ -196,6 +198,7 @@ impl Form {
             focus: 0,
             confirm_discard: false,
             error: None,
+            same_name_ok: false,
             initial,
         }
     }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
-use super::state::{Overlay, Screen, State};
+use super::state::{Overlay, Question, Screen, State};
 use super::text_input::TextEdit;
 
 mod bindings;
@@ -27,6 +27,8 @@ pub enum Context {
     ReviewDate,
     Form,
     Confirm,
+    /// Adding a customer whose name is already in the book.
+    SameName,
     Help,
 }
 
@@ -45,6 +47,7 @@ impl Context {
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
+            Context::SameName => "Adding a name already in the book",
             Context::Help => "Help",
         }
     }
@@ -136,6 +139,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
     match &state.overlay {
         Some(Overlay::Form(form)) if form.confirm_discard => return vec![Context::Confirm],
         Some(Overlay::Form(_)) => return vec![Context::Form],
+        Some(Overlay::Confirm(Question::SameName { .. })) => return vec![Context::SameName],
         Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
         Some(Overlay::Help) => return vec![Context::Help],
         None => {}

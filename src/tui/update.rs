@@ -4,7 +4,7 @@
 //! in `reading`; saving a form, one function per purpose, in `saving`.
 
 use super::action::{Action, Pane};
-use super::state::{FollowUpScope, Overlay, Screen, State};
+use super::state::{FollowUpScope, Overlay, Question, Screen, State};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer, reload};
@@ -146,7 +146,11 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
 }
 
 fn quit(state: &mut State) {
-    // Nothing typed is lost silently: a dirty form asks first, like Esc.
+    // Nothing typed is lost silently: a dirty form asks first, like Esc; so does one waiting
+    // behind the same-name question.
+    if let Some(Overlay::Confirm(Question::SameName { form, .. })) = &state.overlay {
+        state.overlay = Some(Overlay::Form(form.clone()));
+    }
     match state.form_mut() {
         Some(form) if form.is_dirty() && !form.confirm_discard => form.confirm_discard = true,
         _ => state.quit = true,

@@ -125,6 +125,10 @@ pub const BINDINGS: &[Binding] = &[
     // Questions.
     bind(C::Confirm, &[ch('y')], Action::Answer(true), "yes", "yes"),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], Action::Answer(false), "no", "no"),
+    // Adding a name already in the book.
+    bind(C::SameName, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
+    bind(C::SameName, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
+    bind(C::SameName, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
     // Help.
     bind(C::Help, &[key(K::Esc), ch('?'), ch('q')], Action::Back, "close", "close help"),
 ];
