@@ -242,16 +242,22 @@ impl Config {
             .map(|dirs| dirs.config_dir().join("config.toml"))
     }
 
-    /// The outcome whose key or label is `key_or_label`, ignoring case; keys win over labels.
+    /// The outcome whose key or label is `key_or_label`, ignoring case; keys win over labels,
+    /// whole labels over one language of a two-language label ("quote sent" and "已报价" both
+    /// find "quote sent 已报价").
     #[must_use]
     pub fn outcome(&self, key_or_label: &str) -> Option<&Outcome> {
         let wanted = key_or_label.trim();
-        let by = |field: fn(&Outcome) -> &str| {
-            self.outcomes
-                .iter()
-                .find(|o| field(o).eq_ignore_ascii_case(wanted))
+        let by = |matches: &dyn Fn(&Outcome) -> bool| self.outcomes.iter().find(|o| matches(o));
+        let same = |text: &str| text.trim().eq_ignore_ascii_case(wanted);
+        let half = |label: &str| {
+            let split = label.find(|c: char| !c.is_ascii()).unwrap_or(label.len());
+            let (latin, other) = label.split_at(split);
+            !wanted.is_empty() && (same(latin) || same(other))
         };
-        by(|o| &o.key).or_else(|| by(|o| &o.label))
+        by(&|o| same(&o.key))
+            .or_else(|| by(&|o| same(&o.label)))
+            .or_else(|| by(&|o| half(&o.label)))
     }
 
     /// Parses and checks the text of a config file.

@@ -17,7 +17,10 @@ pub fn enter() -> io::Result<ratatui::DefaultTerminal> {
         previous(info);
     }));
     let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableBracketedPaste)?;
+    if let Err(e) = execute!(io::stdout(), EnableBracketedPaste) {
+        let _ = leave();
+        return Err(e);
+    }
     Ok(terminal)
 }
 

@@ -325,3 +325,16 @@ fn adding_a_name_already_in_the_book_asks_first_and_keeps_the_form() {
     assert!(state.overlay.is_none(), "{:?}", state.status);
     assert_eq!(repo.customer_count().unwrap(), before + 1);
 }
+
+#[test]
+fn the_same_name_question_fits_a_narrow_terminal() {
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    run(&mut state, &mut repo, [Action::AddCustomer]);
+    run(&mut state, &mut repo, typed("北京星河科技有限公司"));
+    run(&mut state, &mut repo, [Action::SaveForm]);
+    assert!(same_name_asked(&state));
+    let (screen, _) = frame(&mut state, 80, 24);
+    assert!(screen.contains("o = open it, a = add anyway"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
