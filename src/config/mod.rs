@@ -143,28 +143,33 @@ impl Default for Config {
                 .map(|k| k.to_string())
                 .collect(),
             outcomes: vec![
-                outcome("no_answer", "no answer", "tomorrow", "Try again"),
+                outcome("no_answer", "no answer 未接通", "tomorrow", "Try again"),
                 outcome(
                     "left_message",
-                    "left a message",
+                    "left a message 已留言",
                     "+2d",
                     "Call back if no reply",
                 ),
-                outcome("quote_sent", "quote sent", "+3d", "Chase the quote"),
+                outcome("quote_sent", "quote sent 已报价", "+3d", "Chase the quote"),
                 outcome(
                     "order_placed",
-                    "order placed",
+                    "order placed 已下单",
                     "+14d",
                     "Care call: how is the order going?",
                 ),
                 outcome(
                     "complaint",
-                    "complaint",
+                    "complaint 投诉",
                     "tomorrow",
                     "Check back on the complaint",
                 ),
-                outcome("meeting_booked", "meeting booked", "", ""),
-                outcome("not_interested", "not interested", "+3m", "Try again later"),
+                outcome("meeting_booked", "meeting booked 已约见面", "", ""),
+                outcome(
+                    "not_interested",
+                    "not interested 不感兴趣",
+                    "+3m",
+                    "Try again later",
+                ),
             ],
         }
     }
@@ -242,16 +247,22 @@ impl Config {
             .map(|dirs| dirs.config_dir().join("config.toml"))
     }
 
-    /// The outcome whose key or label is `key_or_label`, ignoring case; keys win over labels.
+    /// The outcome whose key or label is `key_or_label`, ignoring case; keys win over labels,
+    /// whole labels over one language of a two-language label ("quote sent" and "已报价" both
+    /// find "quote sent 已报价").
     #[must_use]
     pub fn outcome(&self, key_or_label: &str) -> Option<&Outcome> {
         let wanted = key_or_label.trim();
-        let by = |field: fn(&Outcome) -> &str| {
-            self.outcomes
-                .iter()
-                .find(|o| field(o).eq_ignore_ascii_case(wanted))
+        let by = |matches: &dyn Fn(&Outcome) -> bool| self.outcomes.iter().find(|o| matches(o));
+        let same = |text: &str| text.trim().eq_ignore_ascii_case(wanted);
+        let half = |label: &str| {
+            let split = label.find(|c: char| !c.is_ascii()).unwrap_or(label.len());
+            let (latin, other) = label.split_at(split);
+            !wanted.is_empty() && (same(latin) || same(other))
         };
-        by(|o| &o.key).or_else(|| by(|o| &o.label))
+        by(&|o| same(&o.key))
+            .or_else(|| by(&|o| same(&o.label)))
+            .or_else(|| by(&|o| half(&o.label)))
     }
 
     /// Parses and checks the text of a config file.

@@ -105,6 +105,11 @@ fn outcomes_are_found_by_key_or_label_ignoring_case() {
         "Chase the quote"
     );
     assert_eq!(config.outcome(" Quote Sent ").unwrap().key, "quote_sent");
+    assert_eq!(config.outcome("已报价").unwrap().key, "quote_sent");
+    assert_eq!(
+        config.outcome("quote sent 已报价").unwrap().key,
+        "quote_sent"
+    );
     assert_eq!(config.outcome("meeting_booked").unwrap().next, None);
     assert!(config.outcome("sold the farm").is_none());
 }

@@ -110,6 +110,10 @@ pub enum Action {
     /// is now, keeping what was typed.
     ReloadForm,
     Answer(bool),
+    /// Asked about a customer already in the book by that name: open the one there.
+    OpenExisting,
+    /// Asked about a customer already in the book by that name: add this one all the same.
+    AddAnyway,
     Edit(TextEdit),
     /// Another fieldbook wrote the book: read it again, keeping the selection, the filter and
     /// whatever is open. Sent by the event loop, never by a key.

@@ -2,11 +2,11 @@
 //! and how its text becomes a draft the repository can write, with a message beside each bad
 //! field. The customer and person forms are in `customer_forms`.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::form::{Field, FieldKey, FollowUpField, Form, FormPurpose, LogField, SnoozeField};
 use crate::book::dates::{self, DateOrder};
-use crate::book::model::{CustomerId, FollowUpDraft, FollowUpId};
+use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId};
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::Outcome;
 use crate::services::logging::{self, Closes, FieldErrors, FollowUpRequest, LogRequest};
@@ -18,9 +18,59 @@ pub const DATE_HINT: &str = "today, tomorrow, fri, next mon, +3d, 12-01, 2026-12
 const REPEAT_HINT: &str = "empty = once; weekly, every 2w, monthly after done, 每月";
 
 pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcome]) -> Form {
+    Form::new(
+        FormPurpose::LogInteraction(customer_id),
+        format!("Log a contact with {customer_name}"),
+        log_fields(outcomes),
+    )
+}
+
+/// What a Closes choice says when the contact closes nothing.
+pub const CLOSES_NONE: &str = "none";
+
+/// The log form for a customer with follow-ups due or overdue: it first says which one this
+/// contact closes (the earliest, unless changed; or none), so logging the call the follow-up
+/// asked for also ticks it off. Typing starts in Summary as on any log form.
+pub fn log_form_closing(
+    customer_id: CustomerId,
+    customer_name: &str,
+    outcomes: &[Outcome],
+    due: &[FollowUp],
+    today: NaiveDate,
+) -> Form {
+    if due.is_empty() {
+        return log_form(customer_id, customer_name, outcomes);
+    }
+    let mut choices: Vec<String> = due.iter().map(|f| closes_label(f, today)).collect();
+    choices.push(CLOSES_NONE.to_string());
+    let mut fields = vec![Field::choice(LogField::Closes, &choices, &choices[0])];
+    fields.extend(log_fields(outcomes));
+    let mut form = Form::new(
+        FormPurpose::LogInteraction(customer_id),
+        format!("Log a contact with {customer_name}"),
+        fields,
+    );
+    form.focus_on(LogField::Summary);
+    form
+}
+
+/// "2d overdue: Send the quote #12": when, what, and the id `fieldbook log --closes` takes.
+fn closes_label(f: &FollowUp, today: NaiveDate) -> String {
+    let when = crate::book::due::due_label(Some(f.draft.due_on), today);
+    let task = crate::safe_text::line(&f.draft.task);
+    format!("{when}: {task} #{}", f.id)
+}
+
+/// The follow-up the form's Closes field names: `None` for "none" or a form without one.
+pub fn closes_choice(form: &Form) -> Option<FollowUpId> {
+    let value = form.value(LogField::Closes);
+    value.rsplit_once(" #")?.1.parse().ok()
+}
+
+fn log_fields(outcomes: &[Outcome]) -> Vec<Field> {
     let mut choices = vec![String::new()];
     choices.extend(outcomes.iter().map(|o| o.label.clone()));
-    let fields = vec![
+    vec![
         Field::multiline(
             LogField::Summary,
             "",
@@ -42,12 +92,7 @@ pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcom
         Field::text(LogField::FollowUpTask, "", "what to do next"),
         Field::text(LogField::Repeat, "", REPEAT_HINT),
         Field::choice(LogField::Satisfaction, &["", "1", "2", "3", "4", "5"], ""),
-    ];
-    Form::new(
-        FormPurpose::LogInteraction(customer_id),
-        format!("Log a contact with {customer_name}"),
-        fields,
-    )
+    ]
 }
 
 /// Choosing an outcome proposes its next step; the fields stay editable, and a proposal is
@@ -79,7 +124,7 @@ pub fn log_request(
     form: &Form,
     customer_id: CustomerId,
     outcomes: &[Outcome],
-    closes: Option<FollowUpId>,
+    closes: Closes,
 ) -> LogRequest {
     let v = |key: LogField| form.value(key).to_string();
     LogRequest {
@@ -98,8 +143,7 @@ pub fn log_request(
             repeat: v(LogField::Repeat),
             ..Default::default()
         }),
-        // Outside the review the service closes the customer's earliest due follow-up.
-        closes: closes.map_or(Closes::EarliestDue, Closes::This),
+        closes,
         satisfaction: form.value(LogField::Satisfaction).parse().ok(),
     }
 }
@@ -120,7 +164,8 @@ pub fn show_log_errors(form: &mut Form, errors: &FieldErrors) {
             logging::LogField::FollowUpDate => LogField::FollowUpDate,
             logging::LogField::Repeat => LogField::Repeat,
             logging::LogField::Satisfaction => LogField::Satisfaction,
-            // Not a field of the form: the follow-up on screen.
+            // The form's Closes field, or (in the review) the follow-up on screen.
+            logging::LogField::Closes if form.has(LogField::Closes) => LogField::Closes,
             logging::LogField::Closes => {
                 form.error = Some(message.to_string());
                 continue;

@@ -109,6 +109,24 @@ impl Field {
         }
     }
 
+    /// Pasted text goes in as text, never as keys; a choice takes it only when it names an
+    /// option.
+    fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.suggested) {
+            self.input.set("");
+        }
+        match &self.kind {
+            FieldKind::Choice(options) => {
+                let wanted = text.trim();
+                if let Some(o) = options.iter().find(|o| o.eq_ignore_ascii_case(wanted)) {
+                    self.input.set(o.clone());
+                }
+            }
+            FieldKind::Multiline => self.input.paste(text, true),
+            FieldKind::Text => self.input.paste(text, false),
+        }
+    }
+
     fn choose(&mut self, options: &[String], edit: TextEdit) {
         let current = options.iter().position(|o| *o == self.value()).unwrap_or(0);
         let pick = match edit {
@@ -169,6 +187,8 @@ pub struct Form {
     /// The customer as an edit form showed it on opening: the save writes only if the book
     /// still holds that, so a change made meanwhile elsewhere is never overwritten unseen.
     pub opened: Option<Box<Customer>>,
+    /// Asked about a customer of the same name already in the book, and told to add anyway.
+    pub same_name_ok: bool,
     initial: Vec<String>,
 }
 
@@ -183,6 +203,7 @@ impl Form {
             confirm_discard: false,
             error: None,
             opened: None,
+            same_name_ok: false,
             initial,
         }
     }
@@ -193,6 +214,11 @@ impl Form {
 
     pub fn edit(&mut self, edit: TextEdit) {
         self.fields[self.focus].edit(edit);
+        self.fields[self.focus].error = None;
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.fields[self.focus].paste(text);
         self.fields[self.focus].error = None;
     }
 
@@ -231,6 +257,12 @@ impl Form {
     fn field_mut(&mut self, key: impl Into<FieldKey>) -> Option<&mut Field> {
         let key = key.into();
         self.fields.iter_mut().find(|f| f.key == key)
+    }
+
+    /// Whether the form has the field at all (some forms grow one for some customers).
+    pub fn has(&self, key: impl Into<FieldKey>) -> bool {
+        let key = key.into();
+        self.fields.iter().any(|f| f.key == key)
     }
 
     pub fn value(&self, key: impl Into<FieldKey>) -> &str {

@@ -56,7 +56,7 @@ pub fn watch() -> io::Result<Busy> {
             };
             let _quiet = held.hold();
             // The terminal may be gone: restoring it is best effort.
-            let _ = ratatui::try_restore();
+            let _ = super::terminal::leave();
             std::process::exit(status);
         })?;
     Ok(busy)

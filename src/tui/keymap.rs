@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
-use super::state::{Overlay, Screen, State};
+use super::state::{Overlay, Question, Screen, State};
 use super::text_input::TextEdit;
 
 mod bindings;
@@ -27,6 +27,8 @@ pub enum Context {
     ReviewDate,
     Form,
     Confirm,
+    /// Adding a customer whose name is already in the book.
+    SameName,
     Help,
 }
 
@@ -45,6 +47,7 @@ impl Context {
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
+            Context::SameName => "Adding a name already in the book",
             Context::Help => "Help",
         }
     }
@@ -67,11 +70,12 @@ pub(crate) const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
+pub(crate) const fn ctrl(c: char) -> Key {
+    with(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub(crate) const fn with(code: KeyCode, mods: KeyModifiers) -> Key {
+    Key { code, mods }
 }
 
 pub struct Binding {
@@ -138,6 +142,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
     match &state.overlay {
         Some(Overlay::Form(form)) if form.confirm_discard => return vec![Context::Confirm],
         Some(Overlay::Form(_)) => return vec![Context::Form],
+        Some(Overlay::Confirm(Question::SameName { .. })) => return vec![Context::SameName],
         Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
         Some(Overlay::Help) => return vec![Context::Help],
         None => {}
@@ -183,8 +188,15 @@ pub fn action_for_key(state: &State, key: Key) -> Option<Action> {
 /// Keys that edit text wherever text is typed (forms, the filter line).
 pub fn text_edit(key: Key) -> Option<TextEdit> {
     let plain = key.mods.is_empty();
+    let ctrl = key.mods == KeyModifiers::CONTROL;
+    let alt = key.mods == KeyModifiers::ALT;
     Some(match key.code {
-        KeyCode::Char('u') if key.mods == KeyModifiers::CONTROL => TextEdit::ClearToStart,
+        KeyCode::Char('u') if ctrl => TextEdit::ClearToStart,
+        KeyCode::Char('w') if ctrl => TextEdit::DeleteWordBack,
+        KeyCode::Char('b') if alt => TextEdit::WordLeft,
+        KeyCode::Char('f') if alt => TextEdit::WordRight,
+        KeyCode::Left if ctrl || alt => TextEdit::WordLeft,
+        KeyCode::Right if ctrl || alt => TextEdit::WordRight,
         KeyCode::Char(c) if plain => TextEdit::Insert(c),
         KeyCode::Backspace => TextEdit::Backspace,
         KeyCode::Delete => TextEdit::Delete,
@@ -214,8 +226,15 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Esc => "Esc".into(),
         other => format!("{other:?}"),
     };
+    // Ctrl-S reads as on the keycap; Ctrl-Left keeps its case.
     if key.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{}", base.to_uppercase())
+        let base = match key.code {
+            KeyCode::Char(_) => base.to_uppercase(),
+            _ => base,
+        };
+        format!("Ctrl-{base}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
     } else {
         base
     }

@@ -13,6 +13,7 @@ pub mod loader;
 pub mod panes;
 pub mod review;
 pub mod state;
+pub mod terminal;
 pub mod text_input;
 pub mod theme;
 pub mod ui;
@@ -58,10 +59,10 @@ pub fn run(
     if loading.is_none() {
         open_review_if_due(&mut state, repo);
     }
-    // try_init installs a panic hook that restores the terminal before the message prints.
-    let mut terminal = ratatui::try_init()?;
+    // Panic hooks restore the terminal (and paste mode) before the message prints.
+    let mut terminal = terminal::enter()?;
     let result = event_loop(&mut terminal, repo, &mut state, clock, &busy, &mut loading);
-    ratatui::try_restore()?;
+    terminal::leave()?;
     result
 }
 
@@ -182,16 +183,23 @@ fn take_loaded(loading: &mut Loading, repo: &mut Repository, state: &mut State) 
 }
 
 fn handle(event: Event, repo: &mut Repository, state: &mut State, clock: fn() -> NaiveDateTime) {
-    let Event::Key(key) = event else {
-        return; // Resize and the rest: the next draw adapts.
-    };
-    let Some(key) = keymap::normalize(key) else {
-        return;
-    };
-    if let Some(action) = keymap::action_for_key(state, key) {
-        state.touched = true;
-        keep_time(state, clock);
-        update::update(state, repo, action);
+    match event {
+        Event::Key(key) => {
+            let Some(key) = keymap::normalize(key) else {
+                return;
+            };
+            if let Some(action) = keymap::action_for_key(state, key) {
+                state.touched = true;
+                keep_time(state, clock);
+                update::update(state, repo, action);
+            }
+        }
+        Event::Paste(text) => {
+            state.touched = true;
+            keep_time(state, clock);
+            update::paste(state, repo, &text);
+        }
+        _ => {} // Resize and the rest: the next draw adapts.
     }
 }
 

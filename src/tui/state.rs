@@ -43,10 +43,22 @@ pub enum FollowUpScope {
     SelectedCustomer,
 }
 
-/// A question waiting for y/n.
+/// A question waiting for an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
-    Archive { id: CustomerId, name: String },
+    Archive {
+        id: CustomerId,
+        name: String,
+    },
+    /// The customer being added has the name of one already in the book: open that one, add
+    /// anyway, or go back. The form waits here, as typed.
+    SameName {
+        existing: CustomerId,
+        name: String,
+        city: String,
+        last_contact: Option<NaiveDateTime>,
+        form: Box<Form>,
+    },
 }
 
 /// The "Archived" view: soft-deleted customers, restorable.

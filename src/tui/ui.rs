@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 use super::action::Pane;
 use super::keymap;
 use super::panes::{
-    archived, customers, dashboard, follow_ups, form, history, import_preview, overlays, profile,
-    review,
+    archived, clear_under, customers, dashboard, follow_ups, form, history, import_preview,
+    overlays, profile, review,
 };
 use super::state::{Overlay, Screen, State};
 use super::theme::THEME;
@@ -38,16 +38,26 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
     draw_screen(frame, body, state);
     match &state.overlay {
         Some(Overlay::Form(f)) => {
-            let height = form::height(f).min(body.height);
+            let width = if area.width >= WIDE { 96 } else { body.width };
+            let height = form::height(f, width.min(body.width)).min(body.height);
             let popup = if area.width >= WIDE {
-                centered(body, 96, height)
+                centered(body, width, height)
             } else {
                 body
             };
+            clear_under(frame, popup);
             form::draw(frame, popup, f);
         }
-        Some(Overlay::Help) => overlays::draw_help(frame, centered(body, 100, body.height)),
-        Some(Overlay::Confirm(q)) => overlays::draw_question(frame, centered(body, 60, 7), q),
+        Some(Overlay::Help) => {
+            let popup = centered(body, 100, body.height);
+            clear_under(frame, popup);
+            overlays::draw_help(frame, popup);
+        }
+        Some(Overlay::Confirm(q)) => {
+            let popup = centered(body, 60, 7);
+            clear_under(frame, popup);
+            overlays::draw_question(frame, popup, q);
+        }
         None => {}
     }
     draw_footer(frame, footer, state);

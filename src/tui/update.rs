@@ -4,7 +4,7 @@
 //! in `reading`; saving a form, one function per purpose, in `saving`.
 
 use super::action::{Action, Pane};
-use super::state::{FollowUpScope, Overlay, Screen, State};
+use super::state::{FollowUpScope, Overlay, Question, Screen, State};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer, reload};
@@ -19,8 +19,8 @@ mod saving;
 mod views;
 
 pub use filtering::refilter_now;
-use filtering::{edit_filter, open_note_hit, record_greeting, search_notes};
-use overlay::overlay_dispatch;
+use filtering::{edit_filter, open_note_hit, paste_filter, record_greeting, search_notes};
+use overlay::{overlay_dispatch, paste_text};
 use views::{archived_dispatch, dashboard_dispatch, import_dispatch, review_dispatch};
 
 /// Carries out one Action. A failed write keeps the form open with its text and says why.
@@ -31,6 +31,22 @@ pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
             form.error = Some(message.clone());
         }
         state.error(message);
+    }
+}
+
+/// Pasted text (a bracketed paste): typed into the form field or the filter line that has the
+/// keys, as text and in one step, so a Tab or a line break in it never moves to another field.
+pub fn paste(state: &mut State, repo: &mut Repository, text: &str) {
+    let result = match &state.overlay {
+        Some(Overlay::Form(_)) => {
+            paste_text(state, text);
+            Ok(())
+        }
+        Some(_) => Ok(()),
+        None => paste_filter(state, repo, text),
+    };
+    if let Err(e) = result {
+        state.error(safe_text::line(&e.to_string()).into_owned());
     }
 }
 
@@ -135,7 +151,11 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
 }
 
 fn quit(state: &mut State) {
-    // Nothing typed is lost silently: a dirty form asks first, like Esc.
+    // Nothing typed is lost silently: a dirty form asks first, like Esc; so does one waiting
+    // behind the same-name question.
+    if let Some(Overlay::Confirm(Question::SameName { form, .. })) = &state.overlay {
+        state.overlay = Some(Overlay::Form(form.clone()));
+    }
     match state.form_mut() {
         Some(form) if form.is_dirty() && !form.confirm_discard => form.confirm_discard = true,
         _ => state.quit = true,

@@ -132,6 +132,13 @@ impl Tmux {
         self.run(&["send-keys", "-l", "-t", SESSION, "--", text]);
     }
 
+    /// Pastes `text` the way a terminal does (bracketed, since the program asked for it), not
+    /// as typed keys: a Tab in it must not move to the next field.
+    fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "-b", "e2e-paste", "--", text]);
+        self.run(&["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", SESSION]);
+    }
+
     /// Polls the screen until `ready` holds; panics with the last screen after the deadline.
     fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -464,6 +471,53 @@ fn add_customer_log_a_call_and_find_it_after_a_restart() {
         "terminal left in the alternate screen"
     );
     assert_book_private(&book);
+}
+
+/// Whether any string in `value` (at any depth) equals `text`.
+fn holds_string(value: &serde_json::Value, text: &str) -> bool {
+    match value {
+        serde_json::Value::String(s) => s == text,
+        serde_json::Value::Array(items) => items.iter().any(|v| holds_string(v, text)),
+        serde_json::Value::Object(map) => map.values().any(|v| holds_string(v, text)),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_pasted_message_with_tabs_and_lines_is_saved_whole_in_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.sqlite3");
+    let book_s = book.display().to_string();
+    cli_json(&book_s, &["add", CUSTOMER, "--city", "北京"]);
+    let vars = sandbox_env(dir.path());
+    let args = ["--db", book_s.as_str()];
+    let Some(tmux) = Tmux::start(dir.path(), &vars, &args) else {
+        return;
+    };
+    tmux.wait_for_line(&[CUSTOMER, "北京"]);
+    tmux.keys(&["l"]);
+    tmux.wait_for_line(&["›Summary"]);
+    // A WeChat message as copied: a Tab, line breaks, Chinese and English.
+    let message = "王经理：\t报价单已收到\n请下周一前确认数量\nQty\t500 pcs";
+    tmux.paste(message);
+    tmux.wait_for_line(&["请下周一前确认数量"]);
+    // Nothing spilled into the next fields: Channel still says call, With is still empty.
+    tmux.wait_for_line(&["Channel", "call"]);
+    tmux.wait_for_line(&["With", "person spoken with (optional)"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for_line(&["logged call"]);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), Exit::Status(0), "{}", tmux.screen());
+    assert!(
+        !tmux.alternate_on(),
+        "terminal left in the alternate screen"
+    );
+
+    let shown = cli_json(&book_s, &["show", CUSTOMER]);
+    assert!(
+        holds_string(&shown, message),
+        "the whole message is in the book: {shown:#}"
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod calls;
 mod cli;
 mod dashboard;
 mod e2e_tmux;
+mod editing;
 mod gate;
 mod going_cold;
 mod interop;

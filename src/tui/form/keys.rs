@@ -103,6 +103,7 @@ form_fields!(
         FollowUpTask => "Follow-up task",
         Repeat => "Repeat",
         Satisfaction => "Satisfaction",
+        Closes => "Closes",
     }
 );
 

@@ -2,12 +2,19 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Binding, Context, RELOAD, SAVE, bind, ch, key};
+use ratatui::crossterm::event::KeyModifiers as M;
+
+use super::{Binding, Context, RELOAD, SAVE, bind, ch, ctrl, key, with};
 use crate::tui::action::{Action, Pane};
 use crate::tui::review::QuickDate;
+use crate::tui::text_input::TextEdit as E;
 
 use Context as C;
 use KeyCode as K;
+
+const fn ch_alt(c: char) -> super::Key {
+    with(K::Char(c), M::ALT)
+}
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -109,9 +116,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &[key(K::Enter)], Action::SubmitField, "", "new line in Summary/Notes; next field; save on the last field"),
     bind(C::Form, &[key(K::Esc)], Action::Back, "cancel", "cancel (asks before discarding typed text)"),
     bind(C::Form, &[RELOAD], Action::ReloadForm, "", "when a save finds the customer changed elsewhere: load the book's values (what you typed stays)"),
+    // Editing text, in forms and on the filter line alike.
+    bind(C::Form, &[key(K::Home)], Action::Edit(E::Home), "", "to the start of the field"),
+    bind(C::Form, &[key(K::End)], Action::Edit(E::End), "", "to the end of the field"),
+    bind(C::Form, &[with(K::Left, M::CONTROL), ch_alt('b')], Action::Edit(E::WordLeft), "", "a word left"),
+    bind(C::Form, &[with(K::Right, M::CONTROL), ch_alt('f')], Action::Edit(E::WordRight), "", "a word right"),
+    bind(C::Form, &[ctrl('w')], Action::Edit(E::DeleteWordBack), "", "delete the word before the cursor"),
+    bind(C::Form, &[ctrl('u')], Action::Edit(E::ClearToStart), "", "delete back to the start of the field"),
     // Questions.
     bind(C::Confirm, &[ch('y')], Action::Answer(true), "yes", "yes"),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], Action::Answer(false), "no", "no"),
+    // Adding a name already in the book.
+    bind(C::SameName, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
+    bind(C::SameName, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
+    bind(C::SameName, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
     // Help.
     bind(C::Help, &[key(K::Esc), ch('?'), ch('q')], Action::Back, "close", "close help"),
 ];

@@ -3,6 +3,7 @@
 pub mod archived;
 pub mod customers;
 pub mod dashboard;
+pub mod field_text;
 pub mod follow_ups;
 pub mod form;
 pub mod history;
@@ -12,7 +13,10 @@ pub mod overlays;
 pub mod profile;
 pub mod review;
 
-use ratatui::widgets::{Block, BorderType};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Clear};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::THEME;
 
@@ -30,4 +34,22 @@ pub fn pane_block(title: String, focused: bool) -> Block<'static> {
             format!(" {title} "),
             THEME.title,
         ))
+}
+
+/// Clears the cells an overlay covers. A wide character drawn beneath whose first half sits
+/// just left of the overlay would otherwise keep its second half, which is the overlay's
+/// border: the terminal is never sent that cell and the border shows a gap. That character
+/// goes too (a space in its place).
+pub fn clear_under(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(left, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }

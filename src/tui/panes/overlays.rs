@@ -53,18 +53,49 @@ pub fn draw_help(frame: &mut Frame, area: Rect) {
 }
 
 pub fn draw_question(frame: &mut Frame, area: Rect, question: &Question) {
-    let text = match question {
-        Question::Archive { name, .. } => format!(
-            "Archive {}? It leaves the list; nothing is deleted.\n\ny = archive, n = keep",
-            safe_text::line(name)
+    let (title, text) = match question {
+        Question::Archive { name, .. } => (
+            "Are you sure?",
+            format!(
+                "Archive {}? It leaves the list; nothing is deleted.\n\ny = archive, n = keep",
+                safe_text::line(name)
+            ),
+        ),
+        Question::SameName {
+            name,
+            city,
+            last_contact,
+            ..
+        } => (
+            "Already in the book",
+            same_name_text(name, city, *last_contact),
         ),
     };
     frame.render_widget(Clear, area);
-    let block = pane_block("Are you sure?".to_string(), true);
+    let block = pane_block(title.to_string(), true);
     frame.render_widget(
         Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// "<name> is already in the book (city, last contact): ..." and the three ways on.
+fn same_name_text(name: &str, city: &str, last: Option<chrono::NaiveDateTime>) -> String {
+    let city = if city.trim().is_empty() {
+        "no city".to_string()
+    } else {
+        safe_text::line(city).into_owned()
+    };
+    let last = last.map_or("never contacted".to_string(), |at| {
+        format!(
+            "last contact {}",
+            crate::book::dates::format_date(at.date())
+        )
+    });
+    format!(
+        "{} is already in the book ({city}, {last}).\n\no = open it, a = add anyway, Esc = back to the form",
+        safe_text::line(name)
+    )
 }
 
 pub fn draw_welcome(frame: &mut Frame, area: Rect) {

@@ -81,10 +81,23 @@ pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> 
 /// Typing on the filter line: names are filtered at once (or once the burst of keys is in);
 /// the notes scope searches as the query changes.
 pub(super) fn edit_filter(state: &mut State, repo: &Repository, edit: TextEdit) -> Result<()> {
+    change_filter(state, repo, |filter| filter.apply(edit, false))
+}
+
+/// Pasted text on the filter line: one line, whatever breaks it held.
+pub(super) fn paste_filter(state: &mut State, repo: &Repository, text: &str) -> Result<()> {
+    change_filter(state, repo, |filter| filter.paste(text, false))
+}
+
+fn change_filter(
+    state: &mut State,
+    repo: &Repository,
+    change: impl FnOnce(&mut crate::tui::text_input::TextInput),
+) -> Result<()> {
     if !state.screen.is_filtering() {
         return Ok(());
     }
-    state.filter.apply(edit, false);
+    change(&mut state.filter);
     if state.notes_scope {
         state.note_list = Default::default();
         search_notes(state, repo)

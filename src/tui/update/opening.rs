@@ -73,7 +73,14 @@ fn customer_form(state: &State, action: Action) -> Option<crate::tui::form::Form
             customer_forms::customer_form(Some(&d.customer), why)
         }
         Action::AddPerson => customer_forms::person_form(id, name),
-        Action::LogInteraction => forms::log_form(id, name, &state.config.outcomes),
+        Action::LogInteraction => {
+            let mut due: Vec<_> = (d.follow_ups.iter())
+                .filter(|f| f.done_at.is_none() && f.draft.due_on <= state.today)
+                .cloned()
+                .collect();
+            due.sort_by_key(|f| (f.draft.due_on, f.draft.due_time));
+            forms::log_form_closing(id, name, &state.config.outcomes, &due, state.today)
+        }
         Action::AddFollowUp => forms::follow_up_form(id, name),
         Action::EditDeals => {
             account_forms::deal_form(id, name, &d.account.deals, &state.config.currency)

@@ -25,6 +25,8 @@ pub(super) fn overlay_dispatch(
         Action::SaveForm => save_form(state, repo)?,
         Action::ReloadForm => super::changed_elsewhere::reload_form(state, repo)?,
         Action::Answer(yes) => answer(state, repo, yes)?,
+        Action::OpenExisting => open_existing(state, repo)?,
+        Action::AddAnyway => add_anyway(state, repo)?,
         Action::Edit(edit) => edit_text(state, edit),
         _ => {}
     }
@@ -37,12 +39,46 @@ fn with_form(state: &mut State, f: impl FnOnce(&mut Form)) {
     }
 }
 
-/// Esc: a form with typed text asks before it goes; anything else just closes.
+/// Esc: a form with typed text asks before it goes; the same-name question goes back to its
+/// form; anything else just closes.
 fn back(state: &mut State) {
-    match &mut state.overlay {
-        Some(Overlay::Form(form)) if form.is_dirty() => form.confirm_discard = true,
-        _ => state.overlay = None,
+    match state.overlay.take() {
+        Some(Overlay::Form(mut form)) if form.is_dirty() => {
+            form.confirm_discard = true;
+            state.overlay = Some(Overlay::Form(form));
+        }
+        Some(Overlay::Confirm(Question::SameName { form, .. })) => {
+            state.overlay = Some(Overlay::Form(form));
+        }
+        _ => {}
     }
+}
+
+/// `o` on the same-name question: the customer already in the book, selected and shown.
+fn open_existing(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(Overlay::Confirm(Question::SameName { existing, name, .. })) = state.overlay.take()
+    else {
+        return Ok(());
+    };
+    if !state.select_customer(existing) {
+        state.filter = Default::default();
+        state.refilter();
+        state.select_customer(existing);
+    }
+    state.focus = crate::tui::action::Pane::Profile;
+    super::reading::load_detail(state, repo)?;
+    state.info(format!("opened {}; nothing added", safe_text::line(&name)));
+    Ok(())
+}
+
+/// `a` on the same-name question: the form saved as typed, without asking again.
+fn add_anyway(state: &mut State, repo: &mut Repository) -> Result<()> {
+    let Some(Overlay::Confirm(Question::SameName { mut form, .. })) = state.overlay.take() else {
+        return Ok(());
+    };
+    form.same_name_ok = true;
+    state.overlay = Some(Overlay::Form(form));
+    save_form(state, repo)
 }
 
 fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
@@ -82,12 +118,24 @@ fn submit_field(state: &mut State, repo: &mut Repository) -> Result<()> {
 
 /// Typing in a form; a choice that fills other fields (an outcome, a deal, a complaint) does.
 fn edit_text(state: &mut State, edit: TextEdit) {
+    change_form(state, |form| form.edit(edit));
+}
+
+/// Pasted text into the form's focused field, as one edit.
+pub(super) fn paste_text(state: &mut State, text: &str) {
+    change_form(state, |form| form.paste(text));
+}
+
+fn change_form(state: &mut State, change: impl FnOnce(&mut Form)) {
     let Some(Overlay::Form(form)) = &mut state.overlay else {
         return;
     };
+    if form.confirm_discard {
+        return;
+    }
     let key = form.focused().key;
     let before = form.value(LogField::Outcome).to_string();
-    form.edit(edit);
+    change(form);
     let account = state.detail.as_ref().map(|d| &d.account);
     match (key, account) {
         (FieldKey::LogField(LogField::Outcome), _) => {

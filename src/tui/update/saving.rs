@@ -8,10 +8,10 @@ use crate::book::due::due_label;
 use crate::book::model::{CustomerId, FollowUpId};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
-use crate::services::logging;
-use crate::tui::form::{CustomerField, Form, FormPurpose, SnoozeField};
+use crate::services::logging::{self, Closes};
+use crate::tui::form::{CustomerField, Form, FormPurpose, LogField, SnoozeField};
 use crate::tui::review::{Handled, ReviewItem};
-use crate::tui::state::{Overlay, Screen, State};
+use crate::tui::state::{Overlay, Question, Screen, State};
 use crate::tui::{account_forms, book_forms as forms, customer_forms, importing};
 
 /// What a save wrote, for the status line and the screen.
@@ -50,6 +50,9 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
     if purpose == FormPurpose::Import {
         return preview_import(state, repo);
     }
+    if purpose == FormPurpose::AddCustomer && !form.same_name_ok && ask_same_name(state) {
+        return Ok(());
+    }
     // The one customer a save touches is read again rather than the whole book.
     let (touched, ranking) = match purpose {
         FormPurpose::Deal(id) => (Some(id), true),
@@ -74,6 +77,42 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         Some(saved) => finish(state, repo, saved, touched, ranking),
         None => Ok(()),
     }
+}
+
+/// Adding a customer whose name (ignoring case and surrounding spaces) is already in the book
+/// asks first: the form moves into the question, as typed. True when it asked.
+fn ask_same_name(state: &mut State) -> bool {
+    let Some(Overlay::Form(form)) = &state.overlay else {
+        return false;
+    };
+    let wanted = form.value(CustomerField::Name).trim().to_lowercase();
+    if wanted.is_empty() {
+        return false;
+    }
+    let Some(row) = state
+        .rows
+        .iter()
+        .find(|r| r.name.trim().to_lowercase() == wanted)
+    else {
+        return false;
+    };
+    let (existing, name, city, last_contact) = (
+        row.id,
+        row.name.clone(),
+        row.city.clone(),
+        row.last_contact_at,
+    );
+    let Some(Overlay::Form(form)) = state.overlay.take() else {
+        return false;
+    };
+    state.overlay = Some(Overlay::Confirm(Question::SameName {
+        existing,
+        name,
+        city,
+        last_contact,
+        form,
+    }));
+    true
 }
 
 /// The customer a form is about, when it is about one.
@@ -160,14 +199,17 @@ fn save_log(
     form: &mut Form,
     customer_id: CustomerId,
 ) -> Result<Option<Saved>> {
-    // In the review, the follow-up on screen is what a log closes.
-    let closes = reviewing::open_follow_up(state).filter(|f| f.draft.customer_id == customer_id);
-    let request = forms::log_request(
-        form,
-        customer_id,
-        &state.config.outcomes,
-        closes.map(|f| f.id),
-    );
+    // The form says what the log closes when it asks; in the review, the follow-up on
+    // screen is what it closes.
+    // Without either (nothing due when the form opened), the service's default stands.
+    let closes = if form.has(LogField::Closes) {
+        forms::closes_choice(form).map_or(Closes::Nothing, Closes::This)
+    } else {
+        reviewing::open_follow_up(state)
+            .filter(|f| f.draft.customer_id == customer_id)
+            .map_or(Closes::EarliestDue, |f| Closes::This(f.id))
+    };
+    let request = forms::log_request(form, customer_id, &state.config.outcomes, closes);
     form.clear_errors();
     let prepared = match logging::validate(&request, repo, &state.config, state.now)? {
         Ok(prepared) => prepared,
