@@ -164,33 +164,47 @@ fn print_import(batch: &Batch, report: Option<&ImportReport>, dry_run: bool) {
         batch.encoding,
         batch.records.len()
     );
-    if !batch.columns.is_empty() {
-        let used: Vec<String> = batch
-            .columns
-            .iter()
-            .filter_map(|c| {
-                c.field
-                    .as_ref()
-                    .map(|f| format!("{} → {f}", safe(&c.header)))
-            })
-            .collect();
-        let ignored: Vec<String> = batch
-            .columns
-            .iter()
-            .filter(|c| c.field.is_none() && !c.header.is_empty())
-            .map(|c| safe(&c.header))
-            .collect();
-        println!("columns: {}", used.join(", "));
-        if !ignored.is_empty() {
-            println!(
-                "{}",
-                style.dim(&format!(
-                    "ignored (use --map COL=FIELD to read one): {}",
-                    ignored.join(", ")
-                ))
-            );
-        }
+    print_columns(batch, &style);
+    print_notices(batch, &style);
+    if let Some(report) = report {
+        print_report(report, dry_run, &style);
     }
+}
+
+/// Which headers were read as which field, and which were left out.
+fn print_columns(batch: &Batch, style: &Style) {
+    if batch.columns.is_empty() {
+        return;
+    }
+    let used: Vec<String> = batch
+        .columns
+        .iter()
+        .filter_map(|c| {
+            c.field
+                .as_ref()
+                .map(|f| format!("{} → {f}", safe(&c.header)))
+        })
+        .collect();
+    let ignored: Vec<String> = batch
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none() && !c.header.is_empty())
+        .map(|c| safe(&c.header))
+        .collect();
+    println!("columns: {}", used.join(", "));
+    if !ignored.is_empty() {
+        println!(
+            "{}",
+            style.dim(&format!(
+                "ignored (use --map COL=FIELD to read one): {}",
+                ignored.join(", ")
+            ))
+        );
+    }
+}
+
+/// The file's problems, the bad ones first.
+fn print_notices(batch: &Batch, style: &Style) {
     for (severity, title) in [
         (Severity::Bad, "bad, not imported"),
         (Severity::Skipped, "skipped"),
@@ -215,9 +229,10 @@ fn print_import(batch: &Batch, report: Option<&ImportReport>, dry_run: bool) {
             println!("  {}", safe(&n.to_string()));
         }
     }
-    let Some(report) = report else {
-        return;
-    };
+}
+
+/// What the import did (or, in a dry run, would do), record by record and in sum.
+fn print_report(report: &ImportReport, dry_run: bool, style: &Style) {
     if dry_run {
         println!("{}", style.heading("would do"));
         for o in &report.outcomes {
