@@ -899,3 +899,25 @@ fn w_records_a_greeting_for_the_next_holiday_and_u_takes_it_back() {
     run(&mut state, &mut repo, [Action::Undo]);
     assert!(repo.greeted_in(2027).unwrap().is_empty());
 }
+
+#[test]
+fn slash_filters_from_any_pane_of_the_book_and_focuses_the_list() {
+    for pane in [Pane::Profile, Pane::History, Pane::FollowUps] {
+        let (mut repo, mut state, _) = setup();
+        run(&mut state, &mut repo, [Action::FocusPane(pane)]);
+        let slash = fieldbook::tui::keymap::Key {
+            code: ratatui::crossterm::event::KeyCode::Char('/'),
+            mods: ratatui::crossterm::event::KeyModifiers::NONE,
+        };
+        let action = fieldbook::tui::keymap::action_for_key(&state, slash);
+        assert_eq!(action, Some(Action::StartFilter), "{pane:?}");
+        run(&mut state, &mut repo, action);
+        run(&mut state, &mut repo, typed("northwind"));
+        assert_eq!(state.focus, Pane::Customers, "{pane:?}");
+        assert_eq!(
+            names(&state),
+            ["Northwind Pacific Trading Ltd."],
+            "{pane:?}"
+        );
+    }
+}

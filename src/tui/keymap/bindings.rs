@@ -83,6 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Archived, &[key(K::Esc), ch('A')], Action::Back, "back", "back to the book"),
     bind(C::Archived, &[ch('q')], Action::Quit, "", "quit"),
     // Every pane.
+    bind(C::Panes, &[ch('/')], Action::StartFilter, "", "filter from any pane: the list takes focus"),
     bind(C::Panes, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
     bind(C::Panes, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
     bind(C::Panes, &[key(K::PageUp)], Action::PageUp, "", "page up"),
