@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDateTime;
 
 use crate::book::model::{
-    Contact, CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionDraft, InteractionId,
+    CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionDraft, InteractionId,
 };
 use crate::config::{Config, Outcome};
 use crate::repository::{Repository, Result};
@@ -233,20 +233,6 @@ impl PreparedLog {
     }
 }
 
-/// The person `name` means among `contacts`: the one whose whole name it is (ignoring case and
-/// surrounding spaces), else the only one whose name contains it.
-pub fn person_named<'a>(contacts: &'a [Contact], name: &str) -> Option<&'a Contact> {
-    let wanted = name.trim().to_lowercase();
-    if wanted.is_empty() {
-        return None;
-    }
-    let folded = |c: &Contact| c.draft.name.trim().to_lowercase();
-    contacts.iter().find(|c| folded(c) == wanted).or_else(|| {
-        let mut hits = contacts.iter().filter(|c| folded(c).contains(&wanted));
-        hits.next().filter(|_| hits.next().is_none())
-    })
-}
-
 /// The task a follow-up gets when none was typed: the outcome's, else the summary's first line,
 /// so a bare date still says what it was about.
 pub fn task_for(typed: &str, outcome: Option<&Outcome>, summary: &str) -> String {
@@ -257,14 +243,7 @@ pub fn task_for(typed: &str, outcome: Option<&Outcome>, summary: &str) -> String
     if let Some(task) = outcome.map(|o| o.task.trim()).filter(|t| !t.is_empty()) {
         return task.to_string();
     }
-    let first: String = summary
-        .lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(60)
-        .collect();
-    format!("Follow up: {first}")
+    crate::book::follow_ups::default_task(summary)
 }
 
 /// "Not too often" warnings for the contact's day and its follow-up's, leaving out the date of

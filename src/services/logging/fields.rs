@@ -2,8 +2,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::{Closes, FieldErrors, FollowUpRequest, LogField, LogRequest, Remedy, person_named};
+use super::{Closes, FieldErrors, FollowUpRequest, LogField, LogRequest, Remedy};
 use crate::book::dates::{self, DateOrder};
+use crate::book::follow_ups::find_person;
 use crate::book::model::{Channel, Contact, ContactId, FollowUp};
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::{Config, Outcome};
@@ -56,7 +57,7 @@ pub(super) fn read_with(
     contacts: &[Contact],
     errors: &mut FieldErrors,
 ) -> Option<ContactId> {
-    let found = person_named(contacts, name).map(|c| c.id);
+    let found = find_person(contacts, name).map(|c| c.id);
     if found.is_none() {
         errors.add(
             LogField::With,
