@@ -190,7 +190,6 @@ fn take(
     warn: &mut dyn FnMut(String),
 ) {
     let c = &mut parts.customer;
-    let note = |side: &mut Side| side.extra.push(format!("{label}: {}", text::trim(value)));
     match field {
         Field::Company => first(&mut parts.company, value),
         Field::Name => first(&mut parts.name, value),
@@ -216,6 +215,30 @@ fn take(
                 }
             }
         }
+        Field::Kind | Field::Tier | Field::Stage | Field::Cadence => {
+            take_account(parts, field, value, label, warn)
+        }
+        Field::Note => note_in(&mut parts.sides[0], label, value),
+        Field::Ignore => {}
+        _ => take_reach(parts, field, value, label, options, warn),
+    }
+}
+
+/// A value that is kept as `label: value` in the notes when it cannot go in its own field.
+fn note_in(side: &mut Side, label: &str, value: &str) {
+    side.extra.push(format!("{label}: {}", text::trim(value)));
+}
+
+/// The customer's kind, tier, stage and cadence: words and numbers the book knows, or a warning.
+fn take_account(
+    parts: &mut Parts,
+    field: Field,
+    value: &str,
+    label: &str,
+    warn: &mut dyn FnMut(String),
+) {
+    let c = &mut parts.customer;
+    match field {
         Field::Kind => match CustomerKind::parse(value) {
             Some(k) => parts.kind = Some(k),
             None => warn(format!(
@@ -230,7 +253,7 @@ fn take(
                     "{} is not a tier (A, B or C); kept in the notes",
                     text::escaped_excerpt(value)
                 ));
-                note(&mut parts.sides[1]);
+                note_in(&mut parts.sides[1], label, value);
             }
         },
         Field::Stage => match Stage::parse(value) {
@@ -240,7 +263,7 @@ fn take(
                     "{} is not a stage; kept in the notes",
                     text::escaped_excerpt(value)
                 ));
-                note(&mut parts.sides[1]);
+                note_in(&mut parts.sides[1], label, value);
             }
         },
         Field::Cadence => match value.trim().parse::<u32>() {
@@ -250,6 +273,20 @@ fn take(
                 text::escaped_excerpt(value)
             )),
         },
+        _ => {}
+    }
+}
+
+/// How to reach the customer or the person (numbers, e-mails, WeChat), their birthday and notes.
+fn take_reach(
+    parts: &mut Parts,
+    field: Field,
+    value: &str,
+    label: &str,
+    options: &ReadOptions,
+    warn: &mut dyn FnMut(String),
+) {
+    match field {
         Field::Mobile(who) | Field::Phone(who) => {
             let side = &mut parts.sides[side_index(who)];
             for item in values::split_many(value, &['/', ';', '；', '、', ',', '，']) {
@@ -261,7 +298,7 @@ fn take(
                 }
             }
         }
-        Field::Fax(who) => note(&mut parts.sides[side_index(who)]),
+        Field::Fax(who) => note_in(&mut parts.sides[side_index(who)], label, value),
         Field::Email(who) => parts.sides[side_index(who)]
             .emails
             .extend(values::split_many(value, &[',', ';', '；', ' ', '，'])),
@@ -280,13 +317,12 @@ fn take(
                         "{} is not a date; kept in the notes",
                         text::escaped_excerpt(value)
                     ));
-                    note(side);
+                    note_in(side, label, value);
                 }
             }
         }
         Field::Notes(who) => parts.sides[side_index(who)].notes.push(value.to_string()),
-        Field::Note => note(&mut parts.sides[0]),
-        Field::Ignore => {}
+        _ => {}
     }
 }
 
