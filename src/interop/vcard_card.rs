@@ -12,6 +12,10 @@ use super::vcard_escape::{split_escaped, unescape};
 use super::{Notice, Place, ReadOptions, Record, Severity};
 use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
 
+mod parts;
+
+use parts::{Names, account_fields, add_categories, names, notes};
+
 struct Card<'a> {
     props: &'a [Prop],
     /// Apple's `itemN.X-ABLabel` by group, found once: looking it up per phone was quadratic.
@@ -223,88 +227,24 @@ pub(super) fn record(
 
 fn read_card(card: &mut Card, place: Place, options: &ReadOptions) -> Option<Record> {
     let mut extra = Vec::new();
-    let n = match card.props.iter().find(|p| p.name == "N").cloned() {
-        Some(p) => card.components(&p, Shape::Name).unwrap_or_default(),
-        None => Vec::new(),
-    };
-    let part = |i: usize| n.get(i).map(String::as_str).unwrap_or("");
-    let from_n = values::join_name(part(0), part(1), part(2));
-    let full = card.first("FN", Shape::Name).unwrap_or_default();
-    let org_parts = match card.props.iter().find(|p| p.name == "ORG").cloned() {
-        Some(p) => card.components(&p, Shape::Name).unwrap_or_default(),
-        None => Vec::new(),
-    };
-    let mut org = text::trim(org_parts.first().map_or("", String::as_str)).to_string();
-    let department = org_parts.get(1).map_or("", |d| text::trim(d)).to_string();
-    let kind = card
-        .first("KIND", Shape::Line)
-        .unwrap_or_default()
-        .to_lowercase();
-    let shown_as_company = card
-        .first("X-ABSHOWAS", Shape::Line)
-        .is_some_and(|v| v.eq_ignore_ascii_case("company"));
+    let Names {
+        person,
+        org,
+        department,
+        is_org,
+    } = names(card);
     let fieldbook_kind = card
         .first("X-FIELDBOOK-KIND", Shape::Line)
         .and_then(|k| CustomerKind::parse(&k));
-    let mut person = if from_n.is_empty() {
-        full.clone()
-    } else {
-        from_n.clone()
-    };
-    let is_org = matches!(kind.as_str(), "org" | "organization")
-        || shown_as_company
-        || (from_n.is_empty() && !org.is_empty() && dedup_key(&full) == dedup_key(&org));
-    if is_org {
-        if org.is_empty() {
-            org = person.clone();
-        }
-        person.clear();
-    }
     let title = card.first("TITLE", Shape::Line).unwrap_or_default();
     let phone = reach(card, "TEL", &mut extra);
     let email = reach(card, "EMAIL", &mut extra);
     let wechat = wechat(card);
     let birthday = birthday(card, options, &mut extra);
-    let notes_props: Vec<Prop> = card.all("NOTE").cloned().collect();
-    let mut notes = notes_props
-        .iter()
-        .filter_map(|p| card.value(p, Shape::Text))
-        .collect::<Vec<_>>()
-        .join("\n");
-    values::add_note_lines(&mut notes, extra.iter().map(String::as_str));
-    let mut customer = CustomerDraft {
-        website: card.first("URL", Shape::Line).unwrap_or_default(),
-        industry: card
-            .first("X-FIELDBOOK-INDUSTRY", Shape::Line)
-            .unwrap_or_default(),
-        lead_source: card
-            .first("X-FIELDBOOK-LEAD-SOURCE", Shape::Line)
-            .unwrap_or_default(),
-        tier: card
-            .first("X-FIELDBOOK-TIER", Shape::Line)
-            .and_then(|t| Tier::parse(&t)),
-        stage: card
-            .first("X-FIELDBOOK-STAGE", Shape::Line)
-            .and_then(|s| Stage::parse(&s)),
-        cadence_days: card
-            .first("X-FIELDBOOK-CADENCE", Shape::Line)
-            .and_then(|c| c.parse().ok())
-            .filter(|&c| c > 0),
-        ..CustomerDraft::default()
-    };
+    let notes = notes(card, &extra);
+    let mut customer = account_fields(card);
     address(card, &mut customer);
-    let categories: Vec<Prop> = card.all("CATEGORIES").cloned().collect();
-    for p in &categories {
-        if let Some(raw) = card.raw(p) {
-            for tag in split_escaped(&raw, ',') {
-                let tag = unescape(tag);
-                let tag = text::trim(&tag);
-                if !tag.is_empty() && !customer.tags.iter().any(|t| t == tag) {
-                    customer.tags.push(tag.to_string());
-                }
-            }
-        }
-    }
+    add_categories(card, &mut customer);
     if person.is_empty() && org.is_empty() {
         return None;
     }
