@@ -284,13 +284,8 @@ pub(super) fn read(
                 });
             }
             None => {
-                if !outside && !logical.bytes.iter().all(u8::is_ascii_whitespace) {
-                    batch.notices.push(Notice {
-                        place: Place::Line { line: logical.line },
-                        severity: Severity::Skipped,
-                        column: None,
-                        message: "data outside any card, skipped".into(),
-                    });
+                if !outside {
+                    tell_outside(&logical, batch);
                 }
                 outside = true;
             }
@@ -312,17 +307,8 @@ pub(super) fn read(
                 }
             }
             Some(card) => {
-                if let (Some(p), None, 1) = (prop, &card.bad, card.depth) {
-                    if logical.too_long && !logical.skipped {
-                        card.bad = Some((
-                            Some(p.name.clone()),
-                            format!(
-                                "is longer than the {PROPERTY_LIMIT} bytes a property may hold"
-                            ),
-                        ));
-                    } else {
-                        card.props.push(p);
-                    }
+                if let Some(p) = prop {
+                    add_prop(card, p, &logical);
                 }
             }
         }
@@ -341,6 +327,33 @@ pub(super) fn read(
         ));
     }
     Ok(())
+}
+
+/// Lines outside any card are skipped with a word, once for each stretch of them.
+fn tell_outside(logical: &Logical, batch: &mut Batch) {
+    if !logical.bytes.iter().all(u8::is_ascii_whitespace) {
+        batch.notices.push(Notice {
+            place: Place::Line { line: logical.line },
+            severity: Severity::Skipped,
+            column: None,
+            message: "data outside any card, skipped".into(),
+        });
+    }
+}
+
+/// A property of the open card (not of a card nested in it); one too long marks the card bad.
+fn add_prop(card: &mut Open, p: Prop, logical: &Logical) {
+    if card.bad.is_some() || card.depth != 1 {
+        return;
+    }
+    if logical.too_long && !logical.skipped {
+        card.bad = Some((
+            Some(p.name.clone()),
+            format!("is longer than the {PROPERTY_LIMIT} bytes a property may hold"),
+        ));
+    } else {
+        card.props.push(p);
+    }
 }
 
 fn finish(card: Open, charset: Charset, options: &ReadOptions, batch: &mut Batch) {
