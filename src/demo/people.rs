@@ -234,80 +234,18 @@ pub fn customer(rng: &mut Rng, p: &Profile) -> (CustomerDraft, Firm) {
         stage: Some(p.stage),
         ..CustomerDraft::default()
     };
-    let mut domain = String::new();
-    let mut dialling = None;
-    match (p.chinese, p.kind) {
-        (true, CustomerKind::Company) => {
-            let (city, area) = rng.pick(CN_CITIES);
-            let (brand, brand_py) = rng.pick(CN_BRANDS);
-            let suffix = rng.weighted(CN_SUFFIXES);
-            d.name = format!("{city}{brand}{}{suffix}", industry.cn_word);
-            d.industry = industry.cn_label.into();
-            d.city = city.into();
-            d.address = format!("{city}市{}{}号", rng.pick(CN_ROADS), rng.between(1, 300));
-            if rng.percent(40) {
-                let _ = write!(
-                    d.address,
-                    "{}栋{}室",
-                    rng.between(1, 9),
-                    rng.between(101, 1808)
-                );
-            }
-            d.phone = cn_landline(rng, area);
-            domain = format!("{brand_py}{}.example", industry.stem);
-            if rng.percent(40) {
-                d.wechat = format!("{brand_py}_{}", industry.stem);
-            }
-        }
-        (false, CustomerKind::Company) => {
-            let (city, prefix, len) = rng.pick(INTL_CITIES);
-            let first = rng.pick(EN_PREFIXES);
-            let name = format!("{first} {}{}", rng.pick(EN_MIDDLES), industry.en_word);
-            d.name = format!("{name} {}", rng.pick(EN_SUFFIXES))
-                .trim_end()
-                .into();
-            d.industry = industry.en_label.into();
-            d.city = city.into();
-            d.address = format!("{} {}, {city}", rng.between(1, 250), rng.pick(EN_ROADS));
-            d.phone = intl_phone(rng, prefix, len);
-            dialling = Some((prefix, len));
-            domain = name
-                .split(' ')
-                .next()
-                .unwrap_or("firm")
-                .to_ascii_lowercase();
-            let _ = write!(domain, "{}.example", industry.stem);
-        }
+    let (domain, dialling) = match (p.chinese, p.kind) {
+        (true, CustomerKind::Company) => (cn_company(rng, industry, &mut d), None),
+        (false, CustomerKind::Company) => intl_company(rng, industry, &mut d),
         (true, CustomerKind::Person) => {
-            let name = chinese_name(rng);
-            d.city = rng.pick(CN_CITIES).0.into();
-            d.phone = cn_mobile(rng);
-            if rng.percent(50) {
-                d.email = format!("{}{}@mail.example", name.ascii, rng.between(10, 99));
-            }
-            if rng.percent(85) {
-                d.wechat = wechat_id(rng, &name.ascii);
-            }
-            if rng.percent(50) {
-                d.industry = industry.cn_label.into();
-            }
-            d.name = name.full;
+            cn_person(rng, industry, &mut d);
+            (String::new(), None)
         }
         (false, CustomerKind::Person) => {
-            let name = english_name(rng);
-            let (city, prefix, len) = rng.pick(INTL_CITIES);
-            d.city = city.into();
-            d.phone = intl_phone(rng, prefix, len);
-            d.email = format!("{}@mail.example", name.ascii);
-            if rng.percent(30) {
-                d.wechat = wechat_id(rng, &name.ascii);
-            }
-            if rng.percent(50) {
-                d.industry = industry.en_label.into();
-            }
-            d.name = name.full;
+            intl_person(rng, industry, &mut d);
+            (String::new(), None)
         }
-    }
+    };
     if !domain.is_empty() {
         d.email = format!("{}@{domain}", rng.pick(&["info", "sales", "purchasing"]));
         if rng.percent(60) {
@@ -338,6 +276,89 @@ pub fn customer(rng: &mut Rng, p: &Profile) -> (CustomerDraft, Firm) {
         });
     }
     (d, Firm { domain, dialling })
+}
+
+/// A Chinese company: its name, city, address and landline; returns its e-mail domain.
+fn cn_company(rng: &mut Rng, industry: Industry, d: &mut CustomerDraft) -> String {
+    let (city, area) = rng.pick(CN_CITIES);
+    let (brand, brand_py) = rng.pick(CN_BRANDS);
+    let suffix = rng.weighted(CN_SUFFIXES);
+    d.name = format!("{city}{brand}{}{suffix}", industry.cn_word);
+    d.industry = industry.cn_label.into();
+    d.city = city.into();
+    d.address = format!("{city}市{}{}号", rng.pick(CN_ROADS), rng.between(1, 300));
+    if rng.percent(40) {
+        let _ = write!(
+            d.address,
+            "{}栋{}室",
+            rng.between(1, 9),
+            rng.between(101, 1808)
+        );
+    }
+    d.phone = cn_landline(rng, area);
+    let domain = format!("{brand_py}{}.example", industry.stem);
+    if rng.percent(40) {
+        d.wechat = format!("{brand_py}_{}", industry.stem);
+    }
+    domain
+}
+
+/// A company abroad: returns its e-mail domain and its dialling prefix and length.
+fn intl_company(
+    rng: &mut Rng,
+    industry: Industry,
+    d: &mut CustomerDraft,
+) -> (String, Option<(&'static str, usize)>) {
+    let (city, prefix, len) = rng.pick(INTL_CITIES);
+    let first = rng.pick(EN_PREFIXES);
+    let name = format!("{first} {}{}", rng.pick(EN_MIDDLES), industry.en_word);
+    d.name = format!("{name} {}", rng.pick(EN_SUFFIXES))
+        .trim_end()
+        .into();
+    d.industry = industry.en_label.into();
+    d.city = city.into();
+    d.address = format!("{} {}, {city}", rng.between(1, 250), rng.pick(EN_ROADS));
+    d.phone = intl_phone(rng, prefix, len);
+    let mut domain = name
+        .split(' ')
+        .next()
+        .unwrap_or("firm")
+        .to_ascii_lowercase();
+    let _ = write!(domain, "{}.example", industry.stem);
+    (domain, Some((prefix, len)))
+}
+
+/// A Chinese individual customer.
+fn cn_person(rng: &mut Rng, industry: Industry, d: &mut CustomerDraft) {
+    let name = chinese_name(rng);
+    d.city = rng.pick(CN_CITIES).0.into();
+    d.phone = cn_mobile(rng);
+    if rng.percent(50) {
+        d.email = format!("{}{}@mail.example", name.ascii, rng.between(10, 99));
+    }
+    if rng.percent(85) {
+        d.wechat = wechat_id(rng, &name.ascii);
+    }
+    if rng.percent(50) {
+        d.industry = industry.cn_label.into();
+    }
+    d.name = name.full;
+}
+
+/// An individual customer abroad.
+fn intl_person(rng: &mut Rng, industry: Industry, d: &mut CustomerDraft) {
+    let name = english_name(rng);
+    let (city, prefix, len) = rng.pick(INTL_CITIES);
+    d.city = city.into();
+    d.phone = intl_phone(rng, prefix, len);
+    d.email = format!("{}@mail.example", name.ascii);
+    if rng.percent(30) {
+        d.wechat = wechat_id(rng, &name.ascii);
+    }
+    if rng.percent(50) {
+        d.industry = industry.en_label.into();
+    }
+    d.name = name.full;
 }
 
 /// One person at `firm`.
