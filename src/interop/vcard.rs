@@ -140,6 +140,18 @@ struct Open {
     bad: Option<(Option<String>, String)>,
 }
 
+impl Open {
+    /// Card number `card` (1 = the first in the file), begun at `line`.
+    fn new(card: usize, line: usize) -> Self {
+        Open {
+            place: Place::Card { card, line },
+            depth: 1,
+            props: Vec::new(),
+            bad: None,
+        }
+    }
+}
+
 pub(super) fn read(
     bytes: &[u8],
     options: &ReadOptions,
@@ -169,15 +181,7 @@ pub(super) fn read(
             None if begin => {
                 cards += 1;
                 outside = false;
-                open = Some(Open {
-                    place: Place::Card {
-                        card: cards,
-                        line: logical.line,
-                    },
-                    depth: 1,
-                    props: Vec::new(),
-                    bad: None,
-                });
+                open = Some(Open::new(cards, logical.line));
             }
             None => {
                 if !outside {
