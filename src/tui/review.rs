@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::book::agenda::Agenda;
-use crate::book::model::{Customer, CustomerId, CustomerRow, FollowUp, Interaction};
+use crate::book::model::{Contact, Customer, CustomerId, CustomerRow, FollowUp, Interaction};
 
 /// How many of the customer's latest interactions sit beside the item.
 pub const RECENT: usize = 5;
@@ -89,6 +89,8 @@ pub struct Review {
     pub account: Option<crate::services::account::Account>,
     pub recent: Vec<Interaction>,
     pub recent_total: usize,
+    /// The current item's people: whom to ask for, and their numbers, before dialling.
+    pub people: Vec<Contact>,
 }
 
 impl Review {

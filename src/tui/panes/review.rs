@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::history::interaction_lines;
 use super::pane_block;
 use crate::book::due;
-use crate::book::model::Customer;
+use crate::book::model::{Contact, Customer};
 use crate::safe_text;
 use crate::services::account::Account;
 use crate::tui::review::{Handled, QuickDate, Review, ReviewItem};
@@ -105,8 +105,47 @@ fn card_lines(review: &Review, today: NaiveDate) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     if let Some(c) = &review.customer {
         out.extend(customer_lines(c, review.account.as_ref(), today));
+        out.extend(people_lines(&review.people));
+        out.extend(note_lines(&c.draft.notes));
     }
     out
+}
+
+/// Each person with title, phone and WeChat: whom to ask for, on which number.
+fn people_lines(people: &[Contact]) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for p in people {
+        let mut bits = vec![p.draft.name.as_str()];
+        bits.extend(
+            [&p.draft.title, &p.draft.phone, &p.draft.wechat]
+                .into_iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty()),
+        );
+        out.push(Line::from(vec![
+            Span::styled("Person ", THEME.label),
+            Span::raw(safe_text::line(&bits.join(" · ")).into_owned()),
+        ]));
+    }
+    out
+}
+
+/// The customer's notes, the first few lines: what to remember before the call.
+fn note_lines(notes: &str) -> Vec<Line<'static>> {
+    notes
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .enumerate()
+        .map(|(i, l)| {
+            let label = if i == 0 { "Notes  " } else { "       " };
+            Line::from(vec![
+                Span::styled(label, THEME.label),
+                Span::raw(safe_text::line(l).into_owned()),
+            ])
+        })
+        .collect()
 }
 
 /// What is due (and how late), or how far past its cadence a customer going cold is.

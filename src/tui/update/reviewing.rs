@@ -54,6 +54,7 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
         review.customer = None;
         review.recent.clear();
         review.recent_total = 0;
+        review.people.clear();
         return Ok(());
     };
     review.customer = repo.customer(id)?;
@@ -69,6 +70,7 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
     };
     review.recent = repo.history(id, RECENT, 0)?;
     review.recent_total = repo.interaction_count(id)? as usize;
+    review.people = repo.contacts(id)?;
     Ok(())
 }
 
