@@ -111,6 +111,21 @@ impl Repository {
     /// up to date. A book from a newer fieldbook, another program's database, a file that is
     /// not SQLite, or an emptied book with backups beside it is refused unchanged.
     pub fn open(path: &Path) -> Result<Self> {
+        // Several fieldbooks opening one new book at once: switching it to WAL can meet another
+        // opener mid-switch and hear "busy" without waiting. A moment later it settles.
+        let mut tries = 0;
+        loop {
+            match Self::open_once(path) {
+                Err(BookError::Sqlite(e)) if other_writers::is_busy(&e) && tries < 40 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Self> {
         opening::refuse_foreign(path)?;
         crate::paths::create_private_file(path)?;
         let conn = Connection::open(path)?;
