@@ -2,31 +2,13 @@
 
 use std::os::unix::fs::PermissionsExt;
 
+use crate::common::{customer, names};
 use chrono::NaiveDateTime;
-use fieldbook::book::model::CustomerDraft;
 use fieldbook::repository::Repository;
 use fieldbook::repository::backup::{self, check_file, list_backups, rotate};
 
 fn at(s: &str) -> NaiveDateTime {
     s.parse().unwrap()
-}
-
-fn customer(name: &str) -> CustomerDraft {
-    CustomerDraft {
-        name: name.into(),
-        ..Default::default()
-    }
-}
-
-fn names(repo: &Repository) -> Vec<String> {
-    let mut n: Vec<String> = repo
-        .customer_rows()
-        .unwrap()
-        .into_iter()
-        .map(|r| r.name)
-        .collect();
-    n.sort();
-    n
 }
 
 #[test]

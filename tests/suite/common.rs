@@ -295,3 +295,32 @@ impl CliBook {
             .unwrap()
     }
 }
+
+/// A customer with only a name.
+pub fn customer(name: &str) -> CustomerDraft {
+    CustomerDraft {
+        name: name.into(),
+        ..Default::default()
+    }
+}
+
+/// The book's customers' names, sorted.
+pub fn names(repo: &Repository) -> Vec<String> {
+    let mut n: Vec<String> = repo
+        .customer_rows()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    n.sort();
+    n
+}
+
+/// The real binary on the book and config in `dir`.
+pub fn fieldbook(dir: &std::path::Path, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("fieldbook").unwrap();
+    cmd.env("FIELDBOOK_DB", dir.join("book.sqlite3"))
+        .env("FIELDBOOK_CONFIG", dir.join("config.toml"))
+        .args(args);
+    cmd
+}

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use assert_cmd::Command;
+use crate::common::fieldbook;
 use chrono::NaiveDateTime;
 use fieldbook::book::model::CustomerDraft;
 use fieldbook::repository::Repository;
@@ -35,14 +35,6 @@ fn kept(path: &Path) -> Vec<String> {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy()[5..20].to_string())
         .collect()
-}
-
-fn fieldbook(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("fieldbook").unwrap();
-    cmd.env("FIELDBOOK_DB", dir.join("book.sqlite3"))
-        .env("FIELDBOOK_CONFIG", dir.join("config.toml"))
-        .args(args);
-    cmd
 }
 
 #[test]

@@ -3,29 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use fieldbook::book::model::CustomerDraft;
+use crate::common::{customer, fieldbook, names};
 use fieldbook::repository::backup::check_file;
 use fieldbook::repository::restore::partial_path;
 use fieldbook::repository::{LATEST_VERSION, MIGRATIONS, Repository};
-
-fn customer(name: &str) -> CustomerDraft {
-    CustomerDraft {
-        name: name.into(),
-        ..Default::default()
-    }
-}
-
-fn names(repo: &Repository) -> Vec<String> {
-    let mut n: Vec<String> = repo
-        .customer_rows()
-        .unwrap()
-        .into_iter()
-        .map(|r| r.name)
-        .collect();
-    n.sort();
-    n
-}
 
 fn book_with(path: &Path, name: &str) -> Repository {
     let mut repo = Repository::open(path).unwrap();
@@ -109,14 +90,6 @@ fn undo_steps_survive_a_restore_only_from_the_same_book() {
     assert_eq!(names(&repo), ["Theirs"]);
     assert_eq!(repo.undo_history(5).unwrap(), Vec::<String>::new());
     assert_eq!(repo.undo().unwrap(), None);
-}
-
-fn fieldbook(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("fieldbook").unwrap();
-    cmd.env("FIELDBOOK_DB", dir.join("book.sqlite3"))
-        .env("FIELDBOOK_CONFIG", dir.join("config.toml"))
-        .args(args);
-    cmd
 }
 
 #[test]
