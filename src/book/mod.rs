@@ -17,3 +17,4 @@ pub mod recurrence;
 pub mod report;
 pub mod tiers;
 pub mod validate;
+pub mod worth;

@@ -23,6 +23,8 @@ pub const DEFAULTS_TOML: &str = include_str!("defaults.toml");
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub review_on_start: bool,
+    /// How many customers going cold today's review walks, the most valuable first; 0 = none.
+    pub review_cold_per_day: u32,
     /// How `12/01` reads: "month-day" (1 December) or "day-month" (12 January).
     pub date_order: DateOrder,
     pub cadence: Cadence,
@@ -131,6 +133,7 @@ impl Default for Config {
         };
         Self {
             review_on_start: true,
+            review_cold_per_day: 10,
             date_order: DateOrder::MonthDay,
             cadence: Cadence::default(),
             frequency: Frequency::default(),

@@ -29,6 +29,26 @@ fn a_partial_file_fills_in_the_rest() {
 }
 
 #[test]
+fn the_review_walks_ten_customers_going_cold_a_day_unless_told() {
+    assert_eq!(Config::default().review_cold_per_day, 10);
+    assert_eq!(Config::parse("").unwrap().review_cold_per_day, 10);
+    let config = Config::parse("review_cold_per_day = 3\n").unwrap();
+    assert_eq!(config.review_cold_per_day, 3);
+    assert_eq!(
+        Config::parse("review_cold_per_day = 0\n")
+            .unwrap()
+            .review_cold_per_day,
+        0
+    );
+    let w = parse_warning("review_cold_per_day = -1\n");
+    assert!(w.starts_with("config.toml line 1: "), "{w}");
+    assert!(
+        w.contains("expected a whole number for review_cold_per_day"),
+        "{w}"
+    );
+}
+
+#[test]
 fn listed_outcomes_replace_the_defaults_and_blanks_are_filled() {
     let config = Config::parse("[[outcome]]\nkey = \"sample_sent\"\nnext = \"+1w\"\n").unwrap();
     let expected = Outcome {

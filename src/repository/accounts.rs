@@ -157,6 +157,18 @@ impl Repository {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The value of each customer's open deals in `currency`: what a silent customer may cost,
+    /// which ranks who is going cold in the review.
+    pub fn open_deal_values(&self, currency: &str) -> Result<HashMap<CustomerId, i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer_id, sum(amount) FROM deal
+              WHERE stage NOT IN ('won', 'lost') AND currency = ?1
+              GROUP BY customer_id",
+        )?;
+        let rows = stmt.query_map([currency.to_uppercase()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Order days of every customer's won deals, for the lifecycle rules.
     pub fn order_dates(&self) -> Result<HashMap<CustomerId, Vec<NaiveDate>>> {
         let mut stmt = self.conn.prepare_cached(

@@ -5,8 +5,10 @@ use chrono::NaiveDateTime;
 
 use super::customer_list;
 use crate::book::agenda::Agenda;
+use crate::book::care;
 use crate::book::complaints::Complaint;
 use crate::book::model::CustomerRow;
+use crate::book::worth::{ColdWorth, rank_by_worth};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 
@@ -39,4 +41,27 @@ pub fn read(repo: &Repository, config: &Config, now: NaiveDateTime, days: u32) -
         open_complaints,
         rows,
     })
+}
+
+/// Today's share of the customers going cold (`cold`, as the agenda lists them) for the
+/// review: the most valuable first (`book::worth`), at most `review_cold_per_day`. Who is
+/// going cold stays one rule; only how many the review walks is capped.
+pub fn cold_for_review(
+    repo: &Repository,
+    config: &Config,
+    mut cold: Vec<CustomerRow>,
+) -> Result<Vec<CustomerRow>> {
+    let cap = config.review_cold_per_day as usize;
+    if cold.is_empty() || cap == 0 {
+        return Ok(Vec::new());
+    }
+    let open_deals = repo.open_deal_values(&config.currency)?;
+    rank_by_worth(&mut cold, |r| ColdWorth {
+        tier: r.tier,
+        open_deals: open_deals.get(&r.id).copied().unwrap_or(0),
+        days_past: r.cold_by.unwrap_or(0),
+        cadence_days: care::cadence(r.cadence_days, config.cadence.for_tier(r.tier)),
+    });
+    cold.truncate(cap);
+    Ok(cold)
 }

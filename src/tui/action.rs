@@ -98,6 +98,8 @@ pub enum Action {
     OpenReview,
     /// In the review: leave this item as it is and go to the next.
     Skip,
+    /// In the review: skip the rest of today's customers going cold, on to what is left.
+    SkipGoingCold,
     /// In the review, after `s`: snooze (or, for a customer going cold, plan a follow-up) to a
     /// quick date, or ask for one.
     QuickSnooze(QuickDate),

@@ -1,11 +1,13 @@
-//! Today's review: every overdue and due follow-up, then every customer going cold, one at a
-//! time, each with what was said last. The list is fixed when the review opens, so handling an
-//! item never reshuffles what is still to come.
+//! Today's review: every overdue and due follow-up, then today's share of the customers going
+//! cold, one at a time, each with what was said last. The list is fixed when the review opens,
+//! so handling an item never reshuffles what is still to come; it is kept for the day, so
+//! leaving and coming back resumes it (see `resume`).
 
 use chrono::NaiveDate;
 
-use crate::book::agenda::Agenda;
 use crate::book::model::{Contact, Customer, CustomerId, CustomerRow, FollowUp, Interaction};
+
+mod resume;
 
 /// How many of the customer's latest interactions sit beside the item.
 pub const RECENT: usize = 5;
@@ -34,18 +36,25 @@ pub enum Handled {
     Logged,
     /// A follow-up was planned for a customer going cold.
     Planned(NaiveDate),
+    /// Left for now: the follow-up is still open, the customer still going cold.
     Skipped,
+    /// The customer stopped going cold by a change made outside the review (a stage, a
+    /// cadence, archived).
+    NoLongerCold,
 }
 
 impl Handled {
-    pub fn label(self) -> String {
+    /// The mark on the card: a tick for what is dealt with, an arrow for a snooze, a dot for
+    /// a skip, so a skipped item never reads as done.
+    pub fn mark(self) -> String {
         let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         match self {
-            Handled::Done => "done".into(),
-            Handled::Snoozed(d) => format!("snoozed to {}", date(d)),
-            Handled::Logged => "logged".into(),
-            Handled::Planned(d) => format!("follow-up planned {}", date(d)),
-            Handled::Skipped => "skipped".into(),
+            Handled::Done => "✓ done".into(),
+            Handled::Snoozed(d) => format!("→ snoozed to {}", date(d)),
+            Handled::Logged => "✓ contact logged".into(),
+            Handled::Planned(d) => format!("✓ follow-up planned {}", date(d)),
+            Handled::Skipped => "· skipped, still open".into(),
+            Handled::NoLongerCold => "✓ no longer going cold".into(),
         }
     }
 }
@@ -77,12 +86,19 @@ impl QuickDate {
 
 #[derive(Debug, Clone, Default)]
 pub struct Review {
+    /// The day the list was made for: on another day the review starts afresh.
+    pub day: NaiveDate,
     pub items: Vec<ReviewItem>,
     pub handled: Vec<Option<Handled>>,
     /// The item on screen; `items.len()` once the walk is over.
     pub at: usize,
     /// `s` was pressed: the quick snooze choices are showing.
     pub choosing_date: bool,
+    /// Customers going cold in all today, of whom the review walks its share.
+    pub cold_total: usize,
+    /// The going-cold part was chosen from the whole book; not yet when the review opened
+    /// while the book was still being read.
+    pub cold_chosen: bool,
     /// The current item's customer and latest interactions.
     pub customer: Option<Customer>,
     /// Its tier and stage as the profile shows them (computed, or set by hand).
@@ -94,29 +110,29 @@ pub struct Review {
 }
 
 impl Review {
-    /// Overdue then due-today follow-ups (the agenda's order), then customers going cold who
-    /// have no such follow-up already (handling the follow-up is the contact they need).
-    pub fn from_agenda(agenda: Agenda) -> Review {
-        let mut items: Vec<ReviewItem> = agenda
-            .overdue
-            .into_iter()
-            .chain(agenda.today)
-            .map(ReviewItem::FollowUp)
-            .collect();
-        let due: std::collections::HashSet<CustomerId> =
-            items.iter().map(ReviewItem::customer_id).collect();
-        items.extend(
-            agenda
-                .cold
-                .into_iter()
-                .filter(|r| !due.contains(&r.id))
-                .map(ReviewItem::Cold),
-        );
+    /// The overdue then due-today follow-ups, in the agenda's order, for `day`.
+    pub fn new(day: NaiveDate, due: Vec<FollowUp>) -> Review {
+        let items: Vec<ReviewItem> = due.into_iter().map(ReviewItem::FollowUp).collect();
         Review {
+            day,
             handled: vec![None; items.len()],
             items,
             ..Review::default()
         }
+    }
+
+    /// Appends today's share of the customers going cold (`cold`, ranked and capped, of
+    /// `total`), leaving out any already in the walk with a due follow-up: handling it is the
+    /// contact they need.
+    pub fn add_cold(&mut self, cold: Vec<CustomerRow>, total: usize) {
+        let present: std::collections::HashSet<CustomerId> =
+            self.items.iter().map(ReviewItem::customer_id).collect();
+        for row in cold.into_iter().filter(|r| !present.contains(&r.id)) {
+            self.items.push(ReviewItem::Cold(row));
+            self.handled.push(None);
+        }
+        self.cold_total = total;
+        self.cold_chosen = true;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -162,6 +178,29 @@ impl Review {
         self.step(1);
     }
 
+    pub fn cold_items(&self) -> usize {
+        self.items.len() - self.due_items()
+    }
+
+    /// `J`: every customer going cold not dealt with yet is skipped, and the walk goes on to
+    /// the first item not dealt with, or the summary. Returns how many were skipped.
+    pub fn skip_going_cold(&mut self) -> usize {
+        let mut skipped = 0;
+        for (item, slot) in self.items.iter().zip(self.handled.iter_mut()) {
+            if matches!(item, ReviewItem::Cold(_)) && slot.is_none() {
+                *slot = Some(Handled::Skipped);
+                skipped += 1;
+            }
+        }
+        self.choosing_date = false;
+        self.at = self
+            .handled
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(self.items.len());
+        skipped
+    }
+
     /// Moves by `delta` items, stopping one past the last (the summary) or at the first.
     pub fn step(&mut self, delta: isize) {
         self.at = self.at.saturating_add_signed(delta).min(self.items.len());
@@ -174,11 +213,12 @@ mod tests {
     use super::*;
     use crate::book::model::FollowUpDraft;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(super) fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    fn follow_up(id: i64, customer_id: i64) -> FollowUp {
+    /// An open follow-up of `customer_id`, due the day before the tests' today (2026-11-28).
+    pub(super) fn follow_up(id: i64, customer_id: i64) -> FollowUp {
         FollowUp {
             id,
             draft: FollowUpDraft {
@@ -194,7 +234,8 @@ mod tests {
         }
     }
 
-    fn cold(id: i64) -> CustomerRow {
+    /// A customer 10 days past its cadence.
+    pub(super) fn cold(id: i64) -> CustomerRow {
         CustomerRow {
             id,
             name: format!("customer {id}"),
@@ -214,29 +255,27 @@ mod tests {
         }
     }
 
+    /// The review the tests walk: two follow-ups due (customers 10 and 20), then customers
+    /// 10 (already in the walk) and 30 going cold.
+    pub(super) fn review() -> Review {
+        let mut review = Review::new(d("2026-11-28"), vec![follow_up(1, 10), follow_up(2, 20)]);
+        review.add_cold(vec![cold(10), cold(30)], 5);
+        review
+    }
+
     #[test]
     fn due_items_come_first_and_cold_customers_with_a_due_item_are_not_repeated() {
-        let agenda = Agenda {
-            overdue: vec![follow_up(1, 10)],
-            today: vec![follow_up(2, 20)],
-            cold: vec![cold(10), cold(30)],
-            ..Agenda::default()
-        };
-        let review = Review::from_agenda(agenda);
+        let review = review();
         let ids: Vec<_> = review.items.iter().map(ReviewItem::customer_id).collect();
         assert_eq!(ids, [10, 20, 30]);
-        assert_eq!(review.due_items(), 2);
+        assert_eq!((review.due_items(), review.cold_items()), (2, 1));
         assert_eq!(review.left(), 3);
+        assert_eq!(review.cold_total, 5);
     }
 
     #[test]
     fn settling_moves_on_and_counts_what_is_left() {
-        let agenda = Agenda {
-            overdue: vec![follow_up(1, 10), follow_up(2, 20)],
-            cold: vec![cold(30)],
-            ..Agenda::default()
-        };
-        let mut review = Review::from_agenda(agenda);
+        let mut review = review();
         review.settle(Handled::Done);
         assert_eq!((review.at, review.left()), (1, 2));
         review.settle(Handled::Skipped);
@@ -249,6 +288,40 @@ mod tests {
         review.step(5);
         assert!(review.is_finished());
         assert_eq!(review.count(|h| h == Handled::Done), 1);
+    }
+
+    #[test]
+    fn skipping_the_going_cold_part_goes_to_what_is_left() {
+        let mut review = review();
+        review.add_cold(vec![cold(40), cold(50)], 5);
+        review.settle(Handled::Done);
+        review.step(2);
+        review.settle(Handled::Planned(d("2026-11-30")));
+        assert_eq!(review.at, 4, "on customer 50");
+        assert_eq!(review.skip_going_cold(), 2, "the two not dealt with");
+        assert_eq!(review.handled[2], Some(Handled::Skipped));
+        assert_eq!(review.handled[3], Some(Handled::Planned(d("2026-11-30"))));
+        assert_eq!(review.handled[4], Some(Handled::Skipped));
+        assert_eq!(review.at, 1, "the follow-up passed over is still to do");
+        review.settle(Handled::Skipped);
+        assert_eq!(review.skip_going_cold(), 0);
+        assert!(review.is_finished(), "nothing left: the summary");
+    }
+
+    #[test]
+    fn marks_read_differently_and_a_skip_never_reads_as_done() {
+        let marks: Vec<String> = [
+            Handled::Done,
+            Handled::Snoozed(d("2026-11-29")),
+            Handled::Skipped,
+        ]
+        .into_iter()
+        .map(Handled::mark)
+        .collect();
+        assert_eq!(
+            marks,
+            ["✓ done", "→ snoozed to 2026-11-29", "· skipped, still open"]
+        );
     }
 
     #[test]

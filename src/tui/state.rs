@@ -115,6 +115,9 @@ pub struct State {
     pub overlay: Option<Overlay>,
     pub focus: Pane,
     pub status: Option<Status>,
+    /// Today's review while another screen has the keys (Esc, Enter): `t` resumes it where
+    /// it was, marks and all, until the day is over.
+    pub paused_review: Option<Box<Review>>,
 
     // Fixed for the session (time moves on only past midnight).
     pub config: Config,
@@ -191,6 +194,7 @@ impl State {
             screen: Screen::BOOK,
             overlay: None,
             status: None,
+            paused_review: None,
             quit: false,
             page_height: 10,
             loading: false,

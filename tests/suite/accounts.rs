@@ -71,6 +71,13 @@ fn deals_are_checked_summed_and_ordered() {
         .unwrap();
     revenue.sort();
     assert_eq!(revenue, [(ids[0], 1_000_000), (ids[1], 250_000)]);
+    // Open deals are what a silent customer may cost: only the open one, in the currency asked.
+    let open_values = repo.open_deal_values("cny").unwrap();
+    assert_eq!(
+        open_values.into_iter().collect::<Vec<_>>(),
+        [(ids[0], 800_000)]
+    );
+    assert!(repo.open_deal_values("USD").unwrap().is_empty());
 
     let mine = repo.deals_of(ids[0]).unwrap();
     let titles: Vec<&str> = mine.iter().map(|d| d.draft.title.as_str()).collect();
@@ -84,6 +91,10 @@ fn deals_are_checked_summed_and_ordered() {
     moved.closed_on = Some(d("2026-11-27"));
     repo.update_deal(open_id, &moved).unwrap();
     assert_eq!(repo.order_dates().unwrap()[&ids[0]].len(), 3);
+    assert!(
+        repo.open_deal_values("CNY").unwrap().is_empty(),
+        "won: no longer open"
+    );
     assert_eq!(repo.all_deals().unwrap().len(), 4);
 
     assert_eq!(

@@ -35,19 +35,25 @@ fn today_the_review_the_dashboard_and_the_report_count_the_same_customers_going_
     let loaded = loader::load(&repo, &config, today).unwrap();
     reading::install(&mut state, loaded, &repo).unwrap();
     update(&mut state, &mut repo, Action::OpenReview);
-    let review_cold = state.review().map_or(0, |r| {
-        r.items
-            .iter()
-            .filter(|i| matches!(i, ReviewItem::Cold(_)))
-            .count()
-    });
+    // The review counts them all and walks today's share, the cap from the config.
+    let review = state.review().expect("the demo morning has a review");
+    let review_cold = review.cold_total;
+    let walked = review
+        .items
+        .iter()
+        .filter(|i| matches!(i, ReviewItem::Cold(_)))
+        .count();
+    assert_eq!(walked, config.review_cold_per_day as usize);
 
     // The dashboard pane draws this; `fieldbook report --json` serializes it as it is.
     let dash = Dashboard::load(&repo, today, &config).unwrap();
     let report_json = serde_json::to_value(&dash).unwrap();
     let report_cold = report_json["going_cold"]["total"].as_u64().unwrap() as usize;
 
-    assert!(today_cold > 0, "the demo book has customers going cold");
+    assert!(
+        today_cold > walked,
+        "the demo book has more customers going cold than the review walks"
+    );
     assert_eq!(
         [review_cold, dash.going_cold.total, report_cold],
         [today_cold; 3],

@@ -24,6 +24,7 @@ mod notes_search;
 mod other_writers;
 mod repository;
 mod review;
+mod review_resume;
 mod search_table;
 mod snapshots;
 mod trust;

@@ -200,6 +200,56 @@ fn review_summary() {
     insta::assert_snapshot!(screen(&mut state, 80, 16));
 }
 
+/// Done, snoozed and skipped, then Esc and `t`: the review resumes at its summary, and going
+/// back shows each mark as it is (a skip never reads as done).
+fn resumed_review(repo: &mut Repository, s: &common::Sample) -> State {
+    let mut state = review_state(repo, s);
+    run(
+        &mut state,
+        repo,
+        [
+            Action::CompleteFollowUp,
+            Action::SnoozeFollowUp,
+            Action::QuickSnooze(fieldbook::tui::review::QuickDate::Tomorrow),
+            Action::Skip,
+            Action::Back,
+            Action::OpenReview,
+            Action::MoveUp,
+        ],
+    );
+    state
+}
+
+#[test]
+fn review_resumed_on_a_skipped_customer_going_cold() {
+    let (mut repo, s) = sample_book();
+    let mut state = resumed_review(&mut repo, &s);
+    insta::assert_snapshot!(screen(&mut state, 100, 16));
+}
+
+#[test]
+fn review_resumed_on_a_snoozed_follow_up_narrow() {
+    let (mut repo, s) = sample_book();
+    let mut state = resumed_review(&mut repo, &s);
+    run(&mut state, &mut repo, [Action::MoveUp]);
+    insta::assert_snapshot!(screen(&mut state, 60, 16));
+}
+
+/// The demo book's morning: the going-cold part is today's ten most valuable of many.
+#[test]
+fn review_of_the_demo_book_counts_who_is_going_cold() {
+    let mut repo = common::empty_book();
+    fieldbook::demo::generate(
+        &mut repo,
+        fieldbook::demo::DemoSize::with_customers(300),
+        common::now(),
+    )
+    .unwrap();
+    let mut state = state_for(&repo);
+    run(&mut state, &mut repo, [Action::OpenReview]);
+    insta::assert_snapshot!(screen(&mut state, 120, 16));
+}
+
 #[test]
 fn archived_view() {
     let (mut repo, s) = sample_book();

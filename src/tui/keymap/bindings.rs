@@ -53,6 +53,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[key(K::Up), key(K::Left), ch('k')], Action::MoveUp, "", "previous item"),
     bind(C::Review, &[key(K::Enter)], Action::Open, "open", "open the customer in the book"),
     bind(C::Review, &[key(K::Esc)], Action::Back, "back", "back to the book"),
+    bind(C::Review, &[ch('J')], Action::SkipGoingCold, "skip cold", "skip the rest of today's customers going cold, on to what is left"),
     bind(C::Review, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Review, &[ch('q')], Action::Quit, "", "quit"),
     bind(C::ReviewDate, &[ch('t'), ch('1')], Action::QuickSnooze(QuickDate::Tomorrow), "tomorrow", "tomorrow"),

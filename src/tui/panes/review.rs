@@ -20,7 +20,10 @@ use crate::tui::ui::WIDE;
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review, today: NaiveDate) {
     let [counter, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(counter_line(review)), counter);
+    frame.render_widget(
+        Paragraph::new(counter_line(review, counter.width.into())),
+        counter,
+    );
     if review.is_finished() {
         draw_summary(frame, body, review);
         return;
@@ -54,22 +57,35 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, today: NaiveDate) {
     );
 }
 
-/// "Today's review · 3 of 12 · 9 left · 2 done · 1 snoozed"
-fn counter_line(review: &Review) -> Line<'static> {
+/// "Today's review · 3 of 12 · 9 left · 2 done · 1 snoozed · 1 skipped · 10 of 74 going cold".
+/// Where that is too wide, the cap gives way first, then what is left, then the title: the
+/// position and the marks stay.
+fn counter_line(review: &Review, width: usize) -> Line<'static> {
     let shown = (review.at + 1).min(review.items.len());
-    let mut spans = vec![
-        Span::styled("Today's review", THEME.title),
-        Span::raw(format!(
-            " · {shown} of {} · {} left",
-            review.items.len(),
-            review.left()
-        )),
-    ];
     let tally = tally(review);
-    if !tally.is_empty() {
-        spans.push(Span::styled(format!(" · {tally}"), THEME.dim));
+    let cold = review.cold_items();
+    let mut parts = [
+        Some("Today's review · ".to_string()),
+        Some(format!("{shown} of {}", review.items.len())),
+        Some(format!(" · {} left", review.left())),
+        (!tally.is_empty()).then(|| format!(" · {tally}")),
+        (review.cold_total > cold)
+            .then(|| format!(" · {cold} of {} going cold", review.cold_total)),
+    ];
+    let plain = ratatui::style::Style::new();
+    let styles = [THEME.title, plain, plain, THEME.dim, THEME.dim];
+    for give_way in [4, 2, 0] {
+        let wide: usize = parts.iter().flatten().map(|p| p.chars().count()).sum();
+        if wide <= width {
+            break;
+        }
+        parts[give_way] = None;
     }
-    Line::from(spans)
+    let spans = parts
+        .into_iter()
+        .zip(styles)
+        .filter_map(|(part, style)| Some(Span::styled(part?, style)));
+    Line::from(spans.collect::<Vec<_>>())
 }
 
 fn tally(review: &Review) -> String {
@@ -85,6 +101,10 @@ fn tally(review: &Review) -> String {
             review.count(|h| matches!(h, Handled::Planned(_))),
         ),
         ("skipped", review.count(|h| h == Handled::Skipped)),
+        (
+            "no longer cold",
+            review.count(|h| h == Handled::NoLongerCold),
+        ),
     ];
     counts
         .iter()
@@ -97,7 +117,16 @@ fn tally(review: &Review) -> String {
 fn card_lines(review: &Review, today: NaiveDate) -> Vec<Line<'static>> {
     let mut out = item_lines(review.current(), today);
     if let Some(h) = review.current_handled() {
-        out.push(Line::styled(format!("✓ {}", h.label()), THEME.info));
+        // A skip is still to do: dim, never the tick of what is done.
+        let style = match h {
+            Handled::Skipped => THEME.dim,
+            _ => THEME.info,
+        };
+        let mark = match (h, review.current()) {
+            (Handled::Skipped, Some(ReviewItem::Cold(_))) => "· skipped, still going cold".into(),
+            _ => h.mark(),
+        };
+        out.push(Line::styled(mark, style));
     }
     if review.choosing_date {
         out.extend(date_choice_lines(review.current(), today));

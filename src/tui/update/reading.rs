@@ -51,21 +51,24 @@ pub fn first_screen(
 pub fn install(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<()> {
     state.loading = false;
     if loaded.as_of_step != repo.last_step_id()? {
-        return reload(state, repo);
+        reload(state, repo)?;
+    } else {
+        state.put_loaded(loaded);
+        load_detail(state, repo)?;
     }
-    state.put_loaded(loaded);
-    load_detail(state, repo)
+    // A review opened while the book was read has its going-cold part to choose.
+    super::reviewing::follow_book(state, repo).map(drop)
 }
 
 /// The book read again after another fieldbook wrote it (`loaded` from the loader thread, as
 /// at start): the rows, the header's counts, the follow-ups, the selected customer in full and
-/// the review's item on screen. The selection, the filter, the focus, the screen and any open
+/// the review's marks and item on screen. The selection, the filter, the focus, the screen and any open
 /// form stay as they are; an edit form checks for changes made meanwhile when it saves.
 pub fn follow(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<()> {
     state.put_loaded(loaded);
     load_detail(state, repo)?;
     load_more_history(state, repo)?;
-    super::reviewing::load_current(state, repo)
+    super::reviewing::follow_book(state, repo).map(drop)
 }
 
 /// `follow`, reading the book here rather than on a thread: for a book the app cannot hand to

@@ -7,30 +7,110 @@ use super::super::state::{FollowUpScope, Screen, State};
 use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use crate::book::model::FollowUpDraft;
+use crate::book::model::{CustomerRow, FollowUp, FollowUpDraft};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
+use crate::services::morning;
 
 /// The task written when a customer going cold is planned in rather than contacted now.
 pub const RECONNECT_TASK: &str = "Get back in touch";
 
-/// Builds the review from the book as it is now. An empty one stays closed with a message.
+/// Resumes today's review where it was left, or builds it from the book as it is now. An
+/// empty one stays closed with a message.
 pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
-    // The book's follow-ups are already in memory unless the list shows one customer's or the
-    // book is still being read.
-    let follow_ups = if state.follow_up_scope == FollowUpScope::WholeBook && !state.loading {
-        state.follow_ups.clone()
-    } else {
-        repo.open_follow_ups(None)?
-    };
+    let paused = state.paused_review.take();
+    if let Some(review) = paused.filter(|r| r.day == state.today) {
+        return resume(state, repo, review);
+    }
+    let follow_ups = open_follow_ups(state, repo)?;
     let agenda = Agenda::build(follow_ups, &state.rows, &[], state.now, 0);
-    let review = Review::from_agenda(agenda);
+    let mut review = Review::new(
+        state.today,
+        agenda.overdue.into_iter().chain(agenda.today).collect(),
+    );
+    if !state.loading {
+        let (cold, total) = cold_share(state, repo, agenda.cold)?;
+        review.add_cold(cold, total);
+    }
     if review.is_empty() {
-        state.info("nothing due and nobody going cold: a clear day");
+        state.info(match review.cold_total {
+            0 => "nothing due and nobody going cold: a clear day".to_string(),
+            n => {
+                format!("nothing due; {n} going cold, and review_cold_per_day = 0 leaves them out")
+            }
+        });
         return Ok(());
     }
     state.screen = Screen::Review(Box::new(review));
     load_current(state, repo)
+}
+
+/// The review paused earlier today, its marks brought up to date with the book.
+fn resume(state: &mut State, repo: &Repository, review: Box<Review>) -> Result<()> {
+    state.screen = Screen::Review(review);
+    let added = follow_book(state, repo)?;
+    let Some(r) = state.review() else {
+        return Ok(());
+    };
+    let place = if r.is_finished() {
+        "at the summary".to_string()
+    } else {
+        format!("at {} of {}", r.at + 1, r.items.len())
+    };
+    let new = match added {
+        0 => String::new(),
+        1 => "; 1 follow-up due since is added to the due ones".to_string(),
+        n => format!("; {n} follow-ups due since are added to the due ones"),
+    };
+    state.info(format!("review resumed {place}{new}"));
+    Ok(())
+}
+
+/// The review on screen, after the book was read again or written elsewhere: marks follow
+/// the book, follow-ups due since join the walk, and a going-cold part left out while the book
+/// was still being read is chosen now. Returns how many follow-ups were added.
+pub fn follow_book(state: &mut State, repo: &Repository) -> Result<usize> {
+    if state.review().is_none() {
+        return Ok(0);
+    }
+    let open = open_follow_ups(state, repo)?;
+    let cold_part = match state.review() {
+        Some(r) if !r.cold_chosen && !state.loading => {
+            let cold = Agenda::build(Vec::new(), &state.rows, &[], state.now, 0).cold;
+            Some(cold_share(state, repo, cold)?)
+        }
+        _ => None,
+    };
+    let (rows, now) = (&state.rows, state.now);
+    let Screen::Review(review) = &mut state.screen else {
+        return Ok(0);
+    };
+    let added = review.reconcile(&open, rows, now);
+    if let Some((cold, total)) = cold_part {
+        review.add_cold(cold, total);
+    }
+    load_current(state, repo)?;
+    Ok(added)
+}
+
+/// Today's share of the customers going cold (`cold`, all of them), and how many they are.
+fn cold_share(
+    state: &State,
+    repo: &Repository,
+    cold: Vec<CustomerRow>,
+) -> Result<(Vec<CustomerRow>, usize)> {
+    let total = cold.len();
+    Ok((morning::cold_for_review(repo, &state.config, cold)?, total))
+}
+
+/// The whole book's open follow-ups: in memory unless the list shows one customer's or the
+/// book is still being read.
+fn open_follow_ups(state: &State, repo: &Repository) -> Result<Vec<FollowUp>> {
+    if state.follow_up_scope == FollowUpScope::WholeBook && !state.loading {
+        Ok(state.follow_ups.clone())
+    } else {
+        repo.open_follow_ups(None)
+    }
 }
 
 /// True when something is overdue or due today: what opens fieldbook on the review. The
@@ -74,11 +154,29 @@ pub fn load_current(state: &mut State, repo: &Repository) -> Result<()> {
     Ok(())
 }
 
-/// Leaves the review for the book. Every write the review made already brought its customer
-/// up to date, so nothing needs reading again.
+/// Leaves the review for the book, keeping it for `t` to resume. Every write the review made
+/// already brought its customer up to date, so nothing needs reading again.
 pub fn close(state: &mut State, repo: &Repository) -> Result<()> {
-    state.screen = Screen::BOOK;
+    if let Screen::Review(review) = std::mem::replace(&mut state.screen, Screen::BOOK) {
+        state.paused_review = Some(review);
+    }
     load_detail(state, repo)
+}
+
+/// `J`: past the customers going cold, to what is left.
+pub fn skip_going_cold(state: &mut State, repo: &Repository) -> Result<()> {
+    let Some(review) = state.review_mut() else {
+        return Ok(());
+    };
+    let skipped = review.skip_going_cold();
+    let message = match skipped {
+        0 => "no customer going cold left to skip".to_string(),
+        1 => "1 customer going cold skipped for today".to_string(),
+        n => format!("{n} customers going cold skipped for today"),
+    };
+    load_current(state, repo)?;
+    state.info(message);
+    Ok(())
 }
 
 pub fn step(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {

@@ -25,6 +25,7 @@ pub(super) fn review_dispatch(
         Action::MoveDown => reviewing::step(state, repo, 1)?,
         Action::MoveUp => reviewing::step(state, repo, -1)?,
         Action::Skip => reviewing::settle(state, repo, Handled::Skipped)?,
+        Action::SkipGoingCold => reviewing::skip_going_cold(state, repo)?,
         Action::Open => reviewing::open_in_book(state, repo)?,
         Action::CompleteFollowUp => reviewing::done(state, repo)?,
         Action::SnoozeFollowUp => reviewing::choose_date(state),
