@@ -172,7 +172,7 @@ impl Review {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::model::FollowUpDraft;
+    use crate::book::model::{FollowUpDraft, FollowUpId};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -180,9 +180,9 @@ mod tests {
 
     fn follow_up(id: i64, customer_id: i64) -> FollowUp {
         FollowUp {
-            id,
+            id: FollowUpId(id),
             draft: FollowUpDraft {
-                customer_id,
+                customer_id: CustomerId(customer_id),
                 due_on: d("2026-11-27"),
                 due_time: None,
                 task: format!("task {id}"),
@@ -196,7 +196,7 @@ mod tests {
 
     fn cold(id: i64) -> CustomerRow {
         CustomerRow {
-            id,
+            id: CustomerId(id),
             name: format!("customer {id}"),
             city: String::new(),
             tier: None,
@@ -223,7 +223,7 @@ mod tests {
             ..Agenda::default()
         };
         let review = Review::from_agenda(agenda);
-        let ids: Vec<_> = review.items.iter().map(ReviewItem::customer_id).collect();
+        let ids: Vec<_> = review.items.iter().map(|i| i.customer_id().get()).collect();
         assert_eq!(ids, [10, 20, 30]);
         assert_eq!(review.due_items(), 2);
         assert_eq!(review.left(), 3);
