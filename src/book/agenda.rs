@@ -115,7 +115,7 @@ impl Agenda {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::model::FollowUpDraft;
+    use crate::book::model::{CustomerId, FollowUpDraft, FollowUpId};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -123,9 +123,9 @@ mod tests {
 
     fn follow_up(id: i64, due: &str) -> FollowUp {
         FollowUp {
-            id,
+            id: FollowUpId(id),
             draft: FollowUpDraft {
-                customer_id: 1,
+                customer_id: CustomerId(1),
                 due_on: d(due),
                 due_time: None,
                 task: format!("task {id}"),
@@ -162,20 +162,20 @@ mod tests {
         ];
         let birthdays = vec![
             (
-                1,
+                CustomerId(1),
                 "Acme".to_string(),
                 Some("张伟".to_string()),
                 Birthday::parse("1985-12-02").unwrap(),
             ),
             (
-                2,
+                CustomerId(2),
                 "王芳".to_string(),
                 None,
                 Birthday::parse("--04-15").unwrap(),
             ),
         ];
         let a = Agenda::build(fs, &[], &birthdays, today.and_hms_opt(9, 0, 0).unwrap(), 7);
-        let ids = |v: &[FollowUp]| v.iter().map(|f| f.id).collect::<Vec<_>>();
+        let ids = |v: &[FollowUp]| v.iter().map(|f| f.id.get()).collect::<Vec<_>>();
         assert_eq!(ids(&a.overdue), [3]);
         assert_eq!(ids(&a.today), [2]);
         assert_eq!(ids(&a.upcoming), [4], "12-10 is past the 7-day horizon");
@@ -195,7 +195,7 @@ mod tests {
         nine.draft.due_time = chrono::NaiveTime::from_hms_opt(9, 0, 0);
         let untimed = follow_up(3, "2026-11-28");
         let fs = vec![untimed, three, nine];
-        let ids = |v: &[FollowUp]| v.iter().map(|f| f.id).collect::<Vec<_>>();
+        let ids = |v: &[FollowUp]| v.iter().map(|f| f.id.get()).collect::<Vec<_>>();
         let before = Agenda::build(fs.clone(), &[], &[], at(8, 0), 7);
         assert_eq!(ids(&before.today), [2, 1, 3], "timed first, by time");
         let after = Agenda::build(fs, &[], &[], at(15, 1), 7);

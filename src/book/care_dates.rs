@@ -120,16 +120,16 @@ mod tests {
     #[test]
     fn dates_within_the_lead_come_with_a_reminder_day() {
         let dates = vec![
-            (1, None, b("1980-12-05")),
-            (2, Some("Li Wei".to_string()), b("--12-01")),
-            (3, None, b("--12-06")),
-            (4, Some("Zhang".to_string()), b("--11-28")),
-            (5, None, b("--11-27")),
+            (CustomerId(1), None, b("1980-12-05")),
+            (CustomerId(2), Some("Li Wei".to_string()), b("--12-01")),
+            (CustomerId(3), None, b("--12-06")),
+            (CustomerId(4), Some("Zhang".to_string()), b("--11-28")),
+            (CustomerId(5), None, b("--11-27")),
         ];
         let due = care_due(&dates, d("2026-11-28"), 7);
         let got: Vec<_> = due
             .iter()
-            .map(|c| (c.customer_id, c.on, c.remind_on, c.turns))
+            .map(|c| (c.customer_id.get(), c.on, c.remind_on, c.turns))
             .collect();
         assert_eq!(
             got,
@@ -143,18 +143,24 @@ mod tests {
         assert_eq!(due[1].person.as_deref(), Some("Li Wei"));
         let later = care_due(&dates, d("2026-11-20"), 7);
         let first = &later[0];
-        assert_eq!((first.customer_id, first.remind_on), (5, d("2026-11-20")));
+        assert_eq!(
+            (first.customer_id, first.remind_on),
+            (CustomerId(5), d("2026-11-20"))
+        );
         // Called every day, each date shows up (and is due) exactly `lead_days` ahead; after
         // days away, what was missed is due today rather than in the past.
         let lead_30 = care_due(&dates, d("2026-11-05"), 30);
         assert_eq!(lead_30.len(), 4);
-        let one = lead_30.iter().find(|c| c.customer_id == 1).unwrap();
+        let one = lead_30
+            .iter()
+            .find(|c| c.customer_id == CustomerId(1))
+            .unwrap();
         assert_eq!(one.remind_on, d("2026-11-05"), "30 days before 12-05");
         assert!(lead_30.iter().all(|c| c.remind_on == d("2026-11-05")));
         assert!(
             care_due(&dates, d("2026-11-04"), 30)
                 .iter()
-                .all(|c| c.customer_id != 1)
+                .all(|c| c.customer_id != CustomerId(1))
         );
         assert!(
             care_due(&dates, d("2026-11-28"), 0)
@@ -165,7 +171,10 @@ mod tests {
 
     #[test]
     fn leap_day_dates_fall_on_28_february_in_other_years() {
-        let dates = vec![(1, None, b("2000-02-29")), (2, None, b("--02-29"))];
+        let dates = vec![
+            (CustomerId(1), None, b("2000-02-29")),
+            (CustomerId(2), None, b("--02-29")),
+        ];
         let due = care_due(&dates, d("2027-02-25"), 5);
         assert_eq!(due.len(), 2);
         assert_eq!(due[0].on, d("2027-02-28"));
@@ -179,22 +188,25 @@ mod tests {
     #[test]
     fn greets_a_and_b_and_everyone_at_spring_festival() {
         let customers = vec![
-            (1, Some(Tier::C)),
-            (2, Some(Tier::B)),
-            (3, Some(Tier::A)),
-            (4, None),
-            (5, Some(Tier::A)),
-            (3, Some(Tier::A)),
+            (CustomerId(1), Some(Tier::C)),
+            (CustomerId(2), Some(Tier::B)),
+            (CustomerId(3), Some(Tier::A)),
+            (CustomerId(4), None),
+            (CustomerId(5), Some(Tier::A)),
+            (CustomerId(3), Some(Tier::A)),
         ];
         let mid_autumn = find("mid_autumn", 2026).unwrap();
         let spring = find("spring_festival", 2026).unwrap();
         let mut greeted = HashSet::new();
-        greeted.insert((5, "mid_autumn"));
-        greeted.insert((2, "spring_festival"));
-        assert_eq!(greeting_list(&customers, &greeted, &mid_autumn), vec![3, 2]);
+        greeted.insert((CustomerId(5), "mid_autumn"));
+        greeted.insert((CustomerId(2), "spring_festival"));
+        assert_eq!(
+            greeting_list(&customers, &greeted, &mid_autumn),
+            [3, 2].map(CustomerId)
+        );
         assert_eq!(
             greeting_list(&customers, &greeted, &spring),
-            vec![3, 5, 1, 4]
+            [3, 5, 1, 4].map(CustomerId)
         );
         assert!(greeting_list(&[], &greeted, &spring).is_empty());
     }

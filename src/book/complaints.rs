@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::deals::FieldErrors;
 use super::model::{CustomerId, vocabulary};
 
-pub type ComplaintId = i64;
+pub use super::ids::ComplaintId;
 
 vocabulary!(
     Severity {
@@ -182,7 +182,7 @@ mod tests {
 
     fn complaint(status: ComplaintStatus) -> ComplaintDraft {
         ComplaintDraft {
-            customer_id: 1,
+            customer_id: CustomerId(1),
             opened_on: d("2026-11-02"),
             what: "late delivery".into(),
             severity: Severity::High,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{CustomerId, vocabulary};
 
-pub type DealId = i64;
+pub use super::ids::DealId;
 
 vocabulary!(
     /// How far a deal has come. Won and Lost are closed; the rest are the open pipeline.

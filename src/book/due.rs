@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::model::CustomerRow;
+use super::model::{CustomerId, CustomerRow};
 
 /// Where a follow-up falls relative to today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,7 +140,7 @@ pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveD
 
 /// What a row sorts by, made once per row: sorting a big book with `sort_by_cached_key` costs
 /// one key each instead of two folded names per comparison.
-pub type SortKey = (AttentionKey, String, i64);
+pub type SortKey = (AttentionKey, String, CustomerId);
 
 pub fn sort_key(order: SortOrder, row: &CustomerRow, today: NaiveDate) -> SortKey {
     let first = match order {
@@ -189,7 +189,7 @@ mod tests {
 
     fn row(id: i64, name: &str, next: Option<&str>, last: Option<&str>) -> CustomerRow {
         CustomerRow {
-            id,
+            id: CustomerId(id),
             name: name.into(),
             city: String::new(),
             tier: None,
@@ -296,14 +296,14 @@ mod tests {
             row(7, "Never contacted", None, None),
         ];
         rows.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
         assert_eq!(ids, [5, 4, 3, 2, 7, 1, 6]);
 
         rows.sort_by(|a, b| compare(SortOrder::Name, a, b, today));
         assert_eq!(rows[0].name, "Never contacted");
 
         rows.sort_by(|a, b| compare(SortOrder::LastContact, a, b, today));
-        let ids: Vec<i64> = rows.iter().take(2).map(|r| r.id).collect();
+        let ids: Vec<i64> = rows.iter().take(2).map(|r| r.id.get()).collect();
         assert_eq!(ids, [7, 4], "never-contacted come first, by name");
     }
 
@@ -322,7 +322,7 @@ mod tests {
             row(5, "Nothing", None, None),
         ];
         rows.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
         assert_eq!(ids, [4, 2, 1, 3, 5]);
     }
 

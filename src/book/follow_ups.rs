@@ -73,7 +73,7 @@ pub fn find_person<'a>(people: &'a [Contact], name: &str) -> Option<&'a Contact>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::model::ContactDraft;
+    use crate::book::model::{ContactDraft, ContactId, CustomerId, FollowUpId};
     use crate::book::recurrence::Recurrence;
 
     fn d(s: &str) -> NaiveDate {
@@ -82,7 +82,7 @@ mod tests {
 
     fn draft(task: &str, repeat: Option<&str>) -> FollowUpDraft {
         FollowUpDraft {
-            customer_id: 1,
+            customer_id: CustomerId(1),
             due_on: d("2026-11-28"),
             due_time: None,
             task: task.into(),
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn timed_follow_ups_come_first_on_their_day_by_time() {
         let at = |id, time: Option<&str>| FollowUp {
-            id,
+            id: FollowUpId(id),
             draft: FollowUpDraft {
                 due_time: time.map(|t| t.parse().unwrap()),
                 ..draft("x", None)
@@ -122,7 +122,7 @@ mod tests {
         };
         let mut list = [at(1, Some("09:00")), at(2, None), at(3, Some("08:00"))];
         list.sort_by_key(order_key);
-        let ids: Vec<_> = list.iter().map(|f| f.id).collect();
+        let ids: Vec<_> = list.iter().map(|f| f.id.get()).collect();
         // Appointments first (the order they are done in), then the rest of the day.
         assert_eq!(ids, [3, 1, 2]);
     }
@@ -139,8 +139,8 @@ mod tests {
     #[test]
     fn a_person_is_found_by_name_ignoring_case() {
         let person = |id, name: &str| Contact {
-            id,
-            customer_id: 1,
+            id: ContactId(id),
+            customer_id: CustomerId(1),
             draft: ContactDraft {
                 name: name.into(),
                 ..Default::default()
@@ -151,7 +151,7 @@ mod tests {
             person(2, "Michelle Wu"),
             person(3, "张伟"),
         ];
-        let found = |name| find_person(&people, name).map(|c| c.id);
+        let found = |name| find_person(&people, name).map(|c| c.id.get());
         assert_eq!(found("michael chen"), Some(1));
         assert_eq!(found("WU"), Some(2));
         assert_eq!(found("mich"), None, "two match");

@@ -10,6 +10,7 @@ pub mod deals;
 pub mod due;
 pub mod follow_ups;
 pub mod holidays;
+pub mod ids;
 pub mod lifecycle;
 pub mod model;
 pub mod money;

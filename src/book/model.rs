@@ -5,10 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::recurrence::Recurrence;
 
-pub type CustomerId = i64;
-pub type ContactId = i64;
-pub type InteractionId = i64;
-pub type FollowUpId = i64;
+pub use super::ids::{ContactId, CustomerId, FollowUpId, InteractionId};
 
 /// Declares a small closed vocabulary stored as text in the book.
 macro_rules! vocabulary {
@@ -286,7 +283,7 @@ pub struct NoteHit {
     pub customer_id: CustomerId,
     pub customer_name: String,
     /// The interaction found, or `None` when the hit is in the customer's or a person's notes.
-    pub interaction_id: Option<i64>,
+    pub interaction_id: Option<InteractionId>,
     /// The person whose notes matched (`None`: the customer's own notes, or a contact logged).
     pub person: Option<String>,
     pub at: Option<NaiveDateTime>,

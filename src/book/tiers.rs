@@ -91,9 +91,15 @@ pub fn effective_tier(computed: Tier, manual_override: Option<Tier>) -> (Tier, b
 mod tests {
     use super::*;
 
-    fn tiers(revenue: &[(CustomerId, i64)]) -> Vec<(CustomerId, Tier)> {
-        let mut out: Vec<_> = compute_tiers(revenue, TierThresholds::default())
+    /// Revenue by customer number, as the book's ids.
+    fn revenue(numbers: &[(i64, i64)]) -> Vec<(CustomerId, i64)> {
+        numbers.iter().map(|&(id, r)| (CustomerId(id), r)).collect()
+    }
+
+    fn tiers(numbers: &[(i64, i64)]) -> Vec<(i64, Tier)> {
+        let mut out: Vec<_> = compute_tiers(&revenue(numbers), TierThresholds::default())
             .into_iter()
+            .map(|(id, tier)| (id.get(), tier))
             .collect();
         out.sort_by_key(|(id, _)| *id);
         out
@@ -170,10 +176,14 @@ mod tests {
             a_share: 50,
             b_share: 80,
         };
-        let got = compute_tiers(&[(1, 60), (2, 25), (3, 15)], t);
-        assert_eq!(got[&1], Tier::A);
-        assert_eq!(got[&2], Tier::B, "starts at 60%: past A, under 80%");
-        assert_eq!(got[&3], Tier::C, "starts at 85%");
+        let got = compute_tiers(&revenue(&[(1, 60), (2, 25), (3, 15)]), t);
+        assert_eq!(got[&CustomerId(1)], Tier::A);
+        assert_eq!(
+            got[&CustomerId(2)],
+            Tier::B,
+            "starts at 60%: past A, under 80%"
+        );
+        assert_eq!(got[&CustomerId(3)], Tier::C, "starts at 85%");
         assert!(TierThresholds::default().check().is_ok());
         for (a, b) in [(0, 90), (91, 90), (70, 101)] {
             let bad = TierThresholds {
@@ -187,8 +197,15 @@ mod tests {
             a_share: 95,
             b_share: 50,
         };
-        let got = compute_tiers(&[(1, 40), (2, 30), (3, 30)], odd);
-        assert_eq!((got[&1], got[&2], got[&3]), (Tier::A, Tier::A, Tier::C));
+        let got = compute_tiers(&revenue(&[(1, 40), (2, 30), (3, 30)]), odd);
+        assert_eq!(
+            (
+                got[&CustomerId(1)],
+                got[&CustomerId(2)],
+                got[&CustomerId(3)]
+            ),
+            (Tier::A, Tier::A, Tier::C)
+        );
     }
 
     #[test]

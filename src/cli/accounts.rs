@@ -12,6 +12,7 @@ use crate::book::care_dates::greeting_list;
 use crate::book::dates;
 use crate::book::deals::{DealDraft, DealStage};
 use crate::book::holidays::{self, Holiday};
+use crate::book::model::CustomerId;
 use crate::book::money;
 
 #[derive(Debug, Subcommand)]
@@ -123,7 +124,7 @@ fn deal_list(ctx: Context, query: &str) -> Result<(), Failure> {
         return print_json(&deals);
     }
     let rows = ctx.repo.customer_rows()?;
-    let name = |id: i64| {
+    let name = |id: CustomerId| {
         rows.iter()
             .find(|r| r.id == id)
             .map_or(String::new(), |r| r.name.clone())
@@ -190,7 +191,7 @@ pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
     let h = holiday(key, today, &ctx.config.greetings)?;
     let rows = crate::services::customer_list::customer_rows(ctx.repo, ctx.config, today)?;
     let greeted_pairs = ctx.repo.greeted_in(h.on.year())?;
-    let greeted: HashSet<(i64, &str)> = greeted_pairs
+    let greeted: HashSet<(CustomerId, &str)> = greeted_pairs
         .iter()
         .map(|(id, k)| (*id, k.as_str()))
         .collect();

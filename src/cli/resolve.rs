@@ -8,7 +8,7 @@ use super::Failure;
 use super::commands::{Context, rows_with_cold};
 use super::output::safe;
 use crate::book::due::{self, SortOrder};
-use crate::book::model::CustomerRow;
+use crate::book::model::{CustomerId, CustomerRow, FollowUpId};
 use crate::search::{CustomerSearch, Found as How, Tier};
 
 pub enum Found {
@@ -41,7 +41,7 @@ pub fn customer_among(
     }
     let by_id = query
         .strip_prefix(['c', 'C'])
-        .and_then(|n| n.parse::<i64>().ok());
+        .and_then(|n| n.parse::<CustomerId>().ok());
     if let Some(id) = by_id {
         if let Some(row) = active.iter().find(|r| r.id == id) {
             return Found::One(row.clone());
@@ -163,6 +163,6 @@ pub fn unarchive(ctx: Context, query: &str) -> Result<(), Failure> {
 }
 
 /// `#12` or `12`.
-pub fn follow_up_id(text: &str) -> Option<i64> {
+pub fn follow_up_id(text: &str) -> Option<FollowUpId> {
     text.trim().trim_start_matches('#').parse().ok()
 }

@@ -6,7 +6,8 @@ use super::people::Profile;
 use super::rng::Rng;
 use crate::book::bulk::{BulkFollowUp, BulkInteraction};
 use crate::book::model::{
-    Channel, ContactId, CustomerId, FollowUpDraft, InteractionDraft, InteractionId, Stage,
+    Channel, ContactId, CustomerId, FollowUpDraft, FollowUpId, InteractionDraft, InteractionId,
+    Stage,
 };
 
 /// Where an open follow-up falls relative to today.
@@ -34,7 +35,7 @@ impl Due {
 
 pub struct Ids {
     pub interaction: InteractionId,
-    pub follow_up: i64,
+    pub follow_up: FollowUpId,
 }
 
 /// A working moment `days_back` days before `now` (weekends mostly shifted to Friday), never
@@ -134,7 +135,7 @@ pub fn interactions(
             summary.push_str(rng.pick(phrases.extras));
         }
         let contact_id = (!people.is_empty() && rng.percent(65)).then(|| rng.pick(people));
-        ids.interaction += 1;
+        ids.interaction.0 += 1;
         out.push(BulkInteraction {
             id: ids.interaction,
             draft: InteractionDraft {
@@ -151,7 +152,7 @@ pub fn interactions(
             let due_on = at.date() + Duration::days(rng.between(1, 10));
             let done_at = working_time(rng, now, (now.date() - due_on).num_days(), false);
             if due_on < now.date() && done_at > at {
-                ids.follow_up += 1;
+                ids.follow_up.0 += 1;
                 let mut task = String::new();
                 phrases.fill(&mut task, rng.pick(phrases.tasks), rng);
                 done.push(BulkFollowUp {
@@ -230,7 +231,7 @@ pub fn open_follow_up(
     } else {
         phrases.fill(&mut task, rng.pick(phrases.tasks), rng);
     }
-    ids.follow_up += 1;
+    ids.follow_up.0 += 1;
     out.push(BulkFollowUp {
         id: ids.follow_up,
         draft: FollowUpDraft {

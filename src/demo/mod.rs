@@ -13,7 +13,7 @@ mod words;
 use chrono::NaiveDateTime;
 
 use crate::book::bulk::{BulkBook, BulkContact, BulkCustomer, BulkInteraction};
-use crate::book::model::{ContactId, CustomerKind};
+use crate::book::model::{ContactId, CustomerId, CustomerKind, FollowUpId, InteractionId};
 use crate::repository::{Repository, Result};
 use history::Ids;
 use people::Profile;
@@ -119,10 +119,10 @@ impl Generator {
             interactions,
             follow_ups,
             ids: Ids {
-                interaction: 0,
-                follow_up: 0,
+                interaction: InteractionId(0),
+                follow_up: FollowUpId(0),
             },
-            next_contact: 0,
+            next_contact: ContactId(0),
             open_follow_ups: 0,
             times: Vec::new(),
             people: Vec::new(),
@@ -135,7 +135,7 @@ impl Generator {
         rng: &mut Rng,
         p: &Profile,
         firm: &people::Firm,
-        id: i64,
+        id: CustomerId,
         book: &mut BulkBook,
     ) {
         self.people.clear();
@@ -143,7 +143,7 @@ impl Generator {
             return;
         }
         for _ in 0..rng.weighted(&[(1, 45), (2, 35), (3, 20)]) {
-            self.next_contact += 1;
+            self.next_contact.0 += 1;
             self.people.push(self.next_contact);
             book.contacts.push(BulkContact {
                 id: self.next_contact,
@@ -157,7 +157,7 @@ impl Generator {
     /// Writes customer number `i` (0-based; its id is `i + 1`) and everything about it.
     fn customer(&mut self, i: usize, book: &mut BulkBook) {
         let p = self.profiles[i];
-        let id = i as i64 + 1;
+        let id = CustomerId(i as i64 + 1);
         // A stream of its own per customer: the book does not depend on how it is chunked.
         let mut rng = Rng::stream(SEED ^ 0xD1CE, i as u64);
         let (mut draft, firm) = people::customer(&mut rng, &p);

@@ -5,7 +5,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 
 use super::*;
 use crate::book::due::Bucket;
-use crate::book::model::{Channel, Interaction, Tier};
+use crate::book::model::{Channel, CustomerId, FollowUpId, Interaction, Tier};
 
 fn now() -> NaiveDateTime {
     "2026-11-26T10:15:00".parse().unwrap()
@@ -17,19 +17,19 @@ fn demo(size: DemoSize) -> (Repository, DemoSummary) {
     (repo, summary)
 }
 
-fn all_history(repo: &Repository, id: i64) -> Vec<Interaction> {
+fn all_history(repo: &Repository, id: CustomerId) -> Vec<Interaction> {
     repo.history(id, 100_000, 0).unwrap()
 }
 
 /// Every row of the book, as text.
 fn dump(repo: &Repository, s: &DemoSummary) -> Vec<String> {
     let mut rows = Vec::new();
-    for id in 1..=s.customers as i64 {
+    for id in (1..=s.customers as i64).map(CustomerId) {
         rows.push(format!("{:?}", repo.customer(id).unwrap()));
         rows.push(format!("{:?}", repo.contacts(id).unwrap()));
         rows.push(format!("{:?}", all_history(repo, id)));
     }
-    for id in 1..=(s.follow_ups + s.done_follow_ups) as i64 {
+    for id in (1..=(s.follow_ups + s.done_follow_ups) as i64).map(FollowUpId) {
         rows.push(format!("{:?}", repo.follow_up(id).unwrap()));
     }
     rows
@@ -116,6 +116,7 @@ fn the_300_demo_looks_like_a_real_territory() {
     );
 
     let customers: Vec<_> = (1..=300)
+        .map(CustomerId)
         .map(|id| repo.customer(id).unwrap().unwrap())
         .collect();
     // Tiers are computed from revenue: a few big accounts bring most of it. Only a few are set
@@ -184,6 +185,7 @@ fn the_300_demo_looks_like_a_real_territory() {
     assert!(customers.iter().any(|c| c.draft.phone.contains('-')));
 
     let people: Vec<_> = (1..=300)
+        .map(CustomerId)
         .flat_map(|id| repo.contacts(id).unwrap())
         .collect();
     assert_eq!(people.len(), s.contacts);
@@ -194,7 +196,10 @@ fn the_300_demo_looks_like_a_real_territory() {
 #[test]
 fn history_spans_a_year_of_working_hours_on_every_channel() {
     let (repo, _) = demo(DemoSize::with_customers(300));
-    let history: Vec<_> = (1..=300).flat_map(|id| all_history(&repo, id)).collect();
+    let history: Vec<_> = (1..=300)
+        .map(CustomerId)
+        .flat_map(|id| all_history(&repo, id))
+        .collect();
     let channels: HashSet<Channel> = history.iter().map(|i| i.draft.channel).collect();
     assert_eq!(channels.len(), Channel::ALL.len(), "{channels:?}");
     let opening = NaiveTime::from_hms_opt(8, 30, 0).unwrap();
@@ -227,7 +232,7 @@ fn history_spans_a_year_of_working_hours_on_every_channel() {
 #[test]
 fn roll_ups_agree_with_the_rows_they_summarize() {
     let (repo, _) = demo(DemoSize::with_customers(300));
-    for id in 1..=300 {
+    for id in (1..=300).map(CustomerId) {
         let customer = repo.customer(id).unwrap().unwrap();
         let newest = repo.history(id, 1, 0).unwrap();
         assert_eq!(

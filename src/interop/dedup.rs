@@ -283,7 +283,10 @@ impl Index {
                 .copied()
         }?;
         let c = &self.customers[found];
-        Some((c.id, c.origin.map_or(Match::Book(c.id), Match::Earlier)))
+        Some((
+            c.id,
+            c.origin.map_or(Match::Book(c.id.get()), Match::Earlier),
+        ))
     }
 
     /// The person at `customer` that `d` duplicates.
@@ -300,7 +303,10 @@ impl Index {
             .iter()
             .filter(|c| !(only_book && c.origin.is_some()))
             .find(|c| keys.same(&c.keys, false))?;
-        Some((c.id, c.origin.map_or(Match::Book(c.id), Match::Earlier)))
+        Some((
+            c.id,
+            c.origin.map_or(Match::Book(c.id.get()), Match::Earlier),
+        ))
     }
 }
 

@@ -22,7 +22,8 @@ use super::json_entry::Entry;
 use super::text;
 use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row};
 use crate::book::model::{
-    Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier, split_tags,
+    Birthday, ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
+    split_tags,
 };
 
 pub const FORMAT: &str = "fieldbook";
@@ -288,7 +289,7 @@ fn push_records(order: Vec<i64>, good: &mut Customers, mut people: People, batch
             continue;
         };
         let kept = Kept {
-            customer_id: id,
+            customer_id: CustomerId(id),
             customer: row,
             contact: None,
         };
@@ -311,7 +312,7 @@ fn push_records(order: Vec<i64>, good: &mut Customers, mut people: People, batch
                 customer: draft.clone(),
                 person: Some(person),
                 kept: Some(Kept {
-                    contact: Some((contact_id, contact_row)),
+                    contact: Some((ContactId(contact_id), contact_row)),
                     ..kept.clone()
                 }),
             });

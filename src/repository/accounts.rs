@@ -8,7 +8,9 @@ use rusqlite::{Row, params};
 
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
-use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
+use crate::book::complaints::{
+    self, Complaint, ComplaintDraft, ComplaintId, ComplaintStatus, Severity,
+};
 use crate::book::deals::{Deal, DealDraft, DealId, DealStage};
 use crate::book::model::{CustomerId, Overrides, Stage, Tier, kept_reason};
 
@@ -83,7 +85,7 @@ impl Repository {
                 now,
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = DealId(tx.last_insert_rowid());
         tx.commit()?;
         Ok(id)
     }
@@ -188,7 +190,7 @@ impl Repository {
         Ok(out)
     }
 
-    pub fn add_complaint(&mut self, draft: &ComplaintDraft) -> Result<i64> {
+    pub fn add_complaint(&mut self, draft: &ComplaintDraft) -> Result<ComplaintId> {
         super::gate::complaint(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add complaint: {}", draft.what.trim()))?;
@@ -208,12 +210,12 @@ impl Repository {
                 now,
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = ComplaintId(tx.last_insert_rowid());
         tx.commit()?;
         Ok(id)
     }
 
-    pub fn update_complaint(&mut self, id: i64, draft: &ComplaintDraft) -> Result<()> {
+    pub fn update_complaint(&mut self, id: ComplaintId, draft: &ComplaintDraft) -> Result<()> {
         super::gate::complaint(draft)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit complaint: {}", draft.what.trim()))?;

@@ -103,7 +103,7 @@ pub(super) fn insert_customer(
     stmt.raw_bind_parameter(18, tier_why)?;
     stmt.raw_bind_parameter(19, stage_why)?;
     stmt.raw_execute()?;
-    Ok(conn.last_insert_rowid())
+    Ok(CustomerId(conn.last_insert_rowid()))
 }
 
 /// Writes a customer's own fields over row `id` in `conn`'s open transaction; how many rows
@@ -353,7 +353,7 @@ impl Repository {
                 now,
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = ContactId(tx.last_insert_rowid());
         tx.commit()?;
         Ok(id)
     }

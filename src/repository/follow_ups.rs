@@ -71,7 +71,7 @@ pub(super) fn insert(
             f.repeat.map(|r| r.basis.as_str()),
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(FollowUpId(tx.last_insert_rowid()))
 }
 
 /// Closes `current` inside `tx`; a repeating one gets its next occurrence, whose id is returned.

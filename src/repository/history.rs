@@ -109,7 +109,7 @@ impl Repository {
                 satisfaction,
             ],
         )?;
-        let interaction_id = tx.last_insert_rowid();
+        let interaction_id = InteractionId(tx.last_insert_rowid());
         let follow_up_id = match follow_up {
             Some(f) => Some(super::follow_ups::insert(
                 &tx,

@@ -11,6 +11,7 @@ mod edits;
 mod follow_ups;
 mod gate;
 mod history;
+mod ids;
 mod import;
 mod migrations;
 pub mod notes;

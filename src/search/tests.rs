@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::book::model::Tier;
+use crate::book::model::{CustomerId, Tier};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
@@ -10,7 +10,7 @@ fn today() -> NaiveDate {
 
 fn row(id: i64, name: &str, people: &str, city: &str) -> CustomerRow {
     CustomerRow {
-        id,
+        id: CustomerId(id),
         name: name.into(),
         city: city.into(),
         tier: None,
@@ -61,7 +61,7 @@ fn find(rows: &[CustomerRow], query: &str) -> Vec<i64> {
     CustomerSearch::new(rows)
         .filter(rows, &order, query, today())
         .into_iter()
-        .map(|i| rows[i].id)
+        .map(|i| rows[i].id.get())
         .collect()
 }
 
@@ -177,7 +177,7 @@ fn name_matches_rank_above_others_and_ties_keep_order() {
     let ids: Vec<i64> = search
         .filter(&rows, &order, "wei trading", today())
         .into_iter()
-        .map(|i| rows[i].id)
+        .map(|i| rows[i].id.get())
         .collect();
     assert_eq!(ids, vec![4, 2], "equal scores follow the given order");
     assert_eq!(search.filter(&rows, &order, "", today()), order);

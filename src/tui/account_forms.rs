@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 
 use super::form::{ComplaintField, DealField, Field, FieldKey, Form, FormPurpose};
-use crate::book::complaints::{self, Complaint, ComplaintDraft, ComplaintStatus, Severity};
+use crate::book::complaints::{
+    self, Complaint, ComplaintDraft, ComplaintId, ComplaintStatus, Severity,
+};
 use crate::book::dates::{self, DateOrder};
-use crate::book::deals::{self, Deal, DealDraft, DealStage};
+use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
 use crate::book::model::CustomerId;
 use crate::book::money;
 
@@ -24,13 +26,13 @@ const STATUSES: &[&str] = &["open", "in progress", "resolved"];
 const SCORES: &[&str] = &["", "1", "2", "3", "4", "5"];
 
 /// "#12 Packaging film": how an existing record shows in the first choice.
-fn pick_label(id: i64, text: &str) -> String {
+fn pick_label(id: impl std::fmt::Display, text: &str) -> String {
     let short: String = text.chars().take(40).collect();
     format!("#{id} {short}")
 }
 
 /// The id in a "#12 ..." choice, or None for "new".
-pub fn picked_id(choice: &str) -> Option<i64> {
+pub fn picked_id<Id: std::str::FromStr>(choice: &str) -> Option<Id> {
     choice.strip_prefix('#')?.split(' ').next()?.parse().ok()
 }
 
@@ -138,7 +140,7 @@ pub fn read_deal(
     customer_id: CustomerId,
     today: NaiveDate,
     order: DateOrder,
-) -> Option<(Option<i64>, DealDraft)> {
+) -> Option<(Option<DealId>, DealDraft)> {
     form.clear_errors();
     let stage = DealStage::parse(form.value(DealField::Stage)).unwrap_or(DealStage::Won);
     let amount = money::parse_amount(form.value(DealField::Amount).trim())
@@ -236,7 +238,7 @@ pub fn read_complaint(
     customer_id: CustomerId,
     today: NaiveDate,
     order: DateOrder,
-) -> Option<(Option<i64>, ComplaintDraft)> {
+) -> Option<(Option<ComplaintId>, ComplaintDraft)> {
     form.clear_errors();
     let mut read_date = |key| optional_date(form, key, today, order);
     let opened_on = read_date(ComplaintField::Opened);

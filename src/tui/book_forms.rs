@@ -228,7 +228,7 @@ pub fn read_follow_up(
     })
 }
 
-pub fn snooze_form(follow_up_id: i64, task: &str) -> Form {
+pub fn snooze_form(follow_up_id: FollowUpId, task: &str) -> Form {
     let fields = vec![Field::suggested(SnoozeField::Until, "tomorrow", DATE_HINT)];
     Form::new(
         FormPurpose::Snooze(follow_up_id),

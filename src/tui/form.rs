@@ -2,7 +2,7 @@
 //! text can't be used. What was typed is never thrown away by a failed check or a failed write.
 
 use super::text_input::{TextEdit, TextInput};
-use crate::book::model::Customer;
+use crate::book::model::{Customer, CustomerId, FollowUpId};
 
 mod keys;
 pub use keys::{
@@ -161,15 +161,15 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormPurpose {
     AddCustomer,
-    EditCustomer(i64),
-    AddPerson(i64),
-    LogInteraction(i64),
-    AddFollowUp(i64),
-    Snooze(i64),
+    EditCustomer(CustomerId),
+    AddPerson(CustomerId),
+    LogInteraction(CustomerId),
+    AddFollowUp(CustomerId),
+    Snooze(FollowUpId),
     /// Add a deal for the customer, or edit the one picked in the form.
-    Deal(i64),
+    Deal(CustomerId),
     /// Add a complaint for the customer, or move on the one picked in the form.
-    Complaint(i64),
+    Complaint(CustomerId),
     /// Name a file to import; saving previews it.
     Import,
 }

@@ -211,7 +211,7 @@ impl Review {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::model::FollowUpDraft;
+    use crate::book::model::{FollowUpDraft, FollowUpId};
 
     pub(super) fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -220,9 +220,9 @@ mod tests {
     /// An open follow-up of `customer_id`, due the day before the tests' today (2026-11-28).
     pub(super) fn follow_up(id: i64, customer_id: i64) -> FollowUp {
         FollowUp {
-            id,
+            id: FollowUpId(id),
             draft: FollowUpDraft {
-                customer_id,
+                customer_id: CustomerId(customer_id),
                 due_on: d("2026-11-27"),
                 due_time: None,
                 task: format!("task {id}"),
@@ -237,7 +237,7 @@ mod tests {
     /// A customer 10 days past its cadence.
     pub(super) fn cold(id: i64) -> CustomerRow {
         CustomerRow {
-            id,
+            id: CustomerId(id),
             name: format!("customer {id}"),
             city: String::new(),
             tier: None,
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn due_items_come_first_and_cold_customers_with_a_due_item_are_not_repeated() {
         let review = review();
-        let ids: Vec<_> = review.items.iter().map(ReviewItem::customer_id).collect();
+        let ids: Vec<_> = review.items.iter().map(|i| i.customer_id().get()).collect();
         assert_eq!(ids, [10, 20, 30]);
         assert_eq!((review.due_items(), review.cold_items()), (2, 1));
         assert_eq!(review.left(), 3);

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
 use fieldbook::book::deals::{DealDraft, DealStage};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::Overrides;
 use fieldbook::book::model::{CustomerDraft, FollowUpDraft, Stage, Tier};
 use fieldbook::repository::Repository;
@@ -15,7 +16,7 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn book_with(names: &[&str]) -> (Repository, Vec<i64>) {
+fn book_with(names: &[&str]) -> (Repository, Vec<CustomerId>) {
     let mut repo = Repository::open_in_memory().unwrap();
     repo.set_clock(now);
     let ids = names
@@ -31,7 +32,7 @@ fn book_with(names: &[&str]) -> (Repository, Vec<i64>) {
     (repo, ids)
 }
 
-fn won(customer_id: i64, on: &str, amount: i64) -> DealDraft {
+fn won(customer_id: CustomerId, on: &str, amount: i64) -> DealDraft {
     DealDraft {
         customer_id,
         title: format!("order {on}"),

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, Local, NaiveDate, NaiveTime};
 
 use crate::common::CliBook as Book;
 use fieldbook::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{Channel, CustomerDraft, FollowUpDraft, InteractionDraft};
 use fieldbook::repository::Repository;
 
@@ -19,7 +20,7 @@ fn iso(d: NaiveDate) -> String {
 }
 
 /// A book with Acme, and what `plan` adds to it.
-fn acme(plan: impl FnOnce(&mut Repository, i64)) -> Book {
+fn acme(plan: impl FnOnce(&mut Repository, CustomerId)) -> Book {
     let book = Book::new();
     let mut repo = Repository::open(&book.path()).unwrap();
     let id = repo
@@ -32,7 +33,13 @@ fn acme(plan: impl FnOnce(&mut Repository, i64)) -> Book {
     book
 }
 
-fn follow_up(repo: &mut Repository, customer: i64, due: NaiveDate, time: Option<u32>, task: &str) {
+fn follow_up(
+    repo: &mut Repository,
+    customer: CustomerId,
+    due: NaiveDate,
+    time: Option<u32>,
+    task: &str,
+) {
     repo.add_follow_up(&FollowUpDraft {
         customer_id: customer,
         due_on: due,
@@ -46,7 +53,7 @@ fn follow_up(repo: &mut Repository, customer: i64, due: NaiveDate, time: Option<
 fn interactions(book: &Book) -> i64 {
     Repository::open(&book.path())
         .unwrap()
-        .interaction_count(1)
+        .interaction_count(CustomerId(1))
         .unwrap()
 }
 

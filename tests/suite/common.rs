@@ -6,6 +6,7 @@
 pub mod driving;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{
     Birthday, Channel, ContactDraft, CustomerDraft, CustomerKind, FollowUpDraft, InteractionDraft,
     Stage, Tier,
@@ -43,11 +44,11 @@ fn due(days_from_today: i64) -> NaiveDate {
 }
 
 pub struct Sample {
-    pub xinghe: i64,
-    pub northwind: i64,
-    pub zhangwei: i64,
-    pub hostile: i64,
-    pub quiet: i64,
+    pub xinghe: CustomerId,
+    pub northwind: CustomerId,
+    pub zhangwei: CustomerId,
+    pub hostile: CustomerId,
+    pub quiet: CustomerId,
 }
 
 /// Five customers: a Chinese company with people and history, an English one, a Chinese

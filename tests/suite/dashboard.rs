@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::book::complaints::{ComplaintDraft, ComplaintStatus, Severity};
 use fieldbook::book::deals::{DealDraft, DealStage};
+use fieldbook::book::ids::{CustomerId, FollowUpId};
 use fieldbook::book::model::{Channel, CustomerDraft, FollowUpDraft, InteractionDraft, Tier};
 use fieldbook::config::Config;
 use fieldbook::repository::Repository;
@@ -27,7 +28,7 @@ fn d(s: &str) -> NaiveDate {
 
 const HOSTILE: &str = "\x1b[31m恶意\x1b[0m 发票\u{202e}fdp.exe";
 
-fn add(repo: &mut Repository, name: &str, city: &str, tier: Option<Tier>) -> i64 {
+fn add(repo: &mut Repository, name: &str, city: &str, tier: Option<Tier>) -> CustomerId {
     repo.add_customer(&CustomerDraft {
         name: name.into(),
         city: city.into(),
@@ -37,7 +38,7 @@ fn add(repo: &mut Repository, name: &str, city: &str, tier: Option<Tier>) -> i64
     .unwrap()
 }
 
-fn won(repo: &mut Repository, customer_id: i64, on: &str, yuan: i64) {
+fn won(repo: &mut Repository, customer_id: CustomerId, on: &str, yuan: i64) {
     repo.add_deal(&DealDraft {
         customer_id,
         title: format!("order {on}"),
@@ -50,7 +51,13 @@ fn won(repo: &mut Repository, customer_id: i64, on: &str, yuan: i64) {
     .unwrap();
 }
 
-fn open_deal(repo: &mut Repository, customer_id: i64, title: &str, yuan: i64, stage: DealStage) {
+fn open_deal(
+    repo: &mut Repository,
+    customer_id: CustomerId,
+    title: &str,
+    yuan: i64,
+    stage: DealStage,
+) {
     repo.add_deal(&DealDraft {
         customer_id,
         title: title.into(),
@@ -63,7 +70,7 @@ fn open_deal(repo: &mut Repository, customer_id: i64, title: &str, yuan: i64, st
     .unwrap();
 }
 
-fn log(repo: &mut Repository, customer_id: i64, on: &str, channel: Channel) {
+fn log(repo: &mut Repository, customer_id: CustomerId, on: &str, channel: Channel) {
     let draft = InteractionDraft {
         customer_id,
         contact_id: None,
@@ -75,7 +82,7 @@ fn log(repo: &mut Repository, customer_id: i64, on: &str, channel: Channel) {
     repo.log_interaction(&draft, None).unwrap();
 }
 
-fn due(repo: &mut Repository, customer_id: i64, on: &str) -> i64 {
+fn due(repo: &mut Repository, customer_id: CustomerId, on: &str) -> FollowUpId {
     repo.add_follow_up(&FollowUpDraft {
         customer_id,
         due_on: d(on),
@@ -86,7 +93,7 @@ fn due(repo: &mut Repository, customer_id: i64, on: &str) -> i64 {
     .unwrap()
 }
 
-fn complaint(repo: &mut Repository, customer_id: i64, what: &str, severity: Severity) {
+fn complaint(repo: &mut Repository, customer_id: CustomerId, what: &str, severity: Severity) {
     repo.add_complaint(&ComplaintDraft {
         customer_id,
         opened_on: d("2026-11-16"),

@@ -5,6 +5,7 @@ use crate::common;
 
 use common::driving::{fill, focus, form};
 use common::{run, sample_book, state_for, typed};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::tui::action::Action;
 use fieldbook::tui::form::{CustomerField, LogField};
 use fieldbook::tui::keymap::{Key, action_for_key};
@@ -28,7 +29,7 @@ fn frame(state: &mut State, width: u16, height: u16) -> (String, Option<(u16, u1
     (backend.to_string(), cursor)
 }
 
-fn select(state: &mut State, repo: &fieldbook::repository::Repository, id: i64) {
+fn select(state: &mut State, repo: &fieldbook::repository::Repository, id: CustomerId) {
     assert!(state.select_customer(id));
     fieldbook::tui::update::reading::load_detail(state, repo).unwrap();
 }

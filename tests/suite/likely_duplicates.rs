@@ -1,6 +1,7 @@
 //! Duplicates caught at the door: the iPhone export imported over the demo book shows the
 //! customers it probably already holds, and `--merge` merges them instead of adding twins.
 
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{ContactDraft, CustomerDraft};
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
@@ -12,7 +13,7 @@ const FIXTURE: &str = "/work/shared/fixtures/iphone-export.vcf";
 
 /// The demo book, plus the iPhone's companies as the book spells them: another legal form,
 /// another way of writing the city.
-fn demo_with_twins(book: &CliBook) -> (i64, i64) {
+fn demo_with_twins(book: &CliBook) -> (CustomerId, CustomerId) {
     book.ok(&[
         "demo",
         &book.path().display().to_string(),

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use common::driving::{fill, focus, form, run, typed};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{ContactDraft, CustomerDraft, FollowUpDraft, InteractionDraft};
 use fieldbook::book::recurrence::{Basis, Recurrence, Unit};
 use fieldbook::repository::Repository;
@@ -15,7 +16,7 @@ use fieldbook::tui::form::LogField;
 use fieldbook::tui::state::Screen;
 
 /// One customer with two people whose names share a beginning, written to a book file.
-fn book_at(path: &Path) -> (Repository, i64) {
+fn book_at(path: &Path) -> (Repository, CustomerId) {
     let mut repo = Repository::open(path).unwrap();
     repo.set_clock(common::now);
     let id = repo
@@ -44,7 +45,7 @@ type Rows = (
     Vec<(FollowUpDraft, bool)>,
 );
 
-fn rows(repo: &Repository, customer: i64) -> Rows {
+fn rows(repo: &Repository, customer: CustomerId) -> Rows {
     let history = repo.history(customer, 10, 0).unwrap();
     let follow_ups = repo.open_follow_ups(Some(customer)).unwrap();
     (
@@ -63,7 +64,7 @@ fn cli_log(args: &[&str]) -> Rows {
     cli_log_on(args, |_, _| {})
 }
 
-fn cli_log_on(args: &[&str], plan: fn(&mut Repository, i64)) -> Rows {
+fn cli_log_on(args: &[&str], plan: fn(&mut Repository, CustomerId)) -> Rows {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.sqlite3");
     let (mut repo, id) = book_at(&db);
@@ -92,7 +93,7 @@ fn tui_log(fields: &[(&str, &str)]) -> Rows {
     tui_log_on(fields, |_, _| {})
 }
 
-fn tui_log_on(fields: &[(&str, &str)], plan: fn(&mut Repository, i64)) -> Rows {
+fn tui_log_on(fields: &[(&str, &str)], plan: fn(&mut Repository, CustomerId)) -> Rows {
     let dir = tempfile::tempdir().unwrap();
     let (mut repo, id) = book_at(&dir.path().join("book.sqlite3"));
     plan(&mut repo, id);
@@ -111,7 +112,7 @@ fn tui_log_on(fields: &[(&str, &str)], plan: fn(&mut Repository, i64)) -> Rows {
 }
 
 /// A follow-up overdue for the tests' clock and the real one alike, and one not yet due.
-fn overdue_quote(repo: &mut Repository, customer: i64) {
+fn overdue_quote(repo: &mut Repository, customer: CustomerId) {
     for (due, task) in [("2026-11-20", "发报价单"), ("2030-01-01", "renew")] {
         repo.add_follow_up(&FollowUpDraft {
             customer_id: customer,

@@ -2,6 +2,7 @@
 //! that follows every write, undo included.
 
 use chrono::NaiveDateTime;
+use fieldbook::book::ids::{CustomerId, InteractionId};
 use fieldbook::book::model::{Channel, ContactDraft, CustomerDraft, InteractionDraft};
 use fieldbook::repository::Repository;
 
@@ -9,7 +10,7 @@ fn at(s: &str) -> NaiveDateTime {
     s.parse().unwrap()
 }
 
-fn log(repo: &mut Repository, customer_id: i64, when: &str, summary: &str) -> i64 {
+fn log(repo: &mut Repository, customer_id: CustomerId, when: &str, summary: &str) -> InteractionId {
     repo.log_interaction(
         &InteractionDraft {
             customer_id,
@@ -25,7 +26,7 @@ fn log(repo: &mut Repository, customer_id: i64, when: &str, summary: &str) -> i6
     .0
 }
 
-fn ids(repo: &Repository, typed: &str) -> Vec<(i64, Option<i64>)> {
+fn ids(repo: &Repository, typed: &str) -> Vec<(CustomerId, Option<InteractionId>)> {
     repo.search_notes(typed, 50)
         .unwrap()
         .into_iter()

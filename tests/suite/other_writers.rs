@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{Channel, CustomerDraft, InteractionDraft};
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
@@ -14,7 +15,7 @@ use crate::common::driving::{fill, form, run};
 use crate::common::{CliBook, now};
 
 /// A book on disk (so a second connection can write it, as the CLI would) with two customers.
-fn book_on_disk(path: &Path) -> (Repository, i64, i64) {
+fn book_on_disk(path: &Path) -> (Repository, CustomerId, CustomerId) {
     let mut repo = Repository::open(path).unwrap();
     repo.set_clock(now);
     let add = |repo: &mut Repository, name: &str, phone: &str| {
@@ -34,7 +35,7 @@ fn book_on_disk(path: &Path) -> (Repository, i64, i64) {
 
 /// What `fieldbook import --merge` or `fieldbook edit` would do from a shell: a new phone and
 /// a new tag, written through a connection of its own.
-fn change_elsewhere(path: &Path, id: i64) {
+fn change_elsewhere(path: &Path, id: CustomerId) {
     let mut other = Repository::open(path).unwrap();
     let mut c = other.customer(id).unwrap().unwrap();
     c.draft.phone = "010-9999".into();
@@ -42,7 +43,7 @@ fn change_elsewhere(path: &Path, id: i64) {
     other.update_customer(id, &c.draft).unwrap();
 }
 
-fn open_edit_form(path: &Path, select: i64) -> (Repository, State) {
+fn open_edit_form(path: &Path, select: CustomerId) -> (Repository, State) {
     let mut repo = Repository::open(path).unwrap();
     repo.set_clock(now);
     let mut state = reading::load(&repo, now(), "test book").unwrap();

@@ -1,6 +1,7 @@
 //! The repository on real books: every query and write, roll-ups, migrations, file safety.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use fieldbook::book::ids::{CustomerId, FollowUpId};
 use fieldbook::book::model::{
     Birthday, Channel, ContactDraft, CustomerDraft, CustomerKind, FollowUpDraft, InteractionDraft,
     Stage, Tier,
@@ -32,7 +33,7 @@ fn customer(name: &str) -> CustomerDraft {
     }
 }
 
-fn call(customer_id: i64, at: &str, summary: &str) -> InteractionDraft {
+fn call(customer_id: CustomerId, at: &str, summary: &str) -> InteractionDraft {
     InteractionDraft {
         customer_id,
         contact_id: None,
@@ -43,7 +44,7 @@ fn call(customer_id: i64, at: &str, summary: &str) -> InteractionDraft {
     }
 }
 
-fn follow_up(customer_id: i64, due: &str, task: &str) -> FollowUpDraft {
+fn follow_up(customer_id: CustomerId, due: &str, task: &str) -> FollowUpDraft {
     FollowUpDraft {
         customer_id,
         due_on: d(due),
@@ -98,7 +99,10 @@ fn an_empty_name_is_refused_and_nothing_is_written() {
     let id = repo.add_customer(&customer("Acme")).unwrap();
     assert!(repo.update_customer(id, &customer("")).is_err());
     assert_eq!(repo.customer(id).unwrap().unwrap().draft.name, "Acme");
-    assert!(repo.update_customer(9999, &customer("Ghost")).is_err());
+    assert!(
+        repo.update_customer(CustomerId(9999), &customer("Ghost"))
+            .is_err()
+    );
 }
 
 #[test]
@@ -228,7 +232,10 @@ fn a_log_with_a_bad_follow_up_writes_nothing() {
     );
     assert_eq!(repo.customer(id).unwrap().unwrap().last_contact_at, None);
     let err = repo
-        .log_interaction(&call(9999, "2026-11-20T10:00:00", "ghost"), None)
+        .log_interaction(
+            &call(CustomerId(9999), "2026-11-20T10:00:00", "ghost"),
+            None,
+        )
         .unwrap_err();
     assert!(matches!(err, BookError::Sqlite(_)), "foreign keys are on");
 }
@@ -295,7 +302,7 @@ fn open_follow_ups_for_the_book_or_one_customer() {
         2,
         "archived customers' follow-ups leave the list"
     );
-    assert!(repo.follow_up(9999).is_err());
+    assert!(repo.follow_up(FollowUpId(9999)).is_err());
 }
 
 #[test]

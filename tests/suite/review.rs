@@ -4,6 +4,7 @@
 use crate::common;
 
 use common::{Sample, now, run, sample_book, today, typed};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::config::Config;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::Action;
@@ -34,7 +35,7 @@ fn a_customer_with_a_follow_up_planned_is_not_going_cold() {
     let (mut repo, _) = sample_book();
     let mut state = reading::load_with(&repo, now(), "test book", cadence_30()).unwrap();
     run(&mut state, &mut repo, [Action::OpenReview]);
-    let walked: Vec<i64> = review(&state)
+    let walked: Vec<CustomerId> = review(&state)
         .items
         .iter()
         .map(|i| i.customer_id())
@@ -51,7 +52,7 @@ fn review(state: &State) -> &fieldbook::tui::review::Review {
     state.review().expect("the review is open")
 }
 
-fn open_tasks(repo: &Repository, customer: i64) -> Vec<(String, chrono::NaiveDate)> {
+fn open_tasks(repo: &Repository, customer: CustomerId) -> Vec<(String, chrono::NaiveDate)> {
     repo.open_follow_ups(Some(customer))
         .unwrap()
         .into_iter()
@@ -70,7 +71,7 @@ fn walks_overdue_then_due_today_then_going_cold_with_the_latest_interactions() {
     run(&mut state, &mut repo, [Action::OpenReview]);
     assert!(on_the_review(&state));
     let r = review(&state);
-    let order: Vec<(bool, i64)> = r
+    let order: Vec<(bool, CustomerId)> = r
         .items
         .iter()
         .map(|i| (matches!(i, ReviewItem::FollowUp(_)), i.customer_id()))

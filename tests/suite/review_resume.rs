@@ -7,7 +7,7 @@ use crate::common;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{Sample, now, run, sample_book, today, typed};
 use fieldbook::book::deals::{DealDraft, DealStage};
-use fieldbook::book::model::{CustomerDraft, FollowUpDraft, Stage, Tier};
+use fieldbook::book::model::{CustomerDraft, CustomerId, FollowUpDraft, Stage, Tier};
 use fieldbook::config::Config;
 use fieldbook::repository::Repository;
 use fieldbook::services::morning;
@@ -149,7 +149,7 @@ fn a_new_day_starts_the_review_afresh() {
 }
 
 /// Six customers silent since June, on hand-set tiers: who goes cold, who is worth a call.
-fn cold_book() -> (Repository, Vec<i64>) {
+fn cold_book() -> (Repository, Vec<CustomerId>) {
     fn june() -> NaiveDateTime {
         "2026-06-01T09:00:00".parse().unwrap()
     }
@@ -194,7 +194,7 @@ fn cold_book() -> (Repository, Vec<i64>) {
     (repo, ids)
 }
 
-fn cold_walk(state: &State) -> Vec<i64> {
+fn cold_walk(state: &State) -> Vec<CustomerId> {
     review(state)
         .items
         .iter()

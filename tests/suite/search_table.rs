@@ -3,6 +3,7 @@
 //! customer for someone else.
 
 use fieldbook::book::due::{SortOrder, sort_key};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{ContactDraft, CustomerDraft};
 use fieldbook::repository::Repository;
 use fieldbook::search::CustomerSearch;
@@ -177,7 +178,7 @@ fn an_archived_customer_is_never_swapped_for_someone_else() {
     );
     let repo = Repository::open(&book.path()).unwrap();
     let logged: i64 = (1..=BOOK.len() as i64)
-        .map(|id| repo.interaction_count(id).unwrap())
+        .map(|id| repo.interaction_count(CustomerId(id)).unwrap())
         .sum();
     assert_eq!(logged, 0, "nothing written");
     drop(repo);

@@ -1,6 +1,7 @@
 //! Undo puts the book back exactly, step by step, and remembers across a restart.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{Channel, CustomerDraft, FollowUpDraft, InteractionDraft};
 use fieldbook::book::recurrence::Recurrence;
 use fieldbook::repository::Repository;
@@ -25,7 +26,7 @@ fn snapshot(repo: &Repository) -> String {
     out
 }
 
-fn call(customer_id: i64, summary: &str) -> InteractionDraft {
+fn call(customer_id: CustomerId, summary: &str) -> InteractionDraft {
     InteractionDraft {
         customer_id,
         contact_id: None,

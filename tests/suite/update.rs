@@ -4,6 +4,7 @@ use crate::common;
 
 use common::driving::form;
 use common::{Sample, run, sample_book, state_for, today, typed};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::Channel;
 use fieldbook::repository::Repository;
 use fieldbook::tui::action::{Action, Pane};
@@ -43,7 +44,7 @@ fn archived_rows(state: &State) -> &[fieldbook::book::model::CustomerRow] {
 #[test]
 fn the_list_opens_in_attention_order_with_the_first_customer_loaded() {
     let (_repo, state, s) = setup();
-    let ids: Vec<i64> = state.visible.iter().map(|&i| state.rows[i].id).collect();
+    let ids: Vec<CustomerId> = state.visible.iter().map(|&i| state.rows[i].id).collect();
     assert_eq!(
         ids,
         [s.xinghe, s.northwind, s.zhangwei, s.hostile, s.quiet],
@@ -65,7 +66,7 @@ fn moving_loads_the_selected_customer_and_sort_cycles() {
     run(&mut state, &mut repo, [Action::MoveFirst, Action::MoveUp]);
     assert_eq!(state.selected_id(), Some(s.xinghe), "clamped at the top");
     run(&mut state, &mut repo, [Action::CycleSort]);
-    let ids: Vec<i64> = state.visible.iter().map(|&i| state.rows[i].id).collect();
+    let ids: Vec<CustomerId> = state.visible.iter().map(|&i| state.rows[i].id).collect();
     // By letters and digits, case folded: the escape-laden name sorts by its "2J31m..." residue.
     assert_eq!(
         ids,
@@ -503,7 +504,7 @@ fn archived_customers_are_listed_and_restored() {
     assert!(!state.visible.iter().any(|&i| state.rows[i].id == s.xinghe));
     run(&mut state, &mut repo, [Action::ShowArchived]);
     assert!(matches!(state.screen, Screen::Archived(_)) && state.overlay.is_none());
-    let archived: Vec<i64> = archived_rows(&state).iter().map(|r| r.id).collect();
+    let archived: Vec<CustomerId> = archived_rows(&state).iter().map(|r| r.id).collect();
     assert_eq!(archived, [s.xinghe]);
     run(&mut state, &mut repo, [Action::Unarchive]);
     assert!(archived_rows(&state).is_empty());

@@ -6,7 +6,7 @@ fn d(s: &str) -> NaiveDate {
 
 fn draft(stage: DealStage, amount: i64) -> DealDraft {
     DealDraft {
-        customer_id: 1,
+        customer_id: CustomerId(1),
         title: "valves".into(),
         amount,
         currency: "CNY".into(),
@@ -16,11 +16,11 @@ fn draft(stage: DealStage, amount: i64) -> DealDraft {
     }
 }
 
-fn won(id: DealId, customer: CustomerId, on: &str, amount: i64, currency: &str) -> Deal {
+fn won(id: i64, customer: i64, on: &str, amount: i64, currency: &str) -> Deal {
     Deal {
-        id,
+        id: DealId(id),
         draft: DealDraft {
-            customer_id: customer,
+            customer_id: CustomerId(customer),
             currency: currency.into(),
             closed_on: Some(d(on)),
             ..draft(DealStage::Won, amount)
@@ -99,26 +99,30 @@ fn revenue_counts_won_orders_in_the_period_and_currency() {
         won(4, 7, "2026-03-01", 8_000, "USD"), // another currency
         won(5, 8, "2026-03-01", 16_000, "CNY"), // another customer
         Deal {
-            id: 6,
+            id: DealId(6),
             draft: DealDraft {
-                customer_id: 7,
+                customer_id: CustomerId(7),
                 ..draft(DealStage::Negotiation, 32_000)
             },
         },
     ];
     let (from, to) = (d("2026-01-01"), d("2026-06-30"));
-    assert_eq!(revenue(&deals, 7, "CNY", from, to), 3_000);
-    assert_eq!(revenue(&deals, 7, "USD", from, to), 8_000);
-    assert_eq!(revenue(&deals, 9, "CNY", from, to), 0);
+    assert_eq!(revenue(&deals, CustomerId(7), "CNY", from, to), 3_000);
+    assert_eq!(revenue(&deals, CustomerId(7), "USD", from, to), 8_000);
+    assert_eq!(revenue(&deals, CustomerId(9), "CNY", from, to), 0);
     assert_eq!(
         revenue_by_customer(&deals, "CNY", from, to),
-        vec![(7, 3_000), (8, 16_000)]
+        vec![(CustomerId(7), 3_000), (CustomerId(8), 16_000)]
     );
     let big = vec![
         won(1, 7, "2026-01-01", i64::MAX, "CNY"),
         won(2, 7, "2026-01-02", i64::MAX, "CNY"),
     ];
-    assert_eq!(revenue(&big, 7, "CNY", from, to), i64::MAX, "saturates");
+    assert_eq!(
+        revenue(&big, CustomerId(7), "CNY", from, to),
+        i64::MAX,
+        "saturates"
+    );
 }
 
 #[test]
@@ -163,7 +167,7 @@ fn score_is_value_times_stage_times_timing() {
 fn top_opportunities_best_first_in_the_book_currency() {
     let today = d("2026-11-28");
     let open = |id, stage, amount, close: Option<&str>, currency: &str| Deal {
-        id,
+        id: DealId(id),
         draft: DealDraft {
             currency: currency.into(),
             expected_close: close.map(d),
@@ -190,9 +194,9 @@ fn top_opportunities_best_first_in_the_book_currency() {
         open(5, DealStage::Proposal, 200_000, Some("2026-12-05"), "CNY"),
         won(6, 1, "2026-11-01", 9_000_000, "CNY"),
     ];
-    let top: Vec<(DealId, i64)> = top_opportunities(&deals, "CNY", today, 3)
+    let top: Vec<(i64, i64)> = top_opportunities(&deals, "CNY", today, 3)
         .into_iter()
-        .map(|(deal, score)| (deal.id, score))
+        .map(|(deal, score)| (deal.id.get(), score))
         .collect();
     assert_eq!(top, vec![(5, 100_000), (4, 100_000), (2, 80_000)]);
 }

@@ -1,5 +1,6 @@
 use super::*;
-use crate::book::deals::DealDraft;
+use crate::book::deals::{DealDraft, DealId};
+use crate::book::model::CustomerId;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -65,9 +66,9 @@ fn on_time_is_done_by_the_due_day() {
 
 fn won(on: &str, amount: i64, currency: &str, stage: DealStage) -> Deal {
     Deal {
-        id: 1,
+        id: DealId(1),
         draft: DealDraft {
-            customer_id: 1,
+            customer_id: CustomerId(1),
             title: "order".into(),
             amount,
             currency: currency.into(),
@@ -159,17 +160,17 @@ fn at_risk_riskiest_first() {
         risk,
     };
     let verdicts = vec![
-        (1, v(Stage::AtRisk, 80)),
-        (2, v(Stage::Repeat, 95)),
-        (3, v(Stage::AtRisk, 99)),
-        (0, v(Stage::AtRisk, 80)),
+        (CustomerId(1), v(Stage::AtRisk, 80)),
+        (CustomerId(2), v(Stage::Repeat, 95)),
+        (CustomerId(3), v(Stage::AtRisk, 99)),
+        (CustomerId(0), v(Stage::AtRisk, 80)),
     ];
-    let ids: Vec<_> = at_risk(&verdicts).iter().map(|(id, _)| *id).collect();
+    let ids: Vec<_> = at_risk(&verdicts).iter().map(|(id, _)| id.get()).collect();
     assert_eq!(ids, vec![3, 0, 1]);
 }
 
 fn row(
-    id: CustomerId,
+    id: i64,
     name: &str,
     city: &str,
     tier: Option<Tier>,
@@ -178,7 +179,7 @@ fn row(
 ) -> CustomerRow {
     let created = d("2026-01-01").and_hms_opt(9, 0, 0).unwrap();
     CustomerRow {
-        id,
+        id: CustomerId(id),
         name: name.into(),
         city: city.into(),
         tier,
@@ -232,7 +233,7 @@ fn the_visit_planner_groups_by_city_most_worth_seeing_first() {
     // Shanghai 3; then three cities of 2: 苏州 has an A customer, Hangzhou two overdue and
     // Ningbo one. No city last. Shanghai is spelt as most of its customers spell it.
     assert_eq!(cities, vec!["Shanghai", "苏州", "Hangzhou", "Ningbo", ""]);
-    let shanghai: Vec<_> = plan[0].visits.iter().map(|v| v.customer_id).collect();
+    let shanghai: Vec<_> = plan[0].visits.iter().map(|v| v.customer_id.get()).collect();
     assert_eq!(shanghai, vec![1, 3, 2], "overdue, due today, cold");
     assert_eq!(
         plan[0].visits[1].reasons,
@@ -246,7 +247,7 @@ fn the_visit_planner_groups_by_city_most_worth_seeing_first() {
         vec![VisitReason::Overdue { days: 8 }]
     );
     // Equally overdue: B before C.
-    let hangzhou: Vec<_> = plan[2].visits.iter().map(|v| v.customer_id).collect();
+    let hangzhou: Vec<_> = plan[2].visits.iter().map(|v| v.customer_id.get()).collect();
     assert_eq!(hangzhou, vec![9, 8]);
     assert!(visit_plan(&[], d(TODAY), 3).is_empty());
 }

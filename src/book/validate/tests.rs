@@ -2,7 +2,7 @@ use super::columns::{CHANNEL, DEAL_STAGE, KIND, SEVERITY, STAGE, STATUS, TIER};
 use super::*;
 use crate::book::complaints::{ComplaintStatus, Severity};
 use crate::book::deals::DealStage;
-use crate::book::model::{Channel, CustomerKind, Stage, Tier};
+use crate::book::model::{Channel, CustomerId, CustomerKind, Stage, Tier};
 
 #[test]
 fn one_line_fields_refuse_controls_bidi_and_length() {
@@ -113,7 +113,7 @@ fn drafts_name_the_bad_field() {
         .and_hms_opt(9, 0, 0)
         .unwrap();
     let log = InteractionDraft {
-        customer_id: 1,
+        customer_id: CustomerId(1),
         contact_id: None,
         at,
         channel: crate::book::model::Channel::Call,

@@ -1,6 +1,7 @@
 //! Matching keys, the index and merging.
 
 use super::*;
+use crate::book::model::{ContactId, CustomerId};
 
 #[test]
 fn phone_keys_see_through_formatting() {
@@ -23,17 +24,21 @@ fn companies_match_on_name_and_city_people_on_any_key() {
         city: city.into(),
         ..Default::default()
     };
-    index.put_customer(1, &company("北京星河科技有限公司", "北京"), None);
-    index.put_customer(2, &company("星河", "上海"), None);
+    index.put_customer(
+        CustomerId(1),
+        &company("北京星河科技有限公司", "北京"),
+        None,
+    );
+    index.put_customer(CustomerId(2), &company("星河", "上海"), None);
     assert_eq!(
         index.find_customer(&company(" 北京星河科技有限公司　", "北京市"), false),
-        Some((1, Match::Book(1)))
+        Some((CustomerId(1), Match::Book(1)))
     );
     assert_eq!(
         index
             .find_customer(&company("北京星河科技有限公司", ""), false)
             .map(|m| m.0),
-        Some(1)
+        Some(CustomerId(1))
     );
     assert_eq!(index.find_customer(&company("星河", "北京"), false), None);
 
@@ -44,7 +49,7 @@ fn companies_match_on_name_and_city_people_on_any_key() {
         ..Default::default()
     };
     let place = Place::Row { row: 1, line: 2 };
-    index.put_customer(3, &person, Some(place));
+    index.put_customer(CustomerId(3), &person, Some(place));
     let by_phone = CustomerDraft {
         name: "Wang".into(),
         phone: "+86 135-0000-1111, 021 1234 5678".into(),
@@ -52,7 +57,7 @@ fn companies_match_on_name_and_city_people_on_any_key() {
     };
     assert_eq!(
         index.find_customer(&by_phone, false),
-        Some((3, Match::Earlier(place)))
+        Some((CustomerId(3), Match::Earlier(place)))
     );
     assert_eq!(index.find_customer(&by_phone, true), None);
     assert_eq!(
@@ -66,26 +71,31 @@ fn companies_match_on_name_and_city_people_on_any_key() {
         email: "ZhangWei@xhtech.example".into(),
         ..Default::default()
     };
-    index.put_contact(1, 10, &zhang, None);
+    index.put_contact(CustomerId(1), ContactId(10), &zhang, None);
     let again = ContactDraft {
         name: "Zhang Wei".into(),
         email: "zhangwei@xhtech.example".into(),
         ..Default::default()
     };
     assert_eq!(
-        index.find_contact(1, &again, false),
-        Some((10, Match::Book(10)))
+        index.find_contact(CustomerId(1), &again, false),
+        Some((ContactId(10), Match::Book(10)))
     );
-    assert_eq!(index.find_contact(2, &again, false), None);
+    assert_eq!(index.find_contact(CustomerId(2), &again, false), None);
     // Colleagues share the office line: not the same person.
     let at_northwind = |name: &str, mobile: &str| ContactDraft {
         name: name.into(),
         phone: format!("{mobile}, +852 2123 4567"),
         ..Default::default()
     };
-    index.put_contact(5, 20, &at_northwind("Michael Chen", "+852 9123 4567"), None);
+    index.put_contact(
+        CustomerId(5),
+        ContactId(20),
+        &at_northwind("Michael Chen", "+852 9123 4567"),
+        None,
+    );
     let david = at_northwind("David Wong", "+852 9876 5432");
-    assert_eq!(index.find_contact(5, &david, false), None);
+    assert_eq!(index.find_contact(CustomerId(5), &david, false), None);
 }
 
 #[test]

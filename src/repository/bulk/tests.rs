@@ -56,34 +56,34 @@ fn follow_up(id: FollowUpId, customer_id: CustomerId, due: &str, done: bool) -> 
 /// Newest contacts first and last, open and done follow-ups: the roll-ups must come out as
 /// if a person had logged each row by hand.
 fn sample() -> BulkBook {
-    let mut quoted = interaction(3, 1, "2026-04-01T16:30:00");
+    let mut quoted = interaction(InteractionId(3), CustomerId(1), "2026-04-01T16:30:00");
     quoted.draft.outcome = Some("quote_sent".into());
-    let mut monthly = follow_up(2, 1, "2026-04-10", false);
+    let mut monthly = follow_up(FollowUpId(2), CustomerId(1), "2026-04-10", false);
     monthly.draft.repeat = Some(Recurrence {
         every: 1,
         unit: Unit::Month,
         basis: Basis::Schedule,
     });
     monthly.draft.due_time = NaiveTime::from_hms_opt(9, 30, 0);
-    monthly.interaction_id = Some(3);
+    monthly.interaction_id = Some(InteractionId(3));
     BulkBook {
         customers: vec![
-            customer(1, "星河科技"),
-            customer(2, "Bluefin Analytics"),
-            customer(3, "Quiet"),
+            customer(CustomerId(1), "星河科技"),
+            customer(CustomerId(2), "Bluefin Analytics"),
+            customer(CustomerId(3), "Quiet"),
         ],
         contacts: vec![],
         interactions: vec![
-            interaction(1, 1, "2026-03-05T10:00:00"),
-            interaction(2, 1, "2026-02-01T10:00:00"),
+            interaction(InteractionId(1), CustomerId(1), "2026-03-05T10:00:00"),
+            interaction(InteractionId(2), CustomerId(1), "2026-02-01T10:00:00"),
             quoted,
-            interaction(4, 2, "2026-01-10T11:00:00"),
+            interaction(InteractionId(4), CustomerId(2), "2026-01-10T11:00:00"),
         ],
         follow_ups: vec![
-            follow_up(1, 1, "2026-04-20", false),
+            follow_up(FollowUpId(1), CustomerId(1), "2026-04-20", false),
             monthly,
-            follow_up(3, 1, "2026-04-01", true),
-            follow_up(4, 2, "2026-05-01", true),
+            follow_up(FollowUpId(3), CustomerId(1), "2026-04-01", true),
+            follow_up(FollowUpId(4), CustomerId(2), "2026-05-01", true),
         ],
         ..BulkBook::default()
     }
@@ -112,7 +112,7 @@ fn roll_ups_match_the_one_row_at_a_time_path() {
             by_hand.complete_follow_up(id, f.draft.due_on).unwrap();
         }
     }
-    for id in 1..=3 {
+    for id in (1..=3).map(CustomerId) {
         let (a, b) = (
             bulk.customer(id).unwrap().unwrap(),
             by_hand.customer(id).unwrap().unwrap(),
@@ -122,27 +122,36 @@ fn roll_ups_match_the_one_row_at_a_time_path() {
             (b.last_contact_at, b.next_follow_up_on)
         );
     }
-    let first = bulk.customer(1).unwrap().unwrap();
+    let first = bulk.customer(CustomerId(1)).unwrap().unwrap();
     assert_eq!(first.last_contact_at, Some(at("2026-04-01T16:30:00")));
     assert_eq!(first.next_follow_up_on, Some("2026-04-10".parse().unwrap()));
     assert_eq!(first.created_at, at("2026-01-01T09:00:00"));
     assert_eq!(first.updated_at, at("2026-01-02T09:00:00"));
-    let second = bulk.customer(2).unwrap().unwrap();
+    let second = bulk.customer(CustomerId(2)).unwrap().unwrap();
     assert_eq!(
         second.next_follow_up_on, None,
         "a done follow-up is not next"
     );
     assert_eq!(
-        bulk.follow_up(4).unwrap().done_at,
+        bulk.follow_up(FollowUpId(4)).unwrap().done_at,
         Some(at("2026-03-02T09:00:00"))
     );
-    assert_eq!(bulk.customer(3).unwrap().unwrap().last_contact_at, None);
+    assert_eq!(
+        bulk.customer(CustomerId(3))
+            .unwrap()
+            .unwrap()
+            .last_contact_at,
+        None
+    );
 
-    let newest = &bulk.history(1, 1, 0).unwrap()[0];
-    assert_eq!((newest.id, &newest.draft), (3, &book.interactions[2].draft));
-    let monthly = bulk.follow_up(2).unwrap();
+    let newest = &bulk.history(CustomerId(1), 1, 0).unwrap()[0];
+    assert_eq!(
+        (newest.id, &newest.draft),
+        (InteractionId(3), &book.interactions[2].draft)
+    );
+    let monthly = bulk.follow_up(FollowUpId(2)).unwrap();
     assert_eq!(monthly.draft, book.follow_ups[1].draft);
-    assert_eq!(monthly.interaction_id, Some(3));
+    assert_eq!(monthly.interaction_id, Some(InteractionId(3)));
 }
 
 #[test]
@@ -152,11 +161,16 @@ fn chunks_share_one_transaction_and_fail_as_one() {
     let result = repo.insert_bulk_chunks(|book| {
         step += 1;
         match step {
-            1 => book.customers.push(customer(1, "Kept only if all is kept")),
+            1 => book
+                .customers
+                .push(customer(CustomerId(1), "Kept only if all is kept")),
             2 => {
-                book.interactions
-                    .push(interaction(1, 1, "2026-03-05T10:00:00"));
-                book.customers.push(customer(2, "  "));
+                book.interactions.push(interaction(
+                    InteractionId(1),
+                    CustomerId(1),
+                    "2026-03-05T10:00:00",
+                ));
+                book.customers.push(customer(CustomerId(2), "  "));
             }
             _ => return false,
         }
@@ -170,17 +184,19 @@ fn chunks_share_one_transaction_and_fail_as_one() {
         .insert_bulk_chunks(|book| {
             step += 1;
             match step {
-                1 => book.customers.push(customer(1, "First chunk")),
-                2 => book
-                    .interactions
-                    .push(interaction(1, 1, "2026-03-05T10:00:00")),
+                1 => book.customers.push(customer(CustomerId(1), "First chunk")),
+                2 => book.interactions.push(interaction(
+                    InteractionId(1),
+                    CustomerId(1),
+                    "2026-03-05T10:00:00",
+                )),
                 _ => return false,
             }
             true
         })
         .unwrap();
     assert_eq!((counts.customers, counts.interactions), (1, 1));
-    let c = repo.customer(1).unwrap().unwrap();
+    let c = repo.customer(CustomerId(1)).unwrap().unwrap();
     assert_eq!(c.last_contact_at, Some(at("2026-03-05T10:00:00")));
 }
 

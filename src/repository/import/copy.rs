@@ -8,6 +8,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::Run;
+use crate::book::model::CustomerId;
 use crate::interop::json::{self, to_sql};
 use crate::interop::{Batch, Row as JsonRow};
 use crate::repository::{BookError, Result};
@@ -204,10 +205,10 @@ impl Run<'_> {
                     continue;
                 };
                 let new = if target == "customer" {
-                    match self.customers.get(&old) {
+                    match self.customers.get(&CustomerId(old)) {
                         Some(landed) if landed.history => {
                             fresh &= landed.fresh;
-                            Some(landed.id)
+                            Some(landed.id.get())
                         }
                         _ => continue 'rows,
                     }

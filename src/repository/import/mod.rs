@@ -195,7 +195,7 @@ impl Run<'_> {
                 likely = self.index.likely_customer(d);
                 likely
                     .as_ref()
-                    .map(|l| (l.customer, Match::Book(l.customer)))
+                    .map(|l| (l.customer, Match::Book(l.customer.get())))
             });
         let keep_both = self.policy.duplicates == Duplicates::KeepBoth;
         let (id, action, matched) = match found {
@@ -274,7 +274,7 @@ impl Run<'_> {
             self.ids
                 .entry("contact".into())
                 .or_default()
-                .insert(*source, id);
+                .insert(source.get(), id.get());
         }
         Ok(Step {
             name: p.name.trim().to_string(),
@@ -286,7 +286,9 @@ impl Run<'_> {
 
     fn insert_customer(&mut self, record: &Record) -> Result<CustomerId> {
         if let Some(k) = &record.kept {
-            return self.insert_row("customer", &k.customer, &[]);
+            return self
+                .insert_row("customer", &k.customer, &[])
+                .map(CustomerId);
         }
         customers::insert_customer(self.tx, &record.customer, &self.now, "")
     }
@@ -327,7 +329,13 @@ impl Run<'_> {
         p: &ContactDraft,
     ) -> Result<ContactId> {
         if let Some((_, row)) = record.kept.as_ref().and_then(|k| k.contact.as_ref()) {
-            return self.insert_row("contact", row, &[("customer_id", Sql::Integer(customer))]);
+            return self
+                .insert_row(
+                    "contact",
+                    row,
+                    &[("customer_id", Sql::Integer(customer.get()))],
+                )
+                .map(ContactId);
         }
         self.tx
             .prepare_cached(
@@ -346,7 +354,7 @@ impl Run<'_> {
                 p.notes,
                 self.now,
             ])?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(ContactId(self.tx.last_insert_rowid()))
     }
 
     fn merge_contact(

@@ -2,7 +2,7 @@ use super::*;
 use crate::book::complaints::ComplaintDraft;
 use crate::book::deals::DealDraft;
 use crate::book::model::Overrides;
-use crate::book::model::{Channel, CustomerDraft, FollowUpDraft, InteractionDraft};
+use crate::book::model::{Channel, CustomerDraft, FollowUpDraft, FollowUpId, InteractionDraft};
 use crate::book::report::VisitReason;
 use crate::demo::{self, DemoSize};
 
@@ -66,7 +66,7 @@ fn contact(repo: &mut Repository, customer_id: CustomerId, at: &str, channel: Ch
     repo.log_interaction(&draft, None).unwrap();
 }
 
-fn follow_up(repo: &mut Repository, customer_id: CustomerId, due: &str) -> i64 {
+fn follow_up(repo: &mut Repository, customer_id: CustomerId, due: &str) -> FollowUpId {
     repo.add_follow_up(&FollowUpDraft {
         customer_id,
         due_on: d(due),

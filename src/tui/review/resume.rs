@@ -207,13 +207,13 @@ mod tests {
         later.draft.due_on = d("2026-12-10");
         open.extend([follow_up(9, 50), follow_up(8, 60), later]);
         assert_eq!(r.reconcile(&open, &rows, now()), 2);
-        let ids: Vec<_> = r.items.iter().map(ReviewItem::customer_id).collect();
+        let ids: Vec<_> = r.items.iter().map(|i| i.customer_id().get()).collect();
         assert_eq!(
             ids,
             [10, 20, 60, 50, 30],
             "the new ones after the others due, in due order"
         );
         assert_eq!(r.handled.len(), 5);
-        assert_eq!(r.current().map(ReviewItem::customer_id), Some(30));
+        assert_eq!(r.current().map(|i| i.customer_id().get()), Some(30));
     }
 }

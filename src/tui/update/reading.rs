@@ -176,7 +176,7 @@ pub fn load_more_history(state: &mut State, repo: &Repository) -> Result<()> {
 pub fn load_follow_ups(state: &mut State, repo: &Repository) -> Result<()> {
     let scope = match state.follow_up_scope {
         FollowUpScope::WholeBook => None,
-        FollowUpScope::SelectedCustomer => Some(state.selected_id().unwrap_or(-1)),
+        FollowUpScope::SelectedCustomer => Some(state.selected_id().unwrap_or(CustomerId(-1))),
     };
     state.put_follow_ups(repo.open_follow_ups(scope)?);
     Ok(())

@@ -7,7 +7,7 @@ use super::super::state::{FollowUpScope, Screen, State};
 use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
 use crate::book::due;
-use crate::book::model::{CustomerRow, FollowUp, FollowUpDraft};
+use crate::book::model::{CustomerId, CustomerRow, FollowUp, FollowUpDraft};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::services::morning;
@@ -303,7 +303,7 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
 }
 
 /// The follow-up form with the reconnect task filled in, for a typed date.
-pub fn reconnect_form(customer_id: i64, name: &str) -> crate::tui::form::Form {
+pub fn reconnect_form(customer_id: CustomerId, name: &str) -> crate::tui::form::Form {
     let mut form = forms::follow_up_form(customer_id, name);
     form.suggest(FollowUpField::Task, RECONNECT_TASK);
     form.focus_on(FollowUpField::Due);

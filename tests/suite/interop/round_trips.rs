@@ -3,6 +3,7 @@
 //! RFC 5545 with stable UIDs.
 
 use chrono::{NaiveDate, NaiveTime};
+use fieldbook::book::ids::CustomerId;
 use fieldbook::book::model::{
     Birthday, Channel, ContactDraft, CustomerDraft, CustomerKind, FollowUpDraft, InteractionDraft,
     Stage, Tier,
@@ -91,7 +92,7 @@ fn json_gives_back_the_same_book() {
         let refers_to_hostile = |row: &Vec<fieldbook::interop::json::Sql>| {
             t.columns.iter().zip(row).any(|(c, v)| {
                 (c == "customer_id" || (t.name == "customer" && c == "id"))
-                    && *v == fieldbook::interop::json::Sql::Integer(sample.hostile)
+                    && *v == fieldbook::interop::json::Sql::Integer(sample.hostile.get())
             })
         };
         let kept: Vec<_> = t
@@ -176,7 +177,7 @@ fn json_into_a_book_that_has_some_of_it_adds_only_the_rest() {
         })
         .unwrap();
     let log = InteractionDraft {
-        customer_id: 1,
+        customer_id: CustomerId(1),
         contact_id: None,
         at: "2026-01-02T10:00:00".parse().unwrap(),
         channel: Channel::Call,
@@ -197,7 +198,7 @@ fn json_into_a_book_that_has_some_of_it_adds_only_the_rest() {
     let northwind_calls = book
         .interactions
         .iter()
-        .filter(|i| i.draft.customer_id == 1)
+        .filter(|i| i.draft.customer_id == CustomerId(1))
         .count();
     let theirs = original.history(sample.northwind, 100, 0).unwrap().len();
     assert_eq!(northwind_calls, theirs + 1);
