@@ -1,32 +1,29 @@
 //! Fitting text into terminal columns, where CJK characters take two: the one place that
 //! measures display width for cutting, so the CLI's tables and the TUI's panes cut alike.
+//! Text is cut between graphemes, as the terminal draws them: never half a wide character,
+//! never half a family emoji.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// `text` cut to at most `width` columns, without a mark where it was cut.
+/// `text` cut to at most `width` columns, without a mark where it was cut. A wide character
+/// that would straddle the edge is left out whole.
 pub fn cut(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = g.width();
         if used + w > width {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(g);
     }
     out
 }
 
-/// `text` cut to `width` columns and padded with spaces to exactly `width`. Padding counts
-/// display columns: format!'s padding counts chars, which misaligns wide text.
-pub fn pad(text: &str, width: usize) -> String {
-    let mut out = cut(text, width);
-    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
-    out
-}
-
 /// `text` cut to `width` columns with an ellipsis marking the cut; text that fits is whole.
+/// The result may be a column short of `width` when a wide character did not fit.
 pub fn clip(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -39,6 +36,68 @@ pub fn clip(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` clipped to `width` columns (`…` marking a cut) and padded with spaces to exactly
+/// `width`. Padding counts display columns: format!'s padding counts chars, which misaligns
+/// wide text.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = clip(text, width);
+    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
+    out
+}
+
+/// `text` broken into lines of at most `width` columns: at spaces where it can, inside a word
+/// where it must (a run of CJK has no spaces; it fills the line and goes on on the next).
+/// Line breaks in `text` are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let gap = usize::from(!line.is_empty());
+            if line.width() + gap + word.width() <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            let mut rest = word;
+            // Chinese breaks between any two characters, and a word too long for any line
+            // must break somewhere: either starts here rather than leave this line short.
+            let breakable = word.width() > width || word.chars().any(is_wide);
+            if breakable && line.width() + gap < width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                let head = cut(rest, width - line.width());
+                rest = &rest[head.len()..];
+                line.push_str(&head);
+            }
+            if !line.is_empty() {
+                lines.push(line.trim_end().to_string());
+                line.clear();
+            }
+            while rest.width() > width {
+                let mut head = cut(rest, width);
+                if head.is_empty() {
+                    // A character wider than the whole line goes alone.
+                    head = rest.graphemes(true).next().unwrap_or_default().to_string();
+                }
+                rest = &rest[head.len()..];
+                lines.push(head);
+            }
+            line.push_str(rest);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,11 +105,51 @@ mod tests {
     #[test]
     fn wide_characters_count_two_columns() {
         assert_eq!(cut("星河科技", 5), "星河");
-        assert_eq!(pad("星河科技", 5), "星河 ");
+        assert_eq!(pad("星河科技", 5), "星河…");
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(clip("星河科技", 5), "星河…");
         assert_eq!(clip("星河科技", 8), "星河科技");
         assert_eq!(clip("abc", 0), "");
         assert_eq!(clip("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn a_wide_character_that_does_not_fit_leaves_a_space_not_half_of_itself() {
+        // Five columns for the text before the ellipsis: 星河 takes four, 科 would take six.
+        assert_eq!(clip("星河科技", 6), "星河…");
+        assert_eq!(pad("星河科技", 6), "星河… ");
+        assert_eq!(pad("星河科技", 6).width(), 6);
+        assert_eq!(pad("a星河", 3), "a… ");
+    }
+
+    #[test]
+    fn a_family_emoji_is_cut_whole_as_the_terminal_draws_it() {
+        let family = "👨‍👩‍👧‍👦";
+        assert_eq!(family.width(), 2);
+        assert_eq!(cut(&format!("ab{family}cd"), 4), format!("ab{family}"));
+        assert_eq!(cut(&format!("ab{family}cd"), 3), "ab");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_inside_long_words() {
+        assert_eq!(wrap("call back on friday", 10), ["call back", "on friday"]);
+        assert_eq!(
+            wrap("喜欢喝茶，周一上午不方便", 8),
+            ["喜欢喝茶", "，周一上", "午不方便"]
+        );
+        assert_eq!(
+            wrap("ok 喜欢喝茶", 8),
+            ["ok 喜欢", "喝茶"],
+            "CJK fills the line"
+        );
+        assert_eq!(
+            wrap("a date (going cold)", 9),
+            ["a date", "(going", "cold)"]
+        );
+        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        for line in wrap("Northwind Pacific Trading Ltd. 北京星河科技有限公司 x", 7) {
+            assert!(line.width() <= 7, "{line:?}");
+        }
     }
 }

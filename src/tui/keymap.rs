@@ -16,6 +16,8 @@ pub enum Context {
     /// Any pane, when no form or overlay is open.
     Panes,
     Customers,
+    /// The profile pane: it scrolls, and the customer list's keys act on its customer.
+    Profile,
     FollowUps,
     History,
     Filter,
@@ -33,10 +35,31 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order help lists them: the book as it opens, then the views,
+    /// then what opens over them.
+    pub const ALL: [Context; 15] = [
+        Context::Panes,
+        Context::Customers,
+        Context::Profile,
+        Context::History,
+        Context::FollowUps,
+        Context::Filter,
+        Context::Review,
+        Context::ReviewDate,
+        Context::Dashboard,
+        Context::ImportPreview,
+        Context::Archived,
+        Context::Form,
+        Context::Confirm,
+        Context::SameName,
+        Context::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Panes => "Everywhere",
             Context::Customers => "Customer list",
+            Context::Profile => "Profile",
             Context::FollowUps => "Follow-ups",
             Context::History => "History",
             Context::Filter => "Filtering (/)",
@@ -144,7 +167,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
         Some(Overlay::Form(_)) => return vec![Context::Form],
         Some(Overlay::Confirm(Question::SameName { .. })) => return vec![Context::SameName],
         Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
-        Some(Overlay::Help) => return vec![Context::Help],
+        Some(Overlay::Help(_)) => return vec![Context::Help],
         None => {}
     }
     match &state.screen {
@@ -155,12 +178,13 @@ pub fn contexts(state: &State) -> Vec<Context> {
         Screen::ImportPreview(_) => vec![Context::ImportPreview],
         Screen::Book { filtering: true } => vec![Context::Filter],
         Screen::Book { filtering: false } => {
-            let pane = match state.focus {
-                Pane::Customers | Pane::Profile => Context::Customers,
-                Pane::History => Context::History,
-                Pane::FollowUps => Context::FollowUps,
-            };
-            vec![pane, Context::Panes]
+            match state.focus {
+                // The profile scrolls with its own keys; the list's act on its customer.
+                Pane::Profile => vec![Context::Profile, Context::Customers, Context::Panes],
+                Pane::Customers => vec![Context::Customers, Context::Panes],
+                Pane::History => vec![Context::History, Context::Panes],
+                Pane::FollowUps => vec![Context::FollowUps, Context::Panes],
+            }
         }
     }
 }
@@ -224,6 +248,7 @@ pub fn key_name(key: Key) -> String {
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     // Ctrl-S reads as on the keycap; Ctrl-Left keeps its case.

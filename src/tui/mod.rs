@@ -7,6 +7,7 @@ pub mod customer_forms;
 pub mod following;
 pub mod form;
 pub mod hang_up;
+pub mod help;
 pub mod importing;
 pub mod keymap;
 pub mod loader;

@@ -8,8 +8,10 @@ use super::action::Pane;
 
 mod rows;
 mod screen;
+mod scroll;
 
 pub use screen::{Overlay, Screen};
+pub use scroll::TextScroll;
 
 use super::form::Form;
 use super::review::Review;
@@ -151,6 +153,7 @@ pub struct State {
     pub note_list: ListCursor,
     pub follow_up_list: ListCursor,
     pub history_scroll: usize,
+    pub profile_scroll: TextScroll,
     /// Rows in the list window at the last draw, for PgUp/PgDn.
     pub page_height: usize,
 
@@ -188,6 +191,7 @@ impl State {
             focus: Pane::Customers,
             detail: None,
             history_scroll: 0,
+            profile_scroll: TextScroll::default(),
             follow_ups: Vec::new(),
             follow_up_scope: FollowUpScope::default(),
             follow_up_list: ListCursor::default(),

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::action::Pane;
 use super::keymap;
 use super::panes::{
-    archived, clear_under, customers, dashboard, follow_ups, form, history, import_preview,
+    archived, clear_under, customers, dashboard, follow_ups, form, help, history, import_preview,
     overlays, profile, review,
 };
 use super::state::{Overlay, Screen, State};
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
     .areas(area);
     draw_header(frame, header, state);
     draw_screen(frame, body, state);
-    match &state.overlay {
+    match &mut state.overlay {
         Some(Overlay::Form(f)) => {
             let width = if area.width >= WIDE { 96 } else { body.width };
             let height = form::height(f, width.min(body.width)).min(body.height);
@@ -48,10 +48,10 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
             clear_under(frame, popup);
             form::draw(frame, popup, f);
         }
-        Some(Overlay::Help) => {
+        Some(Overlay::Help(view)) => {
             let popup = centered(body, 100, body.height);
             clear_under(frame, popup);
-            overlays::draw_help(frame, popup);
+            help::draw(frame, popup, view);
         }
         Some(Overlay::Confirm(q)) => {
             let popup = centered(body, 60, 7);
@@ -83,7 +83,7 @@ fn draw_screen(frame: &mut Frame, body: Rect, state: &mut State) {
         }
         _ => {}
     }
-    let overlay_only = matches!(state.overlay, Some(Overlay::Form(_) | Overlay::Help));
+    let overlay_only = matches!(state.overlay, Some(Overlay::Form(_) | Overlay::Help(_)));
     if state.book_is_empty() && !overlay_only {
         overlays::draw_welcome(frame, body);
     } else if body.width >= WIDE {

@@ -20,7 +20,7 @@ mod views;
 
 pub use filtering::refilter_now;
 use filtering::{edit_filter, open_note_hit, paste_filter, record_greeting, search_notes};
-use overlay::{overlay_dispatch, paste_text};
+use overlay::{overlay_dispatch, paste_text, show_help};
 use views::{archived_dispatch, dashboard_dispatch, import_dispatch, review_dispatch};
 
 /// Carries out one Action. A failed write keeps the form open with its text and says why.
@@ -81,10 +81,14 @@ fn dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<
 
 /// Keys on the four panes and the filter line.
 fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Result<()> {
-    let page = state.page_height.max(1) as isize;
+    let page = if state.focus == Pane::Profile && state.screen.is_book() {
+        state.profile_scroll.page()
+    } else {
+        state.page_height.max(1) as isize
+    };
     match action {
         Action::Quit => quit(state),
-        Action::ShowHelp => state.overlay = Some(Overlay::Help),
+        Action::ShowHelp => show_help(state),
         Action::Back => back(state, repo)?,
         Action::MoveUp => move_by(state, repo, -1)?,
         Action::MoveDown => move_by(state, repo, 1)?,
@@ -153,6 +157,11 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
 fn quit(state: &mut State) {
     // Nothing typed is lost silently: a dirty form asks first, like Esc; so does one waiting
     // behind the same-name question.
+    if let Some(Overlay::Help(help)) = &mut state.overlay
+        && let Some(behind) = help.behind.take()
+    {
+        state.overlay = Some(*behind);
+    }
     if let Some(Overlay::Confirm(Question::SameName { form, .. })) = &state.overlay {
         state.overlay = Some(Overlay::Form(form.clone()));
     }
@@ -183,7 +192,9 @@ fn move_by(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
         return Ok(());
     }
     match state.focus {
-        Pane::Customers | Pane::Profile => {
+        // The profile scrolls itself; it never moves to another customer.
+        Pane::Profile => state.profile_scroll.by(delta),
+        Pane::Customers => {
             let before = state.selected_id();
             state.list.step(delta, state.visible.len());
             if state.selected_id() != before {

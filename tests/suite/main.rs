@@ -22,6 +22,7 @@ mod logging;
 mod notes_hits;
 mod notes_search;
 mod other_writers;
+mod panes;
 mod repository;
 mod review;
 mod review_resume;

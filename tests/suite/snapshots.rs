@@ -12,7 +12,7 @@ use fieldbook::tui::update::reading;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn screen(state: &mut State, width: u16, height: u16) -> String {
+pub(crate) fn screen(state: &mut State, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| ui::draw(f, state)).unwrap();
     let text = terminal.backend().to_string();

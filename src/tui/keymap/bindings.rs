@@ -31,6 +31,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Customers, &[ch('X')], Action::ArchiveCustomer, "", "archive the selected customer (asks first)"),
     bind(C::Customers, &[ch('s')], Action::CycleSort, "sort", "sort by attention / name / last contact"),
     bind(C::Customers, &[key(K::Enter)], Action::Open, "", "open the customer's history"),
+    // The profile scrolls; it never moves to another customer.
+    bind(C::Profile, &[key(K::Down), ch('j')], Action::MoveDown, "", "scroll the profile down (notes, people, deals, follow-ups)"),
+    bind(C::Profile, &[key(K::Up), ch('k')], Action::MoveUp, "", "scroll the profile up"),
+    bind(C::Profile, &[key(K::PageDown)], Action::PageDown, "", "a page down"),
+    bind(C::Profile, &[key(K::PageUp)], Action::PageUp, "", "a page up"),
+    bind(C::Profile, &[key(K::Home), ch('g')], Action::MoveFirst, "", "to the top of the profile"),
+    bind(C::Profile, &[key(K::End), ch('G')], Action::MoveLast, "", "to the end of the profile"),
     // Follow-ups.
     bind(C::FollowUps, &[ch('d')], Action::CompleteFollowUp, "done", "mark the follow-up done"),
     bind(C::FollowUps, &[ch('s')], Action::SnoozeFollowUp, "snooze", "snooze the follow-up to a new date"),
@@ -61,6 +68,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::ReviewDate, &[ch('w')], Action::QuickSnooze(QuickDate::NextWeek), "next week", "next Monday"),
     bind(C::ReviewDate, &[ch('o')], Action::QuickSnooze(QuickDate::Typed), "other date", "type a date (fri, +2w, 12-01, 下周一, ...)"),
     bind(C::ReviewDate, &[key(K::Esc)], Action::Back, "cancel", "back to the item"),
+    bind(C::ReviewDate, &[ch('?')], Action::ShowHelp, "", "show this help"),
     // The dashboard.
     bind(C::Dashboard, &[key(K::Down), ch('j')], Action::MoveDown, "", "scroll down"),
     bind(C::Dashboard, &[key(K::Up), ch('k')], Action::MoveUp, "", "scroll up"),
@@ -76,12 +84,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::ImportPreview, &[key(K::PageDown), ch(' ')], Action::PageDown, "", "page down"),
     bind(C::ImportPreview, &[key(K::PageUp)], Action::PageUp, "", "page up"),
     bind(C::ImportPreview, &[key(K::Esc), ch('n')], Action::Back, "back", "back to the import form; nothing is written"),
+    bind(C::ImportPreview, &[ch('?')], Action::ShowHelp, "", "show this help"),
     // The archived view.
     bind(C::Archived, &[key(K::Up), ch('k')], Action::MoveUp, "", "move up"),
     bind(C::Archived, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
     bind(C::Archived, &[ch('r')], Action::Unarchive, "restore", "restore the customer to the list"),
     bind(C::Archived, &[ch('u')], Action::Undo, "undo", "undo the last change"),
     bind(C::Archived, &[key(K::Esc), ch('A')], Action::Back, "back", "back to the book"),
+    bind(C::Archived, &[ch('?')], Action::ShowHelp, "", "show this help"),
     bind(C::Archived, &[ch('q')], Action::Quit, "", "quit"),
     // Every pane.
     bind(C::Panes, &[ch('/')], Action::StartFilter, "", "filter from any pane: the list takes focus"),
@@ -111,6 +121,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Filter, &[key(K::Tab)], Action::ToggleSearchScope, "names/notes", "search names, or call summaries and notes (full text)"),
     bind(C::Filter, &[key(K::Up)], Action::MoveUp, "", "move up the matches"),
     bind(C::Filter, &[key(K::Down)], Action::MoveDown, "", "move down the matches"),
+    bind(C::Filter, &[key(K::F(1))], Action::ShowHelp, "", "show this help (? is typed)"),
     // Forms.
     bind(C::Form, &[SAVE], Action::SaveForm, "save", "save the form from any field"),
     bind(C::Form, &[key(K::Tab)], Action::NextField, "next field", "next field"),
@@ -118,6 +129,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &[key(K::Enter)], Action::SubmitField, "", "new line in Summary/Notes; next field; save on the last field"),
     bind(C::Form, &[key(K::Esc)], Action::Back, "cancel", "cancel (asks before discarding typed text)"),
     bind(C::Form, &[RELOAD], Action::ReloadForm, "", "when a save finds the customer changed elsewhere: load the book's values (what you typed stays)"),
+    bind(C::Form, &[key(K::F(1))], Action::ShowHelp, "", "show this help; closing it goes back to the form as typed"),
     // Editing text, in forms and on the filter line alike.
     bind(C::Form, &[key(K::Home)], Action::Edit(E::Home), "", "to the start of the field"),
     bind(C::Form, &[key(K::End)], Action::Edit(E::End), "", "to the end of the field"),
@@ -128,10 +140,18 @@ pub const BINDINGS: &[Binding] = &[
     // Questions.
     bind(C::Confirm, &[ch('y')], Action::Answer(true), "yes", "yes"),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], Action::Answer(false), "no", "no"),
+    bind(C::Confirm, &[key(K::F(1))], Action::ShowHelp, "", "show this help; the question waits"),
     // Adding a name already in the book.
     bind(C::SameName, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
     bind(C::SameName, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
     bind(C::SameName, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
+    bind(C::SameName, &[key(K::F(1))], Action::ShowHelp, "", "show this help; the question waits"),
     // Help.
-    bind(C::Help, &[key(K::Esc), ch('?'), ch('q')], Action::Back, "close", "close help"),
+    bind(C::Help, &[key(K::Esc), ch('?'), ch('q'), key(K::F(1))], Action::Back, "close", "close help"),
+    bind(C::Help, &[key(K::Down), ch('j')], Action::MoveDown, "scroll", "scroll down"),
+    bind(C::Help, &[key(K::Up), ch('k')], Action::MoveUp, "", "scroll up"),
+    bind(C::Help, &[key(K::PageDown), ch(' ')], Action::PageDown, "", "a page down"),
+    bind(C::Help, &[key(K::PageUp)], Action::PageUp, "", "a page up"),
+    bind(C::Help, &[key(K::Home), ch('g')], Action::MoveFirst, "", "to the top"),
+    bind(C::Help, &[key(K::End), ch('G')], Action::MoveLast, "", "to the end"),
 ];

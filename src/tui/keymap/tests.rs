@@ -108,6 +108,19 @@ fn contexts_follow_the_overlay_then_the_screen() {
     let mut state = State::new(now, "no book", crate::config::Config::default());
     state.focus = Pane::History;
     assert_eq!(contexts(&state), [Context::History, Context::Panes]);
+    state.focus = Pane::Profile;
+    assert_eq!(
+        contexts(&state),
+        [Context::Profile, Context::Customers, Context::Panes]
+    );
+    let j = press(K::Char('j'), KeyModifiers::NONE);
+    assert_eq!(lookup(&contexts(&state), j), Some(Action::MoveDown));
+    let e = press(K::Char('e'), KeyModifiers::NONE);
+    assert_eq!(
+        lookup(&contexts(&state), e),
+        Some(Action::EditCustomer),
+        "the list's keys act on the profile's customer"
+    );
     state.screen = Screen::Book { filtering: true };
     assert_eq!(contexts(&state), [Context::Filter]);
     let typed = press(K::Char('x'), KeyModifiers::NONE);
@@ -120,7 +133,13 @@ fn contexts_follow_the_overlay_then_the_screen() {
         ..Review::default()
     }));
     assert_eq!(contexts(&state), [Context::ReviewDate]);
-    state.overlay = Some(Overlay::Help);
+    let help = crate::tui::help::HelpView::over(&mut state);
+    assert_eq!(
+        help.jump_to,
+        Some(Context::ReviewDate),
+        "opens where the keys were"
+    );
+    state.overlay = Some(Overlay::Help(Box::new(help)));
     assert_eq!(contexts(&state), [Context::Help]);
     let mut form = crate::tui::importing::import_form();
     form.confirm_discard = true;

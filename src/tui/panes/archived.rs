@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::pane_block;
+use super::{clip_line, pane_block};
 use crate::book::due;
 use crate::safe_text;
 use crate::tui::state::ArchivedList;
@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, list: &mut ArchivedList, today: Naive
         return;
     }
     let height = area.height.saturating_sub(2) as usize;
+    let width = area.width.saturating_sub(2) as usize;
     let top = list.cursor.window(height, list.rows.len());
     let lines: Vec<Line> = list
         .rows
@@ -48,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, list: &mut ArchivedList, today: Naive
                     .map(|s| s.patch_style(THEME.selected))
                     .collect();
             }
-            Line::from(spans)
+            clip_line(Line::from(spans), width)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);

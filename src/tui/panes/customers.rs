@@ -11,6 +11,7 @@ use super::pane_block;
 use crate::book::due::{self, Bucket};
 use crate::book::model::CustomerRow;
 use crate::safe_text;
+use crate::text::clip;
 use crate::tui::action::Pane;
 use crate::tui::state::State;
 use crate::tui::theme::THEME;
@@ -36,55 +37,96 @@ pub fn highlighted(text: &str, matched: &[usize], base: Style) -> Line<'static> 
     Line::from(spans)
 }
 
-/// The list's column widths and headings; `wide` adds the last contact.
-fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
-    let mut widths = vec![
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(4),
-    ];
-    let mut header = vec!["Name", "City", "Tier"];
-    if wide {
-        widths.push(Constraint::Length(9));
-        header.push("Last");
-    }
-    widths.push(Constraint::Length(11));
-    header.push("Next");
-    (widths, header)
+/// Which columns the list has room for, and how wide each is. The name matters most: below
+/// 56 columns the city goes, below 48 the last contact too and the tier shrinks to its
+/// letter, so a list at 80x24 still shows most of a name.
+struct Columns {
+    name: usize,
+    city: bool,
+    last: bool,
+    tier: usize,
+    next: usize,
 }
 
-/// `text` cut to `cols` terminal columns, `…` marking the cut.
-fn cut(text: &str, cols: usize) -> String {
-    if text.width() <= cols {
-        return text.to_string();
+impl Columns {
+    /// `next` is as wide as the widest next-follow-up label on screen.
+    fn for_width(width: usize, next: usize) -> Self {
+        let (city, last, tier) = match width {
+            56.. => (true, true, 4),
+            48.. => (false, true, 4),
+            _ => (false, false, 1),
+        };
+        let next = next.max(4);
+        let taken = usize::from(city) * 11 + usize::from(last) * 10 + (tier + 1) + (next + 1);
+        Columns {
+            name: width.saturating_sub(taken),
+            city,
+            last,
+            tier,
+            next,
+        }
     }
-    let mut used = 0;
-    let mut out: String = text
-        .chars()
-        .take_while(|c| {
-            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            used < cols
-        })
-        .collect();
-    out.push('…');
-    out
+
+    fn widths(&self) -> Vec<Constraint> {
+        let mut widths = vec![Constraint::Length(self.name as u16)];
+        if self.city {
+            widths.push(Constraint::Length(10));
+        }
+        widths.push(Constraint::Length(self.tier as u16));
+        if self.last {
+            widths.push(Constraint::Length(9));
+        }
+        widths.push(Constraint::Length(self.next as u16));
+        widths
+    }
+
+    fn header(&self) -> Row<'static> {
+        let mut header = vec!["Name"];
+        if self.city {
+            header.push("City");
+        }
+        header.push(if self.tier > 1 { "Tier" } else { "T" });
+        if self.last {
+            header.push("Last");
+        }
+        header.push("Next");
+        Row::new(header).style(THEME.header)
+    }
 }
 
 /// The name, its matched characters highlighted (computed for the visible window only, never
-/// the whole book); a row found by one of its people says who (the name cut to make room), so
-/// the salesperson sees why the row is here.
+/// the whole book) and cut to `width` with `…`; a row found by one of its people says who (the
+/// name cut to make room), so the salesperson sees why the row is here.
 fn name_cell(state: &State, r: &CustomerRow, query: &str, width: usize) -> Line<'static> {
     let lit = state.search.highlights(&r.name, query);
     let Some(person) = state.search.matched_person(r, query) else {
-        return highlighted(&r.name, &lit, Style::new());
+        return clipped(&r.name, &lit, Style::new(), width);
     };
-    let room = width.saturating_sub(person.width() + 3);
-    let mut name = highlighted(&cut(&r.name, room), &lit, Style::new());
-    let lit = state.search.highlights(person, query);
-    name.push_span(Span::styled(" · ", THEME.dim));
-    name.spans
-        .extend(highlighted(person, &lit, THEME.dim).spans);
+    let person_width = safe_text::line(person).width();
+    // The person is the reason the row is here, but the name keeps at least half.
+    let room = width
+        .saturating_sub(person_width + 3)
+        .max(width / 2)
+        .min(width);
+    let mut name = clipped(&r.name, &lit, Style::new(), room);
+    let left = width.saturating_sub(name.width() + 3);
+    if left > 0 {
+        let lit = state.search.highlights(person, query);
+        name.push_span(Span::styled(" · ", THEME.dim));
+        name.spans
+            .extend(clipped(person, &lit, THEME.dim, left).spans);
+    }
     name
+}
+
+/// `text` made safe, clipped to `width` with `…`, and highlighted where it still shows.
+fn clipped(text: &str, matched: &[usize], base: Style, width: usize) -> Line<'static> {
+    let safe = safe_text::line(text);
+    let shown = clip(&safe, width);
+    // The ellipsis that marks a cut is never lit.
+    let kept = shown.chars().count() - usize::from(safe.width() > width);
+    let lit: Vec<usize> = matched.iter().copied().filter(|&i| i < kept).collect();
+    highlighted(&shown, &lit, base)
 }
 
 fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
@@ -139,19 +181,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         return;
     }
     let first = state.list.window(height, state.visible.len());
-    let wide = list_area.width >= 52;
-    // What the fixed columns (city, tier, last, next) and their spacing leave the name.
-    let fixed = if wide {
-        10 + 4 + 9 + 11 + 4
-    } else {
-        10 + 4 + 11 + 3
-    };
-    let name_width = usize::from(list_area.width).saturating_sub(fixed);
-    let rows: Vec<Row> = state.visible[first..(first + height).min(state.visible.len())]
+    let window = &state.visible[first..(first + height).min(state.visible.len())];
+    let next = window
+        .iter()
+        .map(|&i| next_label(state, &state.rows[i]).width())
+        .max()
+        .unwrap_or(0);
+    let columns = Columns::for_width(usize::from(list_area.width), next);
+    let rows: Vec<Row> = window
         .iter()
         .enumerate()
         .map(|(i, &idx)| {
-            let row = customer_row(state, &state.rows[idx], wide, name_width);
+            let row = customer_row(state, &state.rows[idx], &columns);
             if first + i == state.list.selected {
                 row.style(if focused {
                     THEME.selected
@@ -163,32 +204,32 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
             }
         })
         .collect();
-    let (widths, header) = columns(wide);
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(THEME.header))
+    let table = Table::new(rows, columns.widths())
+        .header(columns.header())
         .column_spacing(1);
     frame.render_widget(table, list_area);
 }
 
+fn next_label(state: &State, r: &CustomerRow) -> String {
+    due::due_label(r.next_follow_up_on, state.today)
+}
+
 /// One customer's row: the name with what the filter matched (and the person it was found
-/// by), city, tier, when last contacted (when wide) and what is next.
-fn customer_row(state: &State, r: &CustomerRow, wide: bool, name_width: usize) -> Row<'static> {
-    let name = name_cell(state, r, state.filter.text(), name_width);
-    let mut cells = vec![
-        Cell::from(name),
-        Cell::from(safe_text::line(&r.city).into_owned()),
-        Cell::from(r.tier.map_or("", |t| t.as_str())),
-    ];
-    if wide {
+/// by), then the columns there is room for.
+fn customer_row(state: &State, r: &CustomerRow, columns: &Columns) -> Row<'static> {
+    let name = name_cell(state, r, state.filter.text(), columns.name);
+    let mut cells = vec![Cell::from(name)];
+    if columns.city {
+        cells.push(Cell::from(clip(&safe_text::line(&r.city), 10)));
+    }
+    cells.push(Cell::from(r.tier.map_or("", |t| t.as_str())));
+    if columns.last {
         cells.push(Cell::from(due::last_contact_label(
             r.last_contact_at,
             state.today,
         )));
     }
-    cells.push(
-        Cell::from(due::due_label(r.next_follow_up_on, state.today))
-            .style(next_style(r.next_follow_up_on, state)),
-    );
+    cells.push(Cell::from(next_label(state, r)).style(next_style(r.next_follow_up_on, state)));
     Row::new(cells)
 }
 

@@ -1,5 +1,5 @@
-//! What is drawn over or instead of the panes: help, a y/n question, the welcome screen, and
-//! the too-small message.
+//! What is drawn over or instead of the panes: a y/n question, the welcome screen, and the
+//! too-small message. Help has a file of its own.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -8,49 +8,8 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::pane_block;
 use crate::safe_text;
-use crate::tui::keymap::{BINDINGS, Context, keys_label};
 use crate::tui::state::Question;
 use crate::tui::theme::THEME;
-
-/// Every binding, grouped by where it applies: generated from the keymap table.
-pub fn help_lines() -> Vec<Line<'static>> {
-    let contexts = [
-        Context::Panes,
-        Context::Customers,
-        Context::FollowUps,
-        Context::History,
-        Context::Review,
-        Context::ReviewDate,
-        Context::Archived,
-        Context::Dashboard,
-        Context::ImportPreview,
-        Context::Filter,
-        Context::Form,
-        Context::Confirm,
-    ];
-    let mut lines = Vec::new();
-    for ctx in contexts {
-        lines.push(Line::styled(ctx.title(), THEME.header));
-        for b in BINDINGS.iter().filter(|b| b.context == ctx) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys_label(b)), THEME.key),
-                Span::raw(b.help),
-            ]));
-        }
-        lines.push(Line::raw(""));
-    }
-    lines.push(Line::styled(
-        "Dates: today, tomorrow, fri, next mon, +3d, +2w, 12-01, 2026-12-01, 明天, 下周一",
-        THEME.dim,
-    ));
-    lines
-}
-
-pub fn draw_help(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = pane_block("Keys · Esc or ? closes".to_string(), true);
-    frame.render_widget(Paragraph::new(help_lines()).block(block), area);
-}
 
 pub fn draw_question(frame: &mut Frame, area: Rect, question: &Question) {
     let (title, text) = match question {

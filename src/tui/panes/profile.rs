@@ -1,11 +1,11 @@
 //! The selected customer: every field, its people, and what is open with it.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::pane_block;
+use super::{clip_line, pane_block};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::book::complaints::{self, Trend};
@@ -15,6 +15,7 @@ use crate::book::model::{Contact, FollowUp, Stage, Tier};
 use crate::book::money;
 use crate::safe_text;
 use crate::services::account::Account;
+use crate::text::wrap;
 use crate::tui::action::Pane;
 use crate::tui::state::{Detail, State};
 use crate::tui::theme::THEME;
@@ -28,7 +29,16 @@ fn field(label: &'static str, value: &str) -> Option<Line<'static>> {
     })
 }
 
-pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
+/// The profile for a pane `width` columns wide: notes wrapped, every other line clipped
+/// with `…`, so each is one row and the pane knows how far it scrolls.
+pub fn lines(detail: &Detail, state: &State, width: usize) -> Vec<Line<'static>> {
+    all_lines(detail, state, width)
+        .into_iter()
+        .map(|l| clip_line(l, width))
+        .collect()
+}
+
+fn all_lines(detail: &Detail, state: &State, width: usize) -> Vec<Line<'static>> {
     let c = &detail.customer;
     let d = &c.draft;
     let mut out = vec![Line::from(Span::styled(
@@ -90,7 +100,12 @@ pub fn lines(detail: &Detail, state: &State) -> Vec<Line<'static>> {
     }
     if !d.notes.trim().is_empty() {
         out.push(Line::styled("Notes", THEME.header));
-        out.extend(safe_text::lines(&d.notes).into_iter().map(Line::raw));
+        out.extend(
+            safe_text::lines(&d.notes)
+                .iter()
+                .flat_map(|l| wrap(l, width))
+                .map(Line::raw),
+        );
     }
     out
 }
@@ -209,7 +224,7 @@ fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// Open deals first, then the latest orders; five at most.
+/// Open deals first, then the latest orders; all of them, as the profile scrolls.
 fn deal_lines(a: &Account, today: NaiveDate) -> Vec<Line<'static>> {
     if a.deals.is_empty() {
         return Vec::new();
@@ -218,7 +233,7 @@ fn deal_lines(a: &Account, today: NaiveDate) -> Vec<Line<'static>> {
         format!("Deals ({}) · o adds or edits", a.deals.len()),
         THEME.header,
     )];
-    for deal in a.deals.iter().take(5) {
+    for deal in &a.deals {
         let d = &deal.draft;
         let when = match (d.stage, d.closed_on, d.expected_close) {
             (DealStage::Won | DealStage::Lost, Some(on), _) => on.format("%Y-%m-%d").to_string(),
@@ -287,11 +302,23 @@ fn complaint_lines(a: &Account, today: NaiveDate) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+/// The profile from where it is scrolled to, with "12-40 of 96" on the border when it does
+/// not all fit.
+pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let block = pane_block("2 Profile".to_string(), state.focus == Pane::Profile);
-    let body = match &state.detail {
-        Some(detail) => Paragraph::new(lines(detail, state)),
-        None => Paragraph::new("no customer selected").style(THEME.dim),
+    let inner = block.inner(area);
+    let Some(detail) = &state.detail else {
+        let body = Paragraph::new("no customer selected").style(THEME.dim);
+        frame.render_widget(body.block(block), area);
+        return;
     };
-    frame.render_widget(body.block(block).wrap(Wrap { trim: false }), area);
+    let lines = lines(detail, state, usize::from(inner.width));
+    let height = usize::from(inner.height);
+    let first = state.profile_scroll.fit(lines.len(), height);
+    let block = match state.profile_scroll.indicator(lines.len()) {
+        Some(at) => block.title_bottom(Line::from(format!(" {at} ")).alignment(Alignment::Right)),
+        None => block,
+    };
+    let shown: Vec<Line> = lines.into_iter().skip(first).take(height).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }

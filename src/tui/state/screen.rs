@@ -50,5 +50,6 @@ pub enum Overlay {
     Form(Box<Form>),
     /// A question waiting for y/n.
     Confirm(Question),
-    Help,
+    /// Every key, scrolled to where the person was.
+    Help(Box<crate::tui::help::HelpView>),
 }

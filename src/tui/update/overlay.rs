@@ -7,7 +7,8 @@ use super::{quit, safe_text};
 use crate::repository::{Repository, Result};
 use crate::tui::action::Action;
 use crate::tui::form::{ComplaintField, DealField, FieldKey, FieldKind, Form, LogField};
-use crate::tui::state::{Overlay, Question, State};
+use crate::tui::help::HelpView;
+use crate::tui::state::{Overlay, Question, State, TextScroll};
 use crate::tui::text_input::TextEdit;
 use crate::tui::{account_forms, book_forms as forms};
 
@@ -28,9 +29,30 @@ pub(super) fn overlay_dispatch(
         Action::OpenExisting => open_existing(state, repo)?,
         Action::AddAnyway => add_anyway(state, repo)?,
         Action::Edit(edit) => edit_text(state, edit),
+        Action::ShowHelp => show_help(state),
+        Action::MoveUp => scroll_help(state, |s| s.by(-1)),
+        Action::MoveDown => scroll_help(state, |s| s.by(1)),
+        Action::PageUp => scroll_help(state, |s| s.by(-s.page())),
+        Action::PageDown => scroll_help(state, |s| s.by(s.page())),
+        Action::MoveFirst => scroll_help(state, |s| s.offset = 0),
+        Action::MoveLast => scroll_help(state, |s| s.offset = usize::MAX / 2),
         _ => {}
     }
     Ok(())
+}
+
+/// `?` (F1 where `?` is typed): help opens on the section for what has the keys, over
+/// whatever overlay is open.
+pub(super) fn show_help(state: &mut State) {
+    let view = HelpView::over(state);
+    state.overlay = Some(Overlay::Help(Box::new(view)));
+}
+
+fn scroll_help(state: &mut State, f: impl FnOnce(&mut TextScroll)) {
+    if let Some(Overlay::Help(view)) = &mut state.overlay {
+        view.jump_to = None;
+        f(&mut view.scroll);
+    }
 }
 
 fn with_form(state: &mut State, f: impl FnOnce(&mut Form)) {
@@ -40,9 +62,10 @@ fn with_form(state: &mut State, f: impl FnOnce(&mut Form)) {
 }
 
 /// Esc: a form with typed text asks before it goes; the same-name question goes back to its
-/// form; anything else just closes.
+/// form; help uncovers what it was opened over; anything else just closes.
 fn back(state: &mut State) {
     match state.overlay.take() {
+        Some(Overlay::Help(view)) => state.overlay = view.behind.map(|b| *b),
         Some(Overlay::Form(mut form)) if form.is_dirty() => {
             form.confirm_discard = true;
             state.overlay = Some(Overlay::Form(form));

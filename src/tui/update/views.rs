@@ -3,11 +3,11 @@
 
 use super::reading::reload;
 use super::reviewing;
-use super::{quit, safe_text};
+use super::{quit, safe_text, show_help};
 use crate::repository::{Repository, Result};
 use crate::tui::action::Action;
 use crate::tui::review::Handled;
-use crate::tui::state::{Overlay, Screen, State};
+use crate::tui::state::{Screen, State};
 
 /// Keys while the review is on screen; forms and help opened from it go through `dispatch`.
 pub(super) fn review_dispatch(
@@ -17,7 +17,7 @@ pub(super) fn review_dispatch(
 ) -> Result<()> {
     match action {
         Action::Quit => quit(state),
-        Action::ShowHelp => state.overlay = Some(Overlay::Help),
+        Action::ShowHelp => show_help(state),
         Action::Back => match state.review_mut() {
             Some(r) if r.choosing_date => r.choosing_date = false,
             _ => reviewing::close(state, repo)?,
@@ -84,6 +84,7 @@ pub(super) fn import_dispatch(
             ));
         }
         Action::Quit => quit(state),
+        Action::ShowHelp => show_help(state),
         _ => {}
     }
     Ok(())
@@ -102,7 +103,7 @@ pub(super) fn dashboard_dispatch(state: &mut State, action: Action) -> Result<()
             return Ok(());
         }
         Action::ShowHelp => {
-            state.overlay = Some(Overlay::Help);
+            show_help(state);
             return Ok(());
         }
         Action::Quit => {
@@ -122,6 +123,10 @@ pub(super) fn archived_dispatch(
     repo: &mut Repository,
     action: Action,
 ) -> Result<()> {
+    if action == Action::ShowHelp {
+        show_help(state);
+        return Ok(());
+    }
     let Screen::Archived(list) = &mut state.screen else {
         return Ok(());
     };
