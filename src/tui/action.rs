@@ -76,8 +76,11 @@ pub enum Action {
     CompleteFollowUp,
     SnoozeFollowUp,
     ToggleFollowUpScope,
-    /// `u`: reverse the newest change to the book (kept in the book, several steps deep).
+    /// `u`: reverse the newest change to the book (kept in the book, several steps deep); a
+    /// change from before this session is asked about first.
     Undo,
+    /// `U`: do again the change undone last.
+    Redo,
     /// `o`: add or edit a deal of the selected customer.
     EditDeals,
     /// `!`: record or resolve a complaint of the selected customer.

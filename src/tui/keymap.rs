@@ -29,6 +29,8 @@ pub enum Context {
     Confirm,
     /// Adding a customer whose name is already in the book.
     SameName,
+    /// Undoing or redoing a change made before this session.
+    Reverse,
     Help,
 }
 
@@ -48,6 +50,7 @@ impl Context {
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::SameName => "Adding a name already in the book",
+            Context::Reverse => "Undoing a change from before this session",
             Context::Help => "Help",
         }
     }
@@ -143,6 +146,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
         Some(Overlay::Form(form)) if form.confirm_discard => return vec![Context::Confirm],
         Some(Overlay::Form(_)) => return vec![Context::Form],
         Some(Overlay::Confirm(Question::SameName { .. })) => return vec![Context::SameName],
+        Some(Overlay::Confirm(Question::Reverse(_))) => return vec![Context::Reverse],
         Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
         Some(Overlay::Help) => return vec![Context::Help],
         None => {}

@@ -46,6 +46,8 @@ pub enum FollowUpScope {
 /// A question waiting for an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
+    /// Undo (or redo) a change made before this session: asked before it is reversed.
+    Reverse(crate::repository::UndoStep),
     Archive {
         id: CustomerId,
         name: String,

@@ -7,7 +7,7 @@ use super::action::{Action, Pane};
 use super::state::{FollowUpScope, Overlay, Question, Screen, State};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
-use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer, reload};
+use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer};
 
 mod changed_elsewhere;
 mod filtering;
@@ -16,6 +16,7 @@ mod overlay;
 pub mod reading;
 pub mod reviewing;
 mod saving;
+mod undoing;
 mod views;
 
 pub use filtering::refilter_now;
@@ -124,13 +125,8 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
             load_follow_ups(state, repo)?;
         }
         Action::OpenReview => reviewing::open(state, repo)?,
-        Action::Undo => match repo.undo()? {
-            Some(label) => {
-                reload(state, repo)?;
-                state.info(format!("undone: {}", safe_text::line(&label)));
-            }
-            None => state.info("nothing to undo"),
-        },
+        Action::Undo => undoing::press(state, repo, false)?,
+        Action::Redo => undoing::press(state, repo, true)?,
         Action::RecordGreeting => record_greeting(state, repo)?,
         Action::Edit(edit) => edit_filter(state, repo, edit)?,
         Action::AddCustomer

@@ -28,4 +28,5 @@ mod search_table;
 mod snapshots;
 mod trust;
 mod undo;
+mod undo_keys;
 mod update;

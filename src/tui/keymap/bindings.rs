@@ -80,6 +80,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Archived, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
     bind(C::Archived, &[ch('r')], Action::Unarchive, "restore", "restore the customer to the list"),
     bind(C::Archived, &[ch('u')], Action::Undo, "undo", "undo the last change"),
+    bind(C::Archived, &[ch('U')], Action::Redo, "", "redo the change undone last"),
     bind(C::Archived, &[key(K::Esc), ch('A')], Action::Back, "back", "back to the book"),
     bind(C::Archived, &[ch('q')], Action::Quit, "", "quit"),
     // Every pane.
@@ -97,7 +98,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('3')], Action::FocusPane(Pane::History), "", "focus History"),
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
-    bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change (add, edit, log, done, snooze, archive, import); again for the one before"),
+    bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change, saying what and when; again for the one before"),
+    bind(C::Panes, &[ch('U')], Action::Redo, "", "redo: do again the change undone last (until a new change is made)"),
     bind(C::Panes, &[ch('i')], Action::StartImport, "", "import customers from a CSV, vCard or fieldbook JSON file (previewed first)"),
     bind(C::Panes, &[ch('D')], Action::ShowDashboard, "dashboard", "the dashboard: contacts, revenue, tiers, stages, at risk, complaints, opportunities, visit plan"),
     bind(C::Panes, &[ch('A')], Action::ShowArchived, "", "archived customers (restore them with r)"),
@@ -131,6 +133,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::SameName, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
     bind(C::SameName, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
     bind(C::SameName, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
+    // Undoing a change from before this session.
+    bind(C::Reverse, &[ch('y')], Action::Answer(true), "yes", "yes: undo it (or redo it)"),
+    bind(C::Reverse, &[ch('u')], Action::Undo, "", "u again: undo it"),
+    bind(C::Reverse, &[ch('U')], Action::Redo, "", "U again: redo it"),
+    bind(C::Reverse, &[ch('n'), key(K::Esc)], Action::Answer(false), "keep it", "no: leave the book as it is"),
     // Help.
     bind(C::Help, &[key(K::Esc), ch('?'), ch('q')], Action::Back, "close", "close help"),
 ];

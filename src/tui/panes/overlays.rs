@@ -1,5 +1,5 @@
-//! What is drawn over or instead of the panes: help, a y/n question, the welcome screen, and
-//! the too-small message.
+//! What is drawn over or instead of the panes: help, the welcome screen, and the too-small
+//! message. Questions are in `questions`.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -7,9 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::pane_block;
-use crate::safe_text;
 use crate::tui::keymap::{BINDINGS, Context, keys_label};
-use crate::tui::state::Question;
 use crate::tui::theme::THEME;
 
 /// Every binding, grouped by where it applies: generated from the keymap table.
@@ -27,6 +25,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Context::Filter,
         Context::Form,
         Context::Confirm,
+        Context::Reverse,
     ];
     let mut lines = Vec::new();
     for ctx in contexts {
@@ -50,52 +49,6 @@ pub fn draw_help(frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let block = pane_block("Keys · Esc or ? closes".to_string(), true);
     frame.render_widget(Paragraph::new(help_lines()).block(block), area);
-}
-
-pub fn draw_question(frame: &mut Frame, area: Rect, question: &Question) {
-    let (title, text) = match question {
-        Question::Archive { name, .. } => (
-            "Are you sure?",
-            format!(
-                "Archive {}? It leaves the list; nothing is deleted.\n\ny = archive, n = keep",
-                safe_text::line(name)
-            ),
-        ),
-        Question::SameName {
-            name,
-            city,
-            last_contact,
-            ..
-        } => (
-            "Already in the book",
-            same_name_text(name, city, *last_contact),
-        ),
-    };
-    frame.render_widget(Clear, area);
-    let block = pane_block(title.to_string(), true);
-    frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
-        area,
-    );
-}
-
-/// "<name> is already in the book (city, last contact): ..." and the three ways on.
-fn same_name_text(name: &str, city: &str, last: Option<chrono::NaiveDateTime>) -> String {
-    let city = if city.trim().is_empty() {
-        "no city".to_string()
-    } else {
-        safe_text::line(city).into_owned()
-    };
-    let last = last.map_or("never contacted".to_string(), |at| {
-        format!(
-            "last contact {}",
-            crate::book::dates::format_date(at.date())
-        )
-    });
-    format!(
-        "{} is already in the book ({city}, {last}).\n\no = open it, a = add anyway, Esc = back to the form",
-        safe_text::line(name)
-    )
 }
 
 pub fn draw_welcome(frame: &mut Frame, area: Rect) {

@@ -27,6 +27,8 @@ pub(super) fn overlay_dispatch(
         Action::Answer(yes) => answer(state, repo, yes)?,
         Action::OpenExisting => open_existing(state, repo)?,
         Action::AddAnyway => add_anyway(state, repo)?,
+        Action::Undo => super::undoing::press_again(state, repo, false)?,
+        Action::Redo => super::undoing::press_again(state, repo, true)?,
         Action::Edit(edit) => edit_text(state, edit),
         _ => {}
     }
@@ -95,6 +97,9 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
             repo.set_archived(id, true)?;
             reload(state, repo)?;
             state.info(format!("archived {}", safe_text::line(&name)));
+        }
+        Some(Overlay::Confirm(Question::Reverse(step))) => {
+            super::undoing::answer(state, repo, step, yes)?
         }
         Some(Overlay::Confirm(_)) => {}
         other => state.overlay = other,
