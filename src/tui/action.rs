@@ -112,6 +112,9 @@ pub enum Action {
     /// After a save found the customer changed elsewhere: the form again from the book as it
     /// is now, keeping what was typed.
     ReloadForm,
+    /// In the log form: a When still to come is a plan, so it becomes the follow-up date and
+    /// When goes back to now.
+    WhenToFollowUp,
     Answer(bool),
     /// Asked about a customer already in the book by that name: open the one there.
     OpenExisting,

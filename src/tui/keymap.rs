@@ -112,6 +112,9 @@ pub const SAVE: Key = ctrl('s');
 /// Loads a form again from the book after a save found its row changed elsewhere.
 pub const RELOAD: Key = ctrl('r');
 
+/// In the log form: a When still to come becomes the follow-up date.
+pub const MAKE_FOLLOW_UP: Key = ctrl('f');
+
 /// Act on presses only (Windows also reports releases) and fold Shift into the character, so
 /// `G` is `G` whatever the terminal says about modifiers.
 pub fn normalize(event: KeyEvent) -> Option<Key> {

@@ -22,6 +22,7 @@ mod logging;
 mod notes_hits;
 mod notes_search;
 mod other_writers;
+mod past_dates;
 mod repository;
 mod review;
 mod search_table;

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use ratatui::crossterm::event::KeyModifiers as M;
 
-use super::{Binding, Context, RELOAD, SAVE, bind, ch, ctrl, key, with};
+use super::{Binding, Context, MAKE_FOLLOW_UP, RELOAD, SAVE, bind, ch, ctrl, key, with};
 use crate::tui::action::{Action, Pane};
 use crate::tui::review::QuickDate;
 use crate::tui::text_input::TextEdit as E;
@@ -119,6 +119,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &[key(K::Enter)], Action::SubmitField, "", "new line in Summary/Notes; next field; save on the last field"),
     bind(C::Form, &[key(K::Esc)], Action::Back, "cancel", "cancel (asks before discarding typed text)"),
     bind(C::Form, &[RELOAD], Action::ReloadForm, "", "when a save finds the customer changed elsewhere: load the book's values (what you typed stays)"),
+    bind(C::Form, &[MAKE_FOLLOW_UP], Action::WhenToFollowUp, "", "log form: a When still to come becomes the follow-up date (When: now)"),
     // Editing text, in forms and on the filter line alike.
     bind(C::Form, &[key(K::Home)], Action::Edit(E::Home), "", "to the start of the field"),
     bind(C::Form, &[key(K::End)], Action::Edit(E::End), "", "to the end of the field"),

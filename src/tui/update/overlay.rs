@@ -24,6 +24,7 @@ pub(super) fn overlay_dispatch(
         Action::SubmitField => submit_field(state, repo)?,
         Action::SaveForm => save_form(state, repo)?,
         Action::ReloadForm => super::changed_elsewhere::reload_form(state, repo)?,
+        Action::WhenToFollowUp => with_form(state, forms::when_to_follow_up),
         Action::Answer(yes) => answer(state, repo, yes)?,
         Action::OpenExisting => open_existing(state, repo)?,
         Action::AddAnyway => add_anyway(state, repo)?,
