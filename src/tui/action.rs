@@ -116,9 +116,11 @@ pub enum Action {
     /// When goes back to now.
     WhenToFollowUp,
     Answer(bool),
-    /// Asked about a customer already in the book by that name: open the one there.
+    /// Asked about a customer probably in the book already: open the one there.
     OpenExisting,
-    /// Asked about a customer already in the book by that name: add this one all the same.
+    /// Asked about a customer probably in the book already: fill its blanks from the form.
+    MergeIntoExisting,
+    /// Asked about a customer probably in the book already: add this one all the same.
     AddAnyway,
     Edit(TextEdit),
     /// Another fieldbook wrote the book: read it again, keeping the selection, the filter and

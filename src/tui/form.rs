@@ -187,8 +187,8 @@ pub struct Form {
     /// The customer as an edit form showed it on opening: the save writes only if the book
     /// still holds that, so a change made meanwhile elsewhere is never overwritten unseen.
     pub opened: Option<Box<Customer>>,
-    /// Asked about a customer of the same name already in the book, and told to add anyway.
-    pub same_name_ok: bool,
+    /// Asked about a customer probably in the book already, and told to add anyway.
+    pub duplicate_ok: bool,
     /// A date for later refused as already past, and its text then: saving again with that
     /// same text says the past date is meant.
     past_asked: Option<(FieldKey, String)>,
@@ -206,7 +206,7 @@ impl Form {
             confirm_discard: false,
             error: None,
             opened: None,
-            same_name_ok: false,
+            duplicate_ok: false,
             past_asked: None,
             initial,
         }

@@ -27,8 +27,8 @@ pub enum Context {
     ReviewDate,
     Form,
     Confirm,
-    /// Adding a customer whose name is already in the book.
-    SameName,
+    /// Adding a customer the book probably has already.
+    Duplicate,
     /// Undoing or redoing a change made before this session.
     Reverse,
     Help,
@@ -49,7 +49,7 @@ impl Context {
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
-            Context::SameName => "Adding a name already in the book",
+            Context::Duplicate => "Adding a customer probably in the book already",
             Context::Reverse => "Undoing a change from before this session",
             Context::Help => "Help",
         }
@@ -148,7 +148,7 @@ pub fn contexts(state: &State) -> Vec<Context> {
     match &state.overlay {
         Some(Overlay::Form(form)) if form.confirm_discard => return vec![Context::Confirm],
         Some(Overlay::Form(_)) => return vec![Context::Form],
-        Some(Overlay::Confirm(Question::SameName { .. })) => return vec![Context::SameName],
+        Some(Overlay::Confirm(Question::Duplicate { .. })) => return vec![Context::Duplicate],
         Some(Overlay::Confirm(Question::Reverse(_))) => return vec![Context::Reverse],
         Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
         Some(Overlay::Help) => return vec![Context::Help],

@@ -52,13 +52,15 @@ pub enum Question {
         id: CustomerId,
         name: String,
     },
-    /// The customer being added has the name of one already in the book: open that one, add
-    /// anyway, or go back. The form waits here, as typed.
-    SameName {
-        existing: CustomerId,
-        name: String,
-        city: String,
-        last_contact: Option<NaiveDateTime>,
+    /// The customer being added is probably one already in the book, by the import's rule
+    /// (the same name once case, punctuation and legal forms are ignored, or a shared phone or
+    /// e-mail): open that one, merge into it, add anyway, or go back. The form waits here, as
+    /// typed.
+    Duplicate {
+        existing: Box<Customer>,
+        typed: Box<crate::book::model::CustomerDraft>,
+        /// Why it is probably the same: "the same phone 13800138000".
+        why: String,
         form: Box<Form>,
     },
 }

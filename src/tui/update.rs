@@ -10,6 +10,7 @@ use crate::safe_text;
 use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer};
 
 mod changed_elsewhere;
+mod duplicates;
 mod filtering;
 mod opening;
 mod overlay;
@@ -148,8 +149,8 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
 
 fn quit(state: &mut State) {
     // Nothing typed is lost silently: a dirty form asks first, like Esc; so does one waiting
-    // behind the same-name question.
-    if let Some(Overlay::Confirm(Question::SameName { form, .. })) = &state.overlay {
+    // behind the likely-duplicate question.
+    if let Some(Overlay::Confirm(Question::Duplicate { form, .. })) = &state.overlay {
         state.overlay = Some(Overlay::Form(form.clone()));
     }
     match state.form_mut() {

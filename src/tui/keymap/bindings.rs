@@ -131,9 +131,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[ch('y')], Action::Answer(true), "yes", "yes"),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], Action::Answer(false), "no", "no"),
     // Adding a name already in the book.
-    bind(C::SameName, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
-    bind(C::SameName, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
-    bind(C::SameName, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
+    bind(C::Duplicate, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
+    bind(C::Duplicate, &[ch('m')], Action::MergeIntoExisting, "merge", "merge into it: fill its blank fields from the form"),
+    bind(C::Duplicate, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
+    bind(C::Duplicate, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
     // Undoing a change from before this session.
     bind(C::Reverse, &[ch('y')], Action::Answer(true), "yes", "yes: undo it (or redo it)"),
     bind(C::Reverse, &[ch('u')], Action::Undo, "", "u again: undo it"),

@@ -25,6 +25,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Context::Filter,
         Context::Form,
         Context::Confirm,
+        Context::Duplicate,
         Context::Reverse,
     ];
     let mut lines = Vec::new();
