@@ -36,6 +36,17 @@ pub struct Detail {
     pub history_total: usize,
 }
 
+/// Where in the selected customer a notes-search hit was opened, for the panes to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundAt {
+    /// The customer's own notes: the profile scrolled to them.
+    Notes,
+    /// A person's notes: the person marked in the profile, scrolled into view.
+    Person(crate::book::model::ContactId),
+    /// A contact logged: its entry marked at the top of the history.
+    Entry(crate::book::model::InteractionId),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FollowUpScope {
     #[default]
@@ -146,6 +157,8 @@ pub struct State {
     /// The filter searches what was said and noted rather than names (Tab while filtering).
     pub notes_scope: bool,
     pub note_hits: Vec<crate::book::model::NoteHit>,
+    /// The notes hit the selected customer was opened at (cleared when another is selected).
+    pub found_at: Option<FoundAt>,
 
     // Cursors.
     pub list: ListCursor,
@@ -184,6 +197,7 @@ impl State {
             search: CustomerSearch::default(),
             notes_scope: false,
             note_hits: Vec::new(),
+            found_at: None,
             note_list: ListCursor::default(),
             list: ListCursor::default(),
             focus: Pane::Customers,

@@ -107,7 +107,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Panes, &[ch('q')], Action::Quit, "quit", "quit (Ctrl-C quits from anywhere)"),
     // The filter line.
-    bind(C::Filter, &[key(K::Enter)], Action::KeepFilter, "keep", "keep the filter and return to the list; in notes: open the customer at that contact"),
+    bind(C::Filter, &[key(K::Enter)], Action::KeepFilter, "keep", "keep the filter and return to the list; in notes: open the customer where the words are"),
     bind(C::Filter, &[key(K::Esc)], Action::Back, "clear", "clear the filter"),
     bind(C::Filter, &[key(K::Tab)], Action::ToggleSearchScope, "names/notes", "search names, or call summaries and notes (full text)"),
     bind(C::Filter, &[key(K::Up)], Action::MoveUp, "", "move up the matches"),
