@@ -52,7 +52,11 @@ pub fn draw(frame: &mut Frame, area: Rect, question: &Question, today: NaiveDate
 
 /// "Undo 'import 120 customers' from yesterday 17:05?", why it asks, and the keys.
 fn reverse_text(step: &UndoStep, today: NaiveDate) -> (String, String) {
-    let when = crate::book::due::done_at_label(step.at, today);
+    let when = match crate::book::due::done_at_label(step.at, today) {
+        // A bare time reads as a clock in a question: "from today 14:32".
+        time if step.at.date() == today => format!("today {time}"),
+        when => when,
+    };
     let (verb, did, key) = if step.redo {
         ("Redo", "undone", "U")
     } else {
