@@ -286,6 +286,8 @@ pub struct NoteHit {
     pub interaction_id: Option<InteractionId>,
     /// The person whose notes matched (`None`: the customer's own notes, or a contact logged).
     pub person: Option<String>,
+    /// That person's id, to open the customer at them.
+    pub contact_id: Option<ContactId>,
     pub at: Option<NaiveDateTime>,
     pub channel: Option<Channel>,
     /// The summary or notes, whole; the screen cuts it.

@@ -137,11 +137,10 @@ pub fn merge_into(
     id: crate::book::model::CustomerId,
     new: &crate::book::model::CustomerDraft,
 ) -> Result<(), Failure> {
-    let old = repo
-        .customer(id)?
-        .ok_or_else(|| Failure::not_found("customer vanished"))?;
-    let merged = crate::interop::dedup::merge_customer(&old.draft, new);
-    repo.update_customer(id, &merged)?;
+    if repo.customer(id)?.is_none() {
+        return Err(Failure::not_found("customer vanished"));
+    }
+    repo.merge_into(id, new)?;
     Ok(())
 }
 

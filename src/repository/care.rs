@@ -59,6 +59,10 @@ impl Repository {
             )?;
             created += 1;
         }
+        if created > 0 {
+            // Not undoable, yet a change all the same: a redo could not put rows back over it.
+            super::undo::forget_redo(&tx)?;
+        }
         tx.commit()?;
         Ok(created)
     }

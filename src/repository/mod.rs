@@ -27,6 +27,7 @@ pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use opening::APPLICATION_ID;
 pub use other_writers::{GAVE_UP, WAIT_FOR_WRITER, WAITING};
+pub use undo::UndoStep;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

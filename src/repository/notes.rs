@@ -100,6 +100,7 @@ impl Repository {
                 customer_name: r.get(1)?,
                 interaction_id: None,
                 person: None,
+                contact_id: None,
                 at: None,
                 channel: None,
                 text: r.get(2)?,
@@ -128,6 +129,7 @@ impl Repository {
                 Ok(NoteHit {
                     interaction_id: Some(r.get(0)?),
                     person: None,
+                    contact_id: None,
                     customer_id: r.get(1)?,
                     customer_name: r.get(2)?,
                     at: Some(text::parse_datetime("at", &r.get::<_, String>(3)?)?),
@@ -156,20 +158,21 @@ impl Repository {
     /// person's (the index holds them as one); the customer's when none holds them all.
     fn whose_notes(&self, hit: NoteHit, typed: &str) -> Result<Vec<NoteHit>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name, notes FROM contact WHERE customer_id = ?1 AND notes != '' ORDER BY id",
+            "SELECT id, name, notes FROM contact WHERE customer_id = ?1 AND notes != '' ORDER BY id",
         )?;
         let people = stmt.query_map([hit.customer_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            Ok((r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
         })?;
         let mut found = Vec::new();
         if holds_words(&hit.text, typed) {
             found.push(hit.clone());
         }
         for person in people {
-            let (name, notes) = person?;
+            let (id, name, notes) = person?;
             if holds_words(&notes, typed) {
                 found.push(NoteHit {
                     person: Some(name),
+                    contact_id: Some(id),
                     text: notes,
                     ..hit.clone()
                 });

@@ -8,14 +8,20 @@
 //! nothing read from the book is ever run as SQL, so a planted log row can at worst name a row
 //! of a tracked table, never run a statement. The triggers are TEMP (per connection) and
 //! generated from the live schema, so new columns are always covered.
+//!
+//! Undoing is recorded the same way, as a step on the redo stack (see [`reverse`]), so `U`
+//! puts back what an undo took away; a new change empties the redo stack. Each step names the
+//! run of fieldbook that made it, so a change from before this session can be asked about.
+
+mod reverse;
+pub use reverse::UndoStep;
 
 use std::ops::Deref;
 
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite::{Connection, Transaction, params};
 
 use super::sql_text as text;
-use super::{BookError, Repository, Result};
+use super::{Repository, Result};
 
 /// The tables whose rows an undo puts back. Roll-up columns are restored too, and the roll-up
 /// triggers recompute them anyway as the inverses run.
@@ -57,12 +63,16 @@ impl Step<'_> {
     }
 }
 
-/// Creates the per-connection recording triggers for every tracked table.
+/// Creates the per-connection recording triggers for every tracked table, and names this run
+/// (a random id, kept if the connection already has one).
 pub(super) fn install(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS undo_recording (step INTEGER);
          DELETE FROM temp.undo_recording;
-         INSERT INTO temp.undo_recording VALUES (NULL);",
+         INSERT INTO temp.undo_recording VALUES (NULL);
+         CREATE TEMP TABLE IF NOT EXISTS undo_run (id TEXT NOT NULL);
+         INSERT INTO temp.undo_run SELECT lower(hex(randomblob(8)))
+          WHERE NOT EXISTS (SELECT 1 FROM temp.undo_run);",
     )?;
     for table in TRACKED {
         let columns: Vec<String> = conn
@@ -103,85 +113,15 @@ fn triggers(table: &str, columns: &[String]) -> String {
     )
 }
 
-/// One noted row change, as read from `undo_log`.
-struct Change {
-    table: String,
-    change: String,
-    row_id: i64,
-    old: Option<String>,
-}
-
-/// Puts one row back as it was before `c`. The table must be one undo tracks and only columns
-/// the live table has are written; anything else refuses the whole undo.
-fn put_back(tx: &Connection, c: &Change) -> Result<()> {
-    let Some(table) = TRACKED.iter().find(|t| **t == c.table) else {
-        return Err(refused("a table undo does not track"));
-    };
-    if c.change == "insert" {
-        tx.prepare_cached(&format!("DELETE FROM main.\"{table}\" WHERE rowid = ?1"))?
-            .execute([c.row_id])?;
-        return Ok(());
-    }
-    let columns: Vec<String> = tx
-        .prepare_cached("SELECT name FROM pragma_table_info(?1)")?
-        .query_map([table], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut values: Vec<(String, Value)> = Vec::new();
-    let old = c
-        .old
-        .as_deref()
-        .ok_or_else(|| refused("a change without its old row"))?;
-    let mut stmt = tx.prepare_cached("SELECT key, value FROM json_each(?1)")?;
-    let mut rows = stmt.query([old])?;
-    while let Some(r) = rows.next()? {
-        let column: String = r.get(0)?;
-        if !columns.contains(&column) {
-            return Err(refused("a column the book does not have"));
-        }
-        values.push((column, r.get(1)?));
-    }
-    let names: Vec<String> = values.iter().map(|(c, _)| format!("\"{c}\"")).collect();
-    let sql = match c.change.as_str() {
-        "update" => {
-            let set: Vec<String> = names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| format!("{n} = ?{}", i + 2))
-                .collect();
-            format!(
-                "UPDATE main.\"{table}\" SET {} WHERE rowid = ?1",
-                set.join(", ")
-            )
-        }
-        "delete" => {
-            let marks: Vec<String> = (2..=values.len() + 1).map(|i| format!("?{i}")).collect();
-            format!(
-                "INSERT INTO main.\"{table}\" (rowid, {}) VALUES (?1, {})",
-                names.join(", "),
-                marks.join(", ")
-            )
-        }
-        _ => return Err(refused("an unknown kind of change")),
-    };
-    let params =
-        std::iter::once(Value::Integer(c.row_id)).chain(values.into_iter().map(|(_, v)| v));
-    tx.prepare_cached(&sql)?.execute(params_from_iter(params))?;
-    Ok(())
-}
-
-fn refused(why: &str) -> BookError {
-    BookError::Invalid(format!(
-        "the undo step names {why}; it was not undone and the book is unchanged"
-    ))
-}
-
 impl Repository {
-    /// Opens a write named `label` (what the undo will say it reverses).
+    /// Opens a write named `label` (what the undo will say it reverses). A new change empties
+    /// the redo stack, as in every editor: what was undone no longer fits on top of it.
     pub(super) fn step(&mut self, label: &str) -> Result<Step<'_>> {
         let at = text::datetime(self.now());
         let tx = self.conn.transaction()?;
+        forget_redo(&tx)?;
         tx.execute(
-            "INSERT INTO undo_step (label, at) VALUES (?1, ?2)",
+            "INSERT INTO undo_step (label, at, run) VALUES (?1, ?2, (SELECT id FROM temp.undo_run))",
             params![label, at],
         )?;
         tx.execute(
@@ -202,45 +142,17 @@ impl Repository {
 
     /// What `undo` would reverse, newest first, up to `limit`.
     pub fn undo_history(&self, limit: usize) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT label FROM undo_step ORDER BY id DESC LIMIT ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT label FROM undo_step WHERE redo = 0 ORDER BY id DESC LIMIT ?1",
+        )?;
         let rows = stmt.query_map([limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
 
-    /// Reverses the newest step, in one transaction; returns its label, or `None` when there is
-    /// nothing left to undo.
-    pub fn undo(&mut self) -> Result<Option<String>> {
-        let tx = self.conn.transaction()?;
-        let newest: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT id, label FROM undo_step ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((id, label)) = newest else {
-            return Ok(None);
-        };
-        let changes: Vec<Change> = tx
-            .prepare(
-                "SELECT tbl, change, row_id, old FROM undo_log WHERE step = ?1 ORDER BY id DESC",
-            )?
-            .query_map([id], |r| {
-                Ok(Change {
-                    table: r.get(0)?,
-                    change: r.get(1)?,
-                    row_id: r.get(2)?,
-                    old: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        for change in &changes {
-            put_back(&tx, change)?;
-        }
-        tx.execute("DELETE FROM undo_step WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(Some(label))
-    }
+/// Empties the redo stack: inside every write that is not itself an undo or a redo, since a
+/// redo puts rows back by their ids, which a newer write may have taken.
+pub(super) fn forget_redo(tx: &Connection) -> Result<()> {
+    tx.execute("DELETE FROM undo_step WHERE redo = 1", [])?;
+    Ok(())
 }

@@ -76,8 +76,11 @@ pub enum Action {
     CompleteFollowUp,
     SnoozeFollowUp,
     ToggleFollowUpScope,
-    /// `u`: reverse the newest change to the book (kept in the book, several steps deep).
+    /// `u`: reverse the newest change to the book (kept in the book, several steps deep); a
+    /// change from before this session is asked about first.
     Undo,
+    /// `U`: do again the change undone last.
+    Redo,
     /// `o`: add or edit a deal of the selected customer.
     EditDeals,
     /// `!`: record or resolve a complaint of the selected customer.
@@ -111,10 +114,15 @@ pub enum Action {
     /// After a save found the customer changed elsewhere: the form again from the book as it
     /// is now, keeping what was typed.
     ReloadForm,
+    /// In the log form: a When still to come is a plan, so it becomes the follow-up date and
+    /// When goes back to now.
+    WhenToFollowUp,
     Answer(bool),
-    /// Asked about a customer already in the book by that name: open the one there.
+    /// Asked about a customer probably in the book already: open the one there.
     OpenExisting,
-    /// Asked about a customer already in the book by that name: add this one all the same.
+    /// Asked about a customer probably in the book already: fill its blanks from the form.
+    MergeIntoExisting,
+    /// Asked about a customer probably in the book already: add this one all the same.
     AddAnyway,
     Edit(TextEdit),
     /// Another fieldbook wrote the book: read it again, keeping the selection, the filter and

@@ -5,11 +5,13 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::form::{Field, FieldKey, FollowUpField, Form, FormPurpose, LogField, SnoozeField};
+use super::keymap::{MAKE_FOLLOW_UP, SAVE, key_name};
 use crate::book::dates::{self, DateOrder};
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId};
 use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
 use crate::config::Outcome;
-use crate::services::logging::{self, Closes, FieldErrors, FollowUpRequest, LogRequest};
+use crate::services::later::LaterError;
+use crate::services::logging::{self, Closes, FieldErrors, FollowUpRequest, LogRequest, Remedy};
 
 pub const CHANNELS: &[&str] = &[
     "call", "visit", "wechat", "email", "meeting", "message", "other",
@@ -141,7 +143,7 @@ pub fn log_request(
             due: Some(v(LogField::FollowUpDate)),
             task: v(LogField::FollowUpTask),
             repeat: v(LogField::Repeat),
-            ..Default::default()
+            past_ok: form.past_confirmed(LogField::FollowUpDate),
         }),
         closes,
         satisfaction: form.value(LogField::Satisfaction).parse().ok(),
@@ -160,7 +162,19 @@ pub fn show_log_errors(form: &mut Form, errors: &FieldErrors) {
                 form.set_error(LogField::With, format!("{message} (add them with p)"));
                 continue;
             }
+            logging::LogField::When if errors.remedy(field) == Some(Remedy::MakeFollowUp) => {
+                let offer = format!("{message} ({} does)", key_name(MAKE_FOLLOW_UP));
+                form.set_error(LogField::When, offer);
+                continue;
+            }
             logging::LogField::When => LogField::When,
+            logging::LogField::FollowUpDate
+                if errors.remedy(field) == Some(Remedy::ConfirmPast) =>
+            {
+                form.set_error(LogField::FollowUpDate, confirm_past(message));
+                form.ask_past(LogField::FollowUpDate);
+                continue;
+            }
             logging::LogField::FollowUpDate => LogField::FollowUpDate,
             logging::LogField::Repeat => LogField::Repeat,
             logging::LogField::Satisfaction => LogField::Satisfaction,
@@ -238,8 +252,8 @@ pub fn snooze_form(follow_up_id: FollowUpId, task: &str) -> Form {
 }
 
 /// A date for later (a follow-up's, a snooze's) as the logging service reads one: a yearless
-/// date is the next one, a time may follow; a past date is refused (the form cannot yet ask
-/// whether it is meant).
+/// date is the next one, a time may follow. A past date is refused naming it, and taken when
+/// saved again unchanged.
 pub fn read_later(
     form: &mut Form,
     key: impl Into<FieldKey>,
@@ -252,7 +266,36 @@ pub fn read_later(
         form.set_error(key, format!("a date is needed: {DATE_HINT}"));
         return None;
     }
-    crate::services::later::read_later(&text, now, order, false)
-        .map_err(|e| form.set_error(key, e.to_string()))
-        .ok()
+    let past_ok = form.past_confirmed(key);
+    match crate::services::later::read_later(&text, now, order, past_ok) {
+        Ok(when) => Some(when),
+        Err(e @ LaterError::Past { .. }) => {
+            form.set_error(key, confirm_past(&e.to_string()));
+            form.ask_past(key);
+            None
+        }
+        Err(e) => {
+            form.set_error(key, e.to_string());
+            None
+        }
+    }
+}
+
+/// A past date's refusal, with how to say it is meant.
+fn confirm_past(refusal: &str) -> String {
+    format!("{refusal}; {} again keeps it", key_name(SAVE))
+}
+
+/// The log form's When, still to come, becomes the follow-up date (a contact that has not
+/// happened is a plan); When goes back to now, and the cursor to the follow-up date.
+pub fn when_to_follow_up(form: &mut Form) {
+    let when = form.value(LogField::When).trim().to_string();
+    if !matches!(form.purpose, FormPurpose::LogInteraction(_)) || when.is_empty() {
+        return;
+    }
+    form.set_value(LogField::FollowUpDate, &when);
+    form.set_value(LogField::When, "");
+    form.clear_error(LogField::When);
+    form.clear_error(LogField::FollowUpDate);
+    form.focus_on(LogField::FollowUpDate);
 }

@@ -187,8 +187,11 @@ pub struct Form {
     /// The customer as an edit form showed it on opening: the save writes only if the book
     /// still holds that, so a change made meanwhile elsewhere is never overwritten unseen.
     pub opened: Option<Box<Customer>>,
-    /// Asked about a customer of the same name already in the book, and told to add anyway.
-    pub same_name_ok: bool,
+    /// Asked about a customer probably in the book already, and told to add anyway.
+    pub duplicate_ok: bool,
+    /// A date for later refused as already past, and its text then: saving again with that
+    /// same text says the past date is meant.
+    past_asked: Option<(FieldKey, String)>,
     initial: Vec<String>,
 }
 
@@ -203,7 +206,8 @@ impl Form {
             confirm_discard: false,
             error: None,
             opened: None,
-            same_name_ok: false,
+            duplicate_ok: false,
+            past_asked: None,
             initial,
         }
     }
@@ -299,6 +303,26 @@ impl Form {
         let key = key.into();
         if let Some(i) = self.fields.iter().position(|f| f.key == key) {
             self.focus = i;
+        }
+    }
+
+    /// The past date in `key` was refused, and is saved again as it was: it is meant.
+    pub fn past_confirmed(&self, key: impl Into<FieldKey>) -> bool {
+        let key = key.into();
+        self.past_asked
+            .as_ref()
+            .is_some_and(|(k, text)| *k == key && text == self.value(key))
+    }
+
+    /// The date in `key` was refused as past: saving it again unchanged will confirm it.
+    pub fn ask_past(&mut self, key: impl Into<FieldKey>) {
+        let key = key.into();
+        self.past_asked = Some((key, self.value(key).to_string()));
+    }
+
+    pub fn clear_error(&mut self, key: impl Into<FieldKey>) {
+        if let Some(f) = self.field_mut(key) {
+            f.error = None;
         }
     }
 

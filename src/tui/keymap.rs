@@ -29,15 +29,17 @@ pub enum Context {
     ReviewDate,
     Form,
     Confirm,
-    /// Adding a customer whose name is already in the book.
-    SameName,
+    /// Adding a customer the book probably has already.
+    Duplicate,
+    /// Undoing or redoing a change made before this session.
+    Reverse,
     Help,
 }
 
 impl Context {
     /// Every context, in the order help lists them: the book as it opens, then the views,
     /// then what opens over them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Panes,
         Context::Customers,
         Context::Profile,
@@ -51,7 +53,8 @@ impl Context {
         Context::Archived,
         Context::Form,
         Context::Confirm,
-        Context::SameName,
+        Context::Duplicate,
+        Context::Reverse,
         Context::Help,
     ];
 
@@ -70,7 +73,8 @@ impl Context {
             Context::ReviewDate => "Review: snooze to",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
-            Context::SameName => "Adding a name already in the book",
+            Context::Duplicate => "Likely duplicate (adding a customer)",
+            Context::Reverse => "Undo from before this session",
             Context::Help => "Help",
         }
     }
@@ -132,6 +136,9 @@ pub const SAVE: Key = ctrl('s');
 /// Loads a form again from the book after a save found its row changed elsewhere.
 pub const RELOAD: Key = ctrl('r');
 
+/// In the log form: a When still to come becomes the follow-up date.
+pub const MAKE_FOLLOW_UP: Key = ctrl('f');
+
 /// Act on presses only (Windows also reports releases) and fold Shift into the character, so
 /// `G` is `G` whatever the terminal says about modifiers.
 pub fn normalize(event: KeyEvent) -> Option<Key> {
@@ -165,7 +172,8 @@ pub fn contexts(state: &State) -> Vec<Context> {
     match &state.overlay {
         Some(Overlay::Form(form)) if form.confirm_discard => return vec![Context::Confirm],
         Some(Overlay::Form(_)) => return vec![Context::Form],
-        Some(Overlay::Confirm(Question::SameName { .. })) => return vec![Context::SameName],
+        Some(Overlay::Confirm(Question::Duplicate { .. })) => return vec![Context::Duplicate],
+        Some(Overlay::Confirm(Question::Reverse(_))) => return vec![Context::Reverse],
         Some(Overlay::Confirm(_)) => return vec![Context::Confirm],
         Some(Overlay::Help(_)) => return vec![Context::Help],
         None => {}

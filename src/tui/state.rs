@@ -38,6 +38,17 @@ pub struct Detail {
     pub history_total: usize,
 }
 
+/// Where in the selected customer a notes-search hit was opened, for the panes to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundAt {
+    /// The customer's own notes: the profile scrolled to them.
+    Notes,
+    /// A person's notes: the person marked in the profile, scrolled into view.
+    Person(crate::book::model::ContactId),
+    /// A contact logged: its entry marked at the top of the history.
+    Entry(crate::book::model::InteractionId),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FollowUpScope {
     #[default]
@@ -48,17 +59,21 @@ pub enum FollowUpScope {
 /// A question waiting for an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
+    /// Undo (or redo) a change made before this session: asked before it is reversed.
+    Reverse(crate::repository::UndoStep),
     Archive {
         id: CustomerId,
         name: String,
     },
-    /// The customer being added has the name of one already in the book: open that one, add
-    /// anyway, or go back. The form waits here, as typed.
-    SameName {
-        existing: CustomerId,
-        name: String,
-        city: String,
-        last_contact: Option<NaiveDateTime>,
+    /// The customer being added is probably one already in the book, by the import's rule
+    /// (the same name once case, punctuation and legal forms are ignored, or a shared phone or
+    /// e-mail): open that one, merge into it, add anyway, or go back. The form waits here, as
+    /// typed.
+    Duplicate {
+        existing: Box<Customer>,
+        typed: Box<crate::book::model::CustomerDraft>,
+        /// Why it is probably the same: "the same phone 13800138000".
+        why: String,
         form: Box<Form>,
     },
 }
@@ -147,6 +162,8 @@ pub struct State {
     /// The filter searches what was said and noted rather than names (Tab while filtering).
     pub notes_scope: bool,
     pub note_hits: Vec<crate::book::model::NoteHit>,
+    /// The notes hit the selected customer was opened at (cleared when another is selected).
+    pub found_at: Option<FoundAt>,
 
     // Cursors.
     pub list: ListCursor,
@@ -186,6 +203,7 @@ impl State {
             search: CustomerSearch::default(),
             notes_scope: false,
             note_hits: Vec::new(),
+            found_at: None,
             note_list: ListCursor::default(),
             list: ListCursor::default(),
             focus: Pane::Customers,

@@ -10,7 +10,7 @@ use super::action::Pane;
 use super::keymap;
 use super::panes::{
     archived, clear_under, customers, dashboard, follow_ups, form, help, history, import_preview,
-    overlays, profile, review,
+    overlays, profile, questions, review,
 };
 use super::state::{Overlay, Screen, State};
 use super::theme::THEME;
@@ -54,9 +54,10 @@ pub fn draw(frame: &mut Frame, state: &mut State) {
             help::draw(frame, popup, view);
         }
         Some(Overlay::Confirm(q)) => {
-            let popup = centered(body, 60, 7);
+            let (width, height) = questions::size(q);
+            let popup = centered(body, width, height);
             clear_under(frame, popup);
-            overlays::draw_question(frame, popup, q);
+            questions::draw(frame, popup, q, state.today);
         }
         None => {}
     }

@@ -7,15 +7,17 @@ use super::action::{Action, Pane};
 use super::state::{FollowUpScope, Overlay, Question, Screen, State};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
-use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer, reload};
+use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer};
 
 mod changed_elsewhere;
+mod duplicates;
 mod filtering;
 mod opening;
 mod overlay;
 pub mod reading;
 pub mod reviewing;
 mod saving;
+mod undoing;
 mod views;
 
 pub use filtering::refilter_now;
@@ -128,13 +130,8 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
             load_follow_ups(state, repo)?;
         }
         Action::OpenReview => reviewing::open(state, repo)?,
-        Action::Undo => match repo.undo()? {
-            Some(label) => {
-                reload(state, repo)?;
-                state.info(format!("undone: {}", safe_text::line(&label)));
-            }
-            None => state.info("nothing to undo"),
-        },
+        Action::Undo => undoing::press(state, repo, false)?,
+        Action::Redo => undoing::press(state, repo, true)?,
         Action::RecordGreeting => record_greeting(state, repo)?,
         Action::Edit(edit) => edit_filter(state, repo, edit)?,
         Action::AddCustomer
@@ -156,13 +153,13 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
 
 fn quit(state: &mut State) {
     // Nothing typed is lost silently: a dirty form asks first, like Esc; so does one waiting
-    // behind the same-name question.
+    // behind the likely-duplicate question.
     if let Some(Overlay::Help(help)) = &mut state.overlay
         && let Some(behind) = help.behind.take()
     {
         state.overlay = Some(*behind);
     }
-    if let Some(Overlay::Confirm(Question::SameName { form, .. })) = &state.overlay {
+    if let Some(Overlay::Confirm(Question::Duplicate { form, .. })) = &state.overlay {
         state.overlay = Some(Overlay::Form(form.clone()));
     }
     match state.form_mut() {

@@ -210,7 +210,10 @@ fn the_follow_up_form_leans_ahead_keeps_a_time_and_refuses_the_past() {
     assert_eq!(plan("01-05"), None);
     assert_eq!(plan("周五下午3点"), None);
     let refused = plan("yesterday").expect("refused");
-    assert_eq!(refused, "2026-11-27 is 1 day ago: a follow-up is for later");
+    assert_eq!(
+        refused,
+        "2026-11-27 is 1 day ago: a follow-up is for later; Ctrl-S again keeps it"
+    );
     let open = repo.open_follow_ups(Some(id)).unwrap();
     let dues: Vec<String> = open
         .iter()

@@ -7,7 +7,7 @@ use common::driving::{fill, focus, form};
 use common::{run, sample_book, state_for, typed};
 use fieldbook::book::ids::CustomerId;
 use fieldbook::tui::action::Action;
-use fieldbook::tui::form::{CustomerField, LogField};
+use fieldbook::tui::form::LogField;
 use fieldbook::tui::keymap::{Key, action_for_key};
 use fieldbook::tui::state::State;
 use fieldbook::tui::text_input::TextEdit;
@@ -266,76 +266,4 @@ fn the_outcome_field_lists_its_choices_in_both_languages() {
     run(&mut state, &mut repo, [Action::SaveForm]);
     let history = repo.history(s.northwind, 1, 0).unwrap();
     assert_eq!(history[0].draft.outcome.as_deref(), Some("quote_sent"));
-}
-
-fn same_name_asked(state: &State) -> bool {
-    matches!(
-        state.overlay,
-        Some(fieldbook::tui::state::Overlay::Confirm(
-            fieldbook::tui::state::Question::SameName { .. }
-        ))
-    )
-}
-
-#[test]
-fn adding_a_name_already_in_the_book_asks_first_and_keeps_the_form() {
-    let (mut repo, s) = sample_book();
-    let mut state = state_for(&repo);
-    let before = repo.customer_count().unwrap();
-    run(&mut state, &mut repo, [Action::AddCustomer]);
-    run(
-        &mut state,
-        &mut repo,
-        typed("  northwind PACIFIC trading ltd. "),
-    );
-    fill(&mut state, &mut repo, "City", "Kowloon");
-    run(&mut state, &mut repo, [Action::SaveForm]);
-    assert!(same_name_asked(&state), "{:?}", state.status);
-    let (screen, _) = frame(&mut state, 120, 40);
-    assert!(
-        screen.contains("Northwind Pacific Trading Ltd. is already in the book")
-            && screen.contains("(Hong Kong, last contact 2026-11-08)")
-            && screen.contains("o = open it, a = add anyway, Esc = back to the form"),
-        "{screen}"
-    );
-    insta::assert_snapshot!(screen);
-
-    // Esc: back to the form as typed.
-    run(&mut state, &mut repo, [Action::Back]);
-    assert_eq!(form(&state).value(CustomerField::City), "Kowloon");
-    assert_eq!(repo.customer_count().unwrap(), before);
-
-    // o: the one in the book, opened; nothing added.
-    run(&mut state, &mut repo, [Action::SaveForm]);
-    let key = Key {
-        code: KeyCode::Char('o'),
-        mods: KeyModifiers::NONE,
-    };
-    let open = action_for_key(&state, key).expect("o is bound");
-    run(&mut state, &mut repo, [open]);
-    assert!(state.overlay.is_none());
-    assert_eq!(state.selected_id(), Some(s.northwind));
-    assert_eq!(repo.customer_count().unwrap(), before);
-
-    // a: added all the same.
-    run(&mut state, &mut repo, [Action::AddCustomer]);
-    run(&mut state, &mut repo, typed("王芳"));
-    run(&mut state, &mut repo, [Action::SaveForm]);
-    assert!(same_name_asked(&state));
-    run(&mut state, &mut repo, [Action::AddAnyway]);
-    assert!(state.overlay.is_none(), "{:?}", state.status);
-    assert_eq!(repo.customer_count().unwrap(), before + 1);
-}
-
-#[test]
-fn the_same_name_question_fits_a_narrow_terminal() {
-    let (mut repo, _) = sample_book();
-    let mut state = state_for(&repo);
-    run(&mut state, &mut repo, [Action::AddCustomer]);
-    run(&mut state, &mut repo, typed("北京星河科技有限公司"));
-    run(&mut state, &mut repo, [Action::SaveForm]);
-    assert!(same_name_asked(&state));
-    let (screen, _) = frame(&mut state, 80, 24);
-    assert!(screen.contains("o = open it, a = add anyway"), "{screen}");
-    insta::assert_snapshot!(screen);
 }

@@ -132,7 +132,9 @@ fn a_book_written_before_search_existed_is_indexed_on_upgrade() {
          DROP TRIGGER contact_notes_fts; DROP TRIGGER contact_notes_fts_update;
          DROP TRIGGER contact_notes_fts_delete;
          DROP TABLE interaction_fts; DROP TABLE customer_notes_fts;
-         DROP INDEX customer_by_next_follow_up; PRAGMA user_version = 4;",
+         DROP INDEX customer_by_next_follow_up;
+         DROP INDEX undo_step_by_stack; ALTER TABLE undo_step DROP COLUMN redo;
+         ALTER TABLE undo_step DROP COLUMN run; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(conn);

@@ -485,7 +485,10 @@ fn undo_reverses_the_last_change_and_says_what() {
     run(&mut state, &mut repo, [Action::Undo]);
     assert_eq!(repo.interaction_count(s.xinghe).unwrap(), before);
     let status = state.status.clone().unwrap();
-    assert_eq!(status.text, "undone: log call with 北京星河科技有限公司");
+    assert_eq!(
+        status.text,
+        "undone: 'log call with 北京星河科技有限公司' (done 10:15) · U redoes it"
+    );
     assert_eq!(
         state.detail.as_ref().unwrap().history_total,
         before as usize,

@@ -120,6 +120,16 @@ fn load_index(tx: &Connection) -> Result<Index> {
 }
 
 impl Repository {
+    /// Fills the blanks of book customer `id` from `new` (and joins their tags), as an import's
+    /// `--merge` does: one write, one undo step.
+    pub fn merge_into(&mut self, id: CustomerId, new: &CustomerDraft) -> Result<()> {
+        let old = self
+            .customer(id)?
+            .ok_or_else(|| crate::repository::BookError::Invalid(format!("no customer c{id}")))?;
+        let merged = crate::interop::dedup::merge_customer(&old.draft, new);
+        self.update_customer(id, &merged)
+    }
+
     /// The customer already in the book that `d` probably is, by the import's rule.
     pub fn likely_duplicate(
         &self,

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use ratatui::crossterm::event::KeyModifiers as M;
 
-use super::{Binding, Context, RELOAD, SAVE, bind, ch, ctrl, key, with};
+use super::{Binding, Context, MAKE_FOLLOW_UP, RELOAD, SAVE, bind, ch, ctrl, key, with};
 use crate::tui::action::{Action, Pane};
 use crate::tui::review::QuickDate;
 use crate::tui::text_input::TextEdit as E;
@@ -90,6 +90,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Archived, &[key(K::Down), ch('j')], Action::MoveDown, "", "move down"),
     bind(C::Archived, &[ch('r')], Action::Unarchive, "restore", "restore the customer to the list"),
     bind(C::Archived, &[ch('u')], Action::Undo, "undo", "undo the last change"),
+    bind(C::Archived, &[ch('U')], Action::Redo, "", "redo the change undone last"),
     bind(C::Archived, &[key(K::Esc), ch('A')], Action::Back, "back", "back to the book"),
     bind(C::Archived, &[ch('?')], Action::ShowHelp, "", "show this help"),
     bind(C::Archived, &[ch('q')], Action::Quit, "", "quit"),
@@ -108,7 +109,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('3')], Action::FocusPane(Pane::History), "", "focus History"),
     bind(C::Panes, &[ch('4')], Action::FocusPane(Pane::FollowUps), "", "focus Follow-ups"),
     bind(C::Panes, &[key(K::Esc)], Action::Back, "", "clear the filter"),
-    bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change (add, edit, log, done, snooze, archive, import); again for the one before"),
+    bind(C::Panes, &[ch('u')], Action::Undo, "undo", "undo the last change, saying what and when; again for the one before"),
+    bind(C::Panes, &[ch('U')], Action::Redo, "", "redo: do again the change undone last (until a new change is made)"),
     bind(C::Panes, &[ch('i')], Action::StartImport, "", "import customers from a CSV, vCard or fieldbook JSON file (previewed first)"),
     bind(C::Panes, &[ch('D')], Action::ShowDashboard, "dashboard", "the dashboard: contacts, revenue, tiers, stages, at risk, complaints, opportunities, visit plan"),
     bind(C::Panes, &[ch('A')], Action::ShowArchived, "", "archived customers (restore them with r)"),
@@ -116,7 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Panes, &[ch('?')], Action::ShowHelp, "help", "show this help"),
     bind(C::Panes, &[ch('q')], Action::Quit, "quit", "quit (Ctrl-C quits from anywhere)"),
     // The filter line.
-    bind(C::Filter, &[key(K::Enter)], Action::KeepFilter, "keep", "keep the filter and return to the list; in notes: open the customer at that contact"),
+    bind(C::Filter, &[key(K::Enter)], Action::KeepFilter, "keep", "keep the filter and return to the list; in notes: open the customer where the words are"),
     bind(C::Filter, &[key(K::Esc)], Action::Back, "clear", "clear the filter"),
     bind(C::Filter, &[key(K::Tab)], Action::ToggleSearchScope, "names/notes", "search names, or call summaries and notes (full text)"),
     bind(C::Filter, &[key(K::Up)], Action::MoveUp, "", "move up the matches"),
@@ -130,6 +132,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &[key(K::Esc)], Action::Back, "cancel", "cancel (asks before discarding typed text)"),
     bind(C::Form, &[RELOAD], Action::ReloadForm, "", "when a save finds the customer changed elsewhere: load the book's values (what you typed stays)"),
     bind(C::Form, &[key(K::F(1))], Action::ShowHelp, "", "show this help; closing it goes back to the form as typed"),
+    bind(C::Form, &[MAKE_FOLLOW_UP], Action::WhenToFollowUp, "", "log form: a When still to come becomes the follow-up date (When: now)"),
     // Editing text, in forms and on the filter line alike.
     bind(C::Form, &[key(K::Home)], Action::Edit(E::Home), "", "to the start of the field"),
     bind(C::Form, &[key(K::End)], Action::Edit(E::End), "", "to the end of the field"),
@@ -142,10 +145,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[ch('n'), key(K::Esc)], Action::Answer(false), "no", "no"),
     bind(C::Confirm, &[key(K::F(1))], Action::ShowHelp, "", "show this help; the question waits"),
     // Adding a name already in the book.
-    bind(C::SameName, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
-    bind(C::SameName, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
-    bind(C::SameName, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
-    bind(C::SameName, &[key(K::F(1))], Action::ShowHelp, "", "show this help; the question waits"),
+    bind(C::Duplicate, &[ch('o')], Action::OpenExisting, "open it", "open the customer already in the book; the form is dropped"),
+    bind(C::Duplicate, &[ch('m')], Action::MergeIntoExisting, "merge", "merge into it: fill its blank fields from the form"),
+    bind(C::Duplicate, &[ch('a')], Action::AddAnyway, "add anyway", "add the new customer all the same"),
+    bind(C::Duplicate, &[key(K::Esc)], Action::Back, "back to the form", "back to the form, as typed"),
+    bind(C::Duplicate, &[key(K::F(1))], Action::ShowHelp, "", "show this help; the question waits"),
+    // Undoing a change from before this session.
+    bind(C::Reverse, &[ch('y')], Action::Answer(true), "yes", "yes: undo it (or redo it)"),
+    bind(C::Reverse, &[ch('u')], Action::Undo, "", "u again: undo it"),
+    bind(C::Reverse, &[ch('U')], Action::Redo, "", "U again: redo it"),
+    bind(C::Reverse, &[ch('n'), key(K::Esc)], Action::Answer(false), "keep it", "no: leave the book as it is"),
+    bind(C::Reverse, &[key(K::F(1))], Action::ShowHelp, "", "show this help; the question waits"),
     // Help.
     bind(C::Help, &[key(K::Esc), ch('?'), ch('q'), key(K::F(1))], Action::Back, "close", "close help"),
     bind(C::Help, &[key(K::Down), ch('j')], Action::MoveDown, "scroll", "scroll down"),

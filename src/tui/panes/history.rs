@@ -9,7 +9,7 @@ use super::pane_block;
 use crate::book::model::Interaction;
 use crate::safe_text;
 use crate::tui::action::Pane;
-use crate::tui::state::State;
+use crate::tui::state::{FoundAt, State};
 use crate::tui::theme::THEME;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -31,10 +31,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
-    let lines = interaction_lines(
+    let mut lines = interaction_lines(
         detail.history.iter().skip(state.history_scroll),
         area.height as usize,
     );
+    // A notes hit opened here: its entry is the top one, marked.
+    let top = detail.history.get(state.history_scroll).map(|i| i.id);
+    if let (Some(FoundAt::Entry(id)), Some(first)) = (state.found_at, lines.first_mut())
+        && top == Some(id)
+    {
+        *first = std::mem::take(first).patch_style(THEME.selected);
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

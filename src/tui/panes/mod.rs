@@ -12,6 +12,7 @@ pub mod import_preview;
 pub mod note_hits;
 pub mod overlays;
 pub mod profile;
+pub mod questions;
 pub mod review;
 
 use ratatui::Frame;

@@ -11,13 +11,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::book::complaints::{self, Trend};
 use crate::book::deals::DealStage;
 use crate::book::due;
-use crate::book::model::{Contact, FollowUp, Stage, Tier};
+use crate::book::model::{Contact, ContactId, FollowUp, Stage, Tier};
 use crate::book::money;
 use crate::safe_text;
 use crate::services::account::Account;
 use crate::text::wrap;
 use crate::tui::action::Pane;
-use crate::tui::state::{Detail, State};
+use crate::tui::state::{Detail, FoundAt, State};
 use crate::tui::theme::THEME;
 
 fn field(label: &'static str, value: &str) -> Option<Line<'static>> {
@@ -74,7 +74,11 @@ fn all_lines(detail: &Detail, state: &State, width: usize) -> Vec<Line<'static>>
         .into_iter()
         .filter_map(|(l, v)| field(l, v)),
     );
-    out.extend(people_lines(&detail.contacts));
+    let marked = match state.found_at {
+        Some(FoundAt::Person(id)) => Some(id),
+        _ => None,
+    };
+    out.extend(people_lines(&detail.contacts, marked));
     out.extend(deal_lines(&detail.account, state.today));
     out.extend(complaint_lines(&detail.account, state.today));
     out.extend(follow_up_lines(&detail.follow_ups, state.now));
@@ -110,8 +114,9 @@ fn all_lines(detail: &Detail, state: &State, width: usize) -> Vec<Line<'static>>
     out
 }
 
-/// The customer's people, each with what is known of them on one line.
-fn people_lines(contacts: &[Contact]) -> Vec<Line<'static>> {
+/// The customer's people, each with what is known of them on one line; the `marked` one (a
+/// notes hit opened at them) stands out.
+fn people_lines(contacts: &[Contact], marked: Option<ContactId>) -> Vec<Line<'static>> {
     if contacts.is_empty() {
         return Vec::new();
     }
@@ -129,10 +134,12 @@ fn people_lines(contacts: &[Contact]) -> Vec<Line<'static>> {
             .filter(|s| !s.is_empty())
             .cloned(),
         );
-        out.push(Line::raw(format!(
-            "  {}",
-            safe_text::line(&bits.join(" · "))
-        )));
+        let line = safe_text::line(&bits.join(" · ")).into_owned();
+        out.push(if marked == Some(p.id) {
+            Line::styled(format!("› {line}"), THEME.selected)
+        } else {
+            Line::raw(format!("  {line}"))
+        });
     }
     out
 }
@@ -314,6 +321,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     };
     let lines = lines(detail, state, usize::from(inner.width));
     let height = usize::from(inner.height);
+    if std::mem::take(&mut state.profile_scroll.seek) {
+        state.profile_scroll.offset = usize::from(scroll_to_found(
+            &lines,
+            state.found_at,
+            inner.width,
+            inner.height,
+        ));
+    }
     let first = state.profile_scroll.fit(lines.len(), height);
     let block = match state.profile_scroll.indicator(lines.len()) {
         Some(at) => block.title_bottom(Line::from(format!(" {at} ")).alignment(Alignment::Right)),
@@ -321,4 +336,43 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     };
     let shown: Vec<Line> = lines.into_iter().skip(first).take(height).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// How far to scroll so a notes hit opened here shows: the marked person (with the People
+/// heading when both fit) or the Notes heading. Rows are counted as wrapped at `width`.
+fn scroll_to_found(lines: &[Line], found: Option<FoundAt>, width: u16, height: u16) -> u16 {
+    let heading = |title: &str| {
+        lines
+            .iter()
+            .position(|l| l.spans.len() == 1 && l.spans[0].content == title)
+    };
+    let (first, target) = match found {
+        Some(FoundAt::Person(_)) => {
+            let marked = lines.iter().position(|l| l.style == THEME.selected);
+            (heading("People"), marked)
+        }
+        Some(FoundAt::Notes) => (heading("Notes"), heading("Notes")),
+        _ => return 0,
+    };
+    let Some(target) = target else {
+        return 0;
+    };
+    let width = usize::from(width.max(1));
+    let rows_before = |index: usize| -> usize {
+        lines[..index]
+            .iter()
+            .map(|l| l.width().div_ceil(width).max(1))
+            .sum()
+    };
+    let (height, row) = (usize::from(height), rows_before(target));
+    if row < height {
+        return 0;
+    }
+    // The heading on top when the target still shows beneath it; else as much as fits above
+    // the target, the target on the last row.
+    let top = first
+        .map(rows_before)
+        .filter(|&h| row - h < height)
+        .unwrap_or(row + 1 - height);
+    u16::try_from(top).unwrap_or(u16::MAX)
 }

@@ -8,6 +8,8 @@ pub struct TextScroll {
     pub offset: usize,
     /// Lines in the window at the last draw, for PgUp/PgDn.
     pub height: usize,
+    /// The next draw scrolls to what a search found (only drawing knows where it landed).
+    pub seek: bool,
 }
 
 impl TextScroll {

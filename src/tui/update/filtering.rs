@@ -5,7 +5,7 @@ use super::reading::{load_detail, load_more_history};
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::tui::action::Pane;
-use crate::tui::state::{Screen, State};
+use crate::tui::state::{FoundAt, Screen, State};
 use crate::tui::text_input::TextEdit;
 
 /// `W`: the selected customer was greeted for the next holiday the config greets for.
@@ -51,8 +51,9 @@ pub(super) fn search_notes(state: &mut State, repo: &Repository) -> Result<()> {
     Ok(())
 }
 
-/// Enter on a notes hit: its customer selected (the filter cleared so it shows) and, for a
-/// contact found, the history scrolled to it.
+/// Enter on a notes hit: its customer selected (the filter cleared so it shows) and opened
+/// where the words are: a contact's entry at the top of the history, a person or the
+/// customer's notes in the profile, marked and scrolled into view.
 pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> {
     let Some(hit) = state.note_hits.get(state.note_list.selected).cloned() else {
         return Ok(());
@@ -67,14 +68,21 @@ pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> 
         return Ok(());
     }
     load_detail(state, repo)?;
-    match hit.interaction_id {
-        Some(id) => {
-            state.focus = Pane::History;
+    let found = match (hit.interaction_id, hit.contact_id) {
+        (Some(id), _) => {
             state.history_scroll = repo.history_position(hit.customer_id, id)?;
             load_more_history(state, repo)?;
+            FoundAt::Entry(id)
         }
-        None => state.focus = Pane::Profile,
-    }
+        (None, Some(person)) => FoundAt::Person(person),
+        (None, None) => FoundAt::Notes,
+    };
+    state.focus = match found {
+        FoundAt::Entry(_) => Pane::History,
+        FoundAt::Person(_) | FoundAt::Notes => Pane::Profile,
+    };
+    state.found_at = Some(found);
+    state.profile_scroll.seek = true;
     Ok(())
 }
 

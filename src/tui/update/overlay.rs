@@ -3,7 +3,7 @@
 
 use super::reading::reload;
 use super::saving::save_form;
-use super::{quit, safe_text};
+use super::{duplicates, quit, safe_text};
 use crate::repository::{Repository, Result};
 use crate::tui::action::Action;
 use crate::tui::form::{ComplaintField, DealField, FieldKey, FieldKind, Form, LogField};
@@ -25,9 +25,13 @@ pub(super) fn overlay_dispatch(
         Action::SubmitField => submit_field(state, repo)?,
         Action::SaveForm => save_form(state, repo)?,
         Action::ReloadForm => super::changed_elsewhere::reload_form(state, repo)?,
+        Action::WhenToFollowUp => with_form(state, forms::when_to_follow_up),
         Action::Answer(yes) => answer(state, repo, yes)?,
-        Action::OpenExisting => open_existing(state, repo)?,
-        Action::AddAnyway => add_anyway(state, repo)?,
+        Action::OpenExisting => duplicates::open_existing(state, repo)?,
+        Action::MergeIntoExisting => duplicates::merge_into_existing(state, repo)?,
+        Action::AddAnyway => duplicates::add_anyway(state, repo)?,
+        Action::Undo => super::undoing::press_again(state, repo, false)?,
+        Action::Redo => super::undoing::press_again(state, repo, true)?,
         Action::Edit(edit) => edit_text(state, edit),
         Action::ShowHelp => show_help(state),
         Action::MoveUp => scroll_help(state, |s| s.by(-1)),
@@ -61,8 +65,8 @@ fn with_form(state: &mut State, f: impl FnOnce(&mut Form)) {
     }
 }
 
-/// Esc: a form with typed text asks before it goes; the same-name question goes back to its
-/// form; help uncovers what it was opened over; anything else just closes.
+/// Esc: a form with typed text asks before it goes; the likely-duplicate question goes back to
+/// its form; help uncovers what it was opened over; anything else just closes.
 fn back(state: &mut State) {
     match state.overlay.take() {
         Some(Overlay::Help(view)) => state.overlay = view.behind.map(|b| *b),
@@ -70,38 +74,11 @@ fn back(state: &mut State) {
             form.confirm_discard = true;
             state.overlay = Some(Overlay::Form(form));
         }
-        Some(Overlay::Confirm(Question::SameName { form, .. })) => {
+        Some(Overlay::Confirm(Question::Duplicate { form, .. })) => {
             state.overlay = Some(Overlay::Form(form));
         }
         _ => {}
     }
-}
-
-/// `o` on the same-name question: the customer already in the book, selected and shown.
-fn open_existing(state: &mut State, repo: &Repository) -> Result<()> {
-    let Some(Overlay::Confirm(Question::SameName { existing, name, .. })) = state.overlay.take()
-    else {
-        return Ok(());
-    };
-    if !state.select_customer(existing) {
-        state.filter = Default::default();
-        state.refilter();
-        state.select_customer(existing);
-    }
-    state.focus = crate::tui::action::Pane::Profile;
-    super::reading::load_detail(state, repo)?;
-    state.info(format!("opened {}; nothing added", safe_text::line(&name)));
-    Ok(())
-}
-
-/// `a` on the same-name question: the form saved as typed, without asking again.
-fn add_anyway(state: &mut State, repo: &mut Repository) -> Result<()> {
-    let Some(Overlay::Confirm(Question::SameName { mut form, .. })) = state.overlay.take() else {
-        return Ok(());
-    };
-    form.same_name_ok = true;
-    state.overlay = Some(Overlay::Form(form));
-    save_form(state, repo)
 }
 
 fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
@@ -118,6 +95,9 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
             repo.set_archived(id, true)?;
             reload(state, repo)?;
             state.info(format!("archived {}", safe_text::line(&name)));
+        }
+        Some(Overlay::Confirm(Question::Reverse(step))) => {
+            super::undoing::answer(state, repo, step, yes)?
         }
         Some(Overlay::Confirm(_)) => {}
         other => state.overlay = other,

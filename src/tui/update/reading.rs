@@ -130,6 +130,7 @@ pub fn load_detail(state: &mut State, repo: &Repository) -> Result<()> {
     if state.detail.as_ref().is_none_or(|d| d.customer.id != id) {
         state.history_scroll = 0;
         state.profile_scroll.offset = 0;
+        state.found_at = None;
     }
     state.detail = read_detail(state, repo, id)?;
     if state.follow_up_scope == FollowUpScope::SelectedCustomer {

@@ -11,7 +11,7 @@ use crate::safe_text;
 use crate::services::logging::{self, Closes};
 use crate::tui::form::{CustomerField, Form, FormPurpose, LogField, SnoozeField};
 use crate::tui::review::{Handled, ReviewItem};
-use crate::tui::state::{Overlay, Question, Screen, State};
+use crate::tui::state::{Overlay, Screen, State};
 use crate::tui::{account_forms, book_forms as forms, customer_forms, importing};
 
 /// What a save wrote, for the status line and the screen.
@@ -50,7 +50,10 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
     if purpose == FormPurpose::Import {
         return preview_import(state, repo);
     }
-    if purpose == FormPurpose::AddCustomer && !form.same_name_ok && ask_same_name(state) {
+    if purpose == FormPurpose::AddCustomer
+        && !form.duplicate_ok
+        && super::duplicates::ask(state, repo)?
+    {
         return Ok(());
     }
     // The one customer a save touches is read again rather than the whole book.
@@ -77,42 +80,6 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         Some(saved) => finish(state, repo, saved, touched, ranking),
         None => Ok(()),
     }
-}
-
-/// Adding a customer whose name (ignoring case and surrounding spaces) is already in the book
-/// asks first: the form moves into the question, as typed. True when it asked.
-fn ask_same_name(state: &mut State) -> bool {
-    let Some(Overlay::Form(form)) = &state.overlay else {
-        return false;
-    };
-    let wanted = form.value(CustomerField::Name).trim().to_lowercase();
-    if wanted.is_empty() {
-        return false;
-    }
-    let Some(row) = state
-        .rows
-        .iter()
-        .find(|r| r.name.trim().to_lowercase() == wanted)
-    else {
-        return false;
-    };
-    let (existing, name, city, last_contact) = (
-        row.id,
-        row.name.clone(),
-        row.city.clone(),
-        row.last_contact_at,
-    );
-    let Some(Overlay::Form(form)) = state.overlay.take() else {
-        return false;
-    };
-    state.overlay = Some(Overlay::Confirm(Question::SameName {
-        existing,
-        name,
-        city,
-        last_contact,
-        form,
-    }));
-    true
 }
 
 /// The customer a form is about, when it is about one.

@@ -144,12 +144,8 @@ pub(super) fn archived_dispatch(
             reread_archived(state, repo)?;
             state.info(format!("restored {}", safe_text::line(&row.name)));
         }
-        Action::Undo => {
-            if let Some(label) = repo.undo()? {
-                reread_archived(state, repo)?;
-                state.info(format!("undone: {}", safe_text::line(&label)));
-            }
-        }
+        Action::Undo => super::undoing::press(state, repo, false)?,
+        Action::Redo => super::undoing::press(state, repo, true)?,
         _ => {}
     }
     Ok(())
