@@ -16,6 +16,7 @@ mod migrations;
 pub mod notes;
 mod opening;
 mod other_writers;
+mod read_back;
 mod report_reads;
 pub mod restore;
 mod rotation;

@@ -3,6 +3,7 @@
 //! messages that say what to do.
 
 mod backups;
+mod import_busy;
 mod messages;
 mod modes;
 mod opening;
