@@ -7,5 +7,6 @@ mod import_busy;
 mod messages;
 mod modes;
 mod opening;
+mod read_only;
 mod restore;
 mod undo;
