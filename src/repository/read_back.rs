@@ -1,11 +1,12 @@
 //! Reading a prepared book back the way the app will, before it replaces the book (a restore)
-//! or joins it (an import): the list, the agenda, the accounts, the report's sums and the
-//! exports, each over the whole book. A value the app cannot read (or a sum it cannot make)
+//! or joins it (an import): the list, the agenda, the accounts, the report's sums, and every
+//! row of every table through the readers' own row functions. A value the app cannot read (or a sum it cannot make)
 //! fails here, in the copy, instead of on the first screen of the real book.
 
 use chrono::NaiveDate;
+use rusqlite::Row;
 
-use super::{BookError, Repository, Result};
+use super::{BookError, Repository, Result, customers, follow_ups, history};
 use crate::book::model::CustomerId;
 
 /// The widest span the gate lets a date into: every window the app sums over lies inside it.
@@ -42,7 +43,39 @@ impl Repository {
         read("open complaints", self.open_complaint_counts().map(drop))?;
         read("birthdays", self.birthdays().map(drop))?;
         read("hand-set stages", self.hand_set_stages().map(drop))?;
-        read("exports", self.export_rows().map(drop))?;
+        // Every row of the other tables through the readers' own row functions (what the
+        // profile, the history and the exports read), one row at a time: a book of a million
+        // contacts is not held in memory for this.
+        let customers = format!("SELECT {} FROM customer", customers::customer_columns());
+        read(
+            "customers",
+            self.each(&customers, customers::customer_from_row),
+        )?;
+        let people = "SELECT id, customer_id, name, title, phone, email, wechat, birthday, notes
+                        FROM contact";
+        read("people", self.each(people, customers::contact_from_row))?;
+        let history = "SELECT i.id, i.customer_id, i.contact_id, i.at, i.channel, i.summary,
+                              i.outcome, i.created_at, p.name AS contact_name
+                         FROM interaction i LEFT JOIN contact p ON p.id = i.contact_id";
+        read("history", self.each(history, history::interaction_from_row))?;
+        let follow_ups = format!(
+            "SELECT {} FROM follow_up f JOIN customer c ON c.id = f.customer_id",
+            follow_ups::COLUMNS
+        );
+        read(
+            "every follow-up",
+            self.each(&follow_ups, follow_ups::follow_up_from_row),
+        )?;
+        Ok(())
+    }
+
+    /// Reads every row `sql` gives through `row`, keeping none.
+    fn each<T>(&self, sql: &str, row: fn(&Row<'_>) -> rusqlite::Result<T>) -> Result<()> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            row(r)?;
+        }
         Ok(())
     }
 

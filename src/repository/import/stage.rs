@@ -77,7 +77,7 @@ impl Repository {
         refuse_dangling(&tx, &written).map_err(refused)?;
         tx.commit()?;
         copy.integrity_check()
-            .map_err(|e| refused(format!("the book with it fails SQLite's {e}")))?;
+            .map_err(|e| refused(format!("SQLite's check of the book with it: {e}")))?;
         copy.read_back_all(&written).map_err(refused)?;
         record(&copy.conn, &written)?;
         copy.conn.close().map_err(|(_, e)| e)?;
@@ -125,8 +125,13 @@ impl Repository {
                 .conn
                 .query_row("PRAGMA data_version", [], |r| r.get(0))?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-            backup.step(-1)?;
-            Ok(version)
+            // Every page in one step, inside the read above; anything but done is no copy.
+            match backup.step(-1)? {
+                rusqlite::backup::StepResult::Done => Ok(version),
+                other => Err(BookError::Invalid(format!(
+                    "the book could not be copied for the import ({other:?})"
+                ))),
+            }
         })();
         self.conn.execute_batch("COMMIT")?;
         let version = copied?;
