@@ -2,19 +2,18 @@
 //! writers the TUI preview uses, with every message about the file escaped before it is shown.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 use serde_json::json;
 
 use super::Failure;
 use super::commands::Context;
-use super::output::{Style, json, safe};
+use super::output::{Style, json, safe, write_private};
 use crate::interop::{
     self, Action, Batch, Charset, Commit, Duplicates, Format, ImportPolicy, ImportReport, Match,
     ReadOptions, Severity, Step,
 };
-use crate::paths;
 
 #[derive(Debug, ClapArgs)]
 pub struct ImportArgs {
@@ -319,22 +318,6 @@ fn describe_action(
     }
 }
 
-/// Writes `bytes` to `path` private to this user (0600), replacing it whole.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    paths::create_private_file(path)?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".fieldbook-export-")
-        .tempfile_in(&dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
     let format = args.format.trim().to_ascii_lowercase();
     let (text, customers) = match format.as_str() {
@@ -367,10 +350,13 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
     match &args.output {
         Some(path) => {
             write_private(path, text.as_bytes()).map_err(|e| {
-                Failure::input(format!(
-                    "can't write {}: {e}",
-                    safe(&path.display().to_string())
-                ))
+                let e = crate::repository::BookError::Io(e);
+                super::read_only::disk_full(path, &e).unwrap_or_else(|| {
+                    Failure::input(format!(
+                        "can't write {}: {e}",
+                        safe(&path.display().to_string())
+                    ))
+                })
             })?;
             if ctx.json {
                 return json(&json!({

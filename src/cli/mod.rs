@@ -7,6 +7,7 @@ mod commands;
 mod interop;
 mod lookups;
 mod output;
+mod read_only;
 mod report;
 mod resolve;
 mod safety;
@@ -196,20 +197,26 @@ fn run_on_book(
     json: bool,
     interactive: Interactive,
 ) -> Result<(), Failure> {
-    let mut repo = Repository::open(path).map_err(|e| Failure::input(e.to_string()))?;
-    tell_made_private(path);
+    let (mut repo, read_only) = read_only::open_book(path, &command)?;
+    if !read_only {
+        tell_made_private(path);
+    }
     if command.is_some() {
         // A command waits out another fieldbook's write, saying so; the app keeps the short
         // timeout so it never sits frozen.
         repo.wait_for_other_writers()
             .map_err(|e| Failure::input(e.to_string()))?;
     }
-    // Only now: the folder beside another program's file is none of fieldbook's business.
-    backup::remove_stale_partials(path);
-    if matches!(
-        command,
-        None | Some(Command::Today { .. } | Command::Report)
-    ) {
+    if !read_only {
+        // Only now: the folder beside another program's file is none of fieldbook's business.
+        backup::remove_stale_partials(path);
+    }
+    if !read_only
+        && matches!(
+            command,
+            None | Some(Command::Today { .. } | Command::Report)
+        )
+    {
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
         if let Err(e) = crate::services::day_start::schedule_care(&mut repo, config, now().date()) {
             eprintln!(

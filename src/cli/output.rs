@@ -1,11 +1,12 @@
 //! Printing for people (aligned, coloured only on a terminal without NO_COLOR, every book string
-//! sanitized) and for scripts (JSON).
+//! sanitized) and for scripts (JSON), and files written private to their owner.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::safe_text;
+use crate::{paths, safe_text};
 
 pub struct Style {
     color: bool,
@@ -56,5 +57,31 @@ pub fn json<T: Serialize>(value: &T) -> Result<(), super::Failure> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| super::Failure::input(e.to_string()))?;
     println!("{text}");
+    Ok(())
+}
+
+/// Writes `bytes` to `path` private to this user (0600), replacing it whole; a failure leaves
+/// no empty file where there was none.
+pub(super) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let existed = path.symlink_metadata().is_ok();
+    let written = write_replacing(path, bytes);
+    if written.is_err() && !existed {
+        let _ = std::fs::remove_file(path);
+    }
+    written
+}
+
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    paths::create_private_file(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".fieldbook-export-")
+        .tempfile_in(&dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -21,11 +21,17 @@ pub fn backup(
         Some(d) => d,
         None => {
             let dir = backup::backup_dir(book);
-            crate::paths::create_private_dir(&dir)?;
+            crate::paths::create_private_dir(&dir).map_err(|e| {
+                Failure::input(format!(
+                    "can't make {} ({e}): name a backup elsewhere, `fieldbook backup PATH`",
+                    safe(&dir.display().to_string())
+                ))
+            })?;
             backup::backup_name(&dir, book, now())
         }
     };
-    repo.backup_to(&dest)?;
+    repo.backup_to(&dest)
+        .map_err(|e| super::read_only::disk_full(&dest, &e).unwrap_or_else(|| e.into()))?;
     if json {
         println!("{}", json!({ "backup": dest }));
     } else {

@@ -122,7 +122,7 @@ pub fn write(tables: &[TableRows], schema: i64, exported_at: NaiveDateTime) -> S
 }
 
 /// The tables messages can name; any other is a "row".
-fn table_label(name: &str) -> &'static str {
+pub fn table_label(name: &str) -> &'static str {
     const KNOWN: &[&str] = &[
         "customer",
         "contact",

@@ -253,7 +253,8 @@ pub struct ImportPolicy {
 /// Whether `Repository::import` keeps what it did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Commit {
-    /// Do everything in a transaction and roll it back: an exact preview.
+    /// Do everything in a copy of the book and keep nothing: an exact preview that never
+    /// takes the book's write lock.
     No,
     Yes,
 }

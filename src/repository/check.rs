@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::migrations::LATEST_VERSION;
 use super::opening::APPLICATION_ID;
@@ -66,7 +66,9 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
         report.damaged = true;
         return Ok(report);
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    // Read only, creating nothing beside it: a full disk or a read-only folder still checks.
+    let conn = super::opening::open_read_only(path)
+        .map_err(|e| BookError::Invalid(format!("{} could not be read: {e}", path.display())))?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|_| BookError::Invalid(format!("{} is not a SQLite book", path.display())))?;

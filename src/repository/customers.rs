@@ -75,7 +75,7 @@ pub(super) fn contact_draft(r: &Row<'_>) -> rusqlite::Result<ContactDraft> {
     })
 }
 
-fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+pub(super) fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     Ok(Contact {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,

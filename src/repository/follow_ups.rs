@@ -11,7 +11,7 @@ use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, Intera
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 use crate::book::validate;
 
-const COLUMNS: &str =
+pub(super) const COLUMNS: &str =
     "f.id, f.customer_id, f.interaction_id, f.due_on, f.due_time, f.task, f.done_at,
      f.repeat_every, f.repeat_unit, f.repeat_basis, c.name AS customer_name";
 
@@ -37,7 +37,7 @@ pub(super) fn follow_up_draft(r: &Row<'_>) -> rusqlite::Result<FollowUpDraft> {
     })
 }
 
-fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
+pub(super) fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
         id: r.get("id")?,
         draft: follow_up_draft(r)?,

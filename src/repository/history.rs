@@ -8,7 +8,7 @@ use crate::book::model::{
     Channel, CustomerId, FollowUpDraft, FollowUpId, Interaction, InteractionDraft, InteractionId,
 };
 
-fn interaction_from_row(r: &Row<'_>) -> rusqlite::Result<Interaction> {
+pub(super) fn interaction_from_row(r: &Row<'_>) -> rusqlite::Result<Interaction> {
     let channel: String = r.get("channel")?;
     Ok(Interaction {
         id: r.get("id")?,

@@ -17,6 +17,7 @@ mod migrations;
 pub mod notes;
 mod opening;
 mod other_writers;
+mod read_back;
 mod report_reads;
 pub mod restore;
 mod rotation;
@@ -50,15 +51,21 @@ pub enum BookError {
     Invalid(String),
 }
 
+impl BookError {
+    /// The disk being written (the book's, or a copy's) is full.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            BookError::Sqlite(e) => e.sqlite_error_code() == Some(ErrorCode::DiskFull),
+            BookError::Io(e) => e.kind() == std::io::ErrorKind::StorageFull,
+            _ => false,
+        }
+    }
+}
+
 impl std::fmt::Display for BookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BookError::Sqlite(e) if e.sqlite_error_code() == Some(ErrorCode::DiskFull) => {
-                f.write_str(DISK_FULL)
-            }
-            BookError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
-                f.write_str(DISK_FULL)
-            }
+            _ if self.is_disk_full() => f.write_str(DISK_FULL),
             BookError::Sqlite(e) if other_writers::is_busy(e) => f.write_str(GAVE_UP),
             BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
             BookError::Io(e) => write!(f, "{e}"),
@@ -142,6 +149,35 @@ impl Repository {
         migrations::migrate(&mut repo.conn, &path.display().to_string())?;
         undo::install(&repo.conn)?;
         Ok(repo)
+    }
+
+    /// Opens the book only to read it, for commands that only read (`today`, `show`, `find`,
+    /// `export`, `backup`) when `open` fails because the book cannot be written: a full disk,
+    /// a read-only folder or file. Nothing is created, switched to WAL or upgraded: a book
+    /// that needs upgrading is refused.
+    pub fn open_to_read(path: &Path) -> Result<Self> {
+        opening::refuse_foreign(path)?;
+        if !path.is_file() {
+            return Err(BookError::Invalid(format!(
+                "{} does not exist",
+                path.display()
+            )));
+        }
+        let conn = opening::open_read_only(path)?;
+        let version = migrations::refuse_newer(&conn, &path.display().to_string())?;
+        if version != LATEST_VERSION {
+            return Err(BookError::Invalid(format!(
+                "{} is from an older fieldbook and must be upgraded, which needs it writable",
+                path.display()
+            )));
+        }
+        conn.busy_timeout(Duration::from_secs(5))?;
+        notes::register(&conn)?;
+        Ok(Repository {
+            conn,
+            path: Some(path.to_path_buf()),
+            clock: local_now,
+        })
     }
 
     /// A second, read-only connection to a book already opened (and migrated) by `open`: for

@@ -106,3 +106,42 @@ fn refusal(path: &Path, what: &str) -> BookError {
         path.display()
     ))
 }
+
+/// `path` as a `file:` URI SQLite reads back to the same path.
+fn file_uri(path: &Path, query: &str) -> Result<String> {
+    let text = path
+        .to_str()
+        .ok_or_else(|| BookError::Invalid(format!("{} is not a UTF-8 path", path.display())))?;
+    let escaped = text
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    Ok(format!("file:{escaped}?{query}"))
+}
+
+/// Opens the file at `path` only to read it, creating nothing beside it. Through SQLite's
+/// read-only mode first, which reads the write-ahead log too; that needs the log's index
+/// (`-shm`), which a full disk or a read-only folder may not let SQLite create. Then as an
+/// immutable file, which reads the file alone: the whole book, unless a log holds changes
+/// not yet in it, in which case this refuses rather than show an older book.
+pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // SQLite opens lazily: a first read says whether it can.
+    let opened = |query: &str| -> Result<Connection> {
+        let conn = Connection::open_with_flags(file_uri(path, query)?, flags)?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(conn)
+    };
+    let first = match opened("mode=ro") {
+        Ok(conn) => return Ok(conn),
+        Err(e) => e,
+    };
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(first);
+    }
+    opened("mode=ro&immutable=1")
+}

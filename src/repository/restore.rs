@@ -86,10 +86,11 @@ fn prepare(source: &Path, partial: &Path, undo_of: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Reads the whole replacement the way the app will: every customer, its history, and the open
-/// follow-ups. A value the app cannot read fails here, not on the first screen.
+/// Reads the whole replacement the way the app will (`read_back`), and every customer's own
+/// screens. A value the app cannot read fails here, not on the first screen.
 fn read_back(partial: &Path) -> Result<()> {
     let repo = Repository::open_reader(partial)?;
+    repo.read_back().map_err(BookError::Invalid)?;
     let mut rows = repo.customer_rows()?;
     rows.extend(repo.archived_rows()?);
     for row in &rows {

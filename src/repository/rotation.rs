@@ -125,8 +125,18 @@ fn customers_in(backup: &Path) -> i64 {
         .unwrap_or(0)
 }
 
-/// Removes half-written copies left by a killed backup or restore (`*.partial` in the backups
-/// folder, the book's `.restore.partial`). Young ones may belong to a fieldbook running now.
+/// How the copies an import is prepared in are named beside the book (`.book.sqlite3.import-
+/// XXXXXX.partial`): hidden, and found again by `remove_stale_partials` after a kill.
+pub(super) fn import_copy_prefix(book: &Path) -> String {
+    let name = book
+        .file_name()
+        .map_or("book".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.import-")
+}
+
+/// Removes half-written copies left by a killed backup, restore or import (`*.partial` in the
+/// backups folder, the book's `.restore.partial`, an import's copy beside the book). Young
+/// ones may belong to a fieldbook running now.
 pub fn remove_stale_partials(book: &Path) {
     let dir = backup_dir(book);
     // Only names this book's copies get: a backups folder may hold other things.
@@ -140,7 +150,8 @@ pub fn remove_stale_partials(book: &Path) {
         .flatten()
         .map(|e| e.path())
         .filter(|p| ours(p))
-        .chain([super::restore::partial_path(book)]);
+        .chain([super::restore::partial_path(book)])
+        .chain(import_copies(book));
     for partial in partials {
         let age = fs::metadata(&partial)
             .and_then(|m| m.modified())
@@ -149,4 +160,24 @@ pub fn remove_stale_partials(book: &Path) {
             let _ = fs::remove_file(&partial);
         }
     }
+}
+
+/// The copies imports were prepared in beside `book`.
+fn import_copies(book: &Path) -> Vec<PathBuf> {
+    let prefix = import_copy_prefix(book);
+    let dir = match book.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".partial"))
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! `i`: importing a file from inside the app. A form names the file and the policy; the import
-//! then runs as a rolled-back transaction to preview exactly what would happen, and only a yes
-//! on the preview writes it (one transaction, one undo step).
+//! then runs into a copy of the book to preview exactly what would happen (the book is only
+//! read, so a `fieldbook log` from a shell meanwhile goes through), and only a yes on the
+//! preview writes it (one short transaction, one undo step).
 
 use std::path::PathBuf;
 

@@ -116,6 +116,59 @@ fn a_json_import_with_a_value_the_readers_cannot_read_is_refused_naming_record_a
     }
 }
 
+/// Every value of this file passes the gate, but together they make a book the app cannot
+/// read: one customer's won orders add up past what SQLite's sum can hold, and the tier
+/// ranking every list starts from would fail with "integer overflow". The import is run in a
+/// copy and read back through the app's readers first, so the book never sees it. (Should the
+/// revenue sum ever learn to saturate, this file needs another such example.)
+#[test]
+fn a_json_import_the_app_could_not_read_back_is_refused_and_the_book_is_untouched() {
+    let mut file = exported();
+    let deal = file["tables"]["deal"][0].clone();
+    let customer = deal["customer_id"].as_i64().unwrap();
+    let deals: Vec<Value> = (0..9_300)
+        .map(|i| {
+            let mut d = deal.clone();
+            d["id"] = json!(i + 1);
+            d["title"] = json!(format!("order {i}"));
+            d["amount"] = json!(1_000_000_000_000_000_i64);
+            d["stage"] = json!("won");
+            d["closed_on"] = json!(&d["created_at"].as_str().unwrap()[..10]);
+            d
+        })
+        .collect();
+    file["tables"]["deal"] = json!(deals);
+    let book = Book::new();
+    book.ok(&["add", "Already here"]);
+    book.ok(&["log", "already", "called"]);
+    let before = book.dump();
+    let steps = || {
+        let conn = rusqlite::Connection::open(book.dir.path().join("book.sqlite3")).unwrap();
+        conn.query_row("SELECT count(*) FROM undo_step", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    let steps_before = steps();
+    let path = book.path("orders.json");
+    std::fs::write(&path, serde_json::to_string(&file).unwrap()).unwrap();
+    for args in [vec!["import", &path, "--dry-run"], vec!["import", &path]] {
+        let (code, out, err) = book.run(&args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert!(
+            err.contains(&format!(
+                "customer #{customer}: fieldbook could not read it back (deal.amount"
+            )),
+            "the record and the field are named: {err}"
+        );
+        assert!(err.contains("integer overflow"), "{err}");
+        assert!(err.contains("the book is unchanged"), "{err}");
+    }
+    assert_eq!(book.dump(), before, "not a row of the file landed");
+    assert_eq!(steps(), steps_before, "not even an empty undo step");
+    for after in [vec!["today"], vec!["find", "here"], vec!["report"]] {
+        book.ok(&after);
+    }
+}
+
 #[test]
 fn add_and_log_refuse_what_a_terminal_could_be_tricked_by() {
     let book = Book::new();

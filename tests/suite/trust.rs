@@ -3,8 +3,10 @@
 //! messages that say what to do.
 
 mod backups;
+mod import_busy;
 mod messages;
 mod modes;
 mod opening;
+mod read_only;
 mod restore;
 mod undo;

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use super::Run;
 use crate::book::model::CustomerId;
 use crate::interop::json::{self, to_sql};
-use crate::interop::{Batch, Row as JsonRow};
+use crate::interop::{Batch, Place, Row as JsonRow};
 use crate::repository::{BookError, Result};
 
 /// The file format's value as the database driver takes it.
@@ -197,7 +197,7 @@ impl Run<'_> {
     fn copy_table(&mut self, table: &str, rows: &[JsonRow]) -> Result<usize> {
         let shape = self.shape(table)?;
         let mut written = 0;
-        'rows: for row in rows {
+        'rows: for (i, row) in rows.iter().enumerate() {
             let mut fixed: Vec<(&str, Sql)> = Vec::new();
             let mut fresh = true;
             for (column, target) in &shape.refers {
@@ -230,6 +230,16 @@ impl Run<'_> {
                 continue;
             }
             let id = self.insert_row(table, row, &fixed)?;
+            let place = Place::Entry {
+                table: json::table_label(table),
+                id: old_id.unwrap_or(i as i64 + 1),
+            };
+            self.written.inserted(table, id, place);
+            if let Some((_, Sql::Integer(customer))) =
+                fixed.iter().find(|(c, _)| *c == "customer_id")
+            {
+                self.written.touched(CustomerId(*customer), place);
+            }
             if let (Some(old), true) = (old_id, shape.integer_id) {
                 self.ids.entry(table.into()).or_default().insert(old, id);
             }

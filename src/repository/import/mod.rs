@@ -3,32 +3,42 @@
 //! JSON export's other tables copied too (`copy`). And what the exports read (`reads`). The
 //! only SQL of import and export is in this module.
 
+mod apply;
+mod book_index;
 mod copy;
 mod reads;
+mod rows;
+mod stage;
+mod twins;
+mod written;
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::types::Value as Sql;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use super::customer_columns;
-use super::customers::{self, check_name};
-use super::sql_text as text;
+use super::customers::check_name;
 use super::{BookError, Repository, Result};
-use crate::book::model::{ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind};
-use crate::book::validate;
-use crate::interop::dedup::{self, Index};
+use crate::book::model::{ContactDraft, CustomerId};
+use crate::interop::dedup::Index;
 use crate::interop::{
     Action, Batch, Commit, Duplicates, ImportPolicy, ImportReport, Match, Outcome, Record, Step,
 };
+use book_index::load_index;
 use copy::TableShape;
-use reads::{contact_draft, customer_draft};
+use written::Written;
+
+/// How many times an import is prepared again when another fieldbook changed customers or
+/// people while it was being prepared.
+const TRIES: usize = 3;
 
 impl Repository {
-    /// Imports `batch` in one transaction: each record matched against the book (and the
-    /// records before it) so duplicates are merged or skipped per `policy`, never doubled.
-    /// `Commit::No` does it all and rolls back: an exact preview. Bad records refuse the whole
-    /// import unless `policy.skip_bad`. `progress(done, total)` is called now and then.
+    /// Imports `batch` as one transaction (one undo step): each record matched against the book
+    /// (and the records before it) so duplicates are merged or skipped per `policy`, never
+    /// doubled. The import is run and checked in a copy of the book first (`stage`), so the
+    /// book is written only by the short copy of its rows (`apply`), and a file the checks
+    /// refuse leaves it untouched. `Commit::No` stops after the copy: an exact preview that
+    /// takes no write lock. Bad records refuse the whole import unless `policy.skip_bad`.
+    /// `progress(done, total)` is called now and then.
     pub fn import(
         &mut self,
         batch: &Batch,
@@ -43,100 +53,72 @@ impl Repository {
                 batch.source
             )));
         }
-        let now = text::datetime(self.now());
         let label = format!(
             "import {}",
             std::path::Path::new(&batch.source)
                 .file_name()
                 .map_or(batch.source.clone(), |n| n.to_string_lossy().into_owned())
         );
-        let tx = self.step(&label)?;
-        // A copied book's rows may refer forward; the keys are checked at commit.
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-        let keep_ids = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM customer)", [], |r| {
-            r.get(0)
-        })?;
-        let mut run = Run {
-            tx: &tx,
-            index: load_index(&tx)?,
-            policy: *policy,
-            now,
-            keep_ids,
-            customers: HashMap::new(),
-            ids: HashMap::new(),
-            shapes: HashMap::new(),
-            merged: HashSet::new(),
-        };
-        let mut report = ImportReport {
-            bad_left_out: batch.bad_records(),
-            ..ImportReport::default()
-        };
-        let total = batch.records.len();
-        for (done, record) in batch.records.iter().enumerate() {
-            if done % 256 == 0 {
-                progress(done, total);
+        for _ in 0..TRIES {
+            let staged = self.stage_import(batch, policy, progress)?;
+            if commit == Commit::No {
+                return Ok(staged.report);
             }
-            report.record(run.record(record)?);
+            if self.apply_import(&staged, &label)? == apply::Applied::Done {
+                let mut report = staged.report;
+                report.written = true;
+                return Ok(report);
+            }
         }
-        report.rows = run.history(batch)?;
-        progress(total, total);
-        drop(run);
-        if commit == Commit::Yes {
-            tx.commit()?;
-            report.written = true;
-        }
-        Ok(report)
+        Err(BookError::Invalid(format!(
+            "another fieldbook kept changing customers while {} was being imported; nothing \
+             was written. Import it again.",
+            batch.source
+        )))
     }
 }
 
-fn load_index(tx: &Connection) -> Result<Index> {
-    let mut index = Index::default();
-    let mut stmt = tx.prepare("SELECT id, name, kind, city, phone, email FROM customer")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let kind: String = r.get(2)?;
-        let draft = CustomerDraft {
-            name: r.get(1)?,
-            kind: CustomerKind::parse(&kind),
-            city: r.get(3)?,
-            phone: r.get(4)?,
-            email: r.get(5)?,
-            ..CustomerDraft::default()
-        };
-        index.put_customer(r.get(0)?, &draft, None);
+/// Runs the whole import inside `tx` (the prepared copy's transaction): each record matched
+/// against the book and the records before it, then the export's other tables. Returns what it
+/// would report and every row it wrote.
+fn run(
+    tx: &Connection,
+    now: String,
+    batch: &Batch,
+    policy: &ImportPolicy,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(ImportReport, Written)> {
+    // A copied book's rows may refer forward; the keys are checked before the copy commits.
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let keep_ids = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM customer)", [], |r| {
+        r.get(0)
+    })?;
+    let mut run = Run {
+        tx,
+        index: load_index(tx)?,
+        policy: *policy,
+        now,
+        keep_ids,
+        customers: HashMap::new(),
+        ids: HashMap::new(),
+        shapes: HashMap::new(),
+        merged: HashSet::new(),
+        written: Written::default(),
+    };
+    let mut report = ImportReport {
+        bad_left_out: batch.bad_records(),
+        ..ImportReport::default()
+    };
+    let total = batch.records.len();
+    for (done, record) in batch.records.iter().enumerate() {
+        if done % 256 == 0 {
+            progress(done, total);
+        }
+        report.record(run.record(record)?);
     }
-    let mut stmt = tx.prepare("SELECT id, customer_id, name, phone, email FROM contact")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let draft = ContactDraft {
-            name: r.get(2)?,
-            phone: r.get(3)?,
-            email: r.get(4)?,
-            ..ContactDraft::default()
-        };
-        index.put_contact(r.get(1)?, r.get(0)?, &draft, None);
-    }
-    Ok(index)
-}
-
-impl Repository {
-    /// Fills the blanks of book customer `id` from `new` (and joins their tags), as an import's
-    /// `--merge` does: one write, one undo step.
-    pub fn merge_into(&mut self, id: CustomerId, new: &CustomerDraft) -> Result<()> {
-        let old = self
-            .customer(id)?
-            .ok_or_else(|| crate::repository::BookError::Invalid(format!("no customer c{id}")))?;
-        let merged = crate::interop::dedup::merge_customer(&old.draft, new);
-        self.update_customer(id, &merged)
-    }
-
-    /// The customer already in the book that `d` probably is, by the import's rule.
-    pub fn likely_duplicate(
-        &self,
-        d: &CustomerDraft,
-    ) -> Result<Option<crate::interop::dedup::Likely>> {
-        Ok(load_index(&self.conn)?.book_twin(d))
-    }
+    report.rows = run.history(batch)?;
+    progress(total, total);
+    Ok((report, run.written))
 }
 
 /// Where a customer of a fieldbook JSON export went.
@@ -164,6 +146,8 @@ struct Run<'t> {
     shapes: HashMap<String, TableShape>,
     /// Customers of the book merged into so far, each counted once.
     merged: HashSet<CustomerId>,
+    /// Every row written, for the book to receive and for naming a row a check refuses.
+    written: Written,
 }
 
 impl Run<'_> {
@@ -246,6 +230,7 @@ impl Run<'_> {
             }
         };
         self.index.seen(id);
+        self.written.touched(id, record.place);
         if let Some(k) = &record.kept {
             let landed = Landed {
                 id,
@@ -292,114 +277,5 @@ impl Run<'_> {
             matched,
             likely: None,
         })
-    }
-
-    fn insert_customer(&mut self, record: &Record) -> Result<CustomerId> {
-        if let Some(k) = &record.kept {
-            return self
-                .insert_row("customer", &k.customer, &[])
-                .map(CustomerId);
-        }
-        customers::insert_customer(self.tx, &record.customer, &self.now, "")
-    }
-
-    /// Merges `new` into customer `id`; true when that changed it.
-    fn merge_customer(&mut self, id: CustomerId, new: &CustomerDraft) -> Result<bool> {
-        let sql = format!(
-            "SELECT {} FROM customer WHERE id = ?1",
-            customer_columns::stored()
-        );
-        let old = self
-            .tx
-            .prepare_cached(&sql)?
-            .query_row([id], customer_draft)?;
-        let merged = dedup::merge_customer(&old, new);
-        if merged == old {
-            return Ok(false);
-        }
-        // Each file's values passed the gate; what merging adds up (phone lists) must too.
-        super::gate::gate(&merged.name, validate::customer(&merged))?;
-        // The name stays as the book has it: the merge matched on it.
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "UPDATE customer SET {}, updated_at = ?17 WHERE id = ?1",
-            customer_columns::assignments(1, 2),
-        ))?;
-        stmt.raw_bind_parameter(1, id)?;
-        customer_columns::bind_draft(&mut stmt, &merged, 1, 2)?;
-        stmt.raw_bind_parameter(17, &self.now)?;
-        stmt.raw_execute()?;
-        self.index.put_customer(id, &merged, None);
-        Ok(true)
-    }
-
-    fn insert_contact(
-        &mut self,
-        record: &Record,
-        customer: CustomerId,
-        p: &ContactDraft,
-    ) -> Result<ContactId> {
-        if let Some((_, row)) = record.kept.as_ref().and_then(|k| k.contact.as_ref()) {
-            return self
-                .insert_row(
-                    "contact",
-                    row,
-                    &[("customer_id", Sql::Integer(customer.get()))],
-                )
-                .map(ContactId);
-        }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO contact (customer_id, name, title, phone, email, wechat, birthday,
-                    notes, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                customer,
-                p.name.trim(),
-                p.title,
-                p.phone,
-                p.email,
-                p.wechat,
-                p.birthday.map(|b| b.to_text()),
-                p.notes,
-                self.now,
-            ])?;
-        Ok(ContactId(self.tx.last_insert_rowid()))
-    }
-
-    fn merge_contact(
-        &mut self,
-        customer: CustomerId,
-        id: ContactId,
-        new: &ContactDraft,
-    ) -> Result<bool> {
-        let old = self
-            .tx
-            .prepare_cached(
-                "SELECT name, title, phone, email, wechat, birthday, notes FROM contact WHERE id = ?1",
-            )?
-            .query_row([id], contact_draft)?;
-        let merged = dedup::merge_contact(&old, new);
-        if merged == old {
-            return Ok(false);
-        }
-        super::gate::gate(&merged.name, validate::contact(&merged))?;
-        self.tx
-            .prepare_cached(
-                "UPDATE contact SET title = ?2, phone = ?3, email = ?4, wechat = ?5, birthday = ?6,
-                    notes = ?7
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                merged.title,
-                merged.phone,
-                merged.email,
-                merged.wechat,
-                merged.birthday.map(|b| b.to_text()),
-                merged.notes,
-            ])?;
-        self.index.put_contact(customer, id, &merged, None);
-        Ok(true)
     }
 }

@@ -1,0 +1,92 @@
+//! A book that cannot be written (a full disk, a read-only folder or file) can still be read:
+//! the commands that only read open it read-only, say so in one line, and work. And a copy
+//! that meets a full disk says where, with the space left, not "disk I/O error".
+
+use std::path::Path;
+
+use super::Failure;
+use super::accounts::DealCommand;
+use super::args::Command;
+use super::output::safe;
+use crate::repository::{BookError, Repository};
+
+/// The commands that never write the book (`check` reads it on its own, before any open).
+pub(super) fn only_reads(command: &Option<Command>) -> bool {
+    matches!(
+        command,
+        Some(
+            Command::Today { .. }
+                | Command::Find { .. }
+                | Command::Show { .. }
+                | Command::Export(_)
+                | Command::Backup { .. }
+                | Command::Report
+                | Command::Greetings { .. }
+                | Command::Deal(DealCommand::List { .. })
+        )
+    )
+}
+
+/// Opens the book for `command`: as usual, or, when that fails for a command that only reads
+/// because the book cannot be written, read-only with a one-line notice. The flag says which.
+pub(super) fn open_book(
+    path: &Path,
+    command: &Option<Command>,
+) -> Result<(Repository, bool), Failure> {
+    let error = match Repository::open(path) {
+        Ok(repo) => return Ok((repo, false)),
+        Err(e) => e,
+    };
+    // A refusal (another program's file, a newer book) is a decision, not the disk's doing.
+    let could_read =
+        matches!(error, BookError::Sqlite(_) | BookError::Io(_)) && only_reads(command);
+    let why = why_not_writable(&error, path);
+    match could_read.then(|| Repository::open_to_read(path)) {
+        Some(Ok(repo)) => {
+            eprintln!(
+                "fieldbook: {} can't be written ({why}); reading it only, nothing is changed",
+                safe(&path.display().to_string())
+            );
+            Ok((repo, true))
+        }
+        _ => Err(Failure::input(error.to_string())),
+    }
+}
+
+fn folder(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Why the book could not be opened to write: the disk full, with the space left, else what
+/// the system said.
+fn why_not_writable(error: &BookError, book: &Path) -> String {
+    let dir = folder(book);
+    if error.is_disk_full() || error.to_string().contains("disk I/O error") {
+        #[cfg(unix)]
+        if let Some(kb) = crate::paths::free_kb(dir).filter(|kb| *kb < 1024) {
+            return format!("disk full, {kb} KB free on {}", dir.display());
+        }
+    }
+    error.to_string()
+}
+
+/// A copy (a backup, an export) that met a full disk at `dest`: said with the space left on
+/// the destination's disk; the book was only read, so it is as it was. None for any other
+/// failure, which the caller words.
+pub(super) fn disk_full(dest: &Path, error: &BookError) -> Option<Failure> {
+    if !error.is_disk_full() {
+        return None;
+    }
+    let dir = folder(dest);
+    #[cfg(unix)]
+    let free = crate::paths::free_kb(dir).map_or(String::new(), |kb| format!("{kb} KB free on "));
+    #[cfg(not(unix))]
+    let free = String::new();
+    Some(Failure::input(format!(
+        "disk full ({free}{}): {} was not written; the book is as it was",
+        safe(&dir.display().to_string()),
+        safe(&dest.display().to_string())
+    )))
+}
