@@ -1,6 +1,7 @@
 //! The subcommands. Each reads its input completely and checks it before anything is written, so
 //! a bad date or an unknown customer leaves the book exactly as it was.
 
+use crate::i18n::calendar;
 use std::io::{IsTerminal, Read};
 
 use chrono::NaiveDateTime;
@@ -11,7 +12,6 @@ use super::Failure;
 use super::output::{json, safe};
 use super::resolve;
 use crate::book::dates;
-use crate::book::due;
 use crate::book::model::{CustomerDraft, CustomerKind, CustomerRow, Tier};
 use crate::config::Config;
 use crate::repository::Repository;
@@ -211,7 +211,7 @@ fn report_logged(
     match (follow_up, written.follow_up_id) {
         (Some(f), Some(id)) => println!(
             "; follow-up #{id} {} ({}{}): {}",
-            due::due_label(Some(f.due_on), ctx.now.date()),
+            calendar::due_label(Some(f.due_on), ctx.now.date()),
             dates::format_date(f.due_on),
             f.due_time
                 .map_or(String::new(), |t| t.format(" %H:%M").to_string()),
@@ -224,7 +224,7 @@ fn report_logged(
             "closed #{} {} ({})",
             f.id,
             safe(&f.draft.task),
-            due::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now)
+            calendar::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now)
         );
     }
     Ok(())

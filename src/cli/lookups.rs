@@ -5,6 +5,7 @@ use super::commands::{Context, find_one, rows_with_cold};
 use super::output::{Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
+use crate::i18n::calendar;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::book::model::{Contact, CustomerRow};
@@ -76,7 +77,7 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
         println!("{}", style.heading(&format!("{title} ({})", list.len())));
         for f in list {
             let (due_on, due_time) = (f.draft.due_on, f.draft.due_time);
-            let when = cell(&due::due_label_at(due_on, due_time, now), 14);
+            let when = cell(&calendar::due_label_at(due_on, due_time, now), 14);
             let when = match due::Bucket::of(due_on, due_time, now) {
                 due::Bucket::Overdue => style.overdue(&when),
                 due::Bucket::Today => style.today(&when),
@@ -126,7 +127,7 @@ fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
         style.heading(&format!("Going cold ({})", agenda.cold.len()))
     );
     for r in agenda.cold.iter().take(20) {
-        let last = due::last_contact_label(r.last_contact_at, today);
+        let last = calendar::last_contact_label(r.last_contact_at, today);
         let over = r.cold_by.unwrap_or(0);
         println!(
             "  c{:<6} {} {} last contact {last}, {over}d past cadence",
@@ -218,7 +219,7 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
     for &i in hits.iter().take(50) {
         let r = &rows[i];
         let tier = r.tier.map_or("-", |t| t.as_str());
-        let next = due::due_label(r.next_follow_up_on, today);
+        let next = calendar::due_label(r.next_follow_up_on, today);
         let person = search
             .matched_person(r, query)
             .map(|p| format!("  ({})", safe(p)))
@@ -228,7 +229,7 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
             r.id,
             cell(&r.name, 30),
             cell(&r.city, 10),
-            due::last_contact_label(r.last_contact_at, today)
+            calendar::last_contact_label(r.last_contact_at, today)
         );
     }
     if hits.len() > 50 {
@@ -270,7 +271,7 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     println!(
         "tier {tier}  stage {} ({why})  last contact {}",
         stage.label(),
-        due::last_contact_label(customer.last_contact_at, today)
+        calendar::last_contact_label(customer.last_contact_at, today)
     );
     for (label, value) in [
         ("city", &d.city),
@@ -292,7 +293,7 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
             "#{:<6} {} {}",
             f.id,
             cell(
-                &due::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now),
+                &calendar::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now),
                 14
             ),
             safe(&f.draft.task)

@@ -65,6 +65,7 @@ pub type Interactive =
 
 /// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
 pub fn main(interactive: Interactive) -> ExitCode {
+    choose_language();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
@@ -110,14 +111,49 @@ pub fn explain_disk_full(message: String, book: &Path) -> String {
     message
 }
 
+/// The config file: `--config`, else `FIELDBOOK_CONFIG`, else the platform's.
+fn config_path(flag: Option<PathBuf>) -> Option<PathBuf> {
+    flag.or_else(|| {
+        std::env::var_os("FIELDBOOK_CONFIG")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    })
+    .or_else(Config::default_path)
+}
+
+/// The language, chosen before the arguments are parsed so that `--help` and clap's own
+/// errors speak it: `FIELDBOOK_LANG`, else the config's `language`, else the locale.
+fn choose_language() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let setting = config_path(config_flag(&args))
+        .map(|path| Config::language_in(&path))
+        .unwrap_or_default();
+    let [fieldbook_lang, lc_all, lc_messages, lang] = crate::i18n::locale::read_environment();
+    let env = crate::i18n::locale::Environment {
+        fieldbook_lang: fieldbook_lang.as_deref(),
+        lc_all: lc_all.as_deref(),
+        lc_messages: lc_messages.as_deref(),
+        lang: lang.as_deref(),
+    };
+    crate::i18n::choose(crate::i18n::language_for(setting, &env));
+}
+
+/// `--config PATH` or `--config=PATH` among the arguments, as clap will read them later.
+fn config_flag(args: &[std::ffi::OsString]) -> Option<PathBuf> {
+    let mut words = args.iter().skip(1).take_while(|a| *a != "--");
+    while let Some(word) = words.next() {
+        if word == "--config" {
+            return words.next().map(PathBuf::from);
+        }
+        if let Some(path) = word.to_str().and_then(|w| w.strip_prefix("--config=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
 fn load_config(flag: Option<PathBuf>) -> Config {
-    let path = flag
-        .or_else(|| {
-            std::env::var_os("FIELDBOOK_CONFIG")
-                .filter(|p| !p.is_empty())
-                .map(PathBuf::from)
-        })
-        .or_else(Config::default_path);
+    let path = config_path(flag);
     let Some(path) = path else {
         return Config::default();
     };

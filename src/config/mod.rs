@@ -22,6 +22,8 @@ pub const DEFAULTS_TOML: &str = include_str!("defaults.toml");
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// The interface's language: `auto` (the locale's), `en` or `zh-CN`.
+    pub language: crate::i18n::Setting,
     pub review_on_start: bool,
     /// How many customers going cold today's review walks, the most valuable first; 0 = none.
     pub review_cold_per_day: u32,
@@ -132,6 +134,7 @@ impl Default for Config {
             task: task.into(),
         };
         Self {
+            language: crate::i18n::Setting::Auto,
             review_on_start: true,
             review_cold_per_day: 10,
             date_order: DateOrder::MonthDay,
@@ -240,6 +243,18 @@ impl Config {
             },
             Err(e) => warn(format!("can't read {}: {e}", path.display())),
         }
+    }
+
+    /// The `language` setting of the file at `path`, without creating or warning about it:
+    /// read before the command line is parsed, so `--help` speaks it. Anything wrong there
+    /// is said once, by [`Config::load`]; meanwhile the locale decides.
+    #[must_use]
+    pub fn language_in(path: &Path) -> crate::i18n::Setting {
+        fs::read_to_string(path)
+            .ok()
+            .and_then(|text| Config::parse(&text).ok())
+            .map(|config| config.language)
+            .unwrap_or_default()
     }
 
     /// `config.toml` in the platform config folder (`~/.config/fieldbook/` on Linux), or `None`

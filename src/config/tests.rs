@@ -235,3 +235,39 @@ fn greetings_name_known_holidays() {
     );
     assert_eq!(config, Config::default());
 }
+
+#[test]
+fn the_language_is_auto_unless_set_and_a_wrong_one_is_named() {
+    use crate::i18n::{Language, Setting};
+    assert_eq!(Config::default().language, Setting::Auto);
+    let config = Config::parse("language = \"zh-CN\"\n").unwrap();
+    assert_eq!(config.language, Setting::Always(Language::Chinese));
+    let config = Config::parse("language = \"en\"\n").unwrap();
+    assert_eq!(config.language, Setting::Always(Language::English));
+    let w = parse_warning("\nlanguage = \"fr\"\n");
+    assert!(w.starts_with("config.toml line 2: "), "{w}");
+    assert!(w.contains("\"auto\", \"en\" or \"zh-CN\""), "{w}");
+}
+
+#[test]
+fn the_language_is_read_before_anything_else_without_writing_the_file() {
+    use crate::i18n::{Language, Setting};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    assert_eq!(Config::language_in(&path), Setting::Auto);
+    assert!(
+        !path.exists(),
+        "reading the language must not create the config"
+    );
+    std::fs::write(&path, "language = \"zh-CN\"\n").unwrap();
+    assert_eq!(
+        Config::language_in(&path),
+        Setting::Always(Language::Chinese)
+    );
+    std::fs::write(&path, "language = \"zh-CN\"\n[cadence\n").unwrap();
+    assert_eq!(
+        Config::language_in(&path),
+        Setting::Auto,
+        "a broken file: the locale decides"
+    );
+}

@@ -1,5 +1,6 @@
 //! The customer list: who needs attention, with the filter line under it.
 
+use crate::i18n::calendar;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -8,7 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
-use crate::book::due::{self, Bucket};
+use crate::book::due::Bucket;
 use crate::book::model::CustomerRow;
 use crate::safe_text;
 use crate::tui::action::Pane;
@@ -180,13 +181,13 @@ fn customer_row(state: &State, r: &CustomerRow, wide: bool, name_width: usize) -
         Cell::from(r.tier.map_or("", |t| t.as_str())),
     ];
     if wide {
-        cells.push(Cell::from(due::last_contact_label(
+        cells.push(Cell::from(calendar::last_contact_label(
             r.last_contact_at,
             state.today,
         )));
     }
     cells.push(
-        Cell::from(due::due_label(r.next_follow_up_on, state.today))
+        Cell::from(calendar::due_label(r.next_follow_up_on, state.today))
             .style(next_style(r.next_follow_up_on, state)),
     );
     Row::new(cells)

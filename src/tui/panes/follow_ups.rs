@@ -1,5 +1,6 @@
 //! Follow-ups for the whole book (or one customer): Overdue, Today, Next 7 days, Later.
 
+use crate::i18n::calendar;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::pane_block;
-use crate::book::due::{self, Bucket};
+use crate::book::due::Bucket;
 use crate::safe_text;
 use crate::text::pad;
 use crate::tui::action::Pane;
@@ -91,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
 
 fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
     let f = &state.follow_ups[i];
-    let when = due::due_label_at(f.draft.due_on, f.draft.due_time, state.now);
+    let when = calendar::due_label_at(f.draft.due_on, f.draft.due_time, state.now);
     let line = Line::from(vec![
         Span::styled(
             format!("  {when:<12}"),
