@@ -26,6 +26,11 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` right-aligned in `width` columns (by display width, as [`pad`]); longer text is whole.
+pub fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
 /// `text` cut to `width` columns with an ellipsis marking the cut; text that fits is whole.
 pub fn clip(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -48,6 +53,9 @@ mod tests {
         assert_eq!(cut("星河科技", 5), "星河");
         assert_eq!(pad("星河科技", 5), "星河 ");
         assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad_left("本周", 6), "  本周");
+        assert_eq!(pad_left("3 days", 9), format!("{:>9}", "3 days"));
+        assert_eq!(pad_left("too long", 3), "too long");
         assert_eq!(clip("星河科技", 5), "星河…");
         assert_eq!(clip("星河科技", 8), "星河科技");
         assert_eq!(clip("abc", 0), "");

@@ -111,6 +111,7 @@ macro_rules! t_in {
 pub mod calendar;
 mod catalogue;
 pub mod locale;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,123 @@
+//! The interface in Chinese from the command line: the language is chosen by the locale, the
+//! config or FIELDBOOK_LANG, the words change, and nothing a script reads does.
+
+use crate::common::CliBook;
+
+/// A demo book as it stands on a fixed day, so every label ("逾期3天") is the same each run.
+const NOW: &str = "2026-11-23T10:00:00";
+
+fn demo_book(customers: &str) -> CliBook {
+    let book = CliBook::new();
+    let path = book.path().display().to_string();
+    book.cmd(&["demo", &path, "--customers", customers])
+        .env("FIELDBOOK_NOW", NOW)
+        .assert()
+        .success();
+    book
+}
+
+/// The binary on `book` at [`NOW`] under a locale: `LANG` set, nothing else choosing a language.
+fn under_locale(book: &CliBook, lang: &str, args: &[&str]) -> Vec<u8> {
+    let out = book
+        .cmd(args)
+        .env("FIELDBOOK_NOW", NOW)
+        .env_remove("FIELDBOOK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?} under {lang}: {out:?}");
+    out.stdout
+}
+
+fn in_chinese(book: &CliBook, args: &[&str]) -> String {
+    let out = book
+        .cmd(args)
+        .env("FIELDBOOK_NOW", NOW)
+        .env("FIELDBOOK_LANG", "zh-CN")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The first customer `today` lists, by its c-id.
+fn a_customer_due(book: &CliBook) -> String {
+    let today = under_locale(book, "C", &["today", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&today).unwrap();
+    format!(
+        "c{}",
+        v["overdue"][0]["draft"]["customer_id"].as_i64().unwrap()
+    )
+}
+
+#[test]
+fn json_is_byte_identical_under_a_chinese_and_an_english_locale() {
+    let book = demo_book("60");
+    let name = a_customer_due(&book);
+    let commands: [&[&str]; 4] = [
+        &["today", "--json"],
+        &["show", &name, "--json"],
+        &["find", "zhang", "--json"],
+        &["report", "--json"],
+    ];
+    for args in commands {
+        let zh = under_locale(&book, "zh_CN.UTF-8", args);
+        let c = under_locale(&book, "C", args);
+        assert!(zh.len() > 100, "{args:?} printed too little");
+        assert!(zh == c, "{args:?} differs between zh_CN.UTF-8 and C");
+    }
+    // And the locale did change the language: the same commands for people differ.
+    let zh = under_locale(&book, "zh_CN.UTF-8", &["today"]);
+    let c = under_locale(&book, "C", &["today"]);
+    assert_ne!(zh, c);
+    assert!(String::from_utf8(zh).unwrap().contains("已逾期"));
+    assert!(String::from_utf8(c).unwrap().contains("Overdue"));
+}
+
+#[test]
+fn today_speaks_chinese() {
+    let book = demo_book("40");
+    let out = in_chinese(&book, &["today"]);
+    for word in ["已逾期 (", "逾期", "天后", "明天", "上次联系", "个月前"] {
+        assert!(out.contains(word), "{word} missing:\n{out}");
+    }
+    for word in ["Overdue", "overdue", "ago", "last contact", "Next 7 days"] {
+        assert!(!out.contains(word), "{word} in Chinese output:\n{out}");
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn show_speaks_chinese_with_its_labels_aligned_by_width() {
+    let book = demo_book("40");
+    let name = a_customer_due(&book);
+    let out = in_chinese(&book, &["show", &name]);
+    assert!(
+        out.contains("等级 ") && out.contains("阶段 ") && out.contains("上次联系"),
+        "{out}"
+    );
+    // Labels padded to 8 columns: "电话" (4 columns) is followed by 5 spaces, as "phone" by 4.
+    if let Some(line) = out.lines().find(|l| l.starts_with("电话")) {
+        assert!(
+            line.starts_with("电话     ") && !line.starts_with("电话      "),
+            "{line}"
+        );
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn the_config_chooses_the_language_and_fieldbook_lang_overrides_it() {
+    let book = demo_book("20");
+    let config = book.dir.path().join("config.toml");
+    std::fs::write(&config, "language = \"zh-CN\"\n").unwrap();
+    let zh = String::from_utf8(under_locale(&book, "C", &["today"])).unwrap();
+    assert!(zh.contains("已逾期") || zh.contains("今天"), "{zh}");
+    let en = book.ok(&["today"]); // FIELDBOOK_LANG=en, as every CliBook command
+    assert!(!en.contains("已逾期"), "{en}");
+    std::fs::write(&config, "language = \"en\"\n").unwrap();
+    let en = String::from_utf8(under_locale(&book, "zh_CN.UTF-8", &["today"])).unwrap();
+    assert!(!en.contains("已逾期") && en.contains("Overdue"), "{en}");
+}
