@@ -4,6 +4,7 @@
 mod accounts;
 mod args;
 mod commands;
+mod help;
 mod interop;
 mod lookups;
 mod output;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::config::Config;
 use crate::demo::{self, DemoSize};
@@ -74,7 +75,10 @@ pub type Interactive =
 /// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
 pub fn main(interactive: Interactive) -> ExitCode {
     choose_language();
-    let args = match Args::try_parse() {
+    let parsed = help::command()
+        .try_get_matches()
+        .and_then(|matches| Args::from_arg_matches(&matches));
+    let args = match parsed {
         Ok(args) => args,
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };

@@ -121,3 +121,16 @@ fn the_config_chooses_the_language_and_fieldbook_lang_overrides_it() {
     let en = String::from_utf8(under_locale(&book, "zh_CN.UTF-8", &["today"])).unwrap();
     assert!(!en.contains("已逾期") && en.contains("Overdue"), "{en}");
 }
+
+#[test]
+fn help_speaks_the_locale_and_keeps_every_flag() {
+    let book = CliBook::new();
+    let zh = String::from_utf8(under_locale(&book, "zh_CN.UTF-8", &["today", "--help"])).unwrap();
+    for word in ["用法:", "选项:", "--days <DAYS>", "往后看几天", "[默认: 7]", "显示帮助"] {
+        assert!(zh.contains(word), "{word} missing:\n{zh}");
+    }
+    let en = String::from_utf8(under_locale(&book, "C", &["today", "--help"])).unwrap();
+    assert!(en.contains("Usage:") && en.contains("How many days ahead"), "{en}");
+    let top = String::from_utf8(under_locale(&book, "zh_CN.UTF-8", &["--help"])).unwrap();
+    assert!(top.contains("命令:") && top.contains("  today ") && top.contains("--json"), "{top}");
+}
