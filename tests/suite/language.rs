@@ -126,11 +126,40 @@ fn the_config_chooses_the_language_and_fieldbook_lang_overrides_it() {
 fn help_speaks_the_locale_and_keeps_every_flag() {
     let book = CliBook::new();
     let zh = String::from_utf8(under_locale(&book, "zh_CN.UTF-8", &["today", "--help"])).unwrap();
-    for word in ["用法:", "选项:", "--days <DAYS>", "往后看几天", "[默认: 7]", "显示帮助"] {
+    for word in [
+        "用法:",
+        "选项:",
+        "--days <DAYS>",
+        "往后看几天",
+        "[默认: 7]",
+        "显示帮助",
+    ] {
         assert!(zh.contains(word), "{word} missing:\n{zh}");
     }
     let en = String::from_utf8(under_locale(&book, "C", &["today", "--help"])).unwrap();
-    assert!(en.contains("Usage:") && en.contains("How many days ahead"), "{en}");
+    assert!(
+        en.contains("Usage:") && en.contains("How many days ahead"),
+        "{en}"
+    );
     let top = String::from_utf8(under_locale(&book, "zh_CN.UTF-8", &["--help"])).unwrap();
-    assert!(top.contains("命令:") && top.contains("  today ") && top.contains("--json"), "{top}");
+    assert!(
+        top.contains("命令:") && top.contains("  today ") && top.contains("--json"),
+        "{top}"
+    );
+}
+
+#[test]
+fn a_config_first_written_under_a_chinese_locale_proposes_chinese_tasks_under_the_same_keys() {
+    let book = CliBook::new();
+    under_locale(&book, "zh_CN.UTF-8", &["add", "星河科技"]);
+    let config = std::fs::read_to_string(book.dir.path().join("config.toml")).unwrap();
+    assert!(config.contains("label = \"未接通\"") && config.contains("task = \"明天再打\""));
+    assert!(config.contains("key = \"quote_sent\""), "{config}");
+    let args = ["log", "星河", "发了报价单", "--outcome", "quote_sent"];
+    under_locale(&book, "zh_CN.UTF-8", &args);
+    let today = under_locale(&book, "C", &["today", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&today).unwrap();
+    let planned = &v["upcoming"][0]["draft"];
+    assert_eq!(planned["task"], "跟进报价", "{v}");
+    assert_eq!(planned["due_on"], "2026-11-26", "三天后 of {NOW}");
 }
