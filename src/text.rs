@@ -26,6 +26,12 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` followed by spaces up to `width` columns; longer text is whole. format!'s `{:<12}`
+/// counts chars, which leaves "逾期2天" three columns short.
+pub fn fill(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
 /// `text` right-aligned in `width` columns (by display width, as [`pad`]); longer text is whole.
 pub fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
@@ -54,6 +60,11 @@ mod tests {
         assert_eq!(pad("星河科技", 5), "星河 ");
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(pad_left("本周", 6), "  本周");
+        assert_eq!(fill("逾期2天", 12), "逾期2天     ");
+        assert_eq!(
+            fill("tomorrow 09:00", 12),
+            format!("{:<12}", "tomorrow 09:00")
+        );
         assert_eq!(pad_left("3 days", 9), format!("{:>9}", "3 days"));
         assert_eq!(pad_left("too long", 3), "too long");
         assert_eq!(clip("星河科技", 5), "星河…");

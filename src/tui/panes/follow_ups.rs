@@ -95,7 +95,7 @@ fn item_line(state: &State, i: usize, focused: bool) -> Line<'static> {
     let when = calendar::due_label_at(f.draft.due_on, f.draft.due_time, state.now);
     let line = Line::from(vec![
         Span::styled(
-            format!("  {when:<12}"),
+            format!("  {}", crate::text::fill(&when, 12)),
             due_style(f.draft.due_on, f.draft.due_time, state.now),
         ),
         Span::styled(

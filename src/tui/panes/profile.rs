@@ -132,7 +132,7 @@ fn follow_up_lines(follow_ups: &[FollowUp], now: NaiveDateTime) -> Vec<Line<'sta
         let when = calendar::due_label_at(f.draft.due_on, f.draft.due_time, now);
         out.push(Line::from(vec![
             Span::styled(
-                format!("  {when:<11} "),
+                format!("  {} ", crate::text::fill(&when, 11)),
                 super::follow_ups::due_style(f.draft.due_on, f.draft.due_time, now),
             ),
             Span::raw(safe_text::line(&f.draft.task).into_owned()),
