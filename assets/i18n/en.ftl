@@ -325,3 +325,44 @@ form-resolution = Resolution
 form-file = File
 form-duplicates = Duplicates
 form-bad-rows = Bad rows
+
+## Repeat rules (src/i18n/words.rs), as book::recurrence describes them
+
+repeat-days = { $n ->
+    [one] daily
+   *[other] every {$n} days
+}
+repeat-weeks = { $n ->
+    [one] weekly
+   *[other] every {$n} weeks
+}
+repeat-months = { $n ->
+    [one] monthly
+   *[other] every {$n} months
+}
+repeat-years = { $n ->
+    [one] yearly
+   *[other] every {$n} years
+}
+repeat-after-done = {$rule} after done
+
+## Why a customer is at its stage or at risk (src/i18n/words.rs), as book::lifecycle says it
+
+reason-separator = {"; "}
+reason-marked-lost = marked lost
+reason-no-order-yet = no order yet
+reason-no-order-for = no order for {$days}
+reason-order-gap = no order for {$days}; usually every {$usual}
+reason-open-complaints = { $n ->
+    [one] open complaint
+   *[other] {$n} open complaints
+}
+reason-silent = silent {$days} (cadence {$cadence})
+reason-first-order = { $orders ->
+    [one] first order {$ago} ago
+   *[other] first order {$ago} ago; {$orders} orders so far
+}
+reason-last-order = last order {$ago} ago; usually every {$usual}
+reason-one-order = one order, {$ago} ago; rhythm not known yet
+reason-set-by-hand = set by hand
+reason-set-by-hand-why = set by hand: {$why}

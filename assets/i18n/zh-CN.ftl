@@ -307,3 +307,44 @@ form-resolution = 解决办法
 form-file = 文件
 form-duplicates = 重复项
 form-bad-rows = 坏行
+
+## 重复规则 (src/i18n/words.rs)
+
+repeat-days = { $n ->
+    [1] 每天
+   *[other] 每{$n}天
+}
+repeat-weeks = { $n ->
+    [1] 每周
+   *[other] 每{$n}周
+}
+repeat-months = { $n ->
+    [1] 每月
+   *[other] 每{$n}个月
+}
+repeat-years = { $n ->
+    [1] 每年
+   *[other] 每{$n}年
+}
+repeat-after-done = {$rule}(从完成日算起)
+
+## 客户阶段和风险的原因 (src/i18n/words.rs)
+
+reason-separator = {"; "}
+reason-marked-lost = 手动标记为流失
+reason-no-order-yet = 还没有订单
+reason-no-order-for = {$days}没有下单
+reason-order-gap = {$days}没有下单, 通常每{$usual}天一单
+reason-open-complaints = { $n ->
+    [1] 有未解决的投诉
+   *[other] {$n}个未解决的投诉
+}
+reason-silent = {$days}没有联系 (联系周期{$cadence}天)
+reason-first-order = { $orders ->
+    [1] {$ago}前首次下单
+   *[other] {$ago}前首次下单, 至今{$orders}单
+}
+reason-last-order = 上次下单在{$ago}前, 通常每{$usual}天一单
+reason-one-order = 只有一单, 在{$ago}前, 节奏还不清楚
+reason-set-by-hand = 手动设定
+reason-set-by-hand-why = 手动设定: {$why}

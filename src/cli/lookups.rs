@@ -101,7 +101,7 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
             let repeat = f
                 .draft
                 .repeat
-                .map(|r| format!(" ({})", r.describe()))
+                .map(|r| format!(" ({})", words::repeat(&r)))
                 .unwrap_or_default();
             println!(
                 "  #{:<6} {when} {} {}{}",
@@ -286,7 +286,7 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let why = if by_hand {
         t!("show-set-by-hand")
     } else {
-        safe(&account.verdict.reason)
+        safe(&words::reasons(&account.verdict.why))
     };
     println!(
         "{}",

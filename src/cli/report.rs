@@ -224,7 +224,7 @@ fn stages_risk_and_cold(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
             cell(&r.name, 28),
             tier(r.tier),
             style.overdue(&t!("report-risk", risk = format!("{:>2}", r.risk))),
-            safe(&r.reason)
+            safe(&words::reasons(&r.why))
         )?;
     }
     more(out, &d.at_risk)?;

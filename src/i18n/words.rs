@@ -4,7 +4,9 @@
 
 use crate::book::complaints::{ComplaintStatus, Severity};
 use crate::book::deals::DealStage;
+use crate::book::lifecycle::Why;
 use crate::book::model::{Channel, Stage};
+use crate::book::recurrence::{Basis, Recurrence, Unit};
 
 pub fn channel(c: Channel) -> String {
     match c {
@@ -56,10 +58,141 @@ pub fn complaint_status(s: ComplaintStatus) -> String {
     }
 }
 
+/// "weekly", "every 2 weeks after done" / "每周", "每2周(从完成日算起)": how a repeat rule reads.
+pub fn repeat(r: &Recurrence) -> String {
+    let n = r.every;
+    let rule = match r.unit {
+        Unit::Day => t!("repeat-days", n = n),
+        Unit::Week => t!("repeat-weeks", n = n),
+        Unit::Month => t!("repeat-months", n = n),
+        Unit::Year => t!("repeat-years", n = n),
+    };
+    match r.basis {
+        Basis::Schedule => rule,
+        Basis::Done => t!("repeat-after-done", rule = rule),
+    }
+}
+
+/// Why a customer is at the stage it is, or at risk: "no order for 110 days; usually every
+/// 31" / "110天没有下单, 通常每31天一单". A reason typed by hand is book text: sanitize it.
+pub fn reasons(whys: &[Why]) -> String {
+    let days = |n: i64| t!("report-days", n = n);
+    let said: Vec<String> = whys
+        .iter()
+        .map(|why| match why {
+            Why::MarkedLost => t!("reason-marked-lost"),
+            Why::NoOrderYet => t!("reason-no-order-yet"),
+            Why::NoOrderFor { days: d } => t!("reason-no-order-for", days = days(*d)),
+            Why::OrderGap { days: d, usual } => {
+                t!("reason-order-gap", days = days(*d), usual = *usual)
+            }
+            Why::OpenComplaints { n } => t!("reason-open-complaints", n = *n),
+            Why::Silent { days: d, cadence } => {
+                t!("reason-silent", days = days(*d), cadence = *cadence)
+            }
+            Why::FirstOrder { ago, orders } => {
+                t!("reason-first-order", ago = days(*ago), orders = *orders)
+            }
+            Why::LastOrder { ago, usual } => {
+                t!("reason-last-order", ago = days(*ago), usual = *usual)
+            }
+            Why::OneOrder { ago } => t!("reason-one-order", ago = days(*ago)),
+            Why::SetByHand { why } if why.is_empty() => t!("reason-set-by-hand"),
+            Why::SetByHand { why } => t!("reason-set-by-hand-why", why = why),
+        })
+        .collect();
+    said.join(&t!("reason-separator"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::{Language, with_language};
+
+    #[test]
+    fn reasons_read_as_the_book_says_them_in_english_and_in_chinese() {
+        use crate::book::lifecycle::english;
+        let cases: Vec<(Vec<Why>, &str)> = vec![
+            (vec![Why::MarkedLost], "手动标记为流失"),
+            (
+                vec![Why::NoOrderYet, Why::OpenComplaints { n: 1 }],
+                "还没有订单; 有未解决的投诉",
+            ),
+            (vec![Why::NoOrderFor { days: 400 }], "400天没有下单"),
+            (
+                vec![
+                    Why::OrderGap {
+                        days: 110,
+                        usual: 31,
+                    },
+                    Why::OpenComplaints { n: 2 },
+                ],
+                "110天没有下单, 通常每31天一单; 2个未解决的投诉",
+            ),
+            (
+                vec![Why::Silent {
+                    days: 1,
+                    cadence: 30,
+                }],
+                "1天没有联系 (联系周期30天)",
+            ),
+            (vec![Why::FirstOrder { ago: 1, orders: 1 }], "1天前首次下单"),
+            (
+                vec![Why::FirstOrder { ago: 58, orders: 2 }],
+                "58天前首次下单, 至今2单",
+            ),
+            (
+                vec![Why::LastOrder { ago: 10, usual: 30 }],
+                "上次下单在10天前, 通常每30天一单",
+            ),
+            (
+                vec![Why::OneOrder { ago: 180 }],
+                "只有一单, 在180天前, 节奏还不清楚",
+            ),
+            (
+                vec![Why::SetByHand { why: String::new() }, Why::NoOrderYet],
+                "手动设定; 还没有订单",
+            ),
+            (
+                vec![Why::SetByHand {
+                    why: "老客户".into(),
+                }],
+                "手动设定: 老客户",
+            ),
+        ];
+        for (whys, zh) in cases {
+            assert_eq!(
+                with_language(Language::English, || reasons(&whys)),
+                english(&whys)
+            );
+            assert_eq!(with_language(Language::Chinese, || reasons(&whys)), zh);
+        }
+    }
+
+    #[test]
+    fn repeat_rules_read_as_the_book_describes_them_and_in_chinese() {
+        let cases = [
+            ("weekly", "每周"),
+            ("daily", "每天"),
+            ("monthly after done", "每月(从完成日算起)"),
+            ("every 2 weeks", "每2周"),
+            ("every 3 months after done", "每3个月(从完成日算起)"),
+            ("yearly", "每年"),
+            ("every 10 days", "每10天"),
+        ];
+        for (text, zh) in cases {
+            let r = Recurrence::parse(text).unwrap();
+            assert_eq!(
+                with_language(Language::English, || repeat(&r)),
+                r.describe()
+            );
+            assert_eq!(
+                with_language(Language::Chinese, || repeat(&r)),
+                zh,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn english_words_are_the_book_labels_and_chinese_ones_differ() {

@@ -92,12 +92,12 @@ pub(super) fn at_risk(dash: &Dashboard, inner: usize) -> ListView {
             ];
             if one_line {
                 head.push(Span::raw(clip(
-                    &book(&r.reason),
+                    &book(&words::reasons(&r.why)),
                     inner.saturating_sub(nw + 7),
                 )));
                 vec![Line::from(head)]
             } else {
-                let why = clip(&book(&r.reason), inner.saturating_sub(2));
+                let why = clip(&book(&words::reasons(&r.why)), inner.saturating_sub(2));
                 vec![
                     Line::from(head),
                     Line::from(Span::styled(format!("  {why}"), THEME.dim)),
