@@ -193,7 +193,7 @@ fn chinese_outcomes() -> Vec<Outcome> {
             "order_placed",
             "已下单",
             "两周后",
-            "关怀回访: 订单进展如何?",
+            "关怀回访：订单进展如何？",
         ),
         outcome("complaint", "投诉", "明天", "回访投诉的处理情况"),
         outcome("meeting_booked", "已约见面", "", ""),

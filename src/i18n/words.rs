@@ -74,7 +74,7 @@ pub fn repeat(r: &Recurrence) -> String {
 }
 
 /// Why a customer is at the stage it is, or at risk: "no order for 110 days; usually every
-/// 31" / "110天没有下单, 通常每31天一单". A reason typed by hand is book text: sanitize it.
+/// 31" / "110天没有下单，通常每31天一单". A reason typed by hand is book text: sanitize it.
 pub fn reasons(whys: &[Why]) -> String {
     let days = |n: i64| t!("report-days", n = n);
     let said: Vec<String> = whys
@@ -116,7 +116,7 @@ mod tests {
             (vec![Why::MarkedLost], "手动标记为流失"),
             (
                 vec![Why::NoOrderYet, Why::OpenComplaints { n: 1 }],
-                "还没有订单; 有未解决的投诉",
+                "还没有订单；有未解决的投诉",
             ),
             (vec![Why::NoOrderFor { days: 400 }], "400天没有下单"),
             (
@@ -127,7 +127,7 @@ mod tests {
                     },
                     Why::OpenComplaints { n: 2 },
                 ],
-                "110天没有下单, 通常每31天一单; 2个未解决的投诉",
+                "110天没有下单，通常每31天一单；2个未解决的投诉",
             ),
             (
                 vec![Why::Silent {
@@ -139,25 +139,25 @@ mod tests {
             (vec![Why::FirstOrder { ago: 1, orders: 1 }], "1天前首次下单"),
             (
                 vec![Why::FirstOrder { ago: 58, orders: 2 }],
-                "58天前首次下单, 至今2单",
+                "58天前首次下单，至今2单",
             ),
             (
                 vec![Why::LastOrder { ago: 10, usual: 30 }],
-                "上次下单在10天前, 通常每30天一单",
+                "上次下单在10天前，通常每30天一单",
             ),
             (
                 vec![Why::OneOrder { ago: 180 }],
-                "只有一单, 在180天前, 节奏还不清楚",
+                "只有一单，在180天前，节奏还不清楚",
             ),
             (
                 vec![Why::SetByHand { why: String::new() }, Why::NoOrderYet],
-                "手动设定; 还没有订单",
+                "手动设定；还没有订单",
             ),
             (
                 vec![Why::SetByHand {
                     why: "老客户".into(),
                 }],
-                "手动设定: 老客户",
+                "手动设定：老客户",
             ),
         ];
         for (whys, zh) in cases {
