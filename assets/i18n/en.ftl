@@ -366,3 +366,20 @@ reason-last-order = last order {$ago} ago; usually every {$usual}
 reason-one-order = one order, {$ago} ago; rhythm not known yet
 reason-set-by-hand = set by hand
 reason-set-by-hand-why = set by hand: {$why}
+
+## fieldbook log, add, done, snooze (src/cli/commands.rs)
+
+log-logged = logged {$channel} with {$name}
+log-follow-up = ; follow-up #{$id} {$when} ({$date}{$time}): {$task}
+log-closed = closed #{$id} {$task} ({$when})
+add-needs-a-name = a customer needs a name
+add-bad-kind = --kind is company or person
+add-bad-tier = --tier is A, B or C
+add-added = added c{$id} {$name}
+add-merged = merged into c{$id} {$name}
+follow-up-bad-id = "{$id}" is not a follow-up id (e.g. #12)
+follow-up-none = no follow-up #{$id}
+follow-up-already-done = follow-up #{$id} is already done
+done-line = done #{$id}: {$task} ({$name})
+done-next = ; next #{$id} due {$date}
+snoozed = snoozed #{$id} ({$task}) to {$date}

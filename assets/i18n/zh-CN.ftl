@@ -348,3 +348,20 @@ reason-last-order = 上次下单在{$ago}前，通常每{$usual}天一单
 reason-one-order = 只有一单，在{$ago}前，节奏还不清楚
 reason-set-by-hand = 手动设定
 reason-set-by-hand-why = 手动设定：{$why}
+
+## fieldbook log, add, done, snooze (src/cli/commands.rs)
+
+log-logged = 已记录与{$name}的{$channel}
+log-follow-up = ；跟进 #{$id} {$when} ({$date}{$time})：{$task}
+log-closed = 已完成跟进 #{$id} {$task} ({$when})
+add-needs-a-name = 客户需要名称
+add-bad-kind = --kind 只能是 company 或 person
+add-bad-tier = --tier 只能是 A、B 或 C
+add-added = 已新增 c{$id} {$name}
+add-merged = 已合并到 c{$id} {$name}
+follow-up-bad-id = "{$id}"不是跟进编号 (例如 #12)
+follow-up-none = 没有跟进 #{$id}
+follow-up-already-done = 跟进 #{$id} 已经完成了
+done-line = 已完成 #{$id}：{$task} ({$name})
+done-next = ；下一次 #{$id} 在 {$date}
+snoozed = 已把 #{$id} ({$task}) 改到 {$date}

@@ -86,6 +86,13 @@ fn today_speaks_chinese() {
     for word in ["Overdue", "overdue", "ago", "last contact", "Next 7 days"] {
         assert!(!out.contains(word), "{word} in Chinese output:\n{out}");
     }
+    // The README shows this very output: it stays true.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(out.trim_end()),
+        "README's Language section is out of date"
+    );
     insta::assert_snapshot!(out);
 }
 
@@ -162,4 +169,40 @@ fn a_config_first_written_under_a_chinese_locale_proposes_chinese_tasks_under_th
     let planned = &v["upcoming"][0]["draft"];
     assert_eq!(planned["task"], "跟进报价", "{v}");
     assert_eq!(planned["due_on"], "2026-11-26", "三天后 of {NOW}");
+}
+
+#[test]
+fn add_log_snooze_and_done_say_what_they_did_in_chinese() {
+    let book = CliBook::new();
+    let zh = |args: &[&str]| in_chinese(&book, args);
+    assert_eq!(zh(&["add", "星河科技"]), "已新增 c1 星河科技\n");
+    let logged = zh(&[
+        "log",
+        "星河",
+        "电话沟通报价",
+        "--next",
+        "周五",
+        "--todo",
+        "发报价单",
+    ]);
+    assert_eq!(
+        logged,
+        "已记录与星河科技的电话；跟进 #1 4天后 (2026-11-27)：发报价单\n"
+    );
+    assert_eq!(
+        zh(&["snooze", "1", "下周一"]),
+        "已把 #1 (发报价单) 改到 2026-11-30\n"
+    );
+    assert_eq!(zh(&["done", "#1"]), "已完成 #1：发报价单 (星河科技)\n");
+    let out = book
+        .cmd(&["done", "1"])
+        .env("FIELDBOOK_NOW", NOW)
+        .env("FIELDBOOK_LANG", "zh-CN")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fieldbook: 跟进 #1 已经完成了\n"
+    );
 }
