@@ -49,7 +49,7 @@ impl Bucket {
 }
 
 /// How long since the customer was last contacted, in the unit a person would say it: days
-/// under two weeks, then weeks, months, years. The words are the interface's (`i18n::dates`).
+/// under two weeks, then weeks, months, years. The words are the interface's (`i18n::calendar`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Since {
     Never,

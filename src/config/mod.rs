@@ -3,6 +3,7 @@
 //! A broken file never stops a salesperson in the field: every problem becomes a one-line warning
 //! naming the line, and fieldbook carries on with the defaults.
 
+mod defaults;
 mod problem;
 
 use crate::book::dates::{DateOrder, parse_date_in};
@@ -17,20 +18,7 @@ use std::path::{Path, PathBuf};
 
 use problem::{Problem, outcome_field_line};
 
-/// Written on first start, so the settings can be discovered by opening the file.
-pub const DEFAULTS_TOML: &str = include_str!("defaults.toml");
-/// The same in Chinese, written when fieldbook first starts speaking Chinese: its comments,
-/// outcome labels and proposed tasks are Chinese, its keys the same.
-pub const DEFAULTS_TOML_ZH: &str = include_str!("defaults.zh-CN.toml");
-
-/// The commented defaults file in `language`.
-#[must_use]
-pub fn defaults_toml(language: Language) -> &'static str {
-    match language {
-        Language::English => DEFAULTS_TOML,
-        Language::Chinese => DEFAULTS_TOML_ZH,
-    }
-}
+pub use defaults::{DEFAULTS_TOML, DEFAULTS_TOML_ZH, defaults_toml};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -150,10 +138,7 @@ impl Config {
     /// The defaults with the outcomes of `language` (the rest has no words).
     #[must_use]
     pub fn default_in(language: Language) -> Self {
-        let outcomes = match language {
-            Language::English => english_outcomes(),
-            Language::Chinese => chinese_outcomes(),
-        };
+        let outcomes = defaults::outcomes(language);
         Self {
             language: crate::i18n::Setting::Auto,
             review_on_start: true,
@@ -172,66 +157,6 @@ impl Config {
             outcomes,
         }
     }
-}
-
-fn outcome(key: &str, label: &str, next: &str, task: &str) -> Outcome {
-    Outcome {
-        key: key.into(),
-        label: label.into(),
-        next: (!next.is_empty()).then(|| next.into()),
-        task: task.into(),
-    }
-}
-
-/// As `defaults.zh-CN.toml` lists them (a test holds the two together).
-fn chinese_outcomes() -> Vec<Outcome> {
-    vec![
-        outcome("no_answer", "未接通", "明天", "明天再打"),
-        outcome("left_message", "已留言", "两天后", "没回复就再打一次"),
-        outcome("quote_sent", "已报价", "三天后", "跟进报价"),
-        outcome(
-            "order_placed",
-            "已下单",
-            "两周后",
-            "关怀回访：订单进展如何？",
-        ),
-        outcome("complaint", "投诉", "明天", "回访投诉的处理情况"),
-        outcome("meeting_booked", "已约见面", "", ""),
-        outcome("not_interested", "不感兴趣", "三个月后", "过段时间再联系"),
-    ]
-}
-
-/// As `defaults.toml` lists them.
-fn english_outcomes() -> Vec<Outcome> {
-    vec![
-        outcome("no_answer", "no answer 未接通", "tomorrow", "Try again"),
-        outcome(
-            "left_message",
-            "left a message 已留言",
-            "+2d",
-            "Call back if no reply",
-        ),
-        outcome("quote_sent", "quote sent 已报价", "+3d", "Chase the quote"),
-        outcome(
-            "order_placed",
-            "order placed 已下单",
-            "+14d",
-            "Care call: how is the order going?",
-        ),
-        outcome(
-            "complaint",
-            "complaint 投诉",
-            "tomorrow",
-            "Check back on the complaint",
-        ),
-        outcome("meeting_booked", "meeting booked 已约见面", "", ""),
-        outcome(
-            "not_interested",
-            "not interested 不感兴趣",
-            "+3m",
-            "Try again later",
-        ),
-    ]
 }
 
 impl Default for Cadence {

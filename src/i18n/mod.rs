@@ -2,8 +2,8 @@
 //!
 //! Every sentence for people comes from a Fluent catalogue, one per language
 //! (`assets/i18n/en.ftl`, `assets/i18n/zh-CN.ftl`), compiled into the binary. Code asks for a
-//! message by its id with [`t!`](crate::t): `t!("today-nothing-due")`,
-//! `t!("due-in-days", days = 3)`. Ids are always written out as literals, so a test can read
+//! message by its id with [`t!`](crate::t): `t!("today-nothing")`,
+//! `t!("due-in-days", n = 3)`. Ids are always written out as literals, so a test can read
 //! every id the code asks for and hold both catalogues to them.
 //!
 //! The language is chosen once, at start ([`choose`]), from `FIELDBOOK_LANG`, the config's
