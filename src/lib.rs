@@ -2,6 +2,9 @@
 //!
 //! `main.rs` only parses arguments; everything lives here so tests and benchmarks reach it.
 
+// First, so that `t!` is in scope in every module after it.
+#[macro_use]
+pub mod i18n;
 pub mod app;
 pub mod book;
 pub mod cli;

@@ -22,6 +22,17 @@ pub fn cut(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` followed by spaces up to `width` columns; longer text is whole. format!'s `{:<12}`
+/// counts chars, which leaves "逾期2天" three columns short.
+pub fn fill(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `text` right-aligned in `width` columns (by display width, as [`pad`]); longer text is whole.
+pub fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
 /// `text` cut to `width` columns with an ellipsis marking the cut; text that fits is whole.
 /// The result may be a column short of `width` when a wide character did not fit.
 pub fn clip(text: &str, width: usize) -> String {
@@ -107,6 +118,14 @@ mod tests {
         assert_eq!(cut("星河科技", 5), "星河");
         assert_eq!(pad("星河科技", 5), "星河…");
         assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad_left("本周", 6), "  本周");
+        assert_eq!(fill("逾期2天", 12), "逾期2天     ");
+        assert_eq!(
+            fill("tomorrow 09:00", 12),
+            format!("{:<12}", "tomorrow 09:00")
+        );
+        assert_eq!(pad_left("3 days", 9), format!("{:>9}", "3 days"));
+        assert_eq!(pad_left("too long", 3), "too long");
         assert_eq!(clip("星河科技", 5), "星河…");
         assert_eq!(clip("星河科技", 8), "星河科技");
         assert_eq!(clip("abc", 0), "");

@@ -48,19 +48,33 @@ impl Bucket {
     }
 }
 
-/// "today", "3d ago", "5w ago", "never": how long since the customer was last contacted.
-pub fn last_contact_label(last: Option<NaiveDateTime>, today: NaiveDate) -> String {
+/// How long since the customer was last contacted, in the unit a person would say it: days
+/// under two weeks, then weeks, months, years. The words are the interface's (`i18n::calendar`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    Never,
+    /// A contact dated after today (a clock set wrong somewhere).
+    Ahead,
+    Today,
+    Yesterday,
+    Days(i64),
+    Weeks(i64),
+    Months(i64),
+    Years(i64),
+}
+
+pub fn since(last: Option<NaiveDateTime>, today: NaiveDate) -> Since {
     let Some(last) = last else {
-        return "never".into();
+        return Since::Never;
     };
     match (today - last.date()).num_days() {
-        d if d < 0 => "ahead".into(),
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        d if d < 14 => format!("{d}d ago"),
-        d if d < 70 => format!("{}w ago", d / 7),
-        d if d < 730 => format!("{}mo ago", d / 30),
-        d => format!("{}y ago", d / 365),
+        d if d < 0 => Since::Ahead,
+        0 => Since::Today,
+        1 => Since::Yesterday,
+        d if d < 14 => Since::Days(d),
+        d if d < 70 => Since::Weeks(d / 7),
+        d if d < 730 => Since::Months(d / 30),
+        d => Since::Years(d / 365),
     }
 }
 
@@ -75,30 +89,45 @@ pub fn done_at_label(at: NaiveDateTime, today: NaiveDate) -> String {
     }
 }
 
-/// "2d overdue", "today", "tomorrow", "in 4d", "12-24": when the next follow-up is due.
-pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
-    let Some(due) = due else {
-        return String::new();
-    };
+/// When a follow-up is due, as the panes say it: days overdue, today, tomorrow, in a few days,
+/// else the date (without its year when it is this year's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueDay {
+    Overdue(i64),
+    Today,
+    Tomorrow,
+    InDays(i64),
+    ThisYear(NaiveDate),
+    OtherYear(NaiveDate),
+}
+
+pub fn due_day(due: NaiveDate, today: NaiveDate) -> DueDay {
     match (due - today).num_days() {
-        d if d < 0 => format!("{}d overdue", -d),
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d <= 14 => format!("in {d}d"),
-        _ if due.year() == today.year() => due.format("%m-%d").to_string(),
-        _ => due.format("%Y-%m-%d").to_string(),
+        d if d < 0 => DueDay::Overdue(-d),
+        0 => DueDay::Today,
+        1 => DueDay::Tomorrow,
+        d if d <= 14 => DueDay::InDays(d),
+        _ if due.year() == today.year() => DueDay::ThisYear(due),
+        _ => DueDay::OtherYear(due),
     }
 }
 
-/// [`due_label`] with the time of day when there is one: "today 15:00", "overdue 15:00" once
-/// it has passed, "tomorrow 09:00"; days overdue say how many, as an untimed one does.
-pub fn due_label_at(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) -> String {
-    let day = due_label(Some(due), now.date());
+/// [`due_day`] with the time of day when there is one. A timed follow-up of today whose time
+/// has passed is overdue at that time; days overdue say how many, as an untimed one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueAt {
+    Day(DueDay),
+    DayAt(DueDay, NaiveTime),
+    OverdueAt(NaiveTime),
+}
+
+pub fn due_at(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) -> DueAt {
+    let day = due_day(due, now.date());
     match time {
-        None => day,
-        Some(_) if due < now.date() => day,
-        Some(t) if due.and_time(t) < now => format!("overdue {}", t.format("%H:%M")),
-        Some(t) => format!("{day} {}", t.format("%H:%M")),
+        None => DueAt::Day(day),
+        Some(_) if due < now.date() => DueAt::Day(day),
+        Some(t) if due.and_time(t) < now => DueAt::OverdueAt(t),
+        Some(t) => DueAt::DayAt(day, t),
     }
 }
 
@@ -257,13 +286,23 @@ mod tests {
         assert_eq!(Bucket::of(today, three, at(15, 0)), Bucket::Today);
         assert_eq!(Bucket::of(today, three, at(15, 1)), Bucket::Overdue);
         assert_eq!(Bucket::of(today, None, at(23, 59)), Bucket::Today);
-        assert_eq!(due_label_at(today, three, at(14, 0)), "today 15:00");
-        assert_eq!(due_label_at(today, three, at(15, 1)), "overdue 15:00");
+        let (nine, three) = (NaiveTime::from_hms_opt(9, 0, 0).unwrap(), three.unwrap());
         assert_eq!(
-            due_label_at(d("2026-11-29"), NaiveTime::from_hms_opt(9, 0, 0), at(15, 1)),
-            "tomorrow 09:00"
+            due_at(today, Some(three), at(14, 0)),
+            DueAt::DayAt(DueDay::Today, three)
         );
-        assert_eq!(due_label_at(d("2026-11-25"), three, at(9, 0)), "3d overdue");
+        assert_eq!(
+            due_at(today, Some(three), at(15, 1)),
+            DueAt::OverdueAt(three)
+        );
+        assert_eq!(
+            due_at(d("2026-11-29"), Some(nine), at(15, 1)),
+            DueAt::DayAt(DueDay::Tomorrow, nine)
+        );
+        assert_eq!(
+            due_at(d("2026-11-25"), Some(three), at(9, 0)),
+            DueAt::Day(DueDay::Overdue(3))
+        );
     }
 
     #[test]
@@ -281,31 +320,32 @@ mod tests {
     }
 
     #[test]
-    fn labels_read_like_a_person_would_say_them() {
+    fn silences_and_due_days_are_counted_in_the_unit_a_person_would_use() {
         let today = d("2026-11-28");
         let cases = [
-            (None, "never"),
-            (Some("2026-11-28"), "today"),
-            (Some("2026-11-27"), "yesterday"),
-            (Some("2026-11-25"), "3d ago"),
-            (Some("2026-10-31"), "4w ago"),
-            (Some("2026-06-01"), "6mo ago"),
-            (Some("2023-11-01"), "3y ago"),
+            (None, Since::Never),
+            (Some("2026-11-29"), Since::Ahead),
+            (Some("2026-11-28"), Since::Today),
+            (Some("2026-11-27"), Since::Yesterday),
+            (Some("2026-11-25"), Since::Days(3)),
+            (Some("2026-10-31"), Since::Weeks(4)),
+            (Some("2026-06-01"), Since::Months(6)),
+            (Some("2023-11-01"), Since::Years(3)),
         ];
         for (last, want) in cases {
-            assert_eq!(last_contact_label(last.map(dt), today), want, "{last:?}");
+            assert_eq!(since(last.map(dt), today), want, "{last:?}");
         }
         let cases = [
-            (None, ""),
-            (Some("2026-11-26"), "2d overdue"),
-            (Some("2026-11-28"), "today"),
-            (Some("2026-11-29"), "tomorrow"),
-            (Some("2026-12-02"), "in 4d"),
-            (Some("2026-12-24"), "12-24"),
-            (Some("2027-01-05"), "2027-01-05"),
+            ("2026-11-26", DueDay::Overdue(2)),
+            ("2026-11-28", DueDay::Today),
+            ("2026-11-29", DueDay::Tomorrow),
+            ("2026-12-02", DueDay::InDays(4)),
+            ("2026-12-12", DueDay::InDays(14)),
+            ("2026-12-24", DueDay::ThisYear(d("2026-12-24"))),
+            ("2027-01-05", DueDay::OtherYear(d("2027-01-05"))),
         ];
         for (due, want) in cases {
-            assert_eq!(due_label(due.map(d), today), want, "{due:?}");
+            assert_eq!(due_day(d(due), today), want, "{due}");
         }
     }
 

@@ -45,10 +45,84 @@ pub struct LifecycleFacts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StageVerdict {
     pub stage: Stage,
-    /// One line: "no order for 74 days; usually every 30".
+    /// One line: "no order for 74 days; usually every 30" ([`english`] of `why`): what
+    /// `--json` carries, the same in every language.
     pub reason: String,
+    /// The reasons as data, for the interface to say in its language.
+    #[serde(skip)]
+    pub why: Vec<Why>,
     /// Churn risk, 0 (none) to 100 (lost).
     pub risk: u8,
+}
+
+/// One reason for a stage or a risk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    MarkedLost,
+    NoOrderYet,
+    NoOrderFor {
+        days: i64,
+    },
+    /// No order for `days`, beyond the customer's own rhythm of one every `usual` days.
+    OrderGap {
+        days: i64,
+        usual: i64,
+    },
+    OpenComplaints {
+        n: usize,
+    },
+    Silent {
+        days: i64,
+        cadence: i64,
+    },
+    /// The first order `ago` days back, `orders` order days so far.
+    FirstOrder {
+        ago: i64,
+        orders: usize,
+    },
+    LastOrder {
+        ago: i64,
+        usual: i64,
+    },
+    OneOrder {
+        ago: i64,
+    },
+    /// A stage set by hand, with the reason typed (empty: none).
+    SetByHand {
+        why: String,
+    },
+}
+
+impl Why {
+    /// The reason in English, as `reason` and `--json` carry it.
+    pub fn english(&self) -> String {
+        match self {
+            Why::MarkedLost => "marked lost".into(),
+            Why::NoOrderYet => "no order yet".into(),
+            Why::NoOrderFor { days: d } => format!("no order for {}", days(*d)),
+            Why::OrderGap { days: d, usual } => {
+                format!("no order for {}; usually every {usual}", days(*d))
+            }
+            Why::OpenComplaints { n: 1 } => "open complaint".into(),
+            Why::OpenComplaints { n } => format!("{n} open complaints"),
+            Why::Silent { days: d, cadence } => format!("silent {} (cadence {cadence})", days(*d)),
+            Why::FirstOrder { ago, orders: 1 } => format!("first order {} ago", days(*ago)),
+            Why::FirstOrder { ago, orders } => {
+                format!("first order {} ago; {orders} orders so far", days(*ago))
+            }
+            Why::LastOrder { ago, usual } => {
+                format!("last order {} ago; usually every {usual}", days(*ago))
+            }
+            Why::OneOrder { ago } => format!("one order, {} ago; rhythm not known yet", days(*ago)),
+            Why::SetByHand { why } if why.is_empty() => "set by hand".into(),
+            Why::SetByHand { why } => format!("set by hand: {why}"),
+        }
+    }
+}
+
+/// The reasons in English, one line.
+pub fn english(whys: &[Why]) -> String {
+    whys.iter().map(Why::english).collect::<Vec<_>>().join("; ")
 }
 
 /// The median number of days between distinct order days (the lower of the two middle gaps
@@ -108,17 +182,12 @@ pub fn is_lost(by_hand: Option<Stage>, order_dates: &[NaiveDate], today: NaiveDa
 
 /// Signals apart from orders that put a buying customer at risk, as (reason, risk): open
 /// complaints, and silence beyond the cadence; with the silence's own risk however short.
-fn contact_alarms(facts: &LifecycleFacts, today: NaiveDate) -> (Vec<(String, u8)>, u8) {
-    let mut alarms: Vec<(String, u8)> = Vec::new();
+fn contact_alarms(facts: &LifecycleFacts, today: NaiveDate) -> (Vec<(Why, u8)>, u8) {
+    let mut alarms: Vec<(Why, u8)> = Vec::new();
     if facts.open_complaints > 0 {
         let n = facts.open_complaints;
         let extra = u8::try_from((n - 1).min(3) * 5).unwrap_or(15);
-        let what = if n == 1 {
-            "open complaint".to_string()
-        } else {
-            format!("{n} open complaints")
-        };
-        alarms.push((what, 80 + extra));
+        alarms.push((Why::OpenComplaints { n }, 80 + extra));
     }
     let mut silence_risk = 0;
     if let (Some(last), Some(cadence)) = (facts.last_contact, facts.cadence_days.filter(|c| *c > 0))
@@ -127,10 +196,11 @@ fn contact_alarms(facts: &LifecycleFacts, today: NaiveDate) -> (Vec<(String, u8)
         let cadence = i64::from(cadence);
         silence_risk = pct(silent, cadence, 60);
         if silent > cadence {
-            alarms.push((
-                format!("silent {} (cadence {cadence})", days(silent)),
-                silence_risk,
-            ));
+            let why = Why::Silent {
+                days: silent,
+                cadence,
+            };
+            alarms.push((why, silence_risk));
         }
     }
     (alarms, silence_risk)
@@ -139,7 +209,7 @@ fn contact_alarms(facts: &LifecycleFacts, today: NaiveDate) -> (Vec<(String, u8)
 /// The stage the facts point to, why, and how likely the customer is to slip away.
 pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
     if facts.marked_lost {
-        return verdict(Stage::Lost, "marked lost".into(), 100);
+        return verdict(Stage::Lost, vec![Why::MarkedLost], 100);
     }
     let (mut alarms, silence_risk) = contact_alarms(facts, today);
     let orders: Vec<NaiveDate> = distinct_sorted(&facts.order_dates)
@@ -147,15 +217,13 @@ pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
         .filter(|d| *d <= today)
         .collect();
     let (Some(first), Some(last)) = (orders.first().copied(), orders.last().copied()) else {
-        let mut reason = "no order yet".to_string();
-        for (what, _) in &alarms {
-            reason = format!("{reason}; {what}");
-        }
-        return verdict(Stage::Prospect, reason, combined(&alarms, silence_risk));
+        let mut why = vec![Why::NoOrderYet];
+        why.extend(alarms.iter().map(|(what, _)| what.clone()));
+        return verdict(Stage::Prospect, why, combined(&alarms, silence_risk));
     };
     let since = (today - last).num_days();
     if lapsed(&orders, today) {
-        return verdict(Stage::Lost, format!("no order for {}", days(since)), 100);
+        return verdict(Stage::Lost, vec![Why::NoOrderFor { days: since }], 100);
     }
 
     let usual = median_gap(&orders);
@@ -164,7 +232,7 @@ pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
             let line = at_risk_after(usual);
             let risk = pct(since, line, 75);
             if since > line {
-                let what = format!("no order for {}; usually every {usual}", days(since));
+                let what = Why::OrderGap { days: since, usual };
                 // The order gap is the salesperson's first question: put it before silence.
                 let at = alarms.len().min(usize::from(facts.open_complaints > 0));
                 alarms.insert(at, (what, risk));
@@ -174,48 +242,45 @@ pub fn derive_stage(facts: &LifecycleFacts, today: NaiveDate) -> StageVerdict {
         None => pct(since, LOST_DAYS, 100),
     };
     if !alarms.is_empty() {
-        let reason = alarms
-            .iter()
-            .map(|(what, _)| what.as_str())
-            .collect::<Vec<_>>()
-            .join("; ");
-        return verdict(Stage::AtRisk, reason, combined(&alarms, 0));
+        let why = alarms.iter().map(|(what, _)| what.clone()).collect();
+        return verdict(Stage::AtRisk, why, combined(&alarms, 0));
     }
 
     let quiet_risk = order_risk.max(silence_risk);
     let since_first = (today - first).num_days();
     if since_first <= NEW_DAYS {
-        let reason = match orders.len() {
-            1 => format!("first order {} ago", days(since_first)),
-            n => format!("first order {} ago; {n} orders so far", days(since_first)),
+        let why = Why::FirstOrder {
+            ago: since_first,
+            orders: orders.len(),
         };
-        return verdict(Stage::New, reason, quiet_risk);
+        return verdict(Stage::New, vec![why], quiet_risk);
     }
     match usual {
         Some(usual) => verdict(
             Stage::Repeat,
-            format!("last order {} ago; usually every {usual}", days(since)),
+            vec![Why::LastOrder { ago: since, usual }],
             quiet_risk,
         ),
         None => verdict(
             Stage::Active,
-            format!("one order, {} ago; rhythm not known yet", days(since)),
+            vec![Why::OneOrder { ago: since }],
             quiet_risk,
         ),
     }
 }
 
 /// The strongest alarm, +5 for each further one, below 100 (kept for lost); `floor` when none.
-fn combined(alarms: &[(String, u8)], floor: u8) -> u8 {
+fn combined(alarms: &[(Why, u8)], floor: u8) -> u8 {
     let strongest = alarms.iter().map(|(_, r)| *r).max().unwrap_or(floor);
     let extra = alarms.len().saturating_sub(1).min(4) * 5;
     u8::try_from((usize::from(strongest) + extra).min(99)).unwrap_or(99)
 }
 
-fn verdict(stage: Stage, reason: String, risk: u8) -> StageVerdict {
+fn verdict(stage: Stage, why: Vec<Why>, risk: u8) -> StageVerdict {
     StageVerdict {
         stage,
-        reason,
+        reason: english(&why),
+        why,
         risk,
     }
 }

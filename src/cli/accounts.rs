@@ -171,16 +171,16 @@ fn holiday(
                     .iter()
                     .map(|h| h.key)
                     .collect();
-                Failure::input(format!(
-                    "unknown holiday \"{}\": use one of {} (or 春节, 中秋, 端午...)",
-                    safe(name),
-                    keys.join(", ")
+                Failure::input(t!(
+                    "greetings-unknown-holiday",
+                    name = safe(name),
+                    keys = keys.join(", ")
                 ))
             }),
         None => holidays::next_holidays(today, 370)
             .into_iter()
             .find(|h| greeted.iter().any(|g| g == h.key))
-            .ok_or_else(|| Failure::input("no holiday to greet ahead (config: greetings)")),
+            .ok_or_else(|| Failure::input(t!("greetings-none-ahead"))),
     }
 }
 
@@ -203,13 +203,13 @@ pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
     let style = Style::detect();
     println!(
         "{}",
-        style.heading(&format!(
-            "{} {} ({}, in {} days): {} to greet",
-            h.name_zh,
-            h.name_en,
-            h.on.format("%a %Y-%m-%d"),
-            (h.on - today).num_days(),
-            ids.len()
+        style.heading(&t!(
+            "greetings-heading",
+            name_zh = h.name_zh,
+            name_en = h.name_en,
+            on = crate::i18n::calendar::weekday_and_date(h.on),
+            days = (h.on - today).num_days(),
+            n = ids.len()
         ))
     );
     for id in ids.iter().take(50) {
@@ -219,15 +219,9 @@ pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
         }
     }
     if ids.len() > 50 {
-        println!("  … and {} more", ids.len() - 50);
+        println!("  {}", t!("and-more", n = ids.len() - 50));
     }
-    println!(
-        "{}",
-        style.dim(&format!(
-            "record one with: fieldbook greeted <customer> --holiday {}",
-            h.key
-        ))
-    );
+    println!("{}", style.dim(&t!("greetings-how-to-record", key = h.key)));
     Ok(())
 }
 
@@ -241,10 +235,14 @@ pub fn greeted(ctx: Context, customer: &str, key: Option<&str>) -> Result<(), Fa
         return print_json(&json!({ "customer_id": c.id, "holiday": h.key, "year": h.on.year() }));
     }
     println!(
-        "greeted {} for {} {}",
-        safe(&c.name),
-        h.name_en,
-        h.on.year()
+        "{}",
+        t!(
+            "greeted",
+            name = safe(&c.name),
+            name_zh = h.name_zh,
+            name_en = h.name_en,
+            year = h.on.year().to_string()
+        )
     );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The subcommands. Each reads its input completely and checks it before anything is written, so
 //! a bad date or an unknown customer leaves the book exactly as it was.
 
+use crate::i18n::{calendar, words};
 use std::io::{IsTerminal, Read};
 
 use chrono::NaiveDateTime;
@@ -11,7 +12,6 @@ use super::Failure;
 use super::output::{json, safe};
 use super::resolve;
 use crate::book::dates;
-use crate::book::due;
 use crate::book::model::{CustomerDraft, CustomerKind, CustomerRow, Tier};
 use crate::config::Config;
 use crate::repository::Repository;
@@ -204,27 +204,38 @@ fn report_logged(
         eprintln!("fieldbook: note: {}", safe(w));
     }
     print!(
-        "logged {} with {}",
-        interaction.channel,
-        safe(&customer.name)
+        "{}",
+        t!(
+            "log-logged",
+            channel = words::channel(interaction.channel),
+            name = safe(&customer.name)
+        )
     );
     match (follow_up, written.follow_up_id) {
         (Some(f), Some(id)) => println!(
-            "; follow-up #{id} {} ({}{}): {}",
-            due::due_label(Some(f.due_on), ctx.now.date()),
-            dates::format_date(f.due_on),
-            f.due_time
-                .map_or(String::new(), |t| t.format(" %H:%M").to_string()),
-            safe(&f.task)
+            "{}",
+            t!(
+                "log-follow-up",
+                id = id,
+                when = calendar::due_label(Some(f.due_on), ctx.now.date()),
+                date = dates::format_date(f.due_on),
+                time = f
+                    .due_time
+                    .map_or(String::new(), |t| t.format(" %H:%M").to_string()),
+                task = safe(&f.task)
+            )
         ),
         _ => println!(),
     }
     if let Some(f) = &prepared.closes {
         println!(
-            "closed #{} {} ({})",
-            f.id,
-            safe(&f.draft.task),
-            due::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now)
+            "{}",
+            t!(
+                "log-closed",
+                id = f.id,
+                task = safe(&f.draft.task),
+                when = calendar::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now)
+            )
         );
     }
     Ok(())
@@ -263,12 +274,11 @@ fn refusal(errors: &FieldErrors, with_summary: bool, typed_at: &str) -> Failure 
 pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
     let name = args.name.join(" ").trim().to_string();
     if name.is_empty() {
-        return Err(Failure::input("a customer needs a name"));
+        return Err(Failure::input(t!("add-needs-a-name")));
     }
-    let kind = CustomerKind::parse(&args.kind)
-        .ok_or_else(|| Failure::input("--kind is company or person"))?;
+    let kind = CustomerKind::parse(&args.kind).ok_or_else(|| Failure::input(t!("add-bad-kind")))?;
     let tier = match &args.tier {
-        Some(t) => Some(Tier::parse(t).ok_or_else(|| Failure::input("--tier is A, B or C"))?),
+        Some(tier) => Some(Tier::parse(tier).ok_or_else(|| Failure::input(t!("add-bad-tier")))?),
         None => None,
     };
     let draft = CustomerDraft {
@@ -291,46 +301,56 @@ pub fn add(ctx: Context, args: AddArgs) -> Result<(), Failure> {
         .repo
         .likely_duplicate(&draft)?
         .filter(|_| !args.keep_both);
-    let (id, verb) = match twin {
+    let (id, merged) = match twin {
         Some(twin) if args.merge => {
             resolve::merge_into(ctx.repo, twin.customer, &draft)?;
-            (twin.customer, "merged into")
+            (twin.customer, true)
         }
         Some(twin) => return Err(resolve::likely_failure(&twin)),
-        None => (ctx.repo.add_customer(&draft)?, "added"),
+        None => (ctx.repo.add_customer(&draft)?, false),
     };
     if ctx.json {
         return json(&json!({ "customer_id": id, "name": draft.name }));
     }
-    println!("{verb} c{id} {}", safe(&draft.name));
+    let name = safe(&draft.name);
+    match merged {
+        true => println!("{}", t!("add-merged", id = id, name = name)),
+        false => println!("{}", t!("add-added", id = id, name = name)),
+    }
     Ok(())
 }
 
 pub fn done(ctx: Context, id: &str) -> Result<(), Failure> {
-    let id = resolve::follow_up_id(id).ok_or_else(|| {
-        Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
-    })?;
+    let id = resolve::follow_up_id(id)
+        .ok_or_else(|| Failure::input(t!("follow-up-bad-id", id = safe(id))))?;
     let follow_up = ctx
         .repo
         .follow_up(id)
-        .map_err(|_| Failure::not_found(format!("no follow-up #{id}")))?;
+        .map_err(|_| Failure::not_found(t!("follow-up-none", id = id)))?;
     if follow_up.done_at.is_some() {
-        return Err(Failure::input(format!("follow-up #{id} is already done")));
+        return Err(Failure::input(t!("follow-up-already-done", id = id)));
     }
     let next = ctx.repo.complete_follow_up(id, ctx.now.date())?;
     if ctx.json {
         return json(&json!({ "done": id, "next_follow_up_id": next }));
     }
     print!(
-        "done #{id}: {} ({})",
-        safe(&follow_up.draft.task),
-        safe(&follow_up.customer_name)
+        "{}",
+        t!(
+            "done-line",
+            id = id,
+            task = safe(&follow_up.draft.task),
+            name = safe(&follow_up.customer_name)
+        )
     );
     match next.map(|n| ctx.repo.follow_up(n)).transpose()? {
         Some(n) => println!(
-            "; next #{} due {}",
-            n.id,
-            dates::format_date(n.draft.due_on)
+            "{}",
+            t!(
+                "done-next",
+                id = n.id,
+                date = dates::format_date(n.draft.due_on)
+            )
         ),
         None => println!(),
     }
@@ -338,9 +358,8 @@ pub fn done(ctx: Context, id: &str) -> Result<(), Failure> {
 }
 
 pub fn snooze(ctx: Context, id: &str, when: &str, past: bool) -> Result<(), Failure> {
-    let id = resolve::follow_up_id(id).ok_or_else(|| {
-        Failure::input(format!("\"{}\" is not a follow-up id (e.g. #12)", safe(id)))
-    })?;
+    let id = resolve::follow_up_id(id)
+        .ok_or_else(|| Failure::input(t!("follow-up-bad-id", id = safe(id))))?;
     let until =
         later::read_later_day(when, ctx.now, ctx.config.date_order, past).map_err(|e| match e {
             LaterError::Past { .. } => Failure::input(format!("{e}; add --past to set it anyway")),
@@ -349,15 +368,19 @@ pub fn snooze(ctx: Context, id: &str, when: &str, past: bool) -> Result<(), Fail
     let follow_up = ctx
         .repo
         .follow_up(id)
-        .map_err(|_| Failure::not_found(format!("no follow-up #{id}")))?;
+        .map_err(|_| Failure::not_found(t!("follow-up-none", id = id)))?;
     ctx.repo.snooze_follow_up(id, until)?;
     if ctx.json {
         return json(&json!({ "snoozed": id, "due": until }));
     }
     println!(
-        "snoozed #{id} ({}) to {}",
-        safe(&follow_up.draft.task),
-        dates::format_date(until)
+        "{}",
+        t!(
+            "snoozed",
+            id = id,
+            task = safe(&follow_up.draft.task),
+            date = dates::format_date(until)
+        )
     );
     Ok(())
 }

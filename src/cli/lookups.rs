@@ -5,6 +5,9 @@ use super::commands::{Context, find_one, rows_with_cold};
 use super::output::{Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
+use crate::i18n::calendar;
+use crate::i18n::words;
+use crate::text::pad;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::book::model::{Contact, CustomerRow};
@@ -25,7 +28,7 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
         return json(&value);
     }
     if agenda.is_empty() && open_complaints.is_empty() {
-        println!("Nothing due, nobody going cold. A good day to find new customers.");
+        println!("{}", t!("today-nothing"));
         return Ok(());
     }
     let style = Style::detect();
@@ -43,7 +46,7 @@ fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
     }
     println!(
         "{}",
-        style.heading(&format!("Open complaints ({})", open_complaints.len()))
+        style.heading(&t!("today-open-complaints", n = open_complaints.len()))
     );
     for c in open_complaints {
         let name = morning
@@ -56,8 +59,15 @@ fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
             "  c{:<6} {} {} {} {}",
             c.draft.customer_id,
             cell(&name, 28),
-            style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
-            cell(c.draft.status.label(), 12),
+            style.overdue(&cell(
+                &t!(
+                    "complaint-open-for",
+                    severity = words::severity(c.draft.severity),
+                    days = days
+                ),
+                10
+            )),
+            cell(&words::complaint_status(c.draft.status), 12),
             safe(&c.draft.what)
         );
     }
@@ -65,18 +75,24 @@ fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
 
 fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Style) {
     let sections = [
-        ("Overdue", &agenda.overdue),
-        ("Today", &agenda.today),
-        (&*format!("Next {days} days"), &agenda.upcoming),
+        (Section::Overdue, &agenda.overdue),
+        (Section::Today, &agenda.today),
+        (Section::Upcoming, &agenda.upcoming),
     ];
-    for (title, list) in sections {
+    for (section, list) in sections {
         if list.is_empty() {
             continue;
         }
-        println!("{}", style.heading(&format!("{title} ({})", list.len())));
+        let n = list.len();
+        let title = match section {
+            Section::Overdue => t!("today-overdue", n = n),
+            Section::Today => t!("today-today", n = n),
+            Section::Upcoming => t!("today-upcoming", days = days, n = n),
+        };
+        println!("{}", style.heading(&title));
         for f in list {
             let (due_on, due_time) = (f.draft.due_on, f.draft.due_time);
-            let when = cell(&due::due_label_at(due_on, due_time, now), 14);
+            let when = cell(&calendar::due_label_at(due_on, due_time, now), 14);
             let when = match due::Bucket::of(due_on, due_time, now) {
                 due::Bucket::Overdue => style.overdue(&when),
                 due::Bucket::Today => style.today(&when),
@@ -85,7 +101,7 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
             let repeat = f
                 .draft
                 .repeat
-                .map(|r| format!(" ({})", r.describe()))
+                .map(|r| format!(" ({})", words::repeat(&r)))
                 .unwrap_or_default();
             println!(
                 "  #{:<6} {when} {} {}{}",
@@ -98,21 +114,30 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
     }
 }
 
+enum Section {
+    Overdue,
+    Today,
+    Upcoming,
+}
+
 fn print_birthdays(agenda: &Agenda, style: &Style) {
     if agenda.birthdays.is_empty() {
         return;
     }
-    println!("{}", style.heading("Birthdays this week"));
+    println!("{}", style.heading(&t!("today-birthdays")));
     for b in &agenda.birthdays {
         let who = match &b.person {
             Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
             None => safe(&b.customer_name),
         };
-        let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
+        let turns = b
+            .turns
+            .map(|n| t!("today-birthday-turns", n = n))
+            .unwrap_or_default();
         println!(
             "  c{:<6} {} {who}{turns}",
             b.customer_id,
-            b.on.format("%a %m-%d")
+            calendar::weekday_and_day(b.on)
         );
     }
 }
@@ -123,20 +148,21 @@ fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
     }
     println!(
         "{}",
-        style.heading(&format!("Going cold ({})", agenda.cold.len()))
+        style.heading(&t!("today-going-cold", n = agenda.cold.len()))
     );
     for r in agenda.cold.iter().take(20) {
-        let last = due::last_contact_label(r.last_contact_at, today);
+        let last = calendar::last_contact_label(r.last_contact_at, today);
         let over = r.cold_by.unwrap_or(0);
         println!(
-            "  c{:<6} {} {} last contact {last}, {over}d past cadence",
+            "  c{:<6} {} {} {}",
             r.id,
             r.tier.map_or("-", |t| t.as_str()),
-            cell(&r.name, 28)
+            cell(&r.name, 28),
+            t!("today-cold-line", last = last, over = over)
         );
     }
     if agenda.cold.len() > 20 {
-        println!("  … and {} more", agenda.cold.len() - 20);
+        println!("  {}", t!("and-more", n = agenda.cold.len() - 20));
     }
 }
 
@@ -156,19 +182,16 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
         return json(&hits);
     }
     if hits.is_empty() {
-        return Err(Failure::not_found(format!(
-            "nothing said or noted matches \"{}\"",
-            safe(query)
-        )));
+        return Err(Failure::not_found(t!("find-no-notes", query = safe(query))));
     }
     let style = Style::detect();
     for h in hits.iter().take(50) {
         let when =
-            h.at.map_or("notes".to_string(), |t| t.format("%Y-%m-%d").to_string());
+            h.at.map_or_else(|| t!("find-notes"), |t| t.format("%Y-%m-%d").to_string());
         // Whose words these are: a contact logged (its channel), a person, or the customer.
         let whose = match (&h.person, h.channel) {
             (Some(person), _) => person.clone(),
-            (None, Some(channel)) => channel.label().to_string(),
+            (None, Some(channel)) => words::channel(channel),
             (None, None) => String::new(),
         };
         let (shown, lit) = crate::search::snippet(&h.text, query, 80);
@@ -182,7 +205,7 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
         );
     }
     if hits.len() > 50 {
-        println!("… and {} more", hits.len() - 50);
+        println!("{}", t!("and-more", n = hits.len() - 50));
     }
     Ok(())
 }
@@ -205,34 +228,32 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
         return json(&found);
     }
     if hits.is_empty() {
-        let kind = if archived {
-            "archived customer"
+        let query = safe(query);
+        return Err(Failure::not_found(if archived {
+            t!("find-no-archived", query = query)
         } else {
-            "customer"
-        };
-        return Err(Failure::not_found(format!(
-            "no {kind} matches \"{}\"",
-            safe(query)
-        )));
+            t!("find-no-customer", query = query)
+        }));
     }
     for &i in hits.iter().take(50) {
         let r = &rows[i];
         let tier = r.tier.map_or("-", |t| t.as_str());
-        let next = due::due_label(r.next_follow_up_on, today);
+        let next = calendar::due_label(r.next_follow_up_on, today);
         let person = search
             .matched_person(r, query)
             .map(|p| format!("  ({})", safe(p)))
             .unwrap_or_default();
         println!(
-            "c{:<6} {} {} {tier}  last {:<10} {next}{person}",
+            "c{:<6} {} {} {tier}  {} {} {next}{person}",
             r.id,
             cell(&r.name, 30),
             cell(&r.city, 10),
-            due::last_contact_label(r.last_contact_at, today)
+            t!("find-last"),
+            cell(&calendar::last_contact_label(r.last_contact_at, today), 10)
         );
     }
     if hits.len() > 50 {
-        println!("… and {} more", hits.len() - 50);
+        println!("{}", t!("and-more", n = hits.len() - 50));
     }
     Ok(())
 }
@@ -242,7 +263,7 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let customer = ctx
         .repo
         .customer(row.id)?
-        .ok_or_else(|| Failure::not_found("customer vanished"))?;
+        .ok_or_else(|| Failure::not_found(t!("show-vanished")))?;
     let contacts = ctx.repo.contacts(row.id)?;
     let follow_ups = ctx.repo.open_follow_ups(Some(row.id))?;
     let history = ctx.repo.history(row.id, 10, 0)?;
@@ -263,28 +284,33 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let tier = account.tier().0.map_or("-", |t| t.as_str());
     let (stage, by_hand) = account.stage();
     let why = if by_hand {
-        "set by hand".to_string()
+        t!("show-set-by-hand")
     } else {
-        safe(&account.verdict.reason)
+        safe(&words::reasons(&account.verdict.why))
     };
     println!(
-        "tier {tier}  stage {} ({why})  last contact {}",
-        stage.label(),
-        due::last_contact_label(customer.last_contact_at, today)
+        "{}",
+        t!(
+            "show-summary",
+            tier = tier,
+            stage = words::stage(stage),
+            why = why,
+            last = calendar::last_contact_label(customer.last_contact_at, today)
+        )
     );
     for (label, value) in [
-        ("city", &d.city),
-        ("phone", &d.phone),
-        ("email", &d.email),
-        ("wechat", &d.wechat),
-        ("address", &d.address),
+        (t!("show-city"), &d.city),
+        (t!("show-phone"), &d.phone),
+        (t!("show-email"), &d.email),
+        (t!("show-wechat"), &d.wechat),
+        (t!("show-address"), &d.address),
     ] {
         if !value.is_empty() {
-            println!("{label:<8} {}", safe(value));
+            println!("{} {}", pad(&label, 8), safe(value));
         }
     }
     if !d.tags.is_empty() {
-        println!("tags     {}", safe(&d.tags.join(", ")));
+        println!("{} {}", pad(&t!("show-tags"), 8), safe(&d.tags.join(", ")));
     }
     print_people(&contacts, &style);
     for f in &follow_ups {
@@ -292,7 +318,7 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
             "#{:<6} {} {}",
             f.id,
             cell(
-                &due::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now),
+                &calendar::due_label_at(f.draft.due_on, f.draft.due_time, ctx.now),
                 14
             ),
             safe(&f.draft.task)
@@ -300,9 +326,9 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     }
     for i in &history {
         println!(
-            "{}  {:<7} {}",
+            "{}  {} {}",
             i.draft.at.format("%Y-%m-%d %H:%M"),
-            i.draft.channel.label(),
+            pad(&words::channel(i.draft.channel), 7),
             safe(i.draft.summary.lines().next().unwrap_or(""))
         );
     }
@@ -312,9 +338,10 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
 fn print_people(contacts: &[Contact], style: &Style) {
     for p in contacts {
         // Everything needed to reach the person, on their line: the reason to run `show`.
+        let wechat = format!("{} ", t!("show-wechat"));
         let reach: Vec<String> = [
             ("", &p.draft.phone),
-            ("wechat ", &p.draft.wechat),
+            (wechat.as_str(), &p.draft.wechat),
             ("", &p.draft.email),
         ]
         .iter()
@@ -322,7 +349,8 @@ fn print_people(contacts: &[Contact], style: &Style) {
         .map(|(label, value)| format!("{label}{}", safe(value)))
         .collect();
         println!(
-            "person   {} {}  {}",
+            "{} {} {}  {}",
+            pad(&t!("show-person"), 8),
             safe(&p.draft.name),
             style.dim(&safe(&p.draft.title)),
             reach.join("  ")

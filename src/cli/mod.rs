@@ -4,6 +4,7 @@
 mod accounts;
 mod args;
 mod commands;
+mod help;
 mod interop;
 mod lookups;
 mod output;
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::config::Config;
 use crate::demo::{self, DemoSize};
@@ -54,7 +55,15 @@ impl<E: Error> From<E> for Failure {
     }
 }
 
+/// The local time, to the second. `FIELDBOOK_NOW=2026-11-28T10:00:00` fixes it: the tests run
+/// the binary on a demo book at a known day, and a book can be looked at as it stood on a date.
 pub fn now() -> NaiveDateTime {
+    if let Some(fixed) = std::env::var("FIELDBOOK_NOW")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        return fixed;
+    }
     let now = Local::now().naive_local();
     now.with_nanosecond(0).unwrap_or(now)
 }
@@ -66,7 +75,11 @@ pub type Interactive =
 
 /// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
 pub fn main(interactive: Interactive) -> ExitCode {
-    let args = match Args::try_parse() {
+    choose_language();
+    let parsed = help::command()
+        .try_get_matches()
+        .and_then(|matches| Args::from_arg_matches(&matches));
+    let args = match parsed {
         Ok(args) => args,
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
@@ -111,14 +124,49 @@ pub fn explain_disk_full(message: String, book: &Path) -> String {
     message
 }
 
+/// The config file: `--config`, else `FIELDBOOK_CONFIG`, else the platform's.
+fn config_path(flag: Option<PathBuf>) -> Option<PathBuf> {
+    flag.or_else(|| {
+        std::env::var_os("FIELDBOOK_CONFIG")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    })
+    .or_else(Config::default_path)
+}
+
+/// The language, chosen before the arguments are parsed so that `--help` and clap's own
+/// errors speak it: `FIELDBOOK_LANG`, else the config's `language`, else the locale.
+fn choose_language() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let setting = config_path(config_flag(&args))
+        .map(|path| Config::language_in(&path))
+        .unwrap_or_default();
+    let [fieldbook_lang, lc_all, lc_messages, lang] = crate::i18n::locale::read_environment();
+    let env = crate::i18n::locale::Environment {
+        fieldbook_lang: fieldbook_lang.as_deref(),
+        lc_all: lc_all.as_deref(),
+        lc_messages: lc_messages.as_deref(),
+        lang: lang.as_deref(),
+    };
+    crate::i18n::choose(crate::i18n::language_for(setting, &env));
+}
+
+/// `--config PATH` or `--config=PATH` among the arguments, as clap will read them later.
+fn config_flag(args: &[std::ffi::OsString]) -> Option<PathBuf> {
+    let mut words = args.iter().skip(1).take_while(|a| *a != "--");
+    while let Some(word) = words.next() {
+        if word == "--config" {
+            return words.next().map(PathBuf::from);
+        }
+        if let Some(path) = word.to_str().and_then(|w| w.strip_prefix("--config=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
 fn load_config(flag: Option<PathBuf>) -> Config {
-    let path = flag
-        .or_else(|| {
-            std::env::var_os("FIELDBOOK_CONFIG")
-                .filter(|p| !p.is_empty())
-                .map(PathBuf::from)
-        })
-        .or_else(Config::default_path);
+    let path = config_path(flag);
     let Some(path) = path else {
         return Config::default();
     };

@@ -10,8 +10,10 @@ use crate::book::model::Tier;
 use crate::book::money;
 use crate::book::report::{Visit, VisitReason};
 use crate::config::Config;
+use crate::i18n::{calendar, words};
 use crate::repository::Repository;
 use crate::services::dashboard::{Dashboard, Listing};
+use crate::text::{pad, pad_left};
 
 pub fn report(
     repo: &Repository,
@@ -38,32 +40,28 @@ fn tier(t: Option<Tier>) -> &'static str {
 
 fn more<T>(out: &mut impl Write, list: &Listing<T>) -> io::Result<()> {
     if list.more() > 0 {
-        writeln!(out, "  … and {} more", list.more())?;
+        writeln!(out, "  {}", t!("and-more", n = list.more()))?;
     }
     Ok(())
 }
 
 fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
+    t!("report-days", n = n)
 }
 
 fn past_cadence(n: i64) -> String {
     if n == 0 {
-        "cadence reached today".into()
+        t!("report-cadence-today")
     } else {
-        format!("{} past cadence", days(n))
+        t!("report-past-cadence", days = days(n))
     }
 }
 
 fn visit_reason(r: &VisitReason, today: NaiveDate) -> String {
     match r {
-        VisitReason::Overdue { days: n } => format!("{} overdue", days(*n)),
-        VisitReason::Due { on } if *on == today => "due today".into(),
-        VisitReason::Due { on } => format!("due {}", on.format("%a %m-%d")),
+        VisitReason::Overdue { days: n } => t!("report-visit-overdue", days = days(*n)),
+        VisitReason::Due { on } if *on == today => t!("report-visit-due-today"),
+        VisitReason::Due { on } => t!("report-visit-due", on = calendar::weekday_and_day(*on)),
         VisitReason::Cold { days } => past_cadence(*days),
     }
 }
@@ -94,17 +92,23 @@ fn header_and_contacts(out: &mut impl Write, d: &Dashboard, style: &Style) -> io
     let cur = d.currency.as_str();
     writeln!(
         out,
-        "{} · {} · {} customers · revenue in {cur}",
-        style.heading("Dashboard"),
-        d.today.format("%a %Y-%m-%d"),
-        d.customers
+        "{} · {} · {}",
+        style.heading(&t!("report-title")),
+        calendar::weekday_and_date(d.today),
+        t!(
+            "report-customers-and-currency",
+            n = d.customers,
+            currency = cur
+        )
     )?;
 
-    writeln!(
-        out,
-        "\n{}",
-        style.heading("Contacts by channel    this week  last week")
-    )?;
+    let columns = format!(
+        "{}{}  {}",
+        pad(&t!("report-contacts-by-channel"), 23),
+        pad_left(&t!("report-this-week"), 9),
+        pad_left(&t!("report-last-week"), 9)
+    );
+    writeln!(out, "\n{}", style.heading(&columns))?;
     let (mut this, mut last) = (0, 0);
     for w in &d.contacts {
         this += w.this_week;
@@ -112,12 +116,16 @@ fn header_and_contacts(out: &mut impl Write, d: &Dashboard, style: &Style) -> io
         writeln!(
             out,
             "  {} {:>9}  {:>9}",
-            cell(w.channel.label(), 20),
+            cell(&words::channel(w.channel), 20),
             w.this_week,
             w.last_week
         )?;
     }
-    writeln!(out, "  {} {this:>9}  {last:>9}", cell("all", 20))?;
+    writeln!(
+        out,
+        "  {} {this:>9}  {last:>9}",
+        cell(&t!("report-all"), 20)
+    )?;
     Ok(())
 }
 
@@ -130,12 +138,11 @@ fn follow_ups_and_revenue(out: &mut impl Write, d: &Dashboard, style: &Style) ->
     let pct = (t.on_time * 100 + done / 2).checked_div(done).unwrap_or(0);
     writeln!(
         out,
-        "\n{} {} on time, {} late{}",
-        style.heading(&format!("Follow-ups done in {} days:", d.follow_up_days)),
-        t.on_time,
-        t.late,
+        "\n{} {}{}",
+        style.heading(&t!("report-follow-ups", days = d.follow_up_days)),
+        t!("report-on-time", on_time = t.on_time, late = t.late),
         if done > 0 {
-            format!(" ({pct}% on time)")
+            format!(" {}", t!("report-on-time-share", pct = pct))
         } else {
             String::new()
         }
@@ -144,9 +151,9 @@ fn follow_ups_and_revenue(out: &mut impl Write, d: &Dashboard, style: &Style) ->
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!(
-            "Revenue by month (12 months: {})",
-            money::format_amount(d.revenue_12_months, cur)
+        style.heading(&t!(
+            "report-revenue",
+            total = money::format_amount(d.revenue_12_months, cur)
         ))
     )?;
     let best = d
@@ -172,17 +179,15 @@ fn follow_ups_and_revenue(out: &mut impl Write, d: &Dashboard, style: &Style) ->
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!(
-            "Tiers, from 12-month revenue ({} set by hand)",
-            d.tiers_set_by_hand
-        ))
+        style.heading(&t!("report-tiers", n = d.tiers_set_by_hand))
     )?;
     for s in &d.tiers {
         writeln!(
             out,
-            "  {}  {:>5} customers  {:>10}  {:>3}%",
+            "  {}  {:>5} {}  {:>10}  {:>3}%",
             s.tier.as_str(),
             s.customers,
+            t!("report-customers-word"),
             short(s.revenue),
             s.share_pct
         )?;
@@ -195,16 +200,21 @@ fn stages_risk_and_cold(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!("Lifecycle ({} set by hand)", d.stages_set_by_hand))
+        style.heading(&t!("report-lifecycle", n = d.stages_set_by_hand))
     )?;
     for s in &d.stages {
-        writeln!(out, "  {} {:>5}", cell(s.stage.label(), 10), s.customers)?;
+        writeln!(
+            out,
+            "  {} {:>5}",
+            cell(&words::stage(s.stage), 10),
+            s.customers
+        )?;
     }
 
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!("At risk ({})", d.at_risk.total))
+        style.heading(&t!("report-at-risk", n = d.at_risk.total))
     )?;
     for r in &d.at_risk.items {
         writeln!(
@@ -213,8 +223,8 @@ fn stages_risk_and_cold(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
             r.customer_id,
             cell(&r.name, 28),
             tier(r.tier),
-            style.overdue(&format!("risk {:>2}", r.risk)),
-            safe(&r.reason)
+            style.overdue(&t!("report-risk", risk = format!("{:>2}", r.risk))),
+            safe(&words::reasons(&r.why))
         )?;
     }
     more(out, &d.at_risk)?;
@@ -222,19 +232,23 @@ fn stages_risk_and_cold(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!("Going cold ({})", d.going_cold.total))
+        style.heading(&t!("today-going-cold", n = d.going_cold.total))
     )?;
     for c in &d.going_cold.items {
         let last = c
             .last_contact
-            .map_or("never".to_string(), |d| d.to_string());
+            .map_or_else(|| t!("since-never"), |d| d.to_string());
         writeln!(
             out,
-            "  c{:<6} {} {}  {}, last contact {last}",
+            "  c{:<6} {} {}  {}",
             c.customer_id,
             cell(&c.name, 28),
             tier(c.tier),
-            past_cadence(c.days_past)
+            t!(
+                "report-cold-line",
+                past = past_cadence(c.days_past),
+                last = last
+            )
         )?;
     }
     more(out, &d.going_cold)?;
@@ -248,16 +262,16 @@ fn complaints_and_deals(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!("Open complaints ({})", d.open_complaints.total))
+        style.heading(&t!("today-open-complaints", n = d.open_complaints.total))
     )?;
     for c in &d.open_complaints.items {
         writeln!(
             out,
-            "  #{:<5} {} {} {:>9}  {} {}",
+            "  #{:<5} {} {} {}  {} {}",
             c.complaint_id,
-            cell(c.severity.label(), 6),
-            cell(c.status.label(), 11),
-            days(c.days_open),
+            cell(&words::severity(c.severity), 6),
+            cell(&words::complaint_status(c.status), 11),
+            pad_left(&days(c.days_open), 9),
             cell(&c.customer, 28),
             safe(&c.what)
         )?;
@@ -267,25 +281,27 @@ fn complaints_and_deals(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!(
-            "Top opportunities ({} open, {} in the pipeline)",
-            d.top_opportunities.total,
-            money::format_amount(d.open_pipeline, cur)
+        style.heading(&t!(
+            "report-opportunities",
+            n = d.top_opportunities.total,
+            total = money::format_amount(d.open_pipeline, cur)
         ))
     )?;
     for o in &d.top_opportunities.items {
-        let close = o
-            .expected_close
-            .map_or("no date".to_string(), |d| format!("close {d}"));
+        let close = o.expected_close.map_or_else(
+            || t!("report-no-close-date"),
+            |d| t!("report-close", date = d.to_string()),
+        );
         writeln!(
             out,
-            "  deal #{:<5} {} {} {} {:>10}  {close}  score {}",
+            "  {} #{:<5} {} {} {} {:>10}  {close}  {}",
+            t!("report-deal"),
             o.deal_id,
             cell(&o.customer, 28),
             cell(&o.title, 24),
-            cell(o.stage.label(), 11),
+            cell(&words::deal_stage(o.stage), 11),
             short(o.amount),
-            short(o.score)
+            t!("report-score", score = short(o.score))
         )?;
     }
     more(out, &d.top_opportunities)?;
@@ -298,14 +314,16 @@ fn visits_and_greetings(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
     writeln!(
         out,
         "\n{}",
-        style.heading(&format!(
-            "Visit planner: {} customers in {} cities (due within {} days, overdue, going cold)",
-            plan.customers, plan.cities.total, plan.days_ahead
+        style.heading(&t!(
+            "report-visit-planner",
+            customers = plan.customers,
+            cities = plan.cities.total,
+            days = plan.days_ahead
         ))
     )?;
     for city in &plan.cities.items {
         let name = if city.city.is_empty() {
-            "(no city)".to_string()
+            t!("report-no-city")
         } else {
             safe(&city.city)
         };
@@ -314,28 +332,25 @@ fn visits_and_greetings(out: &mut impl Write, d: &Dashboard, style: &Style) -> i
             writeln!(out, "{}", visit_line(v, d.today))?;
         }
         if city.total > city.visits.len() {
-            writeln!(out, "    … and {} more", city.total - city.visits.len())?;
+            let n = city.total - city.visits.len();
+            writeln!(out, "    {}", t!("and-more", n = n))?;
         }
     }
     more(out, &plan.cities)?;
 
     match &d.greetings {
-        None => writeln!(
-            out,
-            "\n{}",
-            style.heading("Greetings: no holiday to greet in the next year")
-        )?,
+        None => writeln!(out, "\n{}", style.heading(&t!("report-no-greetings")))?,
         Some(g) => {
             writeln!(
                 out,
                 "\n{}",
-                style.heading(&format!(
-                    "Greetings: {} {}, {} (in {} days): {} to greet",
-                    g.holiday.name_zh,
-                    g.holiday.name_en,
-                    g.holiday.on.format("%a %Y-%m-%d"),
-                    g.days_until,
-                    g.to_greet.total
+                style.heading(&t!(
+                    "report-greetings",
+                    name_zh = g.holiday.name_zh,
+                    name_en = g.holiday.name_en,
+                    on = calendar::weekday_and_date(g.holiday.on),
+                    days = g.days_until,
+                    n = g.to_greet.total
                 ))
             )?;
             for p in &g.to_greet.items {

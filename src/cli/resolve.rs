@@ -2,6 +2,7 @@
 //! person would (see `search::Tier`): one exact match wins over looser ones; an archived
 //! customer is never silently swapped for someone else.
 
+use crate::i18n::calendar;
 use chrono::NaiveDate;
 
 use super::Failure;
@@ -98,7 +99,7 @@ pub fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
                         r.id,
                         safe(&r.name),
                         safe(&r.city),
-                        due::last_contact_label(r.last_contact_at, today)
+                        calendar::last_contact_label(r.last_contact_at, today)
                     )
                 })
                 .collect();

@@ -3,10 +3,12 @@
 //! A broken file never stops a salesperson in the field: every problem becomes a one-line warning
 //! naming the line, and fieldbook carries on with the defaults.
 
+mod defaults;
 mod problem;
 
 use crate::book::dates::{DateOrder, parse_date_in};
 use crate::book::model::Tier;
+use crate::i18n::Language;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -16,12 +18,13 @@ use std::path::{Path, PathBuf};
 
 use problem::{Problem, outcome_field_line};
 
-/// Written on first start, so the settings can be discovered by opening the file.
-pub const DEFAULTS_TOML: &str = include_str!("defaults.toml");
+pub use defaults::{DEFAULTS_TOML, DEFAULTS_TOML_ZH, defaults_toml};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// The interface's language: `auto` (the locale's), `en` or `zh-CN`.
+    pub language: crate::i18n::Setting,
     pub review_on_start: bool,
     /// How many customers going cold today's review walks, the most valuable first; 0 = none.
     pub review_cold_per_day: u32,
@@ -123,15 +126,21 @@ pub struct Outcome {
     pub task: String,
 }
 
+/// The defaults in the language fieldbook speaks: what an empty or partial file fills in, so
+/// the outcomes a Chinese config leaves out are the Chinese ones.
 impl Default for Config {
     fn default() -> Self {
-        let outcome = |key: &str, label: &str, next: &str, task: &str| Outcome {
-            key: key.into(),
-            label: label.into(),
-            next: (!next.is_empty()).then(|| next.into()),
-            task: task.into(),
-        };
+        Config::default_in(crate::i18n::current())
+    }
+}
+
+impl Config {
+    /// The defaults with the outcomes of `language` (the rest has no words).
+    #[must_use]
+    pub fn default_in(language: Language) -> Self {
+        let outcomes = defaults::outcomes(language);
         Self {
+            language: crate::i18n::Setting::Auto,
             review_on_start: true,
             review_cold_per_day: 10,
             date_order: DateOrder::MonthDay,
@@ -145,35 +154,7 @@ impl Default for Config {
                 .iter()
                 .map(|k| k.to_string())
                 .collect(),
-            outcomes: vec![
-                outcome("no_answer", "no answer 未接通", "tomorrow", "Try again"),
-                outcome(
-                    "left_message",
-                    "left a message 已留言",
-                    "+2d",
-                    "Call back if no reply",
-                ),
-                outcome("quote_sent", "quote sent 已报价", "+3d", "Chase the quote"),
-                outcome(
-                    "order_placed",
-                    "order placed 已下单",
-                    "+14d",
-                    "Care call: how is the order going?",
-                ),
-                outcome(
-                    "complaint",
-                    "complaint 投诉",
-                    "tomorrow",
-                    "Check back on the complaint",
-                ),
-                outcome("meeting_booked", "meeting booked 已约见面", "", ""),
-                outcome(
-                    "not_interested",
-                    "not interested 不感兴趣",
-                    "+3m",
-                    "Try again later",
-                ),
-            ],
+            outcomes,
         }
     }
 }
@@ -240,6 +221,18 @@ impl Config {
             },
             Err(e) => warn(format!("can't read {}: {e}", path.display())),
         }
+    }
+
+    /// The `language` setting of the file at `path`, without creating or warning about it:
+    /// read before the command line is parsed, so `--help` speaks it. Anything wrong there
+    /// is said once, by [`Config::load`]; meanwhile the locale decides.
+    #[must_use]
+    pub fn language_in(path: &Path) -> crate::i18n::Setting {
+        fs::read_to_string(path)
+            .ok()
+            .and_then(|text| Config::parse(&text).ok())
+            .map(|config| config.language)
+            .unwrap_or_default()
     }
 
     /// `config.toml` in the platform config folder (`~/.config/fieldbook/` on Linux), or `None`
@@ -368,7 +361,7 @@ fn write_defaults(path: &Path) -> io::Result<()> {
         .write(true)
         .truncate(true)
         .open(path)?;
-    file.write_all(DEFAULTS_TOML.as_bytes())?;
+    file.write_all(defaults_toml(crate::i18n::current()).as_bytes())?;
     file.sync_all()
 }
 

@@ -235,3 +235,86 @@ fn greetings_name_known_holidays() {
     );
     assert_eq!(config, Config::default());
 }
+
+#[test]
+fn the_language_is_auto_unless_set_and_a_wrong_one_is_named() {
+    use crate::i18n::{Language, Setting};
+    assert_eq!(Config::default().language, Setting::Auto);
+    let config = Config::parse("language = \"zh-CN\"\n").unwrap();
+    assert_eq!(config.language, Setting::Always(Language::Chinese));
+    let config = Config::parse("language = \"en\"\n").unwrap();
+    assert_eq!(config.language, Setting::Always(Language::English));
+    let w = parse_warning("\nlanguage = \"fr\"\n");
+    assert!(w.starts_with("config.toml line 2: "), "{w}");
+    assert!(w.contains("\"auto\", \"en\" or \"zh-CN\""), "{w}");
+}
+
+#[test]
+fn the_language_is_read_before_anything_else_without_writing_the_file() {
+    use crate::i18n::{Language, Setting};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    assert_eq!(Config::language_in(&path), Setting::Auto);
+    assert!(
+        !path.exists(),
+        "reading the language must not create the config"
+    );
+    std::fs::write(&path, "language = \"zh-CN\"\n").unwrap();
+    assert_eq!(
+        Config::language_in(&path),
+        Setting::Always(Language::Chinese)
+    );
+    std::fs::write(&path, "language = \"zh-CN\"\n[cadence\n").unwrap();
+    assert_eq!(
+        Config::language_in(&path),
+        Setting::Auto,
+        "a broken file: the locale decides"
+    );
+}
+
+#[test]
+fn the_chinese_defaults_file_is_the_chinese_default_with_the_same_keys() {
+    use crate::i18n::{Language, with_language};
+    let chinese = with_language(Language::Chinese, || {
+        Config::parse(DEFAULTS_TOML_ZH).unwrap()
+    });
+    assert_eq!(chinese, Config::default_in(Language::Chinese));
+    let english = Config::default_in(Language::English);
+    let keys = |c: &Config| c.outcomes.iter().map(|o| o.key.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        keys(&chinese),
+        keys(&english),
+        "a book is shared between languages"
+    );
+    let no_answer = chinese.outcome("no_answer").unwrap();
+    assert_eq!(
+        (no_answer.label.as_str(), no_answer.task.as_str()),
+        ("未接通", "明天再打")
+    );
+    let quote = chinese.outcome("已报价").unwrap();
+    assert_eq!(
+        (quote.next.as_deref(), quote.task.as_str()),
+        (Some("三天后"), "跟进报价")
+    );
+    // Apart from the outcomes, the two files say the same settings.
+    let same = Config {
+        outcomes: english.outcomes.clone(),
+        ..chinese.clone()
+    };
+    assert_eq!(same, english);
+}
+
+#[test]
+fn a_new_config_is_written_in_the_language_spoken_and_a_partial_one_fills_in_its_outcomes() {
+    use crate::i18n::{Language, with_language};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let (config, warning) = with_language(Language::Chinese, || Config::load(&path));
+    assert_eq!(warning, None);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DEFAULTS_TOML_ZH);
+    assert_eq!(config.outcomes[0].label, "未接通");
+    let partial = with_language(Language::Chinese, || Config::parse("currency = \"USD\"\n"));
+    assert_eq!(partial.unwrap().outcomes[2].task, "跟进报价");
+    let english = Config::parse("currency = \"USD\"\n").unwrap();
+    assert_eq!(english.outcomes[2].task, "Chase the quote");
+}

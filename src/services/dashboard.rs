@@ -86,7 +86,10 @@ pub struct RiskyCustomer {
     pub tier: Option<Tier>,
     /// 0-100, see `book::lifecycle`.
     pub risk: u8,
+    /// In English, as `--json` carries it; `why` is the same for the interface to say.
     pub reason: String,
+    #[serde(skip)]
+    pub why: Vec<crate::book::lifecycle::Why>,
     pub set_by_hand: bool,
 }
 

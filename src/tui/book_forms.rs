@@ -58,7 +58,7 @@ pub fn log_form_closing(
 
 /// "2d overdue: Send the quote #12": when, what, and the id `fieldbook log --closes` takes.
 fn closes_label(f: &FollowUp, today: NaiveDate) -> String {
-    let when = crate::book::due::due_label(Some(f.draft.due_on), today);
+    let when = crate::i18n::calendar::due_label(Some(f.draft.due_on), today);
     let task = crate::safe_text::line(&f.draft.task);
     format!("{when}: {task} #{}", f.id)
 }

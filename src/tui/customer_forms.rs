@@ -126,7 +126,7 @@ fn shown(value: &str) -> String {
 
 /// The edit form again from the customer as the book holds it `now`, with what was typed in
 /// `form` kept in each field the person changed; also the labels of those fields.
-pub fn reloaded(form: &Form, now: &Customer, why: &str) -> (Form, Vec<&'static str>) {
+pub fn reloaded(form: &Form, now: &Customer, why: &str) -> (Form, Vec<String>) {
     let mut fresh = customer_form(Some(now), why);
     let mut kept = Vec::new();
     for (key, typed) in form.typed_fields() {

@@ -22,8 +22,8 @@ pub enum FieldKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub key: FieldKey,
-    /// Shown beside the field: the key's label.
-    pub label: &'static str,
+    /// Shown beside the field: the key's label, in the language spoken.
+    pub label: String,
     pub kind: FieldKind,
     pub input: TextInput,
     /// Shown dimmed when the field is empty: what may be typed.

@@ -246,7 +246,7 @@ fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
     let again = match next.map(|id| repo.follow_up(id)).transpose()? {
         Some(n) => format!(
             "; next one {}",
-            crate::book::due::due_label(Some(n.draft.due_on), state.today)
+            crate::i18n::calendar::due_label(Some(n.draft.due_on), state.today)
         ),
         None => String::new(),
     };

@@ -266,6 +266,9 @@ impl CliBook {
         cmd.env("FIELDBOOK_DB", self.path())
             .env("FIELDBOOK_CONFIG", self.dir.path().join("config.toml"))
             .env("NO_COLOR", "1")
+            // The tests read English whatever the machine's locale (tests/suite/language.rs
+            // runs the other languages).
+            .env("FIELDBOOK_LANG", "en")
             .args(args);
         cmd
     }
@@ -322,6 +325,7 @@ pub fn fieldbook(dir: &std::path::Path, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("fieldbook").unwrap();
     cmd.env("FIELDBOOK_DB", dir.join("book.sqlite3"))
         .env("FIELDBOOK_CONFIG", dir.join("config.toml"))
+        .env("FIELDBOOK_LANG", "en")
         .args(args);
     cmd
 }

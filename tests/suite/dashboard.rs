@@ -230,3 +230,23 @@ fn empty_book_dashboard() {
     let dash = load(&repo);
     insta::assert_snapshot!(screen(&dash, 120, 40, 0));
 }
+
+#[test]
+fn wide_dashboard_in_chinese() {
+    use fieldbook::i18n::{Language, with_language};
+    let dash = load(&book());
+    let text = with_language(Language::Chinese, || screen(&dash, 120, 40, 0));
+    for word in [
+        "看板",
+        "各渠道联系次数",
+        "月度收入",
+        "本周",
+        "有风险",
+        "久未联系",
+        "拜访计划",
+        "节日问候",
+    ] {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}

@@ -2,7 +2,7 @@
 //! <- `services/` <- `cli/` and `tui/` <- `app.rs`. Read from the paths the files under `src/`
 //! name (`crate::...`, `super::...`), so a wrong import fails here rather than in review.
 //!
-//! `safe_text`, `text`, `config` and `paths` are leaf helpers any room may use, except `book/`, which
+//! `safe_text`, `text`, `config`, `paths` and `i18n` are leaf helpers any room may use, except `book/`, which
 //! uses nothing of the crate, and `interop/`, which needs none of them (it reads and writes
 //! bytes and book types only).
 
@@ -193,6 +193,30 @@ fn forbidden(sources: &[Source], room: &str, forbidden: &[&str]) -> Vec<String> 
 #[test]
 fn book_imports_nothing_of_the_crate() {
     let bad = violations(&sources(), "book", &[]);
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// What people read is said in `i18n` (its catalogues) from what `book/` computes: the pure
+/// rules and the file formats hold no words of the interface, and `i18n` only reads book types.
+#[test]
+fn the_interface_language_sits_above_the_book() {
+    let sources = sources();
+    let mut bad = violations(&sources, "i18n", &["book"]);
+    for room in ["book", "interop"] {
+        bad.extend(
+            in_room(&sources, room)
+                .filter(|s| {
+                    let b = s.text.as_bytes();
+                    let call = |name: &str| {
+                        s.text
+                            .match_indices(name)
+                            .any(|(i, _)| i == 0 || !is_ident(b[i - 1]))
+                    };
+                    call("t!(") || call("t_in!(")
+                })
+                .map(|s| format!("{} speaks the interface's language", s.path.display())),
+        );
+    }
     assert!(bad.is_empty(), "{bad:#?}");
 }
 

@@ -15,6 +15,7 @@ mod editing;
 mod gate;
 mod going_cold;
 mod interop;
+mod language;
 mod layering;
 mod likely_duplicates;
 mod limits;

@@ -375,3 +375,40 @@ fn notes_search_scope() {
     run(&mut state, &mut repo, typed("样品"));
     insta::assert_snapshot!(screen(&mut state, 120, 24));
 }
+
+/// The welcome screen as a Chinese user first sees it (the keys stay the same).
+#[test]
+fn welcome_on_an_empty_book_in_chinese() {
+    use fieldbook::i18n::{Language, with_language};
+    let repo = empty_book();
+    let mut state = state_for(&repo);
+    let text = with_language(Language::Chinese, || screen(&mut state, 120, 40));
+    assert!(text.contains("欢迎使用 fieldbook") && text.contains("fieldbook --demo"));
+    insta::assert_snapshot!(text);
+}
+
+/// Chinese labels are twice as wide as their characters: the values still start in one column.
+#[test]
+fn log_form_with_a_bad_date_in_chinese() {
+    use fieldbook::i18n::{Language, with_language};
+    let text = with_language(Language::Chinese, || {
+        let (mut repo, _) = sample_book();
+        let mut state = state_for(&repo);
+        run(&mut state, &mut repo, [Action::LogInteraction]);
+        run(&mut state, &mut repo, typed("电话沟通报价"));
+        let next = [Action::NextField; 4];
+        run(&mut state, &mut repo, next);
+        run(&mut state, &mut repo, typed("someday"));
+        run(&mut state, &mut repo, [Action::SaveForm]);
+        screen(&mut state, 120, 40)
+    });
+    let column = |label: &str| {
+        let line = text.lines().find(|l| l.contains(label)).unwrap();
+        let before = &line[..line.find(label).unwrap()];
+        unicode_width::UnicodeWidthStr::width(before)
+    };
+    assert!(text.contains("摘要") && text.contains("跟进日期"), "{text}");
+    insta::assert_snapshot!(text);
+    // Both values begin in the same column, whatever the labels' widths.
+    assert_eq!(column("电话沟通报价"), column("someday"), "{text}");
+}

@@ -157,6 +157,7 @@ fn at_risk_riskiest_first() {
     let v = |stage, risk| StageVerdict {
         stage,
         reason: String::new(),
+        why: Vec::new(),
         risk,
     };
     let verdicts = vec![

@@ -13,7 +13,7 @@ use crate::book::care_dates::greeting_list;
 use crate::book::complaints::{self, Complaint, Severity};
 use crate::book::deals::{self, Deal, DealStage};
 use crate::book::holidays;
-use crate::book::lifecycle::{self, LifecycleFacts, StageVerdict};
+use crate::book::lifecycle::{self, LifecycleFacts, StageVerdict, Why};
 use crate::book::model::{CustomerId, CustomerRow, Stage, Tier};
 use crate::book::report;
 use crate::config::Config;
@@ -36,18 +36,20 @@ fn applied(derived: StageVerdict, by_hand: Option<&(Stage, String)>) -> (StageVe
     if !set_by_hand {
         return (derived, false);
     }
-    let why = by_hand.map_or("", |(_, why)| why.trim());
-    let mut reason = if why.is_empty() || why.eq_ignore_ascii_case("set by hand") {
-        "set by hand".to_string()
+    let typed = by_hand.map_or("", |(_, why)| why.trim());
+    let typed = if typed.eq_ignore_ascii_case("set by hand") {
+        ""
     } else {
-        format!("set by hand: {why}")
+        typed
     };
-    if derived.reason != "marked lost" {
-        reason = format!("{reason}; {}", derived.reason);
+    let mut why = vec![Why::SetByHand { why: typed.into() }];
+    if derived.why != [Why::MarkedLost] {
+        why.extend(derived.why);
     }
     let verdict = StageVerdict {
         stage,
-        reason,
+        reason: lifecycle::english(&why),
+        why,
         risk: derived.risk,
     };
     (verdict, true)
@@ -125,6 +127,7 @@ impl Book<'_> {
                 tier: self.tier_of(*id),
                 risk: v.risk,
                 reason: v.reason.clone(),
+                why: v.why.clone(),
                 set_by_hand: by_hand.contains_key(id),
             })
             .collect();

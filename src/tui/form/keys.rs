@@ -1,10 +1,10 @@
 //! The fields of each form, named by an enum per form: code reads and fills a field by its
 //! key, so renaming a label on screen cannot silently break a save. The label is what the
-//! form shows beside the field.
+//! form shows beside the field, in the language spoken (from the catalogue).
 
 /// Declares one form's field enum, the label of each field, and how it becomes a `FieldKey`.
 macro_rules! form_fields {
-    ($(#[$doc:meta])* $name:ident { $($field:ident => $label:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($field:ident => $label:expr),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum $name {
@@ -12,7 +12,7 @@ macro_rules! form_fields {
         }
 
         impl $name {
-            pub const fn label(self) -> &'static str {
+            pub fn label(self) -> String {
                 match self {
                     $(Self::$field => $label),+
                 }
@@ -41,7 +41,7 @@ pub enum FieldKey {
 }
 
 impl FieldKey {
-    pub const fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
             FieldKey::CustomerField(f) => f.label(),
             FieldKey::PersonField(f) => f.label(),
@@ -58,103 +58,103 @@ impl FieldKey {
 form_fields!(
     /// Adding or editing a customer.
     CustomerField {
-        Name => "Name",
-        Kind => "Kind",
-        City => "City",
-        Phone => "Phone",
-        Email => "Email",
-        WeChat => "WeChat",
-        Tier => "Tier",
-        Stage => "Stage",
-        WhyByHand => "Why by hand",
-        Tags => "Tags",
-        Industry => "Industry",
-        Address => "Address",
-        Website => "Website",
-        LeadSource => "Lead source",
-        Birthday => "Birthday",
-        Cadence => "Cadence (days)",
-        Notes => "Notes",
+        Name => t!("form-customer-name"),
+        Kind => t!("form-kind"),
+        City => t!("form-city"),
+        Phone => t!("form-phone"),
+        Email => t!("form-email"),
+        WeChat => t!("form-wechat"),
+        Tier => t!("form-tier"),
+        Stage => t!("form-customer-stage"),
+        WhyByHand => t!("form-why-by-hand"),
+        Tags => t!("form-tags"),
+        Industry => t!("form-industry"),
+        Address => t!("form-address"),
+        Website => t!("form-website"),
+        LeadSource => t!("form-lead-source"),
+        Birthday => t!("form-birthday"),
+        Cadence => t!("form-cadence"),
+        Notes => t!("form-notes"),
     }
 );
 
 form_fields!(
     /// Adding a person (contact) at a customer.
     PersonField {
-        Name => "Name",
-        Title => "Title",
-        Phone => "Phone",
-        Email => "Email",
-        WeChat => "WeChat",
-        Birthday => "Birthday",
-        Notes => "Notes",
+        Name => t!("form-person-name"),
+        Title => t!("form-person-title"),
+        Phone => t!("form-phone"),
+        Email => t!("form-email"),
+        WeChat => t!("form-wechat"),
+        Birthday => t!("form-birthday"),
+        Notes => t!("form-notes"),
     }
 );
 
 form_fields!(
     /// Logging a contact, with an optional next step.
     LogField {
-        Summary => "Summary",
-        Channel => "Channel",
-        Outcome => "Outcome",
-        With => "With",
-        When => "When",
-        FollowUpDate => "Follow-up date",
-        FollowUpTask => "Follow-up task",
-        Repeat => "Repeat",
-        Satisfaction => "Satisfaction",
-        Closes => "Closes",
+        Summary => t!("form-summary"),
+        Channel => t!("form-channel"),
+        Outcome => t!("form-outcome"),
+        With => t!("form-with"),
+        When => t!("form-when"),
+        FollowUpDate => t!("form-follow-up-date"),
+        FollowUpTask => t!("form-follow-up-task"),
+        Repeat => t!("form-repeat"),
+        Satisfaction => t!("form-satisfaction"),
+        Closes => t!("form-closes"),
     }
 );
 
 form_fields!(
     /// Adding a follow-up.
     FollowUpField {
-        Task => "Task",
-        Due => "Due",
-        Repeat => "Repeat",
+        Task => t!("form-task"),
+        Due => t!("form-due"),
+        Repeat => t!("form-repeat"),
     }
 );
 
 form_fields!(
     /// Snoozing a follow-up.
     SnoozeField {
-        Until => "Until",
+        Until => t!("form-until"),
     }
 );
 
 form_fields!(
     /// Adding a deal or editing one picked in the form.
     DealField {
-        Deal => "Deal",
-        Title => "Title",
-        Amount => "Amount",
-        Currency => "Currency",
-        Stage => "Stage",
-        OrderDate => "Order date",
-        ExpectedClose => "Expected close",
+        Deal => t!("form-deal"),
+        Title => t!("form-deal-title"),
+        Amount => t!("form-amount"),
+        Currency => t!("form-currency"),
+        Stage => t!("form-deal-stage"),
+        OrderDate => t!("form-order-date"),
+        ExpectedClose => t!("form-expected-close"),
     }
 );
 
 form_fields!(
     /// Recording a complaint or moving one on.
     ComplaintField {
-        Complaint => "Complaint",
-        What => "What",
-        Severity => "Severity",
-        Status => "Status",
-        Opened => "Opened",
-        ResolvedOn => "Resolved on",
-        Resolution => "Resolution",
-        Satisfaction => "Satisfaction",
+        Complaint => t!("form-complaint"),
+        What => t!("form-what"),
+        Severity => t!("form-severity"),
+        Status => t!("form-status"),
+        Opened => t!("form-opened"),
+        ResolvedOn => t!("form-resolved-on"),
+        Resolution => t!("form-resolution"),
+        Satisfaction => t!("form-satisfaction"),
     }
 );
 
 form_fields!(
     /// Naming a file to import, and how.
     ImportField {
-        File => "File",
-        Duplicates => "Duplicates",
-        BadRows => "Bad rows",
+        File => t!("form-file"),
+        Duplicates => t!("form-duplicates"),
+        BadRows => t!("form-bad-rows"),
     }
 );

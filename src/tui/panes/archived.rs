@@ -1,6 +1,7 @@
 //! The archived customers: soft-deleted, listed with when they were last contacted, and
 //! restorable with `r`.
 
+use crate::i18n::calendar;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{clip_line, pane_block};
-use crate::book::due;
 use crate::safe_text;
 use crate::tui::state::ArchivedList;
 use crate::tui::theme::THEME;
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, list: &mut ArchivedList, today: Naive
                     format!(
                         "  {}  last contact {}",
                         safe_text::line(&r.city),
-                        due::last_contact_label(r.last_contact_at, today)
+                        calendar::last_contact_label(r.last_contact_at, today)
                     ),
                     THEME.dim,
                 ),

@@ -1,5 +1,6 @@
 //! The customer list: who needs attention, with the filter line under it.
 
+use crate::i18n::calendar;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -8,7 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
-use crate::book::due::{self, Bucket};
+use crate::book::due::Bucket;
 use crate::book::model::CustomerRow;
 use crate::safe_text;
 use crate::text::clip;
@@ -211,7 +212,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
 }
 
 fn next_label(state: &State, r: &CustomerRow) -> String {
-    due::due_label(r.next_follow_up_on, state.today)
+    calendar::due_label(r.next_follow_up_on, state.today)
 }
 
 /// One customer's row: the name with what the filter matched (and the person it was found
@@ -224,7 +225,7 @@ fn customer_row(state: &State, r: &CustomerRow, columns: &Columns) -> Row<'stati
     }
     cells.push(Cell::from(r.tier.map_or("", |t| t.as_str())));
     if columns.last {
-        cells.push(Cell::from(due::last_contact_label(
+        cells.push(Cell::from(calendar::last_contact_label(
             r.last_contact_at,
             state.today,
         )));

@@ -16,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use super::pane_block;
 use crate::book::model::Tier;
 use crate::book::money;
+use crate::i18n::calendar;
 use crate::safe_text;
 use crate::services::dashboard::Dashboard;
 use crate::text::clip;
@@ -205,11 +206,18 @@ pub fn draw(frame: &mut Frame, area: Rect, dash: &Dashboard, scroll: usize) {
         let first = scroll + 1;
         let last = scroll + usize::from(visible);
         let where_ = if last >= usize::from(total) {
-            "end".to_string()
+            t!("dash-end")
         } else {
-            "more below".to_string()
+            t!("dash-more-below")
         };
-        let text = format!(" lines {first}-{last} of {total} · {where_} ");
+        let lines = t!(
+            "dash-lines",
+            first = first,
+            last = last,
+            total = total,
+            place = where_
+        );
+        let text = format!(" {lines} ");
         Paragraph::new(Line::from(Span::styled(text, THEME.dim)).right_aligned())
             .render(Rect::new(area.x, area.y + visible, area.width, 1), target);
     }
@@ -217,43 +225,50 @@ pub fn draw(frame: &mut Frame, area: Rect, dash: &Dashboard, scroll: usize) {
 
 fn header(dash: &Dashboard) -> Paragraph<'static> {
     let text = format!(
-        " · {} · {} customers · revenue in {}",
-        dash.today.format("%a %Y-%m-%d"),
-        dash.customers,
-        dash.currency
+        " · {} · {}",
+        calendar::weekday_and_date(dash.today),
+        t!(
+            "report-customers-and-currency",
+            n = dash.customers,
+            currency = &dash.currency
+        )
     );
     Paragraph::new(Line::from(vec![
-        Span::styled("Dashboard", THEME.title),
+        Span::styled(t!("report-title"), THEME.title),
         Span::styled(text, THEME.dim),
     ]))
 }
 
 fn title(panel: Panel, dash: &Dashboard) -> String {
-    let count = |what: &str, total: usize| format!("{what} · {total}");
     match panel {
-        Panel::Contacts => "Contacts by channel".into(),
-        Panel::Revenue => format!(
-            "Revenue by month · 12 mo {}",
-            money::format_short(dash.revenue_12_months, &dash.currency)
+        Panel::Contacts => t!("report-contacts-by-channel"),
+        Panel::Revenue => t!(
+            "dash-revenue",
+            total = money::format_short(dash.revenue_12_months, &dash.currency)
         ),
-        Panel::FollowUps => format!("Follow-ups done · {} days", dash.follow_up_days),
-        Panel::Tiers => "Tiers · revenue share".into(),
-        Panel::Stages => "Lifecycle".into(),
-        Panel::AtRisk => count("At risk", dash.at_risk.total),
-        Panel::Cold => count("Going cold", dash.going_cold.total),
-        Panel::Visits => format!(
-            "Visit planner · {} in {} cities",
-            dash.visit_plan.customers, dash.visit_plan.cities.total
+        Panel::FollowUps => t!("dash-follow-ups", days = dash.follow_up_days),
+        Panel::Tiers => t!("dash-tiers"),
+        Panel::Stages => t!("dash-lifecycle"),
+        Panel::AtRisk => t!("dash-at-risk", n = dash.at_risk.total),
+        Panel::Cold => t!("dash-going-cold", n = dash.going_cold.total),
+        Panel::Visits => t!(
+            "dash-visits",
+            customers = dash.visit_plan.customers,
+            cities = dash.visit_plan.cities.total
         ),
-        Panel::Complaints => count("Open complaints", dash.open_complaints.total),
-        Panel::Opportunities => format!(
-            "Top opportunities · {} open {}",
-            dash.top_opportunities.total,
-            money::format_short(dash.open_pipeline, &dash.currency)
+        Panel::Complaints => t!("dash-complaints", n = dash.open_complaints.total),
+        Panel::Opportunities => t!(
+            "dash-opportunities",
+            n = dash.top_opportunities.total,
+            total = money::format_short(dash.open_pipeline, &dash.currency)
         ),
         Panel::Greetings => match &dash.greetings {
-            Some(g) => format!("Greetings · {} {}", g.holiday.name_zh, g.holiday.name_en),
-            None => "Greetings".into(),
+            Some(g) => t!(
+                "dash-greetings-for",
+                name_zh = g.holiday.name_zh,
+                name_en = g.holiday.name_en
+            ),
+            None => t!("dash-greetings"),
         },
     }
 }

@@ -1,5 +1,6 @@
 //! Follow-ups for the whole book (or one customer): Overdue, Today, Next 7 days, Later.
 
+use crate::i18n::calendar;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
-use crate::book::due::{self, Bucket};
+use crate::book::due::Bucket;
 use crate::book::model::FollowUp;
 use crate::safe_text;
 use crate::text::{clip, pad};
@@ -136,9 +137,9 @@ impl Columns {
 fn day_label(f: &FollowUp, now: NaiveDateTime) -> String {
     let d = &f.draft;
     if d.due_on == now.date() && Bucket::of(d.due_on, d.due_time, now) == Bucket::Overdue {
-        "overdue".to_string()
+        crate::t!("due-overdue")
     } else {
-        due::due_label(Some(d.due_on), now.date())
+        calendar::due_label(Some(d.due_on), now.date())
     }
 }
 

@@ -113,7 +113,11 @@ fn field_view(field: &Field, focused: bool, width: usize) -> FieldView {
     };
     let marker = if focused { "›" } else { " " };
     let label = Span::styled(
-        format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 1),
+        // Padded by display width: a Chinese label is twice as wide as its characters.
+        format!(
+            "{marker}{}",
+            crate::text::pad(&field.label, LABEL_WIDTH - 1)
+        ),
         label_style,
     );
     let room = width.saturating_sub(LABEL_WIDTH).max(4);

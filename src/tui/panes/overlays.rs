@@ -11,27 +11,14 @@ use crate::tui::theme::THEME;
 
 pub fn draw_welcome(frame: &mut Frame, area: Rect) {
     let lines = vec![
-        Line::styled("Welcome to fieldbook", THEME.title),
+        Line::styled(t!("welcome-title"), THEME.title),
         Line::raw(""),
-        Line::raw("Your customer book is empty."),
+        Line::raw(t!("welcome-empty")),
         Line::raw(""),
-        Line::from(vec![
-            Span::raw("Press "),
-            Span::styled("a", THEME.key),
-            Span::raw(" to add your first customer,"),
-        ]),
-        Line::from(vec![
-            Span::raw("or quit with "),
-            Span::styled("q", THEME.key),
-            Span::raw(" and try "),
-            Span::styled("fieldbook --demo", THEME.key),
-            Span::raw(" for a book full of examples."),
-        ]),
+        with_keys(&t!("welcome-add")),
+        with_keys(&t!("welcome-demo")),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled("?", THEME.key),
-            Span::raw(" shows every key."),
-        ]),
+        with_keys(&t!("welcome-help")),
     ];
     let block = pane_block("fieldbook".to_string(), true);
     frame.render_widget(
@@ -41,6 +28,23 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// A line of the catalogue whose `marked` parts are keys to press, drawn in the key style.
+fn with_keys(text: &str) -> Line<'static> {
+    let spans: Vec<Span<'static>> = text
+        .split('`')
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                Span::styled(part.to_string(), THEME.key)
+            } else {
+                Span::raw(part.to_string())
+            }
+        })
+        .collect();
+    Line::from(spans)
 }
 
 pub fn draw_too_small(frame: &mut Frame, area: Rect, min: (u16, u16)) {

@@ -1,5 +1,6 @@
 //! The selected customer: every field, its people, and what is open with it.
 
+use crate::i18n::calendar;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -150,10 +151,10 @@ fn follow_up_lines(follow_ups: &[FollowUp], now: NaiveDateTime) -> Vec<Line<'sta
     }
     let mut out = vec![Line::styled("Open follow-ups", THEME.header)];
     for f in follow_ups {
-        let when = due::due_label_at(f.draft.due_on, f.draft.due_time, now);
+        let when = calendar::due_label_at(f.draft.due_on, f.draft.due_time, now);
         out.push(Line::from(vec![
             Span::styled(
-                format!("  {when:<11} "),
+                format!("  {} ", crate::text::fill(&when, 11)),
                 super::follow_ups::due_style(f.draft.due_on, f.draft.due_time, now),
             ),
             Span::raw(safe_text::line(&f.draft.task).into_owned()),
@@ -244,7 +245,7 @@ fn deal_lines(a: &Account, today: NaiveDate) -> Vec<Line<'static>> {
         let d = &deal.draft;
         let when = match (d.stage, d.closed_on, d.expected_close) {
             (DealStage::Won | DealStage::Lost, Some(on), _) => on.format("%Y-%m-%d").to_string(),
-            (_, _, Some(close)) => format!("close {}", due::due_label(Some(close), today)),
+            (_, _, Some(close)) => format!("close {}", calendar::due_label(Some(close), today)),
             _ => String::new(),
         };
         out.push(Line::from(vec![

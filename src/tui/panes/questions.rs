@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::pane_block;
-use crate::book::due;
 use crate::book::model::{Customer, CustomerDraft};
 use crate::repository::UndoStep;
 use crate::safe_text;
@@ -100,7 +99,7 @@ fn draw_duplicate(
         format!(
             "{} ({})",
             at.format("%Y-%m-%d"),
-            due::last_contact_label(Some(at), today)
+            crate::i18n::calendar::last_contact_label(Some(at), today)
         )
     });
     let book_title = if existing.archived {

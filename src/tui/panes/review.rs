@@ -1,6 +1,7 @@
 //! Today's review: the item on screen beside the customer's latest interactions, a counter of
 //! what is left, and a summary once the walk is over.
 
+use crate::i18n::calendar;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,7 +10,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::history::interaction_lines;
 use super::pane_block;
-use crate::book::due;
 use crate::book::model::{Contact, Customer};
 use crate::safe_text;
 use crate::services::account::Account;
@@ -280,7 +280,7 @@ fn customer_lines(c: &Customer, account: Option<&Account>, today: NaiveDate) -> 
     }
     out.push(Line::from(vec![
         Span::styled("Last   ", THEME.label),
-        Span::raw(due::last_contact_label(c.last_contact_at, today)),
+        Span::raw(calendar::last_contact_label(c.last_contact_at, today)),
     ]));
     out
 }

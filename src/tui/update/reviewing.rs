@@ -6,8 +6,8 @@ use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
 use super::super::state::{FollowUpScope, Screen, State};
 use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
-use crate::book::due;
 use crate::book::model::{CustomerId, CustomerRow, FollowUp, FollowUpDraft};
+use crate::i18n::calendar;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::services::morning;
@@ -234,7 +234,7 @@ pub fn done(state: &mut State, repo: &mut Repository) -> Result<()> {
     let again = match next.map(|id| repo.follow_up(id)).transpose()? {
         Some(n) => format!(
             "; next one {}",
-            due::due_label(Some(n.draft.due_on), state.today)
+            calendar::due_label(Some(n.draft.due_on), state.today)
         ),
         None => String::new(),
     };
@@ -272,7 +272,7 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
         });
         return Ok(());
     };
-    let when = due::due_label(Some(until), state.today);
+    let when = calendar::due_label(Some(until), state.today);
     match item {
         ReviewItem::FollowUp(f) => {
             repo.snooze_follow_up(f.id, until)?;

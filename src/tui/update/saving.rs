@@ -4,8 +4,8 @@
 
 use super::reading::{load_detail, refresh_customer, reload};
 use super::reviewing;
-use crate::book::due::due_label;
 use crate::book::model::{CustomerId, FollowUpId};
+use crate::i18n::calendar::due_label;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
 use crate::services::logging::{self, Closes};

@@ -10,8 +10,10 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget};
 use super::{fit, right, tier_style};
 use crate::book::model::{Channel, Stage};
 use crate::book::money;
+use crate::i18n::{calendar, words};
 use crate::services::dashboard::Dashboard;
 use crate::tui::theme::THEME;
+use unicode_width::UnicodeWidthStr;
 
 const THIS_WEEK: Style = Style::new().fg(Color::Cyan);
 const LAST_WEEK: Style = Style::new().fg(Color::DarkGray);
@@ -29,11 +31,12 @@ fn meter(part: u64, whole: u64, width: usize) -> String {
     format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8])
 }
 
-fn short_channel(c: Channel) -> &'static str {
+/// A channel under its bars, in as few columns as a bar group has.
+fn short_channel(c: Channel) -> String {
     match c {
-        Channel::Meeting => "meet",
-        Channel::Message => "msg",
-        other => other.label(),
+        Channel::Meeting => t!("chart-channel-meeting"),
+        Channel::Message => t!("chart-channel-message"),
+        other => words::channel(other),
     }
 }
 
@@ -51,9 +54,9 @@ pub(super) fn contacts_chart(dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     let chart = legend(
         vec![
             Span::styled("█", THIS_WEEK),
-            Span::raw(format!(" this week {this}  ")),
+            Span::raw(format!(" {}  ", t!("chart-this-week", n = this))),
             Span::styled("█", LAST_WEEK),
-            Span::raw(format!(" last week {last}")),
+            Span::raw(format!(" {}", t!("chart-last-week", n = last))),
         ],
         area,
         buf,
@@ -88,23 +91,28 @@ pub(super) fn revenue_chart(dash: &Dashboard, area: Rect, buf: &mut Buffer) {
         .filter(|m| m.total > 0)
         .max_by_key(|m| (m.total, m.month));
     let spans = match (best, dash.revenue_by_month.last()) {
-        (Some(best), Some(now)) => vec![Span::raw(format!(
-            "best {} {} · this month {}",
-            best.month.format("%b %Y"),
-            money::format_short(best.total, &dash.currency),
-            money::format_short(now.total, &dash.currency)
+        (Some(best), Some(now)) => vec![Span::raw(t!(
+            "chart-best-month",
+            month = calendar::month_and_year(best.month),
+            amount = money::format_short(best.total, &dash.currency),
+            now = money::format_short(now.total, &dash.currency)
         ))],
-        _ => vec![Span::styled("no orders in 12 months", THEME.dim)],
+        _ => vec![Span::styled(t!("chart-no-orders"), THEME.dim)],
     };
     let chart = legend(spans, area, buf);
     let months = dash.revenue_by_month.len().max(1) as u16;
     let bar_width = ((chart.width + 1) / months).saturating_sub(1).clamp(1, 6);
+    // The months' names when every one fits under its bar ("Jan", "12月"), else their numbers.
+    let names = dash
+        .revenue_by_month
+        .iter()
+        .all(|m| calendar::month(m.month).width() <= usize::from(bar_width));
     let bars: Vec<Bar> = dash
         .revenue_by_month
         .iter()
         .map(|m| {
-            let label = if bar_width >= 3 {
-                m.month.format("%b").to_string()
+            let label = if names {
+                calendar::month(m.month)
             } else {
                 m.month.format("%m").to_string()
             };
@@ -126,13 +134,13 @@ pub(super) fn follow_ups_chart(dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     let t = dash.follow_ups;
     let total = (t.on_time + t.late) as u64;
     if total == 0 {
-        Paragraph::new(Span::styled("none done lately", THEME.dim)).render(area, buf);
+        Paragraph::new(Span::styled(t!("chart-none-done"), THEME.dim)).render(area, buf);
         return;
     }
     let pct = (t.on_time as u64 * 100 + total / 2) / total;
     let chart = legend(
         vec![Span::styled(
-            format!("{pct}% on time of {total}"),
+            t!("chart-on-time-of", pct = pct, total = total),
             THEME.dim,
         )],
         area,
@@ -140,7 +148,7 @@ pub(super) fn follow_ups_chart(dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     );
     let bar = |label: &str, n: usize, style: Style| {
         Bar::default()
-            .label(Line::from(format!("{label} {n:>3}")))
+            .label(Line::from(format!("{} {n:>3}", fit(label, 7))))
             .value(n as u64)
             .text_value(String::new())
             .style(style)
@@ -148,8 +156,8 @@ pub(super) fn follow_ups_chart(dash: &Dashboard, area: Rect, buf: &mut Buffer) {
     BarChart::default()
         .direction(Direction::Horizontal)
         .data(BarGroup::new([
-            bar("on time", t.on_time, ON_TIME),
-            bar("late   ", t.late, LATE),
+            bar(&t!("chart-on-time"), t.on_time, ON_TIME),
+            bar(&t!("chart-late"), t.late, LATE),
         ]))
         .bar_width(1)
         .bar_gap(1)
@@ -176,7 +184,7 @@ pub(super) fn tier_lines(dash: &Dashboard, width: usize) -> Vec<Line<'static>> {
         })
         .collect();
     lines.push(Line::from(Span::styled(
-        format!("{} set by hand", dash.tiers_set_by_hand),
+        t!("dash-set-by-hand", n = dash.tiers_set_by_hand),
         THEME.dim,
     )));
     lines
@@ -200,7 +208,7 @@ pub(super) fn stage_lines(dash: &Dashboard, width: usize) -> Vec<Line<'static>> 
         };
         let bar = col.saturating_sub(16);
         vec![
-            Span::styled(fit(s.stage.label(), 8), stage_style(s.stage)),
+            Span::styled(fit(&words::stage(s.stage), 8), stage_style(s.stage)),
             Span::raw(format!("{} ", right(&s.customers.to_string(), 5))),
             Span::styled(
                 fit(&meter(s.customers as u64, max, bar), bar + 1),
@@ -219,7 +227,7 @@ pub(super) fn stage_lines(dash: &Dashboard, width: usize) -> Vec<Line<'static>> 
         })
         .collect();
     lines.push(Line::from(Span::styled(
-        format!("{} set by hand", dash.stages_set_by_hand),
+        t!("dash-set-by-hand", n = dash.stages_set_by_hand),
         THEME.dim,
     )));
     lines

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{BOLD, book, clip, fit, right, tier_span};
 use crate::book::money;
 use crate::book::report::{Visit, VisitReason};
+use crate::i18n::{calendar, words};
 use crate::services::dashboard::{Dashboard, Greetings};
 use crate::tui::theme::THEME;
 
@@ -20,7 +21,7 @@ const ONE_LINE: usize = 60;
 pub(super) struct ListView {
     pub items: Vec<Vec<Line<'static>>>,
     pub more: usize,
-    pub empty: &'static str,
+    pub empty: String,
 }
 
 impl ListView {
@@ -53,7 +54,7 @@ impl ListView {
         let hidden = total - shown + self.more;
         if hidden > 0 {
             lines.push(Line::from(Span::styled(
-                format!("… {hidden} more"),
+                t!("dash-more", n = hidden),
                 THEME.dim,
             )));
         }
@@ -91,12 +92,12 @@ pub(super) fn at_risk(dash: &Dashboard, inner: usize) -> ListView {
             ];
             if one_line {
                 head.push(Span::raw(clip(
-                    &book(&r.reason),
+                    &book(&words::reasons(&r.why)),
                     inner.saturating_sub(nw + 7),
                 )));
                 vec![Line::from(head)]
             } else {
-                let why = clip(&book(&r.reason), inner.saturating_sub(2));
+                let why = clip(&book(&words::reasons(&r.why)), inner.saturating_sub(2));
                 vec![
                     Line::from(head),
                     Line::from(Span::styled(format!("  {why}"), THEME.dim)),
@@ -107,12 +108,14 @@ pub(super) fn at_risk(dash: &Dashboard, inner: usize) -> ListView {
     ListView {
         items,
         more: dash.at_risk.more(),
-        empty: "nobody at risk",
+        empty: t!("dash-nobody-at-risk"),
     }
 }
 
 pub(super) fn going_cold(dash: &Dashboard, inner: usize) -> ListView {
-    let nw = inner.saturating_sub(20);
+    // "+297d" or "+297天" and a space before it: the name gets what the rest leaves.
+    let days = t!("dash-days-past", n = 999).width() + 1;
+    let nw = inner.saturating_sub(14 + days);
     let items = dash
         .going_cold
         .items
@@ -120,36 +123,41 @@ pub(super) fn going_cold(dash: &Dashboard, inner: usize) -> ListView {
         .map(|c| {
             let last = c
                 .last_contact
-                .map_or("never".to_string(), |d| d.format("%m-%d").to_string());
+                .map_or_else(|| t!("since-never"), |d| d.format("%m-%d").to_string());
             vec![Line::from(vec![
                 Span::raw(fit(&book(&c.name), nw)),
                 Span::raw(" "),
                 tier_span(c.tier),
-                Span::styled(right(&format!("+{}d", c.days_past), 6), COLD),
-                Span::styled(format!(" last {}", fit(&last, 5)), THEME.dim),
+                Span::styled(right(&t!("dash-days-past", n = c.days_past), days), COLD),
+                Span::styled(
+                    format!(" {}", t!("dash-last", date = fit(&last, 5))),
+                    THEME.dim,
+                ),
             ])]
         })
         .collect();
     ListView {
         items,
         more: dash.going_cold.more(),
-        empty: "nobody going cold",
+        empty: t!("dash-nobody-cold"),
     }
 }
 
 /// What a visit is for, in a few columns.
 fn visit_tag(v: &Visit, dash: &Dashboard) -> Span<'static> {
     match v.reasons.first() {
-        Some(VisitReason::Overdue { days }) => Span::styled(format!("{days}d late"), THEME.overdue),
+        Some(VisitReason::Overdue { days }) => {
+            Span::styled(t!("dash-days-late", n = *days), THEME.overdue)
+        }
         Some(VisitReason::Due { on }) => {
             let text = match (*on - dash.today).num_days() {
-                0 => "today".to_string(),
-                1 => "tomorrow".to_string(),
-                _ => on.format("%a").to_string(),
+                0 => t!("due-today"),
+                1 => t!("due-tomorrow"),
+                _ => calendar::weekday(*on),
             };
             Span::styled(text, THEME.due_today)
         }
-        Some(VisitReason::Cold { days }) => Span::styled(format!("cold +{days}d"), COLD),
+        Some(VisitReason::Cold { days }) => Span::styled(t!("dash-cold-days", n = *days), COLD),
         None => Span::raw(""),
     }
 }
@@ -201,7 +209,7 @@ pub(super) fn visits(dash: &Dashboard, inner: usize) -> ListView {
         .iter()
         .map(|city| {
             let name = if city.city.is_empty() {
-                "(no city)".to_string()
+                t!("report-no-city")
             } else {
                 book(&city.city)
             };
@@ -245,7 +253,7 @@ pub(super) fn visits(dash: &Dashboard, inner: usize) -> ListView {
     ListView {
         items,
         more: dash.visit_plan.cities.more(),
-        empty: "nothing due, nobody cold",
+        empty: t!("dash-nothing-to-visit"),
     }
 }
 
@@ -262,8 +270,8 @@ pub(super) fn complaints(dash: &Dashboard, inner: usize) -> ListView {
                 _ => Style::new(),
             };
             vec![Line::from(vec![
-                Span::styled(fit(c.severity.label(), 6), severity),
-                Span::raw(right(&format!("{}d", c.days_open), 4)),
+                Span::styled(fit(&words::severity(c.severity), 6), severity),
+                Span::raw(right(&t!("dash-days", n = c.days_open), 4)),
                 Span::raw(" "),
                 Span::raw(fit(&book(&c.customer), nw)),
                 Span::raw(" "),
@@ -277,7 +285,7 @@ pub(super) fn complaints(dash: &Dashboard, inner: usize) -> ListView {
     ListView {
         items,
         more: dash.open_complaints.more(),
-        empty: "no open complaints",
+        empty: t!("dash-no-complaints"),
     }
 }
 
@@ -311,7 +319,7 @@ pub(super) fn opportunities(dash: &Dashboard, inner: usize) -> ListView {
                 spans.push(Span::styled(fit(&book(&o.title), tw), THEME.dim));
                 spans.push(Span::raw(" "));
             }
-            spans.push(Span::raw(fit(o.stage.label(), 11)));
+            spans.push(Span::raw(fit(&words::deal_stage(o.stage), 11)));
             spans.push(Span::styled(
                 right(&money::format_short(o.amount, &dash.currency), 9),
                 BOLD,
@@ -323,17 +331,14 @@ pub(super) fn opportunities(dash: &Dashboard, inner: usize) -> ListView {
     ListView {
         items,
         more: dash.top_opportunities.more(),
-        empty: "no open deals",
+        empty: t!("dash-no-deals"),
     }
 }
 
 /// The holiday and when, then who to greet laid out over at most `max_lines - 1` lines.
 pub(super) fn greetings(dash: &Dashboard, inner: usize, max_lines: usize) -> Vec<Line<'static>> {
     let Some(g) = &dash.greetings else {
-        return vec![Line::from(Span::styled(
-            "no holiday to greet in the next year",
-            THEME.dim,
-        ))];
+        return vec![Line::from(Span::styled(t!("dash-no-holiday"), THEME.dim))];
     };
     let Greetings {
         holiday,
@@ -341,13 +346,16 @@ pub(super) fn greetings(dash: &Dashboard, inner: usize, max_lines: usize) -> Vec
         to_greet,
     } = g;
     let when = match days_until {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        n => format!("in {n} days"),
+        0 => t!("due-today"),
+        1 => t!("due-tomorrow"),
+        n => t!("dash-in-days", n = *n),
     };
     let mut lines = vec![Line::from(vec![
-        Span::raw(format!("{} · {when} · ", holiday.on.format("%a %m-%d"))),
-        Span::styled(format!("{} to greet", to_greet.total), BOLD),
+        Span::raw(format!(
+            "{} · {when} · ",
+            calendar::weekday_and_day(holiday.on)
+        )),
+        Span::styled(t!("dash-to-greet", n = to_greet.total), BOLD),
     ])];
     let mut pieces: Vec<Vec<Span>> = to_greet
         .items
@@ -366,7 +374,10 @@ pub(super) fn greetings(dash: &Dashboard, inner: usize, max_lines: usize) -> Vec
         )]);
     }
     if pieces.is_empty() {
-        lines.push(Line::from(Span::styled("nobody left to greet", THEME.dim)));
+        lines.push(Line::from(Span::styled(
+            t!("dash-nobody-to-greet"),
+            THEME.dim,
+        )));
     } else if max_lines > 1 {
         lines.extend(flow(pieces, inner, max_lines - 1));
     }

@@ -1,0 +1,386 @@
+# fieldbook's English. Every message here has its twin in zh-CN.ftl (a test holds them
+# together). Ids say what the text is for; arguments are named ($n, $name...).
+
+## Dates as people say them (src/i18n/calendar.rs)
+
+since-never = never
+since-ahead = ahead
+since-today = today
+since-yesterday = yesterday
+since-days = {$n}d ago
+since-weeks = {$n}w ago
+since-months = {$n}mo ago
+since-years = {$n}y ago
+due-overdue-days = {$n}d overdue
+due-today = today
+due-tomorrow = tomorrow
+due-in-days = in {$n}d
+due-at = {$day} {$time}
+due-overdue-at = overdue {$time}
+due-overdue = overdue
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+month-and-year = {$month} {$year}
+
+## The book's vocabularies (src/i18n/words.rs): stored keys never change, only what is shown
+
+channel-visit = visit
+channel-call = call
+channel-wechat = wechat
+channel-email = email
+channel-meeting = meeting
+channel-message = message
+channel-other = other
+stage-prospect = prospect
+stage-new = new
+stage-active = active
+stage-repeat = repeat
+stage-at-risk = at risk
+stage-lost = lost
+deal-stage-lead = lead
+deal-stage-qualified = qualified
+deal-stage-proposal = proposal
+deal-stage-negotiation = negotiation
+deal-stage-won = won
+deal-stage-lost = lost
+severity-low = low
+severity-medium = medium
+severity-high = high
+complaint-open = open
+complaint-in-progress = in progress
+complaint-resolved = resolved
+
+## fieldbook today, find, show (src/cli/lookups.rs)
+
+and-more = … and {$n} more
+today-nothing = Nothing due, nobody going cold. A good day to find new customers.
+today-overdue = Overdue ({$n})
+today-today = Today ({$n})
+today-upcoming = Next {$days} days ({$n})
+today-open-complaints = Open complaints ({$n})
+complaint-open-for = {$severity} {$days}d
+today-birthdays = Birthdays this week
+today-birthday-turns = , turns {$n}
+today-going-cold = Going cold ({$n})
+today-cold-line = last contact {$last}, {$over}d past cadence
+find-no-notes = nothing said or noted matches "{$query}"
+find-notes = notes
+find-no-customer = no customer matches "{$query}"
+find-no-archived = no archived customer matches "{$query}"
+find-last = last
+show-vanished = customer vanished
+show-set-by-hand = set by hand
+show-summary = tier {$tier}  stage {$stage} ({$why})  last contact {$last}
+show-city = city
+show-phone = phone
+show-email = email
+show-wechat = wechat
+show-address = address
+show-tags = tags
+show-person = person
+
+## fieldbook report (src/cli/report.rs)
+
+report-days = { $n ->
+    [one] {$n} day
+   *[other] {$n} days
+}
+report-cadence-today = cadence reached today
+report-past-cadence = {$days} past cadence
+report-visit-overdue = {$days} overdue
+report-visit-due-today = due today
+report-visit-due = due {$on}
+report-title = Dashboard
+report-customers-and-currency = {$n} customers · revenue in {$currency}
+report-contacts-by-channel = Contacts by channel
+report-this-week = this week
+report-last-week = last week
+report-all = all
+report-follow-ups = Follow-ups done in {$days} days:
+report-on-time = {$on_time} on time, {$late} late
+report-on-time-share = ({$pct}% on time)
+report-revenue = Revenue by month (12 months: {$total})
+report-tiers = Tiers, from 12-month revenue ({$n} set by hand)
+report-customers-word = customers
+report-lifecycle = Lifecycle ({$n} set by hand)
+report-at-risk = At risk ({$n})
+report-risk = risk {$risk}
+report-cold-line = {$past}, last contact {$last}
+report-opportunities = Top opportunities ({$n} open, {$total} in the pipeline)
+report-no-close-date = no date
+report-close = close {$date}
+report-deal = deal
+report-score = score {$score}
+report-visit-planner = Visit planner: {$customers} customers in {$cities} cities (due within {$days} days, overdue, going cold)
+report-no-city = (no city)
+report-no-greetings = Greetings: no holiday to greet in the next year
+report-greetings = Greetings: {$name_zh} {$name_en}, {$on} (in {$days} days): {$n} to greet
+
+## fieldbook greetings, greeted (src/cli/accounts.rs)
+
+greetings-unknown-holiday = unknown holiday "{$name}": use one of {$keys} (or 春节, 中秋, 端午...)
+greetings-none-ahead = no holiday to greet ahead (config: greetings)
+greetings-heading = {$name_zh} {$name_en} ({$on}, in {$days} days): {$n} to greet
+greetings-how-to-record = record one with: fieldbook greeted <customer> --holiday {$key}
+greeted = greeted {$name} for {$name_en} {$year}
+
+## --help (src/cli/help.rs): the English is the doc comments of src/cli/args.rs and the
+## argument structs, word for word (a test compares them)
+
+help-usage = Usage:
+help-commands = Commands
+help-arguments = Arguments
+help-options = Options
+help-help = Print help
+help-version = Print version
+help-fieldbook = A terminal customer book for field account managers
+help-arg-db = The book to open [default: the platform data dir; env FIELDBOOK_DB]
+help-arg-config = The config file [default: the platform config dir; env FIELDBOOK_CONFIG]
+help-arg-json = Machine-readable output (JSON) for scripts
+help-arg-demo = Open a freshly generated demo book in a temporary folder (never your own book)
+help-log = Log a contact: `fieldbook log 星河 "called about the Q1 order" --next fri --todo "send quote"`
+help-log-customer = The customer: part of a name, a person there, a city... (or c45 for customer 45)
+help-log-summary = What was said; read from stdin when piped, else from $EDITOR, when left out
+help-log-channel = visit, call, wechat, email, meeting, message, other
+help-log-at = When it happened [default: now]: "today 14:30", yesterday, "2026-11-20 9:00"
+help-log-with = The person spoken with
+help-log-next = Set a follow-up: tomorrow, fri, +3d, next week, 明天 ...
+help-log-todo = What the follow-up is for
+help-log-outcome = How it went (from the config: no_answer, quote_sent, order_placed, complaint ...); proposes the next step
+help-log-every = Repeat the follow-up: weekly, every 2w, monthly after done ...
+help-log-past = Set the follow-up even though its date is past
+help-log-closes = The follow-up this contact closes (#12), or none [default: the customer's earliest due]
+help-today = What is overdue, due today and coming up; birthdays this week; who is going cold
+help-today-days = How many days ahead to show (up to 3660, ten years)
+help-add = Add a customer
+help-add-tag = A tag; repeat for more
+help-add-kind = company or person
+help-add-tier = A, B or C
+help-add-keep-both = Add it even if the book probably has this customer already
+help-add-merge = Fill the blanks of the customer the book probably has already, instead of adding one
+help-find = Find customers by name, person, city, tag, phone or email (pinyin too); --notes searches what was said and noted instead
+help-find-notes = Search call summaries and customer/people notes (full text, CJK aware)
+help-find-archived = Search archived customers instead
+help-unarchive = Bring an archived customer back into the list
+help-show = Show a customer: profile, people, open follow-ups, recent history
+help-done = Mark a follow-up done (a repeating one schedules its next occurrence)
+help-done-id = The follow-up's id, as `fieldbook today` shows it (#12 or 12)
+help-snooze = Move a follow-up to another day
+help-snooze-when = When: tomorrow, fri, +3d, next week, 12-01 (the next one), 明天, 下周一 ...
+help-snooze-past = Move it to a date already past
+help-completions = Print shell completions: `fieldbook completions bash > ~/.local/share/bash-completion/completions/fieldbook`
+help-deal = Deals: won orders and open opportunities (they rank customers A/B/C by revenue)
+help-deal-add = Record a won order or an open opportunity: `fieldbook deal add 星河 "注塑机配件 200套" --amount 1.2万 --on 11-20`
+help-deal-add-customer = The customer (name, part of it, pinyin, or c-id)
+help-deal-add-title = What was sold or is on offer
+help-deal-add-amount = 12800, 12,800.50, 1.2万, ¥3k
+help-deal-add-currency = ISO code [default: the config's currency, or the one the amount's symbol says]
+help-deal-add-stage = won, lead, qualified, proposal, negotiation, lost
+help-deal-add-on = The order date of a won (or lost) deal [default: today]
+help-deal-add-close = When an open deal should close
+help-deal-list = List deals, of one customer or the whole book (open first)
+help-report = The dashboard in text: contacts, follow-ups on time, revenue, tiers, stages, who is at risk and why, open complaints, top opportunities, the visit plan by city
+help-greetings = Who to greet for the next holiday (春节, 中秋...) and has not been greeted yet
+help-greetings-holiday = A holiday, by name or key: 春节, 中秋, 端午, spring_festival, national_day, ...
+help-greeted = Record that a customer was greeted for the holiday
+help-backup = Copy the book (SQLite online backup) to PATH, or into backups/ beside the book
+help-restore = Replace the book with a backup (asks first; a copy of the current book is kept)
+help-restore-yes = Do not ask (for scripts)
+help-check = Check the book's integrity without changing it (exit 1 when damaged)
+help-import = Import customers and people: CSV/TSV (Excel, Google, Outlook, Salesforce, HubSpot, 客户表 in GBK), vCard, or a fieldbook JSON export; duplicates never doubled
+help-import-file = A CSV/TSV (Excel, Google, Outlook, Salesforce, HubSpot, 客户表), a vCard file (.vcf), or a fieldbook JSON export
+help-import-format = csv, vcard or json [default: from the file name, else its content]
+help-import-map = Read column COL as FIELD (company, name, phone, mobile, email, wechat, city, address, birthday, notes, tags, title, ...; `note` keeps it in the notes, `ignore` drops it)
+help-import-encoding = utf-8 or gb18030 (also gbk) [default: UTF-8 with or without BOM, else GB18030]
+help-import-dry-run = Show what would be created, merged and skipped; write nothing
+help-import-skip-bad = Import the good records even though some are bad (those are listed and left out)
+help-import-merge = Merge a duplicate into the book's record: fill its blanks, add new phones, e-mails, tags
+help-import-skip-duplicates = Leave duplicates as they are in the book (the default)
+help-import-keep-both = Add a duplicate (or a likely one) as a new record all the same
+help-export = Export the book: csv or vcard (customers and people), ics (follow-ups, birthdays), json (all)
+help-export-format = csv or vcard (customers and people), ics (open follow-ups and birthdays), json (the whole book, for a backup or another fieldbook)
+help-export-output = Write to FILE, created private to you (0600), instead of standard output
+help-demo = Write a demo book to PATH and exit (refuses an existing file)
+help-demo-customers = How many customers to generate (1 to 1,000,000)
+help-default = [default: {$value}]
+help-possible-values = [possible values: {$values}]
+
+## The dashboard (src/tui/panes/dashboard.rs and dashboard/)
+
+dash-end = end
+dash-more-below = more below
+dash-lines = lines {$first}-{$last} of {$total} · {$place}
+dash-revenue = Revenue by month · 12 mo {$total}
+dash-follow-ups = Follow-ups done · {$days} days
+dash-tiers = Tiers · revenue share
+dash-lifecycle = Lifecycle
+dash-at-risk = At risk · {$n}
+dash-going-cold = Going cold · {$n}
+dash-visits = Visit planner · {$customers} in {$cities} cities
+dash-complaints = Open complaints · {$n}
+dash-opportunities = Top opportunities · {$n} open {$total}
+dash-greetings-for = Greetings · {$name_zh} {$name_en}
+dash-greetings = Greetings
+chart-channel-meeting = meet
+chart-channel-message = msg
+chart-this-week = this week {$n}
+chart-last-week = last week {$n}
+chart-best-month = best {$month} {$amount} · this month {$now}
+chart-no-orders = no orders in 12 months
+chart-none-done = none done lately
+chart-on-time-of = {$pct}% on time of {$total}
+chart-on-time = on time
+chart-late = late
+dash-set-by-hand = {$n} set by hand
+dash-more = … {$n} more
+dash-nobody-at-risk = nobody at risk
+dash-days-past = +{$n}d
+dash-last = last {$date}
+dash-nobody-cold = nobody going cold
+dash-days-late = {$n}d late
+dash-cold-days = cold +{$n}d
+dash-nothing-to-visit = nothing due, nobody cold
+dash-days = {$n}d
+dash-no-complaints = no open complaints
+dash-no-deals = no open deals
+dash-no-holiday = no holiday to greet in the next year
+dash-in-days = in {$n} days
+dash-to-greet = {$n} to greet
+dash-nobody-to-greet = nobody left to greet
+
+## The welcome screen on an empty book (src/tui/panes/overlays.rs); `x` marks a key
+
+welcome-title = Welcome to fieldbook
+welcome-empty = Your customer book is empty.
+welcome-add = Press `a` to add your first customer,
+welcome-demo = or quit with `q` and try `fieldbook --demo` for a book full of examples.
+welcome-help = `?` shows every key.
+
+## Form labels (src/tui/form/keys.rs); the fields' keys are the same in every language
+
+form-customer-name = Name
+form-kind = Kind
+form-city = City
+form-phone = Phone
+form-email = Email
+form-wechat = WeChat
+form-tier = Tier
+form-customer-stage = Stage
+form-why-by-hand = Why by hand
+form-tags = Tags
+form-industry = Industry
+form-address = Address
+form-website = Website
+form-lead-source = Lead source
+form-birthday = Birthday
+form-cadence = Cadence (days)
+form-notes = Notes
+form-person-name = Name
+form-person-title = Title
+form-summary = Summary
+form-channel = Channel
+form-outcome = Outcome
+form-with = With
+form-when = When
+form-follow-up-date = Follow-up date
+form-follow-up-task = Follow-up task
+form-repeat = Repeat
+form-satisfaction = Satisfaction
+form-closes = Closes
+form-task = Task
+form-due = Due
+form-until = Until
+form-deal = Deal
+form-deal-title = Title
+form-amount = Amount
+form-currency = Currency
+form-deal-stage = Stage
+form-order-date = Order date
+form-expected-close = Expected close
+form-complaint = Complaint
+form-what = What
+form-severity = Severity
+form-status = Status
+form-opened = Opened
+form-resolved-on = Resolved on
+form-resolution = Resolution
+form-file = File
+form-duplicates = Duplicates
+form-bad-rows = Bad rows
+
+## Repeat rules (src/i18n/words.rs), as book::recurrence describes them
+
+repeat-days = { $n ->
+    [one] daily
+   *[other] every {$n} days
+}
+repeat-weeks = { $n ->
+    [one] weekly
+   *[other] every {$n} weeks
+}
+repeat-months = { $n ->
+    [one] monthly
+   *[other] every {$n} months
+}
+repeat-years = { $n ->
+    [one] yearly
+   *[other] every {$n} years
+}
+repeat-after-done = {$rule} after done
+
+## Why a customer is at its stage or at risk (src/i18n/words.rs), as book::lifecycle says it
+
+reason-separator = {"; "}
+reason-marked-lost = marked lost
+reason-no-order-yet = no order yet
+reason-no-order-for = no order for {$days}
+reason-order-gap = no order for {$days}; usually every {$usual}
+reason-open-complaints = { $n ->
+    [one] open complaint
+   *[other] {$n} open complaints
+}
+reason-silent = silent {$days} (cadence {$cadence})
+reason-first-order = { $orders ->
+    [one] first order {$ago} ago
+   *[other] first order {$ago} ago; {$orders} orders so far
+}
+reason-last-order = last order {$ago} ago; usually every {$usual}
+reason-one-order = one order, {$ago} ago; rhythm not known yet
+reason-set-by-hand = set by hand
+reason-set-by-hand-why = set by hand: {$why}
+
+## fieldbook log, add, done, snooze (src/cli/commands.rs)
+
+log-logged = logged {$channel} with {$name}
+log-follow-up = ; follow-up #{$id} {$when} ({$date}{$time}): {$task}
+log-closed = closed #{$id} {$task} ({$when})
+add-needs-a-name = a customer needs a name
+add-bad-kind = --kind is company or person
+add-bad-tier = --tier is A, B or C
+add-added = added c{$id} {$name}
+add-merged = merged into c{$id} {$name}
+follow-up-bad-id = "{$id}" is not a follow-up id (e.g. #12)
+follow-up-none = no follow-up #{$id}
+follow-up-already-done = follow-up #{$id} is already done
+done-line = done #{$id}: {$task} ({$name})
+done-next = ; next #{$id} due {$date}
+snoozed = snoozed #{$id} ({$task}) to {$date}

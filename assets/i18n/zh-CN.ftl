@@ -1,0 +1,368 @@
+# fieldbook 的简体中文。每条消息在 en.ftl 里都有对应的一条(测试会检查两边一致)。
+
+## 日期的说法 (src/i18n/calendar.rs)
+
+since-never = 从未
+since-ahead = 未来
+since-today = 今天
+since-yesterday = 昨天
+since-days = {$n}天前
+since-weeks = {$n}周前
+since-months = {$n}个月前
+since-years = {$n}年前
+due-overdue-days = 逾期{$n}天
+due-today = 今天
+due-tomorrow = 明天
+due-in-days = {$n}天后
+due-at = {$day} {$time}
+due-overdue-at = 逾期 {$time}
+due-overdue = 已逾期
+weekday-mon = 周一
+weekday-tue = 周二
+weekday-wed = 周三
+weekday-thu = 周四
+weekday-fri = 周五
+weekday-sat = 周六
+weekday-sun = 周日
+month-short = {$month}月
+month-and-year = {$year}年{$month}
+
+## 账本里的词 (src/i18n/words.rs): 存储的键不变, 只变显示
+
+channel-visit = 拜访
+channel-call = 电话
+channel-wechat = 微信
+channel-email = 邮件
+channel-meeting = 会议
+channel-message = 短信
+channel-other = 其他
+stage-prospect = 潜在
+stage-new = 新客户
+stage-active = 活跃
+stage-repeat = 复购
+stage-at-risk = 有风险
+stage-lost = 流失
+deal-stage-lead = 线索
+deal-stage-qualified = 已确认
+deal-stage-proposal = 方案
+deal-stage-negotiation = 谈判
+deal-stage-won = 赢单
+deal-stage-lost = 丢单
+severity-low = 低
+severity-medium = 中
+severity-high = 高
+complaint-open = 待处理
+complaint-in-progress = 处理中
+complaint-resolved = 已解决
+
+## fieldbook today, find, show (src/cli/lookups.rs)
+
+and-more = … 另有{$n}条
+today-nothing = 今天没有到期的跟进，也没有久未联系的客户。正好去开发新客户。
+today-overdue = 已逾期 ({$n})
+today-today = 今天 ({$n})
+today-upcoming = 未来{$days}天 ({$n})
+today-open-complaints = 未解决的投诉 ({$n})
+complaint-open-for = {$severity} {$days}天
+today-birthdays = 本周生日
+today-birthday-turns = ，{$n}岁
+today-going-cold = 久未联系 ({$n})
+today-cold-line = 上次联系 {$last}，超出联系周期{$over}天
+find-no-notes = 没有记录或备注包含"{$query}"
+find-notes = 备注
+find-no-customer = 没有客户匹配"{$query}"
+find-no-archived = 没有已归档的客户匹配"{$query}"
+find-last = 上次
+show-vanished = 客户已不存在
+show-set-by-hand = 手动设定
+show-summary = 等级 {$tier}  阶段 {$stage} ({$why})  上次联系 {$last}
+show-city = 城市
+show-phone = 电话
+show-email = 邮箱
+show-wechat = 微信
+show-address = 地址
+show-tags = 标签
+show-person = 联系人
+
+## fieldbook report (src/cli/report.rs)
+
+report-days = {$n}天
+report-cadence-today = 今天到联系周期
+report-past-cadence = 超出联系周期{$days}
+report-visit-overdue = 逾期{$days}
+report-visit-due-today = 今天到期
+report-visit-due = {$on}到期
+report-title = 看板
+report-customers-and-currency = {$n}位客户 · 收入以{$currency}计
+report-contacts-by-channel = 各渠道联系次数
+report-this-week = 本周
+report-last-week = 上周
+report-all = 合计
+report-follow-ups = 近{$days}天完成的跟进:
+report-on-time = 按时{$on_time}个，延误{$late}个
+report-on-time-share = (按时率{$pct}%)
+report-revenue = 月度收入 (近12个月：{$total})
+report-tiers = 客户等级，按近12个月收入 (手动设定{$n}位)
+report-customers-word = 位客户
+report-lifecycle = 客户阶段 (手动设定{$n}位)
+report-at-risk = 有风险 ({$n})
+report-risk = 风险 {$risk}
+report-cold-line = {$past}，上次联系 {$last}
+report-opportunities = 重点商机 (进行中{$n}个，商机总额{$total})
+report-no-close-date = 无成交日期
+report-close = 预计{$date}成交
+report-deal = 商机
+report-score = 评分 {$score}
+report-visit-planner = 拜访计划：{$cities}个城市的{$customers}位客户 ({$days}天内到期、已逾期或久未联系)
+report-no-city = (无城市)
+report-no-greetings = 节日问候：未来一年没有要问候的节日
+report-greetings = 节日问候：{$name_zh}，{$on} ({$days}天后)：待问候{$n}位
+
+## fieldbook greetings, greeted (src/cli/accounts.rs)
+
+greetings-unknown-holiday = 不认识的节日"{$name}"：请用 {$keys} 之一 (或 春节、中秋、端午...)
+greetings-none-ahead = 前面没有要问候的节日 (配置：greetings)
+greetings-heading = {$name_zh} ({$on}，{$days}天后)：待问候{$n}位
+greetings-how-to-record = 记录一次问候：fieldbook greeted <客户> --holiday {$key}
+greeted = 已记录：{$year}年{$name_zh}问候了{$name}
+
+## --help (src/cli/help.rs): 参数名、子命令名和取值不翻译
+
+help-usage = 用法:
+help-commands = 命令
+help-arguments = 参数
+help-options = 选项
+help-help = 显示帮助
+help-version = 显示版本
+help-fieldbook = 给一线客户经理用的终端客户本
+help-arg-db = 要打开的客户本 [默认: 系统数据目录；环境变量 FIELDBOOK_DB]
+help-arg-config = 配置文件 [默认: 系统配置目录；环境变量 FIELDBOOK_CONFIG]
+help-arg-json = 输出给脚本读的 JSON
+help-arg-demo = 在临时目录里打开一本新生成的演示客户本 (绝不动你自己的)
+help-log = 记录一次联系：`fieldbook log 星河 "电话沟通Q1订单" --next 周五 --todo "发报价单"`
+help-log-customer = 客户：名称的一部分、那里的联系人、城市... (或 c45 表示45号客户)
+help-log-summary = 谈了什么；省略时从管道读取，否则打开 $EDITOR
+help-log-channel = visit 拜访、call 电话、wechat 微信、email 邮件、meeting 会议、message 短信、other 其他
+help-log-at = 发生的时间 [默认: 现在]："today 14:30"、昨天、"2026-11-20 9:00"
+help-log-with = 和谁谈的
+help-log-next = 安排跟进：明天、周五、+3d、下周、tomorrow ...
+help-log-todo = 跟进要做什么
+help-log-outcome = 结果 (取自配置：no_answer, quote_sent, order_placed, complaint ...)；会提议下一步
+help-log-every = 重复跟进：每周、every 2w、每月、monthly after done ...
+help-log-past = 跟进日期已过也照样安排
+help-log-closes = 这次联系完成哪条跟进 (#12)，或 none [默认: 该客户最早到期的一条]
+help-today = 已逾期、今天到期和即将到期的跟进；本周生日；久未联系的客户
+help-today-days = 往后看几天 (最多3660天，即十年)
+help-add = 新增客户
+help-add-tag = 一个标签；多个就重复使用
+help-add-kind = company 公司 或 person 个人
+help-add-tier = A、B 或 C
+help-add-keep-both = 即使客户本里可能已有这个客户也照样新增
+help-add-merge = 补全客户本里可能已有的那个客户的空白项，而不是新增
+help-find = 按名称、联系人、城市、标签、电话或邮箱找客户 (也支持拼音)；加 --notes 则搜索谈话记录和备注
+help-find-notes = 搜索通话摘要和客户/联系人备注 (全文，支持中文)
+help-find-archived = 改为搜索已归档的客户
+help-unarchive = 把已归档的客户放回列表
+help-show = 查看客户：资料、联系人、未完成的跟进、最近的联系记录
+help-done = 把跟进标为完成 (重复的跟进会排好下一次)
+help-done-id = 跟进的编号，即 `fieldbook today` 显示的 (#12 或 12)
+help-snooze = 把跟进改到另一天
+help-snooze-when = 改到：明天、下周一、周五、+3d、12-01 (下一个)、tomorrow ...
+help-snooze-past = 允许改到已过去的日期
+help-completions = 输出 shell 补全脚本：`fieldbook completions bash > ~/.local/share/bash-completion/completions/fieldbook`
+help-deal = 订单与商机：已成交的订单和进行中的商机 (按收入给客户分 A/B/C 级)
+help-deal-add = 记录一笔成交订单或进行中的商机：`fieldbook deal add 星河 "注塑机配件 200套" --amount 1.2万 --on 11-20`
+help-deal-add-customer = 客户 (名称、名称的一部分、拼音或 c 编号)
+help-deal-add-title = 卖了什么或在谈什么
+help-deal-add-amount = 12800、12,800.50、1.2万、¥3k
+help-deal-add-currency = ISO 货币代码 [默认: 配置里的货币，或金额符号表示的货币]
+help-deal-add-stage = won 赢单、lead 线索、qualified 已确认、proposal 方案、negotiation 谈判、lost 丢单
+help-deal-add-on = 成交 (或丢单) 的日期 [默认: 今天]
+help-deal-add-close = 进行中的商机预计何时成交
+help-deal-list = 列出订单与商机，某个客户的或整本的 (进行中的在前)
+help-report = 文字版看板：联系次数、跟进按时率、收入、客户等级、客户阶段、谁有风险及原因、未解决的投诉、重点商机、按城市的拜访计划
+help-greetings = 下一个节日 (春节、中秋...) 要问候而还没问候的客户
+help-greetings-holiday = 节日，名称或键：春节、中秋、端午、spring_festival、national_day ...
+help-greeted = 记录已为该节日问候过某客户
+help-backup = 把客户本复制 (SQLite 在线备份) 到 PATH，或到客户本旁边的 backups/ 里
+help-restore = 用备份替换客户本 (先询问；会保留当前客户本的副本)
+help-restore-yes = 不询问 (给脚本用)
+help-check = 检查客户本是否完好，不做任何修改 (损坏时退出码为1)
+help-import = 导入客户和联系人：CSV/TSV (Excel、Google、Outlook、Salesforce、HubSpot、GBK 编码的客户表)、vCard 或 fieldbook 导出的 JSON；重复的不会重复录入
+help-import-file = CSV/TSV 文件 (Excel、Google、Outlook、Salesforce、HubSpot、客户表)、vCard 文件 (.vcf) 或 fieldbook 导出的 JSON
+help-import-format = csv、vcard 或 json [默认: 看文件名，否则看内容]
+help-import-map = 把 COL 列当作 FIELD 读取 (company, name, phone, mobile, email, wechat, city, address, birthday, notes, tags, title, ...；`note` 放进备注，`ignore` 丢弃)
+help-import-encoding = utf-8 或 gb18030 (也可写 gbk) [默认: 带或不带 BOM 的 UTF-8，否则 GB18030]
+help-import-dry-run = 只显示会新建、合并和跳过哪些，不写入
+help-import-skip-bad = 有坏记录也导入好的记录 (坏的会列出并跳过)
+help-import-merge = 把重复的合并进客户本里的记录：补全空白，加上新的电话、邮箱、标签
+help-import-skip-duplicates = 重复的保持客户本里的样子 (默认)
+help-import-keep-both = 重复的 (或很可能重复的) 也照样新增一条
+help-export = 导出客户本：csv 或 vcard (客户和联系人)、ics (跟进、生日)、json (全部)
+help-export-format = csv 或 vcard (客户和联系人)、ics (未完成的跟进和生日)、json (整本，用于备份或另一个 fieldbook)
+help-export-output = 写到 FILE (只有你能读，0600)，而不是标准输出
+help-demo = 把演示客户本写到 PATH 然后退出 (不覆盖已有文件)
+help-demo-customers = 生成多少个客户 (1 到 1,000,000)
+help-default = [默认: {$value}]
+help-possible-values = [可选值: {$values}]
+
+## 看板 (src/tui/panes/dashboard.rs 和 dashboard/)
+
+dash-end = 到底了
+dash-more-below = 下面还有
+dash-lines = 第{$first}-{$last}行，共{$total}行 · {$place}
+dash-revenue = 月度收入 · 近12个月 {$total}
+dash-follow-ups = 完成的跟进 · 近{$days}天
+dash-tiers = 客户等级 · 收入占比
+dash-lifecycle = 客户阶段
+dash-at-risk = 有风险 · {$n}
+dash-going-cold = 久未联系 · {$n}
+dash-visits = 拜访计划 · {$cities}个城市{$customers}位客户
+dash-complaints = 未解决的投诉 · {$n}
+dash-opportunities = 重点商机 · 进行中{$n}个 {$total}
+dash-greetings-for = 节日问候 · {$name_zh}
+dash-greetings = 节日问候
+chart-channel-meeting = 会议
+chart-channel-message = 短信
+chart-this-week = 本周 {$n}
+chart-last-week = 上周 {$n}
+chart-best-month = 最高 {$month} {$amount} · 本月 {$now}
+chart-no-orders = 近12个月没有订单
+chart-none-done = 近期没有完成的跟进
+chart-on-time-of = 共{$total}个，按时率{$pct}%
+chart-on-time = 按时
+chart-late = 延误
+dash-set-by-hand = 手动设定{$n}位
+dash-more = … 另有{$n}条
+dash-nobody-at-risk = 没有有风险的客户
+dash-days-past = +{$n}天
+dash-last = 上次 {$date}
+dash-nobody-cold = 没有久未联系的客户
+dash-days-late = 逾期{$n}天
+dash-cold-days = 超周期{$n}天
+dash-nothing-to-visit = 没有到期的事，也没有久未联系的客户
+dash-days = {$n}天
+dash-no-complaints = 没有未解决的投诉
+dash-no-deals = 没有进行中的商机
+dash-no-holiday = 未来一年没有要问候的节日
+dash-in-days = {$n}天后
+dash-to-greet = 待问候{$n}位
+dash-nobody-to-greet = 都问候过了
+
+## 空客户本的欢迎页 (src/tui/panes/overlays.rs); `x` 标出按键
+
+welcome-title = 欢迎使用 fieldbook
+welcome-empty = 你的客户本还是空的。
+welcome-add = 按 `a` 添加第一个客户,
+welcome-demo = 或按 `q` 退出，运行 `fieldbook --demo` 看一本满是示例的客户本。
+welcome-help = 按 `?` 查看所有按键。
+
+## 表单字段名 (src/tui/form/keys.rs); 字段的键在各语言相同
+
+form-customer-name = 名称
+form-kind = 类型
+form-city = 城市
+form-phone = 电话
+form-email = 邮箱
+form-wechat = 微信
+form-tier = 等级
+form-customer-stage = 阶段
+form-why-by-hand = 手动设定原因
+form-tags = 标签
+form-industry = 行业
+form-address = 地址
+form-website = 网站
+form-lead-source = 客户来源
+form-birthday = 生日
+form-cadence = 联系周期(天)
+form-notes = 备注
+form-person-name = 姓名
+form-person-title = 职务
+form-summary = 摘要
+form-channel = 渠道
+form-outcome = 结果
+form-with = 联系人
+form-when = 时间
+form-follow-up-date = 跟进日期
+form-follow-up-task = 跟进事项
+form-repeat = 重复
+form-satisfaction = 满意度
+form-closes = 完成跟进
+form-task = 事项
+form-due = 到期
+form-until = 改到
+form-deal = 商机
+form-deal-title = 标题
+form-amount = 金额
+form-currency = 货币
+form-deal-stage = 阶段
+form-order-date = 下单日期
+form-expected-close = 预计成交
+form-complaint = 投诉
+form-what = 内容
+form-severity = 严重程度
+form-status = 状态
+form-opened = 提出日期
+form-resolved-on = 解决日期
+form-resolution = 解决办法
+form-file = 文件
+form-duplicates = 重复项
+form-bad-rows = 坏行
+
+## 重复规则 (src/i18n/words.rs)
+
+repeat-days = { $n ->
+    [1] 每天
+   *[other] 每{$n}天
+}
+repeat-weeks = { $n ->
+    [1] 每周
+   *[other] 每{$n}周
+}
+repeat-months = { $n ->
+    [1] 每月
+   *[other] 每{$n}个月
+}
+repeat-years = { $n ->
+    [1] 每年
+   *[other] 每{$n}年
+}
+repeat-after-done = {$rule}(从完成日算起)
+
+## 客户阶段和风险的原因 (src/i18n/words.rs)
+
+reason-separator = {"；"}
+reason-marked-lost = 手动标记为流失
+reason-no-order-yet = 还没有订单
+reason-no-order-for = {$days}没有下单
+reason-order-gap = {$days}没有下单，通常每{$usual}天一单
+reason-open-complaints = { $n ->
+    [1] 有未解决的投诉
+   *[other] {$n}个未解决的投诉
+}
+reason-silent = {$days}没有联系 (联系周期{$cadence}天)
+reason-first-order = { $orders ->
+    [1] {$ago}前首次下单
+   *[other] {$ago}前首次下单，至今{$orders}单
+}
+reason-last-order = 上次下单在{$ago}前，通常每{$usual}天一单
+reason-one-order = 只有一单，在{$ago}前，节奏还不清楚
+reason-set-by-hand = 手动设定
+reason-set-by-hand-why = 手动设定：{$why}
+
+## fieldbook log, add, done, snooze (src/cli/commands.rs)
+
+log-logged = 已记录与{$name}的{$channel}
+log-follow-up = ；跟进 #{$id} {$when} ({$date}{$time})：{$task}
+log-closed = 已完成跟进 #{$id} {$task} ({$when})
+add-needs-a-name = 客户需要名称
+add-bad-kind = --kind 只能是 company 或 person
+add-bad-tier = --tier 只能是 A、B 或 C
+add-added = 已新增 c{$id} {$name}
+add-merged = 已合并到 c{$id} {$name}
+follow-up-bad-id = "{$id}"不是跟进编号 (例如 #12)
+follow-up-none = 没有跟进 #{$id}
+follow-up-already-done = 跟进 #{$id} 已经完成了
+done-line = 已完成 #{$id}：{$task} ({$name})
+done-next = ；下一次 #{$id} 在 {$date}
+snoozed = 已把 #{$id} ({$task}) 改到 {$date}
