@@ -18,7 +18,9 @@ mod opening;
 mod other_writers;
 mod report_reads;
 pub mod restore;
+mod revenue;
 mod rotation;
+mod search_index;
 mod sql_text;
 mod undo;
 
@@ -26,6 +28,8 @@ pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use opening::APPLICATION_ID;
 pub use other_writers::{GAVE_UP, WAIT_FOR_WRITER, WAITING};
+pub use revenue::RevenueRanking;
+pub use search_index::{Among, Standing as StandingFacts};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -9,6 +9,7 @@ mod accounts;
 mod backup;
 mod calls;
 mod cli;
+mod command_indexes;
 mod dashboard;
 mod e2e_tmux;
 mod editing;
