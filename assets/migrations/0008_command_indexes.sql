@@ -31,19 +31,19 @@ CREATE VIRTUAL TABLE customer_search_digits USING fts5(
 -- What a customer being added is compared on (name, company name, e-mails, phones), for the
 -- likely-duplicate check at the door.
 CREATE TABLE customer_match_key (
-    key         TEXT NOT NULL,
     customer_id INTEGER NOT NULL,
-    PRIMARY KEY (key, customer_id)
+    key         TEXT NOT NULL,
+    PRIMARY KEY (customer_id, key)
 ) WITHOUT ROWID;
+CREATE INDEX customer_match_key_by_key ON customer_match_key(key);
 
 -- Inserting a customer's id here writes its search rows afresh from the book (or removes them
--- when the customer is gone): the one place the derivation is written down.
+-- when the customer is gone): the one place their derivation is written down.
 CREATE VIEW customer_search_refresh (customer_id) AS SELECT NULL;
 CREATE TRIGGER customer_search_refresh_row INSTEAD OF INSERT ON customer_search_refresh BEGIN
     DELETE FROM customer_search WHERE customer_id = NEW.customer_id;
     DELETE FROM customer_search_chars WHERE rowid = NEW.customer_id;
     DELETE FROM customer_search_digits WHERE rowid = NEW.customer_id;
-    DELETE FROM customer_match_key WHERE customer_id = NEW.customer_id;
     INSERT INTO customer_search (customer_id, archived, name, city, tags, phone, email, people, reach)
         SELECT c.id, c.archived, c.name, c.city, c.tags, c.phone, c.email,
                coalesce((SELECT group_concat(p.name, char(10) ORDER BY p.id)
@@ -58,9 +58,6 @@ CREATE TRIGGER customer_search_refresh_row INSTEAD OF INSERT ON customer_search_
     INSERT INTO customer_search_digits (rowid, digits)
         SELECT customer_id, search_digits(phone, reach)
           FROM customer_search WHERE customer_id = NEW.customer_id;
-    INSERT OR IGNORE INTO customer_match_key (key, customer_id)
-        SELECT k.value, c.id FROM customer c, json_each(match_keys(c.name, c.email, c.phone)) k
-         WHERE c.id = NEW.customer_id;
 END;
 
 CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
@@ -87,6 +84,22 @@ CREATE TRIGGER contact_search_delete AFTER DELETE ON contact BEGIN
 END;
 
 INSERT INTO customer_search_refresh SELECT id FROM customer;
+
+-- A customer's match keys follow its own name, e-mail and phone (its people play no part).
+CREATE TRIGGER customer_match_key_insert AFTER INSERT ON customer BEGIN
+    INSERT OR IGNORE INTO customer_match_key (customer_id, key)
+        SELECT NEW.id, value FROM json_each(match_keys(NEW.name, NEW.email, NEW.phone));
+END;
+CREATE TRIGGER customer_match_key_update AFTER UPDATE OF id, name, email, phone ON customer BEGIN
+    DELETE FROM customer_match_key WHERE customer_id IN (OLD.id, NEW.id);
+    INSERT OR IGNORE INTO customer_match_key (customer_id, key)
+        SELECT NEW.id, value FROM json_each(match_keys(NEW.name, NEW.email, NEW.phone));
+END;
+CREATE TRIGGER customer_match_key_delete AFTER DELETE ON customer BEGIN
+    DELETE FROM customer_match_key WHERE customer_id = OLD.id;
+END;
+INSERT OR IGNORE INTO customer_match_key (customer_id, key)
+    SELECT c.id, k.value FROM customer c, json_each(match_keys(c.name, c.email, c.phone)) k;
 
 -- The distinct cities, walked one index step at a time (a city written in the other script
 -- matches without sharing a character).

@@ -45,6 +45,14 @@ pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
     }
 }
 
+/// Customers going cold in the order the morning lists them: coldest first, then in attention
+/// order.
+pub fn order_cold(cold: &mut [CustomerRow], today: NaiveDate) {
+    // The stable sort keeps attention order among equals.
+    cold.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
+    cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
+}
+
 impl Agenda {
     /// `follow_ups` are the open ones (any order), split by `now` (a follow-up at 15:00 is
     /// overdue from 15:00); `rows` have `cold_by` filled in;
@@ -95,11 +103,7 @@ impl Agenda {
             .filter(|r| r.cold_by.is_some())
             .cloned()
             .collect();
-        // Coldest first; the stable sort keeps attention order among equals.
-        agenda
-            .cold
-            .sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
-        agenda.cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
+        order_cold(&mut agenda.cold, today);
         agenda
     }
 

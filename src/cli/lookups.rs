@@ -1,14 +1,17 @@
 //! The commands that only read the book: `today`, `find` (names or notes) and `show`.
 
 use super::Failure;
-use super::commands::{Context, find_one, rows_with_cold};
+use super::commands::{Context, find_one};
 use super::output::{Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::book::model::{Contact, CustomerRow};
+use crate::repository::Among;
+use crate::services::finder::{self, Want};
 use crate::services::morning::Morning;
+use crate::services::standing::Standing;
 use serde_json::json;
 
 /// The morning's list in the order it is worked: follow-ups (overdue, today, coming up), then
@@ -16,7 +19,9 @@ use serde_json::json;
 /// is not listed again as going cold: one warning each.
 pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
     let today = ctx.now.date();
-    let morning = crate::services::morning::read(ctx.repo, ctx.config, ctx.now, days)?;
+    // Text shows the first customers going cold and counts the rest; JSON gives them all.
+    let shown = (!ctx.json).then_some(COLD_SHOWN);
+    let morning = crate::services::morning::read(ctx.repo, ctx.config, ctx.now, days, shown)?;
     let (agenda, open_complaints) = (&morning.agenda, &morning.open_complaints);
     if ctx.json {
         let mut value = serde_json::to_value(agenda).map_err(|e| Failure::input(e.to_string()))?;
@@ -32,9 +37,12 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
     print_follow_ups(agenda, days, ctx.now, &style);
     print_complaints(&morning, today, &style);
     print_birthdays(agenda, &style);
-    print_cold(agenda, today, &style);
+    print_cold(agenda, morning.cold_total, today, &style);
     Ok(())
 }
+
+/// Customers going cold that `today` prints; the rest are counted.
+const COLD_SHOWN: usize = 20;
 
 fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
     let open_complaints = &morning.open_complaints;
@@ -45,17 +53,12 @@ fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
         "{}",
         style.heading(&format!("Open complaints ({})", open_complaints.len()))
     );
-    for c in open_complaints {
-        let name = morning
-            .rows
-            .iter()
-            .find(|r| r.id == c.draft.customer_id)
-            .map_or(String::new(), |r| r.name.clone());
+    for (c, name) in open_complaints.iter().zip(&morning.complaint_customers) {
         let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
         println!(
             "  c{:<6} {} {} {} {}",
             c.draft.customer_id,
-            cell(&name, 28),
+            cell(name, 28),
             style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
             cell(c.draft.status.label(), 12),
             safe(&c.draft.what)
@@ -117,15 +120,12 @@ fn print_birthdays(agenda: &Agenda, style: &Style) {
     }
 }
 
-fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
-    if agenda.cold.is_empty() {
+fn print_cold(agenda: &Agenda, total: usize, today: NaiveDate, style: &Style) {
+    if total == 0 {
         return;
     }
-    println!(
-        "{}",
-        style.heading(&format!("Going cold ({})", agenda.cold.len()))
-    );
-    for r in agenda.cold.iter().take(20) {
+    println!("{}", style.heading(&format!("Going cold ({total})")));
+    for r in agenda.cold.iter().take(COLD_SHOWN) {
         let last = due::last_contact_label(r.last_contact_at, today);
         let over = r.cold_by.unwrap_or(0);
         println!(
@@ -135,8 +135,8 @@ fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
             cell(&r.name, 28)
         );
     }
-    if agenda.cold.len() > 20 {
-        println!("  … and {} more", agenda.cold.len() - 20);
+    if total > COLD_SHOWN {
+        println!("  … and {} more", total - COLD_SHOWN);
     }
 }
 
@@ -191,20 +191,22 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
 /// named after it. `archived`: among archived customers instead.
 pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
     let today = ctx.now.date();
-    let mut rows = if archived {
-        ctx.repo.archived_rows()?
+    let among = if archived {
+        Among::Archived
     } else {
-        rows_with_cold(&ctx)?
+        Among::Active
     };
-    super::resolve::by_attention(&mut rows, today);
-    let order: Vec<usize> = (0..rows.len()).collect();
-    let search = &mut crate::search::CustomerSearch::new(&rows);
-    let hits = search.filter(&rows, &order, query, today);
+    let want = if ctx.json {
+        Want::All
+    } else {
+        Want::Top(FIND_SHOWN)
+    };
+    let hits = finder::find(ctx.repo, ctx.config, today, query, among, want)?;
     if ctx.json {
-        let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
+        let found: Vec<&CustomerRow> = hits.rows.iter().map(|(r, _, _)| r).collect();
         return json(&found);
     }
-    if hits.is_empty() {
+    if hits.total == 0 {
         let kind = if archived {
             "archived customer"
         } else {
@@ -215,8 +217,8 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
             safe(query)
         )));
     }
-    for &i in hits.iter().take(50) {
-        let r = &rows[i];
+    let search = crate::search::CustomerSearch::default();
+    for (r, _, _) in hits.rows.iter().take(FIND_SHOWN) {
         let tier = r.tier.map_or("-", |t| t.as_str());
         let next = due::due_label(r.next_follow_up_on, today);
         let person = search
@@ -231,14 +233,17 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
             due::last_contact_label(r.last_contact_at, today)
         );
     }
-    if hits.len() > 50 {
-        println!("… and {} more", hits.len() - 50);
+    if hits.total > FIND_SHOWN {
+        println!("… and {} more", hits.total - FIND_SHOWN);
     }
     Ok(())
 }
 
-pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
-    let row = find_one(&ctx, query)?;
+/// Customers `find` prints; the rest are counted.
+const FIND_SHOWN: usize = 50;
+
+pub fn show(mut ctx: Context, query: &str) -> Result<(), Failure> {
+    let row = find_one(&mut ctx, query)?;
     let customer = ctx
         .repo
         .customer(row.id)?
@@ -256,8 +261,8 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let d = &customer.draft;
     println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
     // The tier and stage that apply (computed, or set by hand), as the app's profile has them.
-    let ranking = crate::services::customer_list::Ranking::read(ctx.repo, ctx.config, today)?;
-    let ranked = ranking.computed_tier(row.id);
+    let standing = Standing::read(ctx.repo, ctx.config, today)?;
+    let ranked = standing.computed_tier(row.id, ctx.repo.revenue_in_window(row.id)?);
     let account =
         crate::services::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
     let tier = account.tier().0.map_or("-", |t| t.as_str());

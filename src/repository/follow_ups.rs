@@ -1,6 +1,6 @@
 //! Follow-ups: the next step promised after a contact, some of them repeating.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{Row, Transaction, params};
 
 use super::sql_text as text;
@@ -135,6 +135,26 @@ impl Repository {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], follow_up_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open follow-ups of customers not archived due by `horizon`, as `open_follow_ups` orders
+    /// them: what `today` lists, from the open-by-due index.
+    pub fn open_follow_ups_due_by(&self, horizon: NaiveDate) -> Result<Vec<FollowUp>> {
+        let sql = format!(
+            "SELECT {COLUMNS}
+               FROM follow_up f CROSS JOIN customer c ON c.id = f.customer_id
+              WHERE f.done_at IS NULL AND f.due_on <= ?1 AND c.archived = 0
+              ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id"
+        );
+        // Past the ISO calendar (a window of years), every open follow-up is due by it.
+        let bound = if horizon.year() > 9999 {
+            "9999-99-99".to_string()
+        } else {
+            text::date(horizon)
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([bound], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

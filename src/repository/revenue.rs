@@ -181,8 +181,10 @@ fn move_window(
         Some(w) => {
             // Orders that left: from the old first day up to the new one.
             tx.execute(
-                "UPDATE revenue_12m SET amount = amount - x.amount, deals = deals - x.deals
-                   FROM (SELECT customer_id, sum(amount) AS amount, count(*) AS deals FROM deal
+                "UPDATE revenue_12m SET amount = revenue_12m.amount - x.left_amount,
+                                        deals = revenue_12m.deals - x.left_deals
+                   FROM (SELECT customer_id, sum(amount) AS left_amount, count(*) AS left_deals
+                           FROM deal
                           WHERE stage = 'won' AND closed_on >= ?1 AND closed_on < ?2
                             AND closed_on <= ?3 AND currency = ?4
                           GROUP BY customer_id) AS x

@@ -18,8 +18,8 @@ pub fn char_token(c: char) -> String {
     format!("{:x}", u32::from(c))
 }
 
-/// The distinct characters outside ASCII of `texts` once folded, as index tokens.
-pub fn indexed_chars(texts: &[&str]) -> String {
+/// The distinct characters outside ASCII of `texts` once folded, as the search compares them.
+pub fn chars_of(texts: &[&str]) -> Vec<char> {
     let mut chars: Vec<char> = texts
         .iter()
         .flat_map(|t| t.chars().map(fold_char))
@@ -28,6 +28,11 @@ pub fn indexed_chars(texts: &[&str]) -> String {
     chars.sort_unstable();
     chars.dedup();
     chars
+}
+
+/// `chars_of` as index tokens.
+pub fn indexed_chars(texts: &[&str]) -> String {
+    chars_of(texts)
         .into_iter()
         .map(char_token)
         .collect::<Vec<_>>()

@@ -214,17 +214,38 @@ pub fn resolve(
     if query.is_empty() {
         return Ok(Resolved::None);
     }
-    if let Some(id) = by_id(query) {
-        if let Some((mut row, gone)) = repo.rows_of(&[id])?.pop() {
-            if gone {
-                return Ok(Resolved::Archived(row));
-            }
-            Standing::read(repo, config, today)?.finish(repo, std::slice::from_mut(&mut row))?;
-            return Ok(Resolved::One(row));
+    if let Some(id) = by_id(query)
+        && let Some((mut row, gone)) = repo.rows_of(&[id])?.pop()
+    {
+        if gone {
+            return Ok(Resolved::Archived(row));
         }
+        Standing::read(repo, config, today)?.finish(repo, std::slice::from_mut(&mut row))?;
+        return Ok(Resolved::One(row));
     }
     let hits = find(repo, config, today, query, Among::Both, Want::Resolve)?;
     Ok(decide(hits.rows))
+}
+
+/// The archived customer `query` names (`c45`, or the best match among archived customers),
+/// for bringing it back.
+pub fn resolve_archived(
+    repo: &mut Repository,
+    config: &Config,
+    today: NaiveDate,
+    query: &str,
+) -> Result<Option<CustomerRow>> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Ok(None);
+    }
+    if let Some(id) = by_id(query)
+        && let Some((row, true)) = repo.rows_of(&[id])?.pop()
+    {
+        return Ok(Some(row));
+    }
+    let hits = find(repo, config, today, query, Among::Archived, Want::Top(1))?;
+    Ok(hits.rows.into_iter().next().map(|(row, _, _)| row))
 }
 
 fn by_id(query: &str) -> Option<CustomerId> {
@@ -267,9 +288,10 @@ pub fn resolve_among(
     )
 }
 
-/// The decision on ranked matches: an exact match wins when the next is looser (a name over a
-/// person of the same name); an archived best match is never swapped for another.
-fn decide(hits: Vec<(CustomerRow, How, bool)>) -> Resolved {
+/// The decision on ranked matches (each with how it was found and whether it is archived):
+/// an exact match wins when the next is looser (a name over a person of the same name); an
+/// archived best match is never swapped for another.
+pub fn decide(hits: Vec<(CustomerRow, How, bool)>) -> Resolved {
     let stands_out = |best: How, next: How| best.tier == Tier::Exact && next.rank() > best.rank();
     match hits.as_slice() {
         [] => Resolved::None,

@@ -10,6 +10,7 @@ mod backup;
 mod calls;
 mod cli;
 mod command_indexes;
+mod command_rollups;
 mod dashboard;
 mod e2e_tmux;
 mod editing;
