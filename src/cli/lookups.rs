@@ -2,7 +2,7 @@
 
 use super::Failure;
 use super::commands::{Context, find_one};
-use super::output::{Style, cell, json, safe};
+use super::output::{Page, Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -34,39 +34,47 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
         return Ok(());
     }
     let style = Style::detect();
-    print_follow_ups(agenda, days, ctx.now, &style);
-    print_complaints(&morning, today, &style);
-    print_birthdays(agenda, &style);
-    print_cold(agenda, morning.cold_total, today, &style);
+    let mut page = Page::default();
+    print_follow_ups(&mut page, agenda, days, ctx.now, &style);
+    print_complaints(&mut page, &morning, today, &style);
+    print_birthdays(&mut page, agenda, &style);
+    print_cold(&mut page, agenda, morning.cold_total, today, &style);
+    page.show();
     Ok(())
 }
 
 /// Customers going cold that `today` prints; the rest are counted.
 const COLD_SHOWN: usize = 20;
 
-fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
+fn print_complaints(page: &mut Page, morning: &Morning, today: NaiveDate, style: &Style) {
     let open_complaints = &morning.open_complaints;
     if open_complaints.is_empty() {
         return;
     }
-    println!(
+    page.line(format_args!(
         "{}",
         style.heading(&format!("Open complaints ({})", open_complaints.len()))
-    );
+    ));
     for (c, name) in open_complaints.iter().zip(&morning.complaint_customers) {
         let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
-        println!(
+        page.line(format_args!(
             "  c{:<6} {} {} {} {}",
             c.draft.customer_id,
             cell(name, 28),
             style.overdue(&cell(&format!("{} {days}d", c.draft.severity.label()), 10)),
             cell(c.draft.status.label(), 12),
             safe(&c.draft.what)
-        );
+        ));
     }
 }
 
-fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Style) {
+fn print_follow_ups(
+    page: &mut Page,
+    agenda: &Agenda,
+    days: u32,
+    now: NaiveDateTime,
+    style: &Style,
+) {
     let sections = [
         ("Overdue", &agenda.overdue),
         ("Today", &agenda.today),
@@ -76,7 +84,10 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
         if list.is_empty() {
             continue;
         }
-        println!("{}", style.heading(&format!("{title} ({})", list.len())));
+        page.line(format_args!(
+            "{}",
+            style.heading(&format!("{title} ({})", list.len()))
+        ));
         for f in list {
             let (due_on, due_time) = (f.draft.due_on, f.draft.due_time);
             let when = cell(&due::due_label_at(due_on, due_time, now), 14);
@@ -90,53 +101,56 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
                 .repeat
                 .map(|r| format!(" ({})", r.describe()))
                 .unwrap_or_default();
-            println!(
+            page.line(format_args!(
                 "  #{:<6} {when} {} {}{}",
                 f.id,
                 cell(&f.customer_name, 28),
                 safe(&f.draft.task),
                 style.dim(&repeat)
-            );
+            ));
         }
     }
 }
 
-fn print_birthdays(agenda: &Agenda, style: &Style) {
+fn print_birthdays(page: &mut Page, agenda: &Agenda, style: &Style) {
     if agenda.birthdays.is_empty() {
         return;
     }
-    println!("{}", style.heading("Birthdays this week"));
+    page.line(format_args!("{}", style.heading("Birthdays this week")));
     for b in &agenda.birthdays {
         let who = match &b.person {
             Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
             None => safe(&b.customer_name),
         };
         let turns = b.turns.map(|n| format!(", turns {n}")).unwrap_or_default();
-        println!(
+        page.line(format_args!(
             "  c{:<6} {} {who}{turns}",
             b.customer_id,
             b.on.format("%a %m-%d")
-        );
+        ));
     }
 }
 
-fn print_cold(agenda: &Agenda, total: usize, today: NaiveDate, style: &Style) {
+fn print_cold(page: &mut Page, agenda: &Agenda, total: usize, today: NaiveDate, style: &Style) {
     if total == 0 {
         return;
     }
-    println!("{}", style.heading(&format!("Going cold ({total})")));
+    page.line(format_args!(
+        "{}",
+        style.heading(&format!("Going cold ({total})"))
+    ));
     for r in agenda.cold.iter().take(COLD_SHOWN) {
         let last = due::last_contact_label(r.last_contact_at, today);
         let over = r.cold_by.unwrap_or(0);
-        println!(
+        page.line(format_args!(
             "  c{:<6} {} {} last contact {last}, {over}d past cadence",
             r.id,
             r.tier.map_or("-", |t| t.as_str()),
             cell(&r.name, 28)
-        );
+        ));
     }
     if total > COLD_SHOWN {
-        println!("  … and {} more", total - COLD_SHOWN);
+        page.line(format_args!("  … and {} more", total - COLD_SHOWN));
     }
 }
 
@@ -218,6 +232,7 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
         )));
     }
     let search = crate::search::CustomerSearch::default();
+    let mut page = Page::default();
     for (r, _, _) in hits.rows.iter().take(FIND_SHOWN) {
         let tier = r.tier.map_or("-", |t| t.as_str());
         let next = due::due_label(r.next_follow_up_on, today);
@@ -225,17 +240,18 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
             .matched_person(r, query)
             .map(|p| format!("  ({})", safe(p)))
             .unwrap_or_default();
-        println!(
+        page.line(format_args!(
             "c{:<6} {} {} {tier}  last {:<10} {next}{person}",
             r.id,
             cell(&r.name, 30),
             cell(&r.city, 10),
             due::last_contact_label(r.last_contact_at, today)
-        );
+        ));
     }
     if hits.total > FIND_SHOWN {
-        println!("… and {} more", hits.total - FIND_SHOWN);
+        page.line(format_args!("… and {} more", hits.total - FIND_SHOWN));
     }
+    page.show();
     Ok(())
 }
 

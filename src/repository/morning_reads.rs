@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::accounts::{COMPLAINT_COLUMNS, complaint_from_row};
-use super::search_index::Standing;
+use super::search_index::{Standing, id_list};
 use super::sql_text as text;
 use super::{Repository, Result};
 use crate::book::complaints::Complaint;
@@ -64,12 +64,15 @@ impl Repository {
         let list = serde_json::to_string(&month_days)
             .map_err(|e| super::BookError::Invalid(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT c.id, c.name, NULL, c.birthday, 0, c.id FROM customer c
+            // The planner, knowing nothing of the book, would walk every customer instead.
+            "SELECT c.id, c.name, NULL, c.birthday, 0, c.id
+               FROM customer c INDEXED BY customer_birthday_by_day
               WHERE c.birthday IS NOT NULL AND c.archived = 0
                 AND {MONTH_DAY} IN (SELECT value FROM json_each(?1))
              UNION ALL
              SELECT c.id, c.name, p.name, p.birthday, 1, p.id
-               FROM contact p JOIN customer c ON c.id = p.customer_id
+               FROM contact p INDEXED BY contact_birthday_by_day
+               JOIN customer c ON c.id = p.customer_id
               WHERE p.birthday IS NOT NULL AND c.archived = 0
                 AND {} IN (SELECT value FROM json_each(?1))
              ORDER BY 5, 6",
@@ -95,34 +98,36 @@ impl Repository {
         today: NaiveDate,
         quiet_before: Option<NaiveDate>,
     ) -> Result<Vec<Quiet>> {
-        let select = "SELECT c.id, c.name, c.tier, c.cadence_days, c.created_at, c.last_contact_at,
-                    c.stage, r.amount,
-                    (SELECT max(d.closed_on) FROM deal d
-                      WHERE d.customer_id = c.id AND d.stage = 'won' AND d.closed_on <= ?1)
-               FROM customer c LEFT JOIN revenue_12m r ON r.customer_id = c.id
-              WHERE c.archived = 0 AND c.next_follow_up_on IS NULL";
-        let own = format!(
-            "{select} AND c.cadence_days IS NOT NULL
-               AND date(coalesce(c.last_contact_at, c.created_at), '+' || c.cadence_days || ' days') <= ?2"
-        );
-        let mut quiet = self.quiet_rows(&own, today, &text::date(today))?;
+        // The ids from the partial indexes alone (the planner, knowing nothing of the book,
+        // would walk everyone with nothing planned), then the rows in id order: one pass.
+        let mut ids: Vec<CustomerId> = self.ids(
+            "SELECT id FROM customer INDEXED BY customer_cold_by_own_cadence
+              WHERE archived = 0 AND next_follow_up_on IS NULL AND cadence_days IS NOT NULL
+                AND date(coalesce(last_contact_at, created_at), '+' || cadence_days || ' days') <= ?1",
+            &text::date(today),
+        )?;
         if let Some(before) = quiet_before {
-            let by_tier = format!(
-                "{select} AND c.cadence_days IS NULL
-                   AND coalesce(c.last_contact_at, c.created_at) < ?2"
-            );
             // Quiet since before the day after: a contact at any time that day counts.
             let bound = before
                 .succ_opt()
                 .map_or("9999-99-99".to_string(), text::date);
-            quiet.extend(self.quiet_rows(&by_tier, today, &bound)?);
+            ids.extend(self.ids(
+                "SELECT id FROM customer INDEXED BY customer_quiet_by_tier_cadence
+                  WHERE archived = 0 AND next_follow_up_on IS NULL AND cadence_days IS NULL
+                    AND coalesce(last_contact_at, created_at) < ?1",
+                &bound,
+            )?);
         }
-        Ok(quiet)
-    }
-
-    fn quiet_rows(&self, sql: &str, today: NaiveDate, bound: &str) -> Result<Vec<Quiet>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params![text::date(today), bound], |r| {
+        ids.sort_unstable();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.tier, c.cadence_days, c.created_at, c.last_contact_at,
+                    c.stage, r.amount,
+                    (SELECT max(d.closed_on) FROM deal d
+                      WHERE d.customer_id = c.id AND d.stage = 'won' AND d.closed_on <= ?2)
+               FROM customer c LEFT JOIN revenue_12m r ON r.customer_id = c.id
+              WHERE c.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map(params![id_list(&ids), text::date(today)], |r| {
             let tier: Option<String> = r.get(2)?;
             let stage: Option<String> = r.get(6)?;
             Ok(Quiet {
@@ -139,6 +144,12 @@ impl Repository {
                 },
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn ids(&self, sql: &str, bound: &str) -> Result<Vec<CustomerId>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([bound], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

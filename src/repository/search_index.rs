@@ -202,6 +202,16 @@ impl Repository {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The names of the customers of `ids` (sorted) that are not archived.
+    pub fn names_not_archived(&self, ids: &[CustomerId]) -> Result<HashMap<CustomerId, String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer_id, name FROM customer_search
+              WHERE customer_id IN (SELECT value FROM json_each(?1)) AND archived = 0",
+        )?;
+        let rows = stmt.query_map([id_list(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The standing facts of `ids` on `today` (see `Standing`); the revenue is the window's
     /// that `revenue_ranking` last brought the roll-up to.
     pub fn standing_of(

@@ -600,39 +600,6 @@ fn ranking_puts_whole_names_first_and_folds_accents() {
 }
 
 #[test]
-#[ignore]
-fn scratch_measure() {
-    let repo =
-        crate::repository::Repository::open(std::path::Path::new("/tmp/proto/m.db")).unwrap();
-    let rows = repo.customer_rows().unwrap();
-    for _ in 0..3 {
-        let t = std::time::Instant::now();
-        let mut total = 0usize;
-        let mut s = String::new();
-        for r in &rows {
-            s.clear();
-            for f in [
-                &r.name, &r.people, &r.city, &r.tags, &r.phone, &r.email, &r.reach,
-            ] {
-                s.extend(f.chars().map(keys::fold_char));
-            }
-            total += keys::mask(&s).count_ones() as usize + s.len();
-        }
-        eprintln!("fold+mask {:?} {total}", t.elapsed());
-        let t = std::time::Instant::now();
-        let mut total = 0usize;
-        for r in &rows {
-            s.clear();
-            for f in [&r.name, &r.people, &r.city, &r.tags] {
-                pinyin::push_key(f, &mut s);
-            }
-            total += s.len();
-        }
-        eprintln!("pinyin {:?} {total}", t.elapsed());
-    }
-}
-
-#[test]
 fn a_number_that_is_all_prefix_is_looked_for_as_typed() {
     // `0012` is an international prefix and a short rest: it once had no spelling left.
     let mut rows = book();
