@@ -14,7 +14,7 @@ use crate::search::index::{char_token, indexed_chars, indexed_digits};
 
 /// Registers what the triggers of migration 0008 call: `search_chars` (the characters a
 /// customer's text holds), `search_digits` (its phone numbers' digits) and `match_keys` (what
-/// a new customer is compared on, as a JSON array).
+/// a new customer is compared on, hashed, as a JSON array).
 pub fn register(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("search_chars", 7, flags, |ctx| {
@@ -36,8 +36,11 @@ pub fn register(conn: &Connection) -> Result<()> {
         let field = |i| -> rusqlite::Result<String> {
             Ok(ctx.get::<Option<String>>(i)?.unwrap_or_default())
         };
-        let keys = crate::interop::dedup::match_keys(&field(0)?, &field(1)?, &field(2)?);
-        serde_json::to_string(&keys).map_err(|e| rusqlite::Error::UserFunctionError(e.into()))
+        Ok(super::twins::hashed_keys(
+            &field(0)?,
+            &field(1)?,
+            &field(2)?,
+        ))
     })?;
     Ok(())
 }

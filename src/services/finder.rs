@@ -13,8 +13,8 @@ use crate::repository::{Among, Repository, Result};
 use crate::search::index::{self, Need};
 use crate::search::{CustomerSearch, Found as How, Tier};
 
-/// Rows matched in one slice of a scan: enough for the pass to use both cores, little memory.
-const SLICE: usize = 8_192;
+/// Rows matched in one slice of a scan: as many as the pass splits over two cores, a few MB.
+const SLICE: usize = 4_096;
 
 /// How many of the best matches a command needs in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
