@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::due::{Bucket, SortOrder, compare};
+use super::due::{Bucket, SortOrder, sort_key};
 use super::model::{Birthday, BirthdayOf, CustomerId, CustomerRow, FollowUp};
 
 /// A birthday (or yearly date) of a customer or one of its people.
@@ -43,6 +43,15 @@ pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
     } else {
         on(today.year() + 1)
     }
+}
+
+/// Customers going cold in the order the morning lists them: coldest first, then in attention
+/// order.
+pub fn order_cold(cold: &mut [CustomerRow], today: NaiveDate) {
+    // Stable sorts: attention order is kept among equals. One key per row, not two per
+    // comparison: a big book has thousands going cold.
+    cold.sort_by_cached_key(|r| sort_key(SortOrder::Attention, r, today));
+    cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
 }
 
 impl Agenda {
@@ -95,11 +104,7 @@ impl Agenda {
             .filter(|r| r.cold_by.is_some())
             .cloned()
             .collect();
-        // Coldest first; the stable sort keeps attention order among equals.
-        agenda
-            .cold
-            .sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
-        agenda.cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
+        order_cold(&mut agenda.cold, today);
         agenda
     }
 

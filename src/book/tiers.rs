@@ -56,25 +56,64 @@ pub fn compute_tiers(
     let mut ranked: Vec<(CustomerId, i128)> = sums.into_iter().collect();
     ranked.sort_by(|(a_id, a), (b_id, b)| b.cmp(a).then(a_id.cmp(b_id)));
     let total: i128 = ranked.iter().map(|(_, r)| r).sum();
+    let cut = cutoffs(ranked.iter().copied(), total, t);
+    ranked
+        .into_iter()
+        .map(|(id, amount)| (id, cut.tier_of(id, amount)))
+        .collect()
+}
+
+/// Where the tiers end in the ranking: the last A customer and the last A or B one, each as
+/// (revenue, id). With these, one customer's tier is known from its own revenue alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cutoffs {
+    pub last_a: Option<(i128, CustomerId)>,
+    pub last_b: Option<(i128, CustomerId)>,
+}
+
+/// The cut-offs of a ranking: `ranked` is every customer's revenue (none negative), highest
+/// first, equal revenue by the lower id first; `total` their sum. Walks only as far as B goes.
+pub fn cutoffs(
+    ranked: impl IntoIterator<Item = (CustomerId, i128)>,
+    total: i128,
+    t: TierThresholds,
+) -> Cutoffs {
     let b_share = i128::from(t.b_share.min(100));
     let a_share = i128::from(t.a_share).min(b_share);
     let mut before = 0i128;
-    ranked
-        .into_iter()
-        .map(|(id, amount)| {
-            let tier = if amount == 0 {
-                Tier::C
-            } else if before * 100 < a_share * total {
-                Tier::A
-            } else if before * 100 < b_share * total {
-                Tier::B
-            } else {
-                Tier::C
-            };
-            before += amount;
-            (id, tier)
-        })
-        .collect()
+    let mut cut = Cutoffs::default();
+    for (id, amount) in ranked {
+        let amount = amount.max(0);
+        // Past here everyone is C: no revenue, or the line of B crossed by those before.
+        if amount == 0 || before * 100 >= b_share * total {
+            break;
+        }
+        if before * 100 < a_share * total {
+            cut.last_a = Some((amount, id));
+        }
+        cut.last_b = Some((amount, id));
+        before += amount;
+    }
+    cut
+}
+
+impl Cutoffs {
+    /// The tier of customer `id` with `revenue` in the ranking these cut-offs came from.
+    pub fn tier_of(&self, id: CustomerId, revenue: i128) -> Tier {
+        let place = |(amount, id): (i128, CustomerId)| (std::cmp::Reverse(amount), id);
+        let at_or_before = |last: Option<(i128, CustomerId)>| {
+            last.is_some_and(|l| place((revenue, id)) <= place(l))
+        };
+        if revenue <= 0 {
+            Tier::C
+        } else if at_or_before(self.last_a) {
+            Tier::A
+        } else if at_or_before(self.last_b) {
+            Tier::B
+        } else {
+            Tier::C
+        }
+    }
 }
 
 /// The tier that applies and whether it was set by hand. A manual tier always wins (even when
@@ -206,6 +245,50 @@ mod tests {
             ),
             (Tier::A, Tier::A, Tier::C)
         );
+    }
+
+    /// The ranking walked customer by customer, as tiers were computed before cut-offs.
+    fn walked(revenue: &[(CustomerId, i64)], t: TierThresholds) -> HashMap<CustomerId, Tier> {
+        let mut sums: HashMap<CustomerId, i128> = HashMap::new();
+        for (id, amount) in revenue {
+            *sums.entry(*id).or_default() += i128::from((*amount).max(0));
+        }
+        let mut ranked: Vec<(CustomerId, i128)> = sums.into_iter().collect();
+        ranked.sort_by(|(a_id, a), (b_id, b)| b.cmp(a).then(a_id.cmp(b_id)));
+        let total: i128 = ranked.iter().map(|(_, r)| r).sum();
+        let b_share = i128::from(t.b_share.min(100));
+        let a_share = i128::from(t.a_share).min(b_share);
+        let mut before = 0i128;
+        ranked
+            .into_iter()
+            .map(|(id, amount)| {
+                let tier = if amount == 0 {
+                    Tier::C
+                } else if before * 100 < a_share * total {
+                    Tier::A
+                } else if before * 100 < b_share * total {
+                    Tier::B
+                } else {
+                    Tier::C
+                };
+                before += amount;
+                (id, tier)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cutoffs_give_every_customer_the_walks_tier(
+            revenue in proptest::collection::vec((1i64..40, -5i64..60), 0..40),
+            a in 0u8..110,
+            b in 0u8..110,
+        ) {
+            let t = TierThresholds { a_share: a, b_share: b };
+            let revenue: Vec<(CustomerId, i64)> =
+                revenue.into_iter().map(|(id, r)| (CustomerId(id), r)).collect();
+            proptest::prop_assert_eq!(compute_tiers(&revenue, t), walked(&revenue, t));
+        }
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn deal(ctx: Context, command: DealCommand) -> Result<(), Failure> {
     }
 }
 
-fn deal_add(ctx: Context, args: DealAddArgs) -> Result<(), Failure> {
+fn deal_add(mut ctx: Context, args: DealAddArgs) -> Result<(), Failure> {
     let today = ctx.now.date();
     let order = ctx.config.date_order;
     let stage = DealStage::parse(&args.stage).ok_or_else(|| {
@@ -75,7 +75,7 @@ fn deal_add(ctx: Context, args: DealAddArgs) -> Result<(), Failure> {
     let on = date(&args.on)?;
     let close = date(&args.close)?;
     let title = args.title.join(" ");
-    let customer = find_one(&ctx, &args.customer)?;
+    let customer = find_one(&mut ctx, &args.customer)?;
     let draft = DealDraft {
         customer_id: customer.id,
         title: title.trim().to_string(),
@@ -107,7 +107,7 @@ fn deal_add(ctx: Context, args: DealAddArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn deal_list(ctx: Context, query: &str) -> Result<(), Failure> {
+fn deal_list(mut ctx: Context, query: &str) -> Result<(), Failure> {
     let deals = if query.trim().is_empty() {
         let mut all = ctx.repo.all_deals()?;
         all.sort_by_key(|d| {
@@ -118,7 +118,8 @@ fn deal_list(ctx: Context, query: &str) -> Result<(), Failure> {
         });
         all
     } else {
-        ctx.repo.deals_of(find_one(&ctx, query)?.id)?
+        let id = find_one(&mut ctx, query)?.id;
+        ctx.repo.deals_of(id)?
     };
     if ctx.json {
         return print_json(&deals);
@@ -225,11 +226,11 @@ pub fn greetings(ctx: Context, key: Option<&str>) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn greeted(ctx: Context, customer: &str, key: Option<&str>) -> Result<(), Failure> {
+pub fn greeted(mut ctx: Context, customer: &str, key: Option<&str>) -> Result<(), Failure> {
     use chrono::Datelike;
     let today = ctx.now.date();
     let h = holiday(key, today, &ctx.config.greetings)?;
-    let c = find_one(&ctx, customer)?;
+    let c = find_one(&mut ctx, customer)?;
     ctx.repo.record_greeting(c.id, h.key, h.on.year(), today)?;
     if ctx.json {
         return print_json(&json!({ "customer_id": c.id, "holiday": h.key, "year": h.on.year() }));

@@ -90,14 +90,6 @@ pub struct AddArgs {
     pub merge: bool,
 }
 
-pub(super) fn rows_with_cold(ctx: &Context) -> Result<Vec<CustomerRow>, Failure> {
-    Ok(crate::services::customer_list::customer_rows(
-        ctx.repo,
-        ctx.config,
-        ctx.now.date(),
-    )?)
-}
-
 /// The one customer `query` means (see `resolve`).
 pub(super) use super::resolve::find_one;
 
@@ -146,8 +138,8 @@ fn read_closes(text: Option<&str>) -> Result<Closes, Failure> {
     }
 }
 
-pub fn log(ctx: Context, args: LogArgs) -> Result<(), Failure> {
-    let customer = find_one(&ctx, &args.customer)?;
+pub fn log(mut ctx: Context, args: LogArgs) -> Result<(), Failure> {
+    let customer = find_one(&mut ctx, &args.customer)?;
     let closes = read_closes(args.closes.as_deref())?;
     let typed_at = args.at.clone().unwrap_or_default();
     let mut request = LogRequest {

@@ -1,8 +1,8 @@
 //! The commands that only read the book: `today`, `find` (names or notes) and `show`.
 
 use super::Failure;
-use super::commands::{Context, find_one, rows_with_cold};
-use super::output::{Style, cell, json, safe};
+use super::commands::{Context, find_one};
+use super::output::{Page, Style, cell, json, safe};
 use crate::book::agenda::Agenda;
 use crate::book::due;
 use crate::i18n::calendar;
@@ -11,7 +11,10 @@ use crate::text::pad;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::book::model::{Contact, CustomerRow};
+use crate::repository::Among;
+use crate::services::finder::{self, Want};
 use crate::services::morning::Morning;
+use crate::services::standing::Standing;
 use serde_json::json;
 
 /// The morning's list in the order it is worked: follow-ups (overdue, today, coming up), then
@@ -19,7 +22,9 @@ use serde_json::json;
 /// is not listed again as going cold: one warning each.
 pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
     let today = ctx.now.date();
-    let morning = crate::services::morning::read(ctx.repo, ctx.config, ctx.now, days)?;
+    // Text shows the first customers going cold and counts the rest; JSON gives them all.
+    let shown = (!ctx.json).then_some(COLD_SHOWN);
+    let morning = crate::services::morning::read(ctx.repo, ctx.config, ctx.now, days, shown)?;
     let (agenda, open_complaints) = (&morning.agenda, &morning.open_complaints);
     if ctx.json {
         let mut value = serde_json::to_value(agenda).map_err(|e| Failure::input(e.to_string()))?;
@@ -32,33 +37,33 @@ pub fn today(ctx: Context, days: u32) -> Result<(), Failure> {
         return Ok(());
     }
     let style = Style::detect();
-    print_follow_ups(agenda, days, ctx.now, &style);
-    print_complaints(&morning, today, &style);
-    print_birthdays(agenda, &style);
-    print_cold(agenda, today, &style);
+    let mut page = Page::default();
+    print_follow_ups(&mut page, agenda, days, ctx.now, &style);
+    print_complaints(&mut page, &morning, today, &style);
+    print_birthdays(&mut page, agenda, &style);
+    print_cold(&mut page, agenda, morning.cold_total, today, &style);
+    page.show();
     Ok(())
 }
 
-fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
+/// Customers going cold that `today` prints; the rest are counted.
+const COLD_SHOWN: usize = 20;
+
+fn print_complaints(page: &mut Page, morning: &Morning, today: NaiveDate, style: &Style) {
     let open_complaints = &morning.open_complaints;
     if open_complaints.is_empty() {
         return;
     }
-    println!(
+    page.line(format_args!(
         "{}",
         style.heading(&t!("today-open-complaints", n = open_complaints.len()))
-    );
-    for c in open_complaints {
-        let name = morning
-            .rows
-            .iter()
-            .find(|r| r.id == c.draft.customer_id)
-            .map_or(String::new(), |r| r.name.clone());
+    ));
+    for (c, name) in open_complaints.iter().zip(&morning.complaint_customers) {
         let days = crate::book::complaints::days_open(&c.draft, today).unwrap_or(0);
-        println!(
+        page.line(format_args!(
             "  c{:<6} {} {} {} {}",
             c.draft.customer_id,
-            cell(&name, 28),
+            cell(name, 28),
             style.overdue(&cell(
                 &t!(
                     "complaint-open-for",
@@ -69,11 +74,17 @@ fn print_complaints(morning: &Morning, today: NaiveDate, style: &Style) {
             )),
             cell(&words::complaint_status(c.draft.status), 12),
             safe(&c.draft.what)
-        );
+        ));
     }
 }
 
-fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Style) {
+fn print_follow_ups(
+    page: &mut Page,
+    agenda: &Agenda,
+    days: u32,
+    now: NaiveDateTime,
+    style: &Style,
+) {
     let sections = [
         (Section::Overdue, &agenda.overdue),
         (Section::Today, &agenda.today),
@@ -89,7 +100,7 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
             Section::Today => t!("today-today", n = n),
             Section::Upcoming => t!("today-upcoming", days = days, n = n),
         };
-        println!("{}", style.heading(&title));
+        page.line(format_args!("{}", style.heading(&title)));
         for f in list {
             let (due_on, due_time) = (f.draft.due_on, f.draft.due_time);
             let when = cell(&calendar::due_label_at(due_on, due_time, now), 14);
@@ -103,13 +114,13 @@ fn print_follow_ups(agenda: &Agenda, days: u32, now: NaiveDateTime, style: &Styl
                 .repeat
                 .map(|r| format!(" ({})", words::repeat(&r)))
                 .unwrap_or_default();
-            println!(
+            page.line(format_args!(
                 "  #{:<6} {when} {} {}{}",
                 f.id,
                 cell(&f.customer_name, 28),
                 safe(&f.draft.task),
                 style.dim(&repeat)
-            );
+            ));
         }
     }
 }
@@ -120,11 +131,11 @@ enum Section {
     Upcoming,
 }
 
-fn print_birthdays(agenda: &Agenda, style: &Style) {
+fn print_birthdays(page: &mut Page, agenda: &Agenda, style: &Style) {
     if agenda.birthdays.is_empty() {
         return;
     }
-    println!("{}", style.heading(&t!("today-birthdays")));
+    page.line(format_args!("{}", style.heading(&t!("today-birthdays"))));
     for b in &agenda.birthdays {
         let who = match &b.person {
             Some(p) => format!("{} ({})", safe(p), safe(&b.customer_name)),
@@ -134,35 +145,35 @@ fn print_birthdays(agenda: &Agenda, style: &Style) {
             .turns
             .map(|n| t!("today-birthday-turns", n = n))
             .unwrap_or_default();
-        println!(
+        page.line(format_args!(
             "  c{:<6} {} {who}{turns}",
             b.customer_id,
             calendar::weekday_and_day(b.on)
-        );
+        ));
     }
 }
 
-fn print_cold(agenda: &Agenda, today: NaiveDate, style: &Style) {
-    if agenda.cold.is_empty() {
+fn print_cold(page: &mut Page, agenda: &Agenda, total: usize, today: NaiveDate, style: &Style) {
+    if total == 0 {
         return;
     }
-    println!(
+    page.line(format_args!(
         "{}",
-        style.heading(&t!("today-going-cold", n = agenda.cold.len()))
-    );
-    for r in agenda.cold.iter().take(20) {
+        style.heading(&t!("today-going-cold", n = total))
+    ));
+    for r in agenda.cold.iter().take(COLD_SHOWN) {
         let last = calendar::last_contact_label(r.last_contact_at, today);
         let over = r.cold_by.unwrap_or(0);
-        println!(
+        page.line(format_args!(
             "  c{:<6} {} {} {}",
             r.id,
             r.tier.map_or("-", |t| t.as_str()),
             cell(&r.name, 28),
             t!("today-cold-line", last = last, over = over)
-        );
+        ));
     }
-    if agenda.cold.len() > 20 {
-        println!("  {}", t!("and-more", n = agenda.cold.len() - 20));
+    if total > COLD_SHOWN {
+        page.line(format_args!("  {}", t!("and-more", n = total - COLD_SHOWN)));
     }
 }
 
@@ -214,20 +225,22 @@ pub fn find_notes(ctx: Context, query: &str) -> Result<(), Failure> {
 /// named after it. `archived`: among archived customers instead.
 pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
     let today = ctx.now.date();
-    let mut rows = if archived {
-        ctx.repo.archived_rows()?
+    let among = if archived {
+        Among::Archived
     } else {
-        rows_with_cold(&ctx)?
+        Among::Active
     };
-    super::resolve::by_attention(&mut rows, today);
-    let order: Vec<usize> = (0..rows.len()).collect();
-    let search = &mut crate::search::CustomerSearch::new(&rows);
-    let hits = search.filter(&rows, &order, query, today);
+    let want = if ctx.json {
+        Want::All
+    } else {
+        Want::Top(FIND_SHOWN)
+    };
+    let hits = finder::find(ctx.repo, ctx.config, today, query, among, want)?;
     if ctx.json {
-        let found: Vec<&CustomerRow> = hits.iter().map(|&i| &rows[i]).collect();
+        let found: Vec<&CustomerRow> = hits.rows.iter().map(|(r, _, _)| r).collect();
         return json(&found);
     }
-    if hits.is_empty() {
+    if hits.total == 0 {
         let query = safe(query);
         return Err(Failure::not_found(if archived {
             t!("find-no-archived", query = query)
@@ -235,31 +248,39 @@ pub fn find(ctx: Context, query: &str, archived: bool) -> Result<(), Failure> {
             t!("find-no-customer", query = query)
         }));
     }
-    for &i in hits.iter().take(50) {
-        let r = &rows[i];
+    let search = crate::search::CustomerSearch::default();
+    let mut page = Page::default();
+    for (r, _, _) in hits.rows.iter().take(FIND_SHOWN) {
         let tier = r.tier.map_or("-", |t| t.as_str());
         let next = calendar::due_label(r.next_follow_up_on, today);
         let person = search
             .matched_person(r, query)
             .map(|p| format!("  ({})", safe(p)))
             .unwrap_or_default();
-        println!(
+        page.line(format_args!(
             "c{:<6} {} {} {tier}  {} {} {next}{person}",
             r.id,
             cell(&r.name, 30),
             cell(&r.city, 10),
             t!("find-last"),
             cell(&calendar::last_contact_label(r.last_contact_at, today), 10)
-        );
+        ));
     }
-    if hits.len() > 50 {
-        println!("{}", t!("and-more", n = hits.len() - 50));
+    if hits.total > FIND_SHOWN {
+        page.line(format_args!(
+            "{}",
+            t!("and-more", n = hits.total - FIND_SHOWN)
+        ));
     }
+    page.show();
     Ok(())
 }
 
-pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
-    let row = find_one(&ctx, query)?;
+/// Customers `find` prints; the rest are counted.
+const FIND_SHOWN: usize = 50;
+
+pub fn show(mut ctx: Context, query: &str) -> Result<(), Failure> {
+    let row = find_one(&mut ctx, query)?;
     let customer = ctx
         .repo
         .customer(row.id)?
@@ -277,8 +298,8 @@ pub fn show(ctx: Context, query: &str) -> Result<(), Failure> {
     let d = &customer.draft;
     println!("{}  c{}", style.heading(&safe(&d.name)), customer.id);
     // The tier and stage that apply (computed, or set by hand), as the app's profile has them.
-    let ranking = crate::services::customer_list::Ranking::read(ctx.repo, ctx.config, today)?;
-    let ranked = ranking.computed_tier(row.id);
+    let standing = Standing::read(ctx.repo, ctx.config, today)?;
+    let ranked = standing.computed_tier(row.id, ctx.repo.revenue_in_window(row.id)?);
     let account =
         crate::services::account::Account::load(ctx.repo, &customer, ranked, ctx.config, today)?;
     let tier = account.tier().0.map_or("-", |t| t.as_str());

@@ -53,6 +53,23 @@ pub fn safe(text: &str) -> String {
     safe_text::line(text).into_owned()
 }
 
+/// Lines printed together when done: thousands of lines in a few writes, not one write each
+/// (the standard output flushes at every line).
+#[derive(Default)]
+pub struct Page(String);
+
+impl Page {
+    pub fn line(&mut self, text: std::fmt::Arguments<'_>) {
+        use std::fmt::Write as _;
+        let _ = self.0.write_fmt(text);
+        self.0.push('\n');
+    }
+
+    pub fn show(self) {
+        print!("{}", self.0);
+    }
+}
+
 pub fn json<T: Serialize>(value: &T) -> Result<(), super::Failure> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| super::Failure::input(e.to_string()))?;

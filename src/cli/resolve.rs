@@ -2,95 +2,25 @@
 //! person would (see `search::Tier`): one exact match wins over looser ones; an archived
 //! customer is never silently swapped for someone else.
 
-use crate::i18n::calendar;
-use chrono::NaiveDate;
-
 use super::Failure;
-use super::commands::{Context, rows_with_cold};
+use super::commands::Context;
 use super::output::safe;
-use crate::book::due::{self, SortOrder};
-use crate::book::model::{CustomerId, CustomerRow, FollowUpId};
-use crate::search::{CustomerSearch, Found as How, Tier};
-
-pub enum Found {
-    One(CustomerRow),
-    None,
-    /// Several match and none stands out: the best first.
-    Many(Vec<CustomerRow>),
-    /// The best match is archived.
-    Archived(CustomerRow),
-}
-
-/// The rows in attention order (overdue first, then by last contact), as ties are broken.
-pub fn by_attention(rows: &mut [CustomerRow], today: NaiveDate) {
-    rows.sort_by_cached_key(|r| due::sort_key(SortOrder::Attention, r, today));
-}
-
-/// `c45` is customer 45. Otherwise the search (filters too, `today` for `due:`) over the
-/// customers `active` and `archived`: the one that matched exactly (its whole name, a person's
-/// whole name, a whole number) when every other match is looser; `Archived` when the best
-/// match is archived.
-pub fn customer_among(
-    active: &[CustomerRow],
-    archived: &[CustomerRow],
-    query: &str,
-    today: NaiveDate,
-) -> Found {
-    let query = query.trim();
-    if query.is_empty() {
-        return Found::None;
-    }
-    let by_id = query
-        .strip_prefix(['c', 'C'])
-        .and_then(|n| n.parse::<CustomerId>().ok());
-    if let Some(id) = by_id {
-        if let Some(row) = active.iter().find(|r| r.id == id) {
-            return Found::One(row.clone());
-        }
-        if let Some(row) = archived.iter().find(|r| r.id == id) {
-            return Found::Archived(row.clone());
-        }
-    }
-    let mut rows = active.to_vec();
-    by_attention(&mut rows, today);
-    let mut gone = archived.to_vec();
-    by_attention(&mut gone, today);
-    rows.extend(gone);
-    let order: Vec<usize> = (0..rows.len()).collect();
-    let hits = CustomerSearch::new(&rows).ranked(&rows, &order, query, today);
-    let is_archived = |i: usize| i >= active.len();
-    match hits.as_slice() {
-        [] => Found::None,
-        [(best, _), ..] if is_archived(*best) => Found::Archived(rows[*best].clone()),
-        [(one, _)] => Found::One(rows[*one].clone()),
-        [(best, how), (_, next), ..] if stands_out(*how, *next) => Found::One(rows[*best].clone()),
-        many => Found::Many(
-            many.iter()
-                .filter(|(i, _)| !is_archived(*i))
-                .take(10)
-                .map(|&(i, _)| rows[i].clone())
-                .collect(),
-        ),
-    }
-}
-
-/// An exact match wins when the next is looser (a name over a person of the same name).
-fn stands_out(best: How, next: How) -> bool {
-    best.tier == Tier::Exact && next.rank() > best.rank()
-}
+use crate::book::model::CustomerRow;
+use crate::book::model::FollowUpId;
+use crate::i18n::calendar;
+use crate::services::finder::{self, Resolved};
 
 /// The one customer `query` means, or exit 2 saying what matched (or that it is archived).
-pub fn find_one(ctx: &Context, query: &str) -> Result<CustomerRow, Failure> {
-    let archived = ctx.repo.archived_rows()?;
-    match customer_among(&rows_with_cold(ctx)?, &archived, query, ctx.now.date()) {
-        Found::One(row) => Ok(row),
-        Found::None => Err(Failure::not_found(format!(
+pub fn find_one(ctx: &mut Context, query: &str) -> Result<CustomerRow, Failure> {
+    let today = ctx.now.date();
+    match finder::resolve(ctx.repo, ctx.config, today, query)? {
+        Resolved::One(row) => Ok(row),
+        Resolved::None => Err(Failure::not_found(format!(
             "no customer matches \"{}\"",
             safe(query)
         ))),
-        Found::Archived(row) => Err(archived_failure(&row)),
-        Found::Many(rows) => {
-            let today = ctx.now.date();
+        Resolved::Archived(row) => Err(archived_failure(&row)),
+        Resolved::Many(rows) => {
             let list: Vec<String> = rows
                 .iter()
                 .map(|r| {
@@ -147,16 +77,10 @@ pub fn merge_into(
 
 /// `fieldbook unarchive <customer>`: back in the list, found by every command again.
 pub fn unarchive(ctx: Context, query: &str) -> Result<(), Failure> {
-    let archived = ctx.repo.archived_rows()?;
-    let row = match customer_among(&[], &archived, query, ctx.now.date()) {
-        Found::Archived(row) => row,
-        _ => {
-            return Err(Failure::not_found(format!(
-                "no archived customer matches \"{}\"",
-                safe(query)
-            )));
-        }
-    };
+    let today = ctx.now.date();
+    let row = finder::resolve_archived(ctx.repo, ctx.config, today, query)?.ok_or_else(|| {
+        Failure::not_found(format!("no archived customer matches \"{}\"", safe(query)))
+    })?;
     ctx.repo.set_archived(row.id, false)?;
     println!("c{} {} is back in the list", row.id, safe(&row.name));
     Ok(())

@@ -80,6 +80,22 @@ pub fn phone_key(phone: &str) -> Option<String> {
     (digits.len() >= 6).then_some(digits)
 }
 
+/// Every key a customer is matched on (its name, company name, e-mails and phones), each
+/// tagged with what it is: a book customer can be the twin of a new one only if they share
+/// one, so an index of these narrows `Index::book_twin` to a few customers.
+pub fn match_keys(name: &str, email: &str, phone: &str) -> Vec<String> {
+    let keys = PersonKeys::new(name, "", email, phone);
+    let mut out = vec![
+        format!("n:{}", keys.name),
+        format!("c:{}", company_key(name)),
+    ];
+    out.extend(keys.emails.iter().map(|e| format!("e:{e}")));
+    out.extend(keys.phones.iter().map(|p| format!("p:{p}")));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// What a person (or an individual customer) is known by.
 #[derive(Debug, Clone, Default)]
 struct PersonKeys {

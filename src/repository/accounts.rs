@@ -16,7 +16,7 @@ use crate::book::model::{CustomerId, Overrides, Stage, Tier, kept_reason};
 
 const DEAL_COLUMNS: &str =
     "id, customer_id, title, amount, currency, stage, expected_close, closed_on";
-const COMPLAINT_COLUMNS: &str =
+pub(super) const COMPLAINT_COLUMNS: &str =
     "id, customer_id, opened_on, what, severity, status, resolved_on, resolution, satisfaction";
 
 fn bad_word(column: &str, text: &str) -> rusqlite::Error {
@@ -47,7 +47,7 @@ fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
     })
 }
 
-fn complaint_from_row(r: &Row<'_>) -> rusqlite::Result<Complaint> {
+pub(super) fn complaint_from_row(r: &Row<'_>) -> rusqlite::Result<Complaint> {
     let severity: String = r.get("severity")?;
     let status: String = r.get("status")?;
     Ok(Complaint {

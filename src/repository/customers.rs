@@ -134,6 +134,29 @@ fn reasons<'a>(draft: &CustomerDraft, why: &'a str) -> (&'a str, &'a str) {
     (kept_reason(draft.tier, why), kept_reason(draft.stage, why))
 }
 
+/// A list row from a statement selecting, in order: id, name, city, tier, tags, phone, email,
+/// people, last contact, next follow-up, cadence, created, reach (see `rows_sql`).
+pub(super) fn list_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
+    let tier: Option<String> = r.get(3)?;
+    Ok(CustomerRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        city: r.get(2)?,
+        tier: tier.as_deref().and_then(Tier::parse),
+        tier_by_hand: false,
+        tags: r.get(4)?,
+        phone: r.get(5)?,
+        email: r.get(6)?,
+        people: r.get(7)?,
+        reach: r.get(12)?,
+        cadence_days: r.get(10)?,
+        created_at: text::parse_datetime("created_at", &r.get::<_, String>(11)?)?,
+        last_contact_at: text::opt("last_contact_at", r.get(8)?, text::parse_datetime)?,
+        next_follow_up_on: text::opt("next_follow_up_on", r.get(9)?, text::parse_date)?,
+        cold_by: None,
+    })
+}
+
 pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
     crate::book::model::check_name(name, what).map_err(BookError::Invalid)?;
     let checked = validate::text(name, Shape::Name).map_err(|why| vec![("name", why)]);
@@ -191,26 +214,7 @@ impl Repository {
                                 FROM contact p WHERE p.customer_id = c.id), '')
                FROM customer c {tail}"
         ))?;
-        let rows = stmt.query_map(params, |r| {
-            let tier: Option<String> = r.get(3)?;
-            Ok(CustomerRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                city: r.get(2)?,
-                tier: tier.as_deref().and_then(Tier::parse),
-                tier_by_hand: false,
-                tags: r.get(4)?,
-                phone: r.get(5)?,
-                email: r.get(6)?,
-                people: r.get(7)?,
-                reach: r.get(12)?,
-                cadence_days: r.get(10)?,
-                created_at: text::parse_datetime("created_at", &r.get::<_, String>(11)?)?,
-                last_contact_at: text::opt("last_contact_at", r.get(8)?, text::parse_datetime)?,
-                next_follow_up_on: text::opt("next_follow_up_on", r.get(9)?, text::parse_date)?,
-                cold_by: None,
-            })
-        })?;
+        let rows = stmt.query_map(params, list_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

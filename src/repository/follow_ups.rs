@@ -1,6 +1,6 @@
 //! Follow-ups: the next step promised after a contact, some of them repeating.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{Row, Transaction, params};
 
 use super::sql_text as text;
@@ -136,6 +136,41 @@ impl Repository {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open follow-ups of customers not archived due by `horizon`, earliest first (as
+    /// `follow_ups::order_key`): what `today` lists, read from the open-by-due index.
+    pub fn open_follow_ups_due_by(&self, horizon: NaiveDate) -> Result<Vec<FollowUp>> {
+        // Past the ISO calendar (a window of years), every open follow-up is due by it.
+        let bound = if horizon.year() > 9999 {
+            "9999-99-99".to_string()
+        } else {
+            text::date(horizon)
+        };
+        // The follow-ups by id, then their customers' names by id: two passes in the order
+        // the rows lie, where a join in due order would jump around the book.
+        let sql = format!(
+            "SELECT {}, '' AS customer_name FROM follow_up f
+              WHERE f.id IN (SELECT id FROM follow_up INDEXED BY follow_up_open_by_due
+                              WHERE done_at IS NULL AND due_on <= ?1)",
+            COLUMNS.replace(", c.name AS customer_name", "")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([bound], follow_up_from_row)?;
+        let mut due: Vec<FollowUp> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut customers: Vec<CustomerId> = due.iter().map(|f| f.draft.customer_id).collect();
+        customers.sort_unstable();
+        customers.dedup();
+        let names = self.names_not_archived(&customers)?;
+        due.retain_mut(|f| match names.get(&f.draft.customer_id) {
+            Some(name) => {
+                f.customer_name = name.clone();
+                true
+            }
+            None => false,
+        });
+        due.sort_by_key(follow_ups::order_key);
+        Ok(due)
     }
 
     pub fn follow_up(&self, id: FollowUpId) -> Result<FollowUp> {

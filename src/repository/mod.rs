@@ -14,20 +14,27 @@ mod history;
 mod ids;
 mod import;
 mod migrations;
+mod morning_reads;
 pub mod notes;
 mod opening;
 mod other_writers;
 mod read_back;
 mod report_reads;
 pub mod restore;
+mod revenue;
 mod rotation;
+mod search_index;
 mod sql_text;
+mod twins;
 mod undo;
 
 pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
+pub use morning_reads::Quiet;
 pub use opening::APPLICATION_ID;
 pub use other_writers::{GAVE_UP, WAIT_FOR_WRITER, WAITING};
+pub use revenue::RevenueRanking;
+pub use search_index::{Among, Standing as StandingFacts};
 pub use undo::UndoStep;
 
 use std::path::{Path, PathBuf};

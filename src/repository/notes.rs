@@ -31,9 +31,11 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Registers `fts_fold(text)` on a connection: the triggers of migration 0005 call it, so any
-/// other program that writes the book needs it too (reading needs nothing).
+/// Registers fieldbook's SQL functions on a connection: `fts_fold(text)`, which the triggers of
+/// migration 0005 call, and the customer search's (migration 0008). Any other program that
+/// writes the book needs them too (reading needs nothing).
 pub fn register(conn: &Connection) -> Result<()> {
+    super::search_index::register(conn)?;
     conn.create_scalar_function(
         "fts_fold",
         1,

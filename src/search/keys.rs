@@ -101,8 +101,13 @@ pub fn fields(row: &CustomerRow) -> [&str; FIELDS] {
 
 /// The phone numbers of `row` (its own, then its people's), as `push_digits` takes them.
 pub fn phones(row: &CustomerRow) -> impl Iterator<Item = &str> {
-    let people = row.reach.lines().skip(1);
-    std::iter::once(row.phone.as_str()).chain(people.map(|l| l.split('\t').next().unwrap_or("")))
+    phones_of(&row.phone, &row.reach)
+}
+
+/// `phones` of a customer's own phone and its `reach` (see `CustomerRow::reach`).
+pub fn phones_of<'a>(phone: &'a str, reach: &'a str) -> impl Iterator<Item = &'a str> {
+    let people = reach.lines().skip(1);
+    std::iter::once(phone).chain(people.map(|l| l.split('\t').next().unwrap_or("")))
 }
 
 /// Appends the digits of each number in `phones` (a list, as people type one), after a space.

@@ -9,6 +9,7 @@
 //! what the shorter one found, and both cores for big passes.
 
 mod city;
+pub mod index;
 mod keys;
 mod pass;
 mod pinyin;
@@ -214,6 +215,33 @@ impl CustomerSearch {
         }
         self.recent.push(Recent { query, today, keys });
         Some(found)
+    }
+
+    /// How each row matches the text of `query`, its filters aside: the rows that match, each
+    /// with where its match ranks (lower first; equal ones go by the order a caller gives).
+    /// Every row, all equal, when the query has no text. Rows are scored on their own, so
+    /// part of a book gives each of its rows what the whole book would.
+    pub fn text_hits(rows: &[CustomerRow], query: &str) -> Vec<(usize, u64)> {
+        let mut text = Query::parse(query);
+        text.filters.clear();
+        if text.words.is_empty() {
+            return (0..rows.len()).map(|row| (row, 0)).collect();
+        }
+        let mut search = CustomerSearch::new(rows);
+        let order: Vec<usize> = (0..rows.len()).collect();
+        search.follow_order(&order, rows.len());
+        let all: Vec<u32> = (0..rows.len() as u32).collect();
+        // The day only decides `due:` filters, and there are none here.
+        let pass = Pass::new(&search, rows, &text, NaiveDate::MIN);
+        pass.run_split(&all, search.threads, search.parallel_from)
+            .into_iter()
+            .map(|key| (rank_of(key) as usize, pass::without_rank(key)))
+            .collect()
+    }
+
+    /// Whether `query` holds a filter (`#tag`, `tier:`, `city:`, `due:`, `cold`).
+    pub fn has_filters(query: &str) -> bool {
+        !Query::parse(query).filters.is_empty()
     }
 
     /// Forgets kept results when the order changed, and notes each row's rank in it.

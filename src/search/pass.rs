@@ -377,6 +377,11 @@ fn sort_key(tier: Tier, group: Group, score: i64, rank: u32) -> u64 {
     (u64::from(class(tier, group)) << CLASS_SHIFT) | (below_best << RANK_BITS) | u64::from(rank)
 }
 
+/// A sort key without its rank: how the match ranks, whatever the order.
+pub fn without_rank(key: u64) -> u64 {
+    key & !((1 << RANK_BITS) - 1)
+}
+
 pub fn rank_of(key: u64) -> u32 {
     (key & ((1 << RANK_BITS) - 1)) as u32
 }

@@ -123,6 +123,8 @@ fn number_variants(typed: &str, digits: String) -> Vec<String> {
     let international = typed.trim_start().starts_with('+') || digits.starts_with("00");
     let rest = digits.strip_prefix("00").unwrap_or(&digits).to_string();
     let mut out = vec![rest.clone()];
+    // `0012` is a prefix and nothing after it: then it is just those digits, wherever they are.
+    let as_typed = digits.clone();
     if let Some(national) = rest.strip_prefix("86").filter(|r| r.len() >= 7) {
         out.push(national.to_string());
         out.extend(national.strip_prefix('0').map(str::to_string));
@@ -134,6 +136,9 @@ fn number_variants(typed: &str, digits: String) -> Vec<String> {
     }
     out.retain(|v| v.len() >= 4);
     out.dedup();
+    if out.is_empty() {
+        out.push(as_typed);
+    }
     out
 }
 

@@ -598,3 +598,12 @@ fn ranking_puts_whole_names_first_and_folds_accents() {
         "its own name"
     );
 }
+
+#[test]
+fn a_number_that_is_all_prefix_is_looked_for_as_typed() {
+    // `0012` is an international prefix and a short rest: it once had no spelling left.
+    let mut rows = book();
+    rows[2].phone = "021 5500 1234".into();
+    assert_eq!(find(&rows, "0012"), vec![3]);
+    assert!(find(&rows, "0086").is_empty());
+}

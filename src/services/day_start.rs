@@ -11,7 +11,8 @@ use crate::repository::{Repository, Result};
 /// Creates the follow-ups for birthdays within `care.birthday_lead_days`; returns how many
 /// were new. A reminder already created (even if done or deleted since) is not made again.
 pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -> Result<usize> {
-    let all = repo.birthdays()?;
+    // Only the birthdays that can fall in the window: the rule below decides.
+    let all = repo.birthdays_within(today, config.care.birthday_lead_days)?;
     let names: std::collections::HashMap<_, _> = all
         .iter()
         .map(|(id, name, _, _)| (*id, name.clone()))

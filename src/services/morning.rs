@@ -1,28 +1,135 @@
 //! The morning's list as `fieldbook today` gives it: the agenda (overdue, today, coming up,
-//! birthdays, going cold) and the open complaints, read for one day.
+//! birthdays, going cold) and the open complaints, read for one day through the book's
+//! indexes: the follow-ups due by the window's end, the birthdays of the week, the customers
+//! quiet long enough to be going cold (judged by the one rule, `care::going_cold`).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
 use super::customer_list;
-use crate::book::agenda::Agenda;
-use crate::book::care;
+use super::standing::Standing;
+use crate::book::agenda::{Agenda, order_cold};
+use crate::book::care::{self, ColdFacts};
 use crate::book::complaints::Complaint;
-use crate::book::model::CustomerRow;
+use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::worth::{ColdWorth, rank_by_worth};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
+
+/// Days the agenda lists birthdays ahead (today included: a week).
+const BIRTHDAY_DAYS: u32 = 6;
 
 pub struct Morning {
     pub agenda: Agenda,
     /// An open complaint puts the customer at risk: it belongs on the morning's list.
     pub open_complaints: Vec<Complaint>,
-    /// The ranked list the agenda was built from, for names.
-    pub rows: Vec<CustomerRow>,
+    /// Each open complaint's customer, by name, in the same order.
+    pub complaint_customers: Vec<String>,
+    /// How many customers are going cold; `agenda.cold` may hold only the first of them.
+    pub cold_total: usize,
 }
 
-/// The agenda with follow-ups up to `days` ahead; a follow-up at a time of day is overdue once
-/// `now` has passed it.
-pub fn read(repo: &Repository, config: &Config, now: NaiveDateTime, days: u32) -> Result<Morning> {
+/// The agenda with follow-ups up to `days` ahead (a follow-up at a time of day is overdue once
+/// `now` has passed it), and the first `cold_shown` customers going cold (all: `None`).
+pub fn read(
+    repo: &mut Repository,
+    config: &Config,
+    now: NaiveDateTime,
+    days: u32,
+    cold_shown: Option<usize>,
+) -> Result<Morning> {
+    let today = now.date();
+    let standing = Standing::read(repo, config, today)?;
+    let horizon = today
+        .checked_add_days(chrono::Days::new(days.into()))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    let mut agenda = Agenda::build(
+        repo.open_follow_ups_due_by(horizon)?,
+        &[],
+        &repo.birthdays_within(today, BIRTHDAY_DAYS)?,
+        now,
+        days,
+    );
+    let mut cold = going_cold(repo, &standing, config)?;
+    order_cold(&mut cold, today);
+    let cold_total = cold.len();
+    cold.truncate(cold_shown.unwrap_or(usize::MAX));
+    agenda.cold = full_rows(repo, &standing, &cold)?;
+    let (open_complaints, complaint_customers) = repo.open_complaints_named()?.into_iter().unzip();
+    Ok(Morning {
+        agenda,
+        open_complaints,
+        complaint_customers,
+        cold_total,
+    })
+}
+
+/// Everyone going cold, as rows carrying only their id, name and how cold: enough to order
+/// them. Read from the customers with nothing planned, quiet for at least the shortest cadence.
+fn going_cold(repo: &Repository, standing: &Standing, config: &Config) -> Result<Vec<CustomerRow>> {
+    let today = standing.today();
+    let shortest = [Some(Tier::A), Some(Tier::B), Some(Tier::C), None]
+        .into_iter()
+        .filter_map(|t| config.cadence.for_tier(t))
+        .min();
+    let quiet_before = shortest.and_then(|d| today.checked_sub_days(chrono::Days::new(d.into())));
+    let mut cold = Vec::new();
+    for q in repo.quiet_customers(today, quiet_before)? {
+        let tier = q
+            .tier
+            .or_else(|| standing.computed_tier(q.id, q.standing.revenue));
+        let facts = ColdFacts {
+            last_contact: q.last_contact_at,
+            created: q.created_at,
+            cadence_days: standing.cadence(q.cadence_days, tier),
+            lost: standing.is_lost(&q.standing),
+            follow_up_planned: false,
+        };
+        if let Some(days) = care::going_cold(&facts, today) {
+            cold.push(CustomerRow {
+                id: q.id,
+                name: q.name,
+                city: String::new(),
+                tier,
+                tier_by_hand: false,
+                tags: String::new(),
+                phone: String::new(),
+                email: String::new(),
+                people: String::new(),
+                reach: String::new(),
+                cadence_days: q.cadence_days,
+                created_at: q.created_at,
+                last_contact_at: q.last_contact_at,
+                next_follow_up_on: None,
+                cold_by: Some(days),
+            });
+        }
+    }
+    Ok(cold)
+}
+
+/// The list rows of `cold`, read in full and finished, in the same order.
+fn full_rows(
+    repo: &Repository,
+    standing: &Standing,
+    cold: &[CustomerRow],
+) -> Result<Vec<CustomerRow>> {
+    let ids: Vec<CustomerId> = cold.iter().map(|r| r.id).collect();
+    let mut rows: Vec<CustomerRow> = repo.rows_of(&ids)?.into_iter().map(|(r, _)| r).collect();
+    standing.finish(repo, &mut rows)?;
+    let mut by_id: HashMap<CustomerId, CustomerRow> = rows.into_iter().map(|r| (r.id, r)).collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// The same morning from the whole book read and ranked, as the list reads it: what the
+/// indexed `read` answers like (kept to check it against).
+pub fn read_whole_book(
+    repo: &Repository,
+    config: &Config,
+    now: NaiveDateTime,
+    days: u32,
+) -> Result<Morning> {
     let rows = customer_list::customer_rows(repo, config, now.date())?;
     let agenda = Agenda::build(
         repo.open_follow_ups(None)?,
@@ -31,15 +138,21 @@ pub fn read(repo: &Repository, config: &Config, now: NaiveDateTime, days: u32) -
         now,
         days,
     );
-    let open_complaints = repo
+    let names: HashMap<CustomerId, &str> = rows.iter().map(|r| (r.id, r.name.as_str())).collect();
+    let open_complaints: Vec<Complaint> = repo
         .complaints(None)?
         .into_iter()
         .filter(|c| c.draft.status.is_open())
         .collect();
+    let complaint_customers = open_complaints
+        .iter()
+        .map(|c| names.get(&c.draft.customer_id).unwrap_or(&"").to_string())
+        .collect();
     Ok(Morning {
+        cold_total: agenda.cold.len(),
         agenda,
         open_complaints,
-        rows,
+        complaint_customers,
     })
 }
 

@@ -26,7 +26,7 @@ fn today_the_review_the_dashboard_and_the_report_count_the_same_customers_going_
     day_start::schedule_care(&mut repo, &config, today).unwrap();
 
     // `fieldbook today --json` serializes this agenda.
-    let morning = morning::read(&repo, &config, now(), 7).unwrap();
+    let morning = morning::read(&mut repo, &config, now(), 7, None).unwrap();
     let today_json = serde_json::to_value(&morning.agenda).unwrap();
     let today_cold = today_json["cold"].as_array().unwrap().len();
 

@@ -9,6 +9,8 @@ mod accounts;
 mod backup;
 mod calls;
 mod cli;
+mod command_indexes;
+mod command_rollups;
 mod dashboard;
 mod e2e_tmux;
 mod editing;

@@ -217,7 +217,7 @@ fn the_cold_list_is_capped_ranked_by_worth_and_without_planned_or_lost_customers
         [ids[4], ids[3], ids[2]],
         "A, B with a deal, B"
     );
-    let everyone_cold = morning::read(&repo, &config, now(), 0)
+    let everyone_cold = morning::read_whole_book(&repo, &config, now(), 0)
         .unwrap()
         .agenda
         .cold
@@ -296,7 +296,7 @@ fn j_skips_the_rest_of_the_going_cold_list() {
     assert_eq!(status(&state), "4 customers going cold skipped for today");
     // Nothing was written: they are still going cold, for tomorrow.
     assert_eq!(
-        morning::read(&repo, &Config::default(), now(), 0)
+        morning::read_whole_book(&repo, &Config::default(), now(), 0)
             .unwrap()
             .agenda
             .cold

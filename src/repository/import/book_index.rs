@@ -7,21 +7,30 @@ use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind};
 use crate::interop::dedup::{Index, Likely};
 use crate::repository::{Repository, Result};
 
+/// Indexes a book customer from a row of `id, name, kind, city, phone, email`.
+pub(in crate::repository) fn put_customer_row(
+    index: &mut Index,
+    r: &rusqlite::Row<'_>,
+) -> Result<()> {
+    let kind: String = r.get(2)?;
+    let draft = CustomerDraft {
+        name: r.get(1)?,
+        kind: CustomerKind::parse(&kind),
+        city: r.get(3)?,
+        phone: r.get(4)?,
+        email: r.get(5)?,
+        ..CustomerDraft::default()
+    };
+    index.put_customer(r.get(0)?, &draft, None);
+    Ok(())
+}
+
 pub(super) fn load_index(tx: &Connection) -> Result<Index> {
     let mut index = Index::default();
     let mut stmt = tx.prepare("SELECT id, name, kind, city, phone, email FROM customer")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(2)?;
-        let draft = CustomerDraft {
-            name: r.get(1)?,
-            kind: CustomerKind::parse(&kind),
-            city: r.get(3)?,
-            phone: r.get(4)?,
-            email: r.get(5)?,
-            ..CustomerDraft::default()
-        };
-        index.put_customer(r.get(0)?, &draft, None);
+        put_customer_row(&mut index, r)?;
     }
     let mut stmt = tx.prepare("SELECT id, customer_id, name, phone, email FROM contact")?;
     let mut rows = stmt.query([])?;
@@ -38,8 +47,8 @@ pub(super) fn load_index(tx: &Connection) -> Result<Index> {
 }
 
 impl Repository {
-    /// The customer already in the book that `d` probably is, by the import's rule.
-    pub fn likely_duplicate(&self, d: &CustomerDraft) -> Result<Option<Likely>> {
+    /// `likely_duplicate` from every customer of the book: what the indexed one answers like.
+    pub fn likely_duplicate_whole_book(&self, d: &CustomerDraft) -> Result<Option<Likely>> {
         Ok(load_index(&self.conn)?.book_twin(d))
     }
 }

@@ -24,6 +24,7 @@ use crate::interop::{
     Action, Batch, Commit, Duplicates, ImportPolicy, ImportReport, Match, Outcome, Record, Step,
 };
 use book_index::load_index;
+pub(super) use book_index::put_customer_row;
 use copy::TableShape;
 use written::Written;
 

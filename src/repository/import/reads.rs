@@ -14,7 +14,16 @@ use crate::repository::{Repository, Result};
 
 /// Tables a copy of the book leaves out and an import never writes: the undo log belongs to
 /// this book's own history, and `book_meta` says which book this is.
-pub(super) const NOT_BOOK: &[&str] = &["undo_step", "undo_log", "book_meta"];
+pub(super) const NOT_BOOK: &[&str] = &[
+    "undo_step",
+    "undo_log",
+    "book_meta",
+    // Derived by the book's triggers (migration 0008) as the rows go in.
+    "customer_search",
+    "customer_match_key",
+    "revenue_window",
+    "revenue_12m",
+];
 
 pub(super) use super::super::customers::{contact_draft, customer_draft};
 use super::super::follow_ups::follow_up_draft;

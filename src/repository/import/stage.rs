@@ -242,7 +242,7 @@ fn max_ids(conn: &Connection) -> Result<HashMap<String, i64>> {
     let names: Vec<String> = conn
         .prepare(
             "SELECT name FROM pragma_table_list
-              WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+              WHERE schema = 'main' AND type = 'table' AND wr = 0 AND name NOT LIKE 'sqlite_%'",
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

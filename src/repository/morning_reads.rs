@@ -1,0 +1,155 @@
+//! What `today` reads, through indexes (migration 0008): open complaints with their customer's
+//! name, the birthdays of a few days, and the customers quiet long enough to be going cold.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::params;
+
+use super::accounts::{COMPLAINT_COLUMNS, complaint_from_row};
+use super::search_index::{Standing, id_list};
+use super::sql_text as text;
+use super::{Repository, Result};
+use crate::book::complaints::Complaint;
+use crate::book::model::{BirthdayOf, CustomerId, Stage, Tier};
+
+/// A birthday's month and day as the indexes of migration 0008 hold it: `?` for a spelling
+/// fieldbook does not write (always read, and checked by the rule).
+const MONTH_DAY: &str = "CASE WHEN birthday GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+           OR birthday GLOB '--[0-9][0-9]-[0-9][0-9]' THEN substr(birthday, -5) ELSE '?' END";
+
+/// A customer with nothing planned, quiet for a while: what going cold is judged on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quiet {
+    pub id: CustomerId,
+    pub name: String,
+    /// Set by hand.
+    pub tier: Option<Tier>,
+    pub cadence_days: Option<u32>,
+    pub created_at: NaiveDateTime,
+    pub last_contact_at: Option<NaiveDateTime>,
+    pub standing: Standing,
+}
+
+impl Repository {
+    /// Open complaints of customers not archived, newest first, each with its customer's name.
+    pub fn open_complaints_named(&self) -> Result<Vec<(Complaint, String)>> {
+        let columns: Vec<String> = COMPLAINT_COLUMNS
+            .split(", ")
+            .map(|c| format!("k.{c}"))
+            .collect();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {}, c.name AS customer_name
+               FROM complaint k JOIN customer c ON c.id = k.customer_id
+              WHERE k.status != 'resolved' AND c.archived = 0
+              ORDER BY k.opened_on DESC, k.id DESC",
+            columns.join(", ")
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((complaint_from_row(r)?, r.get("customer_name")?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The birthdays (as `birthdays` gives them) that can come round from `from` to `days`
+    /// later: those on one of those days of the year, 29 February always, a spelling fieldbook
+    /// does not write always. Every one when the days cover a year.
+    pub fn birthdays_within(&self, from: NaiveDate, days: u32) -> Result<Vec<BirthdayOf>> {
+        if days >= 365 {
+            return self.birthdays();
+        }
+        let mut month_days: Vec<String> = (0..=days)
+            .filter_map(|n| from.checked_add_days(chrono::Days::new(n.into())))
+            .map(|d| format!("{:02}-{:02}", d.month(), d.day()))
+            .collect();
+        month_days.extend(["02-29".to_string(), "?".to_string()]);
+        let list = serde_json::to_string(&month_days)
+            .map_err(|e| super::BookError::Invalid(e.to_string()))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            // The planner, knowing nothing of the book, would walk every customer instead.
+            "SELECT c.id, c.name, NULL, c.birthday, 0, c.id
+               FROM customer c INDEXED BY customer_birthday_by_day
+              WHERE c.birthday IS NOT NULL AND c.archived = 0
+                AND {MONTH_DAY} IN (SELECT value FROM json_each(?1))
+             UNION ALL
+             SELECT c.id, c.name, p.name, p.birthday, 1, p.id
+               FROM contact p INDEXED BY contact_birthday_by_day
+               JOIN customer c ON c.id = p.customer_id
+              WHERE p.birthday IS NOT NULL AND c.archived = 0
+                AND {} IN (SELECT value FROM json_each(?1))
+             ORDER BY 5, 6",
+            MONTH_DAY.replace("birthday", "p.birthday")
+        ))?;
+        let rows = stmt.query_map([list], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                text::parse_birthday("birthday", &r.get::<_, String>(3)?)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Customers not archived with nothing planned who may be going cold on `today`: those
+    /// with a cadence of their own that has run out, and those without one quiet since before
+    /// `quiet_before` (the day the shortest cadence a tier can give began, or `None` for no
+    /// tier cadence at all). The rule decides; this only leaves out who cannot be cold.
+    pub fn quiet_customers(
+        &self,
+        today: NaiveDate,
+        quiet_before: Option<NaiveDate>,
+    ) -> Result<Vec<Quiet>> {
+        // The ids from the partial indexes alone (the planner, knowing nothing of the book,
+        // would walk everyone with nothing planned), then the rows in id order: one pass.
+        let mut ids: Vec<CustomerId> = self.ids(
+            "SELECT id FROM customer INDEXED BY customer_cold_by_own_cadence
+              WHERE archived = 0 AND next_follow_up_on IS NULL AND cadence_days IS NOT NULL
+                AND date(coalesce(last_contact_at, created_at), '+' || cadence_days || ' days') <= ?1",
+            &text::date(today),
+        )?;
+        if let Some(before) = quiet_before {
+            // Quiet since before the day after: a contact at any time that day counts.
+            let bound = before
+                .succ_opt()
+                .map_or("9999-99-99".to_string(), text::date);
+            ids.extend(self.ids(
+                "SELECT id FROM customer INDEXED BY customer_quiet_by_tier_cadence
+                  WHERE archived = 0 AND next_follow_up_on IS NULL AND cadence_days IS NULL
+                    AND coalesce(last_contact_at, created_at) < ?1",
+                &bound,
+            )?);
+        }
+        ids.sort_unstable();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.tier, c.cadence_days, c.created_at, c.last_contact_at,
+                    c.stage, r.amount,
+                    (SELECT max(d.closed_on) FROM deal d
+                      WHERE d.customer_id = c.id AND d.stage = 'won' AND d.closed_on <= ?2)
+               FROM customer c LEFT JOIN revenue_12m r ON r.customer_id = c.id
+              WHERE c.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map(params![id_list(&ids), text::date(today)], |r| {
+            let tier: Option<String> = r.get(2)?;
+            let stage: Option<String> = r.get(6)?;
+            Ok(Quiet {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                tier: tier.as_deref().and_then(Tier::parse),
+                cadence_days: r.get(3)?,
+                created_at: text::parse_datetime("created_at", &r.get::<_, String>(4)?)?,
+                last_contact_at: text::opt("last_contact_at", r.get(5)?, text::parse_datetime)?,
+                standing: Standing {
+                    stage_by_hand: stage.as_deref().and_then(Stage::parse),
+                    revenue: r.get(7)?,
+                    last_order: text::opt("closed_on", r.get(8)?, text::parse_date)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn ids(&self, sql: &str, bound: &str) -> Result<Vec<CustomerId>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([bound], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
