@@ -457,3 +457,15 @@ profile-satisfied = Satisfied
 profile-trend-up = ↗ improving
 profile-trend-down = ↘ slipping
 profile-trend-flat = → steady
+
+## The header and the narrow screen's tabs (src/tui/ui.rs, src/tui/action.rs)
+
+header-demo-book = demo book (temporary)
+header-today = {$weekday} {$date}
+header-reading = reading the whole book…
+header-overdue = {$n} overdue
+header-due-today = {$n} due today
+tab-customers = Customers
+tab-profile = Profile
+tab-history = History
+tab-follow-ups = Follow-ups

@@ -439,3 +439,15 @@ profile-satisfied = 满意度
 profile-trend-up = ↗ 在改善
 profile-trend-down = ↘ 在下滑
 profile-trend-flat = → 平稳
+
+## 顶栏和窄屏的标签页 (src/tui/ui.rs, src/tui/action.rs)
+
+header-demo-book = 演示账本 (临时)
+header-today = {$date} {$weekday}
+header-reading = 正在读取整个账本…
+header-overdue = 逾期{$n}项
+header-due-today = 今天到期{$n}项
+tab-customers = 客户
+tab-profile = 资料
+tab-history = 记录
+tab-follow-ups = 跟进

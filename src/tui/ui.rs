@@ -176,20 +176,33 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
             format!(" · {}", safe_text::line(&state.book_name)),
             THEME.dim,
         ),
-        Span::raw(format!(" · {}", today.format("%a %Y-%m-%d"))),
+        Span::raw(format!(
+            " · {}",
+            crate::t!(
+                "header-today",
+                weekday = crate::i18n::calendar::weekday(today),
+                date = today.format("%Y-%m-%d").to_string()
+            )
+        )),
     ];
     if state.loading {
         // Counts from the first screen would be short: say what is happening instead.
-        spans.push(Span::styled(" · reading the whole book…", THEME.dim));
+        spans.push(Span::styled(
+            format!(" · {}", crate::t!("header-reading")),
+            THEME.dim,
+        ));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     if overdue > 0 {
-        spans.push(Span::styled(format!(" · {overdue} overdue"), THEME.overdue));
+        spans.push(Span::styled(
+            format!(" · {}", crate::t!("header-overdue", n = overdue)),
+            THEME.overdue,
+        ));
     }
     if due_today > 0 {
         spans.push(Span::styled(
-            format!(" · {due_today} due today"),
+            format!(" · {}", crate::t!("header-due-today", n = due_today)),
             THEME.due_today,
         ));
     }
