@@ -633,3 +633,47 @@ context-confirm = Questions
 context-duplicate = Likely duplicate (adding a customer)
 context-reverse = Undo from before this session
 context-help = Help
+
+## Today's review (src/tui/panes/review.rs, src/tui/review.rs)
+
+review-pane = Review
+review-title-due = Due
+review-title-cold = Going cold
+review-recent = Last interactions ({$n})
+review-nothing-logged = nothing logged yet
+review-counter-title = Today's review
+review-counter-at = {$at} of {$n}
+review-counter-left = {$n} left
+review-counter-cold = {$n} of {$total} going cold
+review-done = {$n} done
+review-snoozed = {$n} snoozed
+review-logged = {$n} logged
+review-planned = {$n} planned
+review-skipped = {$n} skipped
+review-no-longer-cold = {$n} no longer cold
+review-mark-done = ✓ done
+review-mark-snoozed = → snoozed to {$date}
+review-mark-logged = ✓ contact logged
+review-mark-planned = ✓ follow-up planned {$date}
+review-mark-skipped = · skipped, still open
+review-mark-skipped-cold = · skipped, still going cold
+review-mark-no-longer-cold = ✓ no longer going cold
+review-person = Person
+review-last = Last
+review-overdue = OVERDUE by {$n} { $n ->
+    [one] day
+   *[other] days
+} · was due {$date}
+review-due-today = DUE TODAY
+review-cold-today = GOING COLD: due for a contact today
+review-cold-days = GOING COLD: {$n} days past the stay-in-touch cadence
+review-snooze-to = Snooze to:
+review-plan-for = Plan a follow-up for:
+review-in-three-days = in 3 days
+review-next-week = next week
+review-another-date = another date...
+review-finished = That's the review done.
+review-nothing-changed = Nothing was changed.
+review-tally = {$tally}.
+review-not-looked-at = {$n} not looked at yet: k goes back to them.
+review-esc-back = Esc: back to the book
