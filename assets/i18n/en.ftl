@@ -677,3 +677,7 @@ review-nothing-changed = Nothing was changed.
 review-tally = {$tally}.
 review-not-looked-at = {$n} not looked at yet: k goes back to them.
 review-esc-back = Esc: back to the book
+
+## Where a scrolled pane is (src/tui/state/scroll.rs), on its bottom border
+
+scroll-at = {$first}-{$last} of {$len}

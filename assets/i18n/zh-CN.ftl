@@ -656,3 +656,7 @@ review-nothing-changed = 没有任何改动。
 review-tally = {$tally}。
 review-not-looked-at = 还有{$n}条没看：按 k 回去看。
 review-esc-back = Esc：返回账本
+
+## 滚动窗格的位置 (src/tui/state/scroll.rs)，显示在下边框
+
+scroll-at = {$first}-{$last} / 共{$len}行

@@ -91,7 +91,7 @@ impl Columns {
         if self.city {
             header.push(crate::t!("list-col-city"));
         }
-        header.push(if self.tier > 1 {
+        header.push(if self.tier >= 4 {
             crate::t!("list-col-tier")
         } else {
             crate::t!("list-col-tier-short")
