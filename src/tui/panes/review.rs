@@ -105,9 +105,12 @@ fn counter_line(review: &Review, width: usize) -> Line<'static> {
     Line::from(spans.collect::<Vec<_>>())
 }
 
+/// How a count of handled items reads: "2 done" / "已完成2".
+type Say = fn(usize) -> String;
+
 fn tally(review: &Review) -> String {
     let count = |f: fn(Handled) -> bool| review.count(f);
-    let said: [(usize, fn(usize) -> String); 6] = [
+    let said: [(usize, Say); 6] = [
         (count(|h| h == Handled::Done), |n| t!("review-done", n = n)),
         (count(|h| matches!(h, Handled::Snoozed(_))), |n| {
             t!("review-snoozed", n = n)
