@@ -37,15 +37,6 @@ impl Bucket {
             _ => Bucket::Later,
         }
     }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Bucket::Overdue => "Overdue",
-            Bucket::Today => "Today",
-            Bucket::NextSevenDays => "Next 7 days",
-            Bucket::Later => "Later",
-        }
-    }
 }
 
 /// How long since the customer was last contacted, in the unit a person would say it: days
@@ -161,14 +152,6 @@ impl SortOrder {
             SortOrder::Attention => SortOrder::Name,
             SortOrder::Name => SortOrder::LastContact,
             SortOrder::LastContact => SortOrder::Attention,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortOrder::Attention => "attention",
-            SortOrder::Name => "name",
-            SortOrder::LastContact => "last contact",
         }
     }
 }

@@ -214,7 +214,7 @@ fn run_demo_app(config: &Config, interactive: Interactive) -> Result<(), Failure
         &dir.path().join("demo.sqlite3"),
         DemoSize::with_customers(300),
     )?;
-    interactive(&mut repo, config, now, "demo book (temporary)")?;
+    interactive(&mut repo, config, now, &crate::t!("header-demo-book"))?;
     Ok(())
 }
 

@@ -140,12 +140,31 @@ fn calls_in_code() -> Vec<Call> {
             .map(|l| l.split("//").next().unwrap_or(""))
             .collect::<Vec<_>>()
             .join("\n");
-        for (id, args) in calls(&code) {
+        let mut found = calls(&code);
+        if path.ends_with("keymap/bindings.rs") {
+            found.extend(
+                binding_ids(&code)
+                    .into_iter()
+                    .map(|id| (id, BTreeSet::new())),
+            );
+        }
+        for (id, args) in found {
             let file = path.display().to_string();
             out.push(Call { id, args, file });
         }
     }
     out
+}
+
+/// The message ids the keymap table holds for its footer hints and help lines: every string
+/// literal starting `key-` (the table is looked up at draw time, not through `t!`).
+fn binding_ids(code: &str) -> Vec<String> {
+    code.match_indices("\"key-")
+        .filter_map(|(at, _)| {
+            let rest = &code[at + 1..];
+            rest.find('"').map(|end| rest[..end].to_string())
+        })
+        .collect()
 }
 
 /// The id and argument names of each call of `t!` or `t_in!` in `code`.
@@ -248,6 +267,17 @@ fn the_scanner_reads_ids_and_arguments_and_skips_other_macros() {
         .map(|(id, args)| (id.to_string(), args.iter().map(|a| a.to_string()).collect()))
         .collect();
     assert_eq!(found, want);
+}
+
+#[test]
+fn the_keymap_tables_ids_are_read_from_its_literals() {
+    let code = r#"bind(C::Form, &[ch('"')], Action::Save, "key-hint-save", "key-save-the-form"),
+        bind(C::Form, &[SAVE], Action::Back, "", "key-cancel"),"#;
+    // A quote as a key does not throw the scan off: ids are read wherever they stand.
+    let ids = binding_ids(code);
+    assert!(ids.contains(&"key-save-the-form".to_string()), "{ids:?}");
+    let plain = r#"bind(C::Form, &[SAVE], Action::Back, "", "key-cancel"), "key-hint-x""#;
+    assert_eq!(binding_ids(plain), ["key-cancel", "key-hint-x"]);
 }
 
 #[test]

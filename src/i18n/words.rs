@@ -4,8 +4,9 @@
 
 use crate::book::complaints::{ComplaintStatus, Severity};
 use crate::book::deals::DealStage;
+use crate::book::due::{Bucket, SortOrder};
 use crate::book::lifecycle::Why;
-use crate::book::model::{Channel, Stage};
+use crate::book::model::{Channel, CustomerKind, Stage};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 
 pub fn channel(c: Channel) -> String {
@@ -20,6 +21,14 @@ pub fn channel(c: Channel) -> String {
     }
 }
 
+/// Whether a customer is a company or a single person.
+pub fn customer_kind(k: CustomerKind) -> String {
+    match k {
+        CustomerKind::Company => t!("kind-company"),
+        CustomerKind::Person => t!("kind-person"),
+    }
+}
+
 pub fn stage(s: Stage) -> String {
     match s {
         Stage::Prospect => t!("stage-prospect"),
@@ -28,6 +37,25 @@ pub fn stage(s: Stage) -> String {
         Stage::Repeat => t!("stage-repeat"),
         Stage::AtRisk => t!("stage-at-risk"),
         Stage::Lost => t!("stage-lost"),
+    }
+}
+
+/// How the customer list is sorted, as its title and the status line say it.
+pub fn sort_order(o: SortOrder) -> String {
+    match o {
+        SortOrder::Attention => t!("sort-attention"),
+        SortOrder::Name => t!("sort-name"),
+        SortOrder::LastContact => t!("sort-last-contact"),
+    }
+}
+
+/// The heading of a group of follow-ups: "Overdue", "Today"...
+pub fn bucket(b: Bucket) -> String {
+    match b {
+        Bucket::Overdue => t!("bucket-overdue"),
+        Bucket::Today => t!("bucket-today"),
+        Bucket::NextSevenDays => t!("bucket-next-seven-days"),
+        Bucket::Later => t!("bucket-later"),
     }
 }
 

@@ -21,12 +21,13 @@ impl Pane {
         Pane::FollowUps,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The pane's name on the narrow screen's tabs.
+    pub fn title(self) -> String {
         match self {
-            Pane::Customers => "Customers",
-            Pane::Profile => "Profile",
-            Pane::History => "History",
-            Pane::FollowUps => "Follow-ups",
+            Pane::Customers => crate::t!("tab-customers"),
+            Pane::Profile => crate::t!("tab-profile"),
+            Pane::History => crate::t!("tab-history"),
+            Pane::FollowUps => crate::t!("tab-follow-ups"),
         }
     }
 

@@ -58,24 +58,25 @@ impl Context {
         Context::Help,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The heading of the context's section in the help.
+    pub fn title(self) -> String {
         match self {
-            Context::Panes => "Everywhere",
-            Context::Customers => "Customer list",
-            Context::Profile => "Profile",
-            Context::FollowUps => "Follow-ups",
-            Context::History => "History",
-            Context::Filter => "Filtering (/)",
-            Context::Review => "Today's review (t)",
-            Context::Archived => "Archived customers (A)",
-            Context::Dashboard => "Dashboard (D)",
-            Context::ImportPreview => "Import preview (i)",
-            Context::ReviewDate => "Review: snooze to",
-            Context::Form => "Forms",
-            Context::Confirm => "Questions",
-            Context::Duplicate => "Likely duplicate (adding a customer)",
-            Context::Reverse => "Undo from before this session",
-            Context::Help => "Help",
+            Context::Panes => t!("context-panes"),
+            Context::Customers => t!("context-customers"),
+            Context::Profile => t!("context-profile"),
+            Context::FollowUps => t!("context-follow-ups"),
+            Context::History => t!("context-history"),
+            Context::Filter => t!("context-filter"),
+            Context::Review => t!("context-review"),
+            Context::Archived => t!("context-archived"),
+            Context::Dashboard => t!("context-dashboard"),
+            Context::ImportPreview => t!("context-import-preview"),
+            Context::ReviewDate => t!("context-review-date"),
+            Context::Form => t!("context-form"),
+            Context::Confirm => t!("context-confirm"),
+            Context::Duplicate => t!("context-duplicate"),
+            Context::Reverse => t!("context-reverse"),
+            Context::Help => t!("context-help"),
         }
     }
 }
@@ -109,9 +110,37 @@ pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
-    /// A word or two for the footer; empty keeps it out of the footer (still in help).
+    /// The message id of a word or two for the footer; empty keeps it out of the footer
+    /// (still in help). Ids, not text, so the footer and help speak the user's language; the
+    /// catalogue tests read them from the table.
     pub hint: &'static str,
+    /// The message id of the help line.
     pub help: &'static str,
+}
+
+impl Binding {
+    /// The footer's word or two, in the current language; `None` when the binding is left out.
+    pub fn hint_text(&self) -> Option<String> {
+        (!self.hint.is_empty()).then(|| said(self.hint))
+    }
+
+    /// The help line, in the current language.
+    pub fn help_text(&self) -> String {
+        said(self.help)
+    }
+}
+
+fn said(id: &str) -> String {
+    crate::i18n::message(crate::i18n::current(), id, None)
+}
+
+/// One hint of the footer: the keys, what they do, and whether they open the help (the hint
+/// kept when the footer has no room for the others).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub text: String,
+    pub opens_help: bool,
 }
 
 pub(crate) const fn bind(
@@ -284,12 +313,17 @@ pub fn keys_label(binding: &Binding) -> String {
 }
 
 /// The footer: hinted bindings of the given contexts, in table order.
-pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+pub fn hints(contexts: &[Context]) -> Vec<Hint> {
     contexts
         .iter()
         .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
-        .filter(|b| !b.hint.is_empty())
-        .map(|b| (keys_label(b), b.hint))
+        .filter_map(|b| {
+            Some(Hint {
+                keys: keys_label(b),
+                text: b.hint_text()?,
+                opens_help: b.action == Action::ShowHelp,
+            })
+        })
         .collect()
 }
 

@@ -49,12 +49,12 @@ impl Handled {
     pub fn mark(self) -> String {
         let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         match self {
-            Handled::Done => "✓ done".into(),
-            Handled::Snoozed(d) => format!("→ snoozed to {}", date(d)),
-            Handled::Logged => "✓ contact logged".into(),
-            Handled::Planned(d) => format!("✓ follow-up planned {}", date(d)),
-            Handled::Skipped => "· skipped, still open".into(),
-            Handled::NoLongerCold => "✓ no longer going cold".into(),
+            Handled::Done => crate::t!("review-mark-done"),
+            Handled::Snoozed(d) => crate::t!("review-mark-snoozed", date = date(d)),
+            Handled::Logged => crate::t!("review-mark-logged"),
+            Handled::Planned(d) => crate::t!("review-mark-planned", date = date(d)),
+            Handled::Skipped => crate::t!("review-mark-skipped"),
+            Handled::NoLongerCold => crate::t!("review-mark-no-longer-cold"),
         }
     }
 }

@@ -15,6 +15,7 @@ use super::panes::{
 use super::state::{Overlay, Screen, State};
 use super::theme::THEME;
 use crate::safe_text;
+use unicode_width::UnicodeWidthStr;
 
 /// Below this the panes cannot say anything useful.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -176,20 +177,33 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
             format!(" · {}", safe_text::line(&state.book_name)),
             THEME.dim,
         ),
-        Span::raw(format!(" · {}", today.format("%a %Y-%m-%d"))),
+        Span::raw(format!(
+            " · {}",
+            crate::t!(
+                "header-today",
+                weekday = crate::i18n::calendar::weekday(today),
+                date = today.format("%Y-%m-%d").to_string()
+            )
+        )),
     ];
     if state.loading {
         // Counts from the first screen would be short: say what is happening instead.
-        spans.push(Span::styled(" · reading the whole book…", THEME.dim));
+        spans.push(Span::styled(
+            format!(" · {}", crate::t!("header-reading")),
+            THEME.dim,
+        ));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     if overdue > 0 {
-        spans.push(Span::styled(format!(" · {overdue} overdue"), THEME.overdue));
+        spans.push(Span::styled(
+            format!(" · {}", crate::t!("header-overdue", n = overdue)),
+            THEME.overdue,
+        ));
     }
     if due_today > 0 {
         spans.push(Span::styled(
-            format!(" · {due_today} due today"),
+            format!(" · {}", crate::t!("header-due-today", n = due_today)),
             THEME.due_today,
         ));
     }
@@ -200,15 +214,16 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
 /// leads to all the others.
 fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
     let hints = keymap::hints(&keymap::contexts(state));
-    let width = |(keys, hint): &(String, &str)| keys.chars().count() + hint.chars().count() + 3;
-    let total: usize = hints.iter().map(width).sum();
-    let mut shown: Vec<&(String, &str)> = hints.iter().collect();
+    // By display width: a Chinese hint takes two columns a character.
+    let width = |h: &&keymap::Hint| h.keys.width() + h.text.width() + 3;
+    let total: usize = hints.iter().map(|h| width(&h)).sum();
+    let mut shown: Vec<&keymap::Hint> = hints.iter().collect();
     if total > usize::from(area.width) {
-        let help = hints.iter().find(|(_, hint)| *hint == "help");
-        let mut room = usize::from(area.width).saturating_sub(help.map_or(0, width));
+        let help = hints.iter().find(|h| h.opens_help);
+        let mut room = usize::from(area.width).saturating_sub(help.as_ref().map_or(0, width));
         shown = hints
             .iter()
-            .filter(|h| h.1 != "help")
+            .filter(|h| !h.opens_help)
             .take_while(|h| {
                 let fits = width(h) <= room;
                 room = room.saturating_sub(width(h));
@@ -218,9 +233,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             .collect();
     }
     let mut spans = Vec::new();
-    for (keys, hint) in shown {
-        spans.push(Span::styled(keys.clone(), THEME.key));
-        spans.push(Span::raw(format!(" {hint}  ")));
+    for hint in shown {
+        spans.push(Span::styled(hint.keys.clone(), THEME.key));
+        spans.push(Span::raw(format!(" {}  ", hint.text)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -118,7 +118,10 @@ fn book_dispatch(state: &mut State, repo: &mut Repository, action: Action) -> Re
             let keep = state.selected_id();
             state.resort();
             keep.map(|id| state.select_customer(id));
-            state.info(format!("sorted by {}", state.order.label()));
+            state.info(crate::t!(
+                "status-sorted-by",
+                order = crate::i18n::words::sort_order(state.order)
+            ));
         }
         Action::CompleteFollowUp => complete_follow_up(state, repo)?,
         Action::ToggleFollowUpScope => {

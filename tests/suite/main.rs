@@ -32,6 +32,7 @@ mod review;
 mod review_resume;
 mod search_table;
 mod snapshots;
+mod snapshots_chinese;
 mod trust;
 mod undo;
 mod undo_keys;

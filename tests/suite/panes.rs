@@ -129,16 +129,21 @@ fn section(ctx: Context, width: usize) -> String {
 
 #[test]
 fn every_binding_of_the_table_is_in_help() {
-    for width in [38, 78, 98] {
-        for b in BINDINGS {
-            let shown = section(b.context, width);
-            let line = squeezed(&format!("{} {}", keys_label(b), b.help));
-            assert!(
-                shown.contains(&line),
-                "{:?} at {width}: {line:?} not in {shown:?}",
-                b.context
-            );
-        }
+    use fieldbook::i18n::{Language, with_language};
+    for language in Language::ALL {
+        with_language(language, || {
+            for width in [38, 78, 98] {
+                for b in BINDINGS {
+                    let shown = section(b.context, width);
+                    let line = squeezed(&format!("{} {}", keys_label(b), b.help_text()));
+                    assert!(
+                        shown.contains(&line),
+                        "{:?} {language:?} at {width}: {line:?} not in {shown:?}",
+                        b.context
+                    );
+                }
+            }
+        });
     }
 }
 

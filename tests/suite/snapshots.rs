@@ -150,7 +150,7 @@ fn archive_question() {
 /// The review over the sample book, with unranked customers going cold after 30 days so the
 /// walk ends on the hostile-named customer (its planned follow-up done: a customer with one
 /// planned is not going cold).
-fn review_state(repo: &mut Repository, s: &common::Sample) -> State {
+pub(crate) fn review_state(repo: &mut Repository, s: &common::Sample) -> State {
     let planned = repo.open_follow_ups(Some(s.hostile)).unwrap();
     repo.complete_follow_up(planned[0].id, common::today())
         .unwrap();

@@ -90,9 +90,27 @@ fn no_key_is_bound_twice_in_one_context() {
 
 #[test]
 fn hints_come_from_the_table() {
-    let hints = hints(&[Context::Form]);
-    assert!(hints.contains(&("Ctrl-S".to_string(), "save")));
-    assert!(hints.contains(&("Esc".to_string(), "cancel")));
+    let said = |hints: Vec<Hint>| -> Vec<(String, String)> {
+        hints.into_iter().map(|h| (h.keys, h.text)).collect()
+    };
+    let english = said(hints(&[Context::Form]));
+    assert!(english.contains(&("Ctrl-S".to_string(), "save".to_string())));
+    assert!(english.contains(&("Esc".to_string(), "cancel".to_string())));
+    let chinese = crate::i18n::with_language(crate::i18n::Language::Chinese, || {
+        said(hints(&[Context::Form]))
+    });
+    assert!(chinese.contains(&("Ctrl-S".to_string(), "保存".to_string())));
+}
+
+#[test]
+fn only_the_help_keys_hint_opens_the_help() {
+    let panes = hints(&[Context::Panes]);
+    let opening: Vec<&str> = panes
+        .iter()
+        .filter(|h| h.opens_help)
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(opening, ["help"]);
 }
 
 /// A State built without a book: the overlay's context wins over the screen's, and each

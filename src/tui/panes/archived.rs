@@ -14,11 +14,11 @@ use crate::tui::state::ArchivedList;
 use crate::tui::theme::THEME;
 
 pub fn draw(frame: &mut Frame, area: Rect, list: &mut ArchivedList, today: NaiveDate) {
-    let title = format!("Archived customers ({})", list.rows.len());
+    let title = crate::t!("pane-archived", n = list.rows.len());
     let block = pane_block(title, true);
     frame.render_widget(Clear, area);
     if list.rows.is_empty() {
-        let text = "Nothing is archived. X on a customer archives it; nothing is ever deleted.";
+        let text = crate::t!("archived-empty");
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
@@ -36,9 +36,12 @@ pub fn draw(frame: &mut Frame, area: Rect, list: &mut ArchivedList, today: Naive
                 Span::raw(safe_text::line(&r.name).into_owned()),
                 Span::styled(
                     format!(
-                        "  {}  last contact {}",
-                        safe_text::line(&r.city),
-                        calendar::last_contact_label(r.last_contact_at, today)
+                        "  {}",
+                        crate::t!(
+                            "archived-row",
+                            city = safe_text::line(&r.city).into_owned(),
+                            last = calendar::last_contact_label(r.last_contact_at, today)
+                        )
                     ),
                     THEME.dim,
                 ),

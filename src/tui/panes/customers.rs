@@ -1,6 +1,6 @@
 //! The customer list: who needs attention, with the filter line under it.
 
-use crate::i18n::calendar;
+use crate::i18n::{calendar, words};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -55,7 +55,12 @@ impl Columns {
         let (city, last, tier) = match width {
             56.. => (true, true, 4),
             48.. => (false, true, 4),
-            _ => (false, false, 1),
+            // The tier's letter; a Chinese heading needs two columns.
+            _ => (
+                false,
+                false,
+                crate::t!("list-col-tier-short").width().max(1),
+            ),
         };
         let next = next.max(4);
         let taken = usize::from(city) * 11 + usize::from(last) * 10 + (tier + 1) + (next + 1);
@@ -82,15 +87,19 @@ impl Columns {
     }
 
     fn header(&self) -> Row<'static> {
-        let mut header = vec!["Name"];
+        let mut header = vec![crate::t!("list-col-name")];
         if self.city {
-            header.push("City");
+            header.push(crate::t!("list-col-city"));
         }
-        header.push(if self.tier > 1 { "Tier" } else { "T" });
+        header.push(if self.tier >= 4 {
+            crate::t!("list-col-tier")
+        } else {
+            crate::t!("list-col-tier-short")
+        });
         if self.last {
-            header.push("Last");
+            header.push(crate::t!("list-col-last"));
         }
-        header.push("Next");
+        header.push(crate::t!("list-col-next"));
         Row::new(header).style(THEME.header)
     }
 }
@@ -147,9 +156,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         format!("{}/{}", state.visible.len(), state.rows.len())
     };
     let title = if state.notes_scope {
-        format!("1 Notes search ({} found)", state.note_hits.len())
+        crate::t!("pane-notes-search", n = state.note_hits.len())
     } else {
-        format!("1 Customers ({shown}) · {}", state.order.label())
+        crate::t!(
+            "pane-customers",
+            shown = shown,
+            order = words::sort_order(state.order)
+        )
     };
     let block: Block = pane_block(title, focused);
     let inner = block.inner(area);
@@ -174,9 +187,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     state.page_height = height.max(1);
     if state.visible.is_empty() {
         let message = if state.filter.text().is_empty() {
-            "no customers"
+            crate::t!("list-empty")
         } else {
-            "no customer matches"
+            crate::t!("list-no-match")
         };
         frame.render_widget(Paragraph::new(message).style(THEME.dim), list_area);
         return;
@@ -236,9 +249,13 @@ fn customer_row(state: &State, r: &CustomerRow, columns: &Columns) -> Row<'stati
 
 fn draw_filter_line(frame: &mut Frame, area: Rect, state: &State, filtering: bool) {
     let text = safe_text::line(state.filter.text()).into_owned();
-    let prompt = if state.notes_scope { "notes/ " } else { "/ " };
+    let prompt = if state.notes_scope {
+        format!("{} ", crate::t!("filter-prompt-notes"))
+    } else {
+        "/ ".to_string()
+    };
     let line = Line::from(vec![
-        Span::styled(prompt, THEME.key),
+        Span::styled(prompt.clone(), THEME.key),
         Span::raw(text.clone()),
     ]);
     frame.render_widget(Paragraph::new(line), area);

@@ -1,6 +1,6 @@
 //! Follow-ups for the whole book (or one customer): Overdue, Today, Next 7 days, Later.
 
-use crate::i18n::calendar;
+use crate::i18n::{calendar, words};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,16 +29,17 @@ pub fn due_style(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) ->
 pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let focused = state.focus == Pane::FollowUps;
     let scope = match state.follow_up_scope {
-        FollowUpScope::WholeBook => "all customers".to_string(),
-        FollowUpScope::SelectedCustomer => {
-            state.detail.as_ref().map_or("this customer".into(), |d| {
+        FollowUpScope::WholeBook => crate::t!("follow-ups-scope-all"),
+        FollowUpScope::SelectedCustomer => state
+            .detail
+            .as_ref()
+            .map_or(crate::t!("follow-ups-scope-this"), |d| {
                 safe_text::line(&d.customer.draft.name).into_owned()
-            })
-        }
+            }),
     };
-    let block = pane_block(format!("4 Follow-ups · {scope}"), focused);
+    let block = pane_block(crate::t!("pane-follow-ups", scope = scope), focused);
     if state.follow_ups.is_empty() {
-        let text = "nothing to follow up: press f to add a follow-up, or l to log a contact with a next step";
+        let text = crate::t!("follow-ups-empty");
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
@@ -82,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
                 let f = &state.follow_ups[next].draft;
                 let bucket = Bucket::of(f.due_on, f.due_time, now);
                 Line::styled(
-                    format!("{} ({})", bucket.title(), counts[bucket as usize]),
+                    format!("{} ({})", words::bucket(bucket), counts[bucket as usize]),
                     THEME.header,
                 )
             }

@@ -13,9 +13,6 @@ use crate::tui::help::HelpView;
 use crate::tui::keymap::{BINDINGS, Context, keys_label};
 use crate::tui::theme::THEME;
 
-const DATES: &str =
-    "Dates: today, tomorrow, fri, next mon, +3d, +2w, 12-01, 2026-12-01, 明天, 下周一";
-
 /// The help text for `width` columns, and the line each section starts on.
 pub struct HelpText {
     pub lines: Vec<Line<'static>>,
@@ -48,7 +45,7 @@ pub fn help_text(width: usize) -> HelpText {
         lines.push(Line::styled(ctx.title(), THEME.header));
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
             let keys = format!("  {:<keys_width$}  ", keys_label(b));
-            for (i, part) in wrap(b.help, room).into_iter().enumerate() {
+            for (i, part) in wrap(&b.help_text(), room).into_iter().enumerate() {
                 let lead = if i == 0 {
                     Span::styled(keys.clone(), THEME.key)
                 } else {
@@ -60,7 +57,7 @@ pub fn help_text(width: usize) -> HelpText {
         lines.push(Line::raw(""));
     }
     lines.extend(
-        wrap(DATES, width.max(1))
+        wrap(&crate::t!("help-dates"), width.max(1))
             .into_iter()
             .map(|l| Line::styled(l, THEME.dim)),
     );
@@ -68,7 +65,7 @@ pub fn help_text(width: usize) -> HelpText {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &mut HelpView) {
-    let block = pane_block("Keys · j/k PgUp/PgDn scroll · Esc or ? closes".into(), true);
+    let block = pane_block(crate::t!("help-title"), true);
     let inner = block.inner(area);
     let text = help_text(usize::from(inner.width));
     if let Some(section) = view.jump_to {

@@ -7,7 +7,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
 use crate::book::model::Interaction;
+use crate::i18n::words;
 use crate::safe_text;
+use crate::text::fill;
 use crate::tui::action::Pane;
 use crate::tui::state::{FoundAt, State};
 use crate::tui::theme::THEME;
@@ -15,19 +17,19 @@ use crate::tui::theme::THEME;
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let focused = state.focus == Pane::History;
     let Some(detail) = &state.detail else {
-        let block = pane_block("3 History".to_string(), focused);
+        let block = pane_block(crate::t!("pane-history"), focused);
         frame.render_widget(Paragraph::new("").block(block), area);
         return;
     };
     let title = if detail.history_total > 0 {
         let at = state.history_scroll.min(detail.history_total - 1) + 1;
-        format!("3 History ({at}/{})", detail.history_total)
+        crate::t!("pane-history-at", at = at, total = detail.history_total)
     } else {
-        "3 History".to_string()
+        crate::t!("pane-history")
     };
     let block = pane_block(title, focused);
     if detail.history.is_empty() {
-        let text = "nothing logged yet: press l to log a call, visit or message";
+        let text = crate::t!("history-empty");
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
@@ -65,11 +67,14 @@ pub fn interaction_lines<'a>(
         let mut head = vec![
             Span::styled(d.at.format("%Y-%m-%d %H:%M").to_string(), THEME.label),
             Span::raw("  "),
-            Span::styled(format!("{:<7}", d.channel.label()), THEME.title),
+            Span::styled(fill(&words::channel(d.channel), 7), THEME.title),
         ];
         if let Some(who) = &i.contact_name {
             head.push(Span::styled(
-                format!(" with {}", safe_text::line(who)),
+                format!(
+                    " {}",
+                    crate::t!("history-with", name = safe_text::line(who).into_owned())
+                ),
                 THEME.dim,
             ));
         }

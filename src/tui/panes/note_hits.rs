@@ -19,9 +19,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State, focused: bool) {
     state.page_height = height.max(1);
     if state.note_hits.is_empty() {
         let message = if state.filter.text().trim().is_empty() {
-            "type words to search call summaries and notes (Tab: back to names)"
+            crate::t!("notes-search-prompt")
         } else {
-            "nothing said or noted matches"
+            crate::t!("notes-search-nothing")
         };
         frame.render_widget(Paragraph::new(message).style(THEME.dim), area);
         return;
@@ -37,10 +37,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State, focused: bool) {
             // A contact logged: its date and channel; notes: the customer's or a person's.
             let when = match (h.at, h.channel) {
                 (Some(at), channel) => {
-                    let channel = channel.map_or("", |c| c.label());
+                    let channel = channel.map_or(String::new(), crate::i18n::words::channel);
                     format!("{} {channel}", at.format("%y-%m-%d"))
                 }
-                (None, _) => "notes".to_string(),
+                (None, _) => crate::t!("notes-search-notes"),
             };
             let mut whose = Line::from(safe_text::line(&h.customer_name).into_owned());
             if let Some(person) = &h.person {
@@ -72,7 +72,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State, focused: bool) {
             Constraint::Fill(1),
         ],
     )
-    .header(Row::new(vec!["When", "Customer", "What was said"]).style(THEME.header))
+    .header(
+        Row::new(vec![
+            crate::t!("notes-col-when"),
+            crate::t!("notes-col-customer"),
+            crate::t!("notes-col-what"),
+        ])
+        .style(THEME.header),
+    )
     .column_spacing(1);
     frame.render_widget(table, area);
 }

@@ -1,12 +1,14 @@
 //! Today's review: the item on screen beside the customer's latest interactions, a counter of
 //! what is left, and a summary once the walk is over.
 
-use crate::i18n::calendar;
+use crate::i18n::{calendar, words};
+use crate::text::fill;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::history::interaction_lines;
 use super::pane_block;
@@ -34,18 +36,18 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, today: NaiveDate) {
         Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
     };
     let title = match review.current() {
-        Some(ReviewItem::FollowUp(_)) => "Due",
-        _ => "Going cold",
+        Some(ReviewItem::FollowUp(_)) => t!("review-title-due"),
+        _ => t!("review-title-cold"),
     };
     frame.render_widget(
         Paragraph::new(card_lines(review, today))
-            .block(pane_block(title.to_string(), true))
+            .block(pane_block(title, true))
             .wrap(Wrap { trim: false }),
         card,
     );
-    let title = format!("Last interactions ({})", review.recent_total);
+    let title = t!("review-recent", n = review.recent_total);
     let lines = if review.recent.is_empty() {
-        vec![Line::styled("nothing logged yet", THEME.dim)]
+        vec![Line::styled(t!("review-nothing-logged"), THEME.dim)]
     } else {
         interaction_lines(review.recent.iter(), recent.height as usize)
     };
@@ -57,6 +59,16 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, today: NaiveDate) {
     );
 }
 
+/// A label before a value on the card, its values in one column in either language.
+fn label(name: String) -> Span<'static> {
+    Span::styled(format!("{} ", fill(&name, 6)), THEME.label)
+}
+
+/// "Mon 11-30" / "周一 11-30": when a follow-up was due or a quick date falls.
+fn day_and_date(d: NaiveDate) -> String {
+    format!("{} {}", calendar::weekday(d), d.format("%m-%d"))
+}
+
 /// "Today's review · 3 of 12 · 9 left · 2 done · 1 snoozed · 1 skipped · 10 of 74 going cold".
 /// Where that is too wide, the cap gives way first, then what is left, then the title: the
 /// position and the marks stay.
@@ -65,17 +77,22 @@ fn counter_line(review: &Review, width: usize) -> Line<'static> {
     let tally = tally(review);
     let cold = review.cold_items();
     let mut parts = [
-        Some("Today's review · ".to_string()),
-        Some(format!("{shown} of {}", review.items.len())),
-        Some(format!(" · {} left", review.left())),
+        Some(format!("{} · ", t!("review-counter-title"))),
+        Some(t!("review-counter-at", at = shown, n = review.items.len())),
+        Some(format!(
+            " · {}",
+            t!("review-counter-left", n = review.left())
+        )),
         (!tally.is_empty()).then(|| format!(" · {tally}")),
-        (review.cold_total > cold)
-            .then(|| format!(" · {cold} of {} going cold", review.cold_total)),
+        (review.cold_total > cold).then(|| {
+            let cold = t!("review-counter-cold", n = cold, total = review.cold_total);
+            format!(" · {cold}")
+        }),
     ];
     let plain = ratatui::style::Style::new();
     let styles = [THEME.title, plain, plain, THEME.dim, THEME.dim];
     for give_way in [4, 2, 0] {
-        let wide: usize = parts.iter().flatten().map(|p| p.chars().count()).sum();
+        let wide: usize = parts.iter().flatten().map(|p| p.width()).sum();
         if wide <= width {
             break;
         }
@@ -88,28 +105,32 @@ fn counter_line(review: &Review, width: usize) -> Line<'static> {
     Line::from(spans.collect::<Vec<_>>())
 }
 
+/// How a count of handled items reads: "2 done" / "已完成2".
+type Say = fn(usize) -> String;
+
 fn tally(review: &Review) -> String {
-    let counts = [
-        ("done", review.count(|h| h == Handled::Done)),
-        (
-            "snoozed",
-            review.count(|h| matches!(h, Handled::Snoozed(_))),
-        ),
-        ("logged", review.count(|h| h == Handled::Logged)),
-        (
-            "planned",
-            review.count(|h| matches!(h, Handled::Planned(_))),
-        ),
-        ("skipped", review.count(|h| h == Handled::Skipped)),
-        (
-            "no longer cold",
-            review.count(|h| h == Handled::NoLongerCold),
-        ),
+    let count = |f: fn(Handled) -> bool| review.count(f);
+    let said: [(usize, Say); 6] = [
+        (count(|h| h == Handled::Done), |n| t!("review-done", n = n)),
+        (count(|h| matches!(h, Handled::Snoozed(_))), |n| {
+            t!("review-snoozed", n = n)
+        }),
+        (count(|h| h == Handled::Logged), |n| {
+            t!("review-logged", n = n)
+        }),
+        (count(|h| matches!(h, Handled::Planned(_))), |n| {
+            t!("review-planned", n = n)
+        }),
+        (count(|h| h == Handled::Skipped), |n| {
+            t!("review-skipped", n = n)
+        }),
+        (count(|h| h == Handled::NoLongerCold), |n| {
+            t!("review-no-longer-cold", n = n)
+        }),
     ];
-    counts
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(what, n)| format!("{n} {what}"))
+    said.iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, say)| say(*n))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -123,7 +144,7 @@ fn card_lines(review: &Review, today: NaiveDate) -> Vec<Line<'static>> {
             _ => THEME.info,
         };
         let mark = match (h, review.current()) {
-            (Handled::Skipped, Some(ReviewItem::Cold(_))) => "· skipped, still going cold".into(),
+            (Handled::Skipped, Some(ReviewItem::Cold(_))) => t!("review-mark-skipped-cold"),
             _ => h.mark(),
         };
         out.push(Line::styled(mark, style));
@@ -152,7 +173,7 @@ fn people_lines(people: &[Contact]) -> Vec<Line<'static>> {
                 .filter(|s| !s.is_empty()),
         );
         out.push(Line::from(vec![
-            Span::styled("Person ", THEME.label),
+            label(t!("review-person")),
             Span::raw(safe_text::line(&bits.join(" · ")).into_owned()),
         ]));
     }
@@ -168,9 +189,13 @@ fn note_lines(notes: &str) -> Vec<Line<'static>> {
         .take(4)
         .enumerate()
         .map(|(i, l)| {
-            let label = if i == 0 { "Notes  " } else { "       " };
+            let name = if i == 0 {
+                t!("profile-notes")
+            } else {
+                String::new()
+            };
             Line::from(vec![
-                Span::styled(label, THEME.label),
+                label(name),
                 Span::raw(safe_text::line(l).into_owned()),
             ])
         })
@@ -184,18 +209,21 @@ fn item_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'static>>
         Some(ReviewItem::FollowUp(f)) => {
             let (label, style) = match (today - f.draft.due_on).num_days() {
                 late if late > 0 => (
-                    format!(
-                        "OVERDUE by {late} day{} · was due {}",
-                        if late == 1 { "" } else { "s" },
-                        f.draft.due_on.format("%a %m-%d")
+                    t!(
+                        "review-overdue",
+                        n = late,
+                        date = day_and_date(f.draft.due_on)
                     ),
                     THEME.overdue,
                 ),
-                _ => ("DUE TODAY".to_string(), THEME.due_today),
+                _ => (t!("review-due-today"), THEME.due_today),
             };
             let mut head = vec![Span::styled(label, style)];
             if let Some(rule) = f.draft.repeat {
-                head.push(Span::styled(format!("  ↻ {}", rule.describe()), THEME.dim));
+                head.push(Span::styled(
+                    format!("  ↻ {}", words::repeat(&rule)),
+                    THEME.dim,
+                ));
             }
             out.push(Line::from(head));
             out.extend(
@@ -207,8 +235,8 @@ fn item_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'static>>
         Some(ReviewItem::Cold(row)) => {
             let over = row.cold_by.unwrap_or(0);
             let text = match over {
-                0 => "GOING COLD: due for a contact today".to_string(),
-                n => format!("GOING COLD: {n} days past the stay-in-touch cadence"),
+                0 => t!("review-cold-today"),
+                n => t!("review-cold-days", n = n),
             };
             out.push(Line::styled(text, THEME.due_today));
         }
@@ -220,18 +248,18 @@ fn item_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'static>>
 /// The quick snooze choices after `s`, each with the date it stands for.
 fn date_choice_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'static>> {
     let ask = match item {
-        Some(ReviewItem::Cold(_)) => "Plan a follow-up for:",
-        _ => "Snooze to:",
+        Some(ReviewItem::Cold(_)) => t!("review-plan-for"),
+        _ => t!("review-snooze-to"),
     };
     let mut out = vec![Line::styled(ask, THEME.label)];
     for (key, what, choice) in [
-        ("t", "tomorrow", QuickDate::Tomorrow),
-        ("3", "in 3 days", QuickDate::InThreeDays),
-        ("w", "next week", QuickDate::NextWeek),
+        ("t", t!("due-tomorrow"), QuickDate::Tomorrow),
+        ("3", t!("review-in-three-days"), QuickDate::InThreeDays),
+        ("w", t!("review-next-week"), QuickDate::NextWeek),
     ] {
         let on = choice
             .resolve(today)
-            .map(|d| d.format(" (%a %m-%d)").to_string())
+            .map(|d| format!(" ({})", day_and_date(d)))
             .unwrap_or_default();
         out.push(Line::from(vec![
             Span::styled(format!("  {key} "), THEME.key),
@@ -240,7 +268,7 @@ fn date_choice_lines(item: Option<&ReviewItem>, today: NaiveDate) -> Vec<Line<'s
     }
     out.push(Line::from(vec![
         Span::styled("  o ", THEME.key),
-        Span::raw("another date..."),
+        Span::raw(t!("review-another-date")),
     ]));
     out
 }
@@ -255,31 +283,31 @@ fn customer_lines(c: &Customer, account: Option<&Account>, today: NaiveDate) -> 
     let (tier, stage) = match account {
         Some(a) => (
             a.tier().0.map_or("-", |t| t.as_str()).to_string(),
-            a.stage().0.label(),
+            words::stage(a.stage().0),
         ),
-        None => ("-".to_string(), "-"),
+        None => ("-".to_string(), "-".to_string()),
     };
     let mut facts = vec![
-        Span::styled("Tier ", THEME.label),
+        Span::styled(format!("{} ", t!("form-tier")), THEME.label),
         Span::raw(tier),
-        Span::styled("  Stage ", THEME.label),
-        Span::raw(stage.to_string()),
+        Span::styled(format!("  {} ", t!("form-customer-stage")), THEME.label),
+        Span::raw(stage),
     ];
     if !d.city.is_empty() {
-        facts.push(Span::styled("  City ", THEME.label));
+        facts.push(Span::styled(format!("  {} ", t!("form-city")), THEME.label));
         facts.push(Span::raw(safe_text::line(&d.city).into_owned()));
     }
     out.push(Line::from(facts));
-    for (label, value) in [("Phone", &d.phone), ("WeChat", &d.wechat)] {
+    for (name, value) in [(t!("form-phone"), &d.phone), (t!("form-wechat"), &d.wechat)] {
         if !value.trim().is_empty() {
             out.push(Line::from(vec![
-                Span::styled(format!("{label:<7}"), THEME.label),
+                label(name),
                 Span::raw(safe_text::line(value).into_owned()),
             ]));
         }
     }
     out.push(Line::from(vec![
-        Span::styled("Last   ", THEME.label),
+        label(t!("review-last")),
         Span::raw(calendar::last_contact_label(c.last_contact_at, today)),
     ]));
     out
@@ -288,25 +316,23 @@ fn customer_lines(c: &Customer, account: Option<&Account>, today: NaiveDate) -> 
 fn draw_summary(frame: &mut Frame, area: Rect, review: &Review) {
     let tally = tally(review);
     let mut lines = vec![
-        Line::styled("That's the review done.", THEME.title),
+        Line::styled(t!("review-finished"), THEME.title),
         Line::raw(""),
         Line::raw(if tally.is_empty() {
-            "Nothing was changed.".to_string()
+            t!("review-nothing-changed")
         } else {
-            format!("{tally}.")
+            t!("review-tally", tally = tally)
         }),
     ];
     let left = review.left();
     if left > 0 {
-        lines.push(Line::raw(format!(
-            "{left} not looked at yet: k goes back to them."
-        )));
+        lines.push(Line::raw(t!("review-not-looked-at", n = left)));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Esc: back to the book", THEME.dim));
+    lines.push(Line::styled(t!("review-esc-back"), THEME.dim));
     frame.render_widget(
         Paragraph::new(lines)
-            .block(pane_block("Review".to_string(), true))
+            .block(pane_block(t!("review-pane"), true))
             .wrap(Wrap { trim: false }),
         area,
     );

@@ -35,7 +35,7 @@ impl TextScroll {
     pub fn indicator(&self, len: usize) -> Option<String> {
         (len > self.height).then(|| {
             let last = (self.offset + self.height).min(len);
-            format!("{}-{last} of {len}", self.offset + 1)
+            crate::t!("scroll-at", first = self.offset + 1, last = last, len = len)
         })
     }
 }
