@@ -3,6 +3,7 @@
 //!
 //!     cargo bench --bench harness                      # 100,000 customers, 1,000,000 interactions
 //!     cargo bench --bench harness -- --customers 5000  # a smaller book
+//!     cargo bench --bench harness -- --only-filter     # the filter keystrokes alone
 //!
 //! The book is generated once into target/ and reused; writes are measured on a copy.
 
@@ -29,6 +30,8 @@ fn now() -> NaiveDateTime {
 
 struct Args {
     customers: usize,
+    /// Only the filter keystrokes, to iterate on the search quickly.
+    only_filter: bool,
     /// Internal: run one phase in a child process so its peak RSS is its own.
     child: Option<(String, PathBuf)>,
 }
@@ -36,6 +39,7 @@ struct Args {
 fn args() -> Args {
     let mut customers = 100_000;
     let mut child = None;
+    let mut only_filter = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -45,6 +49,7 @@ fn args() -> Args {
                     .and_then(|n| n.parse().ok())
                     .expect("--customers N")
             }
+            "--only-filter" => only_filter = true,
             "--child" => {
                 let phase = it.next().expect("phase");
                 let path = PathBuf::from(it.next().expect("path"));
@@ -53,7 +58,11 @@ fn args() -> Args {
             _ => {} // cargo bench passes --bench; ignore what is not ours.
         }
     }
-    Args { customers, child }
+    Args {
+        customers,
+        only_filter,
+        child,
+    }
 }
 
 /// Median and p99 of a set of timings, in milliseconds.
@@ -343,11 +352,13 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
 
-    report("launch: open + first frame drawn", &bench_open(&path, 20));
-    report(
-        "whole book read (thread) + installed + frame",
-        &bench_full_load(&path, 5),
-    );
+    if !args.only_filter {
+        report("launch: open + first frame drawn", &bench_open(&path, 20));
+        report(
+            "whole book read (thread) + installed + frame",
+            &bench_full_load(&path, 5),
+        );
+    }
     let mut repo = Repository::open(&path).expect("open");
     let mut state = update::reading::load(&repo, now(), "bench").expect("load");
     for (label, query) in FILTER_QUERIES {
@@ -355,6 +366,9 @@ fn main() {
             &format!("filter keystroke -> frame ({label} '{query}')"),
             &bench_filter(&mut repo, &mut state, query, 5),
         );
+    }
+    if args.only_filter {
+        return;
     }
     report(
         "open a customer's history (select + load)",

@@ -14,7 +14,7 @@ use super::rank::{
 };
 use super::scorer::Scorer;
 use super::word::{Hit, PassWord, number_hit};
-use super::{CustomerSearch, NOT_IN_ORDER};
+use super::{CustomerSearch, NOT_IN_ORDER, merge};
 use crate::book::model::CustomerRow;
 
 pub const RANK_BITS: u32 = 30;
@@ -298,17 +298,24 @@ impl<'a> Pass<'a> {
         let q = &word.text;
         let plain = self.keys.plain(fields, row, f);
         let mut found = None;
-        if is_subsequence(plain, q)
-            && let Some(score) = scorer.score(plain)
-        {
+        if is_subsequence(plain, q) {
+            // The tier first: above initials the score counts for nothing (`tier_score`), and
+            // such a tier means the word is in the text, so the scorer would match it.
             let tier = plain_tier(plain, q, f);
-            found = Some(Hit {
-                tier,
-                group: group_of(f),
-                score: tier_score(tier, score),
-            });
-            if tier < Tier::Fuzzy {
-                return Some(found);
+            let score = if tier < Tier::Initials && !word.spaced {
+                Some(0)
+            } else {
+                scorer.score(plain)
+            };
+            if let Some(score) = score {
+                found = Some(Hit {
+                    tier,
+                    group: group_of(f),
+                    score: tier_score(tier, score),
+                });
+                if tier < Tier::Fuzzy {
+                    return Some(found);
+                }
             }
         }
         let Some(chars) = word
@@ -325,19 +332,25 @@ impl<'a> Pass<'a> {
         }
         match pinyin::matches(key, chars) {
             Some(Reading::Common) => {
-                let Some(score) = scorer.score(key) else {
-                    return found.map(Some);
-                };
-                // Spelling a name from its first character on is what people do: it outweighs
-                // a shorter gap further in, so `hz` puts 杭州 before 武汉中联 (wu han zhong).
-                let first_reading = key.strip_prefix(pinyin::START).unwrap_or(key);
-                let from_start = chars.first().is_some_and(|c| first_reading.starts_with(*c));
-                let score = score + if from_start { FROM_FIRST_CHAR } else { 0 };
                 let tier = key
                     .split('\n')
                     .map(|k| pinyin_tier(k, chars))
                     .min()
                     .unwrap_or(Tier::Fuzzy);
+                // As above: a common reading spells the word in the key's order, so the scorer
+                // matches, and above initials its score counts for nothing.
+                let score = if tier < Tier::Initials && !word.spaced {
+                    0
+                } else {
+                    let Some(score) = scorer.score(key) else {
+                        return found.map(Some);
+                    };
+                    // Spelling a name from its first character on is what people do: it
+                    // outweighs a shorter gap further in, so `hz` puts 杭州 before 武汉中联.
+                    let first_reading = key.strip_prefix(pinyin::START).unwrap_or(key);
+                    let from_start = chars.first().is_some_and(|c| first_reading.starts_with(*c));
+                    score + if from_start { FROM_FIRST_CHAR } else { 0 }
+                };
                 let hit = Hit {
                     tier,
                     group: group_of(f),
@@ -384,21 +397,4 @@ pub fn without_rank(key: u64) -> u64 {
 
 pub fn rank_of(key: u64) -> u32 {
     (key & ((1 << RANK_BITS) - 1)) as u32
-}
-
-fn merge(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }

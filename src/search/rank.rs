@@ -67,12 +67,43 @@ pub fn group_of(field: usize) -> Group {
 
 /// The items of a field that each count as a whole: a person, a tag, a phone or an e-mail.
 fn items(field: &str, f: usize) -> impl Iterator<Item = &str> {
-    let split: &[char] = if f == NAME || f == CITY {
-        &[]
-    } else {
-        &['\n', '\t', ',']
-    };
-    field.split(split).map(str::trim).filter(|i| !i.is_empty())
+    let whole = f == NAME || f == CITY;
+    let mut rest = Some(field);
+    // By bytes (the separators are ASCII): a pass asks this of every row a word matched.
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let end = if whole {
+            None
+        } else {
+            memchr::memchr3(b'\n', b'\t', b',', text.as_bytes())
+        };
+        match end {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+    .map(str::trim)
+    .filter(|i| !i.is_empty())
+}
+
+/// Where `w` occurs in `item`, without overlaps (as `match_indices`), found by its first byte
+/// (a char boundary in UTF-8) rather than by a searcher built for every item.
+fn occurrences<'a>(item: &'a str, w: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (hay, needle) = (item.as_bytes(), w.as_bytes());
+    let mut next = 0;
+    memchr::memchr_iter(needle.first().copied().unwrap_or(0), hay).filter(move |&i| {
+        let found = !needle.is_empty() && i >= next && hay[i..].starts_with(needle);
+        if found {
+            next = i + needle.len();
+        }
+        found
+    })
 }
 
 /// The best tier of folded word `w` in folded field `f`'s text.
@@ -110,7 +141,7 @@ fn item_tier(item: &str, w: &str) -> Tier {
         .chars()
         .next()
         .is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
-    let at_word = item.match_indices(w).any(|(i, _)| {
+    let at_word = occurrences(item, w).any(|i| {
         cjk_start
             || !item[..i]
                 .chars()

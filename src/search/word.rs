@@ -14,6 +14,9 @@ pub struct PassWord {
     pub pinyin: Option<Vec<char>>,
     /// `char_bit` of the word's first char (`narrow`ed): a pinyin match must start with it.
     pub first_bit: u32,
+    /// Whether the folded word holds a space (a control character typed in it): then a
+    /// whole-item match without spaces is no proof the scorer matches.
+    pub spaced: bool,
     /// Per distinct city: whether the word names it, in either script.
     pub in_city: Vec<bool>,
 }
@@ -66,6 +69,7 @@ impl PassWord {
                 .bytes()
                 .any(|b| b.is_ascii_alphabetic())
                 .then(|| text.chars().collect()),
+            spaced: text.contains(char::is_whitespace),
             in_city,
             number,
             text,
