@@ -178,6 +178,10 @@ fn refused(why: &str) -> BookError {
 impl Repository {
     /// Opens a write named `label` (what the undo will say it reverses).
     pub(super) fn step(&mut self, label: &str) -> Result<Step<'_>> {
+        if !self.undo_ready {
+            install(&self.conn)?;
+            self.undo_ready = true;
+        }
         let at = text::datetime(self.now());
         let tx = self.conn.transaction()?;
         tx.execute(
