@@ -5,8 +5,8 @@
 //!     cargo bench --bench process -- --sizes 1000,10000    # some sizes only
 //!     cargo bench --bench process -- --runs 20             # more runs per figure (default 10)
 //!
-//! Commands (`log`, `today`, `find`, `show`) are timed from spawn to exit, with the peak RSS the
-//! kernel reports for the finished process (wait4). The TUI runs in a pseudo-terminal of 200x50
+//! Commands (`log`, `today`, `find`, `show`) are timed from spawn to exit, with the CPU time and
+//! peak RSS the kernel reports for the finished process (wait4). The TUI runs in a pseudo-terminal of 200x50
 //! whose output is read into a terminal emulator (vt100): first byte, first complete frame
 //! (header, panes and footer drawn), the frame after the whole list is installed (the header no
 //! longer says it is reading the book), then `q`, and its peak RSS. Books are generated once with
@@ -91,18 +91,25 @@ fn config(dir: &Path) -> PathBuf {
 /// How one finished process went.
 struct Run {
     wall: Duration,
+    /// User and system CPU time: steadier than the wall clock on a shared machine.
+    cpu: Duration,
     peak_kib: u64,
 }
 
-/// Waits for `pid` and reads its peak resident set from the kernel's accounting.
-fn reap(pid: u32) -> (i32, u64) {
+/// Waits for `pid` and reads its peak resident set and CPU time from the kernel's accounting.
+fn reap(pid: u32) -> (i32, u64, Duration) {
     let mut status = 0;
     // SAFETY: a zeroed rusage is a valid out-parameter; wait4 fills it for our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let waited = unsafe { libc::wait4(pid as i32, &mut status, 0, &mut usage) };
     assert_eq!(waited, pid as i32, "wait4");
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1_000);
     // ru_maxrss is in KiB on Linux.
-    (status, usage.ru_maxrss as u64)
+    (
+        status,
+        usage.ru_maxrss as u64,
+        time(usage.ru_utime) + time(usage.ru_stime),
+    )
 }
 
 // Children are reaped by `reap` (wait4), which also gives the peak RSS that `Child::wait` does not.
@@ -120,10 +127,14 @@ fn command(book: &Path, cfg: &Path, args: &[&str]) -> Run {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn fieldbook");
-    let (status, peak_kib) = reap(child.id());
+    let (status, peak_kib, cpu) = reap(child.id());
     let wall = start.elapsed();
     assert_eq!(status, 0, "fieldbook {args:?} failed");
-    Run { wall, peak_kib }
+    Run {
+        wall,
+        cpu,
+        peak_kib,
+    }
 }
 
 /// What the TUI showed and when, from spawn.
@@ -248,7 +259,7 @@ fn tui(book: &Path, cfg: &Path) -> Screen {
         std::thread::spawn(
             move || while !read_some(&mut master, Duration::from_millis(200)).is_empty() {},
         );
-    let (status, peak_kib) = reap(child.id());
+    let (status, peak_kib, _) = reap(child.id());
     let _ = drain.join();
     assert_eq!(status, 0, "the TUI did not quit cleanly");
     Screen {
@@ -275,8 +286,9 @@ fn report_command(name: &str, runs: &[Run]) {
         wall.iter().copied().fold(f64::MAX, f64::min),
         wall.iter().copied().fold(0.0, f64::max),
     );
+    let cpu = median(runs.iter().map(|r| ms(r.cpu)).collect());
     println!(
-        "  {name:<28} median {:>8.1} ms  (min {lo:.1}, max {hi:.1}, n={})  peak RSS {:.1} MB",
+        "  {name:<28} median {:>8.1} ms  (min {lo:.1}, max {hi:.1}, n={})  CPU {cpu:.1} ms  peak RSS {:.1} MB",
         median(wall.clone()),
         wall.len(),
         peak as f64 / 1024.0

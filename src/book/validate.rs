@@ -142,13 +142,44 @@ pub mod stored {
     use super::*;
 
     pub fn date(text: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+        written_date(text).or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
     }
 
     pub fn datetime(text: &str) -> Option<NaiveDateTime> {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
-            .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
-            .ok()
+        written_datetime(text).or_else(|| {
+            NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+                .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+                .ok()
+        })
+    }
+
+    /// The digits at `at` of `text`, which holds only ASCII there.
+    fn number(text: &[u8], at: std::ops::Range<usize>) -> Option<u32> {
+        text[at].iter().try_fold(0, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    }
+
+    /// `YYYY-MM-DD` exactly as fieldbook writes it, read without chrono's format parser (a
+    /// command reads tens of thousands); `None` sends anything else, and an impossible day,
+    /// to the parser, which answers for it.
+    fn written_date(text: &str) -> Option<NaiveDate> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year = i32::try_from(number(b, 0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, number(b, 5..7)?, number(b, 8..10)?)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` as fieldbook writes it (see `written_date`).
+    fn written_datetime(text: &str) -> Option<NaiveDateTime> {
+        let b = text.as_bytes();
+        if b.len() != 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let day = written_date(text.get(..10)?)?;
+        day.and_hms_opt(number(b, 11..13)?, number(b, 14..16)?, number(b, 17..19)?)
     }
 
     pub fn time(text: &str) -> Option<NaiveTime> {

@@ -115,6 +115,9 @@ pub struct Repository {
     conn: Connection,
     path: Option<PathBuf>,
     clock: fn() -> NaiveDateTime,
+    /// Undo's recording triggers are in place on this connection: made by the first write a
+    /// person does (a step), so a command that only reads never parses them.
+    undo_ready: bool,
 }
 
 fn local_now() -> NaiveDateTime {
@@ -152,9 +155,9 @@ impl Repository {
             conn,
             path: Some(path.to_path_buf()),
             clock: local_now,
+            undo_ready: false,
         };
         migrations::migrate(&mut repo.conn, &path.display().to_string())?;
-        undo::install(&repo.conn)?;
         Ok(repo)
     }
 
@@ -184,6 +187,7 @@ impl Repository {
             conn,
             path: Some(path.to_path_buf()),
             clock: local_now,
+            undo_ready: false,
         })
     }
 
@@ -200,6 +204,7 @@ impl Repository {
             conn,
             path: Some(path.to_path_buf()),
             clock: local_now,
+            undo_ready: false,
         })
     }
 
@@ -211,9 +216,9 @@ impl Repository {
             conn,
             path: None,
             clock: local_now,
+            undo_ready: false,
         };
         migrations::migrate(&mut repo.conn, ":memory:")?;
-        undo::install(&repo.conn)?;
         Ok(repo)
     }
 

@@ -63,31 +63,7 @@ impl Repository {
         if !same_days {
             move_window(&tx, window.as_ref(), &from, &to, &currency)?;
         }
-        let total: i128 = tx
-            .query_row(
-                "SELECT coalesce(sum(amount), 0) FROM revenue_12m",
-                [],
-                |r| r.get::<_, i64>(0),
-            )?
-            .into();
-        let cut = {
-            let b_line = i128::from(shares.b_share.min(100)) * total;
-            let mut stmt = tx.prepare(
-                "SELECT customer_id, amount FROM revenue_12m ORDER BY amount DESC, customer_id",
-            )?;
-            let mut rows = stmt.query([])?;
-            // Only as far as B goes: the rest would only be found C.
-            let (mut ranked, mut before) = (Vec::new(), 0i128);
-            while let Some(r) = rows.next()? {
-                let amount = i128::from(r.get::<_, i64>(1)?);
-                ranked.push((r.get(0)?, amount));
-                if amount <= 0 || before * 100 >= b_line {
-                    break;
-                }
-                before += amount;
-            }
-            cutoffs(ranked, total, shares)
-        };
+        let cut = ranking_cutoffs(&tx, shares)?;
         let part = |c: Option<(i128, CustomerId)>| c.map(|(amount, id)| (amount as i64, id));
         let (a, b) = (part(cut.last_a), part(cut.last_b));
         tx.execute(
@@ -125,6 +101,32 @@ impl Repository {
             .query_row([id], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// The cut-offs of the ranking the roll-up holds, walked from the top only as far as B goes:
+/// the rest would only be found C.
+fn ranking_cutoffs(tx: &rusqlite::Transaction<'_>, shares: TierThresholds) -> Result<Cutoffs> {
+    let total: i128 = tx
+        .query_row(
+            "SELECT coalesce(sum(amount), 0) FROM revenue_12m",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?
+        .into();
+    let b_line = i128::from(shares.b_share.min(100)) * total;
+    let mut stmt = tx
+        .prepare("SELECT customer_id, amount FROM revenue_12m ORDER BY amount DESC, customer_id")?;
+    let mut rows = stmt.query([])?;
+    let (mut ranked, mut before) = (Vec::new(), 0i128);
+    while let Some(r) = rows.next()? {
+        let amount = i128::from(r.get::<_, i64>(1)?);
+        ranked.push((r.get(0)?, amount));
+        if amount <= 0 || before * 100 >= b_line {
+            break;
+        }
+        before += amount;
+    }
+    Ok(cutoffs(ranked, total, shares))
 }
 
 fn read_window(conn: &rusqlite::Connection) -> Result<Option<Window>> {

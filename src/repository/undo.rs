@@ -117,6 +117,10 @@ impl Repository {
     /// Opens a write named `label` (what the undo will say it reverses). A new change empties
     /// the redo stack, as in every editor: what was undone no longer fits on top of it.
     pub(super) fn step(&mut self, label: &str) -> Result<Step<'_>> {
+        if !self.undo_ready {
+            install(&self.conn)?;
+            self.undo_ready = true;
+        }
         let at = text::datetime(self.now());
         let tx = self.conn.transaction()?;
         forget_redo(&tx)?;

@@ -122,3 +122,30 @@ fn drafts_name_the_bad_field() {
     };
     assert_eq!(interaction(&log).unwrap_err()[0].0, "summary");
 }
+
+proptest::proptest! {
+    /// The book's dates as fieldbook writes them are read without chrono's format parser: the
+    /// same answer as the parser for every spelling, impossible days and odd ones included.
+    #[test]
+    fn stored_dates_read_as_the_parser_reads_them(
+        y in 0u32..10000, m in 0u32..14, d in 0u32..33,
+        h in 0u32..26, mi in 0u32..62, s in 0u32..62,
+        odd in "[0-9T:+ -]{0,20}",
+    ) {
+        use chrono::{NaiveDate, NaiveDateTime};
+        let day = format!("{y:04}-{m:02}-{d:02}");
+        let at = format!("{day}T{h:02}:{mi:02}:{s:02}");
+        for text in [&day, &odd] {
+            proptest::prop_assert_eq!(
+                stored::date(text),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+            );
+        }
+        for text in [&at, &odd] {
+            let parser = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+                .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+                .ok();
+            proptest::prop_assert_eq!(stored::datetime(text), parser);
+        }
+    }
+}

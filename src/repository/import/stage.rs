@@ -54,6 +54,7 @@ impl Repository {
             conn,
             path: None,
             clock: self.clock,
+            undo_ready: false,
         };
         let seen = Seen {
             data_version,
