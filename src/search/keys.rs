@@ -266,6 +266,31 @@ impl Keys {
         self.rows.push(k);
     }
 
+    /// Builds row `i`'s keys again from `row`, or adds them when `i` is the number of rows.
+    /// The old keys' text stays in `text`, unused, until the next `build`.
+    pub fn put(&mut self, i: usize, row: &CustomerRow) {
+        self.push(row);
+        let city = match self.cities.iter().position(|c| *c == row.city) {
+            Some(c) => c,
+            None => {
+                self.cities.push(row.city.clone());
+                self.cities.len() - 1
+            }
+        } as u32;
+        if i + 1 < self.rows.len() {
+            self.rows.swap_remove(i);
+            self.city_of[i] = city;
+        } else {
+            self.city_of.push(city);
+        }
+    }
+
+    /// Takes row `i`'s keys out; the last row's move to `i` (as `Vec::swap_remove`).
+    pub fn swap_remove(&mut self, i: usize) {
+        self.rows.swap_remove(i);
+        self.city_of.swap_remove(i);
+    }
+
     fn index_cities(&mut self, rows: &[CustomerRow]) {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         self.city_of = rows

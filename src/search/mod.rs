@@ -103,6 +103,20 @@ impl CustomerSearch {
         self.recent.clear();
     }
 
+    /// Row `i`'s keys built again from `row` (renamed, a new phone...), or added when `i` is
+    /// the number of rows: one row's work, not the book's. Results kept for narrowing are
+    /// forgotten, as the row may no longer match them.
+    pub fn put_row(&mut self, i: usize, row: &CustomerRow) {
+        self.keys.put(i, row);
+        self.recent.clear();
+    }
+
+    /// Row `i` taken out as `Vec::swap_remove` takes it: the last row's keys move to `i`.
+    pub fn remove_row(&mut self, i: usize) {
+        self.keys.swap_remove(i);
+        self.recent.clear();
+    }
+
     /// Indices of the rows that match `query`: in `order` when the query has no text, best
     /// first otherwise (name matches above matches elsewhere, ties in `order`). `today`
     /// decides `due:`. Rebuilds the index first if it was built for another number of rows.

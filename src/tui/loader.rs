@@ -1,7 +1,8 @@
 //! Reading the whole book off the input path. The first frame is drawn from an indexed query of
-//! the first screenful; this thread then reads every list row, ranks tiers, builds the search
-//! keys and reads the follow-ups, on its own read-only connection, and hands the result to the
-//! event loop. Keys keep flowing meanwhile.
+//! the first screenful; this thread then ranks tiers (sent ahead, so the first screen's tier
+//! column fills in early), reads every list row, builds the search keys, reads the follow-ups
+//! and, at the start of a session, works out the birthday reminders due, on its own read-only
+//! connection, and hands the result to the event loop. Keys keep flowing meanwhile.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
@@ -12,7 +13,8 @@ use crate::book::model::{CustomerRow, FollowUp};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
-use crate::services::customer_list::Ranking;
+use crate::services::customer_list::{self, Ranking};
+use crate::services::day_start::{self, CareReminder};
 
 /// The whole book as the list needs it.
 pub struct Loaded {
@@ -22,38 +24,73 @@ pub struct Loaded {
     pub search: CustomerSearch,
     /// The newest undo step when the read began: a write after it makes the read stale.
     pub as_of_step: i64,
+    /// Birthday reminders due to be created (read when asked for; the app writes them).
+    pub care: Vec<CareReminder>,
+}
+
+/// What the reading thread sends, in this order.
+pub enum Progress {
+    /// The revenue ranking, read first (a few hundred milliseconds at 100,000 customers, where
+    /// the rows take seconds).
+    Ranked(Ranking),
+    /// The whole book, or why it could not be read.
+    Loaded(std::result::Result<Box<Loaded>, String>),
 }
 
 pub fn load(repo: &Repository, config: &Config, today: NaiveDate) -> Result<Loaded> {
+    load_with(repo, config, today, false, |_| {})
+}
+
+/// `load`, telling `ranked` the ranking as soon as it is read, and with the birthday reminders
+/// due when `care` asks for them.
+fn load_with(
+    repo: &Repository,
+    config: &Config,
+    today: NaiveDate,
+    care: bool,
+    ranked: impl FnOnce(&Ranking),
+) -> Result<Loaded> {
     let as_of_step = repo.last_step_id()?;
-    let (mut rows, computed_tiers) = crate::services::customer_list::read(repo, config, today)?;
-    let mut follow_ups = repo.open_follow_ups(None)?;
+    let computed_tiers = Ranking::read(repo, config, today)?;
+    ranked(&computed_tiers);
+    let mut rows = repo.customer_rows()?;
+    customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();
-    follow_ups.shrink_to_fit();
+    // The keys before the follow-ups: building them needs room for a while, and the peak is
+    // lower without the follow-ups already held.
     let search = CustomerSearch::new(&rows);
+    let mut follow_ups = repo.open_follow_ups(None)?;
+    follow_ups.shrink_to_fit();
+    let care = match care {
+        true => day_start::care_reminders(repo, config, today)?,
+        false => Vec::new(),
+    };
     Ok(Loaded {
         rows,
         computed_tiers,
         follow_ups,
         search,
         as_of_step,
+        care,
     })
 }
 
-/// Starts the read on a thread; the receiver gets one message.
-pub fn spawn(
-    path: PathBuf,
-    config: Config,
-    today: NaiveDate,
-) -> Receiver<std::result::Result<Loaded, String>> {
+/// Starts the read on a thread; the receiver gets `Ranked`, then `Loaded` (or only `Loaded`
+/// when the read failed before ranking). `care`: work out the birthday reminders due too.
+pub fn spawn(path: PathBuf, config: Config, today: NaiveDate, care: bool) -> Receiver<Progress> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let loaded = Repository::open_reader(&path)
-            .and_then(|repo| load(&repo, &config, today))
+            .and_then(|repo| {
+                load_with(&repo, &config, today, care, |ranking| {
+                    // The app may have quit before the book was read: nobody to tell.
+                    let _ = tx.send(Progress::Ranked(ranking.clone()));
+                })
+            })
+            .map(Box::new)
             .map_err(|e| e.to_string());
-        // The app may have quit before the book was read: nobody to tell.
-        let _ = tx.send(loaded);
+        let _ = tx.send(Progress::Loaded(loaded));
     });
     rx
 }

@@ -12,6 +12,7 @@ mod cli;
 mod dashboard;
 mod e2e_tmux;
 mod editing;
+mod first_screen;
 mod gate;
 mod going_cold;
 mod interop;
