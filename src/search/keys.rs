@@ -332,6 +332,18 @@ impl Keys {
         &self.text[start..start + len]
     }
 
+    /// Row `i`'s people's phone, e-mail and WeChat id, folded: one line each, tab separated,
+    /// in the order of the row's people (as `CustomerRow::reach` has them after its first
+    /// line). `fields` are that row's.
+    pub fn people_reach<'a>(
+        &'a self,
+        fields: &[&'a str; FIELDS],
+        i: usize,
+    ) -> impl Iterator<Item = &'a str> {
+        // `push` wrote "\n{phone}\n{email}\n{reach}", reach's first line the WeChat id.
+        self.plain(fields, i, REACH).split('\n').skip(4)
+    }
+
     /// The digits of row `i`'s phone numbers, each after a space.
     pub fn digits(&self, i: usize) -> &str {
         let (start, len) = Self::span(&self.rows[i], DIGITS);

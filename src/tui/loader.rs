@@ -53,19 +53,21 @@ fn load_with(
     let as_of_step = repo.last_step_id()?;
     let computed_tiers = Ranking::read(repo, config, today)?;
     ranked(&computed_tiers);
-    let mut rows = repo.customer_rows()?;
-    customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
-    // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
-    rows.shrink_to_fit();
-    // The keys before the follow-ups: building them needs room for a while, and the peak is
-    // lower without the follow-ups already held.
-    let search = CustomerSearch::new(&rows);
-    let mut follow_ups = repo.open_follow_ups(None)?;
-    follow_ups.shrink_to_fit();
+    // Before the rows: every birthday is read, and that costs less room now.
     let care = match care {
         true => day_start::care_reminders(repo, config, today)?,
         false => Vec::new(),
     };
+    let mut rows = repo.customer_rows()?;
+    customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
+    // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
+    rows.shrink_to_fit();
+    // The keys before the follow-ups, and on this thread alone: building them needs room for
+    // a while, and the peak is lower without the follow-ups already held.
+    let search = CustomerSearch::new_on_this_thread(&rows);
+    customer_list::keep_listed(&mut rows);
+    let mut follow_ups = repo.open_follow_ups(None)?;
+    follow_ups.shrink_to_fit();
     Ok(Loaded {
         rows,
         computed_tiers,

@@ -128,6 +128,9 @@ pub struct State {
     pub book_name: String,
 
     // The book as read: every list row, the selected customer in full, open follow-ups.
+    /// As `customer_list::keep_listed` leaves them: phones, e-mails and WeChat ids are only
+    /// in `search`'s keys, so `search` is given a row's keys as it is read (`put_row`), never
+    /// built again from these.
     pub rows: Vec<CustomerRow>,
     /// Tiers from the revenue ranking, before hand-set ones (the profile shows both), and who
     /// is lost: what rows read again later are finished with.

@@ -14,8 +14,9 @@ impl State {
     /// The first rows and follow-ups of a big book, while the rest is read on a thread.
     pub fn put_first_rows(&mut self, mut rows: Vec<CustomerRow>, follow_ups: Vec<FollowUp>) {
         customer_list::finish_rows(&mut rows, &Ranking::default(), &self.config, self.today);
+        self.search.rebuild(&rows);
+        customer_list::keep_listed(&mut rows);
         self.rows = rows;
-        self.search.rebuild(&self.rows);
         self.follow_ups = follow_ups;
         self.loading = true;
         self.resort();
@@ -52,10 +53,11 @@ impl State {
 
     /// Every row read again (finished with `ranking`), keeping the selection on the same
     /// customer where it still exists.
-    pub fn put_rows(&mut self, rows: Vec<CustomerRow>, ranking: Ranking) {
+    pub fn put_rows(&mut self, mut rows: Vec<CustomerRow>, ranking: Ranking) {
         self.computed_tiers = ranking;
+        self.search.rebuild(&rows);
+        customer_list::keep_listed(&mut rows);
         self.rows = rows;
-        self.search.rebuild(&self.rows);
         self.resort_keeping_selection();
     }
 
@@ -133,24 +135,24 @@ impl State {
     /// Puts `row` in place of the row with its id, or after the others when there is none;
     /// its search keys follow. Returns its index. The order is for the caller to mend.
     fn set_row(&mut self, row: CustomerRow) -> usize {
-        match self.rows.iter().position(|r| r.id == row.id) {
-            Some(i) => {
-                self.set_row_at(i, row);
-                i
-            }
-            None => {
-                let i = self.rows.len();
-                self.search.put_row(i, &row);
-                self.rows.push(row);
-                i
-            }
-        }
+        let i = self
+            .rows
+            .iter()
+            .position(|r| r.id == row.id)
+            .unwrap_or(self.rows.len());
+        self.set_row_at(i, row);
+        i
     }
 
-    fn set_row_at(&mut self, i: usize, row: CustomerRow) {
+    /// `set_row` at index `i` (the number of rows: a new one).
+    fn set_row_at(&mut self, i: usize, mut row: CustomerRow) {
         // Always: results the search kept may hang on more than the text (`due:today`).
         self.search.put_row(i, &row);
-        self.rows[i] = row;
+        customer_list::keep_listed(std::slice::from_mut(&mut row));
+        match self.rows.get_mut(i) {
+            Some(slot) => *slot = row,
+            None => self.rows.push(row),
+        }
     }
 
     fn resort_keeping_selection(&mut self) {
