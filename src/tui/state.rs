@@ -272,9 +272,14 @@ impl State {
     }
 
     pub fn refilter(&mut self) {
-        self.visible = self
-            .search
-            .filter(&self.rows, &self.sorted, self.filter.text(), self.today);
+        if self.filter.text().is_empty() {
+            // Everyone, in order: a copy, not a pass of the search (a save's frame at 100,000).
+            self.visible.clone_from(&self.sorted);
+        } else {
+            self.visible =
+                self.search
+                    .filter(&self.rows, &self.sorted, self.filter.text(), self.today);
+        }
         self.list.step(0, self.visible.len());
     }
 

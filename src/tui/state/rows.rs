@@ -174,13 +174,17 @@ impl State {
         self.put_customers_follow_ups(&[id], theirs);
     }
 
-    /// Some customers' open follow-ups (`ids` sorted), merged into the whole book's.
+    /// Some customers' open follow-ups (`ids` sorted), merged into the whole book's: each put
+    /// in its place, the others left where they are.
     pub fn put_customers_follow_ups(&mut self, ids: &[CustomerId], theirs: Vec<FollowUp>) {
+        use crate::book::follow_ups::order_key;
         self.follow_ups
             .retain(|f| ids.binary_search(&f.draft.customer_id).is_err());
-        self.follow_ups.extend(theirs);
-        self.follow_ups
-            .sort_by_key(crate::book::follow_ups::order_key);
+        for f in theirs {
+            let key = order_key(&f);
+            let at = self.follow_ups.partition_point(|g| order_key(g) <= key);
+            self.follow_ups.insert(at, f);
+        }
         self.follow_up_list.step(0, self.follow_ups.len());
     }
 }
