@@ -48,22 +48,42 @@ fn load_with(
     config: &Config,
     today: NaiveDate,
     care: bool,
-    ranked: impl FnOnce(&Ranking),
+    ranked: impl FnOnce(&Ranking) + Send,
 ) -> Result<Loaded> {
     let as_of_step = repo.last_step_id()?;
-    let computed_tiers = Ranking::read(repo, config, today)?;
-    ranked(&computed_tiers);
-    // Before the rows: every birthday is read, and that costs less room now.
-    let care = match care {
-        true => day_start::care_reminders(repo, config, today)?,
-        false => Vec::new(),
-    };
-    let mut rows = repo.customer_rows()?;
+    let (computed_tiers, care, mut rows) = std::thread::scope(|s| {
+        // The ranking reads every won deal: on a connection of its own, beside the rows (a
+        // book in memory has only the one connection, and is small).
+        let beside = match repo.path() {
+            Some(path) => Ok(s.spawn(move || {
+                let ranking = Ranking::read(&Repository::open_reader(path)?, config, today)?;
+                ranked(&ranking);
+                Ok::<_, crate::repository::BookError>(ranking)
+            })),
+            None => Err(ranked),
+        };
+        // Before the rows: every birthday is read, and that costs less room now.
+        let care = match care {
+            true => day_start::care_reminders(repo, config, today)?,
+            false => Vec::new(),
+        };
+        let rows = repo.customer_rows()?;
+        let ranking = match beside {
+            Ok(thread) => thread.join().expect("the ranking thread")?,
+            Err(ranked) => {
+                let ranking = Ranking::read(repo, config, today)?;
+                ranked(&ranking);
+                ranking
+            }
+        };
+        Ok::<_, crate::repository::BookError>((ranking, care, rows))
+    })?;
     customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();
     // The keys before the follow-ups, and on this thread alone: building them needs room for
-    // a while, and the peak is lower without the follow-ups already held.
+    // a while, and the peak is lower without the follow-ups already held (nor the ranking's
+    // working set, done by now).
     let search = CustomerSearch::new_on_this_thread(&rows);
     customer_list::keep_listed(&mut rows);
     let mut follow_ups = repo.open_follow_ups(None)?;

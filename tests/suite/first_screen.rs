@@ -85,6 +85,16 @@ fn the_first_screen_is_the_top_of_the_whole_ranking() {
     assert!(m >= 200 && m < full.follow_ups.len());
     assert_eq!(first.follow_ups[..], full.follow_ups[..m]);
 
+    // What the screen says meanwhile: the top is read, not the book.
+    let text = crate::snapshots::screen(&mut first, 200, 50);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("reading the whole book…")
+    );
+    assert!(text.contains(&format!("Customers (first {n}…)")), "{text}");
+
     // The ranking comes ahead of the rows: then the rows are the same in full, and so is what
     // the screen shows of them, tier column and profile included.
     reading::ranked(

@@ -141,7 +141,10 @@ fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let focused = state.focus == Pane::Customers;
-    let shown = if state.visible.len() == state.rows.len() {
+    let shown = if state.loading {
+        // Only the top of the list is read yet: not a count of the book.
+        format!("first {}…", state.visible.len())
+    } else if state.visible.len() == state.rows.len() {
         format!("{}", state.rows.len())
     } else {
         format!("{}/{}", state.visible.len(), state.rows.len())
