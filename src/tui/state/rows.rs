@@ -180,10 +180,16 @@ impl State {
         use crate::book::follow_ups::order_key;
         self.follow_ups
             .retain(|f| ids.binary_search(&f.draft.customer_id).is_err());
-        for f in theirs {
-            let key = order_key(&f);
-            let at = self.follow_ups.partition_point(|g| order_key(g) <= key);
-            self.follow_ups.insert(at, f);
+        if theirs.len() > 32 {
+            // Many (a day's birthday reminders): one sort beats as many moves of the rest.
+            self.follow_ups.extend(theirs);
+            self.follow_ups.sort_by_key(order_key);
+        } else {
+            for f in theirs {
+                let key = order_key(&f);
+                let at = self.follow_ups.partition_point(|g| order_key(g) <= key);
+                self.follow_ups.insert(at, f);
+            }
         }
         self.follow_up_list.step(0, self.follow_ups.len());
     }
