@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::book::care;
 use crate::book::deals::{DealStage, last_12_months};
+use crate::book::due::{self, SortOrder};
 use crate::book::lifecycle;
 use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::tiers::compute_tiers;
@@ -124,6 +125,30 @@ fn mark_cold(rows: &mut [CustomerRow], ranking: &Ranking, config: &Config, today
         |id| ranking.is_lost(id),
         today,
     );
+}
+
+/// Indices of `rows` in `order` (`due::compare`'s). Each row's key is made once and holds no
+/// text, only the first bytes of the name as a number: the names themselves are read only on
+/// a tie, and sorting 100,000 rows allocates one small vector (5 MB), not a string each.
+pub fn order(rows: &[CustomerRow], order: SortOrder, today: NaiveDate) -> Vec<usize> {
+    let mut keyed: Vec<(due::AttentionKey, u64, u32)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                due::lead_key(order, r, today),
+                due::name_prefix(&r.name),
+                i as u32,
+            )
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+            let (ra, rb) = (&rows[a.2 as usize], &rows[b.2 as usize]);
+            due::name_order(&ra.name, &rb.name).then(ra.id.cmp(&rb.id))
+        })
+    });
+    keyed.into_iter().map(|k| k.2 as usize).collect()
 }
 
 /// What a list row no longer needs once its search keys are built: its own and its people's

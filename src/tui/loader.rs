@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, Receiver};
 
 use chrono::NaiveDate;
 
+use crate::book::due::SortOrder;
 use crate::book::model::{CustomerRow, FollowUp};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
@@ -19,6 +20,10 @@ use crate::services::day_start::{self, CareReminder};
 /// The whole book as the list needs it.
 pub struct Loaded {
     pub rows: Vec<CustomerRow>,
+    /// The rows in attention order on `today` (the list's first order), sorted here rather
+    /// than on the input path, and before the follow-ups are read, when there is room for it.
+    pub attention: Vec<usize>,
+    pub today: NaiveDate,
     pub computed_tiers: Ranking,
     pub follow_ups: Vec<FollowUp>,
     pub search: CustomerSearch,
@@ -86,10 +91,13 @@ fn load_with(
     // working set, done by now).
     let search = CustomerSearch::new_on_this_thread(&rows);
     customer_list::keep_listed(&mut rows);
+    let attention = customer_list::order(&rows, SortOrder::Attention, today);
     let mut follow_ups = repo.open_follow_ups(None)?;
     follow_ups.shrink_to_fit();
     Ok(Loaded {
         rows,
+        attention,
+        today,
         computed_tiers,
         follow_ups,
         search,

@@ -211,29 +211,15 @@ impl State {
         }
     }
 
-    /// Sorts every row again (`due::compare`'s order). Each row's key is made once and holds
-    /// no text, only the first bytes of the name as a number: the names themselves are read
-    /// only on a tie, and sorting 100,000 rows allocates one small vector, not a string each.
+    /// Sorts every row again (`customer_list::order`).
     pub fn resort(&mut self) {
-        let (rows, today, order) = (&self.rows, self.today, self.order);
-        let mut keyed: Vec<(due::AttentionKey, u64, u32)> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                (
-                    due::lead_key(order, r, today),
-                    due::name_prefix(&r.name),
-                    i as u32,
-                )
-            })
-            .collect();
-        keyed.sort_unstable_by(|a, b| {
-            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
-                let (ra, rb) = (&rows[a.2 as usize], &rows[b.2 as usize]);
-                due::name_order(&ra.name, &rb.name).then(ra.id.cmp(&rb.id))
-            })
-        });
-        self.sorted = keyed.into_iter().map(|k| k.2 as usize).collect();
+        self.sorted = crate::services::customer_list::order(&self.rows, self.order, self.today);
+        self.refilter();
+    }
+
+    /// The rows in `order` as sorted elsewhere (the loader's thread), for `self.order`.
+    pub fn put_sorted(&mut self, sorted: Vec<usize>) {
+        self.sorted = sorted;
         self.refilter();
     }
 

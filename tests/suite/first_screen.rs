@@ -109,6 +109,13 @@ fn the_first_screen_is_the_top_of_the_whole_ranking() {
         full.detail.as_ref().unwrap().account
     );
     assert_eq!(frame_body(&mut first), frame_body(&mut full));
+
+    // Then the whole book, in the order the reading thread sorted it.
+    let loaded = fieldbook::tui::loader::load(&repo, &config, common::today()).unwrap();
+    reading::install(&mut first, loaded, &repo).unwrap();
+    assert!(!first.loading);
+    assert_eq!(shown(&first), shown(&full));
+    assert_eq!(first.follow_ups, full.follow_ups);
 }
 
 fn focus(state: &mut State, repo: &mut Repository, label: &str) {

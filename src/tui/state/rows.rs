@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::{FollowUpScope, State};
+use crate::book::due::SortOrder;
 use crate::book::model::{CustomerId, CustomerRow, FollowUp};
 use crate::services::customer_list::{self, Ranking};
 use crate::tui::loader::Loaded;
@@ -45,7 +46,10 @@ impl State {
             self.follow_ups = loaded.follow_ups;
             self.follow_up_list.step(0, self.follow_ups.len());
         }
-        self.resort();
+        match (self.order, loaded.today == self.today) {
+            (SortOrder::Attention, true) => self.put_sorted(loaded.attention),
+            _ => self.resort(),
+        }
         if let Some(id) = keep {
             self.select_customer(id);
         }
