@@ -156,9 +156,47 @@ impl SortOrder {
     }
 }
 
-/// Compares two rows for `order`; ties fall back to name then id so the order is total.
+/// Compares two rows for `order`; ties fall back to name then id so the order is total. The
+/// order of `sort_key`, without building the folded names.
 pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveDate) -> Ordering {
-    sort_key(order, a, today).cmp(&sort_key(order, b, today))
+    lead_key(order, a, today)
+        .cmp(&lead_key(order, b, today))
+        .then_with(|| name_order(&a.name, &b.name))
+        .then(a.id.cmp(&b.id))
+}
+
+/// What `sort_key` orders by before the name.
+pub fn lead_key(order: SortOrder, row: &CustomerRow, today: NaiveDate) -> AttentionKey {
+    match order {
+        SortOrder::Attention => attention_key(row, today),
+        SortOrder::Name => (0, None, 0, None),
+        // Longest silence first: that is who to call.
+        SortOrder::LastContact => (0, None, 0, row.last_contact_at),
+    }
+}
+
+/// Two names in the order `sort_key` puts them.
+pub fn name_order(a: &str, b: &str) -> Ordering {
+    name_chars(a).cmp(name_chars(b))
+}
+
+/// The first eight bytes of a name as `sort_key` compares it, as a number in the same order
+/// (a name that ends sooner is padded with zeros, below any letter): most names differ
+/// there, so a sort compares numbers and reads the names only on a tie.
+pub fn name_prefix(name: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let mut at = 0;
+    for c in name_chars(name) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            if at == bytes.len() {
+                return u64::from_be_bytes(bytes);
+            }
+            bytes[at] = b;
+            at += 1;
+        }
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// What a row sorts by, made once per row: sorting a big book with `sort_by_cached_key` costs
@@ -166,22 +204,19 @@ pub fn compare(order: SortOrder, a: &CustomerRow, b: &CustomerRow, today: NaiveD
 pub type SortKey = (AttentionKey, String, CustomerId);
 
 pub fn sort_key(order: SortOrder, row: &CustomerRow, today: NaiveDate) -> SortKey {
-    let first = match order {
-        SortOrder::Attention => attention_key(row, today),
-        SortOrder::Name => (0, None, 0, None),
-        // Longest silence first: that is who to call.
-        SortOrder::LastContact => (0, None, 0, row.last_contact_at),
-    };
-    (first, name_key(&row.name), row.id)
+    (
+        lead_key(order, row, today),
+        name_chars(&row.name).collect(),
+        row.id,
+    )
 }
 
 /// Names compare by their letters and digits, case folded: stray punctuation, spaces or
 /// control characters at the front do not push a customer to the top of the list.
-fn name_key(name: &str) -> String {
+fn name_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Overdue (oldest first), due today, going cold (coldest first), upcoming by date, then
@@ -373,6 +408,20 @@ mod tests {
         rows.sort_by(|a, b| compare(SortOrder::Attention, a, b, today));
         let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
         assert_eq!(ids, [4, 2, 1, 3, 5]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compare_and_the_name_prefix_order_as_the_sort_key(a in "[ -~é北京星河科技A-Z]{0,12}", b in "[ -~é北京星河科技A-Z]{0,12}") {
+            let (ra, rb) = (row(1, &a, None, None), row(2, &b, None, None));
+            let today = d("2026-11-28");
+            let keyed = sort_key(SortOrder::Name, &ra, today).cmp(&sort_key(SortOrder::Name, &rb, today));
+            proptest::prop_assert_eq!(compare(SortOrder::Name, &ra, &rb, today), keyed);
+            let (pa, pb) = (name_prefix(&a), name_prefix(&b));
+            if pa != pb {
+                proptest::prop_assert_eq!(pa.cmp(&pb), name_order(&a, &b));
+            }
+        }
     }
 
     #[test]

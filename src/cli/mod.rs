@@ -24,6 +24,7 @@ use crate::config::Config;
 use crate::demo::{self, DemoSize};
 use crate::paths;
 use crate::repository::{Repository, backup};
+use crate::services::day_start::DayStart;
 pub use args::{Args, Command};
 
 /// How a command ended: 0 success, 1 bad usage or input, 2 not found or ambiguous.
@@ -69,9 +70,10 @@ pub fn now() -> NaiveDateTime {
 }
 
 /// The interactive app (the TUI), handed in by the root module so that the command line
-/// never depends on the front end it opens.
+/// never depends on the front end it opens. `DayStart` is what it does once its first screen
+/// is up: the birthday reminders and the daily backup.
 pub type Interactive =
-    fn(&mut Repository, &Config, fn() -> NaiveDateTime, &str) -> std::io::Result<()>;
+    fn(&mut Repository, &Config, fn() -> NaiveDateTime, &str, DayStart) -> std::io::Result<()>;
 
 /// Parses arguments; usage errors exit 1 (not clap's 2, which means "not found" here).
 pub fn main(interactive: Interactive) -> ExitCode {
@@ -214,7 +216,13 @@ fn run_demo_app(config: &Config, interactive: Interactive) -> Result<(), Failure
         &dir.path().join("demo.sqlite3"),
         DemoSize::with_customers(300),
     )?;
-    interactive(&mut repo, config, now, &crate::t!("header-demo-book"))?;
+    interactive(
+        &mut repo,
+        config,
+        now,
+        &crate::t!("header-demo-book"),
+        DayStart::default(),
+    )?;
     Ok(())
 }
 
@@ -259,12 +267,8 @@ fn run_on_book(
         // Only now: the folder beside another program's file is none of fieldbook's business.
         backup::remove_stale_partials(path);
     }
-    if !read_only
-        && matches!(
-            command,
-            None | Some(Command::Today { .. } | Command::Report)
-        )
-    {
+    // The app makes them itself, after its first screen.
+    if !read_only && matches!(command, Some(Command::Today { .. } | Command::Report)) {
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
         if let Err(e) = crate::services::day_start::schedule_care(&mut repo, config, now().date()) {
             eprintln!(
@@ -316,7 +320,8 @@ fn run_on_book(
     Ok(())
 }
 
-/// The TUI, with the daily copy taken beside it, never in front of the first frame.
+/// The TUI, with the daily copy taken beside it once the app has its whole list (or has
+/// quit), never in front of the first frame nor while the book is read.
 fn run_app(
     repo: &mut Repository,
     config: &Config,
@@ -329,8 +334,19 @@ fn run_app(
         weekly: config.backup.keep_weekly,
         monthly: config.backup.keep_monthly,
     };
-    let backup = std::thread::spawn(move || backup::rotate_with(&book, now(), every, keep));
-    interactive(repo, config, now, &path.display().to_string())?;
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let backup = std::thread::spawn(move || {
+        // A word from the app, or the app gone without one: either way, now.
+        let _ = wait.recv();
+        backup::rotate_with(&book, now(), every, keep)
+    });
+    let day = DayStart {
+        care: true,
+        then: Some(Box::new(move || {
+            let _ = go.send(());
+        })),
+    };
+    interactive(repo, config, now, &path.display().to_string(), day)?;
     if let Ok(Err(e)) = backup.join() {
         eprintln!(
             "fieldbook: the automatic backup failed: {}",

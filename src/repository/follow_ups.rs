@@ -150,9 +150,9 @@ pub(super) fn complete_in(
 }
 
 impl Repository {
-    /// Open follow-ups of customers not archived (the whole book, or one customer's), earliest
-    /// due first.
-    /// The earliest `limit` open follow-ups of the book, for the first screen.
+    /// The earliest open follow-ups of the book, for the first screen: at least `limit` when
+    /// there are that many, and the last day read whole (a day orders by time, then id), so
+    /// they are exactly the first ones of `open_follow_ups(None)`.
     pub fn first_follow_ups(&self, limit: usize) -> Result<Vec<FollowUp>> {
         // Walk the open-by-due index and stop at `limit` (CROSS JOIN keeps that order: the
         // planner otherwise sorted all open follow-ups first); the few read are then put in
@@ -166,10 +166,28 @@ impl Repository {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([limit as i64], follow_up_from_row)?;
         let mut first: Vec<FollowUp> = rows.collect::<rusqlite::Result<_>>()?;
+        if let Some(last_day) = first.last().filter(|_| first.len() == limit) {
+            let last_day = last_day.draft.due_on;
+            first.retain(|f| f.draft.due_on != last_day);
+            first.extend(self.open_follow_ups_on(last_day)?);
+        }
         first.sort_by_key(follow_ups::order_key);
         Ok(first)
     }
 
+    fn open_follow_ups_on(&self, day: NaiveDate) -> Result<Vec<FollowUp>> {
+        let sql = format!(
+            "SELECT {COLUMNS}
+               FROM follow_up f CROSS JOIN customer c ON c.id = f.customer_id
+              WHERE f.done_at IS NULL AND c.archived = 0 AND f.due_on = ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([text::date(day)], follow_up_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open follow-ups of customers not archived (the whole book, or one customer's), earliest
+    /// due first.
     pub fn open_follow_ups(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUp>> {
         // Two statements, not `?1 IS NULL OR ...`: that form hides the per-customer index from
         // the planner and turned one customer's list into a scan of every open follow-up.

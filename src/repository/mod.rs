@@ -8,6 +8,7 @@ mod check;
 mod customer_columns;
 mod customers;
 mod edits;
+mod first_screen;
 mod follow_ups;
 mod gate;
 mod history;

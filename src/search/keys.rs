@@ -271,6 +271,31 @@ impl Keys {
         self.rows.push(k);
     }
 
+    /// Builds row `i`'s keys again from `row`, or adds them when `i` is the number of rows.
+    /// The old keys' text stays in `text`, unused, until the next `build`.
+    pub fn put(&mut self, i: usize, row: &CustomerRow) {
+        self.push(row);
+        let city = match self.cities.iter().position(|c| *c == row.city) {
+            Some(c) => c,
+            None => {
+                self.cities.push(row.city.clone());
+                self.cities.len() - 1
+            }
+        } as u32;
+        if i + 1 < self.rows.len() {
+            self.rows.swap_remove(i);
+            self.city_of[i] = city;
+        } else {
+            self.city_of.push(city);
+        }
+    }
+
+    /// Takes row `i`'s keys out; the last row's move to `i` (as `Vec::swap_remove`).
+    pub fn swap_remove(&mut self, i: usize) {
+        self.rows.swap_remove(i);
+        self.city_of.swap_remove(i);
+    }
+
     fn index_cities(&mut self, rows: &[CustomerRow]) {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         self.city_of = rows
@@ -310,6 +335,18 @@ impl Keys {
         }
         let (start, len) = Self::span(k, FIELDS + f);
         &self.text[start..start + len]
+    }
+
+    /// Row `i`'s people's phone, e-mail and WeChat id, folded: one line each, tab separated,
+    /// in the order of the row's people (as `CustomerRow::reach` has them after its first
+    /// line). `fields` are that row's.
+    pub fn people_reach<'a>(
+        &'a self,
+        fields: &[&'a str; FIELDS],
+        i: usize,
+    ) -> impl Iterator<Item = &'a str> {
+        // `push` wrote "\n{phone}\n{email}\n{reach}", reach's first line the WeChat id.
+        self.plain(fields, i, REACH).split('\n').skip(4)
     }
 
     /// The digits of row `i`'s phone numbers, each after a space.

@@ -2,7 +2,7 @@
 //! found by.
 
 use super::CustomerSearch;
-use super::keys::{fold, phones, push_digits};
+use super::keys::{self, fold, push_digits};
 use super::pinyin::{self, Reading, has_han};
 use super::query::{Query, Word};
 use super::scorer::Scorer;
@@ -34,6 +34,31 @@ impl CustomerSearch {
     /// The person `row` was found by for `query`, if a word matched one of its people (name,
     /// phone, e-mail or WeChat id) and not the customer's own name: the one most words matched.
     pub fn matched_person<'r>(&self, row: &'r CustomerRow, query: &str) -> Option<&'r str> {
+        let reach: Vec<&str> = row.reach.lines().skip(1).collect();
+        self.person_found_by(row, &reach, query)
+    }
+
+    /// `matched_person` for row `i` of the rows the keys were built from, read from the keys:
+    /// for a list that no longer keeps its rows' phones, e-mails and WeChat ids once they are
+    /// in the keys (see `customer_list::keep_listed`).
+    pub fn matched_person_at<'r>(
+        &self,
+        i: usize,
+        row: &'r CustomerRow,
+        query: &str,
+    ) -> Option<&'r str> {
+        let reach: Vec<&str> = self.keys.people_reach(&keys::fields(row), i).collect();
+        self.person_found_by(row, &reach, query)
+    }
+
+    /// `reach`: each person's phone, e-mail and WeChat id (tab separated, folded or not), in
+    /// the order of `row.people`.
+    fn person_found_by<'r>(
+        &self,
+        row: &'r CustomerRow,
+        reach: &[&str],
+        query: &str,
+    ) -> Option<&'r str> {
         let query = Query::parse(query);
         let mut scorer = self
             .highlighter
@@ -50,12 +75,11 @@ impl CustomerSearch {
         if words.is_empty() {
             return None;
         }
-        let reach: Vec<&str> = row.reach.lines().skip(1).collect();
-        let digits: Vec<String> = phones(row)
-            .skip(1)
-            .map(|p| {
+        let digits: Vec<String> = reach
+            .iter()
+            .map(|line| {
                 let mut d = String::new();
-                push_digits(p, &mut d);
+                push_digits(line.split('\t').next().unwrap_or(""), &mut d);
                 d
             })
             .collect();
@@ -106,4 +130,54 @@ fn word_in(scorer: &mut Scorer, text: &str, w: &str) -> Option<Vec<usize>> {
         }
     }
     best.map(|(_, at)| at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::model::CustomerId;
+
+    #[test]
+    fn the_person_found_by_is_the_same_read_from_the_keys_as_from_the_row() {
+        let row = CustomerRow {
+            id: CustomerId(1),
+            name: "北京星河科技有限公司".into(),
+            city: "北京".into(),
+            tier: None,
+            tier_by_hand: false,
+            tags: String::new(),
+            phone: "010-6552 0000".into(),
+            email: "info@xinghe.cn".into(),
+            people: "张伟\n李娜\nChloé Martin".into(),
+            reach: "xinghe_official\n138 0013 8000\tzw@xinghe.cn\tzhangwei_xh\n\t\tLN2020\n\
+                    +86 139-0000-1234\tChloe@Example.com\t"
+                .into(),
+            cadence_days: None,
+            created_at: "2026-01-01T00:00:00".parse().unwrap(),
+            last_contact_at: None,
+            next_follow_up_on: None,
+            cold_by: None,
+        };
+        let search = CustomerSearch::new(std::slice::from_ref(&row));
+        let mut listed = row.clone();
+        crate::services::customer_list::keep_listed(std::slice::from_mut(&mut listed));
+        assert!(listed.reach.is_empty() && listed.phone.is_empty());
+        for (query, person) in [
+            ("8000", Some("张伟")),
+            ("zhangwei_xh", Some("张伟")),
+            ("ln2020", Some("李娜")),
+            ("chloe@example", Some("Chloé Martin")),
+            ("13900001234", Some("Chloé Martin")),
+            ("zw", Some("张伟")),
+            ("6552", None),
+            ("星河", None),
+        ] {
+            assert_eq!(search.matched_person(&row, query), person, "{query}");
+            assert_eq!(
+                search.matched_person_at(0, &listed, query),
+                person,
+                "{query}"
+            );
+        }
+    }
 }

@@ -1,16 +1,52 @@
 //! What fieldbook does when it opens on a new day: birthdays and yearly dates coming round
-//! become follow-ups (once per occurrence), so they show in the review, `today` and the list.
+//! become follow-ups (once per occurrence), so they show in the review, `today` and the list;
+//! and the daily backup is taken. Both read the whole book, so the app does them only once its
+//! first screen is up: the reminders are worked out on the thread that reads the book, the
+//! backup starts once the whole list is in.
 
 use chrono::NaiveDate;
 
 use crate::book::care_dates::care_due;
-use crate::book::model::FollowUpDraft;
+use crate::book::model::{CustomerId, FollowUpDraft};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
+
+/// What the app does after its first screen, besides reading the whole book.
+#[derive(Default)]
+pub struct DayStart {
+    /// Birthday follow-ups coming round are created (a book of the user's; not the demo).
+    pub care: bool,
+    /// Started once the whole list is in: the daily backup, which copies the whole book.
+    pub then: Option<Box<dyn FnOnce() + Send>>,
+}
+
+impl DayStart {
+    /// Starts what waits for the whole list (once; later calls do nothing).
+    pub fn start_then(&mut self) {
+        if let Some(then) = self.then.take() {
+            then();
+        }
+    }
+}
+
+/// A birthday reminder due to be created: the customer, the person ("" for the customer
+/// itself), the day it falls on, and the follow-up.
+pub type CareReminder = (CustomerId, String, NaiveDate, FollowUpDraft);
 
 /// Creates the follow-ups for birthdays within `care.birthday_lead_days`; returns how many
 /// were new. A reminder already created (even if done or deleted since) is not made again.
 pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -> Result<usize> {
+    let items = care_reminders(repo, config, today)?;
+    repo.create_care_reminders(&items)
+}
+
+/// The reminders `schedule_care` would create, read without writing: every birthday in the
+/// book is read, so the app works them out on its reading thread and writes them after.
+pub fn care_reminders(
+    repo: &Repository,
+    config: &Config,
+    today: NaiveDate,
+) -> Result<Vec<CareReminder>> {
     // Only the birthdays that can fall in the window: the rule below decides.
     let all = repo.birthdays_within(today, config.care.birthday_lead_days)?;
     let names: std::collections::HashMap<_, _> = all
@@ -41,7 +77,7 @@ pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -
             )
         })
         .collect();
-    repo.create_care_reminders(&items)
+    Ok(items)
 }
 
 #[cfg(test)]

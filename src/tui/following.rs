@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use super::action::Action;
-use super::loader::{self, Loaded};
+use super::loader::{self, Loaded, Progress};
 use super::state::State;
 use super::update;
 use crate::repository::Repository;
@@ -27,7 +27,7 @@ pub const LOOK_EVERY: Duration = Duration::from_millis(250);
 pub struct Follower {
     seen: Option<i64>,
     looked: Instant,
-    reading: Option<Receiver<Result<Loaded, String>>>,
+    reading: Option<Receiver<Progress>>,
 }
 
 impl Follower {
@@ -56,9 +56,11 @@ impl Follower {
                     self.reading = None;
                     false
                 }
-                Ok(read) => {
+                // Tiers come with the whole read; nothing to show before it.
+                Ok(Progress::Ranked(_)) => false,
+                Ok(Progress::Loaded(read)) => {
                     self.reading = None;
-                    self.take_in(read, repo, state)
+                    self.take_in(read.map(|l| *l), repo, state)
                 }
             };
         }
@@ -74,7 +76,12 @@ impl Follower {
         match repo.path() {
             Some(path) => {
                 let path = path.to_path_buf();
-                self.reading = Some(loader::spawn(path, state.config.clone(), state.today));
+                self.reading = Some(loader::spawn(
+                    path,
+                    state.config.clone(),
+                    state.today,
+                    false,
+                ));
                 false
             }
             None => {

@@ -21,7 +21,7 @@ pub mod ui;
 pub mod update;
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -30,39 +30,53 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::config::Config;
 use crate::repository::Repository;
+use crate::services::day_start::DayStart;
+use loader::Progress;
 use state::State;
 
 /// Runs the TUI until the person quits, the process is told to stop (SIGTERM, SIGHUP, SIGINT:
 /// exit status 128 + the signal) or its terminal hangs up (129). The terminal is restored on
-/// every way out, panics included.
+/// every way out, panics included. Nothing book-wide runs before the first frame: `day` (the
+/// birthday reminders, the backup) waits for it, and for the whole list.
 pub fn run(
     repo: &mut Repository,
     config: &Config,
     clock: fn() -> NaiveDateTime,
     book_name: &str,
+    mut day: DayStart,
 ) -> io::Result<()> {
     let busy = hang_up::watch()?;
     // A book on disk is read on a thread after a first screen drawn from indexed queries; an
     // in-memory one (tests) is small and read at once.
     let now = clock();
-    let (mut state, mut loading) = match repo.path().map(Path::to_path_buf) {
-        Some(path) => (
-            update::reading::first_screen(repo, now, book_name, config.clone())
-                .map_err(io::Error::other)?,
-            Some(loader::spawn(path, config.clone(), now.date())),
-        ),
-        None => (
-            update::reading::load_with(repo, now, book_name, config.clone())
-                .map_err(io::Error::other)?,
-            None,
-        ),
+    let mut loading = match repo.path().map(Path::to_path_buf) {
+        Some(path) => Loading::Waiting {
+            path,
+            care: day.care,
+        },
+        None => Loading::Done,
     };
-    if loading.is_none() {
+    let mut state = match loading {
+        Loading::Waiting { .. } => {
+            update::reading::first_screen(repo, now, book_name, config.clone())
+        }
+        _ => update::reading::load_with(repo, now, book_name, config.clone()),
+    }
+    .map_err(io::Error::other)?;
+    if let Loading::Done = loading {
         open_review_if_due(&mut state, repo);
+        day.start_then();
     }
     // Panic hooks restore the terminal (and paste mode) before the message prints.
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, repo, &mut state, clock, &busy, &mut loading);
+    let mut app = App {
+        repo,
+        state: &mut state,
+        loading: &mut loading,
+        day: &mut day,
+        clock,
+    };
+    let result = event_loop(&mut terminal, &mut app, &busy);
     terminal::leave()?;
     result
 }
@@ -79,40 +93,72 @@ fn open_review_if_due(state: &mut State, repo: &mut Repository) {
     }
 }
 
-type Loading = Option<Receiver<Result<loader::Loaded, String>>>;
+/// Reading the whole book: waiting for the first frame to be drawn, on its thread, or done.
+enum Loading {
+    Waiting {
+        path: PathBuf,
+        care: bool,
+    },
+    Reading {
+        rx: Receiver<Progress>,
+        path: PathBuf,
+        care: bool,
+    },
+    Done,
+}
+
+/// What the event loop works on.
+struct App<'a> {
+    repo: &'a mut Repository,
+    state: &'a mut State,
+    loading: &'a mut Loading,
+    day: &'a mut DayStart,
+    clock: fn() -> NaiveDateTime,
+}
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    repo: &mut Repository,
-    state: &mut State,
-    clock: fn() -> NaiveDateTime,
+    app: &mut App,
     busy: &hang_up::Busy,
-    loading: &mut Loading,
 ) -> io::Result<()> {
-    let mut follower = following::Follower::new(repo);
+    let mut follower = following::Follower::new(app.repo);
     loop {
         // Held while drawing and carrying out keys, so the hang-up watch ends the process
         // between two pieces of work, never inside a write or a half-drawn frame.
         let mut working = busy.hold();
-        terminal.draw(|f| ui::draw(f, state))?;
-        if state.quit {
+        terminal.draw(|f| ui::draw(f, app.state))?;
+        if app.state.quit {
             return Ok(());
         }
-        if loading.is_some() {
-            if take_loaded(loading, repo, state) {
+        if let Loading::Waiting { path, care } = app.loading {
+            // Only now that the first screen is up: the read competes for the same cores.
+            let rx = loader::spawn(
+                path.clone(),
+                app.state.config.clone(),
+                app.state.today,
+                *care,
+            );
+            *app.loading = Loading::Reading {
+                rx,
+                path: path.clone(),
+                care: *care,
+            };
+        }
+        if !matches!(app.loading, Loading::Done) {
+            if take_loaded(app) {
                 continue;
             }
         } else {
             // An app left open overnight moves to the new day before it reads the book again.
-            keep_time(state, clock);
-            if follower.tick(repo, state) {
+            keep_time(app.state, app.clock);
+            if follower.tick(app.repo, app.state) {
                 // Another fieldbook wrote the book and it was read again: draw it now.
                 continue;
             }
         }
         // Wake up now and then to notice the loaded book, or a write by another fieldbook,
         // even when no key comes.
-        let wait = if loading.is_some() || follower.reading() {
+        let wait = if !matches!(app.loading, Loading::Done) || follower.reading() {
             15
         } else {
             following::LOOK_EVERY.as_millis() as u64
@@ -122,44 +168,64 @@ fn event_loop(
             continue;
         }
         working = busy.hold();
-        // Draw once per burst of events (a paste, a held key, fast typing), not once per key;
-        // and filter once per burst, after it, scored beside this thread: a pass for a query
-        // already typed past is never run, and one overtaken by a key is dropped.
-        loop {
-            let event = event::read()?;
-            let more = event::poll(Duration::ZERO)?;
-            state.defer_refilter = true;
-            handle(event, repo, state, clock);
-            if state.quit || !more {
-                break;
-            }
-        }
-        state.defer_refilter = false;
-        if state.refilter_pending
-            && state.refilter_watched(&|| event::poll(Duration::ZERO).unwrap_or(false))
-        {
-            // The pass finished before another key came: show its first match. Otherwise it
-            // was dropped, the list stays as it was, and the loop reads the newer keys first.
-            state.refilter_pending = false;
-            state.list.selected = 0;
-            update::update_with(state, repo, update::reading::load_detail);
-        }
+        take_keys(app)?;
         drop(working);
     }
 }
 
-/// Takes in the whole book once the loader has read it; true when something changed on
-/// screen.
-fn take_loaded(loading: &mut Loading, repo: &mut Repository, state: &mut State) -> bool {
-    let Some(rx) = loading.as_ref() else {
+/// Carries out the keys waiting. Draws once per burst of events (a paste, a held key, fast
+/// typing), not once per key; and filters once per burst, after it, scored beside this
+/// thread: a pass for a query already typed past is never run, and one overtaken by a key is
+/// dropped.
+fn take_keys(app: &mut App) -> io::Result<()> {
+    let (repo, state) = (&mut *app.repo, &mut *app.state);
+    loop {
+        let event = event::read()?;
+        let more = event::poll(Duration::ZERO)?;
+        state.defer_refilter = true;
+        handle(event, repo, state, app.clock);
+        if state.quit || !more {
+            break;
+        }
+    }
+    state.defer_refilter = false;
+    if state.refilter_pending
+        && state.refilter_watched(&|| event::poll(Duration::ZERO).unwrap_or(false))
+    {
+        // The pass finished before another key came: show its first match. Otherwise it
+        // was dropped, the list stays as it was, and the loop reads the newer keys first.
+        state.refilter_pending = false;
+        state.list.selected = 0;
+        update::update_with(state, repo, update::reading::load_detail);
+    }
+    Ok(())
+}
+
+/// Takes in what the reading thread sent: the ranking (the first screen's tiers), then the
+/// whole book. True when something changed on screen.
+fn take_loaded(app: &mut App) -> bool {
+    let Loading::Reading { rx, path, care } = app.loading else {
         return false;
     };
+    let (path, care) = (path.clone(), *care);
+    let (repo, state) = (&mut *app.repo, &mut *app.state);
     match rx.try_recv() {
-        Ok(loaded) => {
-            *loading = None;
-            let installed = loaded
-                .map_err(|e| e.to_string())
-                .and_then(|l| update::reading::install(state, l, repo).map_err(|e| e.to_string()));
+        Ok(Progress::Ranked(ranking)) => {
+            update::update_with(state, repo, |s, r| update::reading::ranked(s, ranking, r));
+            true
+        }
+        Ok(Progress::Loaded(Ok(loaded))) if repo.last_step_id().ok() != Some(loaded.as_of_step) => {
+            // This app wrote while the book was read: read it again rather than show the
+            // older rows, still off the input path.
+            drop(loaded);
+            *app.loading = Loading::Waiting { path, care };
+            false
+        }
+        Ok(Progress::Loaded(loaded)) => {
+            *app.loading = Loading::Done;
+            let installed = loaded.map_err(|e| e.to_string()).and_then(|l| {
+                update::reading::install_all(state, *l, repo).map_err(|e| e.to_string())
+            });
             match installed {
                 Ok(()) => open_review_if_due(state, repo),
                 Err(e) => {
@@ -170,16 +236,30 @@ fn take_loaded(loading: &mut Loading, repo: &mut Repository, state: &mut State) 
                     ));
                 }
             }
+            give_back_memory();
+            // The backup copies the whole book: only now, not while it was being read.
+            app.day.start_then();
             true
         }
         Err(TryRecvError::Empty) => false,
         Err(TryRecvError::Disconnected) => {
             // The reading thread died without a word: say so rather than wait forever.
-            *loading = None;
+            *app.loading = Loading::Done;
             state.loading = false;
             state.error("the book could not be read in full; restart fieldbook");
+            app.day.start_then();
             true
         }
+    }
+}
+
+/// Returns the memory freed by the read (the loader's working set, the first screen's rows)
+/// to the system, so it does not stay counted against the app.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free heap pages; it touches no live allocation.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -143,6 +143,9 @@ pub struct State {
     pub book_name: String,
 
     // The book as read: every list row, the selected customer in full, open follow-ups.
+    /// As `customer_list::keep_listed` leaves them: phones, e-mails and WeChat ids are only
+    /// in `search`'s keys, so `search` is given a row's keys as it is read (`put_row`), never
+    /// built again from these.
     pub rows: Vec<CustomerRow>,
     /// Tiers from the revenue ranking, before hand-set ones (the profile shows both), and who
     /// is lost: what rows read again later are finished with.
@@ -226,11 +229,29 @@ impl State {
         }
     }
 
+    /// Sorts every row again (`customer_list::order`).
     pub fn resort(&mut self) {
-        let (rows, today, order) = (&self.rows, self.today, self.order);
-        let mut sorted: Vec<usize> = (0..rows.len()).collect();
-        sorted.sort_by_cached_key(|&i| due::sort_key(order, &rows[i], today));
+        self.sorted = crate::services::customer_list::order(&self.rows, self.order, self.today);
+        self.refilter();
+    }
+
+    /// The rows in `order` as sorted elsewhere (the loader's thread), for `self.order`.
+    pub fn put_sorted(&mut self, sorted: Vec<usize>) {
         self.sorted = sorted;
+        self.refilter();
+    }
+
+    /// Puts row `i`, just changed or added, in its place in the order: found by a binary
+    /// search among the other rows, which keep theirs (`resort` would give the same order).
+    pub fn replace_in_order(&mut self, i: usize) {
+        if let Some(at) = self.sorted.iter().position(|&j| j == i) {
+            self.sorted.remove(at);
+        }
+        let (rows, today, order) = (&self.rows, self.today, self.order);
+        let at = self
+            .sorted
+            .partition_point(|&j| due::compare(order, &rows[j], &rows[i], today).is_lt());
+        self.sorted.insert(at, i);
         self.refilter();
     }
 
@@ -255,9 +276,14 @@ impl State {
     }
 
     pub fn refilter(&mut self) {
-        self.visible = self
-            .search
-            .filter(&self.rows, &self.sorted, self.filter.text(), self.today);
+        if self.filter.text().is_empty() {
+            // Everyone, in order: a copy, not a pass of the search (a save's frame at 100,000).
+            self.visible.clone_from(&self.sorted);
+        } else {
+            self.visible =
+                self.search
+                    .filter(&self.rows, &self.sorted, self.filter.text(), self.today);
+        }
         self.list.step(0, self.visible.len());
     }
 

@@ -14,6 +14,7 @@ mod command_rollups;
 mod dashboard;
 mod e2e_tmux;
 mod editing;
+mod first_screen;
 mod gate;
 mod going_cold;
 mod interop;

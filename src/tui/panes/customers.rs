@@ -107,9 +107,10 @@ impl Columns {
 /// The name, its matched characters highlighted (computed for the visible window only, never
 /// the whole book) and cut to `width` with `…`; a row found by one of its people says who (the
 /// name cut to make room), so the salesperson sees why the row is here.
-fn name_cell(state: &State, r: &CustomerRow, query: &str, width: usize) -> Line<'static> {
+fn name_cell(state: &State, i: usize, query: &str, width: usize) -> Line<'static> {
+    let r = &state.rows[i];
     let lit = state.search.highlights(&r.name, query);
-    let Some(person) = state.search.matched_person(r, query) else {
+    let Some(person) = state.search.matched_person_at(i, r, query) else {
         return clipped(&r.name, &lit, Style::new(), width);
     };
     let person_width = safe_text::line(person).width();
@@ -150,7 +151,10 @@ fn next_style(due: Option<chrono::NaiveDate>, state: &State) -> Style {
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let focused = state.focus == Pane::Customers;
-    let shown = if state.visible.len() == state.rows.len() {
+    let shown = if state.loading {
+        // Only the top of the list is read yet: not a count of the book.
+        format!("first {}…", state.visible.len())
+    } else if state.visible.len() == state.rows.len() {
         format!("{}", state.rows.len())
     } else {
         format!("{}/{}", state.visible.len(), state.rows.len())
@@ -206,7 +210,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         .iter()
         .enumerate()
         .map(|(i, &idx)| {
-            let row = customer_row(state, &state.rows[idx], &columns);
+            let row = customer_row(state, idx, &columns);
             if first + i == state.list.selected {
                 row.style(if focused {
                     THEME.selected
@@ -230,8 +234,9 @@ fn next_label(state: &State, r: &CustomerRow) -> String {
 
 /// One customer's row: the name with what the filter matched (and the person it was found
 /// by), then the columns there is room for.
-fn customer_row(state: &State, r: &CustomerRow, columns: &Columns) -> Row<'static> {
-    let name = name_cell(state, r, state.filter.text(), columns.name);
+fn customer_row(state: &State, i: usize, columns: &Columns) -> Row<'static> {
+    let r = &state.rows[i];
+    let name = name_cell(state, i, state.filter.text(), columns.name);
     let mut cells = vec![Cell::from(name)];
     if columns.city {
         cells.push(Cell::from(clip(&safe_text::line(&r.city), 10)));

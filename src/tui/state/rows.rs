@@ -1,8 +1,12 @@
-//! Taking in what `update` read from the book: the first screen's rows, the whole book from
-//! the loader, the list read again, one customer's row after a save, the open follow-ups.
-//! Nothing here reads the book; the rows are finished (due dates, tiers) and sorted here.
+//! Taking in what `update` read from the book: the first screen's rows, the ranking read ahead,
+//! the whole book from the loader, the list read again, one customer's row after a save, the
+//! open follow-ups. Nothing here reads the book; the rows are finished (due dates, tiers) and
+//! sorted here.
+
+use std::collections::HashMap;
 
 use super::{FollowUpScope, State};
+use crate::book::due::SortOrder;
 use crate::book::model::{CustomerId, CustomerRow, FollowUp};
 use crate::services::customer_list::{self, Ranking};
 use crate::tui::loader::Loaded;
@@ -11,11 +15,25 @@ impl State {
     /// The first rows and follow-ups of a big book, while the rest is read on a thread.
     pub fn put_first_rows(&mut self, mut rows: Vec<CustomerRow>, follow_ups: Vec<FollowUp>) {
         customer_list::finish_rows(&mut rows, &Ranking::default(), &self.config, self.today);
+        self.search.rebuild(&rows);
+        customer_list::keep_listed(&mut rows);
         self.rows = rows;
-        self.search.rebuild(&self.rows);
         self.follow_ups = follow_ups;
         self.loading = true;
         self.resort();
+    }
+
+    /// The revenue ranking, read before the whole book: the rows on screen get their computed
+    /// tiers (and going-cold marks, which follow the tier's cadence).
+    pub fn put_ranking(&mut self, ranking: Ranking) {
+        self.computed_tiers = ranking;
+        customer_list::reapply_tiers(
+            &mut self.rows,
+            &self.computed_tiers,
+            &self.config,
+            self.today,
+        );
+        self.resort_keeping_selection();
     }
 
     /// The whole book from the loader, keeping the selection on the same customer.
@@ -28,7 +46,10 @@ impl State {
             self.follow_ups = loaded.follow_ups;
             self.follow_up_list.step(0, self.follow_ups.len());
         }
-        self.resort();
+        match (self.order, loaded.today == self.today) {
+            (SortOrder::Attention, true) => self.put_sorted(loaded.attention),
+            _ => self.resort(),
+        }
         if let Some(id) = keep {
             self.select_customer(id);
         }
@@ -36,23 +57,19 @@ impl State {
 
     /// Every row read again (finished with `ranking`), keeping the selection on the same
     /// customer where it still exists.
-    pub fn put_rows(&mut self, rows: Vec<CustomerRow>, ranking: Ranking) {
-        let keep = self.selected_id();
+    pub fn put_rows(&mut self, mut rows: Vec<CustomerRow>, ranking: Ranking) {
         self.computed_tiers = ranking;
+        self.search.rebuild(&rows);
+        customer_list::keep_listed(&mut rows);
         self.rows = rows;
-        self.search.rebuild(&self.rows);
-        self.resort();
-        if let Some(id) = keep {
-            self.select_customer(id);
-        }
+        self.resort_keeping_selection();
     }
 
-    /// One customer's row read again after a save; with `computed_tiers` when deals changed
-    /// and every tier is ranked again. False when the list does not hold that customer.
-    pub fn put_row(&mut self, mut row: CustomerRow, computed_tiers: Option<Ranking>) -> bool {
-        let Some(pos) = self.rows.iter().position(|r| r.id == row.id) else {
-            return false;
-        };
+    /// One customer's row read again after a save, or a customer just added; with
+    /// `computed_tiers` when deals changed and every tier is ranked again. Only that row moves
+    /// (and only its search keys are built again), so a save costs the same in a book of
+    /// 100,000 as in one of 100; a new ranking can move anyone, so then the list is sorted again.
+    pub fn put_row(&mut self, mut row: CustomerRow, computed_tiers: Option<Ranking>) {
         let ranking = computed_tiers.is_some();
         if let Some(tiers) = computed_tiers {
             self.computed_tiers = tiers;
@@ -63,8 +80,8 @@ impl State {
             &self.config,
             self.today,
         );
-        let searched_text_changed = searched_text(&self.rows[pos]) != searched_text(&row);
-        self.rows[pos] = row;
+        let keep = self.selected_id();
+        let i = self.set_row(row);
         if ranking {
             customer_list::reapply_tiers(
                 &mut self.rows,
@@ -72,16 +89,82 @@ impl State {
                 &self.config,
                 self.today,
             );
+            self.resort();
+        } else {
+            self.replace_in_order(i);
         }
-        if searched_text_changed {
-            self.search.rebuild(&self.rows);
-        }
-        let keep = self.selected_id();
-        self.resort();
         if let Some(keep) = keep {
             self.select_customer(keep);
         }
-        true
+    }
+
+    /// Takes customer `id` out of the list (archived): the other rows keep their order.
+    pub fn remove_row(&mut self, id: CustomerId) {
+        let Some(i) = self.rows.iter().position(|r| r.id == id) else {
+            return;
+        };
+        let keep = self.selected_id().filter(|&k| k != id);
+        let last = self.rows.len() - 1;
+        self.rows.swap_remove(i);
+        self.search.remove_row(i);
+        // The last row now sits at `i`.
+        self.sorted.retain(|&j| j != i);
+        for j in &mut self.sorted {
+            if *j == last {
+                *j = i;
+            }
+        }
+        self.refilter();
+        if let Some(keep) = keep {
+            self.select_customer(keep);
+        }
+    }
+
+    /// Several customers' rows read again (finished here), with one sort for all of them.
+    pub fn put_changed_rows(&mut self, mut rows: Vec<CustomerRow>) {
+        customer_list::finish_rows(&mut rows, &self.computed_tiers, &self.config, self.today);
+        let mut changed: HashMap<CustomerId, CustomerRow> =
+            rows.into_iter().map(|r| (r.id, r)).collect();
+        for i in 0..self.rows.len() {
+            if let Some(row) = changed.remove(&self.rows[i].id) {
+                self.set_row_at(i, row);
+            }
+        }
+        for (_, row) in changed {
+            self.set_row(row);
+        }
+        self.resort_keeping_selection();
+    }
+
+    /// Puts `row` in place of the row with its id, or after the others when there is none;
+    /// its search keys follow. Returns its index. The order is for the caller to mend.
+    fn set_row(&mut self, row: CustomerRow) -> usize {
+        let i = self
+            .rows
+            .iter()
+            .position(|r| r.id == row.id)
+            .unwrap_or(self.rows.len());
+        self.set_row_at(i, row);
+        i
+    }
+
+    /// `set_row` at index `i` (the number of rows: a new one).
+    fn set_row_at(&mut self, i: usize, mut row: CustomerRow) {
+        // Always: results the search kept may hang on more than the text (`due:today`).
+        self.search.put_row(i, &row);
+        customer_list::keep_listed(std::slice::from_mut(&mut row));
+        match self.rows.get_mut(i) {
+            Some(slot) => *slot = row,
+            None => self.rows.push(row),
+        }
+    }
+
+    fn resort_keeping_selection(&mut self) {
+        let keep = self.selected_id();
+        self.resort();
+        if let Some(id) = keep {
+            self.select_customer(id);
+        }
     }
 
     /// The open follow-ups the pane shows.
@@ -92,23 +175,26 @@ impl State {
 
     /// One customer's open follow-ups, merged into the whole book's, earliest first.
     pub fn put_customer_follow_ups(&mut self, id: CustomerId, theirs: Vec<FollowUp>) {
-        self.follow_ups.retain(|f| f.draft.customer_id != id);
-        self.follow_ups.extend(theirs);
+        self.put_customers_follow_ups(&[id], theirs);
+    }
+
+    /// Some customers' open follow-ups (`ids` sorted), merged into the whole book's: each put
+    /// in its place, the others left where they are.
+    pub fn put_customers_follow_ups(&mut self, ids: &[CustomerId], theirs: Vec<FollowUp>) {
+        use crate::book::follow_ups::order_key;
         self.follow_ups
-            .sort_by_key(crate::book::follow_ups::order_key);
+            .retain(|f| ids.binary_search(&f.draft.customer_id).is_err());
+        if theirs.len() > 32 {
+            // Many (a day's birthday reminders): one sort beats as many moves of the rest.
+            self.follow_ups.extend(theirs);
+            self.follow_ups.sort_by_key(order_key);
+        } else {
+            for f in theirs {
+                let key = order_key(&f);
+                let at = self.follow_ups.partition_point(|g| order_key(g) <= key);
+                self.follow_ups.insert(at, f);
+            }
+        }
         self.follow_up_list.step(0, self.follow_ups.len());
     }
-}
-
-/// What the name filter searches: when none of it changed, the search keys stand.
-fn searched_text(row: &CustomerRow) -> [&str; 7] {
-    [
-        &row.name,
-        &row.people,
-        &row.city,
-        &row.tags,
-        &row.phone,
-        &row.email,
-        &row.reach,
-    ]
 }

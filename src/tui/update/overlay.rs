@@ -1,7 +1,7 @@
 //! Keys while a form, a question or help is open over the screen. Closing one uncovers the
 //! screen underneath as it was.
 
-use super::reading::reload;
+use super::reading::refresh_customer;
 use super::saving::save_form;
 use super::{duplicates, quit, safe_text};
 use crate::repository::{Repository, Result};
@@ -93,7 +93,7 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
         }
         Some(Overlay::Confirm(Question::Archive { id, name })) if yes => {
             repo.set_archived(id, true)?;
-            reload(state, repo)?;
+            refresh_customer(state, repo, id, false)?;
             state.info(format!("archived {}", safe_text::line(&name)));
         }
         Some(Overlay::Confirm(Question::Reverse(step))) => {

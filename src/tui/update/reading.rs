@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::services::account::Account;
 use crate::services::customer_list::{self, Ranking};
+use crate::services::day_start::CareReminder;
 use crate::tui::loader::Loaded;
 use crate::tui::state::{Detail, FollowUpScope, HISTORY_PAGE, State};
 
@@ -30,8 +31,14 @@ pub fn load_with(
     Ok(state)
 }
 
+/// How many rows and follow-ups the first screen reads (at least; a day is never cut):
+/// a few screenfuls, so paging down works before the whole book is in.
+const FIRST_ROWS: usize = 200;
+const FIRST_FOLLOW_UPS: usize = 200;
+
 /// The first screen of a big book, from indexed queries only: what is overdue and due
-/// today, the earliest follow-ups, and the first customer. `install` brings in the rest.
+/// today, the earliest follow-ups, and the first customer. `ranked` brings in the tiers,
+/// `install` the rest.
 pub fn first_screen(
     repo: &Repository,
     now: NaiveDateTime,
@@ -39,10 +46,61 @@ pub fn first_screen(
     config: Config,
 ) -> Result<State> {
     let mut state = State::new(now, book_name, config);
-    let rows = repo.first_rows(state.today, 200)?;
-    state.put_first_rows(rows, repo.first_follow_ups(500)?);
+    let rows = repo.attention_top(state.today, FIRST_ROWS)?;
+    state.put_first_rows(rows, repo.first_follow_ups(FIRST_FOLLOW_UPS)?);
     load_detail(&mut state, repo)?;
     Ok(state)
+}
+
+/// The revenue ranking, read ahead of the rows: the first screen's rows get their computed
+/// tiers, and the selected customer's profile its tier and stage.
+pub fn ranked(state: &mut State, ranking: Ranking, repo: &Repository) -> Result<()> {
+    state.put_ranking(ranking);
+    load_detail(state, repo)
+}
+
+/// `install`, then the birthday reminders the read found due are written (here, on the
+/// app's own connection: a write from the reading thread would look like another
+/// fieldbook's) and the customers they are for read again. A failed reminder only says so.
+pub fn install_all(state: &mut State, mut loaded: Loaded, repo: &mut Repository) -> Result<()> {
+    let care = std::mem::take(&mut loaded.care);
+    install(state, loaded, repo)?;
+    if let Err(e) = add_care(state, repo, &care) {
+        state.error(format!(
+            "birthday reminders were not created: {}",
+            crate::safe_text::line(&e.to_string())
+        ));
+    }
+    Ok(())
+}
+
+fn add_care(state: &mut State, repo: &mut Repository, care: &[CareReminder]) -> Result<()> {
+    if care.is_empty() || repo.create_care_reminders(care)? == 0 {
+        return Ok(());
+    }
+    let mut ids: Vec<CustomerId> = care.iter().map(|(id, ..)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    refresh_customers(state, repo, &ids)
+}
+
+/// Several customers' rows and follow-ups read again at once (a day's birthday reminders),
+/// with one sort of the list rather than one per customer.
+fn refresh_customers(state: &mut State, repo: &Repository, ids: &[CustomerId]) -> Result<()> {
+    let mut rows = Vec::with_capacity(ids.len());
+    let mut follow_ups = Vec::new();
+    for &id in ids {
+        rows.extend(repo.customer_row(id)?);
+        if state.follow_up_scope == FollowUpScope::WholeBook {
+            follow_ups.extend(repo.open_follow_ups(Some(id))?);
+        }
+    }
+    state.put_changed_rows(rows);
+    match state.follow_up_scope {
+        FollowUpScope::WholeBook => state.put_customers_follow_ups(ids, follow_ups),
+        FollowUpScope::SelectedCustomer => load_follow_ups(state, repo)?,
+    }
+    load_detail(state, repo)
 }
 
 /// Brings in the whole book read by the loader, keeping the filter, the selection, the
@@ -96,9 +154,6 @@ pub fn refresh_customer(
     id: CustomerId,
     ranking: bool,
 ) -> Result<()> {
-    let Some(row) = repo.customer_row(id)? else {
-        return reload(state, repo);
-    };
     let tiers = match ranking {
         true => Some(Ranking::read(repo, &state.config, state.today)?),
         false => {
@@ -107,8 +162,15 @@ pub fn refresh_customer(
             None
         }
     };
-    if !state.put_row(row, tiers) {
-        return reload(state, repo);
+    match repo.customer_row(id)? {
+        Some(row) => state.put_row(row, tiers),
+        // Archived: out of the list.
+        None => {
+            state.remove_row(id);
+            if let Some(tiers) = tiers {
+                state.put_ranking(tiers);
+            }
+        }
     }
     load_detail(state, repo)?;
     match state.follow_up_scope {

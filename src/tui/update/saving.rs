@@ -77,7 +77,14 @@ pub(super) fn save_form(state: &mut State, repo: &mut Repository) -> Result<()> 
         FormPurpose::Import => Ok(None),
     })?;
     match saved {
-        Some(saved) => finish(state, repo, saved, touched, ranking),
+        Some(saved) => {
+            // A customer just added is read alone too, as the one to select.
+            let touched = match purpose {
+                FormPurpose::AddCustomer => saved.select,
+                _ => touched,
+            };
+            finish(state, repo, saved, touched, ranking)
+        }
         None => Ok(()),
     }
 }
