@@ -39,6 +39,9 @@ pub enum Command {
         /// How many days ahead to show (up to 3660, ten years)
         #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..=3660))]
         days: u32,
+        /// List every item (the text shows the first 100 of each list and counts the rest)
+        #[arg(long)]
+        all: bool,
     },
     /// Add a customer
     Add(commands::AddArgs),

@@ -172,6 +172,7 @@ fn arg_help(path: &str, arg: &str) -> Option<String> {
         ("log", "past") => t!("help-log-past"),
         ("log", "closes") => t!("help-log-closes"),
         ("today", "days") => t!("help-today-days"),
+        ("today", "all") => t!("help-today-all"),
         ("add", "tags") => t!("help-add-tag"),
         ("add", "kind") => t!("help-add-kind"),
         ("add", "tier") => t!("help-add-tier"),

@@ -12,6 +12,7 @@ mod read_only;
 mod report;
 mod resolve;
 mod safety;
+mod today;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -286,7 +287,7 @@ fn run_on_book(
     match command {
         None => run_app(ctx.repo, config, path, interactive)?,
         Some(Command::Log(log)) => commands::log(ctx, log)?,
-        Some(Command::Today { days }) => lookups::today(ctx, days)?,
+        Some(Command::Today { days, all }) => today::today(ctx, days, all)?,
         Some(Command::Add(add)) => commands::add(ctx, add)?,
         Some(Command::Find {
             query,

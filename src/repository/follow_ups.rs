@@ -95,6 +95,11 @@ pub(super) fn follow_up_draft(r: &Row<'_>) -> rusqlite::Result<FollowUpDraft> {
     draft_at(r, &BY_NAME)
 }
 
+/// A row of `COLUMNS` read by place: for reads of many rows.
+pub(super) fn follow_up_by_place(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    follow_up_at(r, &BY_PLACE)
+}
+
 pub(super) fn follow_up_from_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
     follow_up_at(r, &BY_NAME)
 }

@@ -7,6 +7,7 @@ mod care;
 mod check;
 mod customer_columns;
 mod customers;
+mod due_sections;
 mod edits;
 mod first_screen;
 mod follow_ups;
@@ -29,6 +30,7 @@ mod sql_text;
 mod twins;
 mod undo;
 
+pub use due_sections::{DuePage, DueSection};
 pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use morning_reads::Quiet;

@@ -30,26 +30,33 @@ pub struct Quiet {
 }
 
 impl Repository {
-    /// Open complaints of customers not archived, newest first, each with its customer's name.
-    pub fn open_complaints_named(&self) -> Result<Vec<(Complaint, String)>> {
+    /// The first `limit` open complaints of customers not archived, newest first, each with
+    /// its customer's name; and how many there are.
+    pub fn open_complaints_named(&self, limit: usize) -> Result<(Vec<(Complaint, String)>, usize)> {
         let columns: Vec<String> = COMPLAINT_COLUMNS
             .split(", ")
             .map(|c| format!("k.{c}"))
             .collect();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            // From the open ones' index, newest first: the planner, knowing nothing of the
-            // book, would walk every customer for their complaints.
-            "SELECT {}, c.name AS customer_name
-               FROM complaint k INDEXED BY complaint_open
+        // From the open ones' index, newest first: the planner, knowing nothing of the book,
+        // would walk every customer for their complaints.
+        let from = "FROM complaint k INDEXED BY complaint_open
               CROSS JOIN customer_search c ON c.customer_id = k.customer_id
-              WHERE k.status != 'resolved' AND c.archived = 0
-              ORDER BY k.opened_on DESC, k.id DESC",
+              WHERE k.status != 'resolved' AND c.archived = 0";
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {}, c.name AS customer_name {from}
+              ORDER BY k.opened_on DESC, k.id DESC LIMIT ?1",
             columns.join(", ")
         ))?;
-        let rows = stmt.query_map([], |r| {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], |r| {
             Ok((complaint_from_row(r)?, r.get("customer_name")?))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let shown: Vec<(Complaint, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) {from}"))?
+            .query_row([], |r| r.get(0))?;
+        Ok((shown, usize::try_from(total).unwrap_or(0)))
     }
 
     /// The birthdays (as `birthdays` gives them) that can come round from `from` to `days`

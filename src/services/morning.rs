@@ -15,7 +15,7 @@ use crate::book::complaints::Complaint;
 use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::worth::{ColdWorth, rank_by_worth};
 use crate::config::Config;
-use crate::repository::{Repository, Result};
+use crate::repository::{DueSection, Repository, Result};
 
 /// Days the agenda lists birthdays ahead (today included: a week).
 const BIRTHDAY_DAYS: u32 = 6;
@@ -28,40 +28,77 @@ pub struct Morning {
     pub complaint_customers: Vec<String>,
     /// How many customers are going cold; `agenda.cold` may hold only the first of them.
     pub cold_total: usize,
+    /// How many each list holds in all; the agenda's lists may hold only the first.
+    pub totals: Totals,
+}
+
+/// How much of each list to read: the first `each` of the follow-up sections and the open
+/// complaints, the first `cold` customers going cold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub each: usize,
+    pub cold: usize,
+}
+
+/// The size of each of the morning's lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub overdue: usize,
+    pub today: usize,
+    pub upcoming: usize,
+    pub complaints: usize,
 }
 
 /// The agenda with follow-ups up to `days` ahead (a follow-up at a time of day is overdue once
-/// `now` has passed it), and the first `cold_shown` customers going cold (all: `None`).
+/// `now` has passed it), and the first of each list as `shown` says (all: `None`), with every
+/// list's size in `totals`.
 pub fn read(
     repo: &mut Repository,
     config: &Config,
     now: NaiveDateTime,
     days: u32,
-    cold_shown: Option<usize>,
+    shown: Option<Shown>,
 ) -> Result<Morning> {
     let today = now.date();
+    let (limit, cold_limit) = shown.map_or((usize::MAX, usize::MAX), |s| (s.each, s.cold));
     let standing = Standing::read(repo, config, today)?;
     let horizon = today
         .checked_add_days(chrono::Days::new(days.into()))
         .unwrap_or(chrono::NaiveDate::MAX);
     let mut agenda = Agenda::build(
-        repo.open_follow_ups_due_by(horizon)?,
+        Vec::new(),
         &[],
         &repo.birthdays_within(today, BIRTHDAY_DAYS)?,
         now,
         days,
     );
+    let section = |s| repo.due_section(s, now, horizon, limit);
+    let (overdue, due_today, upcoming) = (
+        section(DueSection::Overdue)?,
+        section(DueSection::Today)?,
+        section(DueSection::Upcoming)?,
+    );
+    let (complaints, complaints_total) = repo.open_complaints_named(limit)?;
+    let totals = Totals {
+        overdue: overdue.total,
+        today: due_today.total,
+        upcoming: upcoming.total,
+        complaints: complaints_total,
+    };
+    (agenda.overdue, agenda.today, agenda.upcoming) =
+        (overdue.shown, due_today.shown, upcoming.shown);
     let mut cold = going_cold(repo, &standing, config)?;
     order_cold(&mut cold, today);
     let cold_total = cold.len();
-    cold.truncate(cold_shown.unwrap_or(usize::MAX));
+    cold.truncate(cold_limit);
     agenda.cold = full_rows(repo, &standing, &cold)?;
-    let (open_complaints, complaint_customers) = repo.open_complaints_named()?.into_iter().unzip();
+    let (open_complaints, complaint_customers) = complaints.into_iter().unzip();
     Ok(Morning {
         agenda,
         open_complaints,
         complaint_customers,
         cold_total,
+        totals,
     })
 }
 
@@ -150,6 +187,12 @@ pub fn read_whole_book(
         .collect();
     Ok(Morning {
         cold_total: agenda.cold.len(),
+        totals: Totals {
+            overdue: agenda.overdue.len(),
+            today: agenda.today.len(),
+            upcoming: agenda.upcoming.len(),
+            complaints: open_complaints.len(),
+        },
         agenda,
         open_complaints,
         complaint_customers,

@@ -109,11 +109,28 @@ fn tiers_follow_the_days_and_the_orders_as_the_whole_book_ranks_them() {
 #[test]
 fn the_morning_is_the_whole_books_on_the_demo_book() {
     let mut repo = demo_book();
+    // Each day's follow-ups at a time before, at, and after the hours read: overdue once past.
+    for day in ["2026-11-20", "2026-12-01", "2027-02-25"] {
+        for time in ["09:29", "09:30", "12:00", "15:45", "15:46"] {
+            repo.add_follow_up(&fieldbook::book::model::FollowUpDraft {
+                customer_id: CustomerId(1),
+                due_on: day.parse().unwrap(),
+                due_time: Some(time.parse().unwrap()),
+                task: format!("call at {time}"),
+                repeat: None,
+            })
+            .unwrap();
+        }
+    }
     let mut config = Config::default();
     for (day, days) in [("2026-11-20", 7), ("2026-12-01", 0), ("2027-02-25", 30)] {
         for cadence in [14, 0] {
             config.cadence.a = cadence;
-            let now = at(day);
+            // Mid-afternoon too: a follow-up at a time of day is overdue once it has passed.
+            let now = match cadence {
+                0 => format!("{day}T15:45:30").parse().unwrap(),
+                _ => at(day),
+            };
             let whole = morning::read_whole_book(&repo, &config, now, days).unwrap();
             let read = morning::read(&mut repo, &config, now, days, None).unwrap();
             assert_eq!(
@@ -125,9 +142,26 @@ fn the_morning_is_the_whole_books_on_the_demo_book() {
             assert_eq!(read.cold_total, whole.cold_total);
             assert_eq!(read.open_complaints, whole.open_complaints);
             assert_eq!(read.complaint_customers, whole.complaint_customers);
-            let first = morning::read(&mut repo, &config, now, days, Some(20)).unwrap();
+            assert_eq!(read.totals, whole.totals);
+            let shown = morning::Shown { each: 3, cold: 20 };
+            let first = morning::read(&mut repo, &config, now, days, Some(shown)).unwrap();
             assert_eq!(first.agenda.cold[..], whole.agenda.cold[..20]);
             assert_eq!(first.cold_total, whole.cold_total);
+            // Each list cut to its first three, counted in full.
+            assert_eq!(first.totals, whole.totals);
+            let (a, w) = (&first.agenda, &whole.agenda);
+            for (cut, full) in [
+                (&a.overdue, &w.overdue),
+                (&a.today, &w.today),
+                (&a.upcoming, &w.upcoming),
+            ] {
+                assert_eq!(cut[..], full[..full.len().min(3)], "on {day}");
+            }
+            assert_eq!(
+                first.open_complaints[..],
+                whole.open_complaints[..whole.open_complaints.len().min(3)]
+            );
+            assert_eq!(first.agenda.birthdays, whole.agenda.birthdays);
         }
     }
 }

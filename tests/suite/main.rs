@@ -34,6 +34,7 @@ mod review_resume;
 mod search_table;
 mod snapshots;
 mod snapshots_chinese;
+mod today_cut;
 mod trust;
 mod undo;
 mod undo_keys;

@@ -1,0 +1,79 @@
+//! `fieldbook today` on a big morning: the first of each list, counted in full, `--all` and
+//! JSON for every one.
+
+use crate::common::{CliBook, customer};
+use fieldbook::book::model::FollowUpDraft;
+use fieldbook::repository::Repository;
+
+const NOW: &str = "2026-12-07T10:00:00";
+
+fn book_with_overdue(n: usize) -> CliBook {
+    let book = CliBook::new();
+    let mut repo = Repository::open(&book.path()).unwrap();
+    let id = repo.add_customer(&customer("Acme Trading")).unwrap();
+    for i in 0..n {
+        repo.add_follow_up(&FollowUpDraft {
+            customer_id: id,
+            due_on: "2026-11-30".parse().unwrap(),
+            due_time: None,
+            task: format!("task {i}"),
+            repeat: None,
+        })
+        .unwrap();
+    }
+    book
+}
+
+fn listed(out: &str) -> usize {
+    out.lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .count()
+}
+
+#[test]
+fn today_shows_the_first_hundred_of_a_section_and_counts_the_rest() {
+    let book = book_with_overdue(105);
+    let out = String::from_utf8(
+        book.cmd(&["today"])
+            .env("FIELDBOOK_NOW", NOW)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(out.contains("Overdue (105)"), "{out}");
+    assert_eq!(listed(&out), 100, "{out}");
+    assert!(out.contains("… and 5 more (fieldbook today --all"), "{out}");
+    let all = String::from_utf8(
+        book.cmd(&["today", "--all"])
+            .env("FIELDBOOK_NOW", NOW)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(listed(&all), 105, "{all}");
+    assert!(!all.contains("more (fieldbook today --all"), "{all}");
+    let json = book
+        .cmd(&["today", "--json"])
+        .env("FIELDBOOK_NOW", NOW)
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["overdue"].as_array().unwrap().len(), 105);
+}
+
+#[test]
+fn a_section_of_a_hundred_is_shown_whole() {
+    let book = book_with_overdue(100);
+    let out = String::from_utf8(
+        book.cmd(&["today"])
+            .env("FIELDBOOK_NOW", NOW)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(listed(&out), 100, "{out}");
+    assert!(!out.contains("more (fieldbook"), "{out}");
+}
