@@ -2,6 +2,7 @@
 //! complaint severities and statuses. What is stored in the book (`as_str`) and what a person
 //! may type for one (`parse`, which also takes the English label) do not change with the language.
 
+use crate::book::care::TooOften;
 use crate::book::complaints::{ComplaintStatus, Severity};
 use crate::book::deals::DealStage;
 use crate::book::due::{Bucket, SortOrder};
@@ -130,6 +131,31 @@ pub fn reasons(whys: &[Why]) -> String {
         })
         .collect();
     said.join(&t!("reason-separator"))
+}
+
+/// A "not too often" warning: the contact planned is close to another, or one too many.
+pub fn too_often(w: &TooOften) -> String {
+    match *w {
+        TooOften::TooClose { gap, min_days } => t!("too-often-close", gap = gap, min = min_days),
+        TooOften::TooMany { count, ceiling } => {
+            t!("too-often-many", count = count, ceiling = ceiling)
+        }
+    }
+}
+
+impl std::fmt::Display for TooOften {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&too_often(self))
+    }
+}
+
+/// In `--json`, in English whatever the locale: scripts never break when it changes.
+impl serde::Serialize for TooOften {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::with_language(super::Language::English, || {
+            too_often(self)
+        }))
+    }
 }
 
 #[cfg(test)]

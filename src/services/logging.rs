@@ -141,7 +141,7 @@ pub struct PreparedLog {
     pub closes: Option<FollowUp>,
     pub satisfaction: Option<u8>,
     /// Each warning once, however many of the log's dates raise it.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::book::care::TooOften>,
 }
 
 /// What a committed log wrote.
@@ -254,11 +254,11 @@ fn frequency_warnings(
     interaction: &InteractionDraft,
     follow_up: Option<&FollowUpDraft>,
     closing: Option<&FollowUp>,
-) -> Result<Vec<String>> {
+) -> Result<Vec<crate::book::care::TooOften>> {
     let ceiling = config.frequency.ceiling();
     let handled = closing.map(|f| f.draft.due_on);
     let days = std::iter::once(interaction.at.date()).chain(follow_up.map(|f| f.due_on));
-    let mut warnings: Vec<String> = Vec::new();
+    let mut warnings = Vec::new();
     for day in days {
         for w in repo.frequency_warnings(interaction.customer_id, day, ceiling, handled)? {
             if !warnings.contains(&w) {

@@ -230,9 +230,9 @@ fn take_loaded(app: &mut App) -> bool {
                 Ok(()) => open_review_if_due(state, repo),
                 Err(e) => {
                     state.loading = false;
-                    state.error(format!(
-                        "the book could not be read: {}",
-                        crate::safe_text::line(&e)
+                    state.error(t!(
+                        "status-read-failed",
+                        why = crate::safe_text::line(&e).into_owned()
                     ));
                 }
             }
@@ -246,7 +246,7 @@ fn take_loaded(app: &mut App) -> bool {
             // The reading thread died without a word: say so rather than wait forever.
             *app.loading = Loading::Done;
             state.loading = false;
-            state.error("the book could not be read in full; restart fieldbook");
+            state.error(t!("status-read-died"));
             app.day.start_then();
             true
         }

@@ -246,13 +246,7 @@ fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
     };
     let next = repo.complete_follow_up(f.id, state.today)?;
     refresh_customer(state, repo, f.draft.customer_id, false)?;
-    let again = match next.map(|id| repo.follow_up(id)).transpose()? {
-        Some(n) => format!(
-            "; next one {}",
-            crate::i18n::calendar::due_label(Some(n.draft.due_on), state.today)
-        ),
-        None => String::new(),
-    };
-    state.info(format!("done: {}{again}", safe_text::line(&f.draft.task)));
+    let next = next.map(|id| repo.follow_up(id)).transpose()?;
+    state.info(reviewing::done_message(&f, next.as_ref(), state.today));
     Ok(())
 }
