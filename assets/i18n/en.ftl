@@ -885,3 +885,31 @@ status-snoozed-date = snoozed to {$date}
 status-deal-saved = saved deal: {$title}
 status-deal-added = {$stage} deal {$amount}: {$title}
 status-complaint = complaint {$status}: {$what}
+
+## zhtui: a contact's fields read for both front ends (src/services/logging.rs, logging/fields.rs)
+
+task-follow-up = Follow up: {$summary}
+log-error-summary = say a few words about the contact
+log-error-satisfaction = satisfaction is 1 to 5
+log-error-channel = unknown channel "{$typed}": use one of {$all}
+log-error-outcome = unknown outcome "{$typed}": use one of {$all}
+log-error-with = "{$typed}" is not one of this customer's people
+log-error-when-ahead = {$at} is still to come: a contact is logged once it has happened; make it a follow-up instead
+log-error-follow-up-date = when should this be done?
+log-error-repeat = can't read "{$typed}" as a repeat: try: weekly, every 2w, monthly, every 3 months after done, yearly, 每周, 每2周, 每月
+log-error-closes = follow-up #{$id} is not an open follow-up of this customer
+
+## zhtui: a config that could not be used, said on the status line (src/config/mod.rs, problem.rs)
+
+config-using-defaults = {$what}; using the defaults
+config-cannot-create = can't create {$path}: {$why}
+config-cannot-read = can't read {$path}: {$why}
+config-problem-at-line = {$file} line {$line}: {$what}
+config-problem = {$file}: {$what}
+config-expected-found = expected {$expected} for {$key}, found {$found}
+config-unknown-holiday = greetings: unknown holiday "{$bad}"; use some of {$known}
+config-bad-currency = currency "{$currency}" is not a 3-letter code like CNY or USD
+config-outcome-empty-key = an outcome has an empty key
+config-outcome-twice = outcome key "{$key}" is used twice
+config-outcome-next = outcome {$key}: {$why}
+pane-customers-first = first {$n}…

@@ -853,3 +853,31 @@ status-snoozed-date = 已推迟到 {$date}
 status-deal-saved = 已保存订单：{$title}
 status-deal-added = 订单（{$stage}）{$amount}：{$title}
 status-complaint = 投诉（{$status}）：{$what}
+
+## zhtui: 记录联系时各项的检查，两端共用 (src/services/logging.rs, logging/fields.rs)
+
+task-follow-up = 跟进：{$summary}
+log-error-summary = 请简单写几句这次联系的内容
+log-error-satisfaction = 满意度为 1 到 5
+log-error-channel = 没有“{$typed}”这种方式：可选 {$all}
+log-error-outcome = 没有“{$typed}”这个结果：可选 {$all}
+log-error-with = “{$typed}”不是这个客户的联系人
+log-error-when-ahead = {$at} 还没到：联系发生后才能记录；请改为安排跟进
+log-error-follow-up-date = 什么时候做？
+log-error-repeat = 看不懂重复规则“{$typed}”：可以写 每周、每2周、每月、每月完成后、每年
+log-error-closes = 跟进 #{$id} 不是这个客户未完成的跟进
+
+## zhtui: 配置文件有问题时状态栏的提示 (src/config/mod.rs, problem.rs)
+
+config-using-defaults = {$what}；已改用默认设置
+config-cannot-create = 无法创建 {$path}：{$why}
+config-cannot-read = 无法读取 {$path}：{$why}
+config-problem-at-line = {$file} 第{$line}行：{$what}
+config-problem = {$file}：{$what}
+config-expected-found = {$key} 应为 {$expected}，实际是 {$found}
+config-unknown-holiday = greetings：没有“{$bad}”这个节日；可选 {$known}
+config-bad-currency = 货币“{$currency}”不是 CNY、USD 这样的三位字母代码
+config-outcome-empty-key = 有一个 outcome 的 key 是空的
+config-outcome-twice = outcome 的 key“{$key}”重复了
+config-outcome-next = outcome {$key}：{$why}
+pane-customers-first = 前{$n}个…

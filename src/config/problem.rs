@@ -20,8 +20,13 @@ impl Problem {
 
     pub fn describe(&self, file: &str) -> String {
         match self.line {
-            Some(line) => format!("{file} line {line}: {}", self.what),
-            None => format!("{file}: {}", self.what),
+            Some(line) => t!(
+                "config-problem-at-line",
+                file = file,
+                line = line,
+                what = self.what.as_str()
+            ),
+            None => t!("config-problem", file = file, what = self.what.as_str()),
         }
     }
 }
@@ -49,9 +54,12 @@ fn plain_words(message: &str, key: Option<String>) -> String {
         .or_else(|| message.strip_prefix("invalid value: "))
         .and_then(|rest| rest.rsplit_once(", expected "));
     match (found_expected, key) {
-        (Some((found, expected)), Some(key)) => {
-            format!("expected {expected} for {key}, found {found}")
-        }
+        (Some((found, expected)), Some(key)) => t!(
+            "config-expected-found",
+            expected = expected,
+            key = key,
+            found = found
+        ),
         _ => message,
     }
 }

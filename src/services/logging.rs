@@ -164,7 +164,7 @@ pub fn validate(
     let order = config.date_order;
     let summary = request.summary.trim_end().to_string();
     if summary.trim().is_empty() {
-        errors.add(LogField::Summary, "say a few words about the contact");
+        errors.add(LogField::Summary, t!("log-error-summary"));
     }
     let channel = read_channel(&request.channel, &mut errors);
     let outcome = read_outcome(request.outcome.as_deref(), config, &mut errors);
@@ -187,7 +187,7 @@ pub fn validate(
     });
     let closing = read_closes(request, repo, now, &mut errors)?;
     if request.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
-        errors.add(LogField::Satisfaction, "satisfaction is 1 to 5");
+        errors.add(LogField::Satisfaction, t!("log-error-satisfaction"));
     }
     let (Some(at), Some(channel), true) = (at, channel, errors.is_empty()) else {
         return Ok(Err(errors));
@@ -243,7 +243,10 @@ pub fn task_for(typed: &str, outcome: Option<&Outcome>, summary: &str) -> String
     if let Some(task) = outcome.map(|o| o.task.trim()).filter(|t| !t.is_empty()) {
         return task.to_string();
     }
-    crate::book::follow_ups::default_task(summary)
+    t!(
+        "task-follow-up",
+        summary = crate::book::follow_ups::summary_head(summary)
+    )
 }
 
 /// "Not too often" warnings for the contact's day and its follow-up's, leaving out the date of

@@ -34,6 +34,8 @@ mod review_resume;
 mod search_table;
 mod snapshots;
 mod snapshots_chinese;
+mod snapshots_languages;
+mod status_chinese;
 mod trust;
 mod undo;
 mod undo_keys;
