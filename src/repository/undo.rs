@@ -114,13 +114,20 @@ fn triggers(table: &str, columns: &[String]) -> String {
 }
 
 impl Repository {
-    /// Opens a write named `label` (what the undo will say it reverses). A new change empties
-    /// the redo stack, as in every editor: what was undone no longer fits on top of it.
-    pub(super) fn step(&mut self, label: &str) -> Result<Step<'_>> {
+    /// The recording triggers, made by the connection's first write rather than at open: a
+    /// command that only reads never parses them.
+    pub(super) fn make_undo_ready(&mut self) -> Result<()> {
         if !self.undo_ready {
             install(&self.conn)?;
             self.undo_ready = true;
         }
+        Ok(())
+    }
+
+    /// Opens a write named `label` (what the undo will say it reverses). A new change empties
+    /// the redo stack, as in every editor: what was undone no longer fits on top of it.
+    pub(super) fn step(&mut self, label: &str) -> Result<Step<'_>> {
+        self.make_undo_ready()?;
         let at = text::datetime(self.now());
         let tx = self.conn.transaction()?;
         forget_redo(&tx)?;

@@ -28,12 +28,12 @@ pub struct UndoStep {
 impl Repository {
     /// What `u` would undo, if anything.
     pub fn next_undo(&self) -> Result<Option<UndoStep>> {
-        newest(&self.conn, false)
+        newest(&self.conn, false, self.undo_ready)
     }
 
     /// What `U` would redo, if anything.
     pub fn next_redo(&self) -> Result<Option<UndoStep>> {
-        newest(&self.conn, true)
+        newest(&self.conn, true, self.undo_ready)
     }
 
     /// Reverses the newest step, in one transaction; returns its label, or `None` when there is
@@ -54,9 +54,10 @@ impl Repository {
     }
 
     fn reverse_newest(&mut self, redo: bool, expected: Option<i64>) -> Result<Option<String>> {
+        self.make_undo_ready()?;
         let at = text::datetime(self.now());
         let tx = self.conn.transaction()?;
-        let Some(step) = newest(&tx, redo)? else {
+        let Some(step) = newest(&tx, redo, true)? else {
             return Ok(None);
         };
         if expected.is_some_and(|id| id != step.id) {
@@ -97,13 +98,18 @@ impl Repository {
     }
 }
 
-/// The newest step of the undo stack, or of the redo stack.
-fn newest(conn: &Connection, redo: bool) -> Result<Option<UndoStep>> {
-    let found = conn
-        .prepare_cached(
+/// The newest step of the undo stack, or of the redo stack. Before the connection's first
+/// write (`ready` false) it has no run of its own, so no step can be this run's.
+fn newest(conn: &Connection, redo: bool, ready: bool) -> Result<Option<UndoStep>> {
+    let sql = match ready {
+        true => {
             "SELECT id, label, at, run IS NOT NULL AND run = (SELECT id FROM temp.undo_run)
-               FROM undo_step WHERE redo = ?1 ORDER BY id DESC LIMIT 1",
-        )?
+               FROM undo_step WHERE redo = ?1 ORDER BY id DESC LIMIT 1"
+        }
+        false => "SELECT id, label, at, 0 FROM undo_step WHERE redo = ?1 ORDER BY id DESC LIMIT 1",
+    };
+    let found = conn
+        .prepare_cached(sql)?
         .query_row([redo], |r| {
             Ok(UndoStep {
                 id: r.get(0)?,

@@ -58,11 +58,17 @@ impl State {
     /// Every row read again (finished with `ranking`), keeping the selection on the same
     /// customer where it still exists.
     pub fn put_rows(&mut self, mut rows: Vec<CustomerRow>, ranking: Ranking) {
+        // Read before the rows change: `visible` indexes the old ones.
+        let keep = self.selected_id();
         self.computed_tiers = ranking;
         self.search.rebuild(&rows);
         customer_list::keep_listed(&mut rows);
         self.rows = rows;
-        self.resort_keeping_selection();
+        self.visible.clear();
+        self.resort();
+        if let Some(id) = keep {
+            self.select_customer(id);
+        }
     }
 
     /// One customer's row read again after a save, or a customer just added; with
