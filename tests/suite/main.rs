@@ -13,6 +13,7 @@ mod command_indexes;
 mod command_rollups;
 mod dashboard;
 mod e2e_tmux;
+mod e2e_tmux_chinese;
 mod editing;
 mod first_screen;
 mod gate;

@@ -80,7 +80,11 @@ fn english_words(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let screen: Vec<&str> = text
         .lines()
-        .map(|l| l.split(" Hidden by multi-width symbols").next().unwrap_or(l))
+        .map(|l| {
+            l.split(" Hidden by multi-width symbols")
+                .next()
+                .unwrap_or(l)
+        })
         .collect();
     let screen = screen.join("\n");
     for word in screen.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
