@@ -913,3 +913,24 @@ config-outcome-empty-key = an outcome has an empty key
 config-outcome-twice = outcome key "{$key}" is used twice
 config-outcome-next = outcome {$key}: {$why}
 pane-customers-first = first {$n}…
+
+## zhtui: a deal's or complaint's refusal in its form (src/tui/account_words.rs); the English is
+## the book's own wording (book::deals, book::complaints, book::money)
+
+deal-error-title = say what was sold or offered
+deal-error-negative = the amount cannot be negative
+deal-error-currency = "{$code}" is not a currency code such as CNY or USD
+deal-error-won-needs-date = a won order needs its order date
+deal-error-open-has-date = a deal still at {$stage} has no close date yet (use expected close)
+complaint-error-what = say what went wrong
+complaint-error-needs-resolved-on = a resolved complaint needs the day it was resolved
+complaint-error-resolved-before-opened = resolved on {$on}, before it was opened ({$opened})
+complaint-error-open-has-resolved-on = a complaint still {$status} has no resolved date
+complaint-error-score = satisfaction is 1 to 5, not {$score}
+complaint-error-score-once-resolved = satisfaction is recorded once the complaint is resolved
+amount-error-missing = no amount: type an amount such as 12,345.67 or 1.2万
+amount-error-unreadable = "{$typed}" is not an amount: type an amount such as 12,345.67 or 1.2万
+amount-error-cents = "{$typed}" has more than 2 decimals: amounts go to the cent (分)
+amount-error-too-large = "{$typed}" is too large for an amount
+amount-error-none-in = no amount in "{$typed}": type an amount such as 12,345.67 or 1.2万
+amount-error-whole-cents = "{$typed}" does not come to whole cents (分)

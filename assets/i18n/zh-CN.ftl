@@ -881,3 +881,23 @@ config-outcome-empty-key = 有一个 outcome 的 key 是空的
 config-outcome-twice = outcome 的 key“{$key}”重复了
 config-outcome-next = outcome {$key}：{$why}
 pane-customers-first = 前{$n}个…
+
+## zhtui: 订单和投诉表单里的错误提示 (src/tui/account_words.rs)
+
+deal-error-title = 请写明卖了什么或报了什么
+deal-error-negative = 金额不能为负
+deal-error-currency = “{$code}”不是 CNY、USD 这样的货币代码
+deal-error-won-needs-date = 赢单必须填写成交日期
+deal-error-open-has-date = 处于“{$stage}”阶段的商机还没有成交日期（请填预计成交）
+complaint-error-what = 请写明出了什么问题
+complaint-error-needs-resolved-on = 已解决的投诉需要填写解决日期
+complaint-error-resolved-before-opened = 解决日期 {$on} 早于投诉日期（{$opened}）
+complaint-error-open-has-resolved-on = 投诉仍是“{$status}”，不能有解决日期
+complaint-error-score = 满意度为 1 到 5，不能是 {$score}
+complaint-error-score-once-resolved = 投诉解决后才能记录满意度
+amount-error-missing = 请填写金额，例如 12,345.67 或 1.2万
+amount-error-unreadable = 看不懂金额“{$typed}”：请写 12,345.67 或 1.2万
+amount-error-cents = “{$typed}”的小数超过两位：金额只到分
+amount-error-too-large = 金额“{$typed}”太大了
+amount-error-none-in = “{$typed}”里没有金额：请写 12,345.67 或 1.2万
+amount-error-whole-cents = “{$typed}”算下来不是整分

@@ -12,6 +12,7 @@ use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
 use crate::book::model::CustomerId;
 use crate::book::money;
 use crate::i18n::words;
+use crate::tui::account_words::{amount_error, complaint_error, deal_error};
 
 const NEW: &str = "new";
 pub const DEAL_STAGES: &[&str] = &[
@@ -150,8 +151,9 @@ pub fn read_deal(
 ) -> Option<(Option<DealId>, DealDraft)> {
     form.clear_errors();
     let stage = DealStage::parse(form.value(DealField::Stage)).unwrap_or(DealStage::Won);
-    let amount = money::parse_amount(form.value(DealField::Amount).trim())
-        .map_err(|e| form.set_error(DealField::Amount, e))
+    let typed = form.value(DealField::Amount).trim().to_string();
+    let amount = money::parse_amount(&typed)
+        .map_err(|e| form.set_error(DealField::Amount, amount_error(&e, &typed)))
         .ok();
     let mut read_date = |key| optional_date(form, key, today, order);
     let closed_on = read_date(DealField::OrderDate);
@@ -167,6 +169,10 @@ pub fn read_deal(
         expected_close,
     };
     if let Err(errors) = deals::check(&draft) {
+        let errors = errors
+            .into_iter()
+            .map(|(f, e)| (f, deal_error(f, &e, &draft)))
+            .collect();
         let fields = [
             ("title", DealField::Title),
             ("amount", DealField::Amount),
@@ -269,6 +275,10 @@ pub fn read_complaint(
         satisfaction: form.value(ComplaintField::Satisfaction).parse().ok(),
     };
     if let Err(errors) = complaints::check(&draft) {
+        let errors = errors
+            .into_iter()
+            .map(|(f, e)| (f, complaint_error(f, &e, &draft)))
+            .collect();
         let fields = [
             ("what", ComplaintField::What),
             ("opened_on", ComplaintField::Opened),
