@@ -934,3 +934,11 @@ amount-error-cents = "{$typed}" has more than 2 decimals: amounts go to the cent
 amount-error-too-large = "{$typed}" is too large for an amount
 amount-error-none-in = no amount in "{$typed}": type an amount such as 12,345.67 or 1.2万
 amount-error-whole-cents = "{$typed}" does not come to whole cents (分)
+
+## zhtui: the book's failures on the status line (src/tui/update.rs); the English is the
+## repository's own
+
+error-disk-full = disk full: nothing of this change was written; free some space and try again
+error-book-busy = the book stayed busy (another fieldbook kept writing); nothing was written. Try again when it has finished.
+error-book-unreadable = the book could not be written or read: {$why}
+error-book-too-new = {$path} was written by a newer fieldbook (book version {$found}, this one reads up to {$supported}); it was not opened or changed. Update fieldbook to open it.

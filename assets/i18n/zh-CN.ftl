@@ -901,3 +901,10 @@ amount-error-cents = “{$typed}”的小数超过两位：金额只到分
 amount-error-too-large = 金额“{$typed}”太大了
 amount-error-none-in = “{$typed}”里没有金额：请写 12,345.67 或 1.2万
 amount-error-whole-cents = “{$typed}”算下来不是整分
+
+## zhtui: 状态栏上的账本错误 (src/tui/update.rs)
+
+error-disk-full = 磁盘已满：这次改动什么都没写入；请清理出空间后再试
+error-book-busy = 账本一直被占用（另一个 fieldbook 正在写入）；什么都没写入。请等它完成后再试。
+error-book-unreadable = 账本无法读写：{$why}
+error-book-too-new = {$path} 是由更新版本的 fieldbook 写的（账本版本 {$found}，本程序最高支持 {$supported}）；未打开也未改动。请升级 fieldbook 后再打开。
