@@ -231,7 +231,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut used = 0;
     for word in text.split_inclusive(' ') {
         let w = word.width();
-        if used + w > width && used > 0 {
+        // A word longer than a line (Chinese runs without spaces) starts where the line is
+        // and breaks between characters, rather than leaving the line's rest empty.
+        if used + w > width && used > 0 && w <= width {
             out.push(String::new());
             used = 0;
         }
