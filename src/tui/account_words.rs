@@ -52,7 +52,7 @@ pub fn amount_error(said: &str, typed: &str) -> String {
     if said.starts_with("no amount in") {
         t!("amount-error-none-in", typed = typed)
     } else if said.starts_with("no amount") {
-        t!("amount-error-missing", typed = typed)
+        t!("amount-error-missing")
     } else if said.contains("is not an amount") {
         t!("amount-error-unreadable", typed = typed)
     } else if said.contains("whole cents") {
