@@ -222,10 +222,12 @@ impl Tmux {
             }
             self.keys(&["Tab"]);
             // A capture may catch a frame half drawn, the marker already gone from the old line
-            // but not yet on the new one: only a marker on another line means the Tab landed.
+            // but not yet on the new one, or the old field's value still arriving: only another
+            // label beside the marker means the Tab landed.
+            let label = focused_label(&focused);
             screen = self.wait_until(&format!("Tab to move the focus off {focused:?}"), |s| {
                 let now = focused_line(s);
-                !now.is_empty() && now != focused
+                !now.is_empty() && focused_label(&now) != label
             });
         }
         panic!("Tab never reached the field {label:?}; last screen:\n{screen}");
@@ -330,6 +332,20 @@ fn focused_line(screen: &str) -> String {
         .lines()
         .find_map(|l| l.find('›').map(|i| l[i..].trim_end().to_string()))
         .unwrap_or_default()
+}
+
+/// The label of a focused line (`›Label   value`): the form pads every label to one width (15
+/// columns after the marker), so the label is what those columns hold.
+fn focused_label(line: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut width = 0;
+    line.trim_start_matches('›')
+        .chars()
+        .take_while(|c| {
+            width += c.width().unwrap_or(0);
+            width <= 15
+        })
+        .collect()
 }
 
 pub(crate) fn has_in_order(line: &str, parts: &[&str]) -> bool {
