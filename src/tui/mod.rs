@@ -90,7 +90,7 @@ fn open_review_if_due(state: &mut State, repo: &mut Repository) {
         && update::reviewing::anything_due(state)
         && let Err(e) = update::reviewing::open(state, repo)
     {
-        state.error(crate::safe_text::line(&e.to_string()).into_owned());
+        state.error(crate::safe_text::line(&update::said(&e)).into_owned());
     }
 }
 
@@ -225,7 +225,7 @@ fn take_loaded(app: &mut App) -> bool {
         Ok(Progress::Loaded(loaded)) => {
             *app.loading = Loading::Done;
             let installed = loaded.map_err(|e| e.to_string()).and_then(|l| {
-                update::reading::install_all(state, *l, repo).map_err(|e| e.to_string())
+                update::reading::install_all(state, *l, repo).map_err(|e| update::said(&e))
             });
             match installed {
                 Ok(()) => open_review_if_due(state, repo),

@@ -68,7 +68,7 @@ pub fn install_all(state: &mut State, mut loaded: Loaded, repo: &mut Repository)
     if let Err(e) = add_care(state, repo, &care) {
         state.error(t!(
             "status-birthday-reminders-failed",
-            why = crate::safe_text::line(&e.to_string()).into_owned()
+            why = crate::safe_text::line(&super::said(&e)).into_owned()
         ));
     }
     Ok(())
