@@ -163,6 +163,35 @@ mod tests {
     use super::*;
     use crate::i18n::{Language, with_language};
 
+    /// Said in the language spoken; in `--json` the same English under every locale.
+    #[test]
+    fn too_often_is_said_in_chinese_and_stays_english_in_json() {
+        let close = TooOften::TooClose {
+            gap: 0,
+            min_days: 2,
+        };
+        let many = TooOften::TooMany {
+            count: 9,
+            ceiling: 8,
+        };
+        let english = "another contact is within the same day of this one (care, not harassment: \
+                       at least 2 days apart)";
+        assert_eq!(with_language(Language::English, || close.to_string()), english);
+        let (zh_close, zh_many, json) = with_language(Language::Chinese, || {
+            (
+                close.to_string(),
+                many.to_string(),
+                serde_json::to_string(&[close, many]).unwrap(),
+            )
+        });
+        assert_eq!(zh_close, "同一天已有其他联系（关心而不打扰：至少间隔2天）");
+        assert_eq!(zh_many, "30天内联系9次（上限8次）");
+        assert_eq!(
+            json,
+            format!("[\"{english}\",\"9 contacts within 30 days (the ceiling is 8)\"]")
+        );
+    }
+
     #[test]
     fn reasons_read_as_the_book_says_them_in_english_and_in_chinese() {
         use crate::book::lifecycle::english;

@@ -66,3 +66,22 @@ impl Field {
             .map_or(option, String::as_str)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::form::{Field, LogField};
+    use crate::tui::text_input::TextEdit;
+
+    /// The form shows 电话 and the book gets `call`: typing still picks by the stored value.
+    #[test]
+    fn a_choice_shows_its_labels_and_keeps_its_values() {
+        let f = Field::choice(LogField::Channel, &["call", "visit"], "call")
+            .shown_as(["电话".to_string(), "拜访".to_string()]);
+        assert_eq!((f.value(), f.shown_option(f.value())), ("call", "电话"));
+        let mut f = f;
+        f.edit(TextEdit::Insert('v'));
+        assert_eq!((f.value(), f.shown_option(f.value())), ("visit", "拜访"));
+        // An option without a label shows as it is.
+        assert_eq!(f.shown_option("other"), "other");
+    }
+}
