@@ -176,7 +176,10 @@ mod tests {
         };
         let english = "another contact is within the same day of this one (care, not harassment: \
                        at least 2 days apart)";
-        assert_eq!(with_language(Language::English, || close.to_string()), english);
+        assert_eq!(
+            with_language(Language::English, || close.to_string()),
+            english
+        );
         let (zh_close, zh_many, json) = with_language(Language::Chinese, || {
             (
                 close.to_string(),

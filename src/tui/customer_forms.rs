@@ -94,7 +94,11 @@ pub fn changed_fields(opened: &Customer, now: &Customer) -> Vec<(FieldKey, Strin
         .iter()
         .zip(&after.fields)
         .filter(|(b, a)| b.value() != a.value())
-        .map(|(b, a)| (b.key, b.value().to_string(), a.value().to_string()))
+        // A choice as the form shows it: 有风险, not the stored `at risk`.
+        .map(|(b, a)| {
+            let (was, is) = (b.shown_option(b.value()), b.shown_option(a.value()));
+            (b.key, was.to_string(), is.to_string())
+        })
         .collect()
 }
 
