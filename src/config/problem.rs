@@ -56,11 +56,23 @@ fn plain_words(message: &str, key: Option<String>) -> String {
     match (found_expected, key) {
         (Some((found, expected)), Some(key)) => t!(
             "config-expected-found",
-            expected = expected,
+            expected = kind_said(expected),
             key = key,
-            found = found
+            found = found,
+            // serde's "string \"thirty\"": the value alone, for a language without its words.
+            value = found.split_once(' ').map_or(found, |(_, v)| v)
         ),
         _ => message,
+    }
+}
+
+/// What a setting wants, in the language spoken when it is one fieldbook's settings take.
+fn kind_said(expected: &str) -> String {
+    match expected {
+        "a whole number" => t!("config-kind-whole-number"),
+        "true or false" => t!("config-kind-true-or-false"),
+        "a string" => t!("config-kind-text"),
+        other => other.to_string(),
     }
 }
 
