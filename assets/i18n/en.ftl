@@ -945,3 +945,10 @@ error-disk-full = disk full: nothing of this change was written; free some space
 error-book-busy = the book stayed busy (another fieldbook kept writing); nothing was written. Try again when it has finished.
 error-book-unreadable = the book could not be written or read: {$why}
 error-book-too-new = {$path} was written by a newer fieldbook (book version {$found}, this one reads up to {$supported}); it was not opened or changed. Update fieldbook to open it.
+
+## zhtui: tasks fieldbook writes into the book itself, in the language spoken when written
+## (src/services/day_start.rs, src/services/logging.rs, src/tui/update/reviewing.rs)
+
+task-birthday-person = {$person} ({$customer})
+task-birthday = Birthday greeting: {$who}, {$date}
+task-birthday-turns = Birthday greeting: {$who}, {$date}, turns {$turns}

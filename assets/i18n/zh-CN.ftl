@@ -911,3 +911,9 @@ error-disk-full = 磁盘已满：这次改动什么都没写入；请清理出�
 error-book-busy = 账本一直被占用（另一个 fieldbook 正在写入）；什么都没写入。请等它完成后再试。
 error-book-unreadable = 账本无法读写：{$why}
 error-book-too-new = {$path} 是由更新版本的 fieldbook 写的（账本版本 {$found}，本程序最高支持 {$supported}）；未打开也未改动。请升级 fieldbook 后再打开。
+
+## zhtui: fieldbook 自己写进账本的事项，按写入时的语言 (src/services/day_start.rs 等)
+
+task-birthday-person = {$person}（{$customer}）
+task-birthday = 生日问候：{$who}，{$date}
+task-birthday-turns = 生日问候：{$who}，{$date}，{$turns}岁生日
