@@ -78,9 +78,8 @@ mod tests {
         s.parse().unwrap()
     }
 
-    /// Every refusal the book's rules give is known here: none is left in English.
-    #[test]
-    fn every_deal_and_complaint_refusal_is_said_in_chinese() {
+    /// Drafts that break every rule of `book::deals` and `book::complaints` between them.
+    fn bad_drafts() -> (Vec<DealDraft>, Vec<ComplaintDraft>) {
         let deal = DealDraft {
             customer_id: CustomerId(1),
             title: " ".into(),
@@ -114,20 +113,32 @@ mod tests {
             resolved_on: None,
             ..complaint.clone()
         };
+        (
+            vec![deal, open],
+            vec![complaint, open_complaint, unresolved],
+        )
+    }
+
+    const AMOUNTS: [&str; 5] = ["", "abc", "1.234", "1.2345678万", "99999999999999999"];
+
+    /// Every refusal the book's rules give is known here: none is left in English.
+    #[test]
+    fn every_deal_and_complaint_refusal_is_said_in_chinese() {
+        let (deal_drafts, complaint_drafts) = bad_drafts();
         let said_in = |language| {
             with_language(language, || {
                 let mut said = Vec::new();
-                for d in [&deal, &open] {
+                for d in &deal_drafts {
                     for (field, e) in deals::check(d).unwrap_err() {
                         said.push(deal_error(field, &e, d));
                     }
                 }
-                for c in [&complaint, &open_complaint, &unresolved] {
+                for c in &complaint_drafts {
                     for (field, e) in complaints::check(c).unwrap_err() {
                         said.push(complaint_error(field, &e, c));
                     }
                 }
-                for typed in ["", "abc", "1.234", "1.2345678万", "99999999999999999"] {
+                for typed in AMOUNTS {
                     let e = crate::book::money::parse_amount(typed).unwrap_err();
                     said.push(amount_error(&e, typed));
                 }
@@ -136,18 +147,14 @@ mod tests {
         };
         // In English, each says word for word what the book said.
         let mut book = Vec::new();
-        for d in [&deal, &open] {
+        for d in &deal_drafts {
             book.extend(deals::check(d).unwrap_err().into_iter().map(|(_, e)| e));
         }
-        for c in [&complaint, &open_complaint, &unresolved] {
-            book.extend(
-                complaints::check(c)
-                    .unwrap_err()
-                    .into_iter()
-                    .map(|(_, e)| e),
-            );
+        for c in &complaint_drafts {
+            let errors = complaints::check(c).unwrap_err();
+            book.extend(errors.into_iter().map(|(_, e)| e));
         }
-        for typed in ["", "abc", "1.234", "1.2345678万", "99999999999999999"] {
+        for typed in AMOUNTS {
             book.push(crate::book::money::parse_amount(typed).unwrap_err());
         }
         assert_eq!(said_in(Language::English), book);
