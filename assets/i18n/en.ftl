@@ -683,3 +683,274 @@ review-esc-back = Esc: back to the book
 ## Where a scrolled pane is (src/tui/state/scroll.rs), on its bottom border
 
 scroll-at = {$first}-{$last} of {$len}
+
+## zhtui: forms (src/tui/panes/form.rs, src/tui/*_forms.rs, src/tui/importing.rs)
+
+form-title-keys = {$title} · {$save} saves · Esc cancels
+form-discard-question = Discard what you typed? y = discard, n = keep editing
+form-more-lines = … {$n} more lines
+list-separator = {"; "}
+form-value-empty = (empty)
+form-title-add-customer = Add a customer
+form-title-edit-customer = Edit customer
+form-title-add-person = Add a person at {$customer}
+form-hint-customer-name = company or person name (required)
+form-hint-why-by-hand = tier/stage are computed; if you set one, say why
+form-hint-tags = comma separated
+form-hint-lead-source = referral, trade fair, ...
+form-hint-birthday = 1985-06-20 or 06-20
+form-hint-cadence = stay in touch every N days
+form-hint-notes = preferences, anything worth remembering
+form-hint-required = required
+form-hint-person-title = purchasing manager, 总经理, ...
+form-error-birthday = use 1985-06-20, or 06-20 when the year is unknown
+form-error-name = a name is needed
+form-error-cadence = a whole number of days, 1 to 3650
+form-changed-elsewhere = changed elsewhere: {$change}
+form-field-changed-elsewhere = {$field} changed elsewhere: {$change}
+form-customer-changed-elsewhere = the customer changed elsewhere
+form-nothing-saved-reload = {$changes}. Nothing was saved; {$key} loads the book's values (what you typed stays)
+form-choice-new = new
+form-suggest-today = today
+form-suggest-tomorrow = tomorrow
+form-title-deal = Deal with {$customer}
+form-title-complaint = Complaint from {$customer}
+form-hint-deal-title = what was sold or is on offer
+form-hint-amount = 12,800 or 1.2万; in minor units never
+form-hint-order-date = when it was won (won or lost deals)
+form-hint-expected-close = open deals: when it should close
+form-hint-complaint-what = what went wrong, in the customer's words
+form-hint-complaint-opened = when the customer complained
+form-hint-resolved-on = when it was put right (resolved)
+form-hint-resolution = how it was put right
+form-hint-date = today, tomorrow, fri, next mon, +3d, 12-01, 2026-12-01
+form-hint-repeat = empty = once; weekly, every 2w, monthly after done, 每月
+form-hint-summary = what was said (Enter = new line, Tab = next field)
+form-hint-with = person spoken with (optional)
+form-hint-when = now; or today 14:30, yesterday, 2026-11-20 9:00
+form-hint-follow-up-date = empty = none; tomorrow, fri 10:00, +3d, 12-01
+form-hint-next-task = what to do next
+form-hint-task = what to do
+form-closes-none = none
+form-title-log = Log a contact with {$customer}
+form-title-follow-up = Follow-up for {$customer}
+form-title-snooze = Snooze: {$task}
+form-error-with-add = {$message} (add them with p)
+form-error-make-follow-up = {$message} ({$key} does)
+form-error-task = say what to do
+form-error-repeat = can't read that: {$hint}
+form-error-date-needed = a date is needed: {$hint}
+form-past-again-keeps = {$refusal}; {$key} again keeps it
+form-title-import = Import customers and people
+form-hint-import-file = path to a .csv, .tsv, .vcf or fieldbook .json (~ works)
+form-error-import-file = which file? a path such as ~/Downloads/客户.csv
+form-import-skip = skip
+form-import-merge = merge
+form-import-keep-both = keep both
+form-import-refuse = refuse the file
+form-import-leave-out = leave them out
+
+## zhtui: dates said by both front ends (src/i18n/calendar.rs, src/services/later.rs)
+
+done-at-yesterday = yesterday {$time}
+done-at-day = {$day} {$time}
+done-at-today = today {$time}
+date-error-unreadable = can't read "{$input}" as a date: try 2026-12-01, 12-01, today, tomorrow, +3d, +2w, fri, next mon, 明天, 下周一
+later-error-past = {$when} is {$ago}: a follow-up is for later
+later-minutes-ago = {$n} min ago
+later-hours-ago = {$n}h ago
+later-days-ago = { $n ->
+    [one] 1 day ago
+   *[other] {$n} days ago
+}
+
+## zhtui: undo steps as u and U say them (src/i18n/undo_label.rs); the English is the label
+## the book stores, word for word
+
+undo-log = log {$channel} with {$customer}
+undo-add-customer = add customer {$what}
+undo-edit-customer = edit customer {$what}
+undo-archive-customer = archive customer {$what}
+undo-restore-customer = restore customer {$what}
+undo-add-person = add person {$what}
+undo-add-follow-up = add follow-up: {$what}
+undo-done = done: {$what}
+undo-snooze = snooze: {$what}
+undo-add-deal = add deal: {$what}
+undo-edit-deal = edit deal: {$what}
+undo-add-complaint = add complaint: {$what}
+undo-edit-complaint = edit complaint: {$what}
+undo-greeted = greeted for {$what}
+undo-import = import {$what}
+undo-satisfaction = satisfaction score
+undo-tier-stage = tier and stage set by hand
+
+## zhtui: questions over the screen (src/tui/panes/questions.rs)
+
+quoted = '{$text}'
+question-archive-title = Are you sure?
+question-archive = Archive {$name}? It leaves the list; nothing is deleted.
+
+    y = archive, n = keep
+question-undo-title = Undo a change from before this session?
+question-undo = Undo {$what} from {$when}?
+
+    It was made before this session of fieldbook (or by another one).
+
+    u again or y = undo, n or Esc = keep it
+question-redo-title = Redo a change from before this session?
+question-redo = Redo {$what} from {$when}?
+
+    It was undone before this session of fieldbook (or by another one).
+
+    U again or y = redo, n or Esc = keep it
+question-duplicate-title = Already in the book?
+question-probably-in-book = Probably in the book already: {$why}.
+question-you-typed = You typed
+question-in-book = In the book (c{$id})
+question-in-book-archived = In the book (c{$id}, archived)
+question-row-name = Name
+question-row-city = City
+question-row-phone = Phone
+question-row-email = E-mail
+question-row-last-contact = Last contact
+question-duplicate-keys = o open it · m merge into it (fill its blanks) · a add anyway · Esc back to the form
+question-same-email = the same e-mail {$email}
+question-same-phone = the same phone {$phone}
+question-same-name = the same name
+question-same-name-email-phone = the same name, e-mail or phone
+
+## zhtui: the status line (src/tui/update/*.rs, src/tui/update.rs, src/tui/mod.rs,
+## src/tui/following.rs) and the too-small screen (src/tui/panes/overlays.rs)
+
+list-comma = {", "}
+status-too-small = terminal too small: {$width}x{$height}, fieldbook needs {$needs_width}x{$needs_height}
+status-no-holiday-ahead = no holiday to greet for ahead (config: greetings)
+status-greeted = greeted {$name} for {$zh} {$en} {$year} (u undoes)
+status-customer-archived = that customer is archived (A lists them)
+status-discarded = discarded
+status-archived = archived {$name}
+status-restored = restored {$name}
+status-birthday-reminders-failed = birthday reminders were not created: {$why}
+status-import-blocked = bad records: nothing written. Esc, then choose "leave them out"
+status-imported = imported: {$created} new and {$merged} merged customers, {$people} new people (u undoes the import)
+status-reread-failed = the book changed but could not be read again: {$why}
+status-read-failed = the book could not be read: {$why}
+status-read-died = the book could not be read in full; restart fieldbook
+status-customer-gone = customer #{$id} is no longer in the book
+status-reloaded = loaded the book's values into the form
+status-reloaded-kept = loaded the book's values; kept what you typed in {$fields} (save to write it)
+status-duplicate-archived = {$name} is archived (r restores it); nothing added
+status-duplicate-opened = opened {$name}; nothing added
+status-merged = merged into {$name}: its blank fields filled from the form (u undoes)
+status-nothing-to-undo = nothing to undo
+status-nothing-to-redo = nothing to redo
+status-undo-kept = kept: {$what}
+status-undone = undone: {$what} (done {$when}) · U redoes it
+status-redone = redone: {$what} (undone {$when}) · u undoes it again
+task-reconnect = Get back in touch
+form-title-closes = {$title}; closes: {$task}
+status-careful = {$message}. Careful: {$warnings}
+status-review-clear-day = nothing due and nobody going cold: a clear day
+status-review-cold-left-out = nothing due; {$n} going cold, and review_cold_per_day = 0 leaves them out
+status-review-at-summary = at the summary
+status-review-at = at {$at} of {$of}
+status-review-resumed = review resumed {$place}
+status-review-resumed-added = review resumed {$place}; { $n ->
+    [one] 1 follow-up due since is added to the due ones
+   *[other] {$n} follow-ups due since are added to the due ones
+}
+status-review-no-cold-to-skip = no customer going cold left to skip
+status-review-cold-skipped = { $n ->
+    [one] 1 customer going cold skipped for today
+   *[other] {$n} customers going cold skipped for today
+}
+status-review-cold-not-done = going cold: log a contact (l) or plan one (s)
+status-review-dealt-with = already dealt with: Space moves on
+status-snoozed-to = snoozed {$when}: {$task}
+status-follow-up-planned = follow-up {$when}: {$task}
+status-done = done: {$task}
+status-done-next = done: {$task}; next one {$when}
+too-often-close = another contact is within { $gap ->
+    [0] the same day
+    [one] 1 day
+   *[other] {$gap} days
+} of this one (care, not harassment: at least {$min} days apart)
+too-often-many = {$count} contacts within 30 days (the ceiling is {$ceiling})
+status-check-fields = check the fields marked in red
+status-added = added {$name}
+status-saved = saved {$name}
+status-logged = logged {$channel}
+status-logged-follow-up = follow-up {$when}
+status-logged-closed = closed {$task}
+status-snoozed-date = snoozed to {$date}
+status-deal-saved = saved deal: {$title}
+status-deal-added = {$stage} deal {$amount}: {$title}
+status-complaint = complaint {$status}: {$what}
+
+## zhtui: a contact's fields read for both front ends (src/services/logging.rs, logging/fields.rs)
+
+task-follow-up = Follow up: {$summary}
+log-error-summary = say a few words about the contact
+log-error-satisfaction = satisfaction is 1 to 5
+log-error-channel = unknown channel "{$typed}": use one of {$all}
+log-error-outcome = unknown outcome "{$typed}": use one of {$all}
+log-error-with = "{$typed}" is not one of this customer's people
+log-error-when-ahead = {$at} is still to come: a contact is logged once it has happened; make it a follow-up instead
+log-error-follow-up-date = when should this be done?
+log-error-repeat = can't read "{$typed}" as a repeat: try: weekly, every 2w, monthly, every 3 months after done, yearly, 每周, 每2周, 每月
+log-error-closes = follow-up #{$id} is not an open follow-up of this customer
+
+## zhtui: a config that could not be used, said on the status line (src/config/mod.rs, problem.rs)
+
+config-using-defaults = {$what}; using the defaults
+config-cannot-create = can't create {$path}: {$why}
+config-cannot-read = can't read {$path}: {$why}
+config-problem-at-line = {$file} line {$line}: {$what}
+config-problem = {$file}: {$what}
+config-expected-found = expected {$expected} for {$key}, found {$found}
+config-kind-whole-number = a whole number
+config-kind-true-or-false = true or false
+config-kind-text = a string
+config-unknown-holiday = greetings: unknown holiday "{$bad}"; use some of {$known}
+config-bad-currency = currency "{$currency}" is not a 3-letter code like CNY or USD
+config-outcome-empty-key = an outcome has an empty key
+config-outcome-twice = outcome key "{$key}" is used twice
+config-outcome-next = outcome {$key}: {$why}
+pane-customers-first = first {$n}…
+
+## zhtui: a deal's or complaint's refusal in its form (src/tui/account_words.rs); the English is
+## the book's own wording (book::deals, book::complaints, book::money)
+
+deal-error-title = say what was sold or offered
+deal-error-negative = the amount cannot be negative
+deal-error-currency = "{$code}" is not a currency code such as CNY or USD
+deal-error-won-needs-date = a won order needs its order date
+deal-error-open-has-date = a deal still at {$stage} has no close date yet (use expected close)
+complaint-error-what = say what went wrong
+complaint-error-needs-resolved-on = a resolved complaint needs the day it was resolved
+complaint-error-resolved-before-opened = resolved on {$on}, before it was opened ({$opened})
+complaint-error-open-has-resolved-on = a complaint still {$status} has no resolved date
+complaint-error-score = satisfaction is 1 to 5, not {$score}
+complaint-error-score-once-resolved = satisfaction is recorded once the complaint is resolved
+amount-error-missing = no amount: type an amount such as 12,345.67 or 1.2万
+amount-error-unreadable = "{$typed}" is not an amount: type an amount such as 12,345.67 or 1.2万
+amount-error-cents = "{$typed}" has more than 2 decimals: amounts go to the cent (分)
+amount-error-too-large = "{$typed}" is too large for an amount
+amount-error-none-in = no amount in "{$typed}": type an amount such as 12,345.67 or 1.2万
+amount-error-whole-cents = "{$typed}" does not come to whole cents (分)
+
+## zhtui: the book's failures on the status line (src/tui/update.rs); the English is the
+## repository's own
+
+error-disk-full = disk full: nothing of this change was written; free some space and try again
+error-book-busy = the book stayed busy (another fieldbook kept writing); nothing was written. Try again when it has finished.
+error-book-unreadable = the book could not be written or read: {$why}
+error-book-too-new = {$path} was written by a newer fieldbook (book version {$found}, this one reads up to {$supported}); it was not opened or changed. Update fieldbook to open it.
+
+## zhtui: tasks fieldbook writes into the book itself, in the language spoken when written
+## (src/services/day_start.rs, src/services/logging.rs, src/tui/update/reviewing.rs)
+
+task-birthday-person = {$person} ({$customer})
+task-birthday = Birthday greeting: {$who}, {$date}
+task-birthday-turns = Birthday greeting: {$who}, {$date}, turns {$turns}

@@ -662,3 +662,260 @@ review-esc-back = Esc：返回账本
 ## 滚动窗格的位置 (src/tui/state/scroll.rs)，显示在下边框
 
 scroll-at = {$first}-{$last} / 共{$len}行
+
+## zhtui: 表单 (src/tui/panes/form.rs, src/tui/*_forms.rs, src/tui/importing.rs)
+
+form-title-keys = {$title} · {$save} 保存 · Esc 取消
+form-discard-question = 放弃已填写的内容？y = 放弃，n = 继续填写
+form-more-lines = … 还有{$n}行
+list-separator = ；
+form-value-empty = （空）
+form-title-add-customer = 新增客户
+form-title-edit-customer = 编辑客户
+form-title-add-person = 为{$customer}添加联系人
+form-hint-customer-name = 公司或个人名称（必填）
+form-hint-why-by-hand = 等级/阶段会自动计算；手动设置请写明原因
+form-hint-tags = 用逗号分隔
+form-hint-lead-source = 转介绍、展会……
+form-hint-birthday = 1985-06-20 或 06-20
+form-hint-cadence = 每隔几天联系一次
+form-hint-notes = 喜好、值得记住的事
+form-hint-required = 必填
+form-hint-person-title = 采购经理、总经理……
+form-error-birthday = 请写 1985-06-20；不知道年份就写 06-20
+form-error-name = 请填写名称
+form-error-cadence = 请填 1 到 3650 之间的整数天数
+form-changed-elsewhere = 已在别处修改：{$change}
+form-field-changed-elsewhere = {$field}已在别处修改：{$change}
+form-customer-changed-elsewhere = 该客户已在别处修改
+form-nothing-saved-reload = {$changes}。未保存；按 {$key} 载入账本中的值（已填写的内容保留）
+form-choice-new = 新建
+form-suggest-today = 今天
+form-suggest-tomorrow = 明天
+form-title-deal = {$customer}的订单/商机
+form-title-complaint = {$customer}的投诉
+form-hint-deal-title = 卖了什么或报了什么
+form-hint-amount = 12,800 或 1.2万
+form-hint-order-date = 成交日期（赢单或丢单）
+form-hint-expected-close = 进行中的商机：预计何时成交
+form-hint-complaint-what = 出了什么问题，按客户的原话写
+form-hint-complaint-opened = 客户何时投诉的
+form-hint-resolved-on = 何时解决的
+form-hint-resolution = 怎么解决的
+form-hint-date = 今天、明天、周五、下周一、+3d、12-01、2026-12-01
+form-hint-repeat = 留空 = 只一次；每周、每2周、每月、每月完成后
+form-hint-summary = 聊了什么（Enter 换行，Tab 下一项）
+form-hint-with = 和谁谈的（可不填）
+form-hint-when = 现在；或 今天14:30、昨天、2026-11-20 9:00
+form-hint-follow-up-date = 留空 = 不跟进；明天、周五10:00、+3d、12-01
+form-hint-next-task = 下一步做什么
+form-hint-task = 要做什么
+form-closes-none = 不关闭
+form-title-log = 记录与{$customer}的联系
+form-title-follow-up = 为{$customer}安排跟进
+form-title-snooze = 推迟：{$task}
+form-error-with-add = {$message}（按 p 添加联系人）
+form-error-make-follow-up = {$message}（按 {$key} 改为跟进）
+form-error-task = 请写明要做什么
+form-error-repeat = 看不懂：{$hint}
+form-error-date-needed = 请填写日期：{$hint}
+form-past-again-keeps = {$refusal}；再按 {$key} 就按这个日期保存
+form-title-import = 导入客户和联系人
+form-hint-import-file = .csv、.tsv、.vcf 或 fieldbook .json 文件的路径（可用 ~）
+form-error-import-file = 哪个文件？例如 ~/Downloads/客户.csv
+form-import-skip = 跳过
+form-import-merge = 合并
+form-import-keep-both = 两个都留
+form-import-refuse = 整个文件不导入
+form-import-leave-out = 略过有问题的记录
+
+## zhtui: 两端共用的日期说法 (src/i18n/calendar.rs, src/services/later.rs)
+
+done-at-yesterday = 昨天 {$time}
+done-at-day = {$day} {$time}
+done-at-today = 今天 {$time}
+date-error-unreadable = 看不懂日期“{$input}”：可以写2026-12-01、12-01、今天、明天、+3d、+2w、周五、下周一
+later-error-past = {$when} 是{$ago}：跟进应该安排在以后
+later-minutes-ago = {$n}分钟前
+later-hours-ago = {$n}小时前
+later-days-ago = {$n}天前
+
+## zhtui: 撤销步骤 u 和 U 的说法 (src/i18n/undo_label.rs)
+
+undo-log = 记录与{$customer}的{$channel}
+undo-add-customer = 新增客户 {$what}
+undo-edit-customer = 编辑客户 {$what}
+undo-archive-customer = 归档客户 {$what}
+undo-restore-customer = 恢复客户 {$what}
+undo-add-person = 添加联系人 {$what}
+undo-add-follow-up = 新增跟进：{$what}
+undo-done = 完成：{$what}
+undo-snooze = 推迟：{$what}
+undo-add-deal = 新增订单：{$what}
+undo-edit-deal = 编辑订单：{$what}
+undo-add-complaint = 新增投诉：{$what}
+undo-edit-complaint = 编辑投诉：{$what}
+undo-greeted = 已问候：{$what}
+undo-import = 导入 {$what}
+undo-satisfaction = 满意度评分
+undo-tier-stage = 手动设置等级和阶段
+
+## zhtui: 弹出的询问 (src/tui/panes/questions.rs)
+
+quoted = “{$text}”
+question-archive-title = 确定吗？
+question-archive = 归档{$name}？归档后不在列表中显示，不会删除任何数据。
+
+    y = 归档，n = 保留
+question-undo-title = 撤销本次打开之前的改动？
+question-undo = 撤销{$when}的{$what}？
+
+    这是在本次打开 fieldbook 之前（或由另一个 fieldbook）做的改动。
+
+    再按 u 或 y = 撤销，n 或 Esc = 保留
+question-redo-title = 重做本次打开之前的改动？
+question-redo = 重做{$when}撤销的{$what}？
+
+    这是在本次打开 fieldbook 之前（或由另一个 fieldbook）撤销的。
+
+    再按 U 或 y = 重做，n 或 Esc = 保留
+question-duplicate-title = 账本里已有这个客户？
+question-probably-in-book = 账本里可能已经有了：{$why}。
+question-you-typed = 你填写的
+question-in-book = 账本中（c{$id}）
+question-in-book-archived = 账本中（c{$id}，已归档）
+question-row-name = 名称
+question-row-city = 城市
+question-row-phone = 电话
+question-row-email = 邮箱
+question-row-last-contact = 上次联系
+question-duplicate-keys = o 打开它 · m 合并进去（补全空白项） · a 仍然新增 · Esc 返回表单
+question-same-email = 邮箱相同 {$email}
+question-same-phone = 电话相同 {$phone}
+question-same-name = 名称相同
+question-same-name-email-phone = 名称、邮箱或电话相同
+
+## zhtui: 状态栏 (src/tui/update/*.rs, src/tui/update.rs, src/tui/mod.rs, src/tui/following.rs)
+## 和终端太小时的提示 (src/tui/panes/overlays.rs)
+
+list-comma = 、
+status-too-small = 终端窗口太小：{$width}x{$height}，fieldbook 至少需要 {$needs_width}x{$needs_height}
+status-no-holiday-ahead = 近期没有要问候的节日（配置项：greetings）
+status-greeted = 已记录{$year}年{$zh}问候{$name}（u 撤销）
+status-customer-archived = 该客户已归档（按 A 查看归档客户）
+status-discarded = 已放弃
+status-archived = 已归档 {$name}
+status-restored = 已恢复 {$name}
+status-birthday-reminders-failed = 生日提醒没能创建：{$why}
+status-import-blocked = 有问题的记录：什么都没写入。按 Esc，再选“略过有问题的记录”
+status-imported = 已导入：新增客户{$created}个，合并{$merged}个，新增联系人{$people}个（u 撤销整次导入）
+status-reread-failed = 账本已变动，但没能重新读取：{$why}
+status-read-failed = 读取账本失败：{$why}
+status-read-died = 账本没能完整读取，请重新打开 fieldbook
+status-customer-gone = 客户 #{$id} 已不在账本中
+status-reloaded = 已把账本中的值载入表单
+status-reloaded-kept = 已载入账本中的值；保留了你在{$fields}中填写的内容（保存后写入）
+status-duplicate-archived = {$name}已归档（按 r 恢复）；未新增
+status-duplicate-opened = 已打开{$name}；未新增
+status-merged = 已合并到{$name}：用表单补全了它的空白项（u 撤销）
+status-nothing-to-undo = 没有可撤销的操作
+status-nothing-to-redo = 没有可重做的操作
+status-undo-kept = 已保留：{$what}
+status-undone = 已撤销：{$what}（{$when}做的） · U 重做
+status-redone = 已重做：{$what}（{$when}撤销的） · u 再次撤销
+task-reconnect = 重新联系
+form-title-closes = {$title}；同时完成：{$task}
+status-careful = {$message}。注意：{$warnings}
+status-review-clear-day = 今天没有到期的跟进，也没有久未联系的客户：清闲的一天
+status-review-cold-left-out = 没有到期的跟进；{$n}个客户久未联系，但 review_cold_per_day = 0 不把他们列入回顾
+status-review-at-summary = 在总结页
+status-review-at = 在第{$at}/{$of}项
+status-review-resumed = 继续今日回顾，{$place}
+status-review-resumed-added = 继续今日回顾，{$place}；新到期的{$n}条跟进已加入
+status-review-no-cold-to-skip = 没有可跳过的久未联系客户
+status-review-cold-skipped = 今天跳过{$n}个久未联系的客户
+status-review-cold-not-done = 久未联系：记录一次联系（l）或安排跟进（s）
+status-review-dealt-with = 已处理：按空格继续
+status-snoozed-to = 已推迟到{$when}：{$task}
+status-follow-up-planned = 已安排跟进，{$when}：{$task}
+status-done = 已完成：{$task}
+status-done-next = 已完成：{$task}；下一次{$when}
+too-often-close = { $gap ->
+    [0] 同一天已有其他联系
+   *[other] {$gap}天内已有其他联系
+}（关心而不打扰：至少间隔{$min}天）
+too-often-many = 30天内联系{$count}次（上限{$ceiling}次）
+status-check-fields = 请检查标红的项
+status-added = 已添加 {$name}
+status-saved = 已保存 {$name}
+status-logged = 已记录{$channel}
+status-logged-follow-up = {$when}跟进
+status-logged-closed = 已完成：{$task}
+status-snoozed-date = 已推迟到 {$date}
+status-deal-saved = 已保存订单：{$title}
+status-deal-added = 订单（{$stage}）{$amount}：{$title}
+status-complaint = 投诉（{$status}）：{$what}
+
+## zhtui: 记录联系时各项的检查，两端共用 (src/services/logging.rs, logging/fields.rs)
+
+task-follow-up = 跟进：{$summary}
+log-error-summary = 请简单写几句这次联系的内容
+log-error-satisfaction = 满意度为 1 到 5
+log-error-channel = 没有“{$typed}”这种方式：可选 {$all}
+log-error-outcome = 没有“{$typed}”这个结果：可选 {$all}
+log-error-with = “{$typed}”不是这个客户的联系人
+log-error-when-ahead = {$at} 还没到：联系发生后才能记录；请改为安排跟进
+log-error-follow-up-date = 什么时候做？
+log-error-repeat = 看不懂重复规则“{$typed}”：可以写 每周、每2周、每月、每月完成后、每年
+log-error-closes = 跟进 #{$id} 不是这个客户未完成的跟进
+
+## zhtui: 配置文件有问题时状态栏的提示 (src/config/mod.rs, problem.rs)
+
+config-using-defaults = {$what}；已改用默认设置
+config-cannot-create = 无法创建 {$path}：{$why}
+config-cannot-read = 无法读取 {$path}：{$why}
+config-problem-at-line = {$file} 第{$line}行：{$what}
+config-problem = {$file}：{$what}
+config-expected-found = {$key} 应为{$expected}，而不是 {$value}
+config-kind-whole-number = 整数
+config-kind-true-or-false = true 或 false
+config-kind-text = 文字（加引号）
+config-unknown-holiday = greetings：没有“{$bad}”这个节日；可选 {$known}
+config-bad-currency = 货币“{$currency}”不是 CNY、USD 这样的三位字母代码
+config-outcome-empty-key = 有一个 outcome 的 key 是空的
+config-outcome-twice = outcome 的 key“{$key}”重复了
+config-outcome-next = outcome {$key}：{$why}
+pane-customers-first = 前{$n}个…
+
+## zhtui: 订单和投诉表单里的错误提示 (src/tui/account_words.rs)
+
+deal-error-title = 请写明卖了什么或报了什么
+deal-error-negative = 金额不能为负
+deal-error-currency = “{$code}”不是 CNY、USD 这样的货币代码
+deal-error-won-needs-date = 赢单必须填写成交日期
+deal-error-open-has-date = 处于“{$stage}”阶段的商机还没有成交日期（请填预计成交）
+complaint-error-what = 请写明出了什么问题
+complaint-error-needs-resolved-on = 已解决的投诉需要填写解决日期
+complaint-error-resolved-before-opened = 解决日期 {$on} 早于投诉日期（{$opened}）
+complaint-error-open-has-resolved-on = 投诉仍是“{$status}”，不能有解决日期
+complaint-error-score = 满意度为 1 到 5，不能是 {$score}
+complaint-error-score-once-resolved = 投诉解决后才能记录满意度
+amount-error-missing = 请填写金额，例如 12,345.67 或 1.2万
+amount-error-unreadable = 看不懂金额“{$typed}”：请写 12,345.67 或 1.2万
+amount-error-cents = “{$typed}”的小数超过两位：金额只到分
+amount-error-too-large = 金额“{$typed}”太大了
+amount-error-none-in = “{$typed}”里没有金额：请写 12,345.67 或 1.2万
+amount-error-whole-cents = “{$typed}”算下来不是整分
+
+## zhtui: 状态栏上的账本错误 (src/tui/update.rs)
+
+error-disk-full = 磁盘已满：这次改动什么都没写入；请清理出空间后再试
+error-book-busy = 账本一直被占用（另一个 fieldbook 正在写入）；什么都没写入。请等它完成后再试。
+error-book-unreadable = 账本无法读写：{$why}
+error-book-too-new = {$path} 是由更新版本的 fieldbook 写的（账本版本 {$found}，本程序最高支持 {$supported}）；未打开也未改动。请升级 fieldbook 后再打开。
+
+## zhtui: fieldbook 自己写进账本的事项，按写入时的语言 (src/services/day_start.rs 等)
+
+task-birthday-person = {$person}（{$customer}）
+task-birthday = 生日问候：{$who}，{$date}
+task-birthday-turns = 生日问候：{$who}，{$date}，{$turns}岁生日

@@ -75,7 +75,7 @@ pub fn too_often_closing(
     mut around: Vec<NaiveDate>,
     ceiling: Ceiling,
     handled: Option<NaiveDate>,
-) -> Vec<String> {
+) -> Vec<TooOften> {
     if let Some(pos) = handled.and_then(|h| around.iter().position(|d| *d == h)) {
         around.swap_remove(pos);
     }
@@ -89,22 +89,26 @@ pub struct Ceiling {
     pub max_per_30_days: u32,
 }
 
+/// Why a planned contact may be too much for the customer (the front ends say it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooOften {
+    /// Another contact `gap` days from this one (0: the same day), closer than `min_days`.
+    TooClose { gap: i64, min_days: u32 },
+    /// `count` contacts within 30 days, above `ceiling`.
+    TooMany { count: usize, ceiling: u32 },
+}
+
 /// Warnings (never refusals) for a planned contact on `planned`, given the customer's contact
 /// and follow-up dates around it.
-pub fn too_often(planned: NaiveDate, others: &[NaiveDate], ceiling: Ceiling) -> Vec<String> {
+pub fn too_often(planned: NaiveDate, others: &[NaiveDate], ceiling: Ceiling) -> Vec<TooOften> {
     let mut warnings = Vec::new();
     if ceiling.min_days_between > 0 {
         let closest = others.iter().map(|d| (*d - planned).num_days().abs()).min();
         if let Some(gap) = closest.filter(|g| *g < i64::from(ceiling.min_days_between)) {
-            let when = match gap {
-                0 => "the same day".to_string(),
-                1 => "1 day".to_string(),
-                g => format!("{g} days"),
-            };
-            warnings.push(format!(
-                "another contact is within {when} of this one (care, not harassment: at least {} days apart)",
-                ceiling.min_days_between
-            ));
+            warnings.push(TooOften::TooClose {
+                gap,
+                min_days: ceiling.min_days_between,
+            });
         }
     }
     if ceiling.max_per_30_days > 0 {
@@ -118,10 +122,10 @@ pub fn too_often(planned: NaiveDate, others: &[NaiveDate], ceiling: Ceiling) -> 
             .max()
             .unwrap_or(1);
         if busiest > ceiling.max_per_30_days as usize {
-            warnings.push(format!(
-                "{busiest} contacts within 30 days (the ceiling is {})",
-                ceiling.max_per_30_days
-            ));
+            warnings.push(TooOften::TooMany {
+                count: busiest,
+                ceiling: ceiling.max_per_30_days,
+            });
         }
     }
     warnings
@@ -209,13 +213,21 @@ mod tests {
         };
         assert!(too_often(d("2026-11-28"), &[d("2026-11-20")], ceiling).is_empty());
         let w = too_often(d("2026-11-28"), &[d("2026-11-27")], ceiling);
-        assert_eq!(w.len(), 1);
-        assert!(w[0].contains("within 1 day"), "{w:?}");
+        assert_eq!(
+            w,
+            vec![TooOften::TooClose {
+                gap: 1,
+                min_days: 2
+            }]
+        );
         let busy = [d("2026-11-01"), d("2026-11-10"), d("2026-11-20")];
         let w = too_often(d("2026-11-28"), &busy, ceiling);
         assert_eq!(
             w,
-            vec!["4 contacts within 30 days (the ceiling is 3)".to_string()]
+            vec![TooOften::TooMany {
+                count: 4,
+                ceiling: 3
+            }]
         );
         // Outside the window does not count.
         assert!(too_often(d("2026-12-25"), &busy, ceiling).is_empty());

@@ -27,24 +27,6 @@ pub struct CareItem {
 
 /// The yearly dates whose next occurrence is within `lead_days` of today (today included),
 /// by date, then customer, then person.
-impl CareItem {
-    /// What the follow-up says: "Birthday greeting: 张伟 (星河科技), 12-01, turns 41".
-    pub fn task(&self, customer_name: &str) -> String {
-        let who = match &self.person {
-            Some(p) => format!("{p} ({customer_name})"),
-            None => customer_name.to_string(),
-        };
-        let turns = self
-            .turns
-            .map(|n| format!(", turns {n}"))
-            .unwrap_or_default();
-        format!(
-            "Birthday greeting: {who}, {}{turns}",
-            self.on.format("%m-%d")
-        )
-    }
-}
-
 pub fn care_due(
     dates: &[(CustomerId, Option<String>, Birthday)],
     today: NaiveDate,

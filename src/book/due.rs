@@ -69,17 +69,6 @@ pub fn since(last: Option<NaiveDateTime>, today: NaiveDate) -> Since {
     }
 }
 
-/// "14:32", "yesterday 17:05", "2026-11-20 09:00": when something was done, as a person says
-/// it (undo says what it will take back and when it was done).
-pub fn done_at_label(at: NaiveDateTime, today: NaiveDate) -> String {
-    let time = at.format("%H:%M");
-    match (today - at.date()).num_days() {
-        0 => format!("{time}"),
-        1 => format!("yesterday {time}"),
-        _ => format!("{} {time}", at.format("%Y-%m-%d")),
-    }
-}
-
 /// When a follow-up is due, as the panes say it: days overdue, today, tomorrow, in a few days,
 /// else the date (without its year when it is this year's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,21 +232,6 @@ mod tests {
 
     fn dt(s: &str) -> NaiveDateTime {
         format!("{s}T10:00:00").parse().unwrap()
-    }
-
-    #[test]
-    fn when_something_was_done_reads_as_a_person_says_it() {
-        let at = |s: &str| s.parse::<NaiveDateTime>().unwrap();
-        let today = d("2026-11-28");
-        assert_eq!(done_at_label(at("2026-11-28T14:32:00"), today), "14:32");
-        assert_eq!(
-            done_at_label(at("2026-11-27T17:05:00"), today),
-            "yesterday 17:05"
-        );
-        assert_eq!(
-            done_at_label(at("2026-11-20T09:00:00"), today),
-            "2026-11-20 09:00"
-        );
     }
 
     fn row(id: i64, name: &str, next: Option<&str>, last: Option<&str>) -> CustomerRow {

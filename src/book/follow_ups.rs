@@ -40,8 +40,9 @@ pub fn next_occurrence(
     }))
 }
 
-/// "Follow up: <first line of the summary>", so a bare date still says what it was about.
-pub fn default_task(summary: &str) -> String {
+/// What a follow-up without a task quotes of the contact's summary (its first line, cut to 60
+/// characters), so a bare date still says what it was about; the front ends word the task.
+pub fn summary_head(summary: &str) -> String {
     let first: String = summary
         .lines()
         .next()
@@ -49,7 +50,7 @@ pub fn default_task(summary: &str) -> String {
         .chars()
         .take(60)
         .collect();
-    format!("Follow up: {first}")
+    first
 }
 
 /// The person `name` means among a customer's people, ignoring case: the one of that name,
@@ -130,10 +131,10 @@ mod tests {
     #[test]
     fn the_default_task_quotes_the_summary_s_first_line() {
         assert_eq!(
-            default_task("Sent the quote\nthey will call"),
-            "Follow up: Sent the quote"
+            summary_head("Sent the quote\nthey will call"),
+            "Sent the quote"
         );
-        assert_eq!(default_task(&"长".repeat(80)).chars().count(), 71);
+        assert_eq!(summary_head(&"长".repeat(80)).chars().count(), 60);
     }
 
     #[test]

@@ -70,10 +70,6 @@ pub struct Recurrence {
     pub basis: Basis,
 }
 
-/// Why a repeat rule could not be read.
-pub const RECURRENCE_HINT: &str =
-    "try: weekly, every 2w, monthly, every 3 months after done, yearly, 每周, 每2周, 每月";
-
 impl Recurrence {
     /// Reads `weekly`, `every 2 weeks`, `2w`, `monthly after done`, `every 3m from done`, `每周`,
     /// `每2周`, `每月`, `每年`. "after done"/"from done" counts from completion; otherwise the

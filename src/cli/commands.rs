@@ -193,7 +193,7 @@ fn report_logged(
         }));
     }
     for w in &prepared.warnings {
-        eprintln!("fieldbook: note: {}", safe(w));
+        eprintln!("fieldbook: note: {}", safe(&w.to_string()));
     }
     print!(
         "{}",

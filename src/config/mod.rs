@@ -201,7 +201,7 @@ impl Config {
         let warn = |what: String| {
             (
                 Config::default(),
-                Some(format!("{what}; using the defaults")),
+                Some(t!("config-using-defaults", what = what)),
             )
         };
         match fs::read_to_string(path) {
@@ -217,9 +217,17 @@ impl Config {
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => match write_defaults(path) {
                 Ok(()) => (Config::default(), None),
-                Err(e) => warn(format!("can't create {}: {e}", path.display())),
+                Err(e) => warn(t!(
+                    "config-cannot-create",
+                    path = path.display().to_string(),
+                    why = e.to_string()
+                )),
             },
-            Err(e) => warn(format!("can't read {}: {e}", path.display())),
+            Err(e) => warn(t!(
+                "config-cannot-read",
+                path = path.display().to_string(),
+                why = e.to_string()
+            )),
         }
     }
 
@@ -313,9 +321,10 @@ impl Config {
         if let Some(bad) = self.greetings.iter().find(|g| !known.contains(&g.as_str())) {
             return Err(Problem {
                 line: line_of("greetings"),
-                what: format!(
-                    "greetings: unknown holiday \"{bad}\"; use some of {}",
-                    known.join(", ")
+                what: t!(
+                    "config-unknown-holiday",
+                    bad = bad.as_str(),
+                    known = known.join(", ")
                 ),
             });
         }
@@ -323,10 +332,7 @@ impl Config {
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
             return Err(Problem {
                 line: line_of("currency"),
-                what: format!(
-                    "currency \"{}\" is not a 3-letter code like CNY or USD",
-                    self.currency
-                ),
+                what: t!("config-bad-currency", currency = self.currency.as_str()),
             });
         }
         let mut seen = HashSet::new();
@@ -336,18 +342,23 @@ impl Config {
                 what,
             };
             if o.key.is_empty() {
-                return Err(fail("key", "an outcome has an empty key".into()));
+                return Err(fail("key", t!("config-outcome-empty-key")));
             }
             if !seen.insert(o.key.to_lowercase()) {
                 return Err(fail(
                     "key",
-                    format!("outcome key \"{}\" is used twice", o.key),
+                    t!("config-outcome-twice", key = o.key.as_str()),
                 ));
             }
             if let Some(next) = &o.next
                 && let Err(e) = parse_date_in(next, today, self.date_order)
             {
-                return Err(fail("next", format!("outcome {}: {e}", o.key)));
+                let what = t!(
+                    "config-outcome-next",
+                    key = o.key.as_str(),
+                    why = e.to_string()
+                );
+                return Err(fail("next", what));
             }
         }
         Ok(())

@@ -20,8 +20,13 @@ impl Problem {
 
     pub fn describe(&self, file: &str) -> String {
         match self.line {
-            Some(line) => format!("{file} line {line}: {}", self.what),
-            None => format!("{file}: {}", self.what),
+            Some(line) => t!(
+                "config-problem-at-line",
+                file = file,
+                line = line,
+                what = self.what.as_str()
+            ),
+            None => t!("config-problem", file = file, what = self.what.as_str()),
         }
     }
 }
@@ -49,10 +54,25 @@ fn plain_words(message: &str, key: Option<String>) -> String {
         .or_else(|| message.strip_prefix("invalid value: "))
         .and_then(|rest| rest.rsplit_once(", expected "));
     match (found_expected, key) {
-        (Some((found, expected)), Some(key)) => {
-            format!("expected {expected} for {key}, found {found}")
-        }
+        (Some((found, expected)), Some(key)) => t!(
+            "config-expected-found",
+            expected = kind_said(expected),
+            key = key,
+            found = found,
+            // serde's "string \"thirty\"": the value alone, for a language without its words.
+            value = found.split_once(' ').map_or(found, |(_, v)| v)
+        ),
         _ => message,
+    }
+}
+
+/// What a setting wants, in the language spoken when it is one fieldbook's settings take.
+fn kind_said(expected: &str) -> String {
+    match expected {
+        "a whole number" => t!("config-kind-whole-number"),
+        "true or false" => t!("config-kind-true-or-false"),
+        "a string" => t!("config-kind-text"),
+        other => other.to_string(),
     }
 }
 

@@ -66,6 +66,31 @@ fn malformed_toml_names_its_line() {
     assert!(w.starts_with("config.toml line 3: "), "{w}");
 }
 
+/// The same problems said in Chinese: the line, the setting, what it wants and what it got.
+#[test]
+fn a_wrong_type_is_said_in_chinese() {
+    use crate::i18n::{Language, with_language};
+    let said = |text: &str| with_language(Language::Chinese, || parse_warning(text));
+    assert_eq!(
+        said("[cadence]\nA = 14\nB = \"thirty\"\n"),
+        "config.toml 第3行：cadence.B 应为整数，而不是 \"thirty\""
+    );
+    assert_eq!(
+        said("# settings\nreview_on_start = \"yes\"\n"),
+        "config.toml 第2行：review_on_start 应为true 或 false，而不是 \"yes\""
+    );
+    let (_, warning) = with_language(Language::Chinese, || {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "currency = \"RMB1\"\n").unwrap();
+        Config::load(&path)
+    });
+    assert_eq!(
+        warning.as_deref(),
+        Some("config.toml 第1行：货币“RMB1”不是 CNY、USD 这样的三位字母代码；已改用默认设置")
+    );
+}
+
 #[test]
 fn a_wrong_type_names_its_line() {
     let w = parse_warning("[cadence]\nA = 14\nB = \"thirty\"\n");

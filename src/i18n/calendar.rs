@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use crate::book::dates::DateError;
 use crate::book::due::{self, DueAt, DueDay, Since};
 
 /// "today", "3d ago", "5w ago", "never": how long since the customer was last contacted.
@@ -16,6 +17,33 @@ pub fn last_contact_label(last: Option<NaiveDateTime>, today: NaiveDate) -> Stri
         Since::Weeks(n) => t!("since-weeks", n = n),
         Since::Months(n) => t!("since-months", n = n),
         Since::Years(n) => t!("since-years", n = n),
+    }
+}
+
+/// "14:32", "yesterday 17:05", "2026-11-20 09:00": when something was done, as a person says
+/// it (undo says what it will take back and when it was done).
+pub fn done_at_label(at: NaiveDateTime, today: NaiveDate) -> String {
+    let time = at.format("%H:%M").to_string();
+    match (today - at.date()).num_days() {
+        0 => time,
+        1 => t!("done-at-yesterday", time = time),
+        _ => t!(
+            "done-at-day",
+            day = at.format("%Y-%m-%d").to_string(),
+            time = time
+        ),
+    }
+}
+
+/// Why a typed date was not taken, with what would have been: both front ends say it so (the
+/// error's `Display` is this too).
+pub fn date_error(e: &DateError) -> String {
+    t!("date-error-unreadable", input = e.shown_input())
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&date_error(self))
     }
 }
 
@@ -98,6 +126,34 @@ mod tests {
             with_language(Language::English, &f),
             with_language(Language::Chinese, &f),
         )
+    }
+
+    #[test]
+    fn when_something_was_done_reads_as_a_person_says_it() {
+        let today = d("2026-11-28");
+        let done = |s: &str, h, m| both(|| done_at_label(at(s, h, m), today));
+        assert_eq!(done("2026-11-28", 14, 32), ("14:32".into(), "14:32".into()));
+        assert_eq!(
+            done("2026-11-27", 17, 5),
+            ("yesterday 17:05".into(), "昨天 17:05".into())
+        );
+        assert_eq!(
+            done("2026-11-20", 9, 0),
+            ("2026-11-20 09:00".into(), "2026-11-20 09:00".into())
+        );
+    }
+
+    #[test]
+    fn a_date_not_read_says_what_would_be_in_both_languages() {
+        let e =
+            crate::book::dates::parse_date("next blursday\u{202E}", d("2026-11-28")).unwrap_err();
+        let (en, zh) = both(|| e.to_string());
+        assert!(
+            en.starts_with("can't read \"next blursday\\u{202e}\" as a date"),
+            "{en}"
+        );
+        assert!(zh.starts_with("看不懂日期“next blursday\\u{202e}”"), "{zh}");
+        assert!(zh.contains("明天") && !zh.contains("tomorrow"), "{zh}");
     }
 
     #[test]

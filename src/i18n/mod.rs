@@ -112,6 +112,8 @@ pub mod calendar;
 mod catalogue;
 mod ids;
 pub mod locale;
+mod undo_label;
+pub use undo_label::undo_label;
 pub mod words;
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! complaint severities and statuses. What is stored in the book (`as_str`) and what a person
 //! may type for one (`parse`, which also takes the English label) do not change with the language.
 
+use crate::book::care::TooOften;
 use crate::book::complaints::{ComplaintStatus, Severity};
 use crate::book::deals::DealStage;
 use crate::book::due::{Bucket, SortOrder};
@@ -132,10 +133,67 @@ pub fn reasons(whys: &[Why]) -> String {
     said.join(&t!("reason-separator"))
 }
 
+/// A "not too often" warning: the contact planned is close to another, or one too many.
+pub fn too_often(w: &TooOften) -> String {
+    match *w {
+        TooOften::TooClose { gap, min_days } => t!("too-often-close", gap = gap, min = min_days),
+        TooOften::TooMany { count, ceiling } => {
+            t!("too-often-many", count = count, ceiling = ceiling)
+        }
+    }
+}
+
+impl std::fmt::Display for TooOften {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&too_often(self))
+    }
+}
+
+/// In `--json`, in English whatever the locale: scripts never break when it changes.
+impl serde::Serialize for TooOften {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::with_language(super::Language::English, || {
+            too_often(self)
+        }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::{Language, with_language};
+
+    /// Said in the language spoken; in `--json` the same English under every locale.
+    #[test]
+    fn too_often_is_said_in_chinese_and_stays_english_in_json() {
+        let close = TooOften::TooClose {
+            gap: 0,
+            min_days: 2,
+        };
+        let many = TooOften::TooMany {
+            count: 9,
+            ceiling: 8,
+        };
+        let english = "another contact is within the same day of this one (care, not harassment: \
+                       at least 2 days apart)";
+        assert_eq!(
+            with_language(Language::English, || close.to_string()),
+            english
+        );
+        let (zh_close, zh_many, json) = with_language(Language::Chinese, || {
+            (
+                close.to_string(),
+                many.to_string(),
+                serde_json::to_string(&[close, many]).unwrap(),
+            )
+        });
+        assert_eq!(zh_close, "同一天已有其他联系（关心而不打扰：至少间隔2天）");
+        assert_eq!(zh_many, "30天内联系9次（上限8次）");
+        assert_eq!(
+            json,
+            format!("[\"{english}\",\"9 contacts within 30 days (the ceiling is 8)\"]")
+        );
+    }
 
     #[test]
     fn reasons_read_as_the_book_says_them_in_english_and_in_chinese() {

@@ -337,7 +337,7 @@ impl Repository {
         planned: NaiveDate,
         ceiling: Ceiling,
         handled: Option<NaiveDate>,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<care::TooOften>> {
         let around = self.contact_dates(
             customer_id,
             planned - chrono::Days::new(30),

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::book::care_dates::care_due;
+use crate::book::care_dates::{CareItem, care_due};
 use crate::book::model::{CustomerId, FollowUpDraft};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
@@ -40,6 +40,24 @@ pub fn schedule_care(repo: &mut Repository, config: &Config, today: NaiveDate) -
     repo.create_care_reminders(&items)
 }
 
+/// What a birthday reminder's follow-up says, in the language spoken when it is written:
+/// "Birthday greeting: 张伟 (星河科技), 12-01, turns 41".
+fn care_task(item: &CareItem, customer: &str) -> String {
+    let who = match &item.person {
+        Some(p) => t!(
+            "task-birthday-person",
+            person = p.as_str(),
+            customer = customer
+        ),
+        None => customer.to_string(),
+    };
+    let date = item.on.format("%m-%d").to_string();
+    match item.turns {
+        Some(n) => t!("task-birthday-turns", who = who, date = date, turns = n),
+        None => t!("task-birthday", who = who, date = date),
+    }
+}
+
 /// The reminders `schedule_care` would create, read without writing: every birthday in the
 /// book is read, so the app works them out on its reading thread and writes them after.
 pub fn care_reminders(
@@ -61,7 +79,7 @@ pub fn care_reminders(
         .into_iter()
         .map(|item| {
             let customer = names.get(&item.customer_id).map_or("", String::as_str);
-            let task = item.task(customer);
+            let task = care_task(&item, customer);
             let draft = FollowUpDraft {
                 customer_id: item.customer_id,
                 due_on: item.remind_on,
@@ -123,6 +141,17 @@ mod tests {
             open[0].draft.task,
             "Birthday greeting: 张伟 (星河科技), 12-01, turns 41"
         );
+        let item = CareItem {
+            customer_id: id,
+            person: Some("张伟".into()),
+            on: day("2026-12-01"),
+            remind_on: day("2026-11-28"),
+            turns: Some(41),
+        };
+        let zh = crate::i18n::with_language(crate::i18n::Language::Chinese, || {
+            care_task(&item, "星河科技")
+        });
+        assert_eq!(zh, "生日问候：张伟（星河科技），12-01，41岁生日");
         assert_eq!(open[0].draft.due_on, day("2026-11-28"));
         assert!(
             repo.undo_history(5)

@@ -24,9 +24,11 @@ impl fmt::Display for LaterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LaterError::Unreadable(e) => e.fmt(f),
-            LaterError::Past { when, ago } => {
-                write!(f, "{when} is {ago}: a follow-up is for later")
-            }
+            LaterError::Past { when, ago } => f.write_str(&t!(
+                "later-error-past",
+                when = when.as_str(),
+                ago = ago.as_str()
+            )),
         }
     }
 }
@@ -85,15 +87,12 @@ fn refuse_past(when: When, now: NaiveDateTime, past_ok: bool) -> Result<(), Late
         Some(t) if when.date == today => {
             let minutes = (now - when.date.and_time(t)).num_minutes();
             if minutes < 60 {
-                format!("{} min ago", minutes.max(1))
+                t!("later-minutes-ago", n = minutes.max(1))
             } else {
-                format!("{}h ago", minutes / 60)
+                t!("later-hours-ago", n = minutes / 60)
             }
         }
-        _ => match (today - when.date).num_days() {
-            1 => "1 day ago".to_string(),
-            n => format!("{n} days ago"),
-        },
+        _ => t!("later-days-ago", n = (today - when.date).num_days()),
     };
     let time = when
         .time

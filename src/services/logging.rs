@@ -141,7 +141,7 @@ pub struct PreparedLog {
     pub closes: Option<FollowUp>,
     pub satisfaction: Option<u8>,
     /// Each warning once, however many of the log's dates raise it.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::book::care::TooOften>,
 }
 
 /// What a committed log wrote.
@@ -164,7 +164,7 @@ pub fn validate(
     let order = config.date_order;
     let summary = request.summary.trim_end().to_string();
     if summary.trim().is_empty() {
-        errors.add(LogField::Summary, "say a few words about the contact");
+        errors.add(LogField::Summary, t!("log-error-summary"));
     }
     let channel = read_channel(&request.channel, &mut errors);
     let outcome = read_outcome(request.outcome.as_deref(), config, &mut errors);
@@ -187,7 +187,7 @@ pub fn validate(
     });
     let closing = read_closes(request, repo, now, &mut errors)?;
     if request.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
-        errors.add(LogField::Satisfaction, "satisfaction is 1 to 5");
+        errors.add(LogField::Satisfaction, t!("log-error-satisfaction"));
     }
     let (Some(at), Some(channel), true) = (at, channel, errors.is_empty()) else {
         return Ok(Err(errors));
@@ -243,7 +243,10 @@ pub fn task_for(typed: &str, outcome: Option<&Outcome>, summary: &str) -> String
     if let Some(task) = outcome.map(|o| o.task.trim()).filter(|t| !t.is_empty()) {
         return task.to_string();
     }
-    crate::book::follow_ups::default_task(summary)
+    t!(
+        "task-follow-up",
+        summary = crate::book::follow_ups::summary_head(summary)
+    )
 }
 
 /// "Not too often" warnings for the contact's day and its follow-up's, leaving out the date of
@@ -254,11 +257,11 @@ fn frequency_warnings(
     interaction: &InteractionDraft,
     follow_up: Option<&FollowUpDraft>,
     closing: Option<&FollowUp>,
-) -> Result<Vec<String>> {
+) -> Result<Vec<crate::book::care::TooOften>> {
     let ceiling = config.frequency.ceiling();
     let handled = closing.map(|f| f.draft.due_on);
     let days = std::iter::once(interaction.at.date()).chain(follow_up.map(|f| f.due_on));
-    let mut warnings: Vec<String> = Vec::new();
+    let mut warnings = Vec::new();
     for day in days {
         for w in repo.frequency_warnings(interaction.customer_id, day, ceiling, handled)? {
             if !warnings.contains(&w) {

@@ -11,6 +11,8 @@ use crate::book::dates::{self, DateOrder};
 use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
 use crate::book::model::CustomerId;
 use crate::book::money;
+use crate::i18n::words;
+use crate::tui::account_words::{amount_error, complaint_error, deal_error};
 
 const NEW: &str = "new";
 pub const DEAL_STAGES: &[&str] = &[
@@ -29,6 +31,15 @@ const SCORES: &[&str] = &["", "1", "2", "3", "4", "5"];
 fn pick_label(id: impl std::fmt::Display, text: &str) -> String {
     let short: String = text.chars().take(40).collect();
     format!("#{id} {short}")
+}
+
+/// The first choice's "new" in the language spoken; the picked records as they are.
+fn new_first(choices: &[String]) -> Vec<String> {
+    let mut shown = choices.to_vec();
+    if let Some(first) = shown.first_mut() {
+        *first = t!("form-choice-new");
+    }
+    shown
 }
 
 /// The id in a "#12 ..." choice, or None for "new".
@@ -53,7 +64,7 @@ fn optional_date(
         return None;
     }
     dates::parse_date_in(&text, today, order)
-        .map_err(|e| form.set_error(key, e.to_string()))
+        .map_err(|e| form.set_error(key, crate::i18n::calendar::date_error(&e)))
         .ok()
 }
 
@@ -78,29 +89,26 @@ pub fn deal_form(customer_id: CustomerId, name: &str, deals: &[Deal], currency: 
     let mut choices = vec![NEW.to_string()];
     choices.extend(deals.iter().map(|d| pick_label(d.id, &d.draft.title)));
     let fields = vec![
-        Field::choice(DealField::Deal, &choices, NEW),
-        Field::text(DealField::Title, "", "what was sold or is on offer"),
-        Field::text(
-            DealField::Amount,
-            "",
-            "12,800 or 1.2万; in minor units never",
-        ),
+        Field::choice(DealField::Deal, &choices, NEW).shown_as(new_first(&choices)),
+        Field::text(DealField::Title, "", t!("form-hint-deal-title")),
+        Field::text(DealField::Amount, "", t!("form-hint-amount")),
         Field::text(DealField::Currency, currency, "CNY, USD, HKD..."),
-        Field::choice(DealField::Stage, DEAL_STAGES, "won"),
+        Field::choice(DealField::Stage, DEAL_STAGES, "won").shown_as(
+            DEAL_STAGES
+                .iter()
+                .filter_map(|s| DealStage::parse(s))
+                .map(words::deal_stage),
+        ),
         Field::suggested(
             DealField::OrderDate,
-            "today",
-            "when it was won (won or lost deals)",
+            t!("form-suggest-today"),
+            t!("form-hint-order-date"),
         ),
-        Field::text(
-            DealField::ExpectedClose,
-            "",
-            "open deals: when it should close",
-        ),
+        Field::text(DealField::ExpectedClose, "", t!("form-hint-expected-close")),
     ];
     Form::new(
         FormPurpose::Deal(customer_id),
-        format!("Deal with {name}"),
+        t!("form-title-deal", customer = name),
         fields,
     )
 }
@@ -119,7 +127,7 @@ pub fn apply_deal_choice(form: &mut Form, deals: &[Deal], currency: &str) {
         ] {
             form.set_value(key, value);
         }
-        form.suggest(DealField::OrderDate, "today");
+        form.suggest(DealField::OrderDate, &t!("form-suggest-today"));
         return;
     };
     let d = &deal.draft;
@@ -143,8 +151,9 @@ pub fn read_deal(
 ) -> Option<(Option<DealId>, DealDraft)> {
     form.clear_errors();
     let stage = DealStage::parse(form.value(DealField::Stage)).unwrap_or(DealStage::Won);
-    let amount = money::parse_amount(form.value(DealField::Amount).trim())
-        .map_err(|e| form.set_error(DealField::Amount, e))
+    let typed = form.value(DealField::Amount).trim().to_string();
+    let amount = money::parse_amount(&typed)
+        .map_err(|e| form.set_error(DealField::Amount, amount_error(&e, &typed)))
         .ok();
     let mut read_date = |key| optional_date(form, key, today, order);
     let closed_on = read_date(DealField::OrderDate);
@@ -160,6 +169,10 @@ pub fn read_deal(
         expected_close,
     };
     if let Err(errors) = deals::check(&draft) {
+        let errors = errors
+            .into_iter()
+            .map(|(f, e)| (f, deal_error(f, &e, &draft)))
+            .collect();
         let fields = [
             ("title", DealField::Title),
             ("amount", DealField::Amount),
@@ -185,30 +198,32 @@ pub fn complaint_form(customer_id: CustomerId, name: &str, complaints: &[Complai
             .map(|c| pick_label(c.id, &c.draft.what)),
     );
     let fields = vec![
-        Field::choice(ComplaintField::Complaint, &choices, NEW),
-        Field::multiline(
-            ComplaintField::What,
-            "",
-            "what went wrong, in the customer's words",
+        Field::choice(ComplaintField::Complaint, &choices, NEW).shown_as(new_first(&choices)),
+        Field::multiline(ComplaintField::What, "", t!("form-hint-complaint-what")),
+        Field::choice(ComplaintField::Severity, SEVERITIES, "medium").shown_as(
+            SEVERITIES
+                .iter()
+                .filter_map(|s| Severity::parse(s))
+                .map(words::severity),
         ),
-        Field::choice(ComplaintField::Severity, SEVERITIES, "medium"),
-        Field::choice(ComplaintField::Status, STATUSES, "open"),
+        Field::choice(ComplaintField::Status, STATUSES, "open").shown_as(
+            STATUSES
+                .iter()
+                .filter_map(|s| ComplaintStatus::parse(s))
+                .map(words::complaint_status),
+        ),
         Field::suggested(
             ComplaintField::Opened,
-            "today",
-            "when the customer complained",
+            t!("form-suggest-today"),
+            t!("form-hint-complaint-opened"),
         ),
-        Field::text(
-            ComplaintField::ResolvedOn,
-            "",
-            "when it was put right (resolved)",
-        ),
-        Field::multiline(ComplaintField::Resolution, "", "how it was put right"),
+        Field::text(ComplaintField::ResolvedOn, "", t!("form-hint-resolved-on")),
+        Field::multiline(ComplaintField::Resolution, "", t!("form-hint-resolution")),
         Field::choice(ComplaintField::Satisfaction, SCORES, ""),
     ];
     Form::new(
         FormPurpose::Complaint(customer_id),
-        format!("Complaint from {name}"),
+        t!("form-title-complaint", customer = name),
         fields,
     )
 }
@@ -260,6 +275,10 @@ pub fn read_complaint(
         satisfaction: form.value(ComplaintField::Satisfaction).parse().ok(),
     };
     if let Err(errors) = complaints::check(&draft) {
+        let errors = errors
+            .into_iter()
+            .map(|(f, e)| (f, complaint_error(f, &e, &draft)))
+            .collect();
         let fields = [
             ("what", ComplaintField::What),
             ("opened_on", ComplaintField::Opened),

@@ -7,8 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::form::{Field, FieldKey, FollowUpField, Form, FormPurpose, LogField, SnoozeField};
 use super::keymap::{MAKE_FOLLOW_UP, SAVE, key_name};
 use crate::book::dates::{self, DateOrder};
+use crate::book::model::Channel;
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId};
-use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
+use crate::book::recurrence::Recurrence;
 use crate::config::Outcome;
 use crate::services::later::LaterError;
 use crate::services::logging::{self, Closes, FieldErrors, FollowUpRequest, LogRequest, Remedy};
@@ -16,13 +17,19 @@ use crate::services::logging::{self, Closes, FieldErrors, FollowUpRequest, LogRe
 pub const CHANNELS: &[&str] = &[
     "call", "visit", "wechat", "email", "meeting", "message", "other",
 ];
-pub const DATE_HINT: &str = "today, tomorrow, fri, next mon, +3d, 12-01, 2026-12-01";
-const REPEAT_HINT: &str = "empty = once; weekly, every 2w, monthly after done, 每月";
+/// The dates a date field takes, as its placeholder says them.
+pub fn date_hint() -> String {
+    t!("form-hint-date")
+}
+
+fn repeat_hint() -> String {
+    t!("form-hint-repeat")
+}
 
 pub fn log_form(customer_id: CustomerId, customer_name: &str, outcomes: &[Outcome]) -> Form {
     Form::new(
         FormPurpose::LogInteraction(customer_id),
-        format!("Log a contact with {customer_name}"),
+        t!("form-title-log", customer = customer_name),
         log_fields(outcomes),
     )
 }
@@ -45,11 +52,15 @@ pub fn log_form_closing(
     }
     let mut choices: Vec<String> = due.iter().map(|f| closes_label(f, today)).collect();
     choices.push(CLOSES_NONE.to_string());
-    let mut fields = vec![Field::choice(LogField::Closes, &choices, &choices[0])];
+    let mut shown = choices.clone();
+    if let Some(last) = shown.last_mut() {
+        *last = t!("form-closes-none");
+    }
+    let mut fields = vec![Field::choice(LogField::Closes, &choices, &choices[0]).shown_as(shown)];
     fields.extend(log_fields(outcomes));
     let mut form = Form::new(
         FormPurpose::LogInteraction(customer_id),
-        format!("Log a contact with {customer_name}"),
+        t!("form-title-log", customer = customer_name),
         fields,
     );
     form.focus_on(LogField::Summary);
@@ -73,26 +84,19 @@ fn log_fields(outcomes: &[Outcome]) -> Vec<Field> {
     let mut choices = vec![String::new()];
     choices.extend(outcomes.iter().map(|o| o.label.clone()));
     vec![
-        Field::multiline(
-            LogField::Summary,
-            "",
-            "what was said (Enter = new line, Tab = next field)",
+        Field::multiline(LogField::Summary, "", t!("form-hint-summary")),
+        Field::choice(LogField::Channel, CHANNELS, "call").shown_as(
+            CHANNELS
+                .iter()
+                .filter_map(|c| Channel::parse(c))
+                .map(crate::i18n::words::channel),
         ),
-        Field::choice(LogField::Channel, CHANNELS, "call"),
         Field::choice(LogField::Outcome, &choices, ""),
-        Field::text(LogField::With, "", "person spoken with (optional)"),
-        Field::text(
-            LogField::When,
-            "",
-            "now; or today 14:30, yesterday, 2026-11-20 9:00",
-        ),
-        Field::text(
-            LogField::FollowUpDate,
-            "",
-            "empty = none; tomorrow, fri 10:00, +3d, 12-01",
-        ),
-        Field::text(LogField::FollowUpTask, "", "what to do next"),
-        Field::text(LogField::Repeat, "", REPEAT_HINT),
+        Field::text(LogField::With, "", t!("form-hint-with")),
+        Field::text(LogField::When, "", t!("form-hint-when")),
+        Field::text(LogField::FollowUpDate, "", t!("form-hint-follow-up-date")),
+        Field::text(LogField::FollowUpTask, "", t!("form-hint-next-task")),
+        Field::text(LogField::Repeat, "", repeat_hint()),
         Field::choice(LogField::Satisfaction, &["", "1", "2", "3", "4", "5"], ""),
     ]
 }
@@ -159,11 +163,15 @@ pub fn show_log_errors(form: &mut Form, errors: &FieldErrors) {
             logging::LogField::Channel => LogField::Channel,
             logging::LogField::Outcome => LogField::Outcome,
             logging::LogField::With => {
-                form.set_error(LogField::With, format!("{message} (add them with p)"));
+                form.set_error(LogField::With, t!("form-error-with-add", message = message));
                 continue;
             }
             logging::LogField::When if errors.remedy(field) == Some(Remedy::MakeFollowUp) => {
-                let offer = format!("{message} ({} does)", key_name(MAKE_FOLLOW_UP));
+                let offer = t!(
+                    "form-error-make-follow-up",
+                    message = message,
+                    key = key_name(MAKE_FOLLOW_UP)
+                );
                 form.set_error(LogField::When, offer);
                 continue;
             }
@@ -192,13 +200,13 @@ pub fn show_log_errors(form: &mut Form, errors: &FieldErrors) {
 
 pub fn follow_up_form(customer_id: CustomerId, customer_name: &str) -> Form {
     let fields = vec![
-        Field::text(FollowUpField::Task, "", "what to do"),
-        Field::suggested(FollowUpField::Due, "tomorrow", DATE_HINT),
-        Field::text(FollowUpField::Repeat, "", REPEAT_HINT),
+        Field::text(FollowUpField::Task, "", t!("form-hint-task")),
+        Field::suggested(FollowUpField::Due, t!("form-suggest-tomorrow"), date_hint()),
+        Field::text(FollowUpField::Repeat, "", repeat_hint()),
     ];
     Form::new(
         FormPurpose::AddFollowUp(customer_id),
-        format!("Follow-up for {customer_name}"),
+        t!("form-title-follow-up", customer = customer_name),
         fields,
     )
 }
@@ -212,7 +220,7 @@ pub fn read_follow_up(
     form.clear_errors();
     let task = form.value(FollowUpField::Task).trim().to_string();
     if task.is_empty() {
-        form.set_error(FollowUpField::Task, "say what to do");
+        form.set_error(FollowUpField::Task, t!("form-error-task"));
     }
     let due = read_later(form, FollowUpField::Due, now, order);
     let repeat_text = form.value(FollowUpField::Repeat).trim().to_string();
@@ -223,7 +231,7 @@ pub fn read_follow_up(
         if rule.is_none() {
             form.set_error(
                 FollowUpField::Repeat,
-                format!("can't read that: {RECURRENCE_HINT}"),
+                t!("form-error-repeat", hint = repeat_hint()),
             );
         }
         rule
@@ -243,10 +251,14 @@ pub fn read_follow_up(
 }
 
 pub fn snooze_form(follow_up_id: FollowUpId, task: &str) -> Form {
-    let fields = vec![Field::suggested(SnoozeField::Until, "tomorrow", DATE_HINT)];
+    let fields = vec![Field::suggested(
+        SnoozeField::Until,
+        t!("form-suggest-tomorrow"),
+        date_hint(),
+    )];
     Form::new(
         FormPurpose::Snooze(follow_up_id),
-        format!("Snooze: {task}"),
+        t!("form-title-snooze", task = task),
         fields,
     )
 }
@@ -263,7 +275,7 @@ pub fn read_later(
     let key = key.into();
     let text = form.value(key).trim().to_string();
     if text.is_empty() {
-        form.set_error(key, format!("a date is needed: {DATE_HINT}"));
+        form.set_error(key, t!("form-error-date-needed", hint = date_hint()));
         return None;
     }
     let past_ok = form.past_confirmed(key);
@@ -283,7 +295,11 @@ pub fn read_later(
 
 /// A past date's refusal, with how to say it is meant.
 fn confirm_past(refusal: &str) -> String {
-    format!("{refusal}; {} again keeps it", key_name(SAVE))
+    t!(
+        "form-past-again-keeps",
+        refusal = refusal,
+        key = key_name(SAVE)
+    )
 }
 
 /// The log form's When, still to come, becomes the follow-up date (a contact that has not

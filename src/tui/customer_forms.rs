@@ -5,6 +5,7 @@ use super::form::{CustomerField, Field, FieldKey, Form, FormPurpose, PersonField
 use crate::book::model::{
     Birthday, ContactDraft, Customer, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
 };
+use crate::i18n::words;
 
 const KINDS: &[&str] = &["company", "person"];
 const TIERS: &[&str] = &["", "A", "B", "C"];
@@ -14,15 +15,17 @@ pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
     let empty = CustomerDraft::default();
     let d = existing.map_or(&empty, |c| &c.draft);
     let fields = vec![
-        Field::text(
-            CustomerField::Name,
-            &d.name,
-            "company or person name (required)",
-        ),
+        Field::text(CustomerField::Name, &d.name, t!("form-hint-customer-name")),
         Field::choice(
             CustomerField::Kind,
             KINDS,
             d.kind.unwrap_or(CustomerKind::Company).as_str(),
+        )
+        .shown_as(
+            KINDS
+                .iter()
+                .filter_map(|k| CustomerKind::parse(k))
+                .map(words::customer_kind),
         ),
         Field::text(CustomerField::City, &d.city, ""),
         Field::text(CustomerField::Phone, &d.phone, ""),
@@ -33,44 +36,49 @@ pub fn customer_form(existing: Option<&Customer>, why: &str) -> Form {
             CustomerField::Stage,
             STAGES,
             d.stage.map_or("", Stage::label),
+        )
+        .shown_as(
+            STAGES
+                .iter()
+                .map(|s| Stage::parse(s).map(words::stage).unwrap_or_default()),
         ),
-        Field::text(
-            CustomerField::WhyByHand,
-            why,
-            "tier/stage are computed; if you set one, say why",
-        ),
-        Field::text(CustomerField::Tags, d.tags.join(", "), "comma separated"),
+        Field::text(CustomerField::WhyByHand, why, t!("form-hint-why-by-hand")),
+        Field::text(CustomerField::Tags, d.tags.join(", "), t!("form-hint-tags")),
         Field::text(CustomerField::Industry, &d.industry, ""),
         Field::text(CustomerField::Address, &d.address, ""),
         Field::text(CustomerField::Website, &d.website, ""),
         Field::text(
             CustomerField::LeadSource,
             &d.lead_source,
-            "referral, trade fair, ...",
+            t!("form-hint-lead-source"),
         ),
         Field::text(
             CustomerField::Birthday,
             d.birthday.map(Birthday::to_text).unwrap_or_default(),
-            "1985-06-20 or 06-20",
+            t!("form-hint-birthday"),
         ),
         Field::text(
             CustomerField::Cadence,
             d.cadence_days.map(|n| n.to_string()).unwrap_or_default(),
-            "stay in touch every N days",
+            t!("form-hint-cadence"),
         ),
-        Field::multiline(
-            CustomerField::Notes,
-            &d.notes,
-            "preferences, anything worth remembering",
-        ),
+        Field::multiline(CustomerField::Notes, &d.notes, t!("form-hint-notes")),
     ];
     match existing {
         Some(c) => {
-            let mut form = Form::new(FormPurpose::EditCustomer(c.id), "Edit customer", fields);
+            let mut form = Form::new(
+                FormPurpose::EditCustomer(c.id),
+                t!("form-title-edit-customer"),
+                fields,
+            );
             form.opened = Some(Box::new(c.clone()));
             form
         }
-        None => Form::new(FormPurpose::AddCustomer, "Add a customer", fields),
+        None => Form::new(
+            FormPurpose::AddCustomer,
+            t!("form-title-add-customer"),
+            fields,
+        ),
     }
 }
 
@@ -86,7 +94,11 @@ pub fn changed_fields(opened: &Customer, now: &Customer) -> Vec<(FieldKey, Strin
         .iter()
         .zip(&after.fields)
         .filter(|(b, a)| b.value() != a.value())
-        .map(|(b, a)| (b.key, b.value().to_string(), a.value().to_string()))
+        // A choice as the form shows it: 有风险, not the stored `at risk`.
+        .map(|(b, a)| {
+            let (was, is) = (b.shown_option(b.value()), b.shown_option(a.value()));
+            (b.key, was.to_string(), is.to_string())
+        })
         .collect()
 }
 
@@ -100,16 +112,20 @@ pub fn mark_changed_elsewhere(form: &mut Form, now: &Customer) -> String {
     let mut said = Vec::new();
     for (key, was, is) in &changed {
         let change = format!("{} → {}", shown(was), shown(is));
-        form.set_error(*key, format!("changed elsewhere: {change}"));
-        said.push(format!("{} changed elsewhere: {change}", key.label()));
+        form.set_error(*key, t!("form-changed-elsewhere", change = change.clone()));
+        said.push(t!(
+            "form-field-changed-elsewhere",
+            field = key.label(),
+            change = change
+        ));
     }
     if said.is_empty() {
-        said.push("the customer changed elsewhere".into());
+        said.push(t!("form-customer-changed-elsewhere"));
     }
-    format!(
-        "{}. Nothing was saved; {} loads the book's values (what you typed stays)",
-        said.join("; "),
-        super::keymap::key_name(super::keymap::RELOAD)
+    t!(
+        "form-nothing-saved-reload",
+        changes = said.join(&t!("list-separator")),
+        key = super::keymap::key_name(super::keymap::RELOAD)
     )
 }
 
@@ -118,7 +134,7 @@ fn shown(value: &str) -> String {
     const LONGEST: usize = 40;
     let line = crate::safe_text::line(value.trim());
     match line.chars().count() {
-        0 => "(empty)".into(),
+        0 => t!("form-value-empty"),
         n if n > LONGEST => format!("{}…", line.chars().take(LONGEST).collect::<String>()),
         _ => line.into_owned(),
     }
@@ -144,7 +160,7 @@ fn read_birthday(form: &mut Form, key: FieldKey) -> Option<Birthday> {
     }
     let parsed = Birthday::parse(&text);
     if parsed.is_none() {
-        form.set_error(key, "use 1985-06-20, or 06-20 when the year is unknown");
+        form.set_error(key, t!("form-error-birthday"));
     }
     parsed
 }
@@ -152,7 +168,7 @@ fn read_birthday(form: &mut Form, key: FieldKey) -> Option<Birthday> {
 fn read_name(form: &mut Form, key: FieldKey) -> String {
     let name = form.value(key).trim().to_string();
     if name.is_empty() {
-        form.set_error(key, "a name is needed");
+        form.set_error(key, t!("form-error-name"));
     }
     name
 }
@@ -167,7 +183,7 @@ pub fn read_customer(form: &mut Form) -> Option<CustomerDraft> {
         _ if cadence_text.is_empty() => None,
         Ok(n) if (1..=3650).contains(&n) => Some(n),
         _ => {
-            form.set_error(CustomerField::Cadence, "a whole number of days, 1 to 3650");
+            form.set_error(CustomerField::Cadence, t!("form-error-cadence"));
             None
         }
     };
@@ -198,17 +214,17 @@ pub fn read_customer(form: &mut Form) -> Option<CustomerDraft> {
 
 pub fn person_form(customer_id: CustomerId, customer_name: &str) -> Form {
     let fields = vec![
-        Field::text(PersonField::Name, "", "required"),
-        Field::text(PersonField::Title, "", "purchasing manager, 总经理, ..."),
+        Field::text(PersonField::Name, "", t!("form-hint-required")),
+        Field::text(PersonField::Title, "", t!("form-hint-person-title")),
         Field::text(PersonField::Phone, "", ""),
         Field::text(PersonField::Email, "", ""),
         Field::text(PersonField::WeChat, "", ""),
-        Field::text(PersonField::Birthday, "", "1985-06-20 or 06-20"),
+        Field::text(PersonField::Birthday, "", t!("form-hint-birthday")),
         Field::multiline(PersonField::Notes, "", ""),
     ];
     Form::new(
         FormPurpose::AddPerson(customer_id),
-        format!("Add a person at {customer_name}"),
+        t!("form-title-add-person", customer = customer_name),
         fields,
     )
 }

@@ -109,9 +109,9 @@ impl Follower {
                 true
             }
             Err(e) => {
-                state.error(format!(
-                    "the book changed but could not be read again: {}",
-                    crate::safe_text::line(&e)
+                state.error(t!(
+                    "status-reread-failed",
+                    why = crate::safe_text::line(&e).into_owned()
                 ));
                 true
             }

@@ -4,6 +4,7 @@
 use super::text_input::{TextEdit, TextInput};
 use crate::book::model::{Customer, CustomerId, FollowUpId};
 
+mod choice;
 mod keys;
 pub use keys::{
     ComplaintField, CustomerField, DealField, FieldKey, FollowUpField, ImportField, LogField,
@@ -27,10 +28,13 @@ pub struct Field {
     pub kind: FieldKind,
     pub input: TextInput,
     /// Shown dimmed when the field is empty: what may be typed.
-    pub placeholder: &'static str,
+    pub placeholder: String,
+    /// A choice's options as the form shows them, beside `kind`'s stored values (empty: the
+    /// values themselves): the book keeps `call`, the form may say 电话.
+    pub shown: Vec<String>,
     pub error: Option<String>,
     /// What was typed into a Choice field since it was focused, to pick by prefix.
-    typed: String,
+    pub(super) typed: String,
     /// The value is a proposal (a default date): the first character typed replaces it, as
     /// selected text would, rather than being appended to it.
     pub suggested: bool,
@@ -40,7 +44,7 @@ impl Field {
     pub fn text(
         key: impl Into<FieldKey>,
         value: impl Into<String>,
-        placeholder: &'static str,
+        placeholder: impl Into<String>,
     ) -> Self {
         let key = key.into();
         Self {
@@ -48,7 +52,8 @@ impl Field {
             label: key.label(),
             kind: FieldKind::Text,
             input: TextInput::new(value),
-            placeholder,
+            placeholder: placeholder.into(),
+            shown: Vec::new(),
             error: None,
             typed: String::new(),
             suggested: false,
@@ -59,7 +64,7 @@ impl Field {
     pub fn suggested(
         key: impl Into<FieldKey>,
         value: impl Into<String>,
-        placeholder: &'static str,
+        placeholder: impl Into<String>,
     ) -> Self {
         Self {
             suggested: true,
@@ -70,24 +75,11 @@ impl Field {
     pub fn multiline(
         key: impl Into<FieldKey>,
         value: impl Into<String>,
-        placeholder: &'static str,
+        placeholder: impl Into<String>,
     ) -> Self {
         Self {
             kind: FieldKind::Multiline,
             ..Self::text(key, value, placeholder)
-        }
-    }
-
-    pub fn choice<S: AsRef<str>>(key: impl Into<FieldKey>, options: &[S], value: &str) -> Self {
-        let options: Vec<String> = options.iter().map(|o| o.as_ref().to_string()).collect();
-        let value = options
-            .iter()
-            .find(|o| o.eq_ignore_ascii_case(value))
-            .unwrap_or(&options[0])
-            .clone();
-        Self {
-            kind: FieldKind::Choice(options),
-            ..Self::text(key, value, "")
         }
     }
 
@@ -125,35 +117,6 @@ impl Field {
             FieldKind::Multiline => self.input.paste(text, true),
             FieldKind::Text => self.input.paste(text, false),
         }
-    }
-
-    fn choose(&mut self, options: &[String], edit: TextEdit) {
-        let current = options.iter().position(|o| *o == self.value()).unwrap_or(0);
-        let pick = match edit {
-            TextEdit::Insert(c) => {
-                self.typed.push(c);
-                let starts = |prefix: &str| {
-                    options.iter().position(|o| {
-                        !o.is_empty() && o.to_lowercase().starts_with(&prefix.to_lowercase())
-                    })
-                };
-                match starts(&self.typed) {
-                    Some(i) => i,
-                    None => {
-                        self.typed = c.to_string();
-                        starts(&self.typed).unwrap_or(current)
-                    }
-                }
-            }
-            TextEdit::Right => (current + 1) % options.len(),
-            TextEdit::Left => (current + options.len() - 1) % options.len(),
-            TextEdit::Backspace | TextEdit::Delete | TextEdit::ClearToStart => {
-                self.typed.clear();
-                current
-            }
-            _ => current,
-        };
-        self.input.set(options[pick].clone());
     }
 }
 

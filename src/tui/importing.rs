@@ -30,23 +30,25 @@ impl ImportPreview {
 
 pub fn import_form() -> Form {
     let fields = vec![
-        Field::text(
-            ImportField::File,
-            "",
-            "path to a .csv, .tsv, .vcf or fieldbook .json (~ works)",
-        ),
+        Field::text(ImportField::File, "", t!("form-hint-import-file")),
         Field::choice(
             ImportField::Duplicates,
             &["skip", "merge", "keep both"],
             "skip",
-        ),
+        )
+        .shown_as([
+            t!("form-import-skip"),
+            t!("form-import-merge"),
+            t!("form-import-keep-both"),
+        ]),
         Field::choice(
             ImportField::BadRows,
             &["refuse the file", "leave them out"],
             "refuse the file",
-        ),
+        )
+        .shown_as([t!("form-import-refuse"), t!("form-import-leave-out")]),
     ];
-    Form::new(FormPurpose::Import, "Import customers and people", fields)
+    Form::new(FormPurpose::Import, t!("form-title-import"), fields)
 }
 
 fn expand_home(text: &str) -> PathBuf {
@@ -66,10 +68,7 @@ pub fn preview(
     form.clear_errors();
     let typed = form.value(ImportField::File).trim().to_string();
     if typed.is_empty() {
-        form.set_error(
-            ImportField::File,
-            "which file? a path such as ~/Downloads/客户.csv",
-        );
+        form.set_error(ImportField::File, t!("form-error-import-file"));
         return Ok(None);
     }
     let options = ReadOptions {

@@ -119,7 +119,7 @@ pub fn spawn(path: PathBuf, config: Config, today: NaiveDate, care: bool) -> Rec
                 })
             })
             .map(Box::new)
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::tui::update::said(&e));
         let _ = tx.send(Progress::Loaded(loaded));
     });
     rx

@@ -1,6 +1,7 @@
 //! The interactive book: key -> Action -> update(state, repository) -> draw.
 
 pub mod account_forms;
+mod account_words;
 pub mod action;
 pub mod book_forms;
 pub mod customer_forms;
@@ -89,7 +90,7 @@ fn open_review_if_due(state: &mut State, repo: &mut Repository) {
         && update::reviewing::anything_due(state)
         && let Err(e) = update::reviewing::open(state, repo)
     {
-        state.error(crate::safe_text::line(&e.to_string()).into_owned());
+        state.error(crate::safe_text::line(&update::said(&e)).into_owned());
     }
 }
 
@@ -224,15 +225,15 @@ fn take_loaded(app: &mut App) -> bool {
         Ok(Progress::Loaded(loaded)) => {
             *app.loading = Loading::Done;
             let installed = loaded.map_err(|e| e.to_string()).and_then(|l| {
-                update::reading::install_all(state, *l, repo).map_err(|e| e.to_string())
+                update::reading::install_all(state, *l, repo).map_err(|e| update::said(&e))
             });
             match installed {
                 Ok(()) => open_review_if_due(state, repo),
                 Err(e) => {
                     state.loading = false;
-                    state.error(format!(
-                        "the book could not be read: {}",
-                        crate::safe_text::line(&e)
+                    state.error(t!(
+                        "status-read-failed",
+                        why = crate::safe_text::line(&e).into_owned()
                     ));
                 }
             }
@@ -246,7 +247,7 @@ fn take_loaded(app: &mut App) -> bool {
             // The reading thread died without a word: say so rather than wait forever.
             *app.loading = Loading::Done;
             state.loading = false;
-            state.error("the book could not be read in full; restart fieldbook");
+            state.error(t!("status-read-died"));
             app.day.start_then();
             true
         }

@@ -5,7 +5,7 @@
 
 use super::action::{Action, Pane};
 use super::state::{FollowUpScope, Overlay, Question, Screen, State};
-use crate::repository::{Repository, Result};
+use crate::repository::{BookError, Repository, Result};
 use crate::safe_text;
 use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer};
 
@@ -28,7 +28,7 @@ use views::{archived_dispatch, dashboard_dispatch, import_dispatch, review_dispa
 /// Carries out one Action. A failed write keeps the form open with its text and says why.
 pub fn update(state: &mut State, repo: &mut Repository, action: Action) {
     if let Err(e) = dispatch(state, repo, action) {
-        let message = safe_text::line(&e.to_string()).into_owned();
+        let message = safe_text::line(&said(&e)).into_owned();
         if let Some(form) = state.form_mut() {
             form.error = Some(message.clone());
         }
@@ -48,7 +48,7 @@ pub fn paste(state: &mut State, repo: &mut Repository, text: &str) {
         None => paste_filter(state, repo, text),
     };
     if let Err(e) = result {
-        state.error(safe_text::line(&e.to_string()).into_owned());
+        state.error(safe_text::line(&said(&e)).into_owned());
     }
 }
 
@@ -59,7 +59,33 @@ pub fn update_with(
     step: impl FnOnce(&mut State, &Repository) -> Result<()>,
 ) {
     if let Err(e) = step(state, repo) {
-        state.error(safe_text::line(&e.to_string()).into_owned());
+        state.error(safe_text::line(&said(&e)).into_owned());
+    }
+}
+
+/// The book's failure as the status line says it, in the language spoken: the repository words
+/// a full disk, a busy book, a newer book in English for the command line; a rule's message
+/// (`Invalid`) is already in words and is shown as it is.
+pub fn said(e: &BookError) -> String {
+    if e.is_disk_full() {
+        return t!("error-disk-full");
+    }
+    match e {
+        BookError::Sqlite(_) if e.to_string() == crate::repository::GAVE_UP => {
+            t!("error-book-busy")
+        }
+        BookError::Sqlite(inner) => t!("error-book-unreadable", why = inner.to_string()),
+        BookError::TooNew {
+            path,
+            found,
+            supported,
+        } => t!(
+            "error-book-too-new",
+            path = path.as_str(),
+            found = *found,
+            supported = *supported
+        ),
+        BookError::Io(_) | BookError::Invalid(_) => e.to_string(),
     }
 }
 
@@ -246,13 +272,37 @@ fn complete_follow_up(state: &mut State, repo: &mut Repository) -> Result<()> {
     };
     let next = repo.complete_follow_up(f.id, state.today)?;
     refresh_customer(state, repo, f.draft.customer_id, false)?;
-    let again = match next.map(|id| repo.follow_up(id)).transpose()? {
-        Some(n) => format!(
-            "; next one {}",
-            crate::i18n::calendar::due_label(Some(n.draft.due_on), state.today)
-        ),
-        None => String::new(),
-    };
-    state.info(format!("done: {}{again}", safe_text::line(&f.draft.task)));
+    let next = next.map(|id| repo.follow_up(id)).transpose()?;
+    state.info(reviewing::done_message(&f, next.as_ref(), state.today));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, with_language};
+
+    #[test]
+    fn the_books_failures_are_said_in_the_language_spoken() {
+        let failures = [
+            BookError::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
+            BookError::TooNew {
+                path: "book.sqlite3".into(),
+                found: 12,
+                supported: 9,
+            },
+            BookError::Invalid("名称不能为空".into()),
+        ];
+        for e in &failures {
+            // In English, word for word what the repository says (the command line's text).
+            assert_eq!(with_language(Language::English, || said(e)), e.to_string());
+        }
+        let zh: Vec<String> = failures
+            .iter()
+            .map(|e| with_language(Language::Chinese, || said(e)))
+            .collect();
+        assert!(zh[0].starts_with("磁盘已满"), "{zh:?}");
+        assert!(zh[1].contains("账本版本 12，本程序最高支持 9"), "{zh:?}");
+        assert_eq!(zh[2], "名称不能为空");
+    }
 }

@@ -19,19 +19,19 @@ const BIN: &str = env!("CARGO_BIN_EXE_fieldbook");
 const DEADLINE: Duration = Duration::from_secs(20);
 const POLL: Duration = Duration::from_millis(50);
 const SESSION: &str = "e2e";
-const CUSTOMER: &str = "北京星河科技有限公司";
+pub(crate) const CUSTOMER: &str = "北京星河科技有限公司";
 
 static SERVERS: AtomicUsize = AtomicUsize::new(0);
 
 /// How the program in the pane ended.
 #[derive(Debug, PartialEq, Eq)]
-enum Exit {
+pub(crate) enum Exit {
     Status(i32),
     Signal(String),
 }
 
 /// One tmux server running one pane. Dropping it kills the server, panic or not.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
     /// `TMUX_TMPDIR`: the socket lives in the test's temporary folder and goes with it.
     socket_dir: PathBuf,
@@ -43,7 +43,7 @@ struct Tmux {
 impl Tmux {
     /// Starts a server with `fieldbook ARGS...` (environment `vars` only) in a 120x40 pane, or
     /// returns `None` (skip) when tmux is not installed and we are not under CI.
-    fn start(dir: &Path, vars: &[String], args: &[&str]) -> Option<Tmux> {
+    pub(crate) fn start(dir: &Path, vars: &[String], args: &[&str]) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             if std::env::var_os("CI").is_some() {
                 panic!("tmux is not installed, and CI is set: the end-to-end tests must run");
@@ -116,19 +116,19 @@ impl Tmux {
             .to_string()
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.run(&["capture-pane", "-p", "-t", SESSION])
     }
 
     /// Named keys (`Tab`, `C-s`) or single characters.
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", SESSION, "--"];
         args.extend_from_slice(keys);
         self.run(&args);
     }
 
     /// Text typed as is, never read as key names.
-    fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         self.run(&["send-keys", "-l", "-t", SESSION, "--", text]);
     }
 
@@ -140,7 +140,7 @@ impl Tmux {
     }
 
     /// Polls the screen until `ready` holds; panics with the last screen after the deadline.
-    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -158,14 +158,14 @@ impl Tmux {
     }
 
     /// Waits until each of `texts` is somewhere on the screen.
-    fn wait_for(&self, texts: &[&str]) -> String {
+    pub(crate) fn wait_for(&self, texts: &[&str]) -> String {
         self.wait_until(&format!("{texts:?}"), |s| {
             texts.iter().all(|t| s.contains(t))
         })
     }
 
     /// Waits until one screen line holds all of `parts`, in that order.
-    fn wait_for_line(&self, parts: &[&str]) -> String {
+    pub(crate) fn wait_for_line(&self, parts: &[&str]) -> String {
         self.wait_until(&format!("a line with {parts:?}"), |s| {
             s.lines().any(|line| has_in_order(line, parts))
         })
@@ -173,7 +173,7 @@ impl Tmux {
 
     /// Waits for the program to end and says how. tmux 3.3a sometimes leaves the status of a
     /// dead pane empty until it handles another SIGCHLD, so the server gets nudged.
-    fn wait_exit(&self) -> Exit {
+    pub(crate) fn wait_exit(&self) -> Exit {
         let server = self.display("#{pid}");
         let start = Instant::now();
         let mut nudged = false;
@@ -212,7 +212,7 @@ impl Tmux {
 
     /// Presses Tab until the form's focus marker (`›`) is on `label`, one field at a time, so
     /// the test follows the form whatever fields sit in between.
-    fn tab_to(&self, label: &str) {
+    pub(crate) fn tab_to(&self, label: &str) {
         let marker = format!("›{label}");
         let mut screen = self.wait_until("a focused form field", |s| !focused_line(s).is_empty());
         for _ in 0..40 {
@@ -222,21 +222,23 @@ impl Tmux {
             }
             self.keys(&["Tab"]);
             // A capture may catch a frame half drawn, the marker already gone from the old line
-            // but not yet on the new one: only a marker on another line means the Tab landed.
+            // but not yet on the new one, or the old field's value still arriving: only another
+            // label beside the marker means the Tab landed.
+            let label = focused_label(&focused);
             screen = self.wait_until(&format!("Tab to move the focus off {focused:?}"), |s| {
                 let now = focused_line(s);
-                !now.is_empty() && now != focused
+                !now.is_empty() && focused_label(&now) != label
             });
         }
         panic!("Tab never reached the field {label:?}; last screen:\n{screen}");
     }
 
     /// Whether the pane's terminal is still in the alternate screen.
-    fn alternate_on(&self) -> bool {
+    pub(crate) fn alternate_on(&self) -> bool {
         self.display("#{alternate_on}") == "1"
     }
 
-    fn program_pid(&self) -> String {
+    pub(crate) fn program_pid(&self) -> String {
         self.display("#{pane_pid}")
     }
 
@@ -247,7 +249,7 @@ impl Tmux {
     }
 
     /// Starts the program again in the same (dead) pane.
-    fn respawn(&self, vars: &[String], args: &[&str]) {
+    pub(crate) fn respawn(&self, vars: &[String], args: &[&str]) {
         let mut cmd = vec!["respawn-pane", "-k", "-t", SESSION, "--"];
         let program = program(vars, args);
         cmd.extend(program.iter().map(String::as_str));
@@ -298,7 +300,7 @@ fn program(vars: &[String], args: &[&str]) -> Vec<String> {
 }
 
 /// A home of its own under `dir`, so nothing (config, default book) touches the real one.
-fn sandbox_env(dir: &Path) -> Vec<String> {
+pub(crate) fn sandbox_env(dir: &Path) -> Vec<String> {
     let home = dir.join("home");
     vec![
         format!("HOME={}", home.display()),
@@ -332,7 +334,21 @@ fn focused_line(screen: &str) -> String {
         .unwrap_or_default()
 }
 
-fn has_in_order(line: &str, parts: &[&str]) -> bool {
+/// The label of a focused line (`›Label   value`): the form pads every label to one width (15
+/// columns after the marker), so the label is what those columns hold.
+fn focused_label(line: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut width = 0;
+    line.trim_start_matches('›')
+        .chars()
+        .take_while(|c| {
+            width += c.width().unwrap_or(0);
+            width <= 15
+        })
+        .collect()
+}
+
+pub(crate) fn has_in_order(line: &str, parts: &[&str]) -> bool {
     let mut rest = line;
     for part in parts {
         match rest.find(part) {

@@ -130,7 +130,7 @@ fn done_snooze_and_plan_write_the_book_and_move_on() {
     );
     let planned = open_tasks(&repo, s.hostile);
     assert!(
-        planned.contains(&(reviewing::RECONNECT_TASK.to_string(), d("2026-11-30"))),
+        planned.contains(&(reviewing::reconnect_task(), d("2026-11-30"))),
         "{planned:?}"
     );
     let r = review(&state);
@@ -213,7 +213,7 @@ fn a_typed_snooze_date_and_a_cancelled_form_return_to_the_review() {
     match state.form() {
         Some(f) => {
             assert_eq!(f.value(FollowUpField::Due), "someday");
-            assert_eq!(f.value(FollowUpField::Task), reviewing::RECONNECT_TASK);
+            assert_eq!(f.value(FollowUpField::Task), reviewing::reconnect_task());
             assert!(f.fields.iter().any(|f| f.error.is_some()));
         }
         None => panic!("expected the form to stay, got {:?}", state.overlay),

@@ -38,7 +38,6 @@
 //! expected. Anything else is an error that lists what is accepted: never a guess, never a panic.
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use std::fmt;
 
 /// How short numeric dates read: `12/01` is 1 December month first, 12 January day first.
 /// ISO dates (`2026-12-01`) and Chinese dates (`12月1日`) are never ambiguous.
@@ -69,25 +68,26 @@ pub enum Lean {
     Behind,
 }
 
-/// The input could not be read as a date; `Display` says what would have been accepted.
+/// The input could not be read as a date. What would have been accepted is said by the front
+/// ends (`i18n::calendar::date_error`, also its `Display`): this module is words-free.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     pub input: String,
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("can't read \"")?;
+impl DateError {
+    /// The input as a message may echo it: trimmed, with controls and bidi overrides escaped,
+    /// since they could move the cursor, clear the screen or reorder the line.
+    pub fn shown_input(&self) -> String {
+        let mut out = String::new();
         for c in self.input.trim().chars() {
             if is_unsafe_for_terminal(c) {
-                write!(f, "{}", c.escape_debug())?;
+                out.extend(c.escape_debug());
             } else {
-                write!(f, "{c}")?;
+                out.push(c);
             }
         }
-        f.write_str(
-            "\" as a date: try 2026-12-01, 12-01, today, tomorrow, +3d, +2w, fri, next mon, 明天, 下周一",
-        )
+        out
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Closes, FieldErrors, FollowUpRequest, LogField, LogRequest, Remedy};
 use crate::book::dates::{self, DateOrder};
 use crate::book::follow_ups::find_person;
 use crate::book::model::{Channel, Contact, ContactId, FollowUp};
-use crate::book::recurrence::{RECURRENCE_HINT, Recurrence};
+use crate::book::recurrence::Recurrence;
 use crate::config::{Config, Outcome};
 use crate::repository::{BookError, Repository, Result};
 use crate::safe_text;
@@ -21,10 +21,10 @@ pub(super) fn read_channel(text: &str, errors: &mut FieldErrors) -> Option<Chann
         let all: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
         errors.add(
             LogField::Channel,
-            format!(
-                "unknown channel \"{}\": use one of {}",
-                safe_text::escaped(text.trim()),
-                all.join(", ")
+            t!(
+                "log-error-channel",
+                typed = safe_text::escaped(text.trim()),
+                all = all.join(", ")
             ),
         );
     }
@@ -42,10 +42,10 @@ pub(super) fn read_outcome<'a>(
         let keys: Vec<&str> = config.outcomes.iter().map(|o| o.key.as_str()).collect();
         errors.add(
             LogField::Outcome,
-            format!(
-                "unknown outcome \"{}\": use one of {}",
-                safe_text::escaped(key),
-                keys.join(", ")
+            t!(
+                "log-error-outcome",
+                typed = safe_text::escaped(key),
+                all = keys.join(", ")
             ),
         );
     }
@@ -61,10 +61,7 @@ pub(super) fn read_with(
     if found.is_none() {
         errors.add(
             LogField::With,
-            format!(
-                "\"{}\" is not one of this customer's people",
-                safe_text::escaped(name)
-            ),
+            t!("log-error-with", typed = safe_text::escaped(name)),
         );
     }
     found
@@ -89,10 +86,9 @@ pub(super) fn read_when(
     if (at - now).num_minutes() > AHEAD_GRACE_MINUTES {
         errors.refuse(
             LogField::When,
-            format!(
-                "{} is still to come: a contact is logged once it has happened; \
-                 make it a follow-up instead",
-                at.format("%Y-%m-%d %H:%M")
+            t!(
+                "log-error-when-ahead",
+                at = at.format("%Y-%m-%d %H:%M").to_string()
             ),
             Remedy::MakeFollowUp,
         );
@@ -116,7 +112,7 @@ pub(super) fn read_follow_up(
     let repeat = request.repeat.trim();
     if due.is_empty() {
         if !request.task.trim().is_empty() || !repeat.is_empty() {
-            errors.add(LogField::FollowUpDate, "when should this be done?");
+            errors.add(LogField::FollowUpDate, t!("log-error-follow-up-date"));
         }
         return None;
     }
@@ -138,10 +134,7 @@ pub(super) fn read_follow_up(
             if rule.is_none() {
                 errors.add(
                     LogField::Repeat,
-                    format!(
-                        "can't read \"{}\" as a repeat: {RECURRENCE_HINT}",
-                        safe_text::escaped(text)
-                    ),
+                    t!("log-error-repeat", typed = safe_text::escaped(text)),
                 );
             }
             rule
@@ -175,10 +168,7 @@ pub(super) fn read_closes(
     };
     let open = found.filter(|f| f.draft.customer_id == request.customer_id && f.done_at.is_none());
     if open.is_none() {
-        errors.add(
-            LogField::Closes,
-            format!("follow-up #{id} is not an open follow-up of this customer"),
-        );
+        errors.add(LogField::Closes, t!("log-error-closes", id = id));
     }
     Ok(open)
 }

@@ -271,7 +271,8 @@ fn each_warning_is_given_once() {
     };
     let p = check_with(&b, &r, &config).unwrap();
     assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
-    assert!(p.warnings[0].contains("within 1 day"), "{:?}", p.warnings);
+    let said = p.warnings[0].to_string();
+    assert!(said.contains("within 1 day"), "{said}");
 }
 
 #[test]

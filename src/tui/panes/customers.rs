@@ -153,7 +153,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let focused = state.focus == Pane::Customers;
     let shown = if state.loading {
         // Only the top of the list is read yet: not a count of the book.
-        format!("first {}…", state.visible.len())
+        t!("pane-customers-first", n = state.visible.len())
     } else if state.visible.len() == state.rows.len() {
         format!("{}", state.rows.len())
     } else {

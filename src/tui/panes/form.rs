@@ -41,10 +41,10 @@ pub fn height(form: &Form, width: u16) -> u16 {
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
     clear_under(frame, area);
-    let title = format!(
-        "{} · {} saves · Esc cancels",
-        safe_text::line(&form.title),
-        key_name(SAVE)
+    let title = t!(
+        "form-title-keys",
+        title = safe_text::line(&form.title).into_owned(),
+        save = key_name(SAVE)
     );
     let block = pane_block(title, true);
     let inner = block.inner(area);
@@ -70,10 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form) {
     }
     if form.confirm_discard {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "Discard what you typed? y = discard, n = keep editing",
-            THEME.overdue,
-        ));
+        lines.push(Line::styled(t!("form-discard-question"), THEME.overdue));
     }
     let height = inner.height as usize;
     let scroll = if form.confirm_discard {
@@ -137,12 +134,12 @@ fn field_view(field: &Field, focused: bool, width: usize) -> FieldView {
         };
         let mut spans = vec![lead, Span::styled(text, value_style)];
         if n == 0 && field.value().is_empty() && !matches!(field.kind, FieldKind::Choice(_)) {
-            spans.push(Span::styled(field.placeholder, THEME.dim));
+            spans.push(Span::styled(field.placeholder.clone(), THEME.dim));
         }
         lines.push(Line::from(spans));
     }
     if let (true, FieldKind::Choice(options)) = (focused, &field.kind) {
-        lines.extend(choice_list(options, field.value(), room));
+        lines.extend(choice_list(field, options, room));
     }
     // The message sits right under the field, where the eye already is.
     if let Some(e) = &field.error {
@@ -161,9 +158,18 @@ fn value_rows(field: &Field, focused: bool, room: usize) -> (Vec<String>, Option
     let value = field.value();
     let at = field.input.cursor_byte();
     match &field.kind {
-        FieldKind::Choice(_) if focused => (vec![format!("‹ {} ›", safe_text::line(value))], None),
-        FieldKind::Choice(_) if value.is_empty() => (vec!["-".to_string()], None),
-        FieldKind::Choice(_) => (vec![safe_text::line(value).into_owned()], None),
+        FieldKind::Choice(_) if value.is_empty() && !focused => (vec!["-".to_string()], None),
+        FieldKind::Choice(_) => {
+            let shown = safe_text::line(field.shown_option(value)).into_owned();
+            (
+                vec![if focused {
+                    format!("‹ {shown} ›")
+                } else {
+                    shown
+                }],
+                None,
+            )
+        }
         FieldKind::Text => {
             let (text, col) = one_line(value, if focused { at } else { 0 }, room);
             (vec![text], focused.then_some((0, col)))
@@ -175,7 +181,7 @@ fn value_rows(field: &Field, focused: bool, room: usize) -> (Vec<String>, Option
                 if rows.len() > MULTILINE_ROWS {
                     let more = rows.len() - (MULTILINE_ROWS - 1);
                     rows.truncate(MULTILINE_ROWS - 1);
-                    rows.push(format!("… {more} more lines"));
+                    rows.push(t!("form-more-lines", n = more));
                 }
                 return (rows, None);
             }
@@ -187,14 +193,15 @@ fn value_rows(field: &Field, focused: bool, room: usize) -> (Vec<String>, Option
 }
 
 /// A focused choice shows every option under it, the chosen one marked, wrapped to `room`.
-fn choice_list(options: &[String], chosen: &str, room: usize) -> Vec<Line<'static>> {
+fn choice_list(field: &Field, options: &[String], room: usize) -> Vec<Line<'static>> {
+    let chosen = field.value();
     let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
     let mut used = 0;
     for option in options {
         let name = if option.is_empty() {
             "-".to_string()
         } else {
-            safe_text::line(option).into_owned()
+            safe_text::line(field.shown_option(option)).into_owned()
         };
         let (text, style) = if option == chosen {
             (format!("[{name}]"), THEME.selected)
@@ -224,7 +231,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut used = 0;
     for word in text.split_inclusive(' ') {
         let w = word.width();
-        if used + w > width && used > 0 {
+        // A word longer than a line (Chinese runs without spaces) starts where the line is
+        // and breaks between characters, rather than leaving the line's rest empty.
+        if used + w > width && used > 0 && w <= width {
             out.push(String::new());
             used = 0;
         }

@@ -48,9 +48,12 @@ fn with_keys(text: &str) -> Line<'static> {
 }
 
 pub fn draw_too_small(frame: &mut Frame, area: Rect, min: (u16, u16)) {
-    let text = format!(
-        "terminal too small: {}x{}, fieldbook needs {}x{}",
-        area.width, area.height, min.0, min.1
+    let text = t!(
+        "status-too-small",
+        width = area.width,
+        height = area.height,
+        needs_width = min.0,
+        needs_height = min.1
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

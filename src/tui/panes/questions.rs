@@ -27,10 +27,10 @@ pub fn size(question: &Question) -> (u16, u16) {
 pub fn draw(frame: &mut Frame, area: Rect, question: &Question, today: NaiveDate) {
     let (title, text) = match question {
         Question::Archive { name, .. } => (
-            "Are you sure?".to_string(),
-            format!(
-                "Archive {}? It leaves the list; nothing is deleted.\n\ny = archive, n = keep",
-                safe_text::line(name)
+            t!("question-archive-title"),
+            t!(
+                "question-archive",
+                name = safe_text::line(name).into_owned()
             ),
         ),
         Question::Reverse(step) => reverse_text(step, today),
@@ -51,24 +51,24 @@ pub fn draw(frame: &mut Frame, area: Rect, question: &Question, today: NaiveDate
 
 /// "Undo 'import 120 customers' from yesterday 17:05?", why it asks, and the keys.
 fn reverse_text(step: &UndoStep, today: NaiveDate) -> (String, String) {
-    let when = match crate::book::due::done_at_label(step.at, today) {
+    let when = match crate::i18n::calendar::done_at_label(step.at, today) {
         // A bare time reads as a clock in a question: "from today 14:32".
-        time if step.at.date() == today => format!("today {time}"),
+        time if step.at.date() == today => t!("done-at-today", time = time),
         when => when,
     };
-    let (verb, did, key) = if step.redo {
-        ("Redo", "undone", "U")
+    let label = crate::i18n::undo_label(&step.label);
+    let what = t!("quoted", text = safe_text::line(&label).into_owned());
+    if step.redo {
+        (
+            t!("question-redo-title"),
+            t!("question-redo", what = what, when = when),
+        )
     } else {
-        ("Undo", "made", "u")
-    };
-    let title = format!("{verb} a change from before this session?");
-    let text = format!(
-        "{verb} '{}' from {when}?\n\nIt was {did} before this session of fieldbook \
-         (or by another one).\n\n{key} again or y = {}, n or Esc = keep it",
-        safe_text::line(&step.label),
-        verb.to_lowercase()
-    );
-    (title, text)
+        (
+            t!("question-undo-title"),
+            t!("question-undo", what = what, when = when),
+        )
+    }
 }
 
 /// What was typed beside the book's record, row by row, why they look like one customer, and
@@ -95,7 +95,7 @@ fn draw_duplicate(
         ])
     };
     let b = &existing.draft;
-    let last = existing.last_contact_at.map_or("never".to_string(), |at| {
+    let last = existing.last_contact_at.map_or(t!("since-never"), |at| {
         format!(
             "{} ({})",
             at.format("%Y-%m-%d"),
@@ -103,44 +103,57 @@ fn draw_duplicate(
         )
     });
     let book_title = if existing.archived {
-        format!("In the book (c{}, archived)", existing.id)
+        t!("question-in-book-archived", id = existing.id)
     } else {
-        format!("In the book (c{})", existing.id)
+        t!("question-in-book", id = existing.id)
     };
     let lines = vec![
-        Line::raw(format!(
-            "Probably in the book already: {}.",
-            safe_text::line(why)
+        Line::raw(t!(
+            "question-probably-in-book",
+            why = safe_text::line(&why_said(why)).into_owned()
         )),
         Line::raw(""),
         Line::styled(
             format!(
                 "{}{}  {}",
                 " ".repeat(LABEL),
-                text::pad("You typed", column),
+                text::pad(&t!("question-you-typed"), column),
                 book_title
             ),
             THEME.header,
         ),
-        row("Name", &typed.name, &b.name),
-        row("City", &typed.city, &b.city),
-        row("Phone", &typed.phone, &b.phone),
-        row("E-mail", &typed.email, &b.email),
-        row("Last contact", "", &last),
+        row(&t!("question-row-name"), &typed.name, &b.name),
+        row(&t!("question-row-city"), &typed.city, &b.city),
+        row(&t!("question-row-phone"), &typed.phone, &b.phone),
+        row(&t!("question-row-email"), &typed.email, &b.email),
+        row(&t!("question-row-last-contact"), "", &last),
         Line::raw(""),
-        Line::styled(
-            "o open it · m merge into it (fill its blanks) · a add anyway · Esc back to the form",
-            THEME.key,
-        ),
+        Line::styled(t!("question-duplicate-keys"), THEME.key),
     ];
     frame.render_widget(Clear, area);
-    let block = pane_block("Already in the book?".to_string(), true);
+    let block = pane_block(t!("question-duplicate-title"), true);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// Why the book's customer looks like the one typed, in the language spoken: the matcher
+/// (`interop::dedup`) says it in English, by one of these shapes.
+fn why_said(why: &str) -> String {
+    if let Some(email) = why.strip_prefix("the same e-mail ") {
+        return t!("question-same-email", email = email);
+    }
+    if let Some(phone) = why.strip_prefix("the same phone ") {
+        return t!("question-same-phone", phone = phone);
+    }
+    match why {
+        "the same name" => t!("question-same-name"),
+        "the same name, e-mail or phone" => t!("question-same-name-email-phone"),
+        other => other.to_string(),
+    }
 }
 
 /// The label column of the likely-duplicate question.

@@ -40,9 +40,7 @@ pub(super) fn reload_form(state: &mut State, repo: &Repository) -> Result<()> {
         return Ok(());
     };
     let Some(now) = repo.customer(id)? else {
-        return Err(BookError::Invalid(format!(
-            "customer #{id} is no longer in the book"
-        )));
+        return Err(BookError::Invalid(t!("status-customer-gone", id = id)));
     };
     let overrides = repo.overrides(id)?;
     let why = match overrides.tier_reason.is_empty() {
@@ -52,10 +50,10 @@ pub(super) fn reload_form(state: &mut State, repo: &Repository) -> Result<()> {
     let (fresh, kept) = customer_forms::reloaded(form, &now, &why);
     state.open_form(fresh);
     match kept.as_slice() {
-        [] => state.info("loaded the book's values into the form"),
-        kept => state.info(format!(
-            "loaded the book's values; kept what you typed in {} (save to write it)",
-            kept.join(", ")
+        [] => state.info(t!("status-reloaded")),
+        kept => state.info(t!(
+            "status-reloaded-kept",
+            fields = kept.join(&t!("list-comma"))
         )),
     }
     Ok(())

@@ -56,11 +56,11 @@ pub(super) fn open_existing(state: &mut State, repo: &Repository) -> Result<()> 
                 offset: 0,
             },
         });
-        state.info(format!("{name} is archived (r restores it); nothing added"));
+        state.info(t!("status-duplicate-archived", name = name));
         return Ok(());
     }
     show(state, repo, existing.id)?;
-    state.info(format!("opened {name}; nothing added"));
+    state.info(t!("status-duplicate-opened", name = name));
     Ok(())
 }
 
@@ -88,9 +88,7 @@ pub(super) fn merge_into_existing(state: &mut State, repo: &mut Repository) -> R
     );
     reload(state, repo)?;
     show(state, repo, id)?;
-    state.info(format!(
-        "merged into {name}: its blank fields filled from the form (u undoes)"
-    ));
+    state.info(t!("status-merged", name = name));
     Ok(())
 }
 

@@ -18,16 +18,16 @@ pub(super) fn record_greeting(state: &mut State, repo: &mut Repository) -> Resul
         .into_iter()
         .find(|h| state.config.greetings.iter().any(|g| g == h.key));
     let Some(holiday) = next else {
-        state.info("no holiday to greet for ahead (config: greetings)");
+        state.info(t!("status-no-holiday-ahead"));
         return Ok(());
     };
     repo.record_greeting(row.id, holiday.key, holiday.on.year(), state.today)?;
-    state.info(format!(
-        "greeted {} for {} {} {} (u undoes)",
-        safe_text::line(&row.name),
-        holiday.name_zh,
-        holiday.name_en,
-        holiday.on.year()
+    state.info(t!(
+        "status-greeted",
+        name = safe_text::line(&row.name).into_owned(),
+        zh = holiday.name_zh,
+        en = holiday.name_en,
+        year = holiday.on.year().to_string()
     ));
     Ok(())
 }
@@ -64,7 +64,7 @@ pub(super) fn open_note_hit(state: &mut State, repo: &Repository) -> Result<()> 
     state.filter = Default::default();
     state.refilter();
     if !state.select_customer(hit.customer_id) {
-        state.info("that customer is archived (A lists them)");
+        state.info(t!("status-customer-archived"));
         return Ok(());
     }
     load_detail(state, repo)?;

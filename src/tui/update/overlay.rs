@@ -85,7 +85,7 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
     match state.overlay.take() {
         Some(Overlay::Form(mut form)) if form.confirm_discard => {
             if yes {
-                state.info("discarded");
+                state.info(t!("status-discarded"));
             } else {
                 form.confirm_discard = false;
                 state.overlay = Some(Overlay::Form(form));
@@ -94,7 +94,10 @@ fn answer(state: &mut State, repo: &mut Repository, yes: bool) -> Result<()> {
         Some(Overlay::Confirm(Question::Archive { id, name })) if yes => {
             repo.set_archived(id, true)?;
             refresh_customer(state, repo, id, false)?;
-            state.info(format!("archived {}", safe_text::line(&name)));
+            state.info(t!(
+                "status-archived",
+                name = safe_text::line(&name).into_owned()
+            ));
         }
         Some(Overlay::Confirm(Question::Reverse(step))) => {
             super::undoing::answer(state, repo, step, yes)?

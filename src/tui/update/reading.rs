@@ -66,9 +66,9 @@ pub fn install_all(state: &mut State, mut loaded: Loaded, repo: &mut Repository)
     let care = std::mem::take(&mut loaded.care);
     install(state, loaded, repo)?;
     if let Err(e) = add_care(state, repo, &care) {
-        state.error(format!(
-            "birthday reminders were not created: {}",
-            crate::safe_text::line(&e.to_string())
+        state.error(t!(
+            "status-birthday-reminders-failed",
+            why = crate::safe_text::line(&super::said(&e)).into_owned()
         ));
     }
     Ok(())

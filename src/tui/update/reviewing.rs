@@ -6,6 +6,7 @@ use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
 use super::super::state::{FollowUpScope, Screen, State};
 use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::Agenda;
+use crate::book::care::TooOften;
 use crate::book::model::{CustomerId, CustomerRow, FollowUp, FollowUpDraft};
 use crate::i18n::calendar;
 use crate::repository::{Repository, Result};
@@ -13,7 +14,11 @@ use crate::safe_text;
 use crate::services::morning;
 
 /// The task written when a customer going cold is planned in rather than contacted now.
-pub const RECONNECT_TASK: &str = "Get back in touch";
+/// The task a follow-up planned for a customer going cold gets, in the language spoken (it is
+/// written into the book as the person would have typed it).
+pub fn reconnect_task() -> String {
+    t!("task-reconnect")
+}
 
 /// Resumes today's review where it was left, or builds it from the book as it is now. An
 /// empty one stays closed with a message.
@@ -34,10 +39,8 @@ pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
     }
     if review.is_empty() {
         state.info(match review.cold_total {
-            0 => "nothing due and nobody going cold: a clear day".to_string(),
-            n => {
-                format!("nothing due; {n} going cold, and review_cold_per_day = 0 leaves them out")
-            }
+            0 => t!("status-review-clear-day"),
+            n => t!("status-review-cold-left-out", n = n),
         });
         return Ok(());
     }
@@ -53,16 +56,14 @@ fn resume(state: &mut State, repo: &Repository, review: Box<Review>) -> Result<(
         return Ok(());
     };
     let place = if r.is_finished() {
-        "at the summary".to_string()
+        t!("status-review-at-summary")
     } else {
-        format!("at {} of {}", r.at + 1, r.items.len())
+        t!("status-review-at", at = r.at + 1, of = r.items.len())
     };
-    let new = match added {
-        0 => String::new(),
-        1 => "; 1 follow-up due since is added to the due ones".to_string(),
-        n => format!("; {n} follow-ups due since are added to the due ones"),
-    };
-    state.info(format!("review resumed {place}{new}"));
+    state.info(match added {
+        0 => t!("status-review-resumed", place = place),
+        n => t!("status-review-resumed-added", place = place, n = n),
+    });
     Ok(())
 }
 
@@ -170,9 +171,8 @@ pub fn skip_going_cold(state: &mut State, repo: &Repository) -> Result<()> {
     };
     let skipped = review.skip_going_cold();
     let message = match skipped {
-        0 => "no customer going cold left to skip".to_string(),
-        1 => "1 customer going cold skipped for today".to_string(),
-        n => format!("{n} customers going cold skipped for today"),
+        0 => t!("status-review-no-cold-to-skip"),
+        n => t!("status-review-cold-skipped", n = n),
     };
     load_current(state, repo)?;
     state.info(message);
@@ -221,25 +221,19 @@ pub fn done(state: &mut State, repo: &mut Repository) -> Result<()> {
     match review.current() {
         Some(ReviewItem::FollowUp(_)) => {}
         Some(ReviewItem::Cold(_)) => {
-            state.info("going cold: log a contact (l) or plan one (s)");
+            state.info(t!("status-review-cold-not-done"));
             return Ok(());
         }
         None => return Ok(()),
     }
     let Some(f) = open_follow_up(state).cloned() else {
-        state.info("already dealt with: Space moves on");
+        state.info(t!("status-review-dealt-with"));
         return Ok(());
     };
     let next = repo.complete_follow_up(f.id, state.today)?;
-    let again = match next.map(|id| repo.follow_up(id)).transpose()? {
-        Some(n) => format!(
-            "; next one {}",
-            calendar::due_label(Some(n.draft.due_on), state.today)
-        ),
-        None => String::new(),
-    };
+    let next = next.map(|id| repo.follow_up(id)).transpose()?;
     settle(state, repo, Handled::Done)?;
-    state.info(format!("done: {}{again}", safe_text::line(&f.draft.task)));
+    state.info(done_message(&f, next.as_ref(), state.today));
     Ok(())
 }
 
@@ -250,7 +244,7 @@ pub fn choose_date(state: &mut State) {
         Some(ReviewItem::FollowUp(_))
     ) && open_follow_up(state).is_none();
     if closed {
-        state.info("already dealt with: Space moves on");
+        state.info(t!("status-review-dealt-with"));
     } else if let Some(r) = state.review_mut().filter(|r| !r.is_finished()) {
         r.choosing_date = true;
     }
@@ -277,9 +271,10 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
         ReviewItem::FollowUp(f) => {
             repo.snooze_follow_up(f.id, until)?;
             settle(state, repo, Handled::Snoozed(until))?;
-            state.info(format!(
-                "snoozed {when}: {}",
-                safe_text::line(&f.draft.task)
+            state.info(t!(
+                "status-snoozed-to",
+                when = when,
+                task = safe_text::line(&f.draft.task).into_owned()
             ));
         }
         ReviewItem::Cold(row) => {
@@ -289,12 +284,16 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
                 customer_id: row.id,
                 due_on: until,
                 due_time: None,
-                task: RECONNECT_TASK.into(),
+                task: reconnect_task(),
                 repeat: None,
             })?;
             settle(state, repo, Handled::Planned(until))?;
             state.info(with_warnings(
-                format!("follow-up {when}: {}", safe_text::line(&row.name)),
+                t!(
+                    "status-follow-up-planned",
+                    when = when,
+                    task = safe_text::line(&row.name).into_owned()
+                ),
                 &warnings,
             ));
         }
@@ -305,7 +304,7 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
 /// The follow-up form with the reconnect task filled in, for a typed date.
 pub fn reconnect_form(customer_id: CustomerId, name: &str) -> crate::tui::form::Form {
     let mut form = forms::follow_up_form(customer_id, name);
-    form.suggest(FollowUpField::Task, RECONNECT_TASK);
+    form.suggest(FollowUpField::Task, &reconnect_task());
     form.focus_on(FollowUpField::Due);
     form
 }
@@ -316,7 +315,11 @@ pub fn log_form(state: &State) -> Option<crate::tui::form::Form> {
     let customer = review.customer.as_ref()?;
     let mut form = forms::log_form(customer.id, &customer.draft.name, &state.config.outcomes);
     if let Some(f) = open_follow_up(state) {
-        form.title = format!("{}; closes: {}", form.title, f.draft.task);
+        form.title = t!(
+            "form-title-closes",
+            title = form.title,
+            task = f.draft.task.as_str()
+        );
     }
     Some(form)
 }
@@ -345,11 +348,28 @@ pub fn open_in_book(state: &mut State, repo: &Repository) -> Result<()> {
     load_detail(state, repo)
 }
 
-/// Appends "not too often" warnings to a status message.
-pub fn with_warnings(message: String, warnings: &[String]) -> String {
-    if warnings.is_empty() {
-        message
-    } else {
-        format!("{message}. Careful: {}", warnings.join("; "))
+/// "done: Send the quote; next one in 7d": a follow-up ticked off, and its next repeat.
+pub fn done_message(f: &FollowUp, next: Option<&FollowUp>, today: chrono::NaiveDate) -> String {
+    let task = safe_text::line(&f.draft.task).into_owned();
+    match next {
+        Some(n) => t!(
+            "status-done-next",
+            task = task,
+            when = calendar::due_label(Some(n.draft.due_on), today)
+        ),
+        None => t!("status-done", task = task),
     }
+}
+
+/// Appends "not too often" warnings to a status message.
+pub fn with_warnings(message: String, warnings: &[TooOften]) -> String {
+    if warnings.is_empty() {
+        return message;
+    }
+    let said: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    t!(
+        "status-careful",
+        message = message,
+        warnings = said.join(&t!("list-separator"))
+    )
 }

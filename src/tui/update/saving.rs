@@ -116,7 +116,7 @@ fn with_form_out<T>(
         state.overlay = Some(Overlay::Form(form));
     }
     if matches!(result, Ok(None)) {
-        state.error("check the fields marked in red");
+        state.error(t!("status-check-fields"));
     }
     result
 }
@@ -140,15 +140,15 @@ fn save_customer(
         return Ok(None);
     };
     let why = form.value(CustomerField::WhyByHand).to_string();
-    let name = safe_text::line(&draft.name);
+    let name = safe_text::line(&draft.name).into_owned();
     Ok(Some(match existing {
         None => {
             let id = repo.add_customer_why(&draft, &why)?;
-            Saved::new(format!("added {name}"), Some(id))
+            Saved::new(t!("status-added", name = name), Some(id))
         }
         Some(id) => {
             super::changed_elsewhere::save_edit(repo, form, id, &draft, &why)?;
-            Saved::new(format!("saved {name}"), Some(id))
+            Saved::new(t!("status-saved", name = name), Some(id))
         }
     }))
 }
@@ -162,7 +162,10 @@ fn save_person(
         return Ok(None);
     };
     repo.add_contact(customer_id, &draft)?;
-    let message = format!("added {}", safe_text::line(&draft.name));
+    let message = t!(
+        "status-added",
+        name = safe_text::line(&draft.name).into_owned()
+    );
     Ok(Some(Saved::new(message, Some(customer_id))))
 }
 
@@ -193,14 +196,23 @@ fn save_log(
         }
     };
     prepared.commit(repo)?;
-    let next = prepared.follow_up.as_ref().map_or(String::new(), |f| {
-        format!("; follow-up {}", due_label(Some(f.due_on), state.today))
-    });
+    let sep = t!("list-separator");
+    let mut message = t!(
+        "status-logged",
+        channel = crate::i18n::words::channel(prepared.interaction.channel)
+    );
+    if let Some(f) = &prepared.follow_up {
+        let when = due_label(Some(f.due_on), state.today);
+        message = format!(
+            "{message}{sep}{}",
+            t!("status-logged-follow-up", when = when)
+        );
+    }
     // The service may have closed a due follow-up nobody picked: say which.
-    let closed = prepared.closes.as_ref().map_or(String::new(), |f| {
-        format!("; closed {}", safe_text::line(&f.draft.task))
-    });
-    let message = format!("logged {}{next}{closed}", prepared.interaction.channel);
+    if let Some(f) = &prepared.closes {
+        let task = safe_text::line(&f.draft.task).into_owned();
+        message = format!("{message}{sep}{}", t!("status-logged-closed", task = task));
+    }
     let message = reviewing::with_warnings(message, &prepared.warnings);
     Ok(Some(
         Saved::new(message, Some(customer_id)).settling(Handled::Logged),
@@ -221,7 +233,8 @@ fn save_follow_up(
     let warnings = repo.frequency_warnings(customer_id, draft.due_on, ceiling, None)?;
     repo.add_follow_up(&draft)?;
     let when = due_label(Some(draft.due_on), today);
-    let message = format!("follow-up {when}: {}", safe_text::line(&draft.task));
+    let task = safe_text::line(&draft.task).into_owned();
+    let message = t!("status-follow-up-planned", when = when, task = task);
     let message = reviewing::with_warnings(message, &warnings);
     Ok(Some(
         Saved::new(message, Some(customer_id)).settling(Handled::Planned(draft.due_on)),
@@ -242,7 +255,10 @@ fn save_snooze(
         return Ok(None);
     };
     repo.snooze_follow_up(follow_up_id, until)?;
-    let message = format!("snoozed to {}", crate::book::dates::format_date(until));
+    let message = t!(
+        "status-snoozed-date",
+        date = crate::book::dates::format_date(until)
+    );
     Ok(Some(
         Saved::new(message, None).settling(Handled::Snoozed(until)),
     ))
@@ -259,16 +275,22 @@ fn save_deal(
     let Some((picked, draft)) = account_forms::read_deal(form, customer_id, today, order) else {
         return Ok(None);
     };
-    let title = safe_text::line(&draft.title);
+    let title = safe_text::line(&draft.title).into_owned();
     let message = match picked {
         Some(id) => {
             repo.update_deal(id, &draft)?;
-            format!("saved deal: {title}")
+            t!("status-deal-saved", title = title)
         }
         None => {
             repo.add_deal(&draft)?;
             let amount = crate::book::money::format_amount(draft.amount, &draft.currency);
-            format!("{} deal {amount}: {title}", draft.stage.label())
+            let stage = crate::i18n::words::deal_stage(draft.stage);
+            t!(
+                "status-deal-added",
+                stage = stage,
+                amount = amount,
+                title = title
+            )
         }
     };
     Ok(Some(Saved::new(message, Some(customer_id))))
@@ -292,10 +314,10 @@ fn save_complaint(
             repo.add_complaint(&draft)?;
         }
     }
-    let message = format!(
-        "complaint {}: {}",
-        draft.status.label(),
-        safe_text::line(&draft.what)
+    let message = t!(
+        "status-complaint",
+        status = crate::i18n::words::complaint_status(draft.status),
+        what = safe_text::line(&draft.what).into_owned()
     );
     Ok(Some(Saved::new(message, Some(customer_id))))
 }

@@ -3,7 +3,7 @@
 //! fieldbook made) is asked about first, since the person may not remember it.
 
 use super::reading::reload;
-use crate::book::due::done_at_label;
+use crate::i18n::calendar::done_at_label;
 use crate::repository::{Repository, Result, UndoStep};
 use crate::safe_text;
 use crate::tui::state::{Overlay, Question, Screen, State};
@@ -16,8 +16,8 @@ pub(super) fn press(state: &mut State, repo: &mut Repository, redo: bool) -> Res
         repo.next_undo()?
     };
     match next {
-        None if redo => state.info("nothing to redo"),
-        None => state.info("nothing to undo"),
+        None if redo => state.info(t!("status-nothing-to-redo")),
+        None => state.info(t!("status-nothing-to-undo")),
         Some(step) if step.this_run => reverse(state, repo, &step)?,
         Some(step) => state.overlay = Some(Overlay::Confirm(Question::Reverse(step))),
     }
@@ -46,7 +46,7 @@ pub(super) fn answer(
     if yes {
         return reverse(state, repo, &step);
     }
-    state.info(format!("kept: {}", quoted(&step)));
+    state.info(t!("status-undo-kept", what = quoted(&step)));
     Ok(())
 }
 
@@ -59,17 +59,15 @@ fn reverse(state: &mut State, repo: &mut Repository, step: &UndoStep) -> Result<
     reload(state, repo)?;
     let when = done_at_label(step.at, state.today);
     state.info(if step.redo {
-        format!(
-            "redone: {} (undone {when}) · u undoes it again",
-            quoted(step)
-        )
+        t!("status-redone", what = quoted(step), when = when)
     } else {
-        format!("undone: {} (done {when}) · U redoes it", quoted(step))
+        t!("status-undone", what = quoted(step), when = when)
     });
     Ok(())
 }
 
-/// The step's label in quotes, on one line, safe to show.
+/// The step's label in the language spoken, in quotes, on one line, safe to show.
 pub fn quoted(step: &UndoStep) -> String {
-    format!("'{}'", safe_text::line(&step.label))
+    let label = crate::i18n::undo_label(&step.label);
+    t!("quoted", text = safe_text::line(&label).into_owned())
 }

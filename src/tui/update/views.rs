@@ -72,15 +72,17 @@ pub(super) fn import_dispatch(
                 return Ok(());
             };
             if p.blocked() {
-                state.error("bad records: nothing written. Esc, then choose \"leave them out\"");
+                state.error(t!("status-import-blocked"));
                 return Ok(());
             }
             let report = crate::tui::importing::commit(p, repo)?;
             state.screen = Screen::BOOK;
             reload(state, repo)?;
-            state.info(format!(
-                "imported: {} new and {} merged customers, {} new people (u undoes the import)",
-                report.customers.created, report.customers.merged, report.people.created
+            state.info(t!(
+                "status-imported",
+                created = report.customers.created,
+                merged = report.customers.merged,
+                people = report.people.created
             ));
         }
         Action::Quit => quit(state),
@@ -142,7 +144,10 @@ pub(super) fn archived_dispatch(
             };
             repo.set_archived(row.id, false)?;
             reread_archived(state, repo)?;
-            state.info(format!("restored {}", safe_text::line(&row.name)));
+            state.info(t!(
+                "status-restored",
+                name = safe_text::line(&row.name).into_owned()
+            ));
         }
         Action::Undo => super::undoing::press(state, repo, false)?,
         Action::Redo => super::undoing::press(state, repo, true)?,
