@@ -681,3 +681,61 @@ review-esc-back = Esc: back to the book
 ## Where a scrolled pane is (src/tui/state/scroll.rs), on its bottom border
 
 scroll-at = {$first}-{$last} of {$len}
+
+## zhcli: the command line's notices and errors (src/cli/mod.rs, safety.rs, resolve.rs,
+## read_only.rs, commands.rs, accounts.rs, interop.rs)
+
+cli-disk-full-nothing-written = disk full ({$kb} KB free on {$dir}): nothing of this change was written; free some space and try again
+cli-demo-written = wrote a demo book with {$n} customers to {$path}
+cli-demo-exists = {$path} already exists; the demo writes only to a new file
+cli-birthday-reminders-failed = birthday reminders were not created: {$why}
+cli-automatic-backup-failed = the automatic backup failed: {$why}
+cli-made-private-file = {$path} (was {$mode})
+cli-made-private = others could read your book; made private: {$files}
+cli-could-not-make-private = could not make the book private: {$why}
+cli-not-a-regular-file = {$path} is not a regular file (a pipe, a device or a folder?); a book is a file
+cli-backup-no-folder = can't make {$dir} ({$why}): name a backup elsewhere, `fieldbook backup PATH`
+cli-backed-up = backed up {$book} to {$dest}
+cli-not-restored-because = {$file} was not restored: {$problems}
+cli-restored = restored {$file} ({$n} customers)
+cli-restored-previous-saved = ; the previous book is saved at {$path}
+cli-restore-needs-yes = restore replaces the whole book: add --yes to confirm when not on a terminal
+cli-restore-question = Replace the book at {$book} ({$now} customers now) with {$file} ({$n} customers)? A backup of the current book is taken first. [y/N]
+cli-not-restored = not restored
+cli-check-ok = {$book}: ok (book version {$version}, {$customers} customers, {$interactions} interactions, {$open} open follow-ups)
+cli-check-problems = {$book} has problems:
+cli-no-backups = No backups were found in {$dir}; keep this file, it may still be partly readable.
+cli-newest-backups = Newest backups:
+cli-to-bring-back = To bring the newest back, run:
+cli-no-customer-matches = no customer matches "{$query}"
+cli-no-archived-customer-matches = no archived customer matches "{$query}"
+cli-candidate-last-contact = last contact {$when}
+cli-matches-more-than-one = "{$query}" matches more than one customer; say which (a longer name, or its c-id):
+cli-customer-archived = c{$id} {$name} is archived; nothing was written. `fieldbook unarchive c{$id}` restores it
+cli-probably-already = c{$id} {$name} is probably this customer already ({$why}); nothing was written. --merge fills its blanks from this one, --keep-both adds it anyway
+cli-customer-vanished = customer vanished
+cli-unarchived = c{$id} {$name} is back in the list
+cli-reading-only = {$book} can't be written ({$why}); reading it only, nothing is changed
+cli-disk-full-free = disk full, {$kb} KB free on {$dir}
+cli-kb-free-on = {$kb} KB free on {$dir}
+cli-copy-disk-full = disk full ({$place}): {$dest} was not written; the book is as it was
+cli-editor-failed = {$editor} exited with {$status}; nothing logged
+cli-closes-bad = --closes: "{$value}" is not a follow-up id (#12) or none
+cli-summary-empty = nothing logged: the summary is empty ({$why})
+cli-add-past = {$why}; add --past to set it anyway
+cli-deal-unknown-stage = unknown stage "{$stage}": use one of {$all}
+cli-deal-added = {$stage} deal #{$id} with {$name}: {$amount} {$title}
+cli-deals = {$n} deals
+cli-deal-close = close {$date}
+cli-import-bad-format = --format is csv, vcard or json, not "{$value}"
+cli-import-bad-encoding = --encoding is utf-8 or gb18030, not "{$value}"
+cli-export-bad-format = --format is csv, vcard, ics or json, not "{$value}"
+cli-importing = importing {$done}/{$total}…
+cli-no-file = no file {$file}
+cli-import-would-refuse = {$n} bad record(s): an import would refuse the file. Fix them, or import the rest with --skip-bad
+cli-import-refused = {$n} bad record(s): nothing was written. Fix them, or import the rest with --skip-bad
+cli-import-file = {$file}: {$format}, {$encoding}, {$n} record(s)
+cli-import-columns = columns: {$list}
+cli-import-ignored = ignored (use --map COL=FIELD to read one): {$list}
+cli-cant-write = can't write {$path}: {$why}
+cli-exported = exported {$n} customer(s) as {$format} to {$path}

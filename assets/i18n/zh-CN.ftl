@@ -660,3 +660,61 @@ review-esc-back = Esc：返回账本
 ## 滚动窗格的位置 (src/tui/state/scroll.rs)，显示在下边框
 
 scroll-at = {$first}-{$last} / 共{$len}行
+
+## zhcli: the command line's notices and errors (src/cli/mod.rs, safety.rs, resolve.rs,
+## read_only.rs, commands.rs, accounts.rs, interop.rs)
+
+cli-disk-full-nothing-written = 磁盘已满（{$dir} 仅剩 {$kb} KB）：这次修改一点也没有写入；请腾出空间后重试
+cli-demo-written = 已生成演示客户簿（{$n} 个客户）：{$path}
+cli-demo-exists = {$path} 已存在；演示客户簿只写入新文件
+cli-birthday-reminders-failed = 生日提醒没有生成：{$why}
+cli-automatic-backup-failed = 自动备份失败：{$why}
+cli-made-private-file = {$path}（原权限 {$mode}）
+cli-made-private = 别人能读到你的客户簿，已改为仅本人可读：{$files}
+cli-could-not-make-private = 无法把客户簿改为仅本人可读：{$why}
+cli-not-a-regular-file = {$path} 不是普通文件（管道、设备还是文件夹？）；客户簿必须是文件
+cli-backup-no-folder = 无法创建 {$dir}（{$why}）：请另指定备份位置，`fieldbook backup 路径`
+cli-backed-up = 已把 {$book} 备份到 {$dest}
+cli-not-restored-because = 没有恢复 {$file}：{$problems}
+cli-restored = 已从 {$file} 恢复（{$n} 个客户）
+cli-restored-previous-saved = ；原客户簿已保存在 {$path}
+cli-restore-needs-yes = 恢复会替换整个客户簿：不在终端上运行时，请加 --yes 确认
+cli-restore-question = 用 {$file}（{$n} 个客户）替换 {$book}（现有 {$now} 个客户）？替换前会先备份当前客户簿。[y/N]
+cli-not-restored = 未恢复
+cli-check-ok = {$book}：正常（版本 {$version}，{$customers} 个客户，{$interactions} 条联系记录，{$open} 条待办跟进）
+cli-check-problems = {$book} 有问题：
+cli-no-backups = 在 {$dir} 中没有找到备份；请保留这个文件，其中部分内容可能还能读出。
+cli-newest-backups = 最近的备份：
+cli-to-bring-back = 要恢复最近的一份，请运行：
+cli-no-customer-matches = 没有与“{$query}”匹配的客户
+cli-no-archived-customer-matches = 没有与“{$query}”匹配的已归档客户
+cli-candidate-last-contact = 上次联系 {$when}
+cli-matches-more-than-one = “{$query}”匹配到多个客户；请说明是哪一个（名称写全一些，或用 c 编号）：
+cli-customer-archived = c{$id} {$name} 已归档；什么也没写入。运行 `fieldbook unarchive c{$id}` 可恢复
+cli-probably-already = c{$id} {$name} 可能就是这个客户（{$why}）；什么也没写入。--merge 用这条补全它的空白项，--keep-both 仍然新增
+cli-customer-vanished = 客户已不存在
+cli-unarchived = c{$id} {$name} 已回到列表
+cli-reading-only = {$book} 无法写入（{$why}）；只读打开，不会做任何修改
+cli-disk-full-free = 磁盘已满，{$dir} 仅剩 {$kb} KB
+cli-kb-free-on = {$dir} 仅剩 {$kb} KB
+cli-copy-disk-full = 磁盘已满（{$place}）：{$dest} 没有写入；客户簿保持原样
+cli-editor-failed = {$editor} 退出状态为 {$status}；什么也没记录
+cli-closes-bad = --closes：“{$value}”不是跟进编号（#12），也不是 none
+cli-summary-empty = 什么也没记录：内容为空（{$why}）
+cli-add-past = {$why}；如仍要设置，请加 --past
+cli-deal-unknown-stage = 没有“{$stage}”这个阶段：可用 {$all}
+cli-deal-added = 已记录与{$name}的{$stage}商机 #{$id}：{$amount} {$title}
+cli-deals = {$n} 个商机
+cli-deal-close = 预计 {$date} 成交
+cli-import-bad-format = --format 只能是 csv、vcard 或 json，不能是“{$value}”
+cli-import-bad-encoding = --encoding 只能是 utf-8 或 gb18030，不能是“{$value}”
+cli-export-bad-format = --format 只能是 csv、vcard、ics 或 json，不能是“{$value}”
+cli-importing = 正在导入 {$done}/{$total}…
+cli-no-file = 没有文件 {$file}
+cli-import-would-refuse = {$n} 条记录有误：导入会被拒绝。请改正，或加 --skip-bad 导入其余记录
+cli-import-refused = {$n} 条记录有误：什么也没写入。请改正，或加 --skip-bad 导入其余记录
+cli-import-file = {$file}：{$format}，{$encoding}，{$n} 条记录
+cli-import-columns = 列：{$list}
+cli-import-ignored = 未读取的列（用 --map 列名=字段 读取）：{$list}
+cli-cant-write = 无法写入 {$path}：{$why}
+cli-exported = 已把 {$n} 个客户导出为 {$format}：{$path}

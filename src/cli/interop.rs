@@ -60,21 +60,17 @@ pub struct ExportArgs {
 
 fn read_options(ctx: &Context, args: &ImportArgs) -> Result<ReadOptions, Failure> {
     let format = match &args.format {
-        Some(f) => Some(Format::parse(f).ok_or_else(|| {
-            Failure::input(format!(
-                "--format is csv, vcard or json, not \"{}\"",
-                safe(f)
-            ))
-        })?),
+        Some(f) => Some(
+            Format::parse(f)
+                .ok_or_else(|| Failure::input(t!("cli-import-bad-format", value = safe(f))))?,
+        ),
         None => None,
     };
     let encoding = match &args.encoding {
-        Some(e) => Some(Charset::parse(e).ok_or_else(|| {
-            Failure::input(format!(
-                "--encoding is utf-8 or gb18030, not \"{}\"",
-                safe(e)
-            ))
-        })?),
+        Some(e) => Some(
+            Charset::parse(e)
+                .ok_or_else(|| Failure::input(t!("cli-import-bad-encoding", value = safe(e))))?,
+        ),
         None => None,
     };
     Ok(ReadOptions {
@@ -96,7 +92,7 @@ fn progress_line(total: usize) -> impl FnMut(usize, usize) {
         if done >= total {
             eprint!("\r{:40}\r", "");
         } else {
-            eprint!("\rimporting {done}/{total}…");
+            eprint!("\r{}", t!("cli-importing", done = done, total = total));
         }
         let _ = std::io::stderr().flush();
     }
@@ -105,9 +101,9 @@ fn progress_line(total: usize) -> impl FnMut(usize, usize) {
 pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
     let options = read_options(&ctx, &args)?;
     if !args.file.exists() {
-        return Err(Failure::not_found(format!(
-            "no file {}",
-            safe(&args.file.display().to_string())
+        return Err(Failure::not_found(t!(
+            "cli-no-file",
+            file = safe(&args.file.display().to_string())
         )));
     }
     let batch = interop::read_file(&args.file, &options)?;
@@ -141,15 +137,12 @@ pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
         print_import(&batch, report.as_ref(), args.dry_run);
     }
     if refused {
-        let what = if args.dry_run {
-            "an import would refuse the file"
+        let n = batch.bad_records();
+        return Err(Failure::input(if args.dry_run {
+            t!("cli-import-would-refuse", n = n)
         } else {
-            "nothing was written"
-        };
-        return Err(Failure::input(format!(
-            "{} bad record(s): {what}. Fix them, or import the rest with --skip-bad",
-            batch.bad_records()
-        )));
+            t!("cli-import-refused", n = n)
+        }));
     }
     Ok(())
 }
@@ -157,11 +150,14 @@ pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
 fn print_import(batch: &Batch, report: Option<&ImportReport>, dry_run: bool) {
     let style = Style::detect();
     println!(
-        "{}: {}, {}, {} record(s)",
-        safe(&batch.source),
-        batch.format.label(),
-        batch.encoding,
-        batch.records.len()
+        "{}",
+        t!(
+            "cli-import-file",
+            file = safe(&batch.source),
+            format = batch.format.label(),
+            encoding = batch.encoding.to_string(),
+            n = batch.records.len()
+        )
     );
     print_columns(batch, &style);
     print_notices(batch, &style);
@@ -190,14 +186,11 @@ fn print_columns(batch: &Batch, style: &Style) {
         .filter(|c| c.field.is_none() && !c.header.is_empty())
         .map(|c| safe(&c.header))
         .collect();
-    println!("columns: {}", used.join(", "));
+    println!("{}", t!("cli-import-columns", list = used.join(", ")));
     if !ignored.is_empty() {
         println!(
             "{}",
-            style.dim(&format!(
-                "ignored (use --map COL=FIELD to read one): {}",
-                ignored.join(", ")
-            ))
+            style.dim(&t!("cli-import-ignored", list = ignored.join(", ")))
         );
     }
 }
@@ -341,9 +334,9 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
             (interop::json::write(&tables, schema, ctx.now), customers)
         }
         _ => {
-            return Err(Failure::input(format!(
-                "--format is csv, vcard, ics or json, not \"{}\"",
-                safe(&args.format)
+            return Err(Failure::input(t!(
+                "cli-export-bad-format",
+                value = safe(&args.format)
             )));
         }
     };
@@ -352,9 +345,10 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
             write_private(path, text.as_bytes()).map_err(|e| {
                 let e = crate::repository::BookError::Io(e);
                 super::read_only::disk_full(path, &e).unwrap_or_else(|| {
-                    Failure::input(format!(
-                        "can't write {}: {e}",
-                        safe(&path.display().to_string())
+                    Failure::input(t!(
+                        "cli-cant-write",
+                        path = safe(&path.display().to_string()),
+                        why = e.to_string()
                     ))
                 })
             })?;
@@ -364,8 +358,13 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
                 }));
             }
             println!(
-                "exported {customers} customer(s) as {format} to {}",
-                safe(&path.display().to_string())
+                "{}",
+                t!(
+                    "cli-exported",
+                    n = customers,
+                    format = format.as_str(),
+                    path = safe(&path.display().to_string())
+                )
             );
         }
         None if std::io::stdout().is_terminal() => {

@@ -118,9 +118,10 @@ pub fn explain_disk_full(message: String, book: &Path) -> String {
         .unwrap_or(Path::new("."));
     #[cfg(unix)]
     if let Some(kb) = paths::free_kb(dir).filter(|kb| full || *kb < 1024) {
-        return format!(
-            "disk full ({kb} KB free on {}): nothing of this change was written; free some space and try again",
-            dir.display()
+        return t!(
+            "cli-disk-full-nothing-written",
+            kb = kb,
+            dir = dir.display().to_string()
         );
     }
     message
@@ -195,8 +196,12 @@ fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), 
         return Some(
             write_demo(path, DemoSize::with_customers(*customers as usize)).map(|_| {
                 println!(
-                    "wrote a demo book with {customers} customers to {}",
-                    path.display()
+                    "{}",
+                    t!(
+                        "cli-demo-written",
+                        n = *customers,
+                        path = path.display().to_string()
+                    )
                 );
             }),
         );
@@ -272,8 +277,11 @@ fn run_on_book(
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
         if let Err(e) = crate::services::day_start::schedule_care(&mut repo, config, now().date()) {
             eprintln!(
-                "fieldbook: birthday reminders were not created: {}",
-                crate::safe_text::line(&e.to_string())
+                "fieldbook: {}",
+                t!(
+                    "cli-birthday-reminders-failed",
+                    why = crate::safe_text::line(&e.to_string()).into_owned()
+                )
             );
         }
     }
@@ -349,8 +357,11 @@ fn run_app(
     interactive(repo, config, now, &path.display().to_string(), day)?;
     if let Ok(Err(e)) = backup.join() {
         eprintln!(
-            "fieldbook: the automatic backup failed: {}",
-            crate::safe_text::line(&e.to_string())
+            "fieldbook: {}",
+            t!(
+                "cli-automatic-backup-failed",
+                why = crate::safe_text::line(&e.to_string()).into_owned()
+            )
         );
     }
     Ok(())
@@ -364,17 +375,29 @@ fn tell_made_private(book: &Path) {
         Ok(changed) if !changed.is_empty() => {
             let list: Vec<String> = changed
                 .iter()
-                .map(|(p, mode)| format!("{} (was {mode:04o})", p.display()))
+                .map(|(p, mode)| {
+                    t!(
+                        "cli-made-private-file",
+                        path = p.display().to_string(),
+                        mode = format!("{mode:04o}")
+                    )
+                })
                 .collect();
             eprintln!(
-                "fieldbook: others could read your book; made private: {}",
-                crate::safe_text::line(&list.join(", "))
+                "fieldbook: {}",
+                t!(
+                    "cli-made-private",
+                    files = crate::safe_text::line(&list.join(", ")).into_owned()
+                )
             );
         }
         Ok(_) => {}
         Err(e) => eprintln!(
-            "fieldbook: could not make the book private: {}",
-            crate::safe_text::line(&e.to_string())
+            "fieldbook: {}",
+            t!(
+                "cli-could-not-make-private",
+                why = crate::safe_text::line(&e.to_string()).into_owned()
+            )
         ),
     }
 }
@@ -382,9 +405,9 @@ fn tell_made_private(book: &Path) {
 /// SQLite blocks forever opening a FIFO and misreads a device: a book is a regular file.
 fn refuse_special_file(path: &Path) -> Result<(), Failure> {
     match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(Failure::input(format!(
-            "{} is not a regular file (a pipe, a device or a folder?); a book is a file",
-            path.display()
+        Ok(meta) if !meta.is_file() => Err(Failure::input(t!(
+            "cli-not-a-regular-file",
+            path = path.display().to_string()
         ))),
         _ => Ok(()),
     }
@@ -392,9 +415,9 @@ fn refuse_special_file(path: &Path) -> Result<(), Failure> {
 
 fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
     if path.exists() || path.symlink_metadata().is_ok() {
-        return Err(Failure::input(format!(
-            "{} already exists; the demo writes only to a new file",
-            path.display()
+        return Err(Failure::input(t!(
+            "cli-demo-exists",
+            path = path.display().to_string()
         )));
     }
     let written = Repository::open(path).and_then(|mut repo| {
