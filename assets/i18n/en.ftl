@@ -739,3 +739,23 @@ cli-import-columns = columns: {$list}
 cli-import-ignored = ignored (use --map COL=FIELD to read one): {$list}
 cli-cant-write = can't write {$path}: {$why}
 cli-exported = exported {$n} customer(s) as {$format} to {$path}
+
+## zhcli: clap's usage errors (src/cli/usage_error.rs); in English clap says its own, these
+## stand for the catalogue test and any language that has no wording of its own
+
+clap-error = error: {$what}
+clap-try-help = For more information, try '--help'.
+clap-unknown-argument = unexpected argument '{$arg}' found
+clap-unknown-subcommand = unrecognized subcommand '{$command}'
+clap-value-missing = a value is required for '{$arg}' but none was supplied
+clap-value-invalid = invalid value '{$value}' for '{$arg}'
+clap-possible-values = {" "}[possible values: {$list}]
+clap-missing-arguments = the following required arguments were not provided:
+clap-missing-subcommand = '{$command}' requires a subcommand but one was not provided [subcommands: {$list}]
+clap-too-many-values = unexpected value '{$value}' for '{$arg}' found; no more were expected
+clap-wrong-number-of-values = {$expected} values required for '{$arg}' but {$actual} provided
+clap-no-equals = equal sign is needed when assigning values to '{$arg}'
+clap-used-twice = the argument '{$arg}' cannot be used multiple times
+clap-conflict = the argument '{$arg}' cannot be used with {$other}
+clap-list-and = ,{" "}
+clap-similar = tip: a similar one exists: {$list}

@@ -718,3 +718,22 @@ cli-import-columns = 列：{$list}
 cli-import-ignored = 未读取的列（用 --map 列名=字段 读取）：{$list}
 cli-cant-write = 无法写入 {$path}：{$why}
 cli-exported = 已把 {$n} 个客户导出为 {$format}：{$path}
+
+## zhcli: clap's usage errors (src/cli/usage_error.rs)
+
+clap-error = 错误：{$what}
+clap-try-help = 更多信息请运行 '--help'。
+clap-unknown-argument = 无法识别的参数 '{$arg}'
+clap-unknown-subcommand = 没有 '{$command}' 这个命令
+clap-value-missing = '{$arg}' 需要一个值，但没有给出
+clap-value-invalid = '{$arg}' 的值 '{$value}' 无效
+clap-possible-values = {" "}[可选值：{$list}]
+clap-missing-arguments = 缺少必需的参数：
+clap-missing-subcommand = '{$command}' 后面需要一个子命令 [子命令：{$list}]
+clap-too-many-values = '{$arg}' 多出了值 '{$value}'，不需要更多的值
+clap-wrong-number-of-values = '{$arg}' 需要 {$expected} 个值，但给了 {$actual} 个
+clap-no-equals = 给 '{$arg}' 赋值时需要等号
+clap-used-twice = 参数 '{$arg}' 不能重复使用
+clap-conflict = 参数 '{$arg}' 不能与 {$other} 同时使用
+clap-list-and = 、
+clap-similar = 提示：是不是要用 {$list}？

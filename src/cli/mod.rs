@@ -12,6 +12,7 @@ mod read_only;
 mod report;
 mod resolve;
 mod safety;
+mod usage_error;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -85,7 +86,12 @@ pub fn main(interactive: Interactive) -> ExitCode {
         Ok(args) => args,
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
-            let _ = e.print();
+            match usage_error::said(&e) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(code);
         }
     };
