@@ -5,6 +5,7 @@ mod accounts;
 mod args;
 mod commands;
 mod help;
+mod import_preview;
 mod interop;
 mod lookups;
 mod output;

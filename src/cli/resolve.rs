@@ -9,6 +9,7 @@ use crate::book::model::CustomerRow;
 use crate::book::model::FollowUpId;
 use crate::i18n::calendar;
 use crate::services::finder::{self, Resolved};
+use crate::services::import_words;
 
 /// The one customer `query` means, or exit 2 saying what matched (or that it is archived).
 pub fn find_one(ctx: &mut Context, query: &str) -> Result<CustomerRow, Failure> {
@@ -59,7 +60,7 @@ pub fn likely_failure(twin: &crate::interop::dedup::Likely) -> Failure {
         "cli-probably-already",
         id = twin.customer,
         name = safe(&twin.shown),
-        why = safe(&twin.why)
+        why = import_words::likely_why(&twin.why)
     ))
 }
 

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::{Batch, Notice, ReadError, Severity};
+use super::{Batch, Notice, Problem, ReadError, Severity};
 use crate::book::validate;
 
 /// Every record passes the book's own gate while reading, so a value the book would refuse is
@@ -20,7 +20,7 @@ pub(super) fn gate(batch: &mut Batch) {
                 place: r.place,
                 severity: Severity::Bad,
                 column: Some((*field).to_string()),
-                message: why.clone(),
+                problem: Problem::Refused(why.clone()),
             });
         }
         problems.is_empty()

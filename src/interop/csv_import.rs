@@ -6,7 +6,7 @@ use csv::{ReaderBuilder, StringRecord};
 use super::columns;
 use super::csv_row::read_row;
 use super::text;
-use super::{Batch, Notice, Place, ReadError, ReadOptions, Severity};
+use super::{Batch, Notice, Place, Problem, ReadError, ReadOptions, Severity};
 
 /// The delimiter the header line uses most: tab, comma or semicolon (Excel in Europe).
 fn sniff(text: &str) -> u8 {
@@ -89,7 +89,9 @@ pub(super) fn read(
                     },
                     severity: Severity::Bad,
                     column: None,
-                    message: format!("the rest of the file can't be read: {e}"),
+                    problem: Problem::RestUnreadable {
+                        error: e.to_string(),
+                    },
                 });
                 break;
             }
@@ -109,7 +111,7 @@ pub(super) fn read(
                 place,
                 severity: Severity::Bad,
                 column: None,
-                message: "a quote opened in this row never closes; the rest of the file would be one field".into(),
+                problem: Problem::QuoteNeverCloses,
             });
             continue;
         }

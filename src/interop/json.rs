@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::json_entry::Entry;
 use super::text;
-use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row};
+use super::{Batch, Kept, Notice, Place, Problem, ReadError, ReadOptions, Record, Row};
 use crate::book::model::{
     Birthday, ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
     split_tags,
@@ -138,7 +138,7 @@ pub fn table_label(name: &str) -> &'static str {
 
 fn customer(entry: &mut Entry) -> CustomerDraft {
     if entry.row.get("name").and_then(Value::as_str).is_none() {
-        entry.problem("name", "is missing".into());
+        entry.problem("name", Problem::Missing);
     }
     CustomerDraft {
         name: entry.text("name"),
@@ -166,7 +166,7 @@ fn customer(entry: &mut Entry) -> CustomerDraft {
 
 fn contact(entry: &mut Entry) -> ContactDraft {
     if entry.row.get("name").and_then(Value::as_str).is_none() {
-        entry.problem("name", "is missing".into());
+        entry.problem("name", Problem::Missing);
     }
     ContactDraft {
         name: entry.text("name"),
@@ -235,7 +235,7 @@ fn read_customers(customers: Vec<Row>, notices: &mut Vec<Notice>) -> (Customers,
         if let Some(id) = id
             && !seen.insert(id)
         {
-            entry.problem("id", "the same id twice".into());
+            entry.problem("id", Problem::SameIdTwice);
         }
         if entry.report(place, notices)
             && let Some(id) = id
@@ -259,15 +259,12 @@ fn read_contacts(contacts: Vec<Row>, good: &Customers, notices: &mut Vec<Notice>
         if let Some(id) = id
             && !seen.insert(id)
         {
-            entry.problem("id", "the same id twice".into());
+            entry.problem("id", Problem::SameIdTwice);
         }
         if let Some(owner) = owner
             && !good.contains_key(&owner)
         {
-            entry.problem(
-                "customer_id",
-                format!("customer #{owner} is not in the file (or is bad)"),
-            );
+            entry.problem("customer_id", Problem::NoSuchCustomer { id: owner });
         }
         let place = Place::Entry {
             table: "contact",

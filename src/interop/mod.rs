@@ -31,7 +31,7 @@ mod vcard_escape;
 #[cfg(test)]
 mod tests;
 
-pub use notice::{Notice, Place, Severity};
+pub use notice::{Notice, Place, Problem, Severity};
 
 use std::path::Path;
 

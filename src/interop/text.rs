@@ -3,6 +3,7 @@
 //! overrides, bounded size. Values are stored as they are, or the record is refused; never
 //! silently altered.
 
+use super::Problem;
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use serde::Serialize;
 
@@ -113,25 +114,30 @@ pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, String> 
 }
 
 /// Decodes one vCard value: its CHARSET parameter, else the file's charset.
-pub fn decode_value(bytes: &[u8], charset: Option<&str>, file: Charset) -> Result<String, String> {
+pub fn decode_value(bytes: &[u8], charset: Option<&str>, file: Charset) -> Result<String, Problem> {
     let encoding = match charset {
-        Some(label) => Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| format!("unknown CHARSET {}", escaped_excerpt(label)))?,
+        Some(label) => {
+            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Problem::UnknownCharset {
+                value: escaped_excerpt(label),
+            })?
+        }
         None => file.encoding(),
     };
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|t| t.into_owned())
-        .ok_or_else(|| format!("is not valid {} text", encoding.name()))
+        .ok_or_else(|| Problem::NotValidText {
+            encoding: encoding.name().to_string(),
+        })
 }
 
 /// Why `value` from another program can't be stored as a `shape` field, if it can't: the
 /// book's own gate (too long, terminal controls, bidi overrides), and bytes that were neither
 /// UTF-8 nor GB18030. An empty name part is for the record's check to judge, not this one.
-pub fn check(value: &str, shape: Shape) -> Result<(), String> {
-    crate::book::validate::characters(value, shape)?;
+pub fn check(value: &str, shape: Shape) -> Result<(), Problem> {
+    crate::book::validate::characters(value, shape).map_err(Problem::Refused)?;
     if value.contains('\u{FFFD}') {
-        return Err("holds bytes that are neither UTF-8 nor GB18030".into());
+        return Err(Problem::NotUtf8OrGb18030);
     }
     Ok(())
 }
@@ -188,17 +194,20 @@ mod tests {
         assert!(
             check("a\nb", Shape::Name)
                 .unwrap_err()
+                .quoted()
                 .contains("line break")
         );
         assert!(
             check("张\x1b]52;c;x\x07伟", Shape::Name)
                 .unwrap_err()
+                .quoted()
                 .contains("\\u{1b}")
         );
         assert!(check("Bob\u{9b}31m", Shape::Name).is_err());
         assert!(
             check("发票\u{202e}fdp.exe", Shape::Name)
                 .unwrap_err()
+                .quoted()
                 .contains("bidi")
         );
         assert!(check(&"x".repeat(NAME_LIMIT + 1), Shape::Name).is_err());
