@@ -14,16 +14,16 @@ mod report;
 mod resolve;
 mod safety;
 mod usage_error;
+mod without_book;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use crate::config::Config;
-use crate::demo::{self, DemoSize};
 use crate::paths;
 use crate::repository::{Repository, backup};
 use crate::services::day_start::DayStart;
@@ -187,60 +187,9 @@ fn load_config(flag: Option<PathBuf>) -> Config {
     config
 }
 
-/// The commands that need no book of the user's: completions, writing a demo book, and the
-/// app on a temporary demo book. `None` when the command is for the book.
-fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), Failure>> {
-    if let Some(Command::Completions { shell }) = args.command {
-        clap_complete::generate(
-            shell,
-            &mut Args::command(),
-            "fieldbook",
-            &mut std::io::stdout(),
-        );
-        return Some(Ok(()));
-    }
-    if let Some(Command::Demo { path, customers }) = &args.command {
-        return Some(
-            write_demo(path, DemoSize::with_customers(*customers as usize)).map(|_| {
-                println!(
-                    "{}",
-                    t!(
-                        "cli-demo-written",
-                        n = *customers,
-                        path = path.display().to_string()
-                    )
-                );
-            }),
-        );
-    }
-    if !args.demo {
-        return None;
-    }
-    Some(run_demo_app(&load_config(args.config.clone()), interactive))
-}
-
-/// The app on a demo book in a temporary folder, gone when the app closes.
-fn run_demo_app(config: &Config, interactive: Interactive) -> Result<(), Failure> {
-    let dir = tempfile::Builder::new()
-        .prefix("fieldbook-demo-")
-        .tempdir()?;
-    let mut repo = write_demo(
-        &dir.path().join("demo.sqlite3"),
-        DemoSize::with_customers(300),
-    )?;
-    interactive(
-        &mut repo,
-        config,
-        now,
-        &crate::t!("header-demo-book"),
-        DayStart::default(),
-    )?;
-    Ok(())
-}
-
 pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
     let json = args.json;
-    if let Some(done) = run_without_book(&args, interactive) {
+    if let Some(done) = without_book::run_without_book(&args, interactive) {
         return done;
     }
     let config = load_config(args.config);
@@ -418,26 +367,4 @@ fn refuse_special_file(path: &Path) -> Result<(), Failure> {
         ))),
         _ => Ok(()),
     }
-}
-
-fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
-    if path.exists() || path.symlink_metadata().is_ok() {
-        return Err(Failure::input(t!(
-            "cli-demo-exists",
-            path = path.display().to_string()
-        )));
-    }
-    let written = Repository::open(path).and_then(|mut repo| {
-        demo::generate(&mut repo, size, now())?;
-        Ok(repo)
-    });
-    written.map_err(|e| {
-        // A half-written demo must not pass for a book.
-        for suffix in ["", "-wal", "-shm"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = std::fs::remove_file(name);
-        }
-        Failure::input(e.to_string())
-    })
 }
