@@ -849,3 +849,20 @@ import-preview-skip = skip
 import-preview-again = again
 import-preview-likely = {"  "}likely duplicate of c{$id} {$name}: {$why}
 import-preview-person = {"  "}· person {$verb} {$name}
+import-cant-read = can't read {$file}: {$why}
+import-too-big = {$file} is {$size} bytes; fieldbook imports files up to {$cap} bytes (split it)
+import-over-cap = {$file} is over {$cap} bytes; fieldbook imports files up to {$cap} bytes (split it)
+import-map-not-a-pair = --map wants COLUMN=FIELD, e.g. --map 负责人=note, not {$given}
+import-map-unknown-field = --map {$column}: unknown field {$field}; fields are {$fields}, customer_<field> / contact_<field> for {$personal}
+import-map-no-such-column = --map: the header has no column {$column} (it has {$header})
+import-no-name-column = no column names a customer or a person (the header has {$header}); say which with --map COLUMN=company or --map COLUMN=name
+import-no-header = the file has no header line
+import-header-unreadable = can't read the header: {$why}
+import-bom-but-not = the file starts with a {$encoding} byte-order mark but is not valid {$encoding} text
+import-not-utf8 = bytes that are not UTF-8 on line {$line}; if the file came from Excel on a Chinese Windows, try --encoding gb18030
+import-not-gb18030 = the file is not valid GB18030 text; try --encoding utf-8
+import-json-not-utf8 = a fieldbook JSON export is UTF-8, and this file is not (line {$line})
+import-not-an-export = not a fieldbook JSON export: {$why}
+import-other-format = not a fieldbook JSON export (its format is {$format})
+import-newer-export = this export comes from a newer fieldbook (file version {$version}, book version {$schema}; this one reads up to {$reads_version} and {$reads_schema}): update fieldbook
+import-no-vcard = no BEGIN:VCARD in the file: is it a vCard (.vcf)?

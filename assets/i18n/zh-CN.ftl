@@ -827,3 +827,20 @@ import-preview-skip = 跳过
 import-preview-again = 重复
 import-preview-likely = {"  "}可能与 c{$id} {$name} 重复：{$why}
 import-preview-person = {"  "}· 联系人 {$verb} {$name}
+import-cant-read = 无法读取 {$file}：{$why}
+import-too-big = {$file} 有 {$size} 字节；fieldbook 只导入 {$cap} 字节以内的文件（请拆分）
+import-over-cap = {$file} 超过 {$cap} 字节；fieldbook 只导入 {$cap} 字节以内的文件（请拆分）
+import-map-not-a-pair = --map 的写法是 列名=字段，例如 --map 负责人=note，而不是 {$given}
+import-map-unknown-field = --map {$column}：没有 {$field} 这个字段；可用的字段有 {$fields}，以及 customer_字段 / contact_字段（{$personal}）
+import-map-no-such-column = --map：表头里没有 {$column} 这一列（表头有 {$header}）
+import-no-name-column = 没有哪一列是客户或联系人的名称（表头有 {$header}）；请用 --map 列名=company 或 --map 列名=name 指明
+import-no-header = 文件没有表头行
+import-header-unreadable = 无法读取表头：{$why}
+import-bom-but-not = 文件以 {$encoding} 的字节顺序标记开头，内容却不是有效的 {$encoding} 文本
+import-not-utf8 = 第{$line}行有不是 UTF-8 的字节；如果文件来自中文 Windows 上的 Excel，请试试 --encoding gb18030
+import-not-gb18030 = 文件不是有效的 GB18030 文本；请试试 --encoding utf-8
+import-json-not-utf8 = fieldbook 的 JSON 导出文件是 UTF-8 编码的，这个文件不是（第{$line}行）
+import-not-an-export = 不是 fieldbook 的 JSON 导出文件：{$why}
+import-other-format = 不是 fieldbook 的 JSON 导出文件（它的格式是 {$format}）
+import-newer-export = 这个导出文件来自更新版本的 fieldbook（文件版本 {$version}，客户簿版本 {$schema}；本版本最多读取 {$reads_version} 和 {$reads_schema}）：请升级 fieldbook
+import-no-vcard = 文件里没有 BEGIN:VCARD：这是 vCard（.vcf）文件吗？

@@ -12,6 +12,7 @@ use super::commands::Context;
 use super::import_preview;
 use super::output::{json, safe, write_private};
 use crate::interop::{self, Charset, Commit, Duplicates, Format, ImportPolicy, ReadOptions};
+use crate::services::import_words;
 
 #[derive(Debug, ClapArgs)]
 pub struct ImportArgs {
@@ -104,7 +105,8 @@ pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
             file = safe(&args.file.display().to_string())
         )));
     }
-    let batch = interop::read_file(&args.file, &options)?;
+    let batch = interop::read_file(&args.file, &options)
+        .map_err(|e| Failure::input(import_words::read_error(&e)))?;
     let policy = ImportPolicy {
         duplicates: match (args.merge, args.keep_both) {
             (true, _) => Duplicates::Merge,

@@ -13,7 +13,10 @@ use crate::services::day_start::DayStart;
 
 /// The commands that need no book of the user's: completions, writing a demo book, and the
 /// app on a temporary demo book. `None` when the command is for the book.
-pub(super) fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), Failure>> {
+pub(super) fn run_without_book(
+    args: &Args,
+    interactive: Interactive,
+) -> Option<Result<(), Failure>> {
     if let Some(Command::Completions { shell }) = args.command {
         clap_complete::generate(
             shell,

@@ -34,11 +34,16 @@ pub fn read_capped(source: impl Read, name: &str, cap: u64) -> Result<Vec<u8>, R
     source
         .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| ReadError(format!("can't read {name}: {e}")))?;
+        .map_err(|e| ReadError::CantRead {
+            name: name.to_string(),
+            error: e.to_string(),
+        })?;
     if bytes.len() as u64 > cap {
-        return Err(ReadError(format!(
-            "{name} is over {cap} bytes; fieldbook imports files up to {cap} bytes (split it)"
-        )));
+        return Err(ReadError::TooBig {
+            name: name.to_string(),
+            size: None,
+            cap,
+        });
     }
     Ok(bytes)
 }

@@ -54,7 +54,7 @@ pub(super) fn read(
     options: &ReadOptions,
     batch: &mut Batch,
 ) -> Result<(), ReadError> {
-    let decoded = text::decode(bytes, options.encoding).map_err(ReadError)?;
+    let decoded = text::decode(bytes, options.encoding)?;
     batch.encoding = decoded.label;
     let text = decoded.text.as_str();
     let delimiter = sniff(text);
@@ -70,8 +70,11 @@ pub(super) fn read(
         match reader.read_record(&mut record) {
             Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
             Ok(true) => break record.iter().map(|h| text::trim(h).to_string()).collect(),
-            Ok(false) => return Err(ReadError("the file has no header line".into())),
-            Err(e) => return Err(ReadError(format!("can't read the header: {e}"))),
+            Ok(false) => return Err(ReadError::NoHeader),
+            Err(e) => {
+                let error = e.to_string();
+                return Err(ReadError::HeaderUnreadable { error });
+            }
         }
     };
     let (columns, uses) = columns::plan(&headers, &options.map)?;

@@ -185,27 +185,26 @@ pub(super) fn read(
     batch: &mut Batch,
 ) -> Result<(), ReadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|e| {
-        ReadError(format!(
-            "a fieldbook JSON export is UTF-8, and this file is not (line {})",
-            text::line_of(body, e.valid_up_to())
-        ))
+    let text = std::str::from_utf8(body).map_err(|e| ReadError::JsonNotUtf8 {
+        line: text::line_of(body, e.valid_up_to()),
     })?;
     batch.encoding = "UTF-8".into();
-    let mut file: BookFile = serde_json::from_str(text)
-        .map_err(|e| ReadError(format!("not a fieldbook JSON export: {e}")))?;
+    let mut file: BookFile = serde_json::from_str(text).map_err(|e| ReadError::NotAnExport {
+        error: e.to_string(),
+    })?;
     if file.format != FORMAT {
-        return Err(ReadError(format!(
-            "not a fieldbook JSON export (its format is {})",
-            text::escaped_excerpt(&file.format)
-        )));
+        return Err(ReadError::OtherFormat {
+            format: text::escaped_excerpt(&file.format),
+        });
     }
     let newest = options.newest_schema.unwrap_or(i64::MAX);
     if file.version > VERSION || file.schema > newest {
-        return Err(ReadError(format!(
-            "this export comes from a newer fieldbook (file version {}, book version {}; this one reads up to {VERSION} and {newest}): update fieldbook",
-            file.version, file.schema
-        )));
+        return Err(ReadError::NewerExport {
+            version: file.version,
+            schema: file.schema,
+            reads_version: VERSION,
+            reads_schema: newest,
+        });
     }
     let customers = file.tables.remove("customer").unwrap_or_default();
     let contacts = file.tables.remove("contact").unwrap_or_default();

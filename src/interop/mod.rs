@@ -179,27 +179,81 @@ impl Batch {
     }
 }
 
-/// A file that cannot be read at all (as opposed to bad records in it).
+/// A file that cannot be read at all (as opposed to bad records in it). Words-free like
+/// [`Problem`]: the front ends say it (`services::import_words::read_error`). Quoted values
+/// are escaped excerpts; `error` is what the system or a parser said.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError(pub String);
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+pub enum ReadError {
+    CantRead {
+        name: String,
+        error: String,
+    },
+    /// Over the import's size limit (`size` when known before reading).
+    TooBig {
+        name: String,
+        size: Option<u64>,
+        cap: u64,
+    },
+    MapNotAPair {
+        given: String,
+    },
+    MapUnknownField {
+        column: String,
+        field: String,
+    },
+    MapNoSuchColumn {
+        column: String,
+        header: Vec<String>,
+    },
+    /// No column is a company or a person's name.
+    NoNameColumn {
+        header: Vec<String>,
+    },
+    NoHeader,
+    HeaderUnreadable {
+        error: String,
+    },
+    /// A byte-order mark of an encoding the text after it is not.
+    BomButNot {
+        encoding: String,
+    },
+    /// Asked for UTF-8; the first bad bytes are on `line`.
+    NotUtf8 {
+        line: usize,
+    },
+    NotGb18030,
+    JsonNotUtf8 {
+        line: usize,
+    },
+    NotAnExport {
+        error: String,
+    },
+    OtherFormat {
+        format: String,
+    },
+    NewerExport {
+        version: u32,
+        schema: i64,
+        reads_version: u32,
+        reads_schema: i64,
+    },
+    NoVcard,
 }
-
-impl std::error::Error for ReadError {}
 
 /// Reads `path` (at most [`FILE_LIMIT`] bytes) into a batch; writes nothing.
 pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Batch, ReadError> {
     let name = path.display().to_string();
-    let cant = |e: std::io::Error| ReadError(format!("can't read {name}: {e}"));
+    let cant = |e: std::io::Error| ReadError::CantRead {
+        name: name.clone(),
+        error: e.to_string(),
+    };
     let size = std::fs::metadata(path).map_err(cant)?.len();
     if size > FILE_LIMIT {
-        return Err(ReadError(format!(
-            "{name} is {size} bytes; fieldbook imports files up to {FILE_LIMIT} bytes (split it)"
-        )));
+        return Err(ReadError::TooBig {
+            name,
+            size: Some(size),
+            cap: FILE_LIMIT,
+        });
     }
     // A pipe or /dev/stdin has no size to check first: the same limit is counted while reading.
     let file = std::fs::File::open(path).map_err(cant)?;

@@ -3,7 +3,7 @@
 //! overrides, bounded size. Values are stored as they are, or the record is refused; never
 //! silently altered.
 
-use super::Problem;
+use super::{Problem, ReadError};
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use serde::Serialize;
 
@@ -61,15 +61,13 @@ pub fn line_of(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Decodes a whole file: a BOM decides; else the chosen charset; else UTF-8, then GB18030.
-pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, ReadError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, bad) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if bad {
-            return Err(format!(
-                "the file starts with a {} byte-order mark but is not valid {} text",
-                encoding.name(),
-                encoding.name()
-            ));
+            return Err(ReadError::BomButNot {
+                encoding: encoding.name().to_string(),
+            });
         }
         return Ok(Decoded {
             text: text.into_owned(),
@@ -87,22 +85,12 @@ pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, String> 
                 lossy: false,
             })
     };
-    let utf8_error = || match std::str::from_utf8(bytes) {
-        Ok(_) => String::new(),
-        Err(e) => format!(
-            "bytes that are not UTF-8 on line {}",
-            line_of(bytes, e.valid_up_to())
-        ),
+    let utf8_error = || ReadError::NotUtf8 {
+        line: std::str::from_utf8(bytes).map_or_else(|e| line_of(bytes, e.valid_up_to()), |_| 1),
     };
     match chosen {
-        Some(Charset::Utf8) => strict(Charset::Utf8).ok_or_else(|| {
-            format!(
-                "{}; if the file came from Excel on a Chinese Windows, try --encoding gb18030",
-                utf8_error()
-            )
-        }),
-        Some(Charset::Gb18030) => strict(Charset::Gb18030)
-            .ok_or_else(|| "the file is not valid GB18030 text; try --encoding utf-8".to_string()),
+        Some(Charset::Utf8) => strict(Charset::Utf8).ok_or_else(utf8_error),
+        Some(Charset::Gb18030) => strict(Charset::Gb18030).ok_or(ReadError::NotGb18030),
         None => Ok(strict(Charset::Utf8)
             .or_else(|| strict(Charset::Gb18030))
             .unwrap_or_else(|| Decoded {
@@ -178,10 +166,9 @@ mod tests {
         assert_eq!((d.text.as_str(), d.label.as_str()), ("Name", "UTF-8 (BOM)"));
         let d = decode(b"ok\n\xff\xff\x80", None).unwrap();
         assert!(d.lossy);
-        assert!(
-            decode(&gbk, Some(Charset::Utf8))
-                .unwrap_err()
-                .contains("line 1")
+        assert_eq!(
+            decode(&gbk, Some(Charset::Utf8)).unwrap_err(),
+            ReadError::NotUtf8 { line: 1 }
         );
         let utf16: Vec<u8> = [0xFF, 0xFE, b'A', 0, b',', 0, b'B', 0].to_vec();
         assert_eq!(decode(&utf16, None).unwrap().text, "A,B");

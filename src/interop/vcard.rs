@@ -217,9 +217,7 @@ pub(super) fn read(
         });
     }
     if cards == 0 {
-        return Err(ReadError(
-            "no BEGIN:VCARD in the file: is it a vCard (.vcf)?".into(),
-        ));
+        return Err(ReadError::NoVcard);
     }
     Ok(())
 }

@@ -6,8 +6,9 @@
 use serde_json::{Value, json};
 
 use crate::i18n::{self, Language};
+use crate::interop::columns::Field;
 use crate::interop::dedup::LikelyWhy;
-use crate::interop::{Notice, Problem};
+use crate::interop::{Notice, Problem, ReadError};
 
 pub use crate::repository::import::said::place;
 
@@ -43,6 +44,67 @@ pub fn likely_why(why: &LikelyWhy) -> String {
         LikelyWhy::SameEmail(e) => t!("import-likely-same-email", email = e.as_str()),
         LikelyWhy::SamePhone(p) => t!("import-likely-same-phone", phone = p.as_str()),
         LikelyWhy::SameKeys => t!("import-likely-same-keys"),
+    }
+}
+
+/// Why a file could not be read at all.
+pub fn read_error(e: &ReadError) -> String {
+    match e {
+        ReadError::CantRead { name, error } => {
+            t!(
+                "import-cant-read",
+                file = name.as_str(),
+                why = error.as_str()
+            )
+        }
+        ReadError::TooBig { name, size, cap } => match size {
+            Some(size) => t!(
+                "import-too-big",
+                file = name.as_str(),
+                size = *size,
+                cap = *cap
+            ),
+            None => t!("import-over-cap", file = name.as_str(), cap = *cap),
+        },
+        ReadError::MapNotAPair { given } => t!("import-map-not-a-pair", given = given.as_str()),
+        ReadError::MapUnknownField { column, field } => t!(
+            "import-map-unknown-field",
+            column = column.as_str(),
+            field = field.as_str(),
+            fields = Field::all_names().join(", "),
+            personal = Field::personal_names().join(", ")
+        ),
+        ReadError::MapNoSuchColumn { column, header } => t!(
+            "import-map-no-such-column",
+            column = column.as_str(),
+            header = header.join(", ")
+        ),
+        ReadError::NoNameColumn { header } => {
+            t!("import-no-name-column", header = header.join(", "))
+        }
+        ReadError::NoHeader => t!("import-no-header"),
+        ReadError::HeaderUnreadable { error } => {
+            t!("import-header-unreadable", why = error.as_str())
+        }
+        ReadError::BomButNot { encoding } => t!("import-bom-but-not", encoding = encoding.as_str()),
+        ReadError::NotUtf8 { line } => t!("import-not-utf8", line = *line),
+        ReadError::NotGb18030 => t!("import-not-gb18030"),
+        ReadError::JsonNotUtf8 { line } => t!("import-json-not-utf8", line = *line),
+        ReadError::NotAnExport { error } => t!("import-not-an-export", why = error.as_str()),
+        ReadError::OtherFormat { format } => t!("import-other-format", format = format.as_str()),
+        ReadError::NewerExport {
+            version,
+            schema,
+            reads_version,
+            reads_schema,
+        } => t!(
+            "import-newer-export",
+            version = *version,
+            schema = *schema,
+            reads_version = *reads_version,
+            reads_schema = *reads_schema
+        ),
+        ReadError::NoVcard => t!("import-no-vcard"),
     }
 }
 

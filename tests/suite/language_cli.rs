@@ -135,6 +135,15 @@ fn an_import_names_each_bad_row_and_column_in_chinese() {
     for word in ["row", "line", "would", "new", "bad", "skipped"] {
         assert!(!out.contains(word), "{word} in Chinese output:\n{out}");
     }
+    // A file that cannot be read at all says why in Chinese too.
+    std::fs::write(&csv, "Foo,Bar\n1,2\n").unwrap();
+    let (code, _, err) = zh(&book, &["import", &csv]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "fieldbook: 没有哪一列是客户或联系人的名称（表头有 \"Foo\", \"Bar\"）；\
+         请用 --map 列名=company 或 --map 列名=name 指明\n"
+    );
 }
 
 #[test]
@@ -146,9 +155,15 @@ fn backup_check_restore_and_the_customer_meant_are_said_in_chinese() {
     let copy_s = copy.display().to_string();
     let (code, out, _) = zh(&book, &["backup", &copy_s]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("已把 ") && out.contains(" 备份到 "), "{out}");
+    assert!(
+        out.starts_with("已把 ") && out.contains(" 备份到 "),
+        "{out}"
+    );
     let (_, out, _) = zh(&book, &["check"]);
-    assert!(out.contains("：正常（版本 ") && out.contains("2 个客户"), "{out}");
+    assert!(
+        out.contains("：正常（版本 ") && out.contains("2 个客户"),
+        "{out}"
+    );
     let (code, _, err) = zh(&book, &["show", "星河"]);
     assert_eq!(code, 2);
     assert!(
@@ -156,7 +171,10 @@ fn backup_check_restore_and_the_customer_meant_are_said_in_chinese() {
         "{err}"
     );
     let (code, _, err) = zh(&book, &["show", "没有这家"]);
-    assert_eq!((code, err.as_str()), (2, "fieldbook: 没有与“没有这家”匹配的客户\n"));
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "fieldbook: 没有与“没有这家”匹配的客户\n")
+    );
     let (code, _, err) = zh(&book, &["restore", &copy_s]);
     assert_eq!(code, 1);
     assert!(err.contains("请加 --yes 确认"), "{err}");
@@ -172,7 +190,10 @@ fn backup_check_restore_and_the_customer_meant_are_said_in_chinese() {
 fn clap_usage_errors_are_said_in_chinese_with_the_same_exit_code() {
     let book = CliBook::new();
     let (en_code, _, en) = run(&book, Chosen::Fieldbook("en"), &["today", "--bogus"]);
-    assert!(en.starts_with("error: unexpected argument '--bogus'"), "{en}");
+    assert!(
+        en.starts_with("error: unexpected argument '--bogus'"),
+        "{en}"
+    );
     let (code, out, err) = zh(&book, &["today", "--bogus"]);
     assert_eq!((code, out.as_str()), (en_code, ""));
     assert_eq!(
