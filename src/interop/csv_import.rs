@@ -49,6 +49,24 @@ fn start_line(text: &str, position: &csv::Position) -> usize {
     position.line() as usize + blank
 }
 
+/// The first line that is not blank, its fields trimmed.
+fn read_header(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut StringRecord,
+) -> Result<Vec<String>, ReadError> {
+    loop {
+        match reader.read_record(record) {
+            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
+            Ok(true) => return Ok(record.iter().map(|h| text::trim(h).to_string()).collect()),
+            Ok(false) => return Err(ReadError::NoHeader),
+            Err(e) => {
+                let error = e.to_string();
+                return Err(ReadError::HeaderUnreadable { error });
+            }
+        }
+    }
+}
+
 pub(super) fn read(
     bytes: &[u8],
     options: &ReadOptions,
@@ -66,17 +84,7 @@ pub(super) fn read(
         .quoting(quoting)
         .from_reader(text.as_bytes());
     let mut record = StringRecord::new();
-    let headers: Vec<String> = loop {
-        match reader.read_record(&mut record) {
-            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
-            Ok(true) => break record.iter().map(|h| text::trim(h).to_string()).collect(),
-            Ok(false) => return Err(ReadError::NoHeader),
-            Err(e) => {
-                let error = e.to_string();
-                return Err(ReadError::HeaderUnreadable { error });
-            }
-        }
-    };
+    let headers = read_header(&mut reader, &mut record)?;
     let (columns, uses) = columns::plan(&headers, &options.map)?;
     batch.columns = uses;
     let mut row = 0;
