@@ -743,7 +743,15 @@ clap-similar = 提示：是不是要用 {$list}？
 
 import-place-row = 第{$row}行（文件第{$line}行）
 import-place-card = 第{$card}张名片（第{$line}行）
-import-place-entry = {$table} #{$id}
+import-place-entry = { $table ->
+    [customer] 客户
+    [contact] 联系人
+    [interaction] 联系记录
+    [follow_up] 跟进
+    [deal] 商机
+    [complaint] 投诉
+   *[other] {$table}
+} #{$id}
 import-place-line = 第{$line}行
 import-notice = {$place}：{$problem}
 import-notice-column = {$place}，{$column}：{$problem}
