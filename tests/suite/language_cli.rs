@@ -208,3 +208,44 @@ fn clap_usage_errors_are_said_in_chinese_with_the_same_exit_code() {
     assert_eq!(code, 0);
     assert!(out.starts_with("fieldbook "), "{out}");
 }
+
+/// The TUI's import preview in Chinese: its counts, its problems by row and column, each
+/// record's verdict, with the places padded by display width.
+#[test]
+fn the_tui_import_preview_speaks_chinese() {
+    use crate::common::{run, sample_book, state_for, typed};
+    use fieldbook::i18n::{Language, with_language};
+    use fieldbook::tui::action::Action;
+    let (mut repo, _) = sample_book();
+    let mut state = state_for(&repo);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kehu.csv");
+    std::fs::write(
+        &file,
+        "客户名称,联系人,手机,城市,生日\n杭州精诚化工有限公司,李娜,13912345678,杭州,1985-13-20\n\
+         多一列,王五,555,南京,,多余\n北京星河科技有限公司,张伟,,北京,\n",
+    )
+    .unwrap();
+    let text = with_language(Language::Chinese, || {
+        run(&mut state, &mut repo, [Action::StartImport]);
+        run(&mut state, &mut repo, typed(&file.display().to_string()));
+        run(&mut state, &mut repo, [Action::SaveForm]);
+        crate::snapshots::screen(&mut state, 110, 26)
+    });
+    let path = std::fs::canonicalize(&file).unwrap().display().to_string();
+    assert!(
+        text.lines()
+            .any(|l| l.contains(&path) && l.contains("CSV · UTF-8 · 2 条记录")),
+        "{text}"
+    );
+    for word in [
+        "row", "line", "bad", "new", "skip", "Problems", "Records", "merged",
+    ] {
+        assert!(
+            !text.contains(word),
+            "{word} on the Chinese preview:\n{text}"
+        );
+    }
+    let pinned: Vec<&str> = text.lines().filter(|l| !l.contains(&path)).collect();
+    insta::assert_snapshot!(pinned.join("\n"));
+}
