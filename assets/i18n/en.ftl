@@ -866,3 +866,27 @@ import-not-an-export = not a fieldbook JSON export: {$why}
 import-other-format = not a fieldbook JSON export (its format is {$format})
 import-newer-export = this export comes from a newer fieldbook (file version {$version}, book version {$schema}; this one reads up to {$reads_version} and {$reads_schema}): update fieldbook
 import-no-vcard = no BEGIN:VCARD in the file: is it a vCard (.vcf)?
+
+
+## zhcli: the readers a prepared book is read back with (src/repository/read_back.rs)
+
+read-back-customer-list = the customer list
+read-back-archived = archived customers
+read-back-follow-ups = follow-ups
+read-back-deals = deals
+read-back-won-revenue = won revenue
+read-back-order-dates = order dates
+read-back-last-orders = last orders
+read-back-complaints = complaints
+read-back-open-complaints = open complaints
+read-back-birthdays = birthdays
+read-back-hand-set-stages = hand-set stages
+read-back-customers = customers
+read-back-people = people
+read-back-history = history
+read-back-every-follow-up = every follow-up
+read-back-won-sums = deal.amount, its won deals summed
+
+## zhcli: log's notes before its warnings (src/cli/commands.rs)
+
+cli-note = note: {$what}

@@ -852,3 +852,27 @@ import-not-an-export = 不是 fieldbook 的 JSON 导出文件：{$why}
 import-other-format = 不是 fieldbook 的 JSON 导出文件（它的格式是 {$format}）
 import-newer-export = 这个导出文件来自更新版本的 fieldbook（文件版本 {$version}，客户簿版本 {$schema}；本版本最多读取 {$reads_version} 和 {$reads_schema}）：请升级 fieldbook
 import-no-vcard = 文件里没有 BEGIN:VCARD：这是 vCard（.vcf）文件吗？
+
+
+## zhcli: the readers a prepared book is read back with (src/repository/read_back.rs)
+
+read-back-customer-list = 客户列表
+read-back-archived = 已归档客户
+read-back-follow-ups = 跟进
+read-back-deals = 商机
+read-back-won-revenue = 成交金额
+read-back-order-dates = 下单日期
+read-back-last-orders = 最近订单
+read-back-complaints = 投诉
+read-back-open-complaints = 未结投诉
+read-back-birthdays = 生日
+read-back-hand-set-stages = 手动设定的阶段
+read-back-customers = 客户
+read-back-people = 联系人
+read-back-history = 联系记录
+read-back-every-follow-up = 全部跟进
+read-back-won-sums = deal.amount（成交商机合计）
+
+## zhcli: log's notes before its warnings (src/cli/commands.rs)
+
+cli-note = 提示：{$what}

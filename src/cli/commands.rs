@@ -192,7 +192,7 @@ fn report_logged(
         }));
     }
     for w in &prepared.warnings {
-        eprintln!("fieldbook: note: {}", safe(w));
+        eprintln!("fieldbook: {}", t!("cli-note", what = safe(w)));
     }
     print!(
         "{}",
