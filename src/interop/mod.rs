@@ -31,7 +31,7 @@ mod vcard_escape;
 #[cfg(test)]
 mod tests;
 
-pub use notice::{Notice, Place, Problem, Severity};
+pub use notice::{Notice, Place, Problem, ReadError, Severity};
 
 use std::path::Path;
 
@@ -177,67 +177,6 @@ impl Batch {
         places.dedup();
         places.len()
     }
-}
-
-/// A file that cannot be read at all (as opposed to bad records in it). Words-free like
-/// [`Problem`]: the front ends say it (`services::import_words::read_error`). Quoted values
-/// are escaped excerpts; `error` is what the system or a parser said.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    CantRead {
-        name: String,
-        error: String,
-    },
-    /// Over the import's size limit (`size` when known before reading).
-    TooBig {
-        name: String,
-        size: Option<u64>,
-        cap: u64,
-    },
-    MapNotAPair {
-        given: String,
-    },
-    MapUnknownField {
-        column: String,
-        field: String,
-    },
-    MapNoSuchColumn {
-        column: String,
-        header: Vec<String>,
-    },
-    /// No column is a company or a person's name.
-    NoNameColumn {
-        header: Vec<String>,
-    },
-    NoHeader,
-    HeaderUnreadable {
-        error: String,
-    },
-    /// A byte-order mark of an encoding the text after it is not.
-    BomButNot {
-        encoding: String,
-    },
-    /// Asked for UTF-8; the first bad bytes are on `line`.
-    NotUtf8 {
-        line: usize,
-    },
-    NotGb18030,
-    JsonNotUtf8 {
-        line: usize,
-    },
-    NotAnExport {
-        error: String,
-    },
-    OtherFormat {
-        format: String,
-    },
-    NewerExport {
-        version: u32,
-        schema: i64,
-        reads_version: u32,
-        reads_schema: i64,
-    },
-    NoVcard,
 }
 
 /// Reads `path` (at most [`FILE_LIMIT`] bytes) into a batch; writes nothing.

@@ -1,4 +1,5 @@
-//! What an import says about a record: where in the file it came from, how bad it is, why.
+//! What an import says about a record (where in the file it came from, how bad it is, why)
+//! and about a file it cannot read at all.
 
 use serde::Serialize;
 
@@ -109,6 +110,67 @@ pub enum Problem {
     Unreadable {
         value: String,
     },
+}
+
+/// A file that cannot be read at all (as opposed to bad records in it). Words-free like
+/// [`Problem`]: the front ends say it (`services::import_words::read_error`). Quoted values
+/// are escaped excerpts; `error` is what the system or a parser said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    CantRead {
+        name: String,
+        error: String,
+    },
+    /// Over the import's size limit (`size` when known before reading).
+    TooBig {
+        name: String,
+        size: Option<u64>,
+        cap: u64,
+    },
+    MapNotAPair {
+        given: String,
+    },
+    MapUnknownField {
+        column: String,
+        field: String,
+    },
+    MapNoSuchColumn {
+        column: String,
+        header: Vec<String>,
+    },
+    /// No column is a company or a person's name.
+    NoNameColumn {
+        header: Vec<String>,
+    },
+    NoHeader,
+    HeaderUnreadable {
+        error: String,
+    },
+    /// A byte-order mark of an encoding the text after it is not.
+    BomButNot {
+        encoding: String,
+    },
+    /// Asked for UTF-8; the first bad bytes are on `line`.
+    NotUtf8 {
+        line: usize,
+    },
+    NotGb18030,
+    JsonNotUtf8 {
+        line: usize,
+    },
+    NotAnExport {
+        error: String,
+    },
+    OtherFormat {
+        format: String,
+    },
+    NewerExport {
+        version: u32,
+        schema: i64,
+        reads_version: u32,
+        reads_schema: i64,
+    },
+    NoVcard,
 }
 
 #[cfg(test)]
