@@ -954,3 +954,212 @@ error-book-too-new = {$path} was written by a newer fieldbook (book version {$fo
 task-birthday-person = {$person} ({$customer})
 task-birthday = Birthday greeting: {$who}, {$date}
 task-birthday-turns = Birthday greeting: {$who}, {$date}, turns {$turns}
+
+## zhcli: the command line's notices and errors (src/cli/mod.rs, safety.rs, resolve.rs,
+## read_only.rs, commands.rs, accounts.rs, interop.rs)
+
+cli-disk-full-nothing-written = disk full ({$kb} KB free on {$dir}): nothing of this change was written; free some space and try again
+cli-demo-written = wrote a demo book with {$n} customers to {$path}
+cli-demo-exists = {$path} already exists; the demo writes only to a new file
+cli-birthday-reminders-failed = birthday reminders were not created: {$why}
+cli-automatic-backup-failed = the automatic backup failed: {$why}
+cli-made-private-file = {$path} (was {$mode})
+cli-made-private = others could read your book; made private: {$files}
+cli-could-not-make-private = could not make the book private: {$why}
+cli-not-a-regular-file = {$path} is not a regular file (a pipe, a device or a folder?); a book is a file
+cli-backup-no-folder = can't make {$dir} ({$why}): name a backup elsewhere, `fieldbook backup PATH`
+cli-backed-up = backed up {$book} to {$dest}
+cli-not-restored-because = {$file} was not restored: {$problems}
+cli-restored = restored {$file} ({$n} customers)
+cli-restored-previous-saved = ; the previous book is saved at {$path}
+cli-restore-needs-yes = restore replaces the whole book: add --yes to confirm when not on a terminal
+cli-restore-question = Replace the book at {$book} ({$now} customers now) with {$file} ({$n} customers)? A backup of the current book is taken first. [y/N]
+cli-not-restored = not restored
+cli-check-ok = {$book}: ok (book version {$version}, {$customers} customers, {$interactions} interactions, {$open} open follow-ups)
+cli-check-problems = {$book} has problems:
+cli-no-backups = No backups were found in {$dir}; keep this file, it may still be partly readable.
+cli-newest-backups = Newest backups:
+cli-to-bring-back = To bring the newest back, run:
+cli-no-customer-matches = no customer matches "{$query}"
+cli-no-archived-customer-matches = no archived customer matches "{$query}"
+cli-candidate-last-contact = last contact {$when}
+cli-matches-more-than-one = "{$query}" matches more than one customer; say which (a longer name, or its c-id):
+cli-customer-archived = c{$id} {$name} is archived; nothing was written. `fieldbook unarchive c{$id}` restores it
+cli-probably-already = c{$id} {$name} is probably this customer already ({$why}); nothing was written. --merge fills its blanks from this one, --keep-both adds it anyway
+cli-customer-vanished = customer vanished
+cli-unarchived = c{$id} {$name} is back in the list
+cli-reading-only = {$book} can't be written ({$why}); reading it only, nothing is changed
+cli-disk-full-free = disk full, {$kb} KB free on {$dir}
+cli-kb-free-on = {$kb} KB free on {$dir}
+cli-copy-disk-full = disk full ({$place}): {$dest} was not written; the book is as it was
+cli-editor-failed = {$editor} exited with {$status}; nothing logged
+cli-closes-bad = --closes: "{$value}" is not a follow-up id (#12) or none
+cli-summary-empty = nothing logged: the summary is empty ({$why})
+cli-add-past = {$why}; add --past to set it anyway
+cli-deal-unknown-stage = unknown stage "{$stage}": use one of {$all}
+cli-deal-added = {$stage} deal #{$id} with {$name}: {$amount} {$title}
+cli-deals = {$n} deals
+cli-deal-close = close {$date}
+cli-import-bad-format = --format is csv, vcard or json, not "{$value}"
+cli-import-bad-encoding = --encoding is utf-8 or gb18030, not "{$value}"
+cli-export-bad-format = --format is csv, vcard, ics or json, not "{$value}"
+cli-importing = importing {$done}/{$total}…
+cli-no-file = no file {$file}
+cli-import-would-refuse = {$n} bad record(s): an import would refuse the file. Fix them, or import the rest with --skip-bad
+cli-import-refused = {$n} bad record(s): nothing was written. Fix them, or import the rest with --skip-bad
+cli-import-file = {$file}: {$format}, {$encoding}, {$n} record(s)
+cli-import-columns = columns: {$list}
+cli-import-ignored = ignored (use --map COL=FIELD to read one): {$list}
+cli-cant-write = can't write {$path}: {$why}
+cli-exported = exported {$n} customer(s) as {$format} to {$path}
+
+## zhcli: clap's usage errors (src/cli/usage_error.rs); in English clap says its own, these
+## stand for the catalogue test and any language that has no wording of its own
+
+clap-error = error: {$what}
+clap-try-help = For more information, try '--help'.
+clap-unknown-argument = unexpected argument '{$arg}' found
+clap-unknown-subcommand = unrecognized subcommand '{$command}'
+clap-value-missing = a value is required for '{$arg}' but none was supplied
+clap-value-invalid = invalid value '{$value}' for '{$arg}'
+clap-possible-values = {" "}[possible values: {$list}]
+clap-missing-arguments = the following required arguments were not provided:
+clap-missing-subcommand = '{$command}' requires a subcommand but one was not provided [subcommands: {$list}]
+clap-too-many-values = unexpected value '{$value}' for '{$arg}' found; no more were expected
+clap-wrong-number-of-values = {$expected} values required for '{$arg}' but {$actual} provided
+clap-no-equals = equal sign is needed when assigning values to '{$arg}'
+clap-used-twice = the argument '{$arg}' cannot be used multiple times
+clap-conflict = the argument '{$arg}' cannot be used with {$other}
+clap-list-and = ,{" "}
+clap-similar = tip: a similar one exists: {$list}
+
+## zhcli: an import's places, problems and preview (src/services/import_words.rs,
+## src/repository/import/, src/cli/import_preview.rs, src/tui/panes/import_preview.rs)
+
+import-place-row = row {$row} (line {$line})
+import-place-card = card {$card} (line {$line})
+import-place-entry = {$table} #{$id}
+import-place-line = line {$line}
+import-notice = {$place}: {$problem}
+import-notice-column = {$place}, {$column}: {$problem}
+import-likely-same-name = the same name
+import-likely-same-email = the same e-mail {$email}
+import-likely-same-phone = the same phone {$phone}
+import-likely-same-keys = the same name, e-mail or phone
+import-not-utf8-or-gb18030 = holds bytes that are neither UTF-8 nor GB18030
+import-not-valid-text = is not valid {$encoding} text
+import-unknown-charset = unknown CHARSET {$value}
+import-bad-quoted-printable = holds invalid quoted-printable ({$sequence})
+import-rest-unreadable = the rest of the file can't be read: {$error}
+import-quote-never-closes = a quote opened in this row never closes; the rest of the file would be one field
+import-too-many-fields = {$fields} fields; the header has {$header}
+import-lone-field = a line with one lone field is not a data row (a report footer?): {$value}
+import-not-a-kind = {$value} is not company or person; left out
+import-not-a-tier = {$value} is not a tier (A, B or C); kept in the notes
+import-not-a-stage = {$value} is not a stage; kept in the notes
+import-not-days = {$value} is not a number of days; left out
+import-not-a-date = {$value} is not a date; kept in the notes
+import-digits-lost = {$value} is a number Excel rounded to scientific notation: its digits are lost, so it was left out
+import-no-name-no-company = no name and no company
+import-no-name-no-organization = no name and no organization
+import-card-inside-card = another card begins inside this one, at line {$line}
+import-card-never-ends = the file ends inside this card (no END:VCARD)
+import-outside-any-card = data outside any card, skipped
+import-property-too-long = is longer than the {$limit} bytes a property may hold
+import-missing = is missing
+import-same-id-twice = the same id twice
+import-no-such-customer = customer #{$id} is not in the file (or is bad)
+import-holds-object = holds an object, which no column can store
+import-not-a-number = is not a number
+import-unreadable = can't read {$value}
+import-bad-records-in = {$n} bad record(s) in {$file}: nothing was written. Fix them, or import the rest with --skip-bad
+import-refused = {$file} was not imported: {$why}; the book is unchanged
+import-integrity-check = SQLite's check of the book with it: {$why}
+import-not-read-back = {$place}: fieldbook could not read it back ({$why})
+import-book-not-read-back = fieldbook could not read the book back with it ({$why})
+import-references-unchecked = its references could not be checked ({$why})
+import-a-reference = a reference
+import-dangling = {$place}, {$column}: points at a {$parent} that is neither in the file nor in the book
+cli-import-bad-heading = bad, not imported ({$n})
+cli-import-skipped-heading = skipped ({$n})
+cli-import-warnings-heading = warnings ({$n})
+cli-import-would-do = would do
+cli-import-and-person = ; {$what}
+cli-import-tally = {$created} new, {$merged} merged, {$unchanged} already there, {$skipped} duplicate(s) skipped
+cli-imported = imported: customers {$customers}; people {$people}
+cli-would-import = would import: customers {$customers}; people {$people}
+cli-import-and-rows = and {$list}
+cli-import-bad-left-out = {$n} bad record(s) left out
+cli-import-nothing-new = nothing new: the book already had all of it
+cli-import-in-the-book = c{$id} in the book
+cli-import-the-books = the book's
+cli-import-likely = {" "}[likely c{$id} {$name}: {$why}; --merge, --keep-both or skip]
+cli-import-customer = customer
+cli-import-person = person
+cli-import-create = new {$what} {$name}
+cli-import-again = {$what} {$name} (as {$other})
+cli-import-merge = merge {$what} {$name} into {$other}
+cli-import-unchanged = {$what} {$name}: {$other} has it all
+cli-import-skip = skip {$what} {$name}: duplicate of {$other}
+import-preview-title = Import preview · nothing written yet
+import-preview-file = {"  "}{$format} · {$encoding} · {$n} records
+import-preview-customers = Customers
+import-preview-people = People
+import-preview-tally = {$created} new · {$merged} merged · {$unchanged} unchanged · {$skipped} skipped as duplicates
+import-preview-rows = {$n} rows
+import-preview-blocked = {$n} bad record(s): nothing will be written. Esc goes back; choose "leave them out" to import the rest.
+import-preview-nothing-new = Everything in this file is already in the book: importing changes nothing.
+import-preview-confirm = y or Enter imports it (u undoes the whole import); Esc goes back.
+import-preview-records = Records
+import-preview-problems = Problems ({$n})
+import-preview-bad = bad
+import-preview-skipped = skipped
+import-preview-note = note
+import-preview-new = new
+import-preview-merge = merge
+import-preview-same = same
+import-preview-skip = skip
+import-preview-again = again
+import-preview-likely = {"  "}likely duplicate of c{$id} {$name}: {$why}
+import-preview-person = {"  "}· person {$verb} {$name}
+import-cant-read = can't read {$file}: {$why}
+import-too-big = {$file} is {$size} bytes; fieldbook imports files up to {$cap} bytes (split it)
+import-over-cap = {$file} is over {$cap} bytes; fieldbook imports files up to {$cap} bytes (split it)
+import-map-not-a-pair = --map wants COLUMN=FIELD, e.g. --map 负责人=note, not {$given}
+import-map-unknown-field = --map {$column}: unknown field {$field}; fields are {$fields}, customer_<field> / contact_<field> for {$personal}
+import-map-no-such-column = --map: the header has no column {$column} (it has {$header})
+import-no-name-column = no column names a customer or a person (the header has {$header}); say which with --map COLUMN=company or --map COLUMN=name
+import-no-header = the file has no header line
+import-header-unreadable = can't read the header: {$why}
+import-bom-but-not = the file starts with a {$encoding} byte-order mark but is not valid {$encoding} text
+import-not-utf8 = bytes that are not UTF-8 on line {$line}; if the file came from Excel on a Chinese Windows, try --encoding gb18030
+import-not-gb18030 = the file is not valid GB18030 text; try --encoding utf-8
+import-json-not-utf8 = a fieldbook JSON export is UTF-8, and this file is not (line {$line})
+import-not-an-export = not a fieldbook JSON export: {$why}
+import-other-format = not a fieldbook JSON export (its format is {$format})
+import-newer-export = this export comes from a newer fieldbook (file version {$version}, book version {$schema}; this one reads up to {$reads_version} and {$reads_schema}): update fieldbook
+import-no-vcard = no BEGIN:VCARD in the file: is it a vCard (.vcf)?
+
+
+## zhcli: the readers a prepared book is read back with (src/repository/read_back.rs)
+
+read-back-customer-list = the customer list
+read-back-archived = archived customers
+read-back-follow-ups = follow-ups
+read-back-deals = deals
+read-back-won-revenue = won revenue
+read-back-order-dates = order dates
+read-back-last-orders = last orders
+read-back-complaints = complaints
+read-back-open-complaints = open complaints
+read-back-birthdays = birthdays
+read-back-hand-set-stages = hand-set stages
+read-back-customers = customers
+read-back-people = people
+read-back-history = history
+read-back-every-follow-up = every follow-up
+read-back-won-sums = deal.amount, its won deals summed
+
+## zhcli: log's notes before its warnings (src/cli/commands.rs)
+
+cli-note = note: {$what}

@@ -919,3 +919,219 @@ error-book-too-new = {$path} 是由更新版本的 fieldbook 写的（账本版�
 task-birthday-person = {$person}（{$customer}）
 task-birthday = 生日问候：{$who}，{$date}
 task-birthday-turns = 生日问候：{$who}，{$date}，{$turns}岁生日
+
+## zhcli: the command line's notices and errors (src/cli/mod.rs, safety.rs, resolve.rs,
+## read_only.rs, commands.rs, accounts.rs, interop.rs)
+
+cli-disk-full-nothing-written = 磁盘已满（{$dir} 仅剩 {$kb} KB）：这次修改一点也没有写入；请腾出空间后重试
+cli-demo-written = 已生成演示客户簿（{$n} 个客户）：{$path}
+cli-demo-exists = {$path} 已存在；演示客户簿只写入新文件
+cli-birthday-reminders-failed = 生日提醒没有生成：{$why}
+cli-automatic-backup-failed = 自动备份失败：{$why}
+cli-made-private-file = {$path}（原权限 {$mode}）
+cli-made-private = 别人能读到你的客户簿，已改为仅本人可读：{$files}
+cli-could-not-make-private = 无法把客户簿改为仅本人可读：{$why}
+cli-not-a-regular-file = {$path} 不是普通文件（管道、设备还是文件夹？）；客户簿必须是文件
+cli-backup-no-folder = 无法创建 {$dir}（{$why}）：请另指定备份位置，`fieldbook backup 路径`
+cli-backed-up = 已把 {$book} 备份到 {$dest}
+cli-not-restored-because = 没有恢复 {$file}：{$problems}
+cli-restored = 已从 {$file} 恢复（{$n} 个客户）
+cli-restored-previous-saved = ；原客户簿已保存在 {$path}
+cli-restore-needs-yes = 恢复会替换整个客户簿：不在终端上运行时，请加 --yes 确认
+cli-restore-question = 用 {$file}（{$n} 个客户）替换 {$book}（现有 {$now} 个客户）？替换前会先备份当前客户簿。[y/N]
+cli-not-restored = 未恢复
+cli-check-ok = {$book}：正常（版本 {$version}，{$customers} 个客户，{$interactions} 条联系记录，{$open} 条待办跟进）
+cli-check-problems = {$book} 有问题：
+cli-no-backups = 在 {$dir} 中没有找到备份；请保留这个文件，其中部分内容可能还能读出。
+cli-newest-backups = 最近的备份：
+cli-to-bring-back = 要恢复最近的一份，请运行：
+cli-no-customer-matches = 没有与“{$query}”匹配的客户
+cli-no-archived-customer-matches = 没有与“{$query}”匹配的已归档客户
+cli-candidate-last-contact = 上次联系 {$when}
+cli-matches-more-than-one = “{$query}”匹配到多个客户；请说明是哪一个（名称写全一些，或用 c 编号）：
+cli-customer-archived = c{$id} {$name} 已归档；什么也没写入。运行 `fieldbook unarchive c{$id}` 可恢复
+cli-probably-already = c{$id} {$name} 可能就是这个客户（{$why}）；什么也没写入。--merge 用这条补全它的空白项，--keep-both 仍然新增
+cli-customer-vanished = 客户已不存在
+cli-unarchived = c{$id} {$name} 已回到列表
+cli-reading-only = {$book} 无法写入（{$why}）；只读打开，不会做任何修改
+cli-disk-full-free = 磁盘已满，{$dir} 仅剩 {$kb} KB
+cli-kb-free-on = {$dir} 仅剩 {$kb} KB
+cli-copy-disk-full = 磁盘已满（{$place}）：{$dest} 没有写入；客户簿保持原样
+cli-editor-failed = {$editor} 退出状态为 {$status}；什么也没记录
+cli-closes-bad = --closes：“{$value}”不是跟进编号（#12），也不是 none
+cli-summary-empty = 什么也没记录：内容为空（{$why}）
+cli-add-past = {$why}；如仍要设置，请加 --past
+cli-deal-unknown-stage = 没有“{$stage}”这个阶段：可用 {$all}
+cli-deal-added = 已记录与{$name}的{$stage}商机 #{$id}：{$amount} {$title}
+cli-deals = {$n} 个商机
+cli-deal-close = 预计 {$date} 成交
+cli-import-bad-format = --format 只能是 csv、vcard 或 json，不能是“{$value}”
+cli-import-bad-encoding = --encoding 只能是 utf-8 或 gb18030，不能是“{$value}”
+cli-export-bad-format = --format 只能是 csv、vcard、ics 或 json，不能是“{$value}”
+cli-importing = 正在导入 {$done}/{$total}…
+cli-no-file = 没有文件 {$file}
+cli-import-would-refuse = {$n} 条记录有误：导入会被拒绝。请改正，或加 --skip-bad 导入其余记录
+cli-import-refused = {$n} 条记录有误：什么也没写入。请改正，或加 --skip-bad 导入其余记录
+cli-import-file = {$file}：{$format}，{$encoding}，{$n} 条记录
+cli-import-columns = 列：{$list}
+cli-import-ignored = 未读取的列（用 --map 列名=字段 读取）：{$list}
+cli-cant-write = 无法写入 {$path}：{$why}
+cli-exported = 已把 {$n} 个客户导出为 {$format}：{$path}
+
+## zhcli: clap's usage errors (src/cli/usage_error.rs)
+
+clap-error = 错误：{$what}
+clap-try-help = 更多信息请运行 '--help'。
+clap-unknown-argument = 无法识别的参数 '{$arg}'
+clap-unknown-subcommand = 没有 '{$command}' 这个命令
+clap-value-missing = '{$arg}' 需要一个值，但没有给出
+clap-value-invalid = '{$arg}' 的值 '{$value}' 无效
+clap-possible-values = {" "}[可选值：{$list}]
+clap-missing-arguments = 缺少必需的参数：
+clap-missing-subcommand = '{$command}' 后面需要一个子命令 [子命令：{$list}]
+clap-too-many-values = '{$arg}' 多出了值 '{$value}'，不需要更多的值
+clap-wrong-number-of-values = '{$arg}' 需要 {$expected} 个值，但给了 {$actual} 个
+clap-no-equals = 给 '{$arg}' 赋值时需要等号
+clap-used-twice = 参数 '{$arg}' 不能重复使用
+clap-conflict = 参数 '{$arg}' 不能与 {$other} 同时使用
+clap-list-and = 、
+clap-similar = 提示：是不是要用 {$list}？
+
+## zhcli: an import's places, problems and preview (src/services/import_words.rs,
+## src/repository/import/, src/cli/import_preview.rs, src/tui/panes/import_preview.rs)
+
+import-place-row = 第{$row}行（文件第{$line}行）
+import-place-card = 第{$card}张名片（第{$line}行）
+import-place-entry = { $table ->
+    [customer] 客户
+    [contact] 联系人
+    [interaction] 联系记录
+    [follow_up] 跟进
+    [deal] 商机
+    [complaint] 投诉
+   *[other] {$table}
+} #{$id}
+import-place-line = 第{$line}行
+import-notice = {$place}：{$problem}
+import-notice-column = {$place}，{$column}：{$problem}
+import-likely-same-name = 名称相同
+import-likely-same-email = 邮箱相同 {$email}
+import-likely-same-phone = 电话相同 {$phone}
+import-likely-same-keys = 名称、邮箱或电话相同
+import-not-utf8-or-gb18030 = 含有既不是 UTF-8 也不是 GB18030 的字节
+import-not-valid-text = 不是有效的 {$encoding} 文本
+import-unknown-charset = 不认识的字符集 CHARSET {$value}
+import-bad-quoted-printable = quoted-printable 编码有误（{$sequence}）
+import-rest-unreadable = 文件余下部分无法读取：{$error}
+import-quote-never-closes = 这一行的引号没有闭合；文件余下部分会被读成一个字段
+import-too-many-fields = 有 {$fields} 个字段，表头只有 {$header} 个
+import-lone-field = 只有一个字段的行不是数据行（报表的页脚？）：{$value}
+import-not-a-kind = {$value} 不是“公司”或“个人”，已略过
+import-not-a-tier = {$value} 不是等级（A、B 或 C），已放进备注
+import-not-a-stage = {$value} 不是客户阶段，已放进备注
+import-not-days = {$value} 不是天数，已略过
+import-not-a-date = {$value} 不是日期，已放进备注
+import-digits-lost = {$value} 被 Excel 转成了科学计数法，数字已丢失，已略过
+import-no-name-no-company = 没有姓名，也没有公司
+import-no-name-no-organization = 没有姓名，也没有单位
+import-card-inside-card = 这张名片里又开始了一张（第{$line}行）
+import-card-never-ends = 文件在这张名片中间结束了（缺少 END:VCARD）
+import-outside-any-card = 不在任何名片里的内容，已跳过
+import-property-too-long = 超过了单项 {$limit} 字节的上限
+import-missing = 缺失
+import-same-id-twice = 编号重复
+import-no-such-customer = 客户 #{$id} 不在文件中（或有误）
+import-holds-object = 是一个对象，没有列能存放
+import-not-a-number = 不是数字
+import-unreadable = 无法读取 {$value}
+import-bad-records-in = {$file} 中有 {$n} 条记录有误：什么也没写入。请改正，或加 --skip-bad 导入其余记录
+import-refused = {$file} 没有导入：{$why}；客户簿保持原样
+import-integrity-check = SQLite 对导入后客户簿的检查：{$why}
+import-not-read-back = {$place}：导入后 fieldbook 无法读出（{$why}）
+import-book-not-read-back = 导入后 fieldbook 无法读出客户簿（{$why}）
+import-references-unchecked = 无法检查其中的引用（{$why}）
+import-a-reference = 某个引用
+import-dangling = {$place}，{$column}：指向的 {$parent} 既不在文件中，也不在客户簿中
+cli-import-bad-heading = 有误，不导入（{$n}）
+cli-import-skipped-heading = 已跳过（{$n}）
+cli-import-warnings-heading = 提醒（{$n}）
+cli-import-would-do = 将要执行
+cli-import-and-person = ；{$what}
+cli-import-tally = 新增 {$created}，合并 {$merged}，已有 {$unchanged}，跳过重复 {$skipped}
+cli-imported = 已导入：客户 {$customers}；联系人 {$people}
+cli-would-import = 将导入：客户 {$customers}；联系人 {$people}
+cli-import-and-rows = 另有 {$list}
+cli-import-bad-left-out = 略过 {$n} 条有误的记录
+cli-import-nothing-new = 没有新内容：客户簿里已经都有了
+cli-import-in-the-book = 客户簿中的 c{$id}
+cli-import-the-books = 客户簿中的同一人
+cli-import-likely = {" "}[可能是 c{$id} {$name}：{$why}；可用 --merge、--keep-both 或跳过]
+cli-import-customer = 客户
+cli-import-person = 联系人
+cli-import-create = 新{$what} {$name}
+cli-import-again = {$what} {$name}（同{$other}）
+cli-import-merge = 把{$what} {$name} 合并到{$other}
+cli-import-unchanged = {$what} {$name}：{$other}已有全部信息
+cli-import-skip = 跳过{$what} {$name}：与{$other}重复
+import-preview-title = 导入预览 · 尚未写入
+import-preview-file = {"  "}{$format} · {$encoding} · {$n} 条记录
+import-preview-customers = 客户
+import-preview-people = 联系人
+import-preview-tally = 新增 {$created} · 合并 {$merged} · 不变 {$unchanged} · 跳过重复 {$skipped}
+import-preview-rows = {$n} 行
+import-preview-blocked = {$n} 条记录有问题：不会写入任何内容。按 Esc 返回；选择“略过有问题的记录”可导入其余记录。
+import-preview-nothing-new = 文件中的内容客户簿里都已有：导入不会改变什么。
+import-preview-confirm = 按 y 或 Enter 导入（u 可撤销整次导入）；Esc 返回。
+import-preview-records = 记录
+import-preview-problems = 问题（{$n}）
+import-preview-bad = 有误
+import-preview-skipped = 已跳过
+import-preview-note = 提醒
+import-preview-new = 新增
+import-preview-merge = 合并
+import-preview-same = 不变
+import-preview-skip = 跳过
+import-preview-again = 重复
+import-preview-likely = {"  "}可能与 c{$id} {$name} 重复：{$why}
+import-preview-person = {"  "}· 联系人 {$verb} {$name}
+import-cant-read = 无法读取 {$file}：{$why}
+import-too-big = {$file} 有 {$size} 字节；fieldbook 只导入 {$cap} 字节以内的文件（请拆分）
+import-over-cap = {$file} 超过 {$cap} 字节；fieldbook 只导入 {$cap} 字节以内的文件（请拆分）
+import-map-not-a-pair = --map 的写法是 列名=字段，例如 --map 负责人=note，而不是 {$given}
+import-map-unknown-field = --map {$column}：没有 {$field} 这个字段；可用的字段有 {$fields}，以及 customer_字段 / contact_字段（{$personal}）
+import-map-no-such-column = --map：表头里没有 {$column} 这一列（表头有 {$header}）
+import-no-name-column = 没有哪一列是客户或联系人的名称（表头有 {$header}）；请用 --map 列名=company 或 --map 列名=name 指明
+import-no-header = 文件没有表头行
+import-header-unreadable = 无法读取表头：{$why}
+import-bom-but-not = 文件以 {$encoding} 的字节顺序标记开头，内容却不是有效的 {$encoding} 文本
+import-not-utf8 = 第{$line}行有不是 UTF-8 的字节；如果文件来自中文 Windows 上的 Excel，请试试 --encoding gb18030
+import-not-gb18030 = 文件不是有效的 GB18030 文本；请试试 --encoding utf-8
+import-json-not-utf8 = fieldbook 的 JSON 导出文件是 UTF-8 编码的，这个文件不是（第{$line}行）
+import-not-an-export = 不是 fieldbook 的 JSON 导出文件：{$why}
+import-other-format = 不是 fieldbook 的 JSON 导出文件（它的格式是 {$format}）
+import-newer-export = 这个导出文件来自更新版本的 fieldbook（文件版本 {$version}，客户簿版本 {$schema}；本版本最多读取 {$reads_version} 和 {$reads_schema}）：请升级 fieldbook
+import-no-vcard = 文件里没有 BEGIN:VCARD：这是 vCard（.vcf）文件吗？
+
+
+## zhcli: the readers a prepared book is read back with (src/repository/read_back.rs)
+
+read-back-customer-list = 客户列表
+read-back-archived = 已归档客户
+read-back-follow-ups = 跟进
+read-back-deals = 商机
+read-back-won-revenue = 成交金额
+read-back-order-dates = 下单日期
+read-back-last-orders = 最近订单
+read-back-complaints = 投诉
+read-back-open-complaints = 未结投诉
+read-back-birthdays = 生日
+read-back-hand-set-stages = 手动设定的阶段
+read-back-customers = 客户
+read-back-people = 联系人
+read-back-history = 联系记录
+read-back-every-follow-up = 全部跟进
+read-back-won-sums = deal.amount（成交商机合计）
+
+## zhcli: log's notes before its warnings (src/cli/commands.rs)
+
+cli-note = 提示：{$what}

@@ -14,6 +14,7 @@ use crate::book::deals::{DealDraft, DealStage};
 use crate::book::holidays::{self, Holiday};
 use crate::book::model::CustomerId;
 use crate::book::money;
+use crate::i18n::words;
 
 #[derive(Debug, Subcommand)]
 pub enum DealCommand {
@@ -59,10 +60,10 @@ fn deal_add(mut ctx: Context, args: DealAddArgs) -> Result<(), Failure> {
     let order = ctx.config.date_order;
     let stage = DealStage::parse(&args.stage).ok_or_else(|| {
         let all: Vec<&str> = DealStage::ALL.iter().map(|s| s.as_str()).collect();
-        Failure::input(format!(
-            "unknown stage \"{}\": use one of {}",
-            safe(&args.stage),
-            all.join(", ")
+        Failure::input(t!(
+            "cli-deal-unknown-stage",
+            stage = safe(&args.stage),
+            all = all.join(", ")
         ))
     })?;
     let (amount, symbol_currency) =
@@ -98,11 +99,15 @@ fn deal_add(mut ctx: Context, args: DealAddArgs) -> Result<(), Failure> {
         return print_json(&json!({ "deal_id": id, "customer_id": customer.id, "deal": draft }));
     }
     println!(
-        "{} deal #{id} with {}: {} {}",
-        stage.label(),
-        safe(&customer.name),
-        money::format_amount(draft.amount, &draft.currency),
-        safe(&draft.title)
+        "{}",
+        t!(
+            "cli-deal-added",
+            stage = words::deal_stage(stage),
+            id = id,
+            name = safe(&customer.name),
+            amount = money::format_amount(draft.amount, &draft.currency),
+            title = safe(&draft.title)
+        )
     );
     Ok(())
 }
@@ -131,18 +136,18 @@ fn deal_list(mut ctx: Context, query: &str) -> Result<(), Failure> {
             .map_or(String::new(), |r| r.name.clone())
     };
     let style = Style::detect();
-    println!("{}", style.heading(&format!("{} deals", deals.len())));
+    println!("{}", style.heading(&t!("cli-deals", n = deals.len())));
     for d in &deals {
         let draft = &d.draft;
         let when = match (draft.closed_on, draft.expected_close) {
             (Some(on), _) => on.to_string(),
-            (None, Some(close)) => format!("close {close}"),
+            (None, Some(close)) => t!("cli-deal-close", date = close.to_string()),
             _ => String::new(),
         };
         println!(
             "  #{:<6} {} {} {} {} {}",
             d.id,
-            cell(draft.stage.label(), 11),
+            cell(&words::deal_stage(draft.stage), 11),
             cell(&money::format_short(draft.amount, &draft.currency), 10),
             cell(&name(draft.customer_id), 24),
             cell(&when, 16),

@@ -115,8 +115,10 @@ fn read_summary() -> Result<String, Failure> {
             .arg(file.path())
             .status()?;
         if !status.success() {
-            return Err(Failure::input(format!(
-                "{editor} exited with {status}; nothing logged"
+            return Err(Failure::input(t!(
+                "cli-editor-failed",
+                editor = editor.as_str(),
+                status = status.to_string()
             )));
         }
         std::fs::read_to_string(file.path())?
@@ -129,12 +131,9 @@ fn read_closes(text: Option<&str>) -> Result<Closes, Failure> {
     match text.map(str::trim) {
         None => Ok(Closes::EarliestDue),
         Some(t) if t.eq_ignore_ascii_case("none") => Ok(Closes::Nothing),
-        Some(t) => resolve::follow_up_id(t).map(Closes::This).ok_or_else(|| {
-            Failure::input(format!(
-                "--closes: \"{}\" is not a follow-up id (#12) or none",
-                safe(t)
-            ))
-        }),
+        Some(t) => resolve::follow_up_id(t)
+            .map(Closes::This)
+            .ok_or_else(|| Failure::input(t!("cli-closes-bad", value = safe(t)))),
     }
 }
 
@@ -193,7 +192,7 @@ fn report_logged(
         }));
     }
     for w in &prepared.warnings {
-        eprintln!("fieldbook: note: {}", safe(&w.to_string()));
+        eprintln!("fieldbook: {}", t!("cli-note", what = safe(&w.to_string())));
     }
     print!(
         "{}",
@@ -240,7 +239,7 @@ fn refusal(errors: &FieldErrors, with_summary: bool, typed_at: &str) -> Failure 
         .iter()
         .filter(|(field, _)| with_summary || *field != LogField::Summary)
         .map(|(field, message)| match field {
-            LogField::Summary => format!("nothing logged: the summary is empty ({message})"),
+            LogField::Summary => t!("cli-summary-empty", why = message),
             LogField::Channel => format!("--channel: {message}"),
             LogField::Outcome => format!("--outcome: {message}"),
             LogField::With => format!("--with: {message}"),
@@ -252,7 +251,7 @@ fn refusal(errors: &FieldErrors, with_summary: bool, typed_at: &str) -> Failure 
             },
             LogField::FollowUpDate => match errors.remedy(field) {
                 Some(Remedy::ConfirmPast) => {
-                    format!("--next: {message}; add --past to set it anyway")
+                    format!("--next: {}", t!("cli-add-past", why = message))
                 }
                 _ => format!("--next: {message}"),
             },
@@ -354,7 +353,7 @@ pub fn snooze(ctx: Context, id: &str, when: &str, past: bool) -> Result<(), Fail
         .ok_or_else(|| Failure::input(t!("follow-up-bad-id", id = safe(id))))?;
     let until =
         later::read_later_day(when, ctx.now, ctx.config.date_order, past).map_err(|e| match e {
-            LaterError::Past { .. } => Failure::input(format!("{e}; add --past to set it anyway")),
+            LaterError::Past { .. } => Failure::input(t!("cli-add-past", why = e.to_string())),
             e => Failure::input(e.to_string()),
         })?;
     let follow_up = ctx

@@ -9,11 +9,10 @@ use serde_json::json;
 
 use super::Failure;
 use super::commands::Context;
-use super::output::{Style, json, safe, write_private};
-use crate::interop::{
-    self, Action, Batch, Charset, Commit, Duplicates, Format, ImportPolicy, ImportReport, Match,
-    ReadOptions, Severity, Step,
-};
+use super::import_preview;
+use super::output::{json, safe, write_private};
+use crate::interop::{self, Charset, Commit, Duplicates, Format, ImportPolicy, ReadOptions};
+use crate::services::import_words;
 
 #[derive(Debug, ClapArgs)]
 pub struct ImportArgs {
@@ -60,21 +59,17 @@ pub struct ExportArgs {
 
 fn read_options(ctx: &Context, args: &ImportArgs) -> Result<ReadOptions, Failure> {
     let format = match &args.format {
-        Some(f) => Some(Format::parse(f).ok_or_else(|| {
-            Failure::input(format!(
-                "--format is csv, vcard or json, not \"{}\"",
-                safe(f)
-            ))
-        })?),
+        Some(f) => Some(
+            Format::parse(f)
+                .ok_or_else(|| Failure::input(t!("cli-import-bad-format", value = safe(f))))?,
+        ),
         None => None,
     };
     let encoding = match &args.encoding {
-        Some(e) => Some(Charset::parse(e).ok_or_else(|| {
-            Failure::input(format!(
-                "--encoding is utf-8 or gb18030, not \"{}\"",
-                safe(e)
-            ))
-        })?),
+        Some(e) => Some(
+            Charset::parse(e)
+                .ok_or_else(|| Failure::input(t!("cli-import-bad-encoding", value = safe(e))))?,
+        ),
         None => None,
     };
     Ok(ReadOptions {
@@ -96,7 +91,7 @@ fn progress_line(total: usize) -> impl FnMut(usize, usize) {
         if done >= total {
             eprint!("\r{:40}\r", "");
         } else {
-            eprint!("\rimporting {done}/{total}…");
+            eprint!("\r{}", t!("cli-importing", done = done, total = total));
         }
         let _ = std::io::stderr().flush();
     }
@@ -105,12 +100,13 @@ fn progress_line(total: usize) -> impl FnMut(usize, usize) {
 pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
     let options = read_options(&ctx, &args)?;
     if !args.file.exists() {
-        return Err(Failure::not_found(format!(
-            "no file {}",
-            safe(&args.file.display().to_string())
+        return Err(Failure::not_found(t!(
+            "cli-no-file",
+            file = safe(&args.file.display().to_string())
         )));
     }
-    let batch = interop::read_file(&args.file, &options)?;
+    let batch = interop::read_file(&args.file, &options)
+        .map_err(|e| Failure::input(import_words::read_error(&e)))?;
     let policy = ImportPolicy {
         duplicates: match (args.merge, args.keep_both) {
             (true, _) => Duplicates::Merge,
@@ -132,190 +128,23 @@ pub fn import(ctx: Context, args: ImportArgs) -> Result<(), Failure> {
         Some(ctx.repo.import(&batch, &policy, commit, &mut progress)?)
     };
     if ctx.json {
-        json(&json!({
-            "file": batch.source, "format": batch.format, "encoding": batch.encoding,
-            "dry_run": args.dry_run, "written": report.as_ref().is_some_and(|r| r.written),
-            "columns": batch.columns, "notices": batch.notices, "report": report,
-        }))?;
+        json(&import_preview::as_json(
+            &batch,
+            report.as_ref(),
+            args.dry_run,
+        ))?;
     } else {
-        print_import(&batch, report.as_ref(), args.dry_run);
+        import_preview::print(&batch, report.as_ref(), args.dry_run);
     }
     if refused {
-        let what = if args.dry_run {
-            "an import would refuse the file"
+        let n = batch.bad_records();
+        return Err(Failure::input(if args.dry_run {
+            t!("cli-import-would-refuse", n = n)
         } else {
-            "nothing was written"
-        };
-        return Err(Failure::input(format!(
-            "{} bad record(s): {what}. Fix them, or import the rest with --skip-bad",
-            batch.bad_records()
-        )));
+            t!("cli-import-refused", n = n)
+        }));
     }
     Ok(())
-}
-
-fn print_import(batch: &Batch, report: Option<&ImportReport>, dry_run: bool) {
-    let style = Style::detect();
-    println!(
-        "{}: {}, {}, {} record(s)",
-        safe(&batch.source),
-        batch.format.label(),
-        batch.encoding,
-        batch.records.len()
-    );
-    print_columns(batch, &style);
-    print_notices(batch, &style);
-    if let Some(report) = report {
-        print_report(report, dry_run, &style);
-    }
-}
-
-/// Which headers were read as which field, and which were left out.
-fn print_columns(batch: &Batch, style: &Style) {
-    if batch.columns.is_empty() {
-        return;
-    }
-    let used: Vec<String> = batch
-        .columns
-        .iter()
-        .filter_map(|c| {
-            c.field
-                .as_ref()
-                .map(|f| format!("{} → {f}", safe(&c.header)))
-        })
-        .collect();
-    let ignored: Vec<String> = batch
-        .columns
-        .iter()
-        .filter(|c| c.field.is_none() && !c.header.is_empty())
-        .map(|c| safe(&c.header))
-        .collect();
-    println!("columns: {}", used.join(", "));
-    if !ignored.is_empty() {
-        println!(
-            "{}",
-            style.dim(&format!(
-                "ignored (use --map COL=FIELD to read one): {}",
-                ignored.join(", ")
-            ))
-        );
-    }
-}
-
-/// The file's problems, the bad ones first.
-fn print_notices(batch: &Batch, style: &Style) {
-    for (severity, title) in [
-        (Severity::Bad, "bad, not imported"),
-        (Severity::Skipped, "skipped"),
-        (Severity::Warning, "warnings"),
-    ] {
-        let list: Vec<_> = batch
-            .notices
-            .iter()
-            .filter(|n| n.severity == severity)
-            .collect();
-        if list.is_empty() {
-            continue;
-        }
-        let heading = format!("{title} ({})", list.len());
-        let heading = if severity == Severity::Bad {
-            style.overdue(&heading)
-        } else {
-            style.heading(&heading)
-        };
-        println!("{heading}");
-        for n in list {
-            println!("  {}", safe(&n.to_string()));
-        }
-    }
-}
-
-/// What the import did (or, in a dry run, would do), record by record and in sum.
-fn print_report(report: &ImportReport, dry_run: bool, style: &Style) {
-    if dry_run {
-        println!("{}", style.heading("would do"));
-        for o in &report.outcomes {
-            let mut line = format!(
-                "  {:<22} {}",
-                o.place.to_string(),
-                describe(&o.customer, "customer")
-            );
-            if let Some(p) = &o.person {
-                line.push_str(&format!("; {}", describe(p, "person")));
-            }
-            println!("{line}");
-        }
-    }
-    let tally = |t: &interop::Tally| {
-        format!(
-            "{} new, {} merged, {} already there, {} duplicate(s) skipped",
-            t.created, t.merged, t.unchanged, t.skipped
-        )
-    };
-    let verb = if report.written {
-        "imported"
-    } else {
-        "would import"
-    };
-    println!(
-        "{verb}: customers {}; people {}",
-        tally(&report.customers),
-        tally(&report.people)
-    );
-    let rows: Vec<String> = report
-        .rows
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(t, n)| format!("{n} {t}"))
-        .collect();
-    if !rows.is_empty() {
-        println!("  and {}", rows.join(", "));
-    }
-    if report.bad_left_out > 0 {
-        println!("  {} bad record(s) left out", report.bad_left_out);
-    }
-    if report.written && report.changes_nothing() {
-        println!("  nothing new: the book already had all of it");
-    }
-}
-
-fn describe(step: &Step, what: &str) -> String {
-    let name = safe(&step.name);
-    let matched = |m: &Option<Match>| match m {
-        Some(Match::Book(id)) if what == "customer" => format!("c{id} in the book"),
-        Some(Match::Book(_)) => "the book's".to_string(),
-        Some(Match::Earlier(place)) => place.to_string(),
-        None => String::new(),
-    };
-    // A likely duplicate says which record it probably is and why, so a person can decide.
-    let likely = step.likely.as_ref().map_or(String::new(), |l| {
-        format!(
-            " [likely c{} {}: {}; --merge, --keep-both or skip]",
-            l.customer,
-            safe(&l.shown),
-            safe(&l.why)
-        )
-    });
-    let said = describe_action(step, what, &name, matched);
-    format!("{said}{likely}")
-}
-
-fn describe_action(
-    step: &Step,
-    what: &str,
-    name: &str,
-    matched: impl Fn(&Option<Match>) -> String,
-) -> String {
-    match step.action {
-        Action::Create => format!("new {what} {name}"),
-        Action::Again => format!("{what} {name} (as {})", matched(&step.matched)),
-        Action::Merge => format!("merge {what} {name} into {}", matched(&step.matched)),
-        Action::Unchanged => format!("{what} {name}: {} has it all", matched(&step.matched)),
-        Action::Skip => format!(
-            "skip {what} {name}: duplicate of {}",
-            matched(&step.matched)
-        ),
-    }
 }
 
 pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
@@ -341,9 +170,9 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
             (interop::json::write(&tables, schema, ctx.now), customers)
         }
         _ => {
-            return Err(Failure::input(format!(
-                "--format is csv, vcard, ics or json, not \"{}\"",
-                safe(&args.format)
+            return Err(Failure::input(t!(
+                "cli-export-bad-format",
+                value = safe(&args.format)
             )));
         }
     };
@@ -352,9 +181,10 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
             write_private(path, text.as_bytes()).map_err(|e| {
                 let e = crate::repository::BookError::Io(e);
                 super::read_only::disk_full(path, &e).unwrap_or_else(|| {
-                    Failure::input(format!(
-                        "can't write {}: {e}",
-                        safe(&path.display().to_string())
+                    Failure::input(t!(
+                        "cli-cant-write",
+                        path = safe(&path.display().to_string()),
+                        why = e.to_string()
                     ))
                 })
             })?;
@@ -364,8 +194,13 @@ pub fn export(ctx: Context, args: ExportArgs) -> Result<(), Failure> {
                 }));
             }
             println!(
-                "exported {customers} customer(s) as {format} to {}",
-                safe(&path.display().to_string())
+                "{}",
+                t!(
+                    "cli-exported",
+                    n = customers,
+                    format = format.as_str(),
+                    path = safe(&path.display().to_string())
+                )
             );
         }
         None if std::io::stdout().is_terminal() => {

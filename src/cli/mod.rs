@@ -5,6 +5,7 @@ mod accounts;
 mod args;
 mod commands;
 mod help;
+mod import_preview;
 mod interop;
 mod lookups;
 mod output;
@@ -13,16 +14,17 @@ mod report;
 mod resolve;
 mod safety;
 mod today;
+mod usage_error;
+mod without_book;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use crate::config::Config;
-use crate::demo::{self, DemoSize};
 use crate::paths;
 use crate::repository::{Repository, backup};
 use crate::services::day_start::DayStart;
@@ -86,7 +88,12 @@ pub fn main(interactive: Interactive) -> ExitCode {
         Ok(args) => args,
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
-            let _ = e.print();
+            match usage_error::said(&e) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(code);
         }
     };
@@ -119,9 +126,10 @@ pub fn explain_disk_full(message: String, book: &Path) -> String {
         .unwrap_or(Path::new("."));
     #[cfg(unix)]
     if let Some(kb) = paths::free_kb(dir).filter(|kb| full || *kb < 1024) {
-        return format!(
-            "disk full ({kb} KB free on {}): nothing of this change was written; free some space and try again",
-            dir.display()
+        return t!(
+            "cli-disk-full-nothing-written",
+            kb = kb,
+            dir = dir.display().to_string()
         );
     }
     message
@@ -180,56 +188,9 @@ fn load_config(flag: Option<PathBuf>) -> Config {
     config
 }
 
-/// The commands that need no book of the user's: completions, writing a demo book, and the
-/// app on a temporary demo book. `None` when the command is for the book.
-fn run_without_book(args: &Args, interactive: Interactive) -> Option<Result<(), Failure>> {
-    if let Some(Command::Completions { shell }) = args.command {
-        clap_complete::generate(
-            shell,
-            &mut Args::command(),
-            "fieldbook",
-            &mut std::io::stdout(),
-        );
-        return Some(Ok(()));
-    }
-    if let Some(Command::Demo { path, customers }) = &args.command {
-        return Some(
-            write_demo(path, DemoSize::with_customers(*customers as usize)).map(|_| {
-                println!(
-                    "wrote a demo book with {customers} customers to {}",
-                    path.display()
-                );
-            }),
-        );
-    }
-    if !args.demo {
-        return None;
-    }
-    Some(run_demo_app(&load_config(args.config.clone()), interactive))
-}
-
-/// The app on a demo book in a temporary folder, gone when the app closes.
-fn run_demo_app(config: &Config, interactive: Interactive) -> Result<(), Failure> {
-    let dir = tempfile::Builder::new()
-        .prefix("fieldbook-demo-")
-        .tempdir()?;
-    let mut repo = write_demo(
-        &dir.path().join("demo.sqlite3"),
-        DemoSize::with_customers(300),
-    )?;
-    interactive(
-        &mut repo,
-        config,
-        now,
-        &crate::t!("header-demo-book"),
-        DayStart::default(),
-    )?;
-    Ok(())
-}
-
 pub fn run(args: Args, interactive: Interactive) -> Result<(), Failure> {
     let json = args.json;
-    if let Some(done) = run_without_book(&args, interactive) {
+    if let Some(done) = without_book::run_without_book(&args, interactive) {
         return done;
     }
     let config = load_config(args.config);
@@ -273,8 +234,11 @@ fn run_on_book(
         // Birthday follow-ups due in the next days; a failure here must not stop the day.
         if let Err(e) = crate::services::day_start::schedule_care(&mut repo, config, now().date()) {
             eprintln!(
-                "fieldbook: birthday reminders were not created: {}",
-                crate::safe_text::line(&e.to_string())
+                "fieldbook: {}",
+                t!(
+                    "cli-birthday-reminders-failed",
+                    why = crate::safe_text::line(&e.to_string()).into_owned()
+                )
             );
         }
     }
@@ -350,8 +314,11 @@ fn run_app(
     interactive(repo, config, now, &path.display().to_string(), day)?;
     if let Ok(Err(e)) = backup.join() {
         eprintln!(
-            "fieldbook: the automatic backup failed: {}",
-            crate::safe_text::line(&e.to_string())
+            "fieldbook: {}",
+            t!(
+                "cli-automatic-backup-failed",
+                why = crate::safe_text::line(&e.to_string()).into_owned()
+            )
         );
     }
     Ok(())
@@ -365,17 +332,29 @@ fn tell_made_private(book: &Path) {
         Ok(changed) if !changed.is_empty() => {
             let list: Vec<String> = changed
                 .iter()
-                .map(|(p, mode)| format!("{} (was {mode:04o})", p.display()))
+                .map(|(p, mode)| {
+                    t!(
+                        "cli-made-private-file",
+                        path = p.display().to_string(),
+                        mode = format!("{mode:04o}")
+                    )
+                })
                 .collect();
             eprintln!(
-                "fieldbook: others could read your book; made private: {}",
-                crate::safe_text::line(&list.join(", "))
+                "fieldbook: {}",
+                t!(
+                    "cli-made-private",
+                    files = crate::safe_text::line(&list.join(", ")).into_owned()
+                )
             );
         }
         Ok(_) => {}
         Err(e) => eprintln!(
-            "fieldbook: could not make the book private: {}",
-            crate::safe_text::line(&e.to_string())
+            "fieldbook: {}",
+            t!(
+                "cli-could-not-make-private",
+                why = crate::safe_text::line(&e.to_string()).into_owned()
+            )
         ),
     }
 }
@@ -383,32 +362,10 @@ fn tell_made_private(book: &Path) {
 /// SQLite blocks forever opening a FIFO and misreads a device: a book is a regular file.
 fn refuse_special_file(path: &Path) -> Result<(), Failure> {
     match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(Failure::input(format!(
-            "{} is not a regular file (a pipe, a device or a folder?); a book is a file",
-            path.display()
+        Ok(meta) if !meta.is_file() => Err(Failure::input(t!(
+            "cli-not-a-regular-file",
+            path = path.display().to_string()
         ))),
         _ => Ok(()),
     }
-}
-
-fn write_demo(path: &Path, size: DemoSize) -> Result<Repository, Failure> {
-    if path.exists() || path.symlink_metadata().is_ok() {
-        return Err(Failure::input(format!(
-            "{} already exists; the demo writes only to a new file",
-            path.display()
-        )));
-    }
-    let written = Repository::open(path).and_then(|mut repo| {
-        demo::generate(&mut repo, size, now())?;
-        Ok(repo)
-    });
-    written.map_err(|e| {
-        // A half-written demo must not pass for a book.
-        for suffix in ["", "-wal", "-shm"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = std::fs::remove_file(name);
-        }
-        Failure::input(e.to_string())
-    })
 }

@@ -44,8 +44,12 @@ pub(super) fn open_book(
     match could_read.then(|| Repository::open_to_read(path)) {
         Some(Ok(repo)) => {
             eprintln!(
-                "fieldbook: {} can't be written ({why}); reading it only, nothing is changed",
-                safe(&path.display().to_string())
+                "fieldbook: {}",
+                t!(
+                    "cli-reading-only",
+                    book = safe(&path.display().to_string()),
+                    why = why
+                )
             );
             Ok((repo, true))
         }
@@ -66,7 +70,11 @@ fn why_not_writable(error: &BookError, book: &Path) -> String {
     if error.is_disk_full() || error.to_string().contains("disk I/O error") {
         #[cfg(unix)]
         if let Some(kb) = crate::paths::free_kb(dir).filter(|kb| *kb < 1024) {
-            return format!("disk full, {kb} KB free on {}", dir.display());
+            return t!(
+                "cli-disk-full-free",
+                kb = kb,
+                dir = dir.display().to_string()
+            );
         }
     }
     error.to_string()
@@ -80,13 +88,16 @@ pub(super) fn disk_full(dest: &Path, error: &BookError) -> Option<Failure> {
         return None;
     }
     let dir = folder(dest);
+    let dir_shown = safe(&dir.display().to_string());
     #[cfg(unix)]
-    let free = crate::paths::free_kb(dir).map_or(String::new(), |kb| format!("{kb} KB free on "));
+    let place = crate::paths::free_kb(dir).map_or(dir_shown.clone(), |kb| {
+        t!("cli-kb-free-on", kb = kb, dir = dir_shown.as_str())
+    });
     #[cfg(not(unix))]
-    let free = String::new();
-    Some(Failure::input(format!(
-        "disk full ({free}{}): {} was not written; the book is as it was",
-        safe(&dir.display().to_string()),
-        safe(&dest.display().to_string())
+    let place = dir_shown;
+    Some(Failure::input(t!(
+        "cli-copy-disk-full",
+        place = place,
+        dest = safe(&dest.display().to_string())
     )))
 }

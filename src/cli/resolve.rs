@@ -9,15 +9,16 @@ use crate::book::model::CustomerRow;
 use crate::book::model::FollowUpId;
 use crate::i18n::calendar;
 use crate::services::finder::{self, Resolved};
+use crate::services::import_words;
 
 /// The one customer `query` means, or exit 2 saying what matched (or that it is archived).
 pub fn find_one(ctx: &mut Context, query: &str) -> Result<CustomerRow, Failure> {
     let today = ctx.now.date();
     match finder::resolve(ctx.repo, ctx.config, today, query)? {
         Resolved::One(row) => Ok(row),
-        Resolved::None => Err(Failure::not_found(format!(
-            "no customer matches \"{}\"",
-            safe(query)
+        Resolved::None => Err(Failure::not_found(t!(
+            "cli-no-customer-matches",
+            query = safe(query)
         ))),
         Resolved::Archived(row) => Err(archived_failure(&row)),
         Resolved::Many(rows) => {
@@ -25,17 +26,20 @@ pub fn find_one(ctx: &mut Context, query: &str) -> Result<CustomerRow, Failure> 
                 .iter()
                 .map(|r| {
                     format!(
-                        "  c{:<6} {}  {}  last contact {}",
+                        "  c{:<6} {}  {}  {}",
                         r.id,
                         safe(&r.name),
                         safe(&r.city),
-                        calendar::last_contact_label(r.last_contact_at, today)
+                        t!(
+                            "cli-candidate-last-contact",
+                            when = calendar::last_contact_label(r.last_contact_at, today)
+                        )
                     )
                 })
                 .collect();
             Err(Failure::not_found(format!(
-                "\"{}\" matches more than one customer; say which (a longer name, or its c-id):\n{}",
-                safe(query),
+                "{}\n{}",
+                t!("cli-matches-more-than-one", query = safe(query)),
                 list.join("\n")
             )))
         }
@@ -43,22 +47,20 @@ pub fn find_one(ctx: &mut Context, query: &str) -> Result<CustomerRow, Failure> 
 }
 
 pub fn archived_failure(row: &CustomerRow) -> Failure {
-    Failure::not_found(format!(
-        "c{} {} is archived; nothing was written. `fieldbook unarchive c{}` restores it",
-        row.id,
-        safe(&row.name),
-        row.id
+    Failure::not_found(t!(
+        "cli-customer-archived",
+        id = row.id,
+        name = safe(&row.name)
     ))
 }
 
 /// A customer being added is probably in the book already: exit 2, nothing written.
 pub fn likely_failure(twin: &crate::interop::dedup::Likely) -> Failure {
-    Failure::not_found(format!(
-        "c{} {} is probably this customer already ({}); nothing was written. \
-         --merge fills its blanks from this one, --keep-both adds it anyway",
-        twin.customer,
-        safe(&twin.shown),
-        safe(&twin.why)
+    Failure::not_found(t!(
+        "cli-probably-already",
+        id = twin.customer,
+        name = safe(&twin.shown),
+        why = import_words::likely_why(&twin.why)
     ))
 }
 
@@ -69,7 +71,7 @@ pub fn merge_into(
     new: &crate::book::model::CustomerDraft,
 ) -> Result<(), Failure> {
     if repo.customer(id)?.is_none() {
-        return Err(Failure::not_found("customer vanished"));
+        return Err(Failure::not_found(t!("cli-customer-vanished")));
     }
     repo.merge_into(id, new)?;
     Ok(())
@@ -79,10 +81,13 @@ pub fn merge_into(
 pub fn unarchive(ctx: Context, query: &str) -> Result<(), Failure> {
     let today = ctx.now.date();
     let row = finder::resolve_archived(ctx.repo, ctx.config, today, query)?.ok_or_else(|| {
-        Failure::not_found(format!("no archived customer matches \"{}\"", safe(query)))
+        Failure::not_found(t!("cli-no-archived-customer-matches", query = safe(query)))
     })?;
     ctx.repo.set_archived(row.id, false)?;
-    println!("c{} {} is back in the list", row.id, safe(&row.name));
+    println!(
+        "{}",
+        t!("cli-unarchived", id = row.id, name = safe(&row.name))
+    );
     Ok(())
 }
 

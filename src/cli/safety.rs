@@ -22,9 +22,10 @@ pub fn backup(
         None => {
             let dir = backup::backup_dir(book);
             crate::paths::create_private_dir(&dir).map_err(|e| {
-                Failure::input(format!(
-                    "can't make {} ({e}): name a backup elsewhere, `fieldbook backup PATH`",
-                    safe(&dir.display().to_string())
+                Failure::input(t!(
+                    "cli-backup-no-folder",
+                    dir = safe(&dir.display().to_string()),
+                    why = e.to_string()
                 ))
             })?;
             backup::backup_name(&dir, book, now())
@@ -36,9 +37,12 @@ pub fn backup(
         println!("{}", json!({ "backup": dest }));
     } else {
         println!(
-            "backed up {} to {}",
-            safe(&book.display().to_string()),
-            safe(&dest.display().to_string())
+            "{}",
+            t!(
+                "cli-backed-up",
+                book = safe(&book.display().to_string()),
+                dest = safe(&dest.display().to_string())
+            )
         );
     }
     Ok(())
@@ -50,10 +54,10 @@ pub fn backup(
 pub fn restore(book: &Path, source: &Path, yes: bool, json: bool) -> Result<(), Failure> {
     let report = check_file(source)?;
     if !report.problems.is_empty() {
-        return Err(Failure::input(format!(
-            "{} was not restored: {}",
-            safe(&source.display().to_string()),
-            report.problems.join("; ")
+        return Err(Failure::input(t!(
+            "cli-not-restored-because",
+            file = safe(&source.display().to_string()),
+            problems = report.problems.join("; ")
         )));
     }
     let mut repo = open_to_replace(book)?;
@@ -83,15 +87,18 @@ pub fn restore(book: &Path, source: &Path, yes: bool, json: bool) -> Result<(), 
         );
     } else {
         let saved = safety.map_or(String::new(), |s| {
-            format!(
-                "; the previous book is saved at {}",
-                safe(&s.display().to_string())
+            t!(
+                "cli-restored-previous-saved",
+                path = safe(&s.display().to_string())
             )
         });
         println!(
-            "restored {} ({} customers){saved}",
-            safe(&source.display().to_string()),
-            report.customers,
+            "{}{saved}",
+            t!(
+                "cli-restored",
+                file = safe(&source.display().to_string()),
+                n = report.customers
+            )
         );
     }
     Ok(())
@@ -124,20 +131,23 @@ fn keep_damaged(book: &Path) -> Result<Option<PathBuf>, Failure> {
 
 fn confirm(book: &Path, now_count: i64, source: &Path, customers: i64) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::input(
-            "restore replaces the whole book: add --yes to confirm when not on a terminal",
-        ));
+        return Err(Failure::input(t!("cli-restore-needs-yes")));
     }
     eprint!(
-        "Replace the book at {} ({now_count} customers now) with {} ({customers} customers)? A backup of the current book is taken first. [y/N] ",
-        safe(&book.display().to_string()),
-        safe(&source.display().to_string()),
+        "{} ",
+        t!(
+            "cli-restore-question",
+            book = safe(&book.display().to_string()),
+            now = now_count,
+            file = safe(&source.display().to_string()),
+            n = customers
+        )
     );
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
-    if !matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
-        return Err(Failure::input("not restored"));
+    if !matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes" | "是") {
+        return Err(Failure::input(t!("cli-not-restored")));
     }
     Ok(())
 }
@@ -156,20 +166,23 @@ pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
         );
     } else if report.problems.is_empty() {
         println!(
-            "{}: ok (book version {}, {} customers, {} interactions, {} open follow-ups)",
-            safe(&path.display().to_string()),
-            report.version,
-            report.customers,
-            report.interactions,
-            report.open_follow_ups
+            "{}",
+            t!(
+                "cli-check-ok",
+                book = safe(&path.display().to_string()),
+                version = report.version,
+                customers = report.customers,
+                interactions = report.interactions,
+                open = report.open_follow_ups
+            )
         );
     }
     if report.problems.is_empty() {
         Ok(())
     } else {
         Err(Failure::input(format!(
-            "{} has problems:\n{}\n{}",
-            path.display(),
+            "{}\n{}\n{}",
+            t!("cli-check-problems", book = path.display().to_string()),
             report
                 .problems
                 .iter()
@@ -186,10 +199,7 @@ fn way_back(book: &Path) -> String {
     let dir = backup::backup_dir(book);
     let backups = backup::list_backups(&dir, book);
     let Some(newest) = backups.last() else {
-        return format!(
-            "No backups were found in {}; keep this file, it may still be partly readable.",
-            dir.display()
-        );
+        return t!("cli-no-backups", dir = dir.display().to_string());
     };
     let listed: Vec<String> = backups
         .iter()
@@ -198,8 +208,10 @@ fn way_back(book: &Path) -> String {
         .map(|b| format!("  {}", b.display()))
         .collect();
     format!(
-        "Newest backups:\n{}\nTo bring the newest back, run:\n  fieldbook --db {} restore {}",
+        "{}\n{}\n{}\n  fieldbook --db {} restore {}",
+        t!("cli-newest-backups"),
         listed.join("\n"),
+        t!("cli-to-bring-back"),
         book.display(),
         newest.display()
     )

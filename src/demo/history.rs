@@ -3,6 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::people::Profile;
+use super::phrases::for_the_user;
 use super::rng::Rng;
 use crate::book::bulk::{BulkFollowUp, BulkInteraction};
 use crate::book::model::{
@@ -154,7 +155,8 @@ pub fn interactions(
             if due_on < now.date() && done_at > at {
                 ids.follow_up.0 += 1;
                 let mut task = String::new();
-                phrases.fill(&mut task, rng.pick(phrases.tasks), rng);
+                let tasks = for_the_user(phrases);
+                tasks.fill(&mut task, rng.pick(tasks.tasks), rng);
                 done.push(BulkFollowUp {
                     id: ids.follow_up,
                     draft: FollowUpDraft {
@@ -219,7 +221,7 @@ pub fn open_follow_up(
             at.min(now)
         }
     };
-    let phrases = p.phrases(rng);
+    let phrases = for_the_user(p.phrases(rng));
     let mut task = String::new();
     let mut repeat = None;
     if recent.is_empty() {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::phrases::{CN, EN, Phrases};
+use super::phrases::{CN, EN, Phrases, for_the_user};
 use super::rng::Rng;
 use super::words::*;
 use crate::book::model::{Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
@@ -266,7 +266,7 @@ pub fn customer(rng: &mut Rng, p: &Profile) -> (CustomerDraft, Firm) {
     }
     if rng.percent(50) {
         let lines = rng.weighted(&[(1, 70), (2, 30)]);
-        d.notes = notes(rng, phrases, lines);
+        d.notes = notes(rng, for_the_user(phrases), lines);
     }
     if rng.percent(70) {
         d.cadence_days = p.tier.map(|t| match t {
@@ -387,7 +387,7 @@ pub fn contact(rng: &mut Rng, p: &Profile, firm: &Firm) -> ContactDraft {
         c.birthday = Some(birthday(rng, 50));
     }
     if rng.percent(20) {
-        c.notes = notes(rng, if chinese { &CN } else { &EN }, 1);
+        c.notes = notes(rng, for_the_user(if chinese { &CN } else { &EN }), 1);
     }
     c.name = name.full;
     c

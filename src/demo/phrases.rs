@@ -270,6 +270,16 @@ pub const EN: Phrases = Phrases {
     weekdays: &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
 };
 
+/// What the demo writes for the user to read and act on (follow-up tasks, customer notes):
+/// in Chinese when fieldbook speaks Chinese, else as the salesperson wrote for that customer.
+/// The choice draws nothing from the generator, so an English demo is the same book as ever.
+pub fn for_the_user(written: &'static Phrases) -> &'static Phrases {
+    match crate::i18n::current() {
+        crate::i18n::Language::Chinese => &CN,
+        crate::i18n::Language::English => written,
+    }
+}
+
 impl Phrases {
     pub fn summaries(&self, channel: Channel) -> &'static [Summary] {
         let index = Channel::ALL.iter().position(|c| *c == channel);

@@ -277,3 +277,26 @@ fn tiny_books_work() {
         assert_eq!(repo.open_follow_ups(None).unwrap().len(), s.follow_ups);
     }
 }
+
+/// Under Chinese, every task the demo sets and every note it writes is Chinese, the English
+/// customers' too; under English the book is as it always was (its own mix of both).
+#[test]
+fn tasks_and_notes_follow_the_language_fieldbook_speaks() {
+    use crate::i18n::{Language, with_language};
+    let size = DemoSize::with_customers(120);
+    let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let (repo, s) = with_language(Language::Chinese, || demo(size));
+    let open = repo.open_follow_ups(None).unwrap();
+    assert!(open.len() > 50);
+    for f in &open {
+        assert!(chinese(&f.draft.task), "{:?}", f.draft.task);
+    }
+    for id in (1..=s.customers as i64).map(CustomerId) {
+        let notes = repo.customer(id).unwrap().unwrap().draft.notes;
+        assert!(notes.is_empty() || chinese(&notes), "{notes:?}");
+    }
+    let (repo, _) = with_language(Language::English, || demo(size));
+    let open = repo.open_follow_ups(None).unwrap();
+    assert!(open.iter().any(|f| !chinese(&f.draft.task)));
+    assert!(open.iter().any(|f| chinese(&f.draft.task)));
+}

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::{Batch, Notice, ReadError, Severity};
+use super::{Batch, Notice, Problem, ReadError, Severity};
 use crate::book::validate;
 
 /// Every record passes the book's own gate while reading, so a value the book would refuse is
@@ -20,7 +20,7 @@ pub(super) fn gate(batch: &mut Batch) {
                 place: r.place,
                 severity: Severity::Bad,
                 column: Some((*field).to_string()),
-                message: why.clone(),
+                problem: Problem::Refused(why.clone()),
             });
         }
         problems.is_empty()
@@ -34,11 +34,16 @@ pub fn read_capped(source: impl Read, name: &str, cap: u64) -> Result<Vec<u8>, R
     source
         .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| ReadError(format!("can't read {name}: {e}")))?;
+        .map_err(|e| ReadError::CantRead {
+            name: name.to_string(),
+            error: e.to_string(),
+        })?;
     if bytes.len() as u64 > cap {
-        return Err(ReadError(format!(
-            "{name} is over {cap} bytes; fieldbook imports files up to {cap} bytes (split it)"
-        )));
+        return Err(ReadError::TooBig {
+            name: name.to_string(),
+            size: None,
+            cap,
+        });
     }
     Ok(bytes)
 }

@@ -118,15 +118,17 @@ impl Field {
         lookup(&key(text))
     }
 
-    /// Every `--map` field name, for help and errors.
-    pub fn all_names() -> String {
-        let mut names: Vec<String> = PLAIN.iter().map(|(_, n)| n.to_string()).collect();
-        names.extend(PERSONAL.iter().map(|(_, n)| n.to_string()));
-        names.push(
-            "customer_<field> / contact_<field> for phone, mobile, email, wechat, birthday, notes"
-                .into(),
-        );
-        names.join(", ")
+    /// Every `--map` field name, for help and errors (each of [`PERSONAL`]'s also takes a
+    /// `customer_` or `contact_` prefix).
+    pub fn all_names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = PLAIN.iter().map(|(_, n)| *n).collect();
+        names.extend(PERSONAL.iter().map(|(_, n)| *n));
+        names
+    }
+
+    /// The fields that take a `customer_` or `contact_` prefix.
+    pub fn personal_names() -> Vec<&'static str> {
+        PERSONAL.iter().map(|(_, n)| *n).collect()
     }
 }
 
@@ -226,19 +228,14 @@ pub fn relabel(field: Field, label: &str) -> Field {
 }
 
 fn parse_map(pair: &str, headers: &[String]) -> Result<(usize, Field), ReadError> {
-    let (col, field) = pair.rsplit_once('=').ok_or_else(|| {
-        ReadError(format!(
-            "--map wants COLUMN=FIELD, e.g. --map 负责人=note, not {}",
-            super::text::escaped_excerpt(pair)
-        ))
-    })?;
-    let field = Field::parse(field).ok_or_else(|| {
-        ReadError(format!(
-            "--map {}: unknown field {}; fields are {}",
-            super::text::escaped_excerpt(col),
-            super::text::escaped_excerpt(field),
-            Field::all_names()
-        ))
+    let (col, field) = pair
+        .rsplit_once('=')
+        .ok_or_else(|| ReadError::MapNotAPair {
+            given: super::text::escaped_excerpt(pair),
+        })?;
+    let field = Field::parse(field).ok_or_else(|| ReadError::MapUnknownField {
+        column: super::text::escaped_excerpt(col),
+        field: super::text::escaped_excerpt(field),
     })?;
     let wanted = col.trim();
     let index = headers
@@ -254,11 +251,10 @@ fn parse_map(pair: &str, headers: &[String]) -> Result<(usize, Field), ReadError
                 .iter()
                 .map(|h| super::text::escaped_excerpt(h))
                 .collect();
-            ReadError(format!(
-                "--map: the header has no column {} (it has {})",
-                super::text::escaped_excerpt(wanted),
-                all.join(", ")
-            ))
+            ReadError::MapNoSuchColumn {
+                column: super::text::escaped_excerpt(wanted),
+                header: all,
+            }
         })?;
     Ok((index, field))
 }
@@ -313,10 +309,7 @@ pub fn plan(
             .iter()
             .map(|h| super::text::escaped_excerpt(h))
             .collect();
-        return Err(ReadError(format!(
-            "no column names a customer or a person (the header has {}); say which with --map COLUMN=company or --map COLUMN=name",
-            all.join(", ")
-        )));
+        return Err(ReadError::NoNameColumn { header: all });
     }
     let uses = columns
         .iter()

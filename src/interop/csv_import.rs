@@ -6,7 +6,7 @@ use csv::{ReaderBuilder, StringRecord};
 use super::columns;
 use super::csv_row::read_row;
 use super::text;
-use super::{Batch, Notice, Place, ReadError, ReadOptions, Severity};
+use super::{Batch, Notice, Place, Problem, ReadError, ReadOptions, Severity};
 
 /// The delimiter the header line uses most: tab, comma or semicolon (Excel in Europe).
 fn sniff(text: &str) -> u8 {
@@ -49,12 +49,30 @@ fn start_line(text: &str, position: &csv::Position) -> usize {
     position.line() as usize + blank
 }
 
+/// The first line that is not blank, its fields trimmed.
+fn read_header(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut StringRecord,
+) -> Result<Vec<String>, ReadError> {
+    loop {
+        match reader.read_record(record) {
+            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
+            Ok(true) => return Ok(record.iter().map(|h| text::trim(h).to_string()).collect()),
+            Ok(false) => return Err(ReadError::NoHeader),
+            Err(e) => {
+                let error = e.to_string();
+                return Err(ReadError::HeaderUnreadable { error });
+            }
+        }
+    }
+}
+
 pub(super) fn read(
     bytes: &[u8],
     options: &ReadOptions,
     batch: &mut Batch,
 ) -> Result<(), ReadError> {
-    let decoded = text::decode(bytes, options.encoding).map_err(ReadError)?;
+    let decoded = text::decode(bytes, options.encoding)?;
     batch.encoding = decoded.label;
     let text = decoded.text.as_str();
     let delimiter = sniff(text);
@@ -66,14 +84,7 @@ pub(super) fn read(
         .quoting(quoting)
         .from_reader(text.as_bytes());
     let mut record = StringRecord::new();
-    let headers: Vec<String> = loop {
-        match reader.read_record(&mut record) {
-            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
-            Ok(true) => break record.iter().map(|h| text::trim(h).to_string()).collect(),
-            Ok(false) => return Err(ReadError("the file has no header line".into())),
-            Err(e) => return Err(ReadError(format!("can't read the header: {e}"))),
-        }
-    };
+    let headers = read_header(&mut reader, &mut record)?;
     let (columns, uses) = columns::plan(&headers, &options.map)?;
     batch.columns = uses;
     let mut row = 0;
@@ -89,7 +100,9 @@ pub(super) fn read(
                     },
                     severity: Severity::Bad,
                     column: None,
-                    message: format!("the rest of the file can't be read: {e}"),
+                    problem: Problem::RestUnreadable {
+                        error: e.to_string(),
+                    },
                 });
                 break;
             }
@@ -109,7 +122,7 @@ pub(super) fn read(
                 place,
                 severity: Severity::Bad,
                 column: None,
-                message: "a quote opened in this row never closes; the rest of the file would be one field".into(),
+                problem: Problem::QuoteNeverCloses,
             });
             continue;
         }

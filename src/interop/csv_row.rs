@@ -6,7 +6,7 @@ use csv::StringRecord;
 use super::columns::{self, Column, Field, Who};
 use super::text::{self, Shape};
 use super::values;
-use super::{Notice, Place, ReadOptions, Record, Severity};
+use super::{Notice, Place, Problem, ReadOptions, Record, Severity};
 use crate::book::model::{Birthday, ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
 
 /// Excel users type `'` to keep `=`/`+` as text, and fieldbook's export writes it so a cell is
@@ -118,19 +118,22 @@ pub(super) fn read_row(
     if record.iter().all(|f| text::trim(f).is_empty()) {
         return None;
     }
-    let mut notice = |severity, column: Option<&str>, message: String| {
+    let mut notice = |severity, column: Option<&str>, problem: Problem| {
         notices.push(Notice {
             place,
             severity,
             column: column.map(str::to_string),
-            message,
+            problem,
         })
     };
     if record.len() > width && record.iter().skip(width).any(|f| !f.trim().is_empty()) {
         notice(
             Severity::Bad,
             None,
-            format!("{} fields; the header has {width}", record.len()),
+            Problem::TooManyFields {
+                fields: record.len(),
+                header: width,
+            },
         );
         return None;
     }
@@ -138,10 +141,9 @@ pub(super) fn read_row(
         notice(
             Severity::Skipped,
             None,
-            format!(
-                "a line with one lone field is not a data row (a report footer?): {}",
-                text::escaped_excerpt(&record[0])
-            ),
+            Problem::LoneField {
+                value: text::escaped_excerpt(&record[0]),
+            },
         );
         return None;
     }
@@ -171,7 +173,7 @@ pub(super) fn read_row(
         } else {
             column.header.as_str()
         };
-        let mut warn = |message: String| notice(Severity::Warning, Some(&column.header), message);
+        let mut warn = |problem: Problem| notice(Severity::Warning, Some(&column.header), problem);
         take(&mut parts, field, raw, note_label, options, &mut warn);
     }
     if bad {
@@ -187,7 +189,7 @@ fn take(
     value: &str,
     label: &str,
     options: &ReadOptions,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(Problem),
 ) {
     let c = &mut parts.customer;
     match field {
@@ -235,43 +237,39 @@ fn take_account(
     field: Field,
     value: &str,
     label: &str,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(Problem),
 ) {
     let c = &mut parts.customer;
     match field {
         Field::Kind => match CustomerKind::parse(value) {
             Some(k) => parts.kind = Some(k),
-            None => warn(format!(
-                "{} is not company or person; left out",
-                text::escaped_excerpt(value)
-            )),
+            None => warn(Problem::NotAKind {
+                value: text::escaped_excerpt(value),
+            }),
         },
         Field::Tier => match Tier::parse(value) {
             Some(t) => c.tier = Some(t),
             None => {
-                warn(format!(
-                    "{} is not a tier (A, B or C); kept in the notes",
-                    text::escaped_excerpt(value)
-                ));
+                warn(Problem::NotATier {
+                    value: text::escaped_excerpt(value),
+                });
                 note_in(&mut parts.sides[1], label, value);
             }
         },
         Field::Stage => match Stage::parse(value) {
             Some(s) => c.stage = Some(s),
             None => {
-                warn(format!(
-                    "{} is not a stage; kept in the notes",
-                    text::escaped_excerpt(value)
-                ));
+                warn(Problem::NotAStage {
+                    value: text::escaped_excerpt(value),
+                });
                 note_in(&mut parts.sides[1], label, value);
             }
         },
         Field::Cadence => match value.trim().parse::<u32>() {
             Ok(n) if n > 0 => c.cadence_days = Some(n),
-            _ => warn(format!(
-                "{} is not a number of days; left out",
-                text::escaped_excerpt(value)
-            )),
+            _ => warn(Problem::NotDays {
+                value: text::escaped_excerpt(value),
+            }),
         },
         _ => {}
     }
@@ -284,7 +282,7 @@ fn take_reach(
     value: &str,
     label: &str,
     options: &ReadOptions,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(Problem),
 ) {
     match field {
         Field::Mobile(who) | Field::Phone(who) => {
@@ -313,10 +311,9 @@ fn take_reach(
             match values::birthday(value, options.date_order) {
                 Ok(b) => side.birthday = side.birthday.or(b),
                 Err(values::NotADate) => {
-                    warn(format!(
-                        "{} is not a date; kept in the notes",
-                        text::escaped_excerpt(value)
-                    ));
+                    warn(Problem::NotADate {
+                        value: text::escaped_excerpt(value),
+                    });
                     note_in(side, label, value);
                 }
             }
@@ -337,7 +334,7 @@ fn assemble(mut parts: Parts, place: Place, notices: &mut Vec<Notice>) -> Option
             place,
             severity: Severity::Skipped,
             column: None,
-            message: "no name and no company".into(),
+            problem: Problem::NoNameNoCompany,
         });
         return None;
     }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 mod likely;
 mod merging;
-pub use likely::{Likely, company_key};
+pub use likely::{Likely, LikelyWhy, company_key};
 #[cfg(test)]
 use merging::add_notes;
 pub use merging::{merge_contact, merge_customer};

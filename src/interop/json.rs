@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::json_entry::Entry;
 use super::text;
-use super::{Batch, Kept, Notice, Place, ReadError, ReadOptions, Record, Row};
+use super::{Batch, Kept, Notice, Place, Problem, ReadError, ReadOptions, Record, Row};
 use crate::book::model::{
     Birthday, ContactDraft, ContactId, CustomerDraft, CustomerId, CustomerKind, Stage, Tier,
     split_tags,
@@ -138,7 +138,7 @@ pub fn table_label(name: &str) -> &'static str {
 
 fn customer(entry: &mut Entry) -> CustomerDraft {
     if entry.row.get("name").and_then(Value::as_str).is_none() {
-        entry.problem("name", "is missing".into());
+        entry.problem("name", Problem::Missing);
     }
     CustomerDraft {
         name: entry.text("name"),
@@ -166,7 +166,7 @@ fn customer(entry: &mut Entry) -> CustomerDraft {
 
 fn contact(entry: &mut Entry) -> ContactDraft {
     if entry.row.get("name").and_then(Value::as_str).is_none() {
-        entry.problem("name", "is missing".into());
+        entry.problem("name", Problem::Missing);
     }
     ContactDraft {
         name: entry.text("name"),
@@ -185,27 +185,26 @@ pub(super) fn read(
     batch: &mut Batch,
 ) -> Result<(), ReadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|e| {
-        ReadError(format!(
-            "a fieldbook JSON export is UTF-8, and this file is not (line {})",
-            text::line_of(body, e.valid_up_to())
-        ))
+    let text = std::str::from_utf8(body).map_err(|e| ReadError::JsonNotUtf8 {
+        line: text::line_of(body, e.valid_up_to()),
     })?;
     batch.encoding = "UTF-8".into();
-    let mut file: BookFile = serde_json::from_str(text)
-        .map_err(|e| ReadError(format!("not a fieldbook JSON export: {e}")))?;
+    let mut file: BookFile = serde_json::from_str(text).map_err(|e| ReadError::NotAnExport {
+        error: e.to_string(),
+    })?;
     if file.format != FORMAT {
-        return Err(ReadError(format!(
-            "not a fieldbook JSON export (its format is {})",
-            text::escaped_excerpt(&file.format)
-        )));
+        return Err(ReadError::OtherFormat {
+            format: text::escaped_excerpt(&file.format),
+        });
     }
     let newest = options.newest_schema.unwrap_or(i64::MAX);
     if file.version > VERSION || file.schema > newest {
-        return Err(ReadError(format!(
-            "this export comes from a newer fieldbook (file version {}, book version {}; this one reads up to {VERSION} and {newest}): update fieldbook",
-            file.version, file.schema
-        )));
+        return Err(ReadError::NewerExport {
+            version: file.version,
+            schema: file.schema,
+            reads_version: VERSION,
+            reads_schema: newest,
+        });
     }
     let customers = file.tables.remove("customer").unwrap_or_default();
     let contacts = file.tables.remove("contact").unwrap_or_default();
@@ -235,7 +234,7 @@ fn read_customers(customers: Vec<Row>, notices: &mut Vec<Notice>) -> (Customers,
         if let Some(id) = id
             && !seen.insert(id)
         {
-            entry.problem("id", "the same id twice".into());
+            entry.problem("id", Problem::SameIdTwice);
         }
         if entry.report(place, notices)
             && let Some(id) = id
@@ -259,15 +258,12 @@ fn read_contacts(contacts: Vec<Row>, good: &Customers, notices: &mut Vec<Notice>
         if let Some(id) = id
             && !seen.insert(id)
         {
-            entry.problem("id", "the same id twice".into());
+            entry.problem("id", Problem::SameIdTwice);
         }
         if let Some(owner) = owner
             && !good.contains_key(&owner)
         {
-            entry.problem(
-                "customer_id",
-                format!("customer #{owner} is not in the file (or is bad)"),
-            );
+            entry.problem("customer_id", Problem::NoSuchCustomer { id: owner });
         }
         let place = Place::Entry {
             table: "contact",

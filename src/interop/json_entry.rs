@@ -4,13 +4,13 @@
 use serde_json::Value;
 
 use super::text;
-use super::{Notice, Place, Row, Severity};
+use super::{Notice, Place, Problem, Row, Severity};
 use crate::book::validate::{self, Stored};
 
 /// Reads one row's columns, collecting what is wrong with it.
 pub(super) struct Entry<'a> {
     pub(super) row: &'a Row,
-    problems: Vec<(String, String)>,
+    problems: Vec<(String, Problem)>,
 }
 
 impl<'a> Entry<'a> {
@@ -31,18 +31,18 @@ impl<'a> Entry<'a> {
                 Value::String(s) => Stored::Text(s),
                 Value::Array(_) => Stored::Blob,
                 Value::Object(_) => {
-                    entry.problem(column, "holds an object, which no column can store".into());
+                    entry.problem(column, Problem::HoldsObject);
                     continue;
                 }
             };
             if let Err(why) = validate::column(table, column, stored) {
-                entry.problem(column, why);
+                entry.problem(column, Problem::Refused(why));
             }
         }
         entry
     }
 
-    pub(super) fn problem(&mut self, column: &str, why: String) {
+    pub(super) fn problem(&mut self, column: &str, why: Problem) {
         self.problems.push((column.to_string(), why));
     }
 
@@ -57,7 +57,7 @@ impl<'a> Entry<'a> {
     pub(super) fn id(&mut self, column: &str) -> Option<i64> {
         let id = self.row.get(column).and_then(Value::as_i64);
         if id.is_none() {
-            self.problem(column, "is not a number".into());
+            self.problem(column, Problem::NotANumber);
         }
         id
     }
@@ -68,7 +68,9 @@ impl<'a> Entry<'a> {
         if parsed.is_none() {
             self.problem(
                 column,
-                format!("can't read {}", text::escaped_excerpt(value)),
+                Problem::Unreadable {
+                    value: text::escaped_excerpt(value),
+                },
             );
         }
         parsed
@@ -76,12 +78,12 @@ impl<'a> Entry<'a> {
 
     pub(super) fn report(self, place: Place, notices: &mut Vec<Notice>) -> bool {
         let ok = self.problems.is_empty();
-        for (column, message) in self.problems {
+        for (column, problem) in self.problems {
             notices.push(Notice {
                 place,
                 severity: Severity::Bad,
                 column: Some(column),
-                message,
+                problem,
             });
         }
         ok

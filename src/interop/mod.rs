@@ -31,7 +31,7 @@ mod vcard_escape;
 #[cfg(test)]
 mod tests;
 
-pub use notice::{Notice, Place, Severity};
+pub use notice::{Notice, Place, Problem, ReadError, Severity};
 
 use std::path::Path;
 
@@ -179,27 +179,20 @@ impl Batch {
     }
 }
 
-/// A file that cannot be read at all (as opposed to bad records in it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError(pub String);
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ReadError {}
-
 /// Reads `path` (at most [`FILE_LIMIT`] bytes) into a batch; writes nothing.
 pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Batch, ReadError> {
     let name = path.display().to_string();
-    let cant = |e: std::io::Error| ReadError(format!("can't read {name}: {e}"));
+    let cant = |e: std::io::Error| ReadError::CantRead {
+        name: name.clone(),
+        error: e.to_string(),
+    };
     let size = std::fs::metadata(path).map_err(cant)?.len();
     if size > FILE_LIMIT {
-        return Err(ReadError(format!(
-            "{name} is {size} bytes; fieldbook imports files up to {FILE_LIMIT} bytes (split it)"
-        )));
+        return Err(ReadError::TooBig {
+            name,
+            size: Some(size),
+            cap: FILE_LIMIT,
+        });
     }
     // A pipe or /dev/stdin has no size to check first: the same limit is counted while reading.
     let file = std::fs::File::open(path).map_err(cant)?;

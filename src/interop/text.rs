@@ -3,6 +3,7 @@
 //! overrides, bounded size. Values are stored as they are, or the record is refused; never
 //! silently altered.
 
+use super::{Problem, ReadError};
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use serde::Serialize;
 
@@ -60,15 +61,13 @@ pub fn line_of(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Decodes a whole file: a BOM decides; else the chosen charset; else UTF-8, then GB18030.
-pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, ReadError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, bad) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if bad {
-            return Err(format!(
-                "the file starts with a {} byte-order mark but is not valid {} text",
-                encoding.name(),
-                encoding.name()
-            ));
+            return Err(ReadError::BomButNot {
+                encoding: encoding.name().to_string(),
+            });
         }
         return Ok(Decoded {
             text: text.into_owned(),
@@ -86,22 +85,12 @@ pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, String> 
                 lossy: false,
             })
     };
-    let utf8_error = || match std::str::from_utf8(bytes) {
-        Ok(_) => String::new(),
-        Err(e) => format!(
-            "bytes that are not UTF-8 on line {}",
-            line_of(bytes, e.valid_up_to())
-        ),
+    let utf8_error = || ReadError::NotUtf8 {
+        line: std::str::from_utf8(bytes).map_or_else(|e| line_of(bytes, e.valid_up_to()), |_| 1),
     };
     match chosen {
-        Some(Charset::Utf8) => strict(Charset::Utf8).ok_or_else(|| {
-            format!(
-                "{}; if the file came from Excel on a Chinese Windows, try --encoding gb18030",
-                utf8_error()
-            )
-        }),
-        Some(Charset::Gb18030) => strict(Charset::Gb18030)
-            .ok_or_else(|| "the file is not valid GB18030 text; try --encoding utf-8".to_string()),
+        Some(Charset::Utf8) => strict(Charset::Utf8).ok_or_else(utf8_error),
+        Some(Charset::Gb18030) => strict(Charset::Gb18030).ok_or(ReadError::NotGb18030),
         None => Ok(strict(Charset::Utf8)
             .or_else(|| strict(Charset::Gb18030))
             .unwrap_or_else(|| Decoded {
@@ -113,25 +102,30 @@ pub fn decode(bytes: &[u8], chosen: Option<Charset>) -> Result<Decoded, String> 
 }
 
 /// Decodes one vCard value: its CHARSET parameter, else the file's charset.
-pub fn decode_value(bytes: &[u8], charset: Option<&str>, file: Charset) -> Result<String, String> {
+pub fn decode_value(bytes: &[u8], charset: Option<&str>, file: Charset) -> Result<String, Problem> {
     let encoding = match charset {
-        Some(label) => Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| format!("unknown CHARSET {}", escaped_excerpt(label)))?,
+        Some(label) => {
+            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Problem::UnknownCharset {
+                value: escaped_excerpt(label),
+            })?
+        }
         None => file.encoding(),
     };
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|t| t.into_owned())
-        .ok_or_else(|| format!("is not valid {} text", encoding.name()))
+        .ok_or_else(|| Problem::NotValidText {
+            encoding: encoding.name().to_string(),
+        })
 }
 
 /// Why `value` from another program can't be stored as a `shape` field, if it can't: the
 /// book's own gate (too long, terminal controls, bidi overrides), and bytes that were neither
 /// UTF-8 nor GB18030. An empty name part is for the record's check to judge, not this one.
-pub fn check(value: &str, shape: Shape) -> Result<(), String> {
-    crate::book::validate::characters(value, shape)?;
+pub fn check(value: &str, shape: Shape) -> Result<(), Problem> {
+    crate::book::validate::characters(value, shape).map_err(Problem::Refused)?;
     if value.contains('\u{FFFD}') {
-        return Err("holds bytes that are neither UTF-8 nor GB18030".into());
+        return Err(Problem::NotUtf8OrGb18030);
     }
     Ok(())
 }
@@ -172,10 +166,9 @@ mod tests {
         assert_eq!((d.text.as_str(), d.label.as_str()), ("Name", "UTF-8 (BOM)"));
         let d = decode(b"ok\n\xff\xff\x80", None).unwrap();
         assert!(d.lossy);
-        assert!(
-            decode(&gbk, Some(Charset::Utf8))
-                .unwrap_err()
-                .contains("line 1")
+        assert_eq!(
+            decode(&gbk, Some(Charset::Utf8)).unwrap_err(),
+            ReadError::NotUtf8 { line: 1 }
         );
         let utf16: Vec<u8> = [0xFF, 0xFE, b'A', 0, b',', 0, b'B', 0].to_vec();
         assert_eq!(decode(&utf16, None).unwrap().text, "A,B");
@@ -188,17 +181,20 @@ mod tests {
         assert!(
             check("a\nb", Shape::Name)
                 .unwrap_err()
+                .quoted()
                 .contains("line break")
         );
         assert!(
             check("张\x1b]52;c;x\x07伟", Shape::Name)
                 .unwrap_err()
+                .quoted()
                 .contains("\\u{1b}")
         );
         assert!(check("Bob\u{9b}31m", Shape::Name).is_err());
         assert!(
             check("发票\u{202e}fdp.exe", Shape::Name)
                 .unwrap_err()
+                .quoted()
                 .contains("bidi")
         );
         assert!(check(&"x".repeat(NAME_LIMIT + 1), Shape::Name).is_err());

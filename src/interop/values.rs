@@ -142,7 +142,7 @@ pub fn birthday(text: &str, order: DateOrder) -> Result<Option<Birthday>, NotADa
 
 /// One phone number as it should be stored: `tel:` URIs unwrapped, `;ext=` spelled out. `Err`
 /// when Excel has turned it into scientific notation (`1.37235E+10`): the digits are gone.
-pub fn phone(raw: &str) -> Result<Option<String>, String> {
+pub fn phone(raw: &str) -> Result<Option<String>, super::Problem> {
     let mut text = raw.trim();
     if let Some(rest) = super::text::strip_prefix_ignore_case(text, "tel:") {
         text = rest.trim();
@@ -157,10 +157,9 @@ pub fn phone(raw: &str) -> Result<Option<String>, String> {
         && !exp.is_empty()
         && exp.bytes().all(|b| b.is_ascii_digit())
     {
-        return Err(format!(
-            "{} is a number Excel rounded to scientific notation: its digits are lost, so it was left out",
-            super::text::escaped_excerpt(text)
-        ));
+        return Err(super::Problem::DigitsLost {
+            value: super::text::escaped_excerpt(text),
+        });
     }
     Ok(Some(match text.split_once(";ext=") {
         Some((number, ext)) => format!("{number} ext. {ext}"),

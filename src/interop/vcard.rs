@@ -4,7 +4,7 @@
 //! any card skipped and never echoed.
 
 use super::text::{self, Charset};
-use super::{Batch, Notice, Place, ReadError, ReadOptions, Severity, vcard_card};
+use super::{Batch, Notice, Place, Problem, ReadError, ReadOptions, Severity, vcard_card};
 
 /// Binary properties: skipped whole, however long.
 const SKIPPED: &[&str] = &["PHOTO", "LOGO", "SOUND", "KEY"];
@@ -137,7 +137,7 @@ struct Open {
     place: Place,
     depth: usize,
     props: Vec<Prop>,
-    bad: Option<(Option<String>, String)>,
+    bad: Option<(Option<String>, Problem)>,
 }
 
 impl Open {
@@ -191,13 +191,8 @@ pub(super) fn read(
             }
             Some(card) if begin => {
                 card.depth += 1;
-                card.bad.get_or_insert((
-                    None,
-                    format!(
-                        "another card begins inside this one, at line {}",
-                        logical.line
-                    ),
-                ));
+                card.bad
+                    .get_or_insert((None, Problem::CardInsideCard { line: logical.line }));
             }
             Some(card) if end => {
                 card.depth -= 1;
@@ -218,13 +213,11 @@ pub(super) fn read(
             place: card.place,
             severity: Severity::Bad,
             column: None,
-            message: "the file ends inside this card (no END:VCARD)".into(),
+            problem: Problem::CardNeverEnds,
         });
     }
     if cards == 0 {
-        return Err(ReadError(
-            "no BEGIN:VCARD in the file: is it a vCard (.vcf)?".into(),
-        ));
+        return Err(ReadError::NoVcard);
     }
     Ok(())
 }
@@ -236,7 +229,7 @@ fn tell_outside(logical: &Logical, batch: &mut Batch) {
             place: Place::Line { line: logical.line },
             severity: Severity::Skipped,
             column: None,
-            message: "data outside any card, skipped".into(),
+            problem: Problem::OutsideAnyCard,
         });
     }
 }
@@ -249,7 +242,9 @@ fn add_prop(card: &mut Open, p: Prop, logical: &Logical) {
     if logical.too_long && !logical.skipped {
         card.bad = Some((
             Some(p.name.clone()),
-            format!("is longer than the {PROPERTY_LIMIT} bytes a property may hold"),
+            Problem::PropertyTooLong {
+                limit: PROPERTY_LIMIT,
+            },
         ));
     } else {
         card.props.push(p);
@@ -257,12 +252,12 @@ fn add_prop(card: &mut Open, p: Prop, logical: &Logical) {
 }
 
 fn finish(card: Open, charset: Charset, options: &ReadOptions, batch: &mut Batch) {
-    if let Some((column, message)) = card.bad {
+    if let Some((column, problem)) = card.bad {
         batch.notices.push(Notice {
             place: card.place,
             severity: Severity::Bad,
             column,
-            message,
+            problem,
         });
         return;
     }
@@ -278,7 +273,7 @@ fn finish(card: Open, charset: Charset, options: &ReadOptions, batch: &mut Batch
 }
 
 /// Decodes quoted-printable; `=` at the very end (a soft break's residue) is dropped.
-pub(super) fn qp_decode(bytes: &[u8]) -> Result<Vec<u8>, String> {
+pub(super) fn qp_decode(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -301,7 +296,7 @@ pub(super) fn qp_decode(bytes: &[u8]) -> Result<Vec<u8>, String> {
                     .iter()
                     .map(|&b| if b.is_ascii_graphic() { b as char } else { '?' })
                     .collect();
-                return Err(format!("holds invalid quoted-printable ({seq})"));
+                return Err(Problem::BadQuotedPrintable { sequence: seq });
             }
         }
         i += 3;

@@ -9,7 +9,7 @@ use super::text::{self, Charset, Shape};
 use super::values;
 use super::vcard::Prop;
 use super::vcard_escape::{split_escaped, unescape};
-use super::{Notice, Place, ReadOptions, Record, Severity};
+use super::{Notice, Place, Problem, ReadOptions, Record, Severity};
 use crate::book::model::{ContactDraft, CustomerDraft, CustomerKind, Stage, Tier};
 
 mod parts;
@@ -21,8 +21,8 @@ struct Card<'a> {
     /// Apple's `itemN.X-ABLabel` by group, found once: looking it up per phone was quadratic.
     labels: HashMap<&'a str, &'a Prop>,
     charset: Charset,
-    problems: Vec<(String, String)>,
-    warnings: Vec<(String, String)>,
+    problems: Vec<(String, Problem)>,
+    warnings: Vec<(String, Problem)>,
 }
 
 impl Card<'_> {
@@ -91,8 +91,8 @@ impl Card<'_> {
             .to_string()
     }
 
-    fn warn(&mut self, name: &str, message: String) {
-        self.warnings.push((name.to_string(), message));
+    fn warn(&mut self, name: &str, problem: Problem) {
+        self.warnings.push((name.to_string(), problem));
     }
 }
 
@@ -192,23 +192,23 @@ pub(super) fn record(
     };
     let record = read_card(&mut card, place, options);
     let bad = !card.problems.is_empty();
-    for (column, message) in card.problems {
+    for (column, problem) in card.problems {
         notices.push(Notice {
             place,
             severity: Severity::Bad,
             column: Some(column),
-            message,
+            problem,
         });
     }
     if bad {
         return None;
     }
-    for (column, message) in card.warnings {
+    for (column, problem) in card.warnings {
         notices.push(Notice {
             place,
             severity: Severity::Warning,
             column: Some(column),
-            message,
+            problem,
         });
     }
     match record {
@@ -218,7 +218,7 @@ pub(super) fn record(
                 place,
                 severity: Severity::Skipped,
                 column: None,
-                message: "no name and no organization".into(),
+                problem: Problem::NoNameNoOrganization,
             });
             None
         }
@@ -303,10 +303,9 @@ fn birthday(
         _ => {
             card.warn(
                 "BDAY",
-                format!(
-                    "{} is not a date; kept in the notes",
-                    text::escaped_excerpt(&v)
-                ),
+                Problem::NotADate {
+                    value: text::escaped_excerpt(&v),
+                },
             );
             extra.push(format!("Birthday: {v}"));
             None

@@ -14,7 +14,7 @@ mod follow_ups;
 mod gate;
 mod history;
 mod ids;
-mod import;
+pub mod import;
 mod migrations;
 mod morning_reads;
 pub mod notes;

@@ -27,43 +27,65 @@ fn plain(e: BookError) -> String {
 impl Repository {
     /// Every whole-book reader of the app; the error names the one that failed and why.
     pub(super) fn read_back(&self) -> std::result::Result<(), String> {
-        let read = |what: &str, done: Result<()>| done.map_err(|e| format!("{what}: {}", plain(e)));
-        read("the customer list", self.customer_rows().map(drop))?;
-        read("archived customers", self.archived_rows().map(drop))?;
-        read("follow-ups", self.open_follow_ups(None).map(drop))?;
-        read("deals", self.all_deals().map(drop))?;
+        let read =
+            |what: String, done: Result<()>| done.map_err(|e| format!("{what}: {}", plain(e)));
+        read(
+            t!("read-back-customer-list"),
+            self.customer_rows().map(drop),
+        )?;
+        read(t!("read-back-archived"), self.archived_rows().map(drop))?;
+        read(
+            t!("read-back-follow-ups"),
+            self.open_follow_ups(None).map(drop),
+        )?;
+        read(t!("read-back-deals"), self.all_deals().map(drop))?;
         let (first, last) = all_time();
         for currency in self.currencies().map_err(plain)? {
             let sums = self.revenue_between(first, last, &currency);
-            read("won revenue", sums.map(drop))?;
+            read(t!("read-back-won-revenue"), sums.map(drop))?;
         }
-        read("order dates", self.order_dates().map(drop))?;
-        read("last orders", self.last_orders(last).map(drop))?;
-        read("complaints", self.complaints(None).map(drop))?;
-        read("open complaints", self.open_complaint_counts().map(drop))?;
-        read("birthdays", self.birthdays().map(drop))?;
-        read("hand-set stages", self.hand_set_stages().map(drop))?;
+        read(t!("read-back-order-dates"), self.order_dates().map(drop))?;
+        read(
+            t!("read-back-last-orders"),
+            self.last_orders(last).map(drop),
+        )?;
+        read(t!("read-back-complaints"), self.complaints(None).map(drop))?;
+        read(
+            t!("read-back-open-complaints"),
+            self.open_complaint_counts().map(drop),
+        )?;
+        read(t!("read-back-birthdays"), self.birthdays().map(drop))?;
+        read(
+            t!("read-back-hand-set-stages"),
+            self.hand_set_stages().map(drop),
+        )?;
         // Every row of the other tables through the readers' own row functions (what the
         // profile, the history and the exports read), one row at a time: a book of a million
         // contacts is not held in memory for this.
         let customers = format!("SELECT {} FROM customer", customers::customer_columns());
         read(
-            "customers",
+            t!("read-back-customers"),
             self.each(&customers, customers::customer_from_row),
         )?;
         let people = "SELECT id, customer_id, name, title, phone, email, wechat, birthday, notes
                         FROM contact";
-        read("people", self.each(people, customers::contact_from_row))?;
+        read(
+            t!("read-back-people"),
+            self.each(people, customers::contact_from_row),
+        )?;
         let history = "SELECT i.id, i.customer_id, i.contact_id, i.at, i.channel, i.summary,
                               i.outcome, i.created_at, p.name AS contact_name
                          FROM interaction i LEFT JOIN contact p ON p.id = i.contact_id";
-        read("history", self.each(history, history::interaction_from_row))?;
+        read(
+            t!("read-back-history"),
+            self.each(history, history::interaction_from_row),
+        )?;
         let follow_ups = format!(
             "SELECT {} FROM follow_up f JOIN customer c ON c.id = f.customer_id",
             follow_ups::COLUMNS
         );
         read(
-            "every follow-up",
+            t!("read-back-every-follow-up"),
             self.each(&follow_ups, follow_ups::follow_up_from_row),
         )?;
         Ok(())
@@ -83,18 +105,25 @@ impl Repository {
     /// complaints): which customer a whole-book reader tripped on. The error names the field
     /// (table and column where known) and why.
     pub(super) fn read_back_customer(&self, id: CustomerId) -> std::result::Result<(), String> {
-        let read = |what: &str, done: Result<()>| done.map_err(|e| format!("{what}: {}", plain(e)));
-        read("customer", self.customer(id).map(drop))?;
-        read("contact", self.contacts(id).map(drop))?;
+        let read =
+            |what: String, done: Result<()>| done.map_err(|e| format!("{what}: {}", plain(e)));
+        read("customer".to_string(), self.customer(id).map(drop))?;
+        read("contact".to_string(), self.contacts(id).map(drop))?;
         read(
-            "interaction",
+            "interaction".to_string(),
             self.history(id, usize::MAX >> 1, 0).map(drop),
         )?;
-        read("follow_up", self.open_follow_ups(Some(id)).map(drop))?;
-        read("deal", self.deals_of(id).map(drop))?;
-        read("deal.amount, its won deals summed", self.won_sums(id))?;
-        read("complaint", self.complaints(Some(id)).map(drop))?;
-        read("satisfaction", self.satisfaction_scores(id).map(drop))?;
+        read(
+            "follow_up".to_string(),
+            self.open_follow_ups(Some(id)).map(drop),
+        )?;
+        read("deal".to_string(), self.deals_of(id).map(drop))?;
+        read(t!("read-back-won-sums"), self.won_sums(id))?;
+        read("complaint".to_string(), self.complaints(Some(id)).map(drop))?;
+        read(
+            "satisfaction".to_string(),
+            self.satisfaction_scores(id).map(drop),
+        )?;
         Ok(())
     }
 

@@ -10,6 +10,7 @@ pub mod customer_list;
 pub mod dashboard;
 pub mod day_start;
 pub mod finder;
+pub mod import_words;
 pub mod later;
 pub mod logging;
 pub mod morning;

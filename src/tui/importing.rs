@@ -3,6 +3,7 @@
 //! read, so a `fieldbook log` from a shell meanwhile goes through), and only a yes on the
 //! preview writes it (one short transaction, one undo step).
 
+use crate::services::import_words;
 use std::path::PathBuf;
 
 use super::form::{Field, Form, FormPurpose, ImportField};
@@ -79,7 +80,7 @@ pub fn preview(
     let batch = match interop::read_file(&expand_home(&typed), &options) {
         Ok(batch) => batch,
         Err(e) => {
-            form.set_error(ImportField::File, e.0);
+            form.set_error(ImportField::File, import_words::read_error(&e));
             return Ok(None);
         }
     };

@@ -91,7 +91,8 @@ fn child_writing(bytes: usize) -> std::process::ChildStdout {
 fn a_stream_is_capped_like_a_file() {
     let cap = 512 * 1024;
     let over = interop::read_capped(child_writing(1024 * 1024), "pipe", cap).unwrap_err();
-    assert!(over.0.contains("over 524288 bytes"), "{over}");
+    let said = fieldbook::services::import_words::read_error(&over);
+    assert!(said.contains("over 524288 bytes"), "{said}");
     let under = interop::read_capped(child_writing(1000), "pipe", cap).unwrap();
     assert_eq!(under.len(), 1000);
     let exact = interop::read_capped(child_writing(cap as usize), "pipe", cap).unwrap();

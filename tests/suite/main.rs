@@ -20,6 +20,7 @@ mod gate;
 mod going_cold;
 mod interop;
 mod language;
+mod language_cli;
 mod layering;
 mod likely_duplicates;
 mod limits;

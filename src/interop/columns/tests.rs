@@ -74,19 +74,24 @@ fn map_overrides_and_explains_mistakes() {
         vec!["name", "note", "customer_phone"]
     );
     let headers = vec!["Foo".to_string(), "Bar".to_string()];
-    assert!(plan(&headers, &[]).unwrap_err().0.contains("--map"));
-    assert!(
-        plan(&headers, &["Baz=name".into()])
-            .unwrap_err()
-            .0
-            .contains("no column")
+    let quoted: Vec<String> = vec!["\"Foo\"".into(), "\"Bar\"".into()];
+    assert_eq!(
+        plan(&headers, &[]).unwrap_err(),
+        ReadError::NoNameColumn {
+            header: quoted.clone()
+        }
     );
-    assert!(
-        plan(&headers, &["Foo=colour".into()])
-            .unwrap_err()
-            .0
-            .contains("unknown field")
+    assert_eq!(
+        plan(&headers, &["Baz=name".into()]).unwrap_err(),
+        ReadError::MapNoSuchColumn {
+            column: "\"Baz\"".into(),
+            header: quoted
+        }
     );
+    assert!(matches!(
+        plan(&headers, &["Foo=colour".into()]).unwrap_err(),
+        ReadError::MapUnknownField { field, .. } if field == "\"colour\""
+    ));
     for f in [
         "company",
         "customer_phone",

@@ -71,7 +71,19 @@ pub struct Likely {
     pub customer: CustomerId,
     /// The book's record, as its name and city.
     pub shown: String,
-    pub why: String,
+    /// Words-free, so `--json` gets it from the front end, which says it (in English there).
+    #[serde(skip)]
+    pub why: LikelyWhy,
+}
+
+/// What a likely duplicate shares with the book's record; the front ends say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LikelyWhy {
+    SameName,
+    SameEmail(String),
+    SamePhone(String),
+    /// The strict rule's match: the same name, e-mail or phone.
+    SameKeys,
 }
 
 impl Index {
@@ -90,15 +102,15 @@ impl Index {
         let by_name = (company.chars().count() >= 2)
             .then(|| book(self.by_company.get(&company)))
             .flatten()
-            .map(|i| (i, "the same name".to_string()));
+            .map(|i| (i, LikelyWhy::SameName));
         let by_email = || {
             keys.emails.iter().find_map(|e| {
-                book(self.by_email.get(e)).map(|i| (i, format!("the same e-mail {e}")))
+                book(self.by_email.get(e)).map(|i| (i, LikelyWhy::SameEmail(e.clone())))
             })
         };
         let by_phone = || {
             keys.phones.iter().find_map(|p| {
-                book(self.by_any_phone.get(p)).map(|i| (i, format!("the same phone {p}")))
+                book(self.by_any_phone.get(p)).map(|i| (i, LikelyWhy::SamePhone(p.clone())))
             })
         };
         let (slot, why) = by_name.or_else(by_email).or_else(by_phone)?;
@@ -119,7 +131,7 @@ impl Index {
         Some(Likely {
             customer: id,
             shown: c.shown.clone(),
-            why: "the same name, e-mail or phone".into(),
+            why: LikelyWhy::SameKeys,
         })
     }
 }

@@ -54,6 +54,11 @@ fn quoted_printable() {
         "张;伟".as_bytes()
     );
     assert_eq!(qp_decode(b"abc=").unwrap(), b"abc");
-    assert!(qp_decode(b"=E5=BC=ZZ").unwrap_err().contains("=ZZ"));
+    assert!(
+        qp_decode(b"=E5=BC=ZZ")
+            .unwrap_err()
+            .quoted()
+            .contains("=ZZ")
+    );
     assert!(qp_decode(b"=9").is_err());
 }

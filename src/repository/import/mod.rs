@@ -8,6 +8,7 @@ mod book_index;
 mod copy;
 mod reads;
 mod rows;
+pub mod said;
 mod stage;
 mod twins;
 mod written;
@@ -48,10 +49,10 @@ impl Repository {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportReport> {
         if commit == Commit::Yes && batch.has_bad() && !policy.skip_bad {
-            return Err(BookError::Invalid(format!(
-                "{} bad record(s) in {}: nothing was written. Fix them, or import the rest with --skip-bad",
-                batch.bad_records(),
-                batch.source
+            return Err(BookError::Invalid(t!(
+                "import-bad-records-in",
+                n = batch.bad_records(),
+                file = batch.source.as_str()
             )));
         }
         let label = format!(

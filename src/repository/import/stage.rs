@@ -11,6 +11,7 @@ use std::path::Path;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
 
+use super::said;
 use super::written::Written;
 use crate::interop::{Batch, ImportPolicy, ImportReport};
 use crate::repository::sql_text as text;
@@ -67,9 +68,10 @@ impl Repository {
                 .any(|(_, rows)| !rows.is_empty()),
         };
         let refused = |why: String| {
-            BookError::Invalid(format!(
-                "{} was not imported: {why}; the book is unchanged",
-                batch.source
+            BookError::Invalid(t!(
+                "import-refused",
+                file = batch.source.as_str(),
+                why = why
             ))
         };
         let now = text::datetime(self.now());
@@ -78,7 +80,7 @@ impl Repository {
         refuse_dangling(&tx, &written).map_err(refused)?;
         tx.commit()?;
         copy.integrity_check()
-            .map_err(|e| refused(format!("SQLite's check of the book with it: {e}")))?;
+            .map_err(|e| refused(t!("import-integrity-check", why = e.to_string())))?;
         copy.read_back_all(&written).map_err(refused)?;
         record(&copy.conn, &written)?;
         copy.conn.close().map_err(|(_, e)| e)?;
@@ -151,12 +153,13 @@ impl Repository {
         };
         let named = written.touched.iter().find_map(|(id, place)| {
             let failed = self.read_back_customer(*id).err()?;
-            Some(format!(
-                "{place}: fieldbook could not read it back ({failed})"
+            Some(t!(
+                "import-not-read-back",
+                place = said::place(place),
+                why = failed
             ))
         });
-        Err(named
-            .unwrap_or_else(|| format!("fieldbook could not read the book back with it ({why})")))
+        Err(named.unwrap_or_else(|| t!("import-book-not-read-back", why = why)))
     }
 }
 
@@ -175,7 +178,7 @@ fn refuse_dangling(tx: &Connection, written: &Written) -> std::result::Result<()
         }
         Ok(None)
     };
-    let found = dangling().map_err(|e| format!("its references could not be checked ({e})"))?;
+    let found = dangling().map_err(|e| t!("import-references-unchecked", why = e.to_string()))?;
     let Some((table, rowid, parent, key)) = found else {
         return Ok(());
     };
@@ -185,11 +188,13 @@ fn refuse_dangling(tx: &Connection, written: &Written) -> std::result::Result<()
             params![table, key],
             |r| r.get(0),
         )
-        .unwrap_or_else(|_| "a reference".into());
-    let place = written.place_of(&table, rowid).map(|p| p.to_string());
-    Err(format!(
-        "{}, {column}: points at a {parent} that is neither in the file nor in the book",
-        place.unwrap_or(table)
+        .unwrap_or_else(|_| t!("import-a-reference"));
+    let place = written.place_of(&table, rowid).map(|p| said::place(&p));
+    Err(t!(
+        "import-dangling",
+        place = place.unwrap_or(table),
+        column = column,
+        parent = parent
     ))
 }
 

@@ -33,7 +33,7 @@ pub(super) fn ask(state: &mut State, repo: &Repository) -> Result<bool> {
     state.overlay = Some(Overlay::Confirm(Question::Duplicate {
         existing: Box::new(existing),
         typed: Box::new(typed),
-        why: twin.why,
+        why: crate::services::import_words::likely_why(&twin.why),
         form,
     }));
     Ok(true)

@@ -85,6 +85,6 @@ pub fn notices(batch: &Batch, severity: Severity) -> Vec<String> {
         .notices
         .iter()
         .filter(|n| n.severity == severity)
-        .map(|n| n.to_string())
+        .map(fieldbook::services::import_words::notice)
         .collect()
 }

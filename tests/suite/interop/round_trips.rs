@@ -114,7 +114,10 @@ fn json_gives_back_the_same_book() {
 fn json_with_hostile_text_is_refused_by_record_and_field() {
     let (original, sample) = crate::common::sample_book();
     let batch = read_text(&json_of(&original), Format::Json);
-    let mut bad: Vec<String> = batch.bad().map(|n| n.to_string()).collect();
+    let mut bad: Vec<String> = batch
+        .bad()
+        .map(fieldbook::services::import_words::notice)
+        .collect();
     bad.sort();
     let hostile = format!("customer #{}", sample.hostile);
     assert!(

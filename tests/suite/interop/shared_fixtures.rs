@@ -33,7 +33,7 @@ fn key(name: &str) -> String {
 
 fn no_raw_controls(batch: &Batch) {
     for n in &batch.notices {
-        let shown = n.to_string();
+        let shown = fieldbook::services::import_words::notice(n);
         assert!(
             !shown
                 .chars()
