@@ -104,17 +104,18 @@ impl CustomerSearch {
         search
     }
 
-    /// `new`, the keys built on this thread alone: for a reader off the input path, where
-    /// time matters less than room. In parts on several threads they are joined at the end,
-    /// which needs room for a part and the whole at once (15 MB more at 100,000 customers);
-    /// on one thread they grow in one buffer.
-    pub fn new_on_this_thread(rows: &[CustomerRow]) -> Self {
-        let mut search = Self::default();
-        let threads = search.threads;
-        search.threads = 1;
-        search.rebuild(rows);
-        search.threads = threads;
-        search
+    /// Adds the keys of one more row, as a reader streams them in: `finish_adding` once the
+    /// last is in. The row may then drop what only the keys need (see
+    /// `customer_list::keep_listed`), so the whole book's phones and e-mails are never held
+    /// twice over.
+    pub fn add_row(&mut self, row: &CustomerRow) {
+        self.keys.push(row);
+    }
+
+    /// Ends `add_row`: `rows` are the rows added, in order, listed or whole.
+    pub fn finish_adding(&mut self, rows: &[CustomerRow]) {
+        self.keys.finish(rows);
+        self.recent.clear();
     }
 
     /// Folds the rows' search keys. Call whenever the rows change.
