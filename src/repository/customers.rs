@@ -204,6 +204,23 @@ impl Repository {
     }
 
     fn rows_sql(&self, tail: &str, params: impl rusqlite::Params) -> Result<Vec<CustomerRow>> {
+        let mut rows = Vec::new();
+        self.each_row_sql(tail, params, |row| rows.push(row))?;
+        Ok(rows)
+    }
+
+    /// `customer_rows`, each handed to `each` as it is read rather than all returned at once:
+    /// a caller that keeps less of a row than it reads never holds the whole book's worth.
+    pub fn each_customer_row(&self, each: impl FnMut(CustomerRow)) -> Result<()> {
+        self.each_row_sql("WHERE c.archived = ?1", [false], each)
+    }
+
+    fn each_row_sql(
+        &self,
+        tail: &str,
+        params: impl rusqlite::Params,
+        mut each: impl FnMut(CustomerRow),
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.name, c.city, c.tier, c.tags, c.phone, c.email,
                     coalesce((SELECT group_concat(p.name, char(10) ORDER BY p.id)
@@ -214,8 +231,10 @@ impl Repository {
                                 FROM contact p WHERE p.customer_id = c.id), '')
                FROM customer c {tail}"
         ))?;
-        let rows = stmt.query_map(params, list_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        for row in stmt.query_map(params, list_row)? {
+            each(row?);
+        }
+        Ok(())
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>> {

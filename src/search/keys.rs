@@ -205,9 +205,18 @@ impl Keys {
                 k
             }));
         }
-        keys.text.shrink_to_fit();
-        keys.index_cities(rows);
+        keys.finish(rows);
         keys
+    }
+
+    /// The keys of `rows` pushed one by one are complete: slack given back, cities indexed.
+    /// `rows` may be listed rows (see `customer_list::keep_listed`): only their cities are read.
+    pub fn finish(&mut self, rows: &[CustomerRow]) {
+        assert_eq!(self.rows.len(), rows.len(), "keys for every row");
+        self.text.shrink_to_fit();
+        self.rows.shrink_to_fit();
+        self.cities.clear();
+        self.index_cities(rows);
     }
 
     fn build_part(rows: &[CustomerRow]) -> Self {
@@ -222,7 +231,7 @@ impl Keys {
         keys
     }
 
-    fn push(&mut self, row: &CustomerRow) {
+    pub fn push(&mut self, row: &CustomerRow) {
         let fields = fields(row);
         let mut k = RowKeys {
             start: u32::try_from(self.text.len()).expect("search keys over 4 GB"),

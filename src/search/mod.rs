@@ -34,8 +34,11 @@ pub use rank::{Group, Tier};
 use scorer::Scorer;
 pub use snippet::snippet;
 
-/// Results kept for narrowing and for going back (backspace).
-const RECENT: usize = 8;
+/// Results kept for narrowing, for going back (backspace) and for a query typed again: enough
+/// for the prefixes of a long query (fewer, and typing it again would find each prefix just
+/// pushed out by a longer one), within `RECENT_KEYS` sort keys (8 bytes each) in all.
+const RECENT: usize = 24;
+const RECENT_KEYS: usize = 640_000;
 /// Below this many candidates a pass runs on the calling thread.
 const PARALLEL_FROM: usize = 4_096;
 const NOT_IN_ORDER: u32 = u32::MAX;
@@ -53,6 +56,8 @@ pub struct CustomerSearch {
     order_print: u64,
     /// Each row's position in that order (`NOT_IN_ORDER` if absent).
     rank_of_row: Vec<u32>,
+    /// Skip work that cannot change a result (off only to test that it does not).
+    prune: bool,
 }
 
 struct Recent {
@@ -87,6 +92,7 @@ impl Default for CustomerSearch {
             recent: Vec::new(),
             order_print: 0,
             rank_of_row: Vec::new(),
+            prune: true,
         }
     }
 }
@@ -98,17 +104,18 @@ impl CustomerSearch {
         search
     }
 
-    /// `new`, the keys built on this thread alone: for a reader off the input path, where
-    /// time matters less than room. In parts on several threads they are joined at the end,
-    /// which needs room for a part and the whole at once (15 MB more at 100,000 customers);
-    /// on one thread they grow in one buffer.
-    pub fn new_on_this_thread(rows: &[CustomerRow]) -> Self {
-        let mut search = Self::default();
-        let threads = search.threads;
-        search.threads = 1;
-        search.rebuild(rows);
-        search.threads = threads;
-        search
+    /// Adds the keys of one more row, as a reader streams them in: `finish_adding` once the
+    /// last is in. The row may then drop what only the keys need (see
+    /// `customer_list::keep_listed`), so the whole book's phones and e-mails are never held
+    /// twice over.
+    pub fn add_row(&mut self, row: &CustomerRow) {
+        self.keys.push(row);
+    }
+
+    /// Ends `add_row`: `rows` are the rows added, in order, listed or whole.
+    pub fn finish_adding(&mut self, rows: &[CustomerRow]) {
+        self.keys.finish(rows);
+        self.recent.clear();
     }
 
     /// Folds the rows' search keys. Call whenever the rows change.
@@ -237,10 +244,11 @@ impl CustomerSearch {
         let pass = Pass::new(self, rows, &query, today);
         let keys = run(&pass, &candidates)?;
         let found = to_rows(&keys);
-        if self.recent.len() == RECENT {
-            self.recent.remove(0);
-        }
         self.recent.push(Recent { query, today, keys });
+        let mut held: usize = self.recent.iter().map(|r| r.keys.len()).sum();
+        while self.recent.len() > RECENT || (held > RECENT_KEYS && self.recent.len() > 1) {
+            held -= self.recent.remove(0).keys.len();
+        }
         Some(found)
     }
 

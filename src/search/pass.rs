@@ -33,6 +33,7 @@ pub struct Pass<'a> {
     joined: Option<(String, Vec<char>)>,
     /// Per distinct city: whether every `city:` filter keeps it.
     city_ok: Vec<bool>,
+    prune: bool,
 }
 
 impl<'a> Pass<'a> {
@@ -82,6 +83,7 @@ impl<'a> Pass<'a> {
             words,
             joined,
             city_ok,
+            prune: search.prune,
         }
     }
 
@@ -206,7 +208,10 @@ impl<'a> Pass<'a> {
             };
         }
         let mut hit = worst?;
-        if let Some(whole) = self.joined_hit(row) {
+        // Nothing ranks above a whole customer's name: no need to try the words run together.
+        if (!self.prune || class(hit.tier, hit.group) > 0)
+            && let Some(whole) = self.joined_hit(row)
+        {
             hit = whole.better(Some(hit));
         }
         Some(sort_key(hit.tier, hit.group, score, rank))
@@ -216,14 +221,22 @@ impl<'a> Pass<'a> {
     fn joined_hit(&self, row: usize) -> Option<Hit> {
         let (joined, chars) = self.joined.as_ref()?;
         let fields = keys::fields(&self.rows[row]);
+        let k = &self.keys.rows[row];
+        let first = chars
+            .first()
+            .map_or(0, |&c| keys::narrow(keys::char_bit(c)));
         [NAME, PEOPLE].into_iter().find_map(|f| {
             let plain = self.keys.plain(&fields, row, f);
+            // A whole spelling starts with a reading's first letter (or a character) of the
+            // key: `starts` holds them all, so a key without it is not read.
+            let starts = if f == NAME { k.name_starts } else { k.starts };
             let exact = plain.split('\n').any(|p| same_but_spaces(p, joined))
-                || self
-                    .keys
-                    .pinyin(row, f)
-                    .split('\n')
-                    .any(|key| !key.is_empty() && pinyin_tier(key, chars) == Tier::Exact);
+                || ((starts & first != 0 || !self.prune)
+                    && self
+                        .keys
+                        .pinyin(row, f)
+                        .split('\n')
+                        .any(|key| !key.is_empty() && pinyin_tier(key, chars) == Tier::Exact));
             exact.then_some(Hit {
                 tier: Tier::Exact,
                 group: group_of(f),
@@ -252,7 +265,11 @@ impl<'a> Pass<'a> {
                 continue;
             }
             let starts = if f == NAME { k.name_starts } else { k.starts };
-            match self.field(&fields, row, f, starts, word, scorer) {
+            // A hit of a worse class than the best so far cannot win whatever its score.
+            let bar = best
+                .filter(|_| self.prune)
+                .map_or(u8::MAX, |b| class(b.tier, b.group));
+            match self.field(&fields, row, f, (starts, bar), word, scorer) {
                 Some(Some(hit)) => best = Some(hit.better(best)),
                 Some(None) => rare[f] = true,
                 None => {}
@@ -284,19 +301,22 @@ impl<'a> Pass<'a> {
     }
 
     /// How the word matches field `f` of the row: its folded text, else its pinyin key.
-    /// `starts` is what a pinyin match there can start with. `Some(None)`: only by a rare
+    /// `starts` is what a pinyin match there can start with; `bar` the class of the best hit
+    /// already found in another field: a hit of a worse class is not scored and may be left
+    /// out (that best hit wins over it whatever its score). `Some(None)`: only by a rare
     /// reading of a polyphone.
     fn field(
         &self,
         fields: &[&str; FIELDS],
         row: usize,
         f: usize,
-        starts: u32,
+        (starts, bar): (u32, u8),
         word: &PassWord,
         scorer: &mut Scorer,
     ) -> Option<Option<Hit>> {
         let q = &word.text;
         let plain = self.keys.plain(fields, row, f);
+        let group = group_of(f);
         let mut found = None;
         if is_subsequence(plain, q) {
             // The tier first: above initials the score counts for nothing (`tier_score`), and
@@ -304,6 +324,8 @@ impl<'a> Pass<'a> {
             let tier = plain_tier(plain, q, f);
             let score = if tier < Tier::Initials && !word.spaced {
                 Some(0)
+            } else if class(tier, group) > bar {
+                None
             } else {
                 scorer.score(plain)
             };
@@ -332,15 +354,13 @@ impl<'a> Pass<'a> {
         }
         match pinyin::matches(key, chars) {
             Some(Reading::Common) => {
-                let tier = key
-                    .split('\n')
-                    .map(|k| pinyin_tier(k, chars))
-                    .min()
-                    .unwrap_or(Tier::Fuzzy);
+                let tier = best_pinyin_tier(key, chars);
                 // As above: a common reading spells the word in the key's order, so the scorer
                 // matches, and above initials its score counts for nothing.
                 let score = if tier < Tier::Initials && !word.spaced {
                     0
+                } else if class(tier, group) > bar {
+                    return found.map(Some);
                 } else {
                     let Some(score) = scorer.score(key) else {
                         return found.map(Some);
@@ -366,6 +386,19 @@ impl<'a> Pass<'a> {
             _ => found.map(Some),
         }
     }
+}
+
+/// The best tier of `q` in any line of a pinyin key (a person each), the first exact one ending
+/// the search.
+fn best_pinyin_tier(key: &str, q: &[char]) -> Tier {
+    let mut best = Tier::Fuzzy;
+    for line in key.split('\n') {
+        best = best.min(pinyin_tier(line, q));
+        if best == Tier::Exact {
+            break;
+        }
+    }
+    best
 }
 
 /// Among whole names, starts and word starts, ties go to attention order, not to the scorer's

@@ -389,6 +389,57 @@ fn narrowing_gives_the_same_result_as_a_fresh_search() {
 }
 
 #[test]
+fn a_long_query_typed_again_is_answered_from_kept_results() {
+    let rows = demo_rows(1_500);
+    let order: Vec<usize> = (0..rows.len()).rev().collect();
+    let mut search = CustomerSearch::new(&rows);
+    let query: Vec<char> = "zhou xiuying 138".chars().collect();
+    let typed: Vec<String> = (1..=query.len())
+        .map(|n| query[..n].iter().collect())
+        .collect();
+    let fresh = |q: &str| CustomerSearch::new(&rows).filter(&rows, &order, q, today());
+    for q in &typed {
+        assert_eq!(search.filter(&rows, &order, q, today()), fresh(q), "{q}");
+    }
+    let kept = search.recent.len();
+    assert!(kept > 8, "every prefix kept, not only the last few: {kept}");
+    for q in typed.iter().chain(typed.iter().rev()) {
+        assert_eq!(search.filter(&rows, &order, q, today()), fresh(q), "{q}");
+    }
+    assert_eq!(
+        search.recent.len(),
+        kept,
+        "typed again, nothing was scored again"
+    );
+    assert!(!fresh("zhou").is_empty());
+}
+
+#[test]
+fn skipping_what_cannot_change_a_result_changes_none() {
+    let rows = demo_rows(2_000);
+    let order: Vec<usize> = (0..rows.len()).collect();
+    let mut found_some = 0;
+    let more = [
+        "zhou xiuying",
+        "jennifer mu",
+        "wang fang",
+        "li na",
+        "xinghe",
+        "no",
+        "13",
+    ];
+    for q in TYPED.iter().chain(&more) {
+        let mut pruned = CustomerSearch::new(&rows);
+        let mut every = CustomerSearch::new(&rows);
+        every.prune = false;
+        let want = every.ranked(&rows, &order, q, today());
+        assert_eq!(pruned.ranked(&rows, &order, q, today()), want, "{q}");
+        found_some += usize::from(!want.is_empty());
+    }
+    assert!(found_some > TYPED.len() / 2);
+}
+
+#[test]
 fn kept_results_follow_a_new_order_and_new_rows() {
     let mut rows = book();
     let mut search = CustomerSearch::new(&rows);

@@ -56,6 +56,7 @@ fn load_with(
     ranked: impl FnOnce(&Ranking) + Send,
 ) -> Result<Loaded> {
     let as_of_step = repo.last_step_id()?;
+    let mut search = CustomerSearch::default();
     let (computed_tiers, care, mut rows) = std::thread::scope(|s| {
         // The ranking reads every won deal: on a connection of its own, beside the rows (a
         // book in memory has only the one connection, and is small).
@@ -72,7 +73,15 @@ fn load_with(
             true => day_start::care_reminders(repo, config, today)?,
             false => Vec::new(),
         };
-        let rows = repo.customer_rows()?;
+        // Each row's search keys are built as it is read, and then the row drops what only
+        // the keys need: the book's phones and e-mails are never all held twice.
+        let mut rows = Vec::new();
+        repo.each_customer_row(|mut row| {
+            search.add_row(&row);
+            customer_list::keep_listed(std::slice::from_mut(&mut row));
+            rows.push(row);
+        })?;
+        search.finish_adding(&rows);
         let ranking = match beside {
             Ok(thread) => thread.join().expect("the ranking thread")?,
             Err(ranked) => {
@@ -86,11 +95,6 @@ fn load_with(
     customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();
-    // The keys before the follow-ups, and on this thread alone: building them needs room for
-    // a while, and the peak is lower without the follow-ups already held (nor the ranking's
-    // working set, done by now).
-    let search = CustomerSearch::new_on_this_thread(&rows);
-    customer_list::keep_listed(&mut rows);
     let attention = customer_list::order(&rows, SortOrder::Attention, today);
     let mut follow_ups = repo.open_follow_ups(None)?;
     follow_ups.shrink_to_fit();
