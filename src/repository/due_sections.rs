@@ -8,6 +8,7 @@ use rusqlite::ToSql;
 use super::follow_ups::{COLUMNS, follow_up_by_place};
 use super::sql_text as text;
 use super::{Repository, Result};
+use crate::book::due::Bucket;
 use crate::book::model::FollowUp;
 
 /// Which part of the agenda, as `book::due::Bucket` splits it: a follow-up with a time of
@@ -50,16 +51,15 @@ impl DueSection {
 }
 
 impl Repository {
-    /// The first `limit` open follow-ups of customers not archived in `section` on `now`
-    /// (`horizon` ends the upcoming days), earliest first as `follow_ups::order_key`, and the
-    /// section's size.
-    pub fn due_section(
+    /// The overdue, due-today and upcoming sections on `now` (`horizon` ends the upcoming
+    /// days): each one's first `limit` open follow-ups of customers not archived, earliest
+    /// first as `follow_ups::order_key`, and its size.
+    pub fn due_sections(
         &self,
-        section: DueSection,
         now: NaiveDateTime,
         horizon: NaiveDate,
         limit: usize,
-    ) -> Result<DuePage> {
+    ) -> Result<[DuePage; 3]> {
         let today = text::date(now.date());
         let time = now.format("%H:%M:%S%.3f").to_string();
         // Past the ISO calendar (a window of years), every open follow-up is due by it.
@@ -67,9 +67,8 @@ impl Repository {
             true => "9999-99-99".to_string(),
             false => text::date(horizon),
         };
-        let condition = section.condition();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        // Only the parameters the section's condition names: SQLite refuses the others.
+        // Only the parameters a statement names: SQLite refuses the others.
         let values: [(&str, &dyn ToSql); 4] = [
             (":today", &today),
             (":time", &time),
@@ -83,44 +82,75 @@ impl Repository {
                 .copied()
                 .collect()
         };
-        let read = format!(
-            "SELECT {COLUMNS}
-               FROM follow_up f INDEXED BY follow_up_open_by_due
-              CROSS JOIN customer c ON c.id = f.customer_id
-              WHERE f.done_at IS NULL AND c.archived = 0 AND {condition}
-              ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id
-              LIMIT :limit"
-        );
-        let shown: Vec<FollowUp> = self
-            .conn
-            .prepare_cached(&read)?
-            .query_map(named(&read).as_slice(), follow_up_by_place)?
-            .collect::<rusqlite::Result<_>>()?;
-        // Counted from the index without reading a row where the day alone decides (only
-        // today's rows are read, for their time), less the archived customers' follow-ups
-        // (few; they stay open in the book but off every list), found from those customers.
         let count = |condition: &str| -> Result<usize> {
-            let mut n = 0i64;
-            for among in [
-                "",
-                "AND f.customer_id IN (SELECT id FROM customer WHERE archived = 1)",
-            ] {
-                let sql = format!(
-                    "SELECT count(*) FROM follow_up f WHERE f.done_at IS NULL AND {condition} {among}"
-                );
-                let found: i64 = self
-                    .conn
-                    .prepare_cached(&sql)?
-                    .query_row(named(&sql).as_slice(), |r| r.get(0))?;
-                n = if among.is_empty() { found } else { n - found };
-            }
+            let sql =
+                format!("SELECT count(*) FROM follow_up f WHERE f.done_at IS NULL AND {condition}");
+            let n: i64 = self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(named(&sql).as_slice(), |r| r.get(0))?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
-        let total = match section {
-            DueSection::Overdue => count("f.due_on < :today")? + count(PASSED_TODAY)?,
-            DueSection::Today => count("f.due_on = :today")? - count(PASSED_TODAY)?,
-            DueSection::Upcoming => count(condition)?,
-        };
-        Ok(DuePage { shown, total })
+        // Counted from the index without reading a row where the day alone decides (only
+        // today's rows are read, for their time), less the archived customers' follow-ups
+        // (few; they stay open in the book but off every list), read once from those customers.
+        let passed = count(PASSED_TODAY)?;
+        let archived = self.archived_due(now, &horizon)?;
+        let totals = [
+            (count("f.due_on < :today")? + passed).saturating_sub(archived[0]),
+            count("f.due_on = :today")?.saturating_sub(passed + archived[1]),
+            count(DueSection::Upcoming.condition())?.saturating_sub(archived[2]),
+        ];
+        let mut pages = [DueSection::Overdue, DueSection::Today, DueSection::Upcoming]
+            .map(|_| DuePage::default());
+        for (i, section) in [DueSection::Overdue, DueSection::Today, DueSection::Upcoming]
+            .into_iter()
+            .enumerate()
+        {
+            // The section's rows ordered and cut first, names joined to those only.
+            let read = format!(
+                "SELECT {COLUMNS}
+                   FROM (SELECT * FROM follow_up f INDEXED BY follow_up_open_by_due
+                          WHERE f.done_at IS NULL AND {}
+                            AND f.customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
+                          ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id
+                          LIMIT :limit) f
+                  CROSS JOIN customer c ON c.id = f.customer_id
+                  ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id",
+                section.condition()
+            );
+            pages[i] = DuePage {
+                shown: self
+                    .conn
+                    .prepare_cached(&read)?
+                    .query_map(named(&read).as_slice(), follow_up_by_place)?
+                    .collect::<rusqlite::Result<_>>()?,
+                total: totals[i],
+            };
+        }
+        Ok(pages)
+    }
+
+    /// How many open follow-ups of archived customers fall in each section, as
+    /// `book::due::Bucket` places them.
+    fn archived_due(&self, now: NaiveDateTime, horizon: &str) -> Result<[usize; 3]> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.due_on, f.due_time FROM follow_up f
+              WHERE f.done_at IS NULL AND f.due_on <= ?1
+                AND f.customer_id IN (SELECT id FROM customer WHERE archived = 1)",
+        )?;
+        let mut rows = stmt.query([horizon])?;
+        let mut counts = [0; 3];
+        while let Some(r) = rows.next()? {
+            let on = text::parse_date("due_on", &r.get::<_, String>(0)?)?;
+            let at = text::opt("due_time", r.get(1)?, text::parse_time)?;
+            let i = match Bucket::of(on, at, now) {
+                Bucket::Overdue => 0,
+                Bucket::Today => 1,
+                _ => 2,
+            };
+            counts[i] += 1;
+        }
+        Ok(counts)
     }
 }

@@ -314,31 +314,11 @@ impl<'a> Pass<'a> {
         word: &PassWord,
         scorer: &mut Scorer,
     ) -> Option<Option<Hit>> {
-        let q = &word.text;
         let plain = self.keys.plain(fields, row, f);
         let group = group_of(f);
-        let mut found = None;
-        if is_subsequence(plain, q) {
-            // The tier first: above initials the score counts for nothing (`tier_score`), and
-            // such a tier means the word is in the text, so the scorer would match it.
-            let tier = plain_tier(plain, q, f);
-            let score = if tier < Tier::Initials && !word.spaced {
-                Some(0)
-            } else if class(tier, group) > bar {
-                None
-            } else {
-                scorer.score(plain)
-            };
-            if let Some(score) = score {
-                found = Some(Hit {
-                    tier,
-                    group: group_of(f),
-                    score: tier_score(tier, score),
-                });
-                if tier < Tier::Fuzzy {
-                    return Some(found);
-                }
-            }
+        let found = plain_hit(plain, f, bar, word, scorer);
+        if found.is_some_and(|h| h.tier < Tier::Fuzzy) {
+            return Some(found);
         }
         let Some(chars) = word
             .pinyin
@@ -386,6 +366,30 @@ impl<'a> Pass<'a> {
             _ => found.map(Some),
         }
     }
+}
+
+/// How the word matches a field's folded text `plain` (field `f`), unless only by a hit of a
+/// class worse than `bar` (not scored: see `field`).
+fn plain_hit(plain: &str, f: usize, bar: u8, word: &PassWord, scorer: &mut Scorer) -> Option<Hit> {
+    let q = &word.text;
+    if !is_subsequence(plain, q) {
+        return None;
+    }
+    // The tier first: above initials the score counts for nothing (`tier_score`), and such a
+    // tier means the word is in the text, so the scorer would match it.
+    let tier = plain_tier(plain, q, f);
+    let score = if tier < Tier::Initials && !word.spaced {
+        0
+    } else if class(tier, group_of(f)) > bar {
+        return None;
+    } else {
+        scorer.score(plain)?
+    };
+    Some(Hit {
+        tier,
+        group: group_of(f),
+        score: tier_score(tier, score),
+    })
 }
 
 /// The best tier of `q` in any line of a pinyin key (a person each), the first exact one ending

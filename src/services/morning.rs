@@ -15,7 +15,7 @@ use crate::book::complaints::Complaint;
 use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::worth::{ColdWorth, rank_by_worth};
 use crate::config::Config;
-use crate::repository::{DueSection, Repository, Result};
+use crate::repository::{Repository, Result};
 
 /// Days the agenda lists birthdays ahead (today included: a week).
 const BIRTHDAY_DAYS: u32 = 6;
@@ -72,12 +72,7 @@ pub fn read(
         now,
         days,
     );
-    let section = |s| repo.due_section(s, now, horizon, limit);
-    let (overdue, due_today, upcoming) = (
-        section(DueSection::Overdue)?,
-        section(DueSection::Today)?,
-        section(DueSection::Upcoming)?,
-    );
+    let [overdue, due_today, upcoming] = repo.due_sections(now, horizon, limit)?;
     let (complaints, complaints_total) = repo.open_complaints_named(limit)?;
     let totals = Totals {
         overdue: overdue.total,

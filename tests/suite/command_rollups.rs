@@ -109,19 +109,29 @@ fn tiers_follow_the_days_and_the_orders_as_the_whole_book_ranks_them() {
 #[test]
 fn the_morning_is_the_whole_books_on_the_demo_book() {
     let mut repo = demo_book();
-    // Each day's follow-ups at a time before, at, and after the hours read: overdue once past.
-    for day in ["2026-11-20", "2026-12-01", "2027-02-25"] {
-        for time in ["09:29", "09:30", "12:00", "15:45", "15:46"] {
-            repo.add_follow_up(&fieldbook::book::model::FollowUpDraft {
-                customer_id: CustomerId(1),
-                due_on: day.parse().unwrap(),
-                due_time: Some(time.parse().unwrap()),
-                task: format!("call at {time}"),
-                repeat: None,
-            })
-            .unwrap();
+    // Each day's follow-ups at a time before, at, and after the hours read: overdue once past;
+    // the same for a customer archived, whose follow-ups stay in the book but off the lists.
+    for customer in [CustomerId(1), CustomerId(2)] {
+        for day in [
+            "2026-11-19",
+            "2026-11-20",
+            "2026-11-23",
+            "2026-12-01",
+            "2027-02-25",
+        ] {
+            for time in ["09:29", "09:30", "12:00", "15:45", "15:46"] {
+                repo.add_follow_up(&fieldbook::book::model::FollowUpDraft {
+                    customer_id: customer,
+                    due_on: day.parse().unwrap(),
+                    due_time: Some(time.parse().unwrap()),
+                    task: format!("call at {time}"),
+                    repeat: None,
+                })
+                .unwrap();
+            }
         }
     }
+    repo.set_archived(CustomerId(2), true).unwrap();
     let mut config = Config::default();
     for (day, days) in [("2026-11-20", 7), ("2026-12-01", 0), ("2027-02-25", 30)] {
         for cadence in [14, 0] {
