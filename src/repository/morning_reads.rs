@@ -52,10 +52,18 @@ impl Repository {
             Ok((complaint_from_row(r)?, r.get("customer_name")?))
         })?;
         let shown: Vec<(Complaint, String)> = rows.collect::<rusqlite::Result<_>>()?;
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) {from}"))?
-            .query_row([], |r| r.get(0))?;
+        // Counted from the index, less the archived customers' (found from those customers),
+        // without a name looked up for each.
+        let count = |among: &str| -> Result<i64> {
+            let sql =
+                format!("SELECT count(*) FROM complaint k WHERE k.status != 'resolved' {among}");
+            Ok(self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row([], |r| r.get(0))?)
+        };
+        let total = count("")?
+            - count("AND k.customer_id IN (SELECT id FROM customer WHERE archived = 1)")?;
         Ok((shown, usize::try_from(total).unwrap_or(0)))
     }
 

@@ -131,6 +131,18 @@ fn the_morning_is_the_whole_books_on_the_demo_book() {
             }
         }
     }
+    // And an open complaint of the customer archived: off the morning's count too.
+    repo.add_complaint(&fieldbook::book::complaints::ComplaintDraft {
+        customer_id: CustomerId(2),
+        opened_on: "2026-11-19".parse().unwrap(),
+        what: "late delivery".into(),
+        severity: fieldbook::book::complaints::Severity::High,
+        status: fieldbook::book::complaints::ComplaintStatus::Open,
+        resolved_on: None,
+        resolution: String::new(),
+        satisfaction: None,
+    })
+    .unwrap();
     repo.set_archived(CustomerId(2), true).unwrap();
     let mut config = Config::default();
     for (day, days) in [("2026-11-20", 7), ("2026-12-01", 0), ("2027-02-25", 30)] {
