@@ -9,6 +9,7 @@
 //! what the shorter one found, and both cores for big passes.
 
 mod city;
+mod field_hit;
 pub mod index;
 mod keys;
 mod pass;
@@ -18,6 +19,7 @@ mod rank;
 mod scorer;
 mod shown;
 mod snippet;
+mod sort_key;
 #[cfg(test)]
 mod tests;
 mod word;
@@ -28,11 +30,12 @@ use chrono::NaiveDate;
 
 use crate::book::model::CustomerRow;
 use keys::Keys;
-use pass::{Pass, class_of, rank_of};
+use pass::Pass;
 use query::Query;
 pub use rank::{Group, Tier};
 use scorer::Scorer;
 pub use snippet::snippet;
+use sort_key::{class_of, rank_of};
 
 /// Results kept for narrowing, for going back (backspace) and for a query typed again: enough
 /// for the prefixes of a long query (fewer, and typing it again would find each prefix just
@@ -205,7 +208,10 @@ impl CustomerSearch {
             };
             return Some(order.iter().map(|&row| (row, all)).collect());
         }
-        assert!(order.len() < 1 << pass::RANK_BITS, "too many rows to rank");
+        assert!(
+            order.len() < 1 << sort_key::RANK_BITS,
+            "too many rows to rank"
+        );
         self.follow_order(order, rows.len());
         let to_rows = |keys: &[u64]| {
             keys.iter()
@@ -270,7 +276,7 @@ impl CustomerSearch {
         let pass = Pass::new(&search, rows, &text, NaiveDate::MIN);
         pass.run_split(&all, search.threads, search.parallel_from)
             .into_iter()
-            .map(|key| (rank_of(key) as usize, pass::without_rank(key)))
+            .map(|key| (rank_of(key) as usize, sort_key::without_rank(key)))
             .collect()
     }
 

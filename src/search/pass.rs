@@ -5,21 +5,16 @@ use chrono::NaiveDate;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::city::city_matches;
-use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, is_subsequence};
+use super::field_hit::{FROM_FIRST_CHAR, best_pinyin_tier, plain_hit, tier_score};
+use super::keys::{self, FIELDS, Keys, NAME, PEOPLE};
 use super::pinyin::{self, Reading};
 use super::query::{Filter, Query};
-use super::rank::{
-    Group, Tier, class, group_of, pinyin_tier, plain_tier, same_but_spaces, spelled_by_rare,
-    unclass,
-};
+use super::rank::{Group, Tier, class, group_of, pinyin_tier, same_but_spaces, spelled_by_rare};
 use super::scorer::Scorer;
+use super::sort_key::sort_key;
 use super::word::{Hit, PassWord, number_hit};
 use super::{CustomerSearch, NOT_IN_ORDER, merge};
 use crate::book::model::CustomerRow;
-
-pub const RANK_BITS: u32 = 30;
-const SCORE_BITS: u32 = 29;
-const CLASS_SHIFT: u32 = RANK_BITS + SCORE_BITS;
 
 /// One query's pass over candidate rows; shared read-only by the threads that run it.
 pub struct Pass<'a> {
@@ -366,72 +361,4 @@ impl<'a> Pass<'a> {
             _ => found.map(Some),
         }
     }
-}
-
-/// How the word matches a field's folded text `plain` (field `f`), unless only by a hit of a
-/// class worse than `bar` (not scored: see `field`).
-fn plain_hit(plain: &str, f: usize, bar: u8, word: &PassWord, scorer: &mut Scorer) -> Option<Hit> {
-    let q = &word.text;
-    if !is_subsequence(plain, q) {
-        return None;
-    }
-    // The tier first: above initials the score counts for nothing (`tier_score`), and such a
-    // tier means the word is in the text, so the scorer would match it.
-    let tier = plain_tier(plain, q, f);
-    let score = if tier < Tier::Initials && !word.spaced {
-        0
-    } else if class(tier, group_of(f)) > bar {
-        return None;
-    } else {
-        scorer.score(plain)?
-    };
-    Some(Hit {
-        tier,
-        group: group_of(f),
-        score: tier_score(tier, score),
-    })
-}
-
-/// The best tier of `q` in any line of a pinyin key (a person each), the first exact one ending
-/// the search.
-fn best_pinyin_tier(key: &str, q: &[char]) -> Tier {
-    let mut best = Tier::Fuzzy;
-    for line in key.split('\n') {
-        best = best.min(pinyin_tier(line, q));
-        if best == Tier::Exact {
-            break;
-        }
-    }
-    best
-}
-
-/// Among whole names, starts and word starts, ties go to attention order, not to the scorer's
-/// taste; initials and fuzzy matches keep their score (initials from the first character win).
-fn tier_score(tier: Tier, score: i64) -> i64 {
-    if tier < Tier::Initials { 0 } else { score }
-}
-
-/// What starting at a name's first character is worth, against nucleo's gap penalties
-/// (a few points per skipped character).
-const FROM_FIRST_CHAR: i64 = 16;
-
-/// The match class of a sort key: how the row's weakest word matched, and whose text.
-pub fn class_of(key: u64) -> (Tier, Group) {
-    unclass((key >> CLASS_SHIFT) as u8)
-}
-
-/// Orders by class, then score (higher first), then by rank in `order`.
-fn sort_key(tier: Tier, group: Group, score: i64, rank: u32) -> u64 {
-    let top = (1i64 << SCORE_BITS) - 1;
-    let below_best = (top - score.clamp(0, top)) as u64;
-    (u64::from(class(tier, group)) << CLASS_SHIFT) | (below_best << RANK_BITS) | u64::from(rank)
-}
-
-/// A sort key without its rank: how the match ranks, whatever the order.
-pub fn without_rank(key: u64) -> u64 {
-    key & !((1 << RANK_BITS) - 1)
-}
-
-pub fn rank_of(key: u64) -> u32 {
-    (key & ((1 << RANK_BITS) - 1)) as u32
 }

@@ -24,6 +24,13 @@ fn book_with_overdue(n: usize) -> CliBook {
     book
 }
 
+/// What `fieldbook ARGS` prints at `NOW`.
+fn run(book: &CliBook, args: &[&str]) -> String {
+    let out = book.cmd(args).env("FIELDBOOK_NOW", NOW).output().unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn listed(out: &str) -> usize {
     out.lines()
         .filter(|l| l.trim_start().starts_with('#'))
@@ -33,47 +40,21 @@ fn listed(out: &str) -> usize {
 #[test]
 fn today_shows_the_first_hundred_of_a_section_and_counts_the_rest() {
     let book = book_with_overdue(105);
-    let out = String::from_utf8(
-        book.cmd(&["today"])
-            .env("FIELDBOOK_NOW", NOW)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let out = run(&book, &["today"]);
     assert!(out.contains("Overdue (105)"), "{out}");
     assert_eq!(listed(&out), 100, "{out}");
     assert!(out.contains("… and 5 more (fieldbook today --all"), "{out}");
-    let all = String::from_utf8(
-        book.cmd(&["today", "--all"])
-            .env("FIELDBOOK_NOW", NOW)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let all = run(&book, &["today", "--all"]);
     assert_eq!(listed(&all), 105, "{all}");
     assert!(!all.contains("more (fieldbook today --all"), "{all}");
-    let json = book
-        .cmd(&["today", "--json"])
-        .env("FIELDBOOK_NOW", NOW)
-        .output()
-        .unwrap();
-    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&run(&book, &["today", "--json"])).unwrap();
     assert_eq!(value["overdue"].as_array().unwrap().len(), 105);
 }
 
 #[test]
 fn a_section_of_a_hundred_is_shown_whole() {
     let book = book_with_overdue(100);
-    let out = String::from_utf8(
-        book.cmd(&["today"])
-            .env("FIELDBOOK_NOW", NOW)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let out = run(&book, &["today"]);
     assert_eq!(listed(&out), 100, "{out}");
     assert!(!out.contains("more (fieldbook"), "{out}");
 }
