@@ -14,7 +14,7 @@ use crate::book::model::FollowUp;
 /// Which part of the agenda, as `book::due::Bucket` splits it: a follow-up with a time of
 /// day is overdue once that time has passed, today included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DueSection {
+enum DueSection {
     Overdue,
     Today,
     /// After today, up to the horizon.
@@ -101,12 +101,7 @@ impl Repository {
             count("f.due_on = :today")?.saturating_sub(passed + archived[1]),
             count(DueSection::Upcoming.condition())?.saturating_sub(archived[2]),
         ];
-        let mut pages = [DueSection::Overdue, DueSection::Today, DueSection::Upcoming]
-            .map(|_| DuePage::default());
-        for (i, section) in [DueSection::Overdue, DueSection::Today, DueSection::Upcoming]
-            .into_iter()
-            .enumerate()
-        {
+        let page = |section: DueSection, total: usize| -> Result<DuePage> {
             // The section's rows ordered and cut first, names joined to those only.
             let read = format!(
                 "SELECT {COLUMNS}
@@ -119,16 +114,18 @@ impl Repository {
                   ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id",
                 section.condition()
             );
-            pages[i] = DuePage {
-                shown: self
-                    .conn
-                    .prepare_cached(&read)?
-                    .query_map(named(&read).as_slice(), follow_up_by_place)?
-                    .collect::<rusqlite::Result<_>>()?,
-                total: totals[i],
-            };
-        }
-        Ok(pages)
+            let shown = self
+                .conn
+                .prepare_cached(&read)?
+                .query_map(named(&read).as_slice(), follow_up_by_place)?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(DuePage { shown, total })
+        };
+        Ok([
+            page(DueSection::Overdue, totals[0])?,
+            page(DueSection::Today, totals[1])?,
+            page(DueSection::Upcoming, totals[2])?,
+        ])
     }
 
     /// How many open follow-ups of archived customers fall in each section, as

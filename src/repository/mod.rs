@@ -30,7 +30,7 @@ mod sql_text;
 mod twins;
 mod undo;
 
-pub use due_sections::{DuePage, DueSection};
+pub use due_sections::DuePage;
 pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use morning_reads::Quiet;
