@@ -1163,3 +1163,41 @@ read-back-won-sums = deal.amount, its won deals summed
 ## zhcli: log's notes before its warnings (src/cli/commands.rs)
 
 cli-note = note: {$what}
+
+## zhrest: the book's gate refusing a value (src/i18n/refusal.rs, src/repository/gate.rs)
+
+refusal-empty = is empty
+refusal-invisible = has no visible character
+refusal-holds-bidi = holds {$char} (a bidi override, which can disguise text)
+refusal-holds-line-break = holds {$char} (a line break, and this field is one line)
+refusal-holds-control = holds {$char} (a terminal control character)
+refusal-too-long = is {$length} characters long; it holds at most {$limit}
+refusal-date-outside = {$date} is outside the years {$from}-{$to} the book holds
+refusal-year-outside = the year {$year} is outside {$from}-{$to}
+refusal-not-a-day = is not a day of the year
+refusal-cadence = is {$days}; a cadence is 1 to {$most} days
+refusal-amount = is out of range: an amount is 0 to {$most} (in cents/fen)
+refusal-int-outside = is {$n}; it is {$lo} to {$hi}
+refusal-not-whole = is {$value}, not a whole number in range
+refusal-not-a-number = is not a whole number
+refusal-not-text = is not text
+refusal-not-date = {$value} is not a date (YYYY-MM-DD)
+refusal-not-stamp = {$value} is not a time stamp (YYYY-MM-DDTHH:MM:SS)
+refusal-not-time = {$value} is not a time of day (HH:MM)
+refusal-not-birthday = {$value} is not a birthday (YYYY-MM-DD or --MM-DD)
+refusal-not-one-of = {$value} is not one of {$words}
+# $field is the field's key (name, city), $label its label on the forms
+refusal-field = {$field} {$why}
+refusal-separator = {"; "}
+# $what is "the customer", or a customer's name
+refusal-of = {$what}: {$problems}
+refusal-snooze = snooze: {$why}
+gate-the-customer = the customer
+gate-the-person = the person
+gate-the-contact = the contact
+gate-the-follow-up = the follow-up
+gate-the-deal = the deal
+gate-the-complaint = the complaint
+gate-a-customer = a customer
+gate-a-person = a person
+gate-needs-a-name = {$what} needs a name

@@ -1135,3 +1135,39 @@ read-back-won-sums = deal.amount（成交商机合计）
 ## zhcli: log's notes before its warnings (src/cli/commands.rs)
 
 cli-note = 提示：{$what}
+
+## zhrest: 客户本拒收一个值 (src/i18n/refusal.rs, src/repository/gate.rs)
+
+refusal-empty = 为空
+refusal-invisible = 没有可见的字符
+refusal-holds-bidi = 含有 {$char}（双向文字控制符，可用来伪装文字）
+refusal-holds-line-break = 含有 {$char}（换行，此栏只能写一行）
+refusal-holds-control = 含有 {$char}（终端控制字符）
+refusal-too-long = 长 {$length} 个字符，最多 {$limit} 个
+refusal-date-outside = {$date} 不在客户本可存的 {$from}–{$to} 年之间
+refusal-year-outside = 年份 {$year} 不在 {$from}–{$to} 之间
+refusal-not-a-day = 不是一年中的某一天
+refusal-cadence = 为 {$days}；联系周期是 1 到 {$most} 天
+refusal-amount = 超出范围：金额是 0 到 {$most}（单位为分）
+refusal-int-outside = 为 {$n}；应在 {$lo} 到 {$hi} 之间
+refusal-not-whole = 为 {$value}，不是范围内的整数
+refusal-not-a-number = 不是整数
+refusal-not-text = 不是文字
+refusal-not-date = {$value} 不是日期（YYYY-MM-DD）
+refusal-not-stamp = {$value} 不是时间（YYYY-MM-DDTHH:MM:SS）
+refusal-not-time = {$value} 不是时刻（HH:MM）
+refusal-not-birthday = {$value} 不是生日（YYYY-MM-DD 或 --MM-DD）
+refusal-not-one-of = {$value} 不是以下之一：{$words}
+refusal-field = {$label}{$why}
+refusal-separator = ；
+refusal-of = {$what}：{$problems}
+refusal-snooze = 推迟：{$why}
+gate-the-customer = 客户
+gate-the-person = 联系人
+gate-the-contact = 联系记录
+gate-the-follow-up = 跟进
+gate-the-deal = 商机
+gate-the-complaint = 投诉
+gate-a-customer = 客户
+gate-a-person = 联系人
+gate-needs-a-name = {$what}需要名称

@@ -112,6 +112,7 @@ pub mod calendar;
 mod catalogue;
 mod ids;
 pub mod locale;
+pub mod refusal;
 mod undo_label;
 pub use undo_label::undo_label;
 pub mod words;

@@ -1,0 +1,62 @@
+//! The book's gate refusing a value, said in the language chosen: a name holding a terminal
+//! control character through `add`, and through an import row; `--json` keeps the English.
+
+use crate::common::CliBook;
+
+/// Runs with `FIELDBOOK_LANG=tag`: (exit code, stdout, stderr).
+fn run_in(book: &CliBook, tag: &str, args: &[&str]) -> (i32, String, String) {
+    let out = book
+        .cmd(args)
+        .env("FIELDBOOK_LANG", tag)
+        .env("FIELDBOOK_NOW", "2026-11-23T10:00:00")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn add_refuses_a_control_character_in_each_language() {
+    let book = CliBook::new();
+    let name = "星河\x1b[2J科技";
+    let (code, out, err) = run_in(&book, "zh-CN", &["add", name]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(err, "fieldbook: 客户：名称含有 \\u{1b}（终端控制字符）\n");
+    let (code, _, err) = run_in(&book, "en", &["add", name]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "fieldbook: a customer: name holds \\u{1b} (a terminal control character)\n"
+    );
+    let long = "名".repeat(201);
+    let (_, _, err) = run_in(&book, "zh-CN", &["add", &long]);
+    assert_eq!(err, "fieldbook: 客户：名称长 201 个字符，最多 200 个\n");
+    assert_eq!(book.customers(), 0);
+}
+
+#[test]
+fn an_import_row_with_a_control_character_is_refused_in_each_language() {
+    let book = CliBook::new();
+    let csv = book.dir.path().join("客户.csv");
+    std::fs::write(&csv, "公司,联系人\n星\x1b[2J河,张伟\n华南电子,王芳\n").unwrap();
+    let csv = csv.display().to_string();
+    let (code, out, _) = run_in(&book, "zh-CN", &["import", &csv]);
+    assert_eq!(code, 1, "{out}");
+    let row = "  第1行（文件第2行），公司：含有 \\u{1b}（终端控制字符）\n";
+    assert!(out.contains(row), "{out}");
+    let (_, out, _) = run_in(&book, "en", &["import", &csv]);
+    let row = "holds \\u{1b} (a terminal control character)";
+    assert!(out.contains(row), "{out}");
+    assert!(!out.contains('\x1b'), "{out}");
+    // Scripts read the English under either language, byte for byte.
+    let json = ["import", &csv, "--dry-run", "--json"];
+    let (_, zh_json, _) = run_in(&book, "zh-CN", &json);
+    let (_, en_json, _) = run_in(&book, "en", &json);
+    assert_eq!(zh_json, en_json);
+    let message = r#""message": "holds \\u{1b} (a terminal control character)""#;
+    assert!(zh_json.contains(message), "{zh_json}");
+    assert_eq!(book.customers(), 0);
+}
