@@ -1201,3 +1201,21 @@ gate-the-complaint = the complaint
 gate-a-customer = a customer
 gate-a-person = a person
 gate-needs-a-name = {$what} needs a name
+
+## zhrest: an I/O failure (src/i18n/io_error.rs); English keeps the system's own wording
+
+io-not-found = {$error}
+io-permission-denied = {$error}
+io-already-exists = {$error}
+io-read-only = {$error}
+io-is-a-directory = {$error}
+io-not-a-directory = {$error}
+io-storage-full = {$error}
+io-invalid-data = {$error}
+io-unexpected-eof = {$error}
+io-timed-out = {$error}
+io-busy = {$error}
+io-too-large = {$error}
+io-other = {$error}
+book-does-not-exist = {$path} does not exist
+book-older-needs-writable = {$path} is from an older fieldbook and must be upgraded, which needs it writable

@@ -1171,3 +1171,21 @@ gate-the-complaint = 投诉
 gate-a-customer = 客户
 gate-a-person = 联系人
 gate-needs-a-name = {$what}需要名称
+
+## zhrest: 读写文件失败 (src/i18n/io_error.rs)
+
+io-not-found = 找不到这个文件或文件夹
+io-permission-denied = 没有权限读写这个文件
+io-already-exists = 文件已经存在
+io-read-only = 这里是只读的，无法写入
+io-is-a-directory = 这是文件夹，不是文件
+io-not-a-directory = 路径中有一段不是文件夹
+io-storage-full = 磁盘已满
+io-invalid-data = 文件内容无法读取
+io-unexpected-eof = 文件不完整（提前结束了）
+io-timed-out = 读写超时
+io-busy = 文件正被占用
+io-too-large = 文件太大
+io-other = 读写文件失败：{$error}
+book-does-not-exist = {$path} 不存在
+book-older-needs-writable = {$path} 是旧版 fieldbook 的客户本，需要升级，升级需要它可写

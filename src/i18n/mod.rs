@@ -111,6 +111,8 @@ macro_rules! t_in {
 pub mod calendar;
 mod catalogue;
 mod ids;
+mod io_error;
+pub use io_error::io_error;
 pub mod locale;
 pub mod refusal;
 mod undo_label;

@@ -78,7 +78,7 @@ impl std::fmt::Display for BookError {
             _ if self.is_disk_full() => f.write_str(DISK_FULL),
             BookError::Sqlite(e) if other_writers::is_busy(e) => f.write_str(GAVE_UP),
             BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
-            BookError::Io(e) => write!(f, "{e}"),
+            BookError::Io(e) => f.write_str(&crate::i18n::io_error(e)),
             BookError::TooNew {
                 path,
                 found,
@@ -171,17 +171,19 @@ impl Repository {
     pub fn open_to_read(path: &Path) -> Result<Self> {
         opening::refuse_foreign(path)?;
         if !path.is_file() {
-            return Err(BookError::Invalid(format!(
-                "{} does not exist",
-                path.display()
+            let path = path.display().to_string();
+            return Err(BookError::Invalid(crate::t!(
+                "book-does-not-exist",
+                path = path
             )));
         }
         let conn = opening::open_read_only(path)?;
         let version = migrations::refuse_newer(&conn, &path.display().to_string())?;
         if version != LATEST_VERSION {
-            return Err(BookError::Invalid(format!(
-                "{} is from an older fieldbook and must be upgraded, which needs it writable",
-                path.display()
+            let path = path.display().to_string();
+            return Err(BookError::Invalid(crate::t!(
+                "book-older-needs-writable",
+                path = path
             )));
         }
         conn.busy_timeout(Duration::from_secs(5))?;
