@@ -1192,6 +1192,8 @@ refusal-separator = {"; "}
 # $what is "the customer", or a customer's name
 refusal-of = {$what}: {$problems}
 refusal-snooze = snooze: {$why}
+# a deal's or complaint's own rule (src/i18n/account_words.rs)
+rule-field = {$field}: {$why}
 gate-the-customer = the customer
 gate-the-person = the person
 gate-the-contact = the contact

@@ -1162,6 +1162,7 @@ refusal-field = {$label}{$why}
 refusal-separator = ；
 refusal-of = {$what}：{$problems}
 refusal-snooze = 推迟：{$why}
+rule-field = {$label}：{$why}
 gate-the-customer = 客户
 gate-the-person = 联系人
 gate-the-contact = 联系记录

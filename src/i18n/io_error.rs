@@ -5,7 +5,6 @@
 
 use std::io::{Error, ErrorKind};
 
-
 pub fn io_error(e: &Error) -> String {
     let error = e.to_string();
     match e.kind() {

@@ -108,6 +108,7 @@ macro_rules! t_in {
 }
 
 // After the macros, so they are in scope there.
+pub mod account_words;
 pub mod calendar;
 mod catalogue;
 mod ids;

@@ -97,7 +97,7 @@ pub fn problems(problems: &Problems) -> String {
 }
 
 /// The label a form shows for the gate's field `key`; the key itself for one no form shows.
-fn label(key: &str) -> String {
+pub fn label(key: &str) -> String {
     match key {
         "name" => t!("form-customer-name"),
         "industry" => t!("form-industry"),
@@ -125,6 +125,8 @@ fn label(key: &str) -> String {
         "resolved_on" => t!("form-resolved-on"),
         "what" => t!("form-what"),
         "resolution" => t!("form-resolution"),
+        "currency" => t!("form-currency"),
+        "satisfaction" => t!("form-satisfaction"),
         other => other.to_string(),
     }
 }

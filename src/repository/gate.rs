@@ -6,6 +6,7 @@ use super::{BookError, Repository, Result};
 use crate::book::complaints::{self, ComplaintDraft};
 use crate::book::deals::{self, DealDraft};
 use crate::book::validate::{self, Problems};
+use crate::i18n::account_words::{complaint_error, deal_error};
 use crate::i18n::refusal;
 
 thread_local! {
@@ -58,23 +59,35 @@ pub(super) fn gate(what: Subject<'_>, checked: std::result::Result<(), Problems>
 
 /// A deal's own rules (a won order has its date...), then the gate.
 pub(super) fn deal(d: &DealDraft) -> Result<()> {
-    deals::check(d).map_err(field_by_field)?;
+    deals::check(d).map_err(|e| field_by_field(e, |field, said| deal_error(field, said, d)))?;
     gate(Subject::TheDeal, validate::deal(d))
 }
 
 pub(super) fn complaint(c: &ComplaintDraft) -> Result<()> {
-    complaints::check(c).map_err(field_by_field)?;
+    complaints::check(c)
+        .map_err(|e| field_by_field(e, |field, said| complaint_error(field, said, c)))?;
     gate(Subject::TheComplaint, validate::complaint(c))
 }
 
-/// The deal's and complaint's own rules, which say why in words of their own.
-fn field_by_field(errors: Vec<(&'static str, String)>) -> BookError {
+/// The deal's and complaint's own rules, said again in the language spoken by `say`.
+fn field_by_field(
+    errors: Vec<(&'static str, String)>,
+    say: impl Fn(&str, &str) -> String,
+) -> BookError {
     BookError::Invalid(
         errors
             .into_iter()
-            .map(|(field, why)| format!("{field}: {why}"))
+            .map(|(field, why)| {
+                let label = refusal::label(field);
+                t!(
+                    "rule-field",
+                    field = field,
+                    label = label,
+                    why = say(field, &why)
+                )
+            })
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(&t!("refusal-separator")),
     )
 }
 

@@ -11,8 +11,8 @@ use crate::book::dates::{self, DateOrder};
 use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
 use crate::book::model::CustomerId;
 use crate::book::money;
+use crate::i18n::account_words::{amount_error, complaint_error, deal_error};
 use crate::i18n::words;
-use crate::tui::account_words::{amount_error, complaint_error, deal_error};
 
 const NEW: &str = "new";
 pub const DEAL_STAGES: &[&str] = &[

@@ -60,3 +60,31 @@ fn an_import_row_with_a_control_character_is_refused_in_each_language() {
     assert!(zh_json.contains(message), "{zh_json}");
     assert_eq!(book.customers(), 0);
 }
+
+#[test]
+fn a_deals_own_rules_are_said_in_each_language() {
+    let book = CliBook::new();
+    book.ok(&["add", "星河科技"]);
+    let deal = [
+        "deal",
+        "add",
+        "星河",
+        " ",
+        "--amount",
+        "5",
+        "--currency",
+        "ZZZZ",
+    ];
+    let (code, _, err) = run_in(&book, "zh-CN", &deal);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "fieldbook: 标题：请写明卖了什么或报了什么；货币：“ZZZZ”不是 CNY、USD 这样的货币代码\n"
+    );
+    let (_, _, err) = run_in(&book, "en", &deal);
+    assert_eq!(
+        err,
+        "fieldbook: title: say what was sold or offered; \
+         currency: \"ZZZZ\" is not a currency code such as CNY or USD\n"
+    );
+}

@@ -1,7 +1,7 @@
 //! A deal's or complaint's refusal, said in the language spoken. The rules live in `book::deals`,
-//! `book::complaints` and `book::money`, which word them in English (the command line shows
-//! them too); the form reads each back by its shape and says it again from the draft's own
-//! values. A message of a shape not known here is shown as the book wrote it.
+//! `book::complaints` and `book::money`, which word them in English; the forms and the
+//! repository (for the command line) read each back by its shape and say it again from the
+//! draft's own values. A message of a shape not known here is shown as the book wrote it.
 
 use crate::book::complaints::ComplaintDraft;
 use crate::book::deals::DealDraft;
