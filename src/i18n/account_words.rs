@@ -46,9 +46,9 @@ pub fn complaint_error(field: &str, said: &str, c: &ComplaintDraft) -> String {
     }
 }
 
-/// An amount not read, with what was typed.
+/// An amount not read, with what was typed (which the caller has made safe to show).
 pub fn amount_error(said: &str, typed: &str) -> String {
-    let typed = crate::safe_text::line(typed.trim()).into_owned();
+    let typed = typed.trim();
     if said.starts_with("no amount in") {
         t!("amount-error-none-in", typed = typed)
     } else if said.starts_with("no amount") {

@@ -70,24 +70,36 @@ impl BookError {
             _ => false,
         }
     }
+
+    /// Another fieldbook kept the book busy past the wait.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, BookError::Sqlite(e) if other_writers::is_busy(e))
+    }
 }
 
 impl std::fmt::Display for BookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            _ if self.is_disk_full() => f.write_str(DISK_FULL),
-            BookError::Sqlite(e) if other_writers::is_busy(e) => f.write_str(GAVE_UP),
-            BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
+            // In the language spoken; the English is DISK_FULL's and GAVE_UP's word for word.
+            _ if self.is_disk_full() => f.write_str(&crate::t!("error-disk-full")),
+            BookError::Sqlite(e) if other_writers::is_busy(e) => {
+                f.write_str(&crate::t!("error-book-busy"))
+            }
+            BookError::Sqlite(e) => {
+                let why = e.to_string();
+                f.write_str(&crate::t!("error-book-unreadable", why = why))
+            }
             BookError::Io(e) => f.write_str(&crate::i18n::io_error(e)),
             BookError::TooNew {
                 path,
                 found,
                 supported,
-            } => write!(
-                f,
-                "{path} was written by a newer fieldbook (book version {found}, this one reads up to {supported}); \
-                 it was not opened or changed. Update fieldbook to open it."
-            ),
+            } => f.write_str(&crate::t!(
+                "error-book-too-new",
+                path = path.as_str(),
+                found = *found,
+                supported = *supported
+            )),
             BookError::Invalid(why) => f.write_str(why),
         }
     }

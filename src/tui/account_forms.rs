@@ -153,7 +153,10 @@ pub fn read_deal(
     let stage = DealStage::parse(form.value(DealField::Stage)).unwrap_or(DealStage::Won);
     let typed = form.value(DealField::Amount).trim().to_string();
     let amount = money::parse_amount(&typed)
-        .map_err(|e| form.set_error(DealField::Amount, amount_error(&e, &typed)))
+        .map_err(|e| {
+            let shown = crate::safe_text::line(&typed);
+            form.set_error(DealField::Amount, amount_error(&e, &shown));
+        })
         .ok();
     let mut read_date = |key| optional_date(form, key, today, order);
     let closed_on = read_date(DealField::OrderDate);
