@@ -1221,3 +1221,13 @@ io-too-large = {$error}
 io-other = {$error}
 book-does-not-exist = {$path} does not exist
 book-older-needs-writable = {$path} is from an older fieldbook and must be upgraded, which needs it writable
+# a file at the book's path that is not a book (src/repository/opening.rs)
+opening-refused = {$path} {$what}; it was not opened or changed. Point --db (or FIELDBOOK_DB) at your book, or move this file away to start a new book there.
+opening-not-a-file = is not a file
+opening-not-sqlite = is not a fieldbook book (not a SQLite database)
+opening-foreign = is another program's database, not a fieldbook book
+opening-emptied = {$path} is empty (0 bytes) but has backups beside it; it was not opened or changed.
+    Newest backups:
+    {$backups}
+    To bring the newest back, run:
+      fieldbook --db {$path} restore {$newest}

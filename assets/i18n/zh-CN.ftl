@@ -1190,3 +1190,12 @@ io-too-large = 文件太大
 io-other = 读写文件失败：{$error}
 book-does-not-exist = {$path} 不存在
 book-older-needs-writable = {$path} 是旧版 fieldbook 的客户本，需要升级，升级需要它可写
+opening-refused = {$path} {$what}；未打开也未改动。请用 --db（或 FIELDBOOK_DB）指向你的客户本，或把这个文件移走，在这里新建客户本。
+opening-not-a-file = 不是文件
+opening-not-sqlite = 不是 fieldbook 客户本（不是 SQLite 数据库）
+opening-foreign = 是别的程序的数据库，不是 fieldbook 客户本
+opening-emptied = {$path} 是空的（0 字节），但旁边有备份；未打开也未改动。
+    最新的备份：
+    {$backups}
+    要恢复最新的备份，请运行：
+      fieldbook --db {$path} restore {$newest}

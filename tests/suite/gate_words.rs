@@ -1,4 +1,4 @@
-//! The book's gate refusing a value, said in the language chosen: a name holding a terminal
+//! The book refusing a value or a file, said in the language chosen: a name holding a terminal
 //! control character through `add`, and through an import row; `--json` keeps the English.
 
 use crate::common::CliBook;
@@ -86,5 +86,25 @@ fn a_deals_own_rules_are_said_in_each_language() {
         err,
         "fieldbook: title: say what was sold or offered; \
          currency: \"ZZZZ\" is not a currency code such as CNY or USD\n"
+    );
+}
+
+/// A file at the book's path that is no book is refused, and left alone, in either language.
+#[test]
+fn a_file_that_is_no_book_is_refused_in_each_language() {
+    let book = CliBook::new();
+    std::fs::write(book.path(), "客户,电话\n".repeat(20)).unwrap();
+    let path = book.path().display().to_string();
+    let (code, _, err) = run_in(&book, "zh-CN", &["today"]);
+    assert_ne!(code, 0);
+    let said =
+        format!("fieldbook: {path} 不是 fieldbook 客户本（不是 SQLite 数据库）；未打开也未改动。");
+    assert!(err.starts_with(&said), "{err}");
+    let (_, _, err) = run_in(&book, "en", &["today"]);
+    let said = format!("fieldbook: {path} is not a fieldbook book (not a SQLite database); ");
+    assert!(err.starts_with(&said), "{err}");
+    assert_eq!(
+        std::fs::read(book.path()).unwrap(),
+        "客户,电话\n".repeat(20).as_bytes()
     );
 }
