@@ -1231,3 +1231,17 @@ opening-emptied = {$path} is empty (0 bytes) but has backups beside it; it was n
     {$backups}
     To bring the newest back, run:
       fieldbook --db {$path} restore {$newest}
+# what `fieldbook check` finds (src/repository/check.rs)
+check-not-a-file = {$path} is not a file
+check-unreadable = {$path} could not be read: {$error}
+check-not-sqlite-book = {$path} is not a SQLite book
+check-empty = the file is empty (0 bytes): the book was lost (a sync tool, a full disk)
+check-not-sqlite = not a SQLite database
+check-foreign = another program's database, not a fieldbook book
+check-newer = written by a newer fieldbook (book version {$version}, this one reads up to {$latest})
+check-not-fieldbook = not a fieldbook book (no customer table)
+check-truncated = truncated: the file is {$len} bytes but the book needs {$needed}; its end was cut off (a full disk, an interrupted copy)
+check-damaged = damaged pages: SQLite's integrity check found {$count} problem(s), the first: {$first}
+check-damaged-unreadable = damaged pages: SQLite cannot read the book ({$error})
+check-dangling = foreign keys: {$count} row(s) point at rows that are gone, e.g. a row of {$table} (rowid {$rowid}) points at a missing {$parent}
+check-keys-unchecked = foreign keys could not be checked ({$error})

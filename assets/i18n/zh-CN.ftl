@@ -1199,3 +1199,16 @@ opening-emptied = {$path} 是空的（0 字节），但旁边有备份；未打�
     {$backups}
     要恢复最新的备份，请运行：
       fieldbook --db {$path} restore {$newest}
+check-not-a-file = {$path} 不是文件
+check-unreadable = 读不了 {$path}：{$error}
+check-not-sqlite-book = {$path} 不是 SQLite 客户本
+check-empty = 文件是空的（0 字节）：客户本丢了（同步工具、磁盘已满等）
+check-not-sqlite = 不是 SQLite 数据库
+check-foreign = 是别的程序的数据库，不是 fieldbook 客户本
+check-newer = 由更新版本的 fieldbook 写的（账本版本 {$version}，本程序最高支持 {$latest}）
+check-not-fieldbook = 不是 fieldbook 客户本（没有客户表）
+check-truncated = 文件被截断：文件只有 {$len} 字节，客户本需要 {$needed} 字节；结尾被切掉了（磁盘已满、复制中断等）
+check-damaged = 页面损坏：SQLite 完整性检查发现 {$count} 个问题，第一个：{$first}
+check-damaged-unreadable = 页面损坏：SQLite 读不了这个客户本（{$error}）
+check-dangling = 外键：{$count} 行指向已不存在的行，例如 {$table} 的一行（rowid {$rowid}）指向缺失的 {$parent}
+check-keys-unchecked = 无法检查外键（{$error}）

@@ -108,3 +108,20 @@ fn a_file_that_is_no_book_is_refused_in_each_language() {
         "客户,电话\n".repeat(20).as_bytes()
     );
 }
+
+/// `check` names a file's problems in the language spoken; `--json` in English under both.
+#[test]
+fn check_says_what_is_wrong_in_each_language_and_json_in_english() {
+    let book = CliBook::new();
+    std::fs::write(book.path(), "不是账本\n".repeat(20)).unwrap();
+    let (code, _, err) = run_in(&book, "zh-CN", &["check"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("\n  不是 SQLite 数据库\n"), "{err}");
+    let (_, en, _) = run_in(&book, "en", &["check", "--json"]);
+    let (_, zh, _) = run_in(&book, "zh-CN", &["check", "--json"]);
+    assert_eq!(zh, en);
+    assert!(
+        zh.contains(r#""problems":["not a SQLite database"]"#),
+        "{zh}"
+    );
+}
