@@ -1245,3 +1245,7 @@ check-damaged = damaged pages: SQLite's integrity check found {$count} problem(s
 check-damaged-unreadable = damaged pages: SQLite cannot read the book ({$error})
 check-dangling = foreign keys: {$count} row(s) point at rows that are gone, e.g. a row of {$table} (rowid {$rowid}) points at a missing {$parent}
 check-keys-unchecked = foreign keys could not be checked ({$error})
+# the repository's other refusals (src/repository/undo/reverse.rs, import/apply.rs, opening.rs)
+undo-changed-meanwhile = the book changed since you were asked (another fieldbook wrote it); nothing was undone or redone
+import-temp-not-utf8 = the temporary folder's name is not UTF-8 (set TMPDIR)
+path-not-utf8 = {$path} is not a UTF-8 path

@@ -1212,3 +1212,6 @@ check-damaged = 页面损坏：SQLite 完整性检查发现 {$count} 个问题�
 check-damaged-unreadable = 页面损坏：SQLite 读不了这个客户本（{$error}）
 check-dangling = 外键：{$count} 行指向已不存在的行，例如 {$table} 的一行（rowid {$rowid}）指向缺失的 {$parent}
 check-keys-unchecked = 无法检查外键（{$error}）
+undo-changed-meanwhile = 询问之后客户本变了（另一个 fieldbook 写入了）；什么也没撤销或重做
+import-temp-not-utf8 = 临时文件夹的名称不是 UTF-8（请设置 TMPDIR）
+path-not-utf8 = {$path} 不是 UTF-8 路径

@@ -96,9 +96,10 @@ fn refusal(path: &Path, what: &str) -> BookError {
 
 /// `path` as a `file:` URI SQLite reads back to the same path.
 fn file_uri(path: &Path, query: &str) -> Result<String> {
-    let text = path
-        .to_str()
-        .ok_or_else(|| BookError::Invalid(format!("{} is not a UTF-8 path", path.display())))?;
+    let text = path.to_str().ok_or_else(|| {
+        let path = path.display().to_string();
+        BookError::Invalid(crate::t!("path-not-utf8", path = path))
+    })?;
     let escaped = text
         .replace('%', "%25")
         .replace('?', "%3f")
