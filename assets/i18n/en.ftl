@@ -1163,3 +1163,89 @@ read-back-won-sums = deal.amount, its won deals summed
 ## zhcli: log's notes before its warnings (src/cli/commands.rs)
 
 cli-note = note: {$what}
+
+## zhrest: the book's gate refusing a value (src/i18n/refusal.rs, src/repository/gate.rs)
+
+refusal-empty = is empty
+refusal-invisible = has no visible character
+refusal-holds-bidi = holds {$char} (a bidi override, which can disguise text)
+refusal-holds-line-break = holds {$char} (a line break, and this field is one line)
+refusal-holds-control = holds {$char} (a terminal control character)
+refusal-too-long = is {$length} characters long; it holds at most {$limit}
+refusal-date-outside = {$date} is outside the years {$from}-{$to} the book holds
+refusal-year-outside = the year {$year} is outside {$from}-{$to}
+refusal-not-a-day = is not a day of the year
+refusal-cadence = is {$days}; a cadence is 1 to {$most} days
+refusal-amount = is out of range: an amount is 0 to {$most} (in cents/fen)
+refusal-int-outside = is {$n}; it is {$lo} to {$hi}
+refusal-not-whole = is {$value}, not a whole number in range
+refusal-not-a-number = is not a whole number
+refusal-not-text = is not text
+refusal-not-date = {$value} is not a date (YYYY-MM-DD)
+refusal-not-stamp = {$value} is not a time stamp (YYYY-MM-DDTHH:MM:SS)
+refusal-not-time = {$value} is not a time of day (HH:MM)
+refusal-not-birthday = {$value} is not a birthday (YYYY-MM-DD or --MM-DD)
+refusal-not-one-of = {$value} is not one of {$words}
+# $field is the field's key (name, city), $label its label on the forms
+refusal-field = {$field} {$why}
+refusal-separator = {"; "}
+# $what is "the customer", or a customer's name
+refusal-of = {$what}: {$problems}
+refusal-snooze = snooze: {$why}
+# a deal's or complaint's own rule (src/i18n/account_words.rs)
+rule-field = {$field}: {$why}
+gate-the-customer = the customer
+gate-the-person = the person
+gate-the-contact = the contact
+gate-the-follow-up = the follow-up
+gate-the-deal = the deal
+gate-the-complaint = the complaint
+gate-a-customer = a customer
+gate-a-person = a person
+gate-needs-a-name = {$what} needs a name
+
+## zhrest: an I/O failure (src/i18n/io_error.rs); English keeps the system's own wording
+
+io-not-found = {$error}
+io-permission-denied = {$error}
+io-already-exists = {$error}
+io-read-only = {$error}
+io-is-a-directory = {$error}
+io-not-a-directory = {$error}
+io-storage-full = {$error}
+io-invalid-data = {$error}
+io-unexpected-eof = {$error}
+io-timed-out = {$error}
+io-busy = {$error}
+io-too-large = {$error}
+io-other = {$error}
+book-does-not-exist = {$path} does not exist
+book-older-needs-writable = {$path} is from an older fieldbook and must be upgraded, which needs it writable
+# a file at the book's path that is not a book (src/repository/opening.rs)
+opening-refused = {$path} {$what}; it was not opened or changed. Point --db (or FIELDBOOK_DB) at your book, or move this file away to start a new book there.
+opening-not-a-file = is not a file
+opening-not-sqlite = is not a fieldbook book (not a SQLite database)
+opening-foreign = is another program's database, not a fieldbook book
+opening-emptied = {$path} is empty (0 bytes) but has backups beside it; it was not opened or changed.
+    Newest backups:
+    {$backups}
+    To bring the newest back, run:
+      fieldbook --db {$path} restore {$newest}
+# what `fieldbook check` finds (src/repository/check.rs)
+check-not-a-file = {$path} is not a file
+check-unreadable = {$path} could not be read: {$error}
+check-not-sqlite-book = {$path} is not a SQLite book
+check-empty = the file is empty (0 bytes): the book was lost (a sync tool, a full disk)
+check-not-sqlite = not a SQLite database
+check-foreign = another program's database, not a fieldbook book
+check-newer = written by a newer fieldbook (book version {$version}, this one reads up to {$latest})
+check-not-fieldbook = not a fieldbook book (no customer table)
+check-truncated = truncated: the file is {$len} bytes but the book needs {$needed}; its end was cut off (a full disk, an interrupted copy)
+check-damaged = damaged pages: SQLite's integrity check found {$count} problem(s), the first: {$first}
+check-damaged-unreadable = damaged pages: SQLite cannot read the book ({$error})
+check-dangling = foreign keys: {$count} row(s) point at rows that are gone, e.g. a row of {$table} (rowid {$rowid}) points at a missing {$parent}
+check-keys-unchecked = foreign keys could not be checked ({$error})
+# the repository's other refusals (src/repository/undo/reverse.rs, import/apply.rs, opening.rs)
+undo-changed-meanwhile = the book changed since you were asked (another fieldbook wrote it); nothing was undone or redone
+import-temp-not-utf8 = the temporary folder's name is not UTF-8 (set TMPDIR)
+path-not-utf8 = {$path} is not a UTF-8 path

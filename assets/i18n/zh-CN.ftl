@@ -1135,3 +1135,83 @@ read-back-won-sums = deal.amount（成交商机合计）
 ## zhcli: log's notes before its warnings (src/cli/commands.rs)
 
 cli-note = 提示：{$what}
+
+## zhrest: 客户本拒收一个值 (src/i18n/refusal.rs, src/repository/gate.rs)
+
+refusal-empty = 为空
+refusal-invisible = 没有可见的字符
+refusal-holds-bidi = 含有 {$char}（双向文字控制符，可用来伪装文字）
+refusal-holds-line-break = 含有 {$char}（换行，此栏只能写一行）
+refusal-holds-control = 含有 {$char}（终端控制字符）
+refusal-too-long = 长 {$length} 个字符，最多 {$limit} 个
+refusal-date-outside = {$date} 不在客户本可存的 {$from}–{$to} 年之间
+refusal-year-outside = 年份 {$year} 不在 {$from}–{$to} 之间
+refusal-not-a-day = 不是一年中的某一天
+refusal-cadence = 为 {$days}；联系周期是 1 到 {$most} 天
+refusal-amount = 超出范围：金额是 0 到 {$most}（单位为分）
+refusal-int-outside = 为 {$n}；应在 {$lo} 到 {$hi} 之间
+refusal-not-whole = 为 {$value}，不是范围内的整数
+refusal-not-a-number = 不是整数
+refusal-not-text = 不是文字
+refusal-not-date = {$value} 不是日期（YYYY-MM-DD）
+refusal-not-stamp = {$value} 不是时间（YYYY-MM-DDTHH:MM:SS）
+refusal-not-time = {$value} 不是时刻（HH:MM）
+refusal-not-birthday = {$value} 不是生日（YYYY-MM-DD 或 --MM-DD）
+refusal-not-one-of = {$value} 不是以下之一：{$words}
+refusal-field = {$label}{$why}
+refusal-separator = ；
+refusal-of = {$what}：{$problems}
+refusal-snooze = 推迟：{$why}
+rule-field = {$label}：{$why}
+gate-the-customer = 客户
+gate-the-person = 联系人
+gate-the-contact = 联系记录
+gate-the-follow-up = 跟进
+gate-the-deal = 商机
+gate-the-complaint = 投诉
+gate-a-customer = 客户
+gate-a-person = 联系人
+gate-needs-a-name = {$what}需要名称
+
+## zhrest: 读写文件失败 (src/i18n/io_error.rs)
+
+io-not-found = 找不到这个文件或文件夹
+io-permission-denied = 没有权限读写这个文件
+io-already-exists = 文件已经存在
+io-read-only = 这里是只读的，无法写入
+io-is-a-directory = 这是文件夹，不是文件
+io-not-a-directory = 路径中有一段不是文件夹
+io-storage-full = 磁盘已满
+io-invalid-data = 文件内容无法读取
+io-unexpected-eof = 文件不完整（提前结束了）
+io-timed-out = 读写超时
+io-busy = 文件正被占用
+io-too-large = 文件太大
+io-other = 读写文件失败：{$error}
+book-does-not-exist = {$path} 不存在
+book-older-needs-writable = {$path} 是旧版 fieldbook 的客户本，需要升级，升级需要它可写
+opening-refused = {$path} {$what}；未打开也未改动。请用 --db（或 FIELDBOOK_DB）指向你的客户本，或把这个文件移走，在这里新建客户本。
+opening-not-a-file = 不是文件
+opening-not-sqlite = 不是 fieldbook 客户本（不是 SQLite 数据库）
+opening-foreign = 是别的程序的数据库，不是 fieldbook 客户本
+opening-emptied = {$path} 是空的（0 字节），但旁边有备份；未打开也未改动。
+    最新的备份：
+    {$backups}
+    要恢复最新的备份，请运行：
+      fieldbook --db {$path} restore {$newest}
+check-not-a-file = {$path} 不是文件
+check-unreadable = 读不了 {$path}：{$error}
+check-not-sqlite-book = {$path} 不是 SQLite 客户本
+check-empty = 文件是空的（0 字节）：客户本丢了（同步工具、磁盘已满等）
+check-not-sqlite = 不是 SQLite 数据库
+check-foreign = 是别的程序的数据库，不是 fieldbook 客户本
+check-newer = 由更新版本的 fieldbook 写的（账本版本 {$version}，本程序最高支持 {$latest}）
+check-not-fieldbook = 不是 fieldbook 客户本（没有客户表）
+check-truncated = 文件被截断：文件只有 {$len} 字节，客户本需要 {$needed} 字节；结尾被切掉了（磁盘已满、复制中断等）
+check-damaged = 页面损坏：SQLite 完整性检查发现 {$count} 个问题，第一个：{$first}
+check-damaged-unreadable = 页面损坏：SQLite 读不了这个客户本（{$error}）
+check-dangling = 外键：{$count} 行指向已不存在的行，例如 {$table} 的一行（rowid {$rowid}）指向缺失的 {$parent}
+check-keys-unchecked = 无法检查外键（{$error}）
+undo-changed-meanwhile = 询问之后客户本变了（另一个 fieldbook 写入了）；什么也没撤销或重做
+import-temp-not-utf8 = 临时文件夹的名称不是 UTF-8（请设置 TMPDIR）
+path-not-utf8 = {$path} 不是 UTF-8 路径

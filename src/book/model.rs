@@ -251,14 +251,6 @@ pub struct FollowUp {
     pub done_at: Option<NaiveDateTime>,
 }
 
-/// A customer or a person needs a name; `what` says which ("a customer").
-pub fn check_name(name: &str, what: &str) -> Result<(), String> {
-    if name.trim().is_empty() {
-        return Err(format!("{what} needs a name"));
-    }
-    Ok(())
-}
-
 /// The reason kept with a tier or stage set by hand: trimmed, and none for what is not set.
 pub fn kept_reason<T>(set_by_hand: Option<T>, why: &str) -> &str {
     if set_by_hand.is_some() {
@@ -313,12 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn names_are_needed_and_reasons_kept_only_for_what_is_set_by_hand() {
-        assert!(check_name("星河", "a customer").is_ok());
-        assert_eq!(
-            check_name("  ", "a person"),
-            Err("a person needs a name".to_string())
-        );
+    fn reasons_are_kept_only_for_what_is_set_by_hand() {
         assert_eq!(kept_reason(Some(Tier::A), " new plant "), "new plant");
         assert_eq!(kept_reason(None::<Tier>, "new plant"), "");
     }

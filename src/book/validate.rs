@@ -25,7 +25,10 @@ pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// What is wrong, field by field: (field, why).
-pub type Problems = Vec<(&'static str, String)>;
+pub type Problems = Vec<(&'static str, Refusal)>;
+
+mod refusal;
+pub use refusal::{Control, Reading, Refusal};
 
 /// What a text field may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,13 +66,13 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Whether `value` may be stored as a `shape` field; the reason when not.
-pub fn text(value: &str, shape: Shape) -> Result<(), String> {
+pub fn text(value: &str, shape: Shape) -> Result<(), Refusal> {
     characters(value, shape)?;
     if shape == Shape::Name && value.chars().all(is_invisible) {
         return Err(if value.is_empty() {
-            "is empty".into()
+            Refusal::Empty
         } else {
-            "has no visible character".into()
+            Refusal::Invisible
         });
     }
     Ok(())
@@ -77,61 +80,49 @@ pub fn text(value: &str, shape: Shape) -> Result<(), String> {
 
 /// The characters and length of `value` (not whether a name shows): for the parts a name is
 /// built from, such as an empty middle name.
-pub fn characters(value: &str, shape: Shape) -> Result<(), String> {
+pub fn characters(value: &str, shape: Shape) -> Result<(), Refusal> {
     let multi_line = shape == Shape::Text;
     if let Some(c) = value.chars().find(|&c| {
         (c.is_control() && !(multi_line && matches!(c, '\t' | '\n' | '\r'))) || is_bidi_control(c)
     }) {
-        let what = if is_bidi_control(c) {
-            "a bidi override, which can disguise text"
+        let control = if is_bidi_control(c) {
+            Control::Bidi
         } else if matches!(c, '\n' | '\r') {
-            "a line break, and this field is one line"
+            Control::LineBreak
         } else {
-            "a terminal control character"
+            Control::Terminal
         };
-        return Err(format!("holds {} ({what})", c.escape_unicode()));
+        return Err(Refusal::Holds { c, control });
     }
     // Counted after the control check, so a huge value is refused in one pass either way.
     let length = value.chars().count();
     if length > shape.limit() {
-        return Err(format!(
-            "is {length} characters long; it holds at most {}",
-            shape.limit()
-        ));
+        return Err(Refusal::TooLong {
+            length,
+            limit: shape.limit(),
+        });
     }
     Ok(())
 }
 
-fn date_in_range(d: NaiveDate) -> Result<(), String> {
+pub fn date(d: NaiveDate) -> Result<(), Refusal> {
     use chrono::Datelike;
     if YEARS.contains(&d.year()) {
         Ok(())
     } else {
-        Err(format!(
-            "{d} is outside the years {}-{} the book holds",
-            YEARS.start(),
-            YEARS.end()
-        ))
+        Err(Refusal::DateOutside { date: d })
     }
 }
 
-pub fn date(d: NaiveDate) -> Result<(), String> {
-    date_in_range(d)
+pub fn datetime(at: NaiveDateTime) -> Result<(), Refusal> {
+    date(at.date())
 }
 
-pub fn datetime(at: NaiveDateTime) -> Result<(), String> {
-    date_in_range(at.date())
-}
-
-pub fn birthday(b: Birthday) -> Result<(), String> {
+pub fn birthday(b: Birthday) -> Result<(), Refusal> {
     match b.year {
-        Some(y) if !YEARS.contains(&y) => Err(format!(
-            "the year {y} is outside {}-{}",
-            YEARS.start(),
-            YEARS.end()
-        )),
+        Some(year) if !YEARS.contains(&year) => Err(Refusal::YearOutside { year }),
         _ if NaiveDate::from_ymd_opt(b.year.unwrap_or(2024), b.month, b.day).is_none() => {
-            Err("is not a day of the year".into())
+            Err(Refusal::NotADay)
         }
         _ => Ok(()),
     }
@@ -191,7 +182,7 @@ pub mod stored {
     }
 }
 
-fn check(problems: &mut Problems, field: &'static str, result: Result<(), String>) {
+fn check(problems: &mut Problems, field: &'static str, result: Result<(), Refusal>) {
     if let Err(why) = result {
         problems.push((field, why));
     }
@@ -231,24 +222,19 @@ pub fn customer(d: &CustomerDraft) -> Result<(), Problems> {
     done(p)
 }
 
-pub fn cadence_days(days: i64) -> Result<(), String> {
+pub fn cadence_days(days: i64) -> Result<(), Refusal> {
     if (1..=i64::from(MAX_CADENCE_DAYS)).contains(&days) {
         Ok(())
     } else {
-        Err(format!(
-            "is {days}; a cadence is 1 to {MAX_CADENCE_DAYS} days"
-        ))
+        Err(Refusal::Cadence { days })
     }
 }
 
-pub fn amount(minor_units: i64) -> Result<(), String> {
+pub fn amount(minor_units: i64) -> Result<(), Refusal> {
     if (0..=MAX_AMOUNT).contains(&minor_units) {
         Ok(())
     } else {
-        Err(format!(
-            "is out of range: an amount is 0 to {} (in cents/fen)",
-            MAX_AMOUNT
-        ))
+        Err(Refusal::Amount)
     }
 }
 
@@ -313,15 +299,6 @@ pub fn complaint(d: &ComplaintDraft) -> Result<(), Problems> {
     done(p)
 }
 
-/// "field: why; field: why", for a status line or an error.
-pub fn describe(problems: &Problems) -> String {
-    problems
-        .iter()
-        .map(|(field, why)| format!("{field} {why}"))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// A column's value as a file (a fieldbook JSON export) carries it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Stored<'a> {
@@ -350,37 +327,43 @@ mod columns;
 
 /// Whether `value` may be stored in `table.column` as a file brings it: the same reading the
 /// app's readers do, so a value let in here never breaks `today`, `show` or the app.
-pub fn column(table: &str, column: &str, value: Stored<'_>) -> Result<(), String> {
+pub fn column(table: &str, column: &str, value: Stored<'_>) -> Result<(), Refusal> {
     let rule = columns::rule(table, column);
     match (rule, value) {
         (_, Stored::Null) => Ok(()),
         (Rule::Int(lo, hi), Stored::Int(n)) if (lo..=hi).contains(&n) => Ok(()),
-        (Rule::Int(lo, hi), Stored::Int(n)) => Err(format!("is {n}; it is {lo} to {hi}")),
-        (Rule::Int(..), Stored::Real(f)) => Err(format!("is {f}, not a whole number in range")),
-        (Rule::Int(..), _) => Err("is not a whole number".into()),
+        (Rule::Int(lo, hi), Stored::Int(n)) => Err(Refusal::IntOutside { n, lo, hi }),
+        (Rule::Int(..), Stored::Real(f)) => Err(Refusal::NotWhole {
+            value: f.to_string(),
+        }),
+        (Rule::Int(..), _) => Err(Refusal::NotANumber),
         (_, Stored::Text(t)) => text_column(rule, t),
         (Rule::Free, _) => Ok(()),
-        _ => Err("is not text".into()),
+        _ => Err(Refusal::NotText),
     }
 }
 
-fn text_column(rule: Rule, t: &str) -> Result<(), String> {
-    let unreadable = |what: &str| format!("{} is not {what}", quoted(t));
+fn text_column(rule: Rule, t: &str) -> Result<(), Refusal> {
+    let unreadable = |reading| Refusal::Unreadable {
+        value: quoted(t),
+        reading,
+    };
     match rule {
         Rule::Text(shape) => text(t, shape),
         Rule::Free => text(t, Shape::Text),
-        Rule::Date => date(stored::date(t).ok_or_else(|| unreadable("a date (YYYY-MM-DD)"))?),
-        Rule::DateTime => datetime(
-            stored::datetime(t).ok_or_else(|| unreadable("a time stamp (YYYY-MM-DDTHH:MM:SS)"))?,
-        ),
+        Rule::Date => date(stored::date(t).ok_or_else(|| unreadable(Reading::Date))?),
+        Rule::DateTime => datetime(stored::datetime(t).ok_or_else(|| unreadable(Reading::Stamp))?),
         Rule::Time => stored::time(t)
             .map(|_| ())
-            .ok_or_else(|| unreadable("a time of day (HH:MM)")),
-        Rule::Birthday => birthday(
-            stored::birthday(t).ok_or_else(|| unreadable("a birthday (YYYY-MM-DD or --MM-DD)"))?,
-        ),
+            .ok_or_else(|| unreadable(Reading::Time)),
+        Rule::Birthday => {
+            birthday(stored::birthday(t).ok_or_else(|| unreadable(Reading::Birthday))?)
+        }
         Rule::OneOf(words) if words.contains(&t) => Ok(()),
-        Rule::OneOf(words) => Err(format!("{} is not one of {}", quoted(t), words.join(", "))),
+        Rule::OneOf(words) => Err(Refusal::NotOneOf {
+            value: quoted(t),
+            words,
+        }),
         Rule::Int(..) => unreachable!("numbers are matched before text"),
     }
 }

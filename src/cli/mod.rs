@@ -116,7 +116,7 @@ pub fn main(interactive: Interactive) -> ExitCode {
 /// "disk I/O error" tells no one what to do. When the disk holding the book is full (SQLite
 /// said so, or an I/O error came with under a megabyte left), say that, with the space left.
 pub fn explain_disk_full(message: String, book: &Path) -> String {
-    let full = message.contains(crate::repository::DISK_FULL);
+    let full = message.contains(crate::repository::DISK_FULL) || message == t!("error-disk-full");
     if !full && !message.contains("disk I/O error") {
         return message;
     }

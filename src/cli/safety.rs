@@ -154,7 +154,12 @@ fn confirm(book: &Path, now_count: i64, source: &Path, customers: i64) -> Result
 
 /// Exit 0 when sound; 1 with each problem listed when not.
 pub fn check(path: &Path, json: bool) -> Result<(), Failure> {
-    let report = check_file(path)?;
+    // Scripts read the problems in the English they always had.
+    let report = if json {
+        crate::i18n::with_language(crate::i18n::Language::English, || check_file(path))
+    } else {
+        check_file(path)
+    }?;
     if json {
         println!(
             "{}",

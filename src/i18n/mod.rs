@@ -108,10 +108,14 @@ macro_rules! t_in {
 }
 
 // After the macros, so they are in scope there.
+pub mod account_words;
 pub mod calendar;
 mod catalogue;
 mod ids;
+mod io_error;
+pub use io_error::io_error;
 pub mod locale;
+pub mod refusal;
 mod undo_label;
 pub use undo_label::undo_label;
 pub mod words;

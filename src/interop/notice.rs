@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::book::validate::Refusal;
+
 /// Where in the source a record came from, for every message about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -45,7 +47,7 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The book's own gate refused the value (too long, a control character...), as it says it.
-    Refused(String),
+    Refused(Refusal),
     /// Bytes that were neither UTF-8 nor GB18030.
     NotUtf8OrGb18030,
     /// A vCard value that is not valid text in its charset.
@@ -178,8 +180,8 @@ impl Problem {
     /// The text this problem carries from the file or a reader, for tests of its escaping.
     pub(super) fn quoted(&self) -> &str {
         match self {
-            Problem::Refused(s)
-            | Problem::NotValidText { encoding: s }
+            Problem::Refused(r) => r.carried(),
+            Problem::NotValidText { encoding: s }
             | Problem::UnknownCharset { value: s }
             | Problem::BadQuotedPrintable { sequence: s }
             | Problem::RestUnreadable { error: s }

@@ -62,7 +62,7 @@ fn write_people(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) 
         columns::placeholders(0, 2),
     ))?;
     for c in &book.customers {
-        check_name(&c.draft.name, "a customer")?;
+        check_name(&c.draft.name, super::gate::Subject::ACustomer)?;
         insert.raw_bind_parameter(1, c.id)?;
         columns::bind_draft(&mut insert, &c.draft, 0, 2)?;
         insert.raw_bind_parameter(18, stamp.datetime(c.created_at))?;
@@ -79,7 +79,7 @@ fn write_people(tx: &Transaction<'_>, book: &BulkBook, counts: &mut BulkCounts) 
     )?;
     for p in &book.contacts {
         let d = &p.draft;
-        check_name(&d.name, "a person")?;
+        check_name(&d.name, super::gate::Subject::APerson)?;
         insert.execute(params![
             p.id,
             p.customer_id,

@@ -1,5 +1,6 @@
 //! `fieldbook check`: what is wrong with a book file, named so a person knows what happened
-//! (cut off, damaged pages, rows pointing at nothing), found without writing a byte.
+//! (cut off, damaged pages, rows pointing at nothing), found without writing a byte. Said in
+//! the language spoken; `check --json` asks in English.
 
 use std::fs;
 use std::io::Read;
@@ -42,24 +43,20 @@ impl CheckReport {
 /// read, then SQLite's integrity and foreign-key checks.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
     if !path.is_file() {
-        return Err(BookError::Invalid(format!(
-            "{} is not a file",
-            path.display()
-        )));
+        let path = path.display().to_string();
+        return Err(BookError::Invalid(t!("check-not-a-file", path = path)));
     }
     let mut header = Vec::with_capacity(100);
     fs::File::open(path)?.take(100).read_to_end(&mut header)?;
     if header.is_empty() {
-        let why = "the file is empty (0 bytes): the book was lost (a sync tool, a full disk)";
-        return Ok(CheckReport::refused(0, why.into()));
+        return Ok(CheckReport::refused(0, t!("check-empty")));
     }
     if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
-        return Ok(CheckReport::refused(0, "not a SQLite database".into()));
+        return Ok(CheckReport::refused(0, t!("check-not-sqlite")));
     }
     let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
     if app_id != 0 && app_id != APPLICATION_ID {
-        let why = "another program's database, not a fieldbook book";
-        return Ok(CheckReport::refused(0, why.into()));
+        return Ok(CheckReport::refused(0, t!("check-foreign")));
     }
     if let Some(cut) = truncation(path, &header)? {
         let mut report = CheckReport::refused(0, cut);
@@ -67,14 +64,19 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
         return Ok(report);
     }
     // Read only, creating nothing beside it: a full disk or a read-only folder still checks.
-    let conn = super::opening::open_read_only(path)
-        .map_err(|e| BookError::Invalid(format!("{} could not be read: {e}", path.display())))?;
+    let shown = path.display().to_string();
+    let conn = super::opening::open_read_only(path).map_err(|e| {
+        let error = e.to_string();
+        BookError::Invalid(t!("check-unreadable", path = shown.as_str(), error = error))
+    })?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|_| BookError::Invalid(format!("{} is not a SQLite book", path.display())))?;
+        .map_err(|_| BookError::Invalid(t!("check-not-sqlite-book", path = shown.as_str())))?;
     if version > LATEST_VERSION {
-        let why = format!(
-            "written by a newer fieldbook (book version {version}, this one reads up to {LATEST_VERSION})"
+        let why = t!(
+            "check-newer",
+            version = version.to_string(),
+            latest = LATEST_VERSION.to_string()
         );
         return Ok(CheckReport::refused(version, why));
     }
@@ -84,8 +86,7 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
         |r| r.get(0),
     )?;
     if version == 0 || !has_customers {
-        let why = "not a fieldbook book (no customer table)";
-        return Ok(CheckReport::refused(version, why.into()));
+        return Ok(CheckReport::refused(version, t!("check-not-fieldbook")));
     }
     let mut problems = damaged_pages(&conn);
     problems.extend(dangling_rows(&conn));
@@ -122,8 +123,10 @@ fn truncation(path: &Path, header: &[u8]) -> Result<Option<String>> {
     let needed = u64::from(pages) * page_size;
     let len = fs::metadata(path)?.len();
     Ok((len < needed).then(|| {
-        format!(
-            "truncated: the file is {len} bytes but the book needs {needed}; its end was cut off (a full disk, an interrupted copy)"
+        t!(
+            "check-truncated",
+            len = len.to_string(),
+            needed = needed.to_string()
         )
     }))
 }
@@ -134,12 +137,12 @@ fn damaged_pages(conn: &Connection) -> Vec<String> {
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
     match lines {
         Ok(lines) if lines.iter().all(|l| l == "ok") => Vec::new(),
-        Ok(lines) => vec![format!(
-            "damaged pages: SQLite's integrity check found {} problem(s), the first: {}",
-            lines.len(),
-            lines[0]
+        Ok(lines) => vec![t!(
+            "check-damaged",
+            count = lines.len().to_string(),
+            first = lines[0].as_str()
         )],
-        Err(e) => vec![format!("damaged pages: SQLite cannot read the book ({e})")],
+        Err(e) => vec![t!("check-damaged-unreadable", error = e.to_string())],
     }
 }
 
@@ -159,11 +162,14 @@ fn dangling_rows(conn: &Connection) -> Vec<String> {
         Ok(rows) if rows.is_empty() => Vec::new(),
         Ok(rows) => {
             let (table, rowid, parent) = &rows[0];
-            vec![format!(
-                "foreign keys: {} row(s) point at rows that are gone, e.g. a row of {table} (rowid {rowid}) points at a missing {parent}",
-                rows.len()
+            vec![t!(
+                "check-dangling",
+                count = rows.len().to_string(),
+                table = table.as_str(),
+                rowid = rowid.to_string(),
+                parent = parent.as_str()
             )]
         }
-        Err(e) => vec![format!("foreign keys could not be checked ({e})")],
+        Err(e) => vec![t!("check-keys-unchecked", error = e.to_string())],
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::customer_columns as columns;
-use super::gate::gate;
+use super::gate::{Subject, gate};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
@@ -157,8 +157,14 @@ pub(super) fn list_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
     })
 }
 
-pub(super) fn check_name(name: &str, what: &str) -> Result<()> {
-    crate::book::model::check_name(name, what).map_err(BookError::Invalid)?;
+pub(super) fn check_name(name: &str, what: Subject<'_>) -> Result<()> {
+    if name.trim().is_empty() {
+        let what = what.said();
+        return Err(BookError::Invalid(crate::t!(
+            "gate-needs-a-name",
+            what = what
+        )));
+    }
     let checked = validate::text(name, Shape::Name).map_err(|why| vec![("name", why)]);
     super::gate::gate(what, checked)
 }
@@ -260,8 +266,8 @@ impl Repository {
 
     /// Adds a customer; `why` is the reason for a tier or stage set by hand (ignored without).
     pub fn add_customer_why(&mut self, draft: &CustomerDraft, why: &str) -> Result<CustomerId> {
-        check_name(&draft.name, "a customer")?;
-        gate("the customer", validate::customer(draft))?;
+        check_name(&draft.name, Subject::ACustomer)?;
+        gate(Subject::TheCustomer, validate::customer(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add customer {}", draft.name.trim()))?;
         let id = insert_customer(&tx, draft, &now, why)?;
@@ -287,8 +293,8 @@ impl Repository {
         draft: &CustomerDraft,
         why: &str,
     ) -> Result<()> {
-        check_name(&draft.name, "a customer")?;
-        gate("the customer", validate::customer(draft))?;
+        check_name(&draft.name, Subject::ACustomer)?;
+        gate(Subject::TheCustomer, validate::customer(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
         let changed = write_customer(&tx, id, draft, &now, why)?;
@@ -357,8 +363,8 @@ impl Repository {
         customer_id: CustomerId,
         draft: &ContactDraft,
     ) -> Result<ContactId> {
-        check_name(&draft.name, "a person")?;
-        gate("the person", validate::contact(draft))?;
+        check_name(&draft.name, Subject::APerson)?;
+        gate(Subject::ThePerson, validate::contact(draft))?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("add person {}", draft.name.trim()))?;
         tx.execute(

@@ -35,7 +35,7 @@ impl Repository {
         draft: &CustomerDraft,
         why: &str,
     ) -> Result<Guarded> {
-        check_name(&draft.name, "a customer")?;
+        check_name(&draft.name, super::gate::Subject::ACustomer)?;
         let now = text::datetime(self.now());
         let tx = self.step(&format!("edit customer {}", draft.name.trim()))?;
         let current = tx

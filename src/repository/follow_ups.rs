@@ -111,7 +111,7 @@ pub(super) fn insert(
     now: &str,
 ) -> Result<FollowUpId> {
     follow_ups::check(f).map_err(BookError::Invalid)?;
-    super::gate::gate("the follow-up", validate::follow_up(f))?;
+    super::gate::gate(super::gate::Subject::TheFollowUp, validate::follow_up(f))?;
     tx.execute(
         "INSERT INTO follow_up (customer_id, interaction_id, due_on, due_time, task, created_at,
                                 repeat_every, repeat_unit, repeat_basis)
@@ -292,7 +292,10 @@ impl Repository {
     }
 
     pub fn snooze_follow_up(&mut self, id: FollowUpId, until: NaiveDate) -> Result<()> {
-        validate::date(until).map_err(|why| BookError::Invalid(format!("snooze: {why}")))?;
+        validate::date(until).map_err(|why| {
+            let why = crate::i18n::refusal::refusal(&why);
+            BookError::Invalid(crate::t!("refusal-snooze", why = why))
+        })?;
         let task = self.follow_up(id)?.draft.task;
         let tx = self.step(&format!("snooze: {task}"))?;
         let changed = tx.execute(

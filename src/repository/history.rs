@@ -86,7 +86,10 @@ impl Repository {
         satisfaction: Option<u8>,
     ) -> Result<(InteractionId, Option<FollowUpId>)> {
         crate::book::complaints::check_score(satisfaction).map_err(super::BookError::Invalid)?;
-        super::gate::gate("the contact", crate::book::validate::interaction(draft))?;
+        super::gate::gate(
+            super::gate::Subject::TheContact,
+            crate::book::validate::interaction(draft),
+        )?;
         let closing = closes.map(|id| self.follow_up(id)).transpose()?;
         let now_at = self.now();
         let now = text::datetime(now_at);

@@ -70,24 +70,36 @@ impl BookError {
             _ => false,
         }
     }
+
+    /// Another fieldbook kept the book busy past the wait.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, BookError::Sqlite(e) if other_writers::is_busy(e))
+    }
 }
 
 impl std::fmt::Display for BookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            _ if self.is_disk_full() => f.write_str(DISK_FULL),
-            BookError::Sqlite(e) if other_writers::is_busy(e) => f.write_str(GAVE_UP),
-            BookError::Sqlite(e) => write!(f, "the book could not be written or read: {e}"),
-            BookError::Io(e) => write!(f, "{e}"),
+            // In the language spoken; the English is DISK_FULL's and GAVE_UP's word for word.
+            _ if self.is_disk_full() => f.write_str(&crate::t!("error-disk-full")),
+            BookError::Sqlite(e) if other_writers::is_busy(e) => {
+                f.write_str(&crate::t!("error-book-busy"))
+            }
+            BookError::Sqlite(e) => {
+                let why = e.to_string();
+                f.write_str(&crate::t!("error-book-unreadable", why = why))
+            }
+            BookError::Io(e) => f.write_str(&crate::i18n::io_error(e)),
             BookError::TooNew {
                 path,
                 found,
                 supported,
-            } => write!(
-                f,
-                "{path} was written by a newer fieldbook (book version {found}, this one reads up to {supported}); \
-                 it was not opened or changed. Update fieldbook to open it."
-            ),
+            } => f.write_str(&crate::t!(
+                "error-book-too-new",
+                path = path.as_str(),
+                found = *found,
+                supported = *supported
+            )),
             BookError::Invalid(why) => f.write_str(why),
         }
     }
@@ -171,17 +183,19 @@ impl Repository {
     pub fn open_to_read(path: &Path) -> Result<Self> {
         opening::refuse_foreign(path)?;
         if !path.is_file() {
-            return Err(BookError::Invalid(format!(
-                "{} does not exist",
-                path.display()
+            let path = path.display().to_string();
+            return Err(BookError::Invalid(crate::t!(
+                "book-does-not-exist",
+                path = path
             )));
         }
         let conn = opening::open_read_only(path)?;
         let version = migrations::refuse_newer(&conn, &path.display().to_string())?;
         if version != LATEST_VERSION {
-            return Err(BookError::Invalid(format!(
-                "{} is from an older fieldbook and must be upgraded, which needs it writable",
-                path.display()
+            let path = path.display().to_string();
+            return Err(BookError::Invalid(crate::t!(
+                "book-older-needs-writable",
+                path = path
             )));
         }
         conn.busy_timeout(Duration::from_secs(5))?;

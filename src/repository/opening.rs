@@ -26,7 +26,7 @@ pub(super) fn refuse_foreign(path: &Path) -> Result<()> {
         Err(e) => return Err(e.into()),
     };
     if !meta.is_file() {
-        return Err(refusal(path, "is not a file"));
+        return Err(refusal(path, &crate::t!("opening-not-a-file")));
     }
     if meta.len() == 0 {
         return refuse_emptied(path);
@@ -34,19 +34,13 @@ pub(super) fn refuse_foreign(path: &Path) -> Result<()> {
     let mut header = [0u8; 100];
     let read = fs::File::open(path)?.read(&mut header)?;
     if read < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(refusal(
-            path,
-            "is not a fieldbook book (not a SQLite database)",
-        ));
+        return Err(refusal(path, &crate::t!("opening-not-sqlite")));
     }
     let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
     match app_id {
         APPLICATION_ID => Ok(()),
         0 => refuse_unless_old_book(path),
-        _ => Err(refusal(
-            path,
-            "is another program's database, not a fieldbook book",
-        )),
+        _ => Err(refusal(path, &crate::t!("opening-foreign"))),
     }
 }
 
@@ -69,10 +63,7 @@ fn refuse_unless_old_book(path: &Path) -> Result<()> {
     if (version > 0 && ours == 2) || (version == 0 && tables == 0) {
         Ok(())
     } else {
-        Err(refusal(
-            path,
-            "is another program's database, not a fieldbook book",
-        ))
+        Err(refusal(path, &crate::t!("opening-foreign")))
     }
 }
 
@@ -89,29 +80,26 @@ fn refuse_emptied(path: &Path) -> Result<()> {
         .take(3)
         .map(|b| format!("  {}", b.display()))
         .collect();
-    Err(BookError::Invalid(format!(
-        "{} is empty (0 bytes) but has backups beside it; it was not opened or changed.\n\
-         Newest backups:\n{}\nTo bring the newest back, run:\n  fieldbook --db {} restore {}",
-        path.display(),
-        listed.join("\n"),
-        path.display(),
-        newest.display()
+    Err(BookError::Invalid(crate::t!(
+        "opening-emptied",
+        path = path.display().to_string(),
+        backups = listed.join("\n"),
+        newest = newest.display().to_string()
     )))
 }
 
+/// `what` is said already: `opening-foreign`...
 fn refusal(path: &Path, what: &str) -> BookError {
-    BookError::Invalid(format!(
-        "{} {what}; it was not opened or changed. Point --db (or FIELDBOOK_DB) at your book, \
-         or move this file away to start a new book there.",
-        path.display()
-    ))
+    let path = path.display().to_string();
+    BookError::Invalid(crate::t!("opening-refused", path = path, what = what))
 }
 
 /// `path` as a `file:` URI SQLite reads back to the same path.
 fn file_uri(path: &Path, query: &str) -> Result<String> {
-    let text = path
-        .to_str()
-        .ok_or_else(|| BookError::Invalid(format!("{} is not a UTF-8 path", path.display())))?;
+    let text = path.to_str().ok_or_else(|| {
+        let path = path.display().to_string();
+        BookError::Invalid(crate::t!("path-not-utf8", path = path))
+    })?;
     let escaped = text
         .replace('%', "%25")
         .replace('?', "%3f")

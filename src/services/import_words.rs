@@ -111,7 +111,7 @@ pub fn read_error(e: &ReadError) -> String {
 /// What is wrong, without where.
 pub fn problem(p: &Problem) -> String {
     match p {
-        Problem::Refused(why) => why.clone(),
+        Problem::Refused(why) => crate::i18n::refusal::refusal(why),
         Problem::NotUtf8OrGb18030 => t!("import-not-utf8-or-gb18030"),
         Problem::NotValidText { encoding } => {
             t!("import-not-valid-text", encoding = encoding.as_str())

@@ -11,8 +11,8 @@ use crate::book::dates::{self, DateOrder};
 use crate::book::deals::{self, Deal, DealDraft, DealId, DealStage};
 use crate::book::model::CustomerId;
 use crate::book::money;
+use crate::i18n::account_words::{amount_error, complaint_error, deal_error};
 use crate::i18n::words;
-use crate::tui::account_words::{amount_error, complaint_error, deal_error};
 
 const NEW: &str = "new";
 pub const DEAL_STAGES: &[&str] = &[
@@ -153,7 +153,10 @@ pub fn read_deal(
     let stage = DealStage::parse(form.value(DealField::Stage)).unwrap_or(DealStage::Won);
     let typed = form.value(DealField::Amount).trim().to_string();
     let amount = money::parse_amount(&typed)
-        .map_err(|e| form.set_error(DealField::Amount, amount_error(&e, &typed)))
+        .map_err(|e| {
+            let shown = crate::safe_text::line(&typed);
+            form.set_error(DealField::Amount, amount_error(&e, &shown));
+        })
         .ok();
     let mut read_date = |key| optional_date(form, key, today, order);
     let closed_on = read_date(DealField::OrderDate);

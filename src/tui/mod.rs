@@ -1,7 +1,6 @@
 //! The interactive book: key -> Action -> update(state, repository) -> draw.
 
 pub mod account_forms;
-mod account_words;
 pub mod action;
 pub mod book_forms;
 pub mod customer_forms;

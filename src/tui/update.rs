@@ -71,7 +71,7 @@ pub fn said(e: &BookError) -> String {
         return t!("error-disk-full");
     }
     match e {
-        BookError::Sqlite(_) if e.to_string() == crate::repository::GAVE_UP => {
+        BookError::Sqlite(_) if e.is_busy() => {
             t!("error-book-busy")
         }
         BookError::Sqlite(inner) => t!("error-book-unreadable", why = inner.to_string()),

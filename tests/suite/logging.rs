@@ -316,3 +316,30 @@ fn the_reviews_log_closes_the_item_and_sets_a_repeating_follow_up_in_one_undo_st
     assert!(step.starts_with("log call with"), "{step}");
     assert_eq!(rows(&repo, s.xinghe), before, "one undo takes it all back");
 }
+
+/// The form shows 电话 and 拜访 and the book stores `call` and `visit`: typing the start of the
+/// label picks the option as typing the stored value does.
+#[test]
+fn a_choice_is_picked_by_typing_its_chinese_label() {
+    use fieldbook::book::model::Channel;
+    use fieldbook::i18n::{Language, with_language};
+    with_language(Language::Chinese, || {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut repo, id) = book_at(&dir.path().join("book.sqlite3"));
+        let mut state = common::state_for(&repo);
+        run(&mut state, &mut repo, [Action::LogInteraction]);
+        fill(&mut state, &mut repo, "摘要", "谈了报价");
+        fill(&mut state, &mut repo, "渠道", "拜");
+        assert_eq!(form(&state).value(LogField::Channel), "visit");
+        run(&mut state, &mut repo, typed("电"));
+        assert_eq!(form(&state).value(LogField::Channel), "call");
+        run(&mut state, &mut repo, typed("v"));
+        assert_eq!(form(&state).value(LogField::Channel), "visit");
+        run(&mut state, &mut repo, typed("微"));
+        assert_eq!(form(&state).value(LogField::Channel), "wechat");
+        run(&mut state, &mut repo, [Action::SaveForm]);
+        assert!(state.overlay.is_none(), "{:?}", state.status);
+        let history = repo.history(id, 10, 0).unwrap();
+        assert_eq!(history[0].draft.channel, Channel::WeChat);
+    });
+}

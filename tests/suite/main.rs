@@ -17,6 +17,7 @@ mod e2e_tmux_chinese;
 mod editing;
 mod first_screen;
 mod gate;
+mod gate_words;
 mod going_cold;
 mod interop;
 mod language;

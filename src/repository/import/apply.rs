@@ -29,9 +29,10 @@ pub(super) enum Applied {
 impl Repository {
     /// Writes the staged import into the book as one transaction (one undo step, `label`).
     pub(super) fn apply_import(&mut self, staged: &Staged, label: &str) -> Result<Applied> {
-        let copy = staged.copy.to_str().ok_or_else(|| {
-            BookError::Invalid("the temporary folder's name is not UTF-8 (set TMPDIR)".into())
-        })?;
+        let copy = staged
+            .copy
+            .to_str()
+            .ok_or_else(|| BookError::Invalid(crate::t!("import-temp-not-utf8")))?;
         self.conn
             .execute("ATTACH DATABASE ?1 AS import_stage", [copy])?;
         let applied = self.apply_attached(staged, label);

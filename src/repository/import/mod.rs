@@ -168,7 +168,7 @@ impl Run<'_> {
 
     fn customer(&mut self, record: &Record) -> Result<(CustomerId, Step)> {
         let d = &record.customer;
-        check_name(&d.name, "a customer")?;
+        check_name(&d.name, crate::repository::gate::Subject::ACustomer)?;
         let mut likely = None;
         let step = |action, matched, likely| Step {
             name: d.name.trim().to_string(),
@@ -246,7 +246,7 @@ impl Run<'_> {
     }
 
     fn person(&mut self, record: &Record, customer: CustomerId, p: &ContactDraft) -> Result<Step> {
-        check_name(&p.name, "a person")?;
+        check_name(&p.name, crate::repository::gate::Subject::APerson)?;
         let found = self.index.find_contact(customer, p, record.kept.is_some());
         let (id, action, matched) = match found {
             None => {

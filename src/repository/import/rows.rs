@@ -38,7 +38,10 @@ impl Run<'_> {
             return Ok(false);
         }
         // Each file's values passed the gate; what merging adds up (phone lists) must too.
-        gate::gate(&merged.name, validate::customer(&merged))?;
+        gate::gate(
+            gate::Subject::Named(&merged.name),
+            validate::customer(&merged),
+        )?;
         // The name stays as the book has it: the merge matched on it.
         let mut stmt = self.tx.prepare_cached(&format!(
             "UPDATE customer SET {}, updated_at = ?17 WHERE id = ?1",
@@ -106,7 +109,10 @@ impl Run<'_> {
         if merged == old {
             return Ok(false);
         }
-        gate::gate(&merged.name, validate::contact(&merged))?;
+        gate::gate(
+            gate::Subject::Named(&merged.name),
+            validate::contact(&merged),
+        )?;
         self.tx
             .prepare_cached(&format!(
                 "UPDATE contact SET {} WHERE id = ?1",

@@ -61,9 +61,7 @@ impl Repository {
             return Ok(None);
         };
         if expected.is_some_and(|id| id != step.id) {
-            return Err(BookError::Invalid(
-                "the book changed since you were asked (another fieldbook wrote it); nothing was undone or redone".into(),
-            ));
+            return Err(BookError::Invalid(crate::t!("undo-changed-meanwhile")));
         }
         let changes: Vec<Change> = tx
             .prepare(

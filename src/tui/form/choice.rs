@@ -23,9 +23,13 @@ impl Field {
         let pick = match edit {
             TextEdit::Insert(c) => {
                 self.typed.push(c);
+                // The stored value (`call`) or the label the form shows (电话) may be typed.
+                let shown = &self.shown;
                 let starts = |prefix: &str| {
-                    options.iter().position(|o| {
-                        !o.is_empty() && o.to_lowercase().starts_with(&prefix.to_lowercase())
+                    let prefix = prefix.to_lowercase();
+                    let fits = |o: &str| !o.is_empty() && o.to_lowercase().starts_with(&prefix);
+                    (0..options.len()).find(|&i| {
+                        fits(&options[i]) || shown.get(i).is_some_and(|label| fits(label))
                     })
                 };
                 match starts(&self.typed) {
@@ -72,7 +76,7 @@ mod tests {
     use crate::tui::form::{Field, LogField};
     use crate::tui::text_input::TextEdit;
 
-    /// The form shows 电话 and the book gets `call`: typing still picks by the stored value.
+    /// The form shows 电话 and the book gets `call`: typing picks by the stored value or the label.
     #[test]
     fn a_choice_shows_its_labels_and_keeps_its_values() {
         let f = Field::choice(LogField::Channel, &["call", "visit"], "call")
@@ -81,6 +85,8 @@ mod tests {
         let mut f = f;
         f.edit(TextEdit::Insert('v'));
         assert_eq!((f.value(), f.shown_option(f.value())), ("visit", "拜访"));
+        f.edit(TextEdit::Insert('电'));
+        assert_eq!((f.value(), f.shown_option(f.value())), ("call", "电话"));
         // An option without a label shows as it is.
         assert_eq!(f.shown_option("other"), "other");
     }

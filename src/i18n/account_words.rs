@@ -1,7 +1,7 @@
 //! A deal's or complaint's refusal, said in the language spoken. The rules live in `book::deals`,
-//! `book::complaints` and `book::money`, which word them in English (the command line shows
-//! them too); the form reads each back by its shape and says it again from the draft's own
-//! values. A message of a shape not known here is shown as the book wrote it.
+//! `book::complaints` and `book::money`, which word them in English; the forms and the
+//! repository (for the command line) read each back by its shape and say it again from the
+//! draft's own values. A message of a shape not known here is shown as the book wrote it.
 
 use crate::book::complaints::ComplaintDraft;
 use crate::book::deals::DealDraft;
@@ -46,9 +46,9 @@ pub fn complaint_error(field: &str, said: &str, c: &ComplaintDraft) -> String {
     }
 }
 
-/// An amount not read, with what was typed.
+/// An amount not read, with what was typed (which the caller has made safe to show).
 pub fn amount_error(said: &str, typed: &str) -> String {
-    let typed = crate::safe_text::line(typed.trim()).into_owned();
+    let typed = typed.trim();
     if said.starts_with("no amount in") {
         t!("amount-error-none-in", typed = typed)
     } else if said.starts_with("no amount") {
