@@ -48,7 +48,10 @@ const ENGLISH_CHROME: &[&str] = &[
 /// The whole screen, the status line included.
 fn assert_no_english_chrome(text: &str) {
     for word in ENGLISH_CHROME {
-        assert!(!text.contains(word), "{word:?} on a Chinese screen:\n{text}");
+        assert!(
+            !text.contains(word),
+            "{word:?} on a Chinese screen:\n{text}"
+        );
     }
 }
 
