@@ -338,14 +338,7 @@ impl Repository {
              SELECT c.id, c.name, p.name, p.birthday FROM contact p JOIN customer c ON c.id = p.customer_id
               WHERE c.archived = 0 AND p.birthday IS NOT NULL",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                text::parse_birthday("birthday", &r.get::<_, String>(3)?)?,
-            ))
-        })?;
+        let rows = stmt.query_map([], birthday_of)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -386,4 +379,15 @@ impl Repository {
         tx.commit()?;
         Ok(id)
     }
+}
+
+/// A birthday row as `birthdays` reads it: customer id and name, the person's name (none for
+/// the customer's own), the birthday.
+pub(super) fn birthday_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<BirthdayOf> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        text::parse_birthday("birthday", &r.get::<_, String>(3)?)?,
+    ))
 }

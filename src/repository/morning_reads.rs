@@ -96,14 +96,7 @@ impl Repository {
              ORDER BY 5, 6",
             MONTH_DAY.replace("birthday", "p.birthday")
         ))?;
-        let rows = stmt.query_map([list], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                text::parse_birthday("birthday", &r.get::<_, String>(3)?)?,
-            ))
-        })?;
+        let rows = stmt.query_map([list], super::customers::birthday_of)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
