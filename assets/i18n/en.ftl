@@ -918,6 +918,7 @@ config-outcome-empty-key = an outcome has an empty key
 config-outcome-twice = outcome key "{$key}" is used twice
 config-outcome-next = outcome {$key}: {$why}
 pane-customers-first = first {$n}…
+pane-customers-best = best {$n}, more coming…
 
 ## zhtui: a deal's or complaint's refusal in its form (src/tui/account_words.rs); the English is
 ## the book's own wording (book::deals, book::complaints, book::money)

@@ -886,6 +886,7 @@ config-outcome-empty-key = 有一个 outcome 的 key 是空的
 config-outcome-twice = outcome 的 key“{$key}”重复了
 config-outcome-next = outcome {$key}：{$why}
 pane-customers-first = 前{$n}个…
+pane-customers-best = 最佳{$n}个，其余查找中…
 
 ## zhtui: 订单和投诉表单里的错误提示 (src/tui/account_words.rs)
 

@@ -10,6 +10,8 @@
 
 mod city;
 mod field_hit;
+#[cfg(test)]
+mod head_tests;
 pub mod index;
 mod keys;
 mod pass;
@@ -20,6 +22,7 @@ mod scorer;
 mod shown;
 mod snippet;
 mod sort_key;
+mod starts;
 #[cfg(test)]
 mod tests;
 mod word;
@@ -36,6 +39,7 @@ pub use rank::{Group, Tier};
 use scorer::Scorer;
 pub use snippet::snippet;
 use sort_key::{class_of, rank_of};
+use starts::RowStarts;
 
 /// Results kept for narrowing, for going back (backspace) and for a query typed again: enough
 /// for the prefixes of a long query (fewer, and typing it again would find each prefix just
@@ -52,6 +56,8 @@ pub struct CustomerSearch {
     /// For highlights, kept between calls: a scorer holds a big matrix.
     highlighter: Mutex<Scorer>,
     keys: Keys,
+    /// Per row, what a glance can promise about a match (`starts.rs`), for `filter_head`.
+    starts: Vec<RowStarts>,
     threads: usize,
     parallel_from: usize,
     /// Recent results, oldest first, valid for `order_print`.
@@ -90,6 +96,7 @@ impl Default for CustomerSearch {
         Self {
             highlighter: Mutex::new(Scorer::new("")),
             keys: Keys::default(),
+            starts: Vec::new(),
             threads,
             parallel_from: PARALLEL_FROM,
             recent: Vec::new(),
@@ -113,17 +120,26 @@ impl CustomerSearch {
     /// twice over.
     pub fn add_row(&mut self, row: &CustomerRow) {
         self.keys.push(row);
+        let i = self.keys.rows.len() - 1;
+        self.starts.push(RowStarts::of(&self.keys, i, row));
     }
 
     /// Ends `add_row`: `rows` are the rows added, in order, listed or whole.
     pub fn finish_adding(&mut self, rows: &[CustomerRow]) {
         self.keys.finish(rows);
+        self.starts.shrink_to_fit();
         self.recent.clear();
     }
 
     /// Folds the rows' search keys. Call whenever the rows change.
     pub fn rebuild(&mut self, rows: &[CustomerRow]) {
         self.keys = Keys::build(rows, self.threads);
+        let keys = &self.keys;
+        self.starts = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| RowStarts::of(keys, i, row))
+            .collect();
         self.recent.clear();
     }
 
@@ -132,12 +148,18 @@ impl CustomerSearch {
     /// forgotten, as the row may no longer match them.
     pub fn put_row(&mut self, i: usize, row: &CustomerRow) {
         self.keys.put(i, row);
+        let starts = RowStarts::of(&self.keys, i, row);
+        match self.starts.get_mut(i) {
+            Some(old) => *old = starts,
+            None => self.starts.push(starts),
+        }
         self.recent.clear();
     }
 
     /// Row `i` taken out as `Vec::swap_remove` takes it: the last row's keys move to `i`.
     pub fn remove_row(&mut self, i: usize) {
         self.keys.swap_remove(i);
+        self.starts.swap_remove(i);
         self.recent.clear();
     }
 
@@ -166,10 +188,33 @@ impl CustomerSearch {
         today: NaiveDate,
     ) -> Vec<(usize, Found)> {
         let (threads, from) = (self.threads, self.parallel_from);
-        self.filter_with(rows, order, query, today, |pass, candidates| {
-            Some(pass.run_split(candidates, threads, from))
-        })
-        .unwrap_or_default()
+        let run = |pass: &Pass, candidates: &[u32]| {
+            Some((pass.run_split(candidates, threads, from), true))
+        };
+        self.filter_with(rows, order, (query, today), Candidates::ByRow, run)
+            .map(|(found, _)| found)
+            .unwrap_or_default()
+    }
+
+    /// The first `want` rows (or more) of what `filter` gives, exactly those, and whether they
+    /// are all: only as much of the book is scored as it takes to be sure of them (see
+    /// `pass/head.rs`). A keystroke's frame needs no more; `filter` gives the rest.
+    pub fn filter_head(
+        &mut self,
+        rows: &[CustomerRow],
+        order: &[usize],
+        (query, today): (&str, NaiveDate),
+        want: usize,
+    ) -> (Vec<usize>, bool) {
+        let (threads, from) = (self.threads, self.parallel_from);
+        let run = |pass: &Pass, by_rank: &[u32]| {
+            let head = pass.run_head(by_rank, want, threads, from);
+            Some((head.keys, head.complete))
+        };
+        let (found, complete) = self
+            .filter_with(rows, order, (query, today), Candidates::ByRank, run)
+            .unwrap_or_default();
+        (found.into_iter().map(|(row, _)| row).collect(), complete)
     }
 
     /// `filter`, scored on worker threads while this thread watches `interrupted` (a key
@@ -183,20 +228,23 @@ impl CustomerSearch {
         interrupted: &dyn Fn() -> bool,
     ) -> Option<Vec<usize>> {
         let threads = self.threads;
-        let found = self.filter_with(rows, order, query, today, |pass, candidates| {
-            pass.run_watched(candidates, threads, interrupted)
-        })?;
+        let run = |pass: &Pass, candidates: &[u32]| {
+            Some((pass.run_watched(candidates, threads, interrupted)?, true))
+        };
+        let (found, _) = self.filter_with(rows, order, (query, today), Candidates::ByRow, run)?;
         Some(found.into_iter().map(|(row, _)| row).collect())
     }
 
+    /// Runs `run` over the rows that can match `query`, unless its result is kept; keeps a
+    /// complete result for narrowing. `run` gives sort keys, and whether they are all.
     fn filter_with(
         &mut self,
         rows: &[CustomerRow],
         order: &[usize],
-        query: &str,
-        today: NaiveDate,
-        run: impl FnOnce(&Pass, &[u32]) -> Option<Vec<u64>>,
-    ) -> Option<Vec<(usize, Found)>> {
+        (query, today): (&str, NaiveDate),
+        visit: Candidates,
+        run: impl FnOnce(&Pass, &[u32]) -> Option<(Vec<u64>, bool)>,
+    ) -> Option<(Vec<(usize, Found)>, bool)> {
         if self.keys.rows.len() != rows.len() {
             self.rebuild(rows);
         }
@@ -206,7 +254,7 @@ impl CustomerSearch {
                 tier: Tier::Exact,
                 group: Group::Name,
             };
-            return Some(order.iter().map(|&row| (row, all)).collect());
+            return Some((order.iter().map(|&row| (row, all)).collect(), true));
         }
         assert!(
             order.len() < 1 << sort_key::RANK_BITS,
@@ -226,17 +274,35 @@ impl CustomerSearch {
             .iter()
             .find(|r| r.today == today && r.query == query)
         {
-            return Some(to_rows(&seen.keys));
+            return Some((to_rows(&seen.keys), true));
         }
-        // A query that extends an earlier one can only match what that one matched.
+        let candidates = self.candidates(&query, today, order, visit);
+        let pass = Pass::new(self, rows, &query, today);
+        let (keys, complete) = run(&pass, &candidates)?;
+        let found = to_rows(&keys);
+        if complete {
+            self.keep(query, today, keys);
+        }
+        Some((found, complete))
+    }
+
+    /// The rows a pass for `query` visits: those a kept result for a shorter query found (a
+    /// query that extends it can only match those), else all; in row order, so the row keys
+    /// are read front to back, or in list order.
+    fn candidates(
+        &self,
+        query: &Query,
+        today: NaiveDate,
+        order: &[usize],
+        visit: Candidates,
+    ) -> Vec<u32> {
         let narrower = self
             .recent
             .iter()
             .filter(|r| r.today == today && query.narrows(&r.query))
             .max_by_key(|r| r.query.text.len());
-        // Candidates are visited in row order, so the row keys are read front to back.
-        let candidates: Vec<u32> = match narrower {
-            Some(r) => {
+        match (narrower, visit) {
+            (Some(r), Candidates::ByRow) => {
                 let mut rows: Vec<u32> = r
                     .keys
                     .iter()
@@ -245,17 +311,25 @@ impl CustomerSearch {
                 rows.sort_unstable();
                 rows
             }
-            None => (0..rows.len() as u32).collect(),
-        };
-        let pass = Pass::new(self, rows, &query, today);
-        let keys = run(&pass, &candidates)?;
-        let found = to_rows(&keys);
+            (Some(r), Candidates::ByRank) => {
+                let mut ranks: Vec<u32> = r.keys.iter().map(|&k| rank_of(k)).collect();
+                ranks.sort_unstable();
+                ranks
+                    .into_iter()
+                    .map(|rank| order[rank as usize] as u32)
+                    .collect()
+            }
+            (None, Candidates::ByRow) => (0..self.keys.rows.len() as u32).collect(),
+            (None, Candidates::ByRank) => order.iter().map(|&row| row as u32).collect(),
+        }
+    }
+
+    fn keep(&mut self, query: Query, today: NaiveDate, keys: Vec<u64>) {
         self.recent.push(Recent { query, today, keys });
         let mut held: usize = self.recent.iter().map(|r| r.keys.len()).sum();
         while self.recent.len() > RECENT || (held > RECENT_KEYS && self.recent.len() > 1) {
             held -= self.recent.remove(0).keys.len();
         }
-        Some(found)
     }
 
     /// How each row matches the text of `query`, its filters aside: the rows that match, each
@@ -297,6 +371,13 @@ impl CustomerSearch {
             }
         }
     }
+}
+
+/// The order a pass visits its candidates in (see `CustomerSearch::candidates`).
+#[derive(Clone, Copy)]
+enum Candidates {
+    ByRow,
+    ByRank,
 }
 
 /// A cheap fingerprint of a row order, to notice when kept results no longer apply.

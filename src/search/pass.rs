@@ -12,20 +12,38 @@ use super::query::{Filter, Query};
 use super::rank::{Group, Tier, class, group_of, pinyin_tier, same_but_spaces, spelled_by_rare};
 use super::scorer::Scorer;
 use super::sort_key::sort_key;
+use super::starts::{Probe, RowStarts};
 use super::word::{Hit, PassWord, number_hit};
 use super::{CustomerSearch, NOT_IN_ORDER, merge};
 use crate::book::model::CustomerRow;
+
+mod head;
+
+/// No class is too bad to keep (see `sort_key_under`).
+const NO_CEILING: u8 = u8::MAX;
+
+/// A row as a pass under a ceiling finds it.
+enum Keyed {
+    Key(u64),
+    /// It may match, by a class above the ceiling.
+    Above,
+    NoMatch,
+}
 
 /// One query's pass over candidate rows; shared read-only by the threads that run it.
 pub struct Pass<'a> {
     rows: &'a [CustomerRow],
     rank_of_row: &'a [u32],
     keys: &'a Keys,
+    starts: &'a [RowStarts],
     query: &'a Query,
     today: NaiveDate,
     words: Vec<PassWord>,
     /// The text words run together, for a name typed in parts (`zhou xiuying`).
     joined: Option<(String, Vec<char>)>,
+    /// How `starts.rs` looks at each word, and at the words run together.
+    probes: Vec<Option<Probe>>,
+    joined_probe: Option<Probe>,
     /// Per distinct city: whether every `city:` filter keeps it.
     city_ok: Vec<bool>,
     prune: bool,
@@ -69,10 +87,15 @@ impl<'a> Pass<'a> {
             let chars = joined.chars().collect();
             (joined, chars)
         });
+        let probes = words.iter().map(|w| Probe::new(&w.text)).collect();
+        let joined_probe = joined.as_ref().and_then(|(j, _)| Probe::new(j));
         Pass {
+            probes,
+            joined_probe,
             rows,
             rank_of_row: &search.rank_of_row,
             keys: &search.keys,
+            starts: &search.starts,
             query,
             today,
             words,
@@ -88,21 +111,43 @@ impl<'a> Pass<'a> {
 
     /// Sort keys of the matching candidate rows, in result order, on up to `threads` threads.
     pub fn run_split(&self, candidates: &[u32], threads: usize, parallel_from: usize) -> Vec<u64> {
+        self.run_split_under(candidates, (threads, parallel_from), NO_CEILING)
+            .0
+    }
+
+    /// `run_split`, leaving out rows that may match only by a class above `ceiling` (a bucket
+    /// of `head.rs` needs no worse): those are given apart.
+    fn run_split_under(
+        &self,
+        candidates: &[u32],
+        (threads, parallel_from): (usize, usize),
+        ceiling: u8,
+    ) -> (Vec<u64>, Vec<u32>) {
+        let run = |part: &[u32]| self.run_with(part, &mut self.scorers(), ceiling);
+        if candidates.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
         if threads < 2 || candidates.len() < parallel_from {
-            return self.run(candidates);
+            return run(candidates);
         }
         let chunk = candidates.len().div_ceil(threads);
-        let parts: Vec<Vec<u64>> = std::thread::scope(|s| {
+        let parts: Vec<(Vec<u64>, Vec<u32>)> = std::thread::scope(|s| {
             let others: Vec<_> = candidates
                 .chunks(chunk)
                 .skip(1)
-                .map(|part| s.spawn(move || self.run(part)))
+                .map(|part| s.spawn(move || run(part)))
                 .collect();
-            let mut parts = vec![self.run(&candidates[..chunk])];
+            let mut parts = vec![run(&candidates[..chunk])];
             parts.extend(others.into_iter().map(|h| h.join().expect("search thread")));
             parts
         });
-        parts.into_iter().reduce(merge).unwrap_or_default()
+        parts
+            .into_iter()
+            .reduce(|(a, mut x), (b, y)| {
+                x.extend(y);
+                (merge(a, b), x)
+            })
+            .unwrap_or_default()
     }
 
     /// Like `run_split`, but every part runs on a thread of its own while the calling thread
@@ -161,17 +206,44 @@ impl<'a> Pass<'a> {
         Some(keys)
     }
 
-    fn run(&self, candidates: &[u32]) -> Vec<u64> {
-        let mut scorers = self.scorers();
-        let mut keys: Vec<u64> = candidates
-            .iter()
-            .filter_map(|&row| self.sort_key(row, &mut scorers))
-            .collect();
+    /// Sort keys of the rows that match by a class up to `ceiling`, in order, and the rows that
+    /// may match by a worse one; with scorers already made (each holds a big matrix).
+    fn run_with(
+        &self,
+        candidates: &[u32],
+        scorers: &mut [Scorer],
+        ceiling: u8,
+    ) -> (Vec<u64>, Vec<u32>) {
+        let mut keys = Vec::new();
+        let mut above = Vec::new();
+        for &row in candidates {
+            match self.keyed(row, scorers, ceiling) {
+                Keyed::Key(key) => keys.push(key),
+                Keyed::Above => above.push(row),
+                Keyed::NoMatch => {}
+            }
+        }
         keys.sort_unstable();
-        keys
+        (keys, above)
     }
 
     fn sort_key(&self, row: u32, scorers: &mut [Scorer]) -> Option<u64> {
+        match self.keyed(row, scorers, NO_CEILING) {
+            Keyed::Key(key) => Some(key),
+            _ => None,
+        }
+    }
+
+    /// The row's sort key, if it matches by a class up to `ceiling`.
+    fn keyed(&self, row: u32, scorers: &mut [Scorer], ceiling: u8) -> Keyed {
+        let Some(key) = self.sort_key_under(row, scorers, ceiling) else {
+            return Keyed::NoMatch;
+        };
+        key.map_or(Keyed::Above, Keyed::Key)
+    }
+
+    /// `Some(None)`: the row may match, but not by a class up to `ceiling`.
+    fn sort_key_under(&self, row: u32, scorers: &mut [Scorer], ceiling: u8) -> Option<Option<u64>> {
         let rank = self.rank_of_row[row as usize];
         if rank == NOT_IN_ORDER {
             return None;
@@ -188,13 +260,24 @@ impl<'a> Pass<'a> {
             return None;
         }
         if self.words.is_empty() {
-            return Some(u64::from(rank));
+            return Some(Some(u64::from(rank)));
         }
+        // The words run together may make the row a whole name, whatever each word gives.
+        let ceiling = if ceiling != NO_CEILING && self.joined_whole(row) {
+            NO_CEILING
+        } else {
+            ceiling
+        };
         // Every word must match somewhere; the row ranks as its weakest word.
         let mut worst: Option<Hit> = None;
         let mut score = 0;
-        for (word, scorer) in self.words.iter().zip(scorers.iter_mut()) {
-            let hit = self.word_hit(row, word, scorer)?;
+        let words = self.words.iter().zip(&self.probes);
+        for ((word, probe), scorer) in words.zip(scorers.iter_mut()) {
+            let Some(hit) = self.word_hit(row, (word, probe.as_ref()), scorer, ceiling) else {
+                let maybe =
+                    ceiling != NO_CEILING && word.number.is_none() && self.may_match(row, word);
+                return maybe.then_some(None);
+            };
             score += hit.score;
             // The weakest word decides: the better of two hits is the other one.
             worst = match worst {
@@ -209,7 +292,21 @@ impl<'a> Pass<'a> {
         {
             hit = whole.better(Some(hit));
         }
-        Some(sort_key(hit.tier, hit.group, score, rank))
+        Some(Some(sort_key(hit.tier, hit.group, score, rank)))
+    }
+
+    /// Whether the words run together are a whole name or person of the row.
+    fn joined_whole(&self, row: usize) -> bool {
+        self.joined_probe
+            .as_ref()
+            .is_some_and(|p| self.starts[row].whole_bound(p).is_some())
+            && self.joined_hit(row).is_some()
+    }
+
+    /// Whether the row's keys hold every char of `word` (as `word_hit` first asks).
+    fn may_match(&self, row: usize, word: &PassWord) -> bool {
+        let in_city = word.in_city[self.keys.city_of[row] as usize];
+        self.keys.rows[row].mask & word.mask == word.mask || in_city
     }
 
     /// A name typed in words (`zhou xiuying`, `jennifer mu`) is still that whole name.
@@ -241,9 +338,15 @@ impl<'a> Pass<'a> {
     }
 
     /// How one word matched the row at best, if it did.
-    fn word_hit(&self, row: usize, word: &PassWord, scorer: &mut Scorer) -> Option<Hit> {
+    fn word_hit(
+        &self,
+        row: usize,
+        (word, probe): (&PassWord, Option<&Probe>),
+        scorer: &mut Scorer,
+        ceiling: u8,
+    ) -> Option<Hit> {
         if let Some(variants) = &word.number {
-            return number_hit(self.keys.digits(row), variants);
+            return number_hit(self.keys.digits(row), variants, &word.finders);
         }
         let k = &self.keys.rows[row];
         let in_city = word.in_city[self.keys.city_of[row] as usize];
@@ -254,7 +357,11 @@ impl<'a> Pass<'a> {
         let mut rare = [false; FIELDS];
         let field_mask = keys::narrow(word.mask);
         let mut best: Option<Hit> = None;
-        for f in (0..FIELDS).filter(|&f| k.masks[f] & field_mask == field_mask) {
+        let under = |f: usize| {
+            ceiling == NO_CEILING
+                || probe.is_some_and(|p| self.starts[row].field_bound(p, f) <= ceiling)
+        };
+        for f in (0..FIELDS).filter(|&f| k.masks[f] & field_mask == field_mask && under(f)) {
             // A field that cannot beat what was found is not scored (names come first).
             if best.is_some_and(|b| class(b.tier, b.group) <= class(Tier::Exact, group_of(f))) {
                 continue;
@@ -263,14 +370,14 @@ impl<'a> Pass<'a> {
             // A hit of a worse class than the best so far cannot win whatever its score.
             let bar = best
                 .filter(|_| self.prune)
-                .map_or(u8::MAX, |b| class(b.tier, b.group));
+                .map_or(ceiling, |b| class(b.tier, b.group));
             match self.field(&fields, row, f, (starts, bar), word, scorer) {
                 Some(Some(hit)) => best = Some(hit.better(best)),
                 Some(None) => rare[f] = true,
                 None => {}
             }
         }
-        if in_city {
+        if in_city && class(Tier::Prefix, Group::Other) <= ceiling {
             let city = Hit {
                 tier: Tier::Prefix,
                 group: Group::Other,
@@ -278,7 +385,7 @@ impl<'a> Pass<'a> {
             };
             best = Some(city.better(best));
         }
-        if best.is_some() {
+        if best.is_some() || ceiling < class(Tier::Rare, Group::Name) {
             return best;
         }
         // Rare readings are scored only when nothing matched by common ones.

@@ -81,6 +81,10 @@ impl Query {
         }
         let last_grew = match (&earlier.words[n - 1], &self.words[n - 1]) {
             (Word::Text(a), Word::Text(b)) => b.starts_with(a.as_str()),
+            // A stored number holding a longer spelling holds the shorter one it starts with.
+            (Word::Number(a), Word::Number(b)) => b
+                .iter()
+                .all(|long| a.iter().any(|short| long.starts_with(short.as_str()))),
             (a, b) => a == b,
         };
         last_grew && earlier.words[..n - 1] == self.words[..n - 1]

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::book::model::{CustomerId, Tier};
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
 }
 
@@ -291,7 +291,7 @@ fn query_parsing() {
 }
 
 /// A few thousand rows like a real book: Chinese and Latin names, people, cities, tags.
-fn demo_rows(n: usize) -> Vec<CustomerRow> {
+pub(super) fn demo_rows(n: usize) -> Vec<CustomerRow> {
     use crate::demo::{self, DemoSize};
     let mut repo = crate::repository::Repository::open_in_memory().unwrap();
     let size = DemoSize {
@@ -305,7 +305,7 @@ fn demo_rows(n: usize) -> Vec<CustomerRow> {
     rows
 }
 
-const TYPED: &[&str] = &[
+pub(super) const TYPED: &[&str] = &[
     "a",
     "an",
     "and",

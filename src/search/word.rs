@@ -19,6 +19,8 @@ pub struct PassWord {
     pub spaced: bool,
     /// Per distinct city: whether the word names it, in either script.
     pub in_city: Vec<bool>,
+    /// A searcher per spelling of a number, made once: a pass looks in every row's digits.
+    pub finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// How one word matched a row.
@@ -59,7 +61,13 @@ impl PassWord {
         } else {
             cities.iter().map(|c| city_matches(c, &text)).collect()
         };
+        let finders = number
+            .iter()
+            .flatten()
+            .map(|v| memchr::memmem::Finder::new(v.as_bytes()).into_owned())
+            .collect();
         PassWord {
+            finders,
             mask: mask(&text),
             first_bit: text
                 .chars()
@@ -78,9 +86,12 @@ impl PassWord {
 }
 
 /// A number matches a stored one holding one of its spellings; all of it is an exact match.
-pub fn number_hit(digits: &str, variants: &[String]) -> Option<Hit> {
-    let holds = |v: &String| memchr::memmem::find(digits.as_bytes(), v.as_bytes()).is_some();
-    if !variants.iter().any(holds) {
+pub fn number_hit(
+    digits: &str,
+    variants: &[String],
+    finders: &[memchr::memmem::Finder<'static>],
+) -> Option<Hit> {
+    if !finders.iter().any(|f| f.find(digits.as_bytes()).is_some()) {
         return None;
     }
     let whole = digits.split(' ').any(|n| variants.iter().any(|v| n == v));

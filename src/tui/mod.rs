@@ -156,6 +156,14 @@ fn event_loop(
                 continue;
             }
         }
+        // The rest of a filtered list, scored while no key waits: dropped for a key.
+        if !app.state.visible_complete
+            && app
+                .state
+                .complete_watched(&|| event::poll(Duration::ZERO).unwrap_or(false))
+        {
+            continue;
+        }
         // Wake up now and then to notice the loaded book, or a write by another fieldbook,
         // even when no key comes.
         let wait = if !matches!(app.loading, Loading::Done) || follower.reading() {
@@ -189,14 +197,10 @@ fn take_keys(app: &mut App) -> io::Result<()> {
         }
     }
     state.defer_refilter = false;
-    if state.refilter_pending
-        && state.refilter_watched(&|| event::poll(Duration::ZERO).unwrap_or(false))
-    {
-        // The pass finished before another key came: show its first match. Otherwise it
-        // was dropped, the list stays as it was, and the loop reads the newer keys first.
-        state.refilter_pending = false;
-        state.list.selected = 0;
-        update::update_with(state, repo, update::reading::load_detail);
+    if state.refilter_pending {
+        // One pass for the newest query, and only for its best rows: the loop finds the
+        // rest while no key waits (`complete_watched`).
+        update::update_with(state, repo, update::refilter_now);
     }
     Ok(())
 }

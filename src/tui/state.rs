@@ -24,6 +24,9 @@ use crate::config::Config;
 use crate::search::CustomerSearch;
 use crate::services::account::Account;
 
+/// Rows a keystroke's filter is sure of (see `refilter`): a few screens of the list.
+const HEAD_ROWS: usize = 200;
+
 /// How many history entries are read at a time; more are read as the pane scrolls.
 pub const HISTORY_PAGE: usize = 50;
 
@@ -160,6 +163,9 @@ pub struct State {
     sorted: Vec<usize>,
     /// What the list shows: indices into `rows`, filtered and ordered.
     pub visible: Vec<usize>,
+    /// Whether `visible` is every match, or only the best (a keystroke's first screens: the
+    /// event loop completes it when no key waits, a move past them at once).
+    pub visible_complete: bool,
     pub filter: TextInput,
     pub search: CustomerSearch,
     /// The filter searches what was said and noted rather than names (Tab while filtering).
@@ -202,6 +208,7 @@ impl State {
             order: SortOrder::default(),
             sorted: Vec::new(),
             visible: Vec::new(),
+            visible_complete: true,
             filter: TextInput::default(),
             search: CustomerSearch::default(),
             notes_scope: false,
@@ -255,9 +262,13 @@ impl State {
         self.refilter();
     }
 
-    /// `refilter` for the event loop: scored beside the input thread, and dropped (false) when
-    /// a key arrives first, leaving the list as it was until the newer query is filtered.
-    pub fn refilter_watched(&mut self, interrupted: &dyn Fn() -> bool) -> bool {
+    /// The rest of a filtered list after `refilter` gave its best rows, for the event loop:
+    /// scored beside the input thread and dropped (false) when a key arrives first. The rows
+    /// shown keep their places (the best ones are the start of the whole result).
+    pub fn complete_watched(&mut self, interrupted: &dyn Fn() -> bool) -> bool {
+        if self.visible_complete {
+            return true;
+        }
         let found = self.search.filter_watched(
             &self.rows,
             &self.sorted,
@@ -268,6 +279,7 @@ impl State {
         match found {
             Some(visible) => {
                 self.visible = visible;
+                self.visible_complete = true;
                 self.list.step(0, self.visible.len());
                 true
             }
@@ -275,14 +287,24 @@ impl State {
         }
     }
 
+    /// `complete_watched` at once: the list is about to be read past its best rows.
+    pub fn complete_visible(&mut self) {
+        self.complete_watched(&|| false);
+    }
+
+    /// Filters the list for the query as it stands: with a query, only its best rows
+    /// (`HEAD_ROWS` or more) are sure to be scored, so a keystroke's frame is quick whatever
+    /// the book's size; `complete_watched` finds the rest.
     pub fn refilter(&mut self) {
         if self.filter.text().is_empty() {
             // Everyone, in order: a copy, not a pass of the search (a save's frame at 100,000).
             self.visible.clone_from(&self.sorted);
+            self.visible_complete = true;
         } else {
-            self.visible =
+            let query = (self.filter.text(), self.today);
+            (self.visible, self.visible_complete) =
                 self.search
-                    .filter(&self.rows, &self.sorted, self.filter.text(), self.today);
+                    .filter_head(&self.rows, &self.sorted, query, HEAD_ROWS);
         }
         self.list.step(0, self.visible.len());
     }
@@ -297,7 +319,12 @@ impl State {
 
     /// Puts the cursor on customer `id` if the list shows it.
     pub fn select_customer(&mut self, id: CustomerId) -> bool {
-        match self.visible.iter().position(|&i| self.rows[i].id == id) {
+        let at = |s: &Self| s.visible.iter().position(|&i| s.rows[i].id == id);
+        let found = at(self).or_else(|| {
+            self.complete_visible();
+            at(self)
+        });
+        match found {
             Some(pos) => {
                 self.list.selected = pos;
                 true

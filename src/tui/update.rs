@@ -222,6 +222,11 @@ fn move_by(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
         Pane::Profile => state.profile_scroll.by(delta),
         Pane::Customers => {
             let before = state.selected_id();
+            let to = state.list.selected.saturating_add_signed(delta);
+            if to.saturating_add(state.page_height) >= state.visible.len() {
+                // Past the best rows a keystroke found: the rest of the list first.
+                state.complete_visible();
+            }
             state.list.step(delta, state.visible.len());
             if state.selected_id() != before {
                 load_detail(state, repo)?;

@@ -15,6 +15,7 @@ mod dashboard;
 mod e2e_tmux;
 mod e2e_tmux_chinese;
 mod editing;
+mod filter_head;
 mod first_screen;
 mod gate;
 mod gate_words;

@@ -154,6 +154,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let shown = if state.loading {
         // Only the top of the list is read yet: not a count of the book.
         t!("pane-customers-first", n = state.visible.len())
+    } else if !state.visible_complete {
+        // A keystroke's best rows; the rest are being found.
+        t!("pane-customers-best", n = state.visible.len())
     } else if state.visible.len() == state.rows.len() {
         format!("{}", state.rows.len())
     } else {

@@ -1,0 +1,103 @@
+//! The first screens of a result (`filter_head`) against the whole result.
+
+use super::CustomerSearch;
+use super::pass::Pass;
+use super::query::Query;
+use super::tests::{TYPED, demo_rows, today};
+
+const MORE: &[&str] = &[
+    "x",
+    "xi",
+    "xin",
+    "xing",
+    "xinghe",
+    "xh",
+    "xhk",
+    "xhkj",
+    "j",
+    "je",
+    "jennifer",
+    "jennifer m",
+    "jennifer mu",
+    "zhou",
+    "zhou xiuying",
+    "1",
+    "13",
+    "138",
+    "1380",
+    "n",
+    "no",
+    "nor",
+    "north",
+    "wang fang",
+    "li na",
+    "liuwei",
+    "lw",
+    "changsha",
+    "chloe",
+    "武",
+    "武汉 海纳",
+    "海纳 武汉",
+    "科技",
+    "ltd",
+    "com",
+    "@",
+    "张 #vip",
+];
+
+#[test]
+fn a_glance_never_promises_less_than_a_row_gives() {
+    let rows = demo_rows(1_500);
+    let search = CustomerSearch::new(&rows);
+    let mut search = search;
+    let order: Vec<usize> = (0..rows.len()).collect();
+    search.follow_order(&order, rows.len());
+    let mut tight = 0;
+    for q in TYPED.iter().chain(MORE) {
+        let query = Query::parse(q);
+        let pass = Pass::new(&search, &rows, &query, today());
+        for row in 0..rows.len() as u32 {
+            let (bound, class) = pass.bound_and_class(row);
+            if let Some(class) = class {
+                let bound = bound.unwrap_or_else(|| panic!("{q}: row {row} matches unpromised"));
+                assert!(
+                    bound <= class,
+                    "{q}: row {row} bound {bound} > class {class}"
+                );
+                tight += usize::from(bound == class);
+            }
+        }
+    }
+    assert!(
+        tight > 10_000,
+        "the promise is mostly what rows give: {tight}"
+    );
+}
+
+#[test]
+fn the_head_is_the_start_of_the_whole_result() {
+    let rows = demo_rows(2_000);
+    let order: Vec<usize> = (0..rows.len()).rev().collect();
+    let mut typing = CustomerSearch::new(&rows);
+    let mut cut_short = 0;
+    for q in TYPED.iter().chain(MORE) {
+        let whole = CustomerSearch::new(&rows).filter(&rows, &order, q, today());
+        for want in [1, 12, 80] {
+            let mut fresh = CustomerSearch::new(&rows);
+            for (search, how) in [(&mut fresh, "fresh"), (&mut typing, "typing")] {
+                let (head, complete) = search.filter_head(&rows, &order, (q, today()), want);
+                assert_eq!(head[..], whole[..head.len()], "{how} {q} {want}");
+                assert!(head.len() >= want.min(whole.len()), "{how} {q} {want}");
+                if complete {
+                    assert_eq!(head, whole, "{how} {q} {want}");
+                } else {
+                    // Not known to be all, though it may be (the rest may not match).
+                    cut_short += usize::from(head.len() < whole.len());
+                }
+            }
+        }
+        // The whole result for the typing search too, as the app has it once idle.
+        assert_eq!(typing.filter(&rows, &order, q, today()), whole, "{q}");
+    }
+    assert!(cut_short > 40, "heads were left early: {cut_short}");
+}

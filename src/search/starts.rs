@@ -1,0 +1,216 @@
+//! What a glance at a row can promise about how well a word may match it, so the first screen
+//! of a result is found without scoring the whole book: a word can only match a whole item, or
+//! its start, where its first character starts an item; a word of it, where that character
+//! starts a word (or a character's reading); and a whole item only when the lengths allow.
+//! Each bound is a class (`rank::class`) no match of the row can beat.
+
+use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, PINYIN_FIELDS, char_bit, narrow};
+use super::pinyin::{SEP, segments};
+use super::rank::{Group, Tier, class};
+use crate::book::model::CustomerRow;
+
+/// The longest reading in the pinyin tables (`zhuang`, `shuang`): a whole name of n
+/// characters spelled in pinyin is at most this many letters per character.
+pub const LONGEST_READING: usize = 6;
+
+/// Per group of fields (name, people, the rest).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GroupStarts {
+    /// Chars (`narrow`ed bits) that start an item: the name, a person, a phone, a tag, or the
+    /// first character of one by any of its readings.
+    item: u32,
+    /// Chars that start a word, a character or any of its readings, anywhere.
+    word: u32,
+    /// Per band of lengths (`band`), the chars that start an item a word of such a length
+    /// could be whole: as typed (chars without spaces), or a character by a reading each.
+    whole: [u32; BANDS],
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowStarts {
+    groups: [GroupStarts; 3],
+    /// Lengths of the row's phone numbers in digits: bit n (31: 31 or more).
+    number_lens: u32,
+}
+
+/// A word of the query as `RowStarts` looks at it, prepared once per pass.
+pub struct Probe {
+    first_bit: u32,
+    /// Whether its first char is Chinese (or another script's letter): those start a word
+    /// wherever they are.
+    anywhere: bool,
+    band: usize,
+}
+
+impl Probe {
+    pub fn new(word: &str) -> Option<Probe> {
+        let first = word.chars().next()?;
+        let length = word.chars().filter(|c| !c.is_whitespace()).count();
+        Some(Probe {
+            first_bit: narrow(char_bit(first)),
+            anywhere: !first.is_ascii() && first.is_alphabetic(),
+            band: band(length),
+        })
+    }
+}
+
+const BANDS: usize = 4;
+
+/// Lengths 0-2, 3-4, 5-8, 9 and more.
+fn band(length: usize) -> usize {
+    match length {
+        0..=2 => 0,
+        3..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    }
+}
+
+fn group_index(f: usize) -> usize {
+    match f {
+        NAME => 0,
+        PEOPLE => 1,
+        _ => 2,
+    }
+}
+
+fn length_bit(n: usize) -> u32 {
+    1 << n.min(31)
+}
+
+impl RowStarts {
+    /// Row `i`'s starts from its keys; `row` is the row they were built from.
+    pub fn of(keys: &Keys, i: usize, row: &CustomerRow) -> RowStarts {
+        let fields = keys::fields(row);
+        let mut groups = [GroupStarts::default(); 3];
+        for f in 0..FIELDS {
+            let g = &mut groups[group_index(f)];
+            plain_starts(keys.plain(&fields, i, f), f, g);
+            if f < PINYIN_FIELDS {
+                pinyin_starts(keys.pinyin(i, f), g);
+            }
+        }
+        let number_lens = keys
+            .digits(i)
+            .split(' ')
+            .filter(|n| !n.is_empty())
+            .fold(0, |m, n| m | length_bit(n.len()));
+        RowStarts {
+            groups,
+            number_lens,
+        }
+    }
+
+    /// The best class a number (its spellings, see `word::number_hit`) could reach.
+    pub fn number_bound(&self, variants: &[String]) -> Option<u8> {
+        if self.number_lens == 0 {
+            return None;
+        }
+        let whole = variants
+            .iter()
+            .any(|v| self.number_lens & length_bit(v.len()) != 0);
+        let tier = if whole { Tier::Exact } else { Tier::WordPrefix };
+        Some(class(tier, Group::Other))
+    }
+
+    /// The best class the word `probe` looks at could reach in a field of this row whose keys
+    /// hold all its chars, per `field_ok(f)`; None if none does.
+    pub fn bound(&self, probe: &Probe, field_ok: impl Fn(usize) -> bool) -> Option<u8> {
+        (0..FIELDS)
+            .filter(|&f| field_ok(f))
+            .map(|f| self.field_bound(probe, f))
+            .min()
+    }
+
+    /// The best class the word could reach in field `f`, if it matches there at all.
+    pub fn field_bound(&self, probe: &Probe, f: usize) -> u8 {
+        let g = &self.groups[group_index(f)];
+        let tier = if g.whole[probe.band] & probe.first_bit != 0 {
+            Tier::Exact
+        } else if g.item & probe.first_bit != 0 {
+            Tier::Prefix
+        } else if probe.anywhere || g.word & probe.first_bit != 0 {
+            // Wherever a Chinese character is, it starts a word (`rank::item_tier`).
+            Tier::WordPrefix
+        } else {
+            Tier::Fuzzy
+        };
+        class(tier, super::rank::group_of(f))
+    }
+
+    /// The best class the words run together (`probe`) could reach as a whole name or person.
+    pub fn whole_bound(&self, probe: &Probe) -> Option<u8> {
+        [(0, Group::Name), (1, Group::Person)]
+            .into_iter()
+            .find(|&(g, _)| self.groups[g].whole[probe.band] & probe.first_bit != 0)
+            .map(|(_, group)| class(Tier::Exact, group))
+    }
+}
+
+impl GroupStarts {
+    /// An item of `length` chars (spaces aside) starting with `bits`, typed whole as it is.
+    fn whole_plain(&mut self, length: usize, bits: u32) {
+        self.whole[band(length)] |= bits;
+    }
+
+    /// An item of `n` characters starting with `bits`, typed whole by a reading or the
+    /// character each: 1 to `LONGEST_READING` letters a character.
+    fn whole_pinyin(&mut self, n: usize, bits: u32) {
+        for b in band(n)..=band(n * LONGEST_READING) {
+            self.whole[b] |= bits;
+        }
+    }
+}
+
+/// Items as `rank::plain_tier` reads them: the name and city whole, others split. Whole lines
+/// count as items too for their length: a name typed in words is matched against a line.
+fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
+    let whole = f == NAME || f == keys::CITY;
+    let spaceless = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    let first_bit = |text: &str| text.chars().next().map_or(0, |c| narrow(char_bit(c)));
+    if f == PEOPLE || f == NAME {
+        for line in plain.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            g.whole_plain(spaceless(line), first_bit(line));
+        }
+    }
+    let items = plain.split(|c| !whole && matches!(c, '\n' | '\t' | ','));
+    for item in items.map(str::trim).filter(|i| !i.is_empty()) {
+        g.whole_plain(spaceless(item), first_bit(item));
+        let mut after_word = false;
+        for (at, c) in item.chars().enumerate() {
+            let bit = narrow(char_bit(c));
+            if at == 0 {
+                g.item |= bit;
+            }
+            if !after_word {
+                g.word |= bit;
+            }
+            after_word = c.is_alphanumeric();
+        }
+    }
+}
+
+/// A pinyin key's lines (a person each) as `rank::pinyin_tier` reads them: a match may start at
+/// any character, by itself or by any of its readings; a whole one from the line's first.
+fn pinyin_starts(key: &str, g: &mut GroupStarts) {
+    for line in key.split('\n').filter(|l| !l.is_empty()) {
+        let (mut count, mut first) = (0, 0);
+        for seg in segments(line).filter(|s| !s.ch.is_whitespace()) {
+            let initials = seg
+                .readings
+                .split(|&b| b == SEP as u8)
+                .filter_map(|r| r.first())
+                .fold(0, |m, &b| m | narrow(char_bit(char::from(b))));
+            let bits = initials | narrow(char_bit(seg.ch));
+            if count == 0 {
+                g.item |= bits;
+                first = bits;
+            }
+            g.word |= bits;
+            count += 1;
+        }
+        if count > 0 {
+            g.whole_pinyin(count, first);
+        }
+    }
+}
