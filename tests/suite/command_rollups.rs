@@ -188,6 +188,102 @@ fn the_morning_is_the_whole_books_on_the_demo_book() {
     }
 }
 
+/// `today`'s going-cold list (all of it, and its first 20 with the count) is the whole book's
+/// at `now`; the ids going cold.
+fn same_cold(repo: &mut Repository, config: &Config, now: NaiveDateTime) -> Vec<CustomerId> {
+    let whole = morning::read_whole_book(repo, config, now, 7).unwrap();
+    let read = morning::read(repo, config, now, 7, None).unwrap();
+    assert_eq!(read.agenda.cold, whole.agenda.cold, "going cold at {now}");
+    assert_eq!(read.cold_total, whole.cold_total);
+    let shown = morning::Shown { each: 3, cold: 20 };
+    let first = morning::read(repo, config, now, 7, Some(shown)).unwrap();
+    let n = whole.agenda.cold.len().min(20);
+    assert_eq!(
+        first.agenda.cold[..],
+        whole.agenda.cold[..n],
+        "first at {now}"
+    );
+    assert_eq!(first.cold_total, whole.cold_total);
+    whole.agenda.cold.iter().map(|r| r.id).collect()
+}
+
+#[test]
+fn going_cold_follows_tiers_orders_archiving_and_contacts_as_the_whole_book_judges_it() {
+    use fieldbook::book::model::{Channel, InteractionDraft};
+    let mut repo = demo_book();
+    let config = Config::default();
+    let now = at("2026-11-20");
+    let cold = same_cold(&mut repo, &config, now);
+    // A new customer without orders (C) on the tier's cadence, last heard from 30 days ago:
+    // not cold as C (60 days), cold as A (14 days).
+    let c = repo
+        .add_customer(&CustomerDraft {
+            name: "Quiet Harbour Trading".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let call = |customer_id, at| InteractionDraft {
+        customer_id,
+        contact_id: None,
+        at,
+        channel: Channel::Call,
+        summary: "caught up".into(),
+        outcome: None,
+    };
+    repo.log_interaction(&call(c, now - chrono::Days::new(30)), None)
+        .unwrap();
+    assert!(!cold.contains(&c));
+    let order = |amount, on: &str| DealDraft {
+        customer_id: c,
+        title: "order".into(),
+        amount,
+        currency: "CNY".into(),
+        stage: DealStage::Won,
+        expected_close: None,
+        closed_on: Some(on.parse().unwrap()),
+    };
+    // A big order makes it A: going cold at once; moved past today, out of the window: C again.
+    let deal = repo.add_deal(&order(900_000_000, "2026-11-01")).unwrap();
+    assert!(same_cold(&mut repo, &config, now).contains(&c), "A now");
+    repo.update_deal(deal, &order(900_000_000, "2027-01-05"))
+        .unwrap();
+    assert!(!same_cold(&mut repo, &config, now).contains(&c), "C again");
+    // Its only order over a year before: lost, never going cold, even with one dated after
+    // today beside it (the last order on or before today decides).
+    repo.update_deal(deal, &order(100, "2025-06-01")).unwrap();
+    let lost_on = at("2027-02-01");
+    let before = same_cold(&mut repo, &config, lost_on);
+    assert!(!before.contains(&c), "lost");
+    repo.add_deal(&order(100, "2027-06-01")).unwrap();
+    assert_eq!(same_cold(&mut repo, &config, lost_on), before);
+    repo.undo().unwrap();
+    repo.update_deal(deal, &order(900_000_000, "2026-11-01"))
+        .unwrap();
+    assert!(same_cold(&mut repo, &config, now).contains(&c), "A again");
+    // Undone step by step: past today (C), the big order (A), no order at all (C).
+    repo.undo().unwrap();
+    repo.undo().unwrap();
+    assert!(
+        !same_cold(&mut repo, &config, now).contains(&c),
+        "past today"
+    );
+    repo.undo().unwrap();
+    assert!(
+        same_cold(&mut repo, &config, now).contains(&c),
+        "the big order"
+    );
+    repo.undo().unwrap();
+    assert!(!same_cold(&mut repo, &config, now).contains(&c), "no order");
+    // Someone going cold archived is off the list; then contacted, off it too.
+    let cold = same_cold(&mut repo, &config, now);
+    let (first, second) = (cold[0], cold[1]);
+    repo.set_archived(first, true).unwrap();
+    repo.log_interaction(&call(second, now), None).unwrap();
+    let after = same_cold(&mut repo, &config, now);
+    assert!(!after.contains(&first) && !after.contains(&second));
+    assert_eq!(after.len(), cold.len() - 2);
+}
+
 #[test]
 fn birthday_reminders_read_only_the_days_ahead_and_find_what_the_whole_book_does() {
     let repo = demo_book();
@@ -326,6 +422,14 @@ fn a_book_of_every_earlier_version_is_indexed_on_upgrade() {
             );
         let ranked = version >= 4;
         assert_eq!(tier.is_some(), ranked, "from version {version}");
+        // Its order (from version 4) over a year old: lost, so not going cold; the day of the
+        // last order is filled in on upgrade.
+        let cold = same_cold(&mut repo, &config, at("2027-11-01"));
+        assert_eq!(
+            cold.contains(&CustomerId(1)),
+            !ranked,
+            "from version {version}"
+        );
     }
 }
 
