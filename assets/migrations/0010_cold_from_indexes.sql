@@ -6,12 +6,12 @@
 ALTER TABLE customer ADD COLUMN last_order_on TEXT;
 UPDATE customer SET last_order_on =
     (SELECT max(d.closed_on) FROM deal d WHERE d.customer_id = customer.id AND d.stage = 'won');
-CREATE TRIGGER deal_last_order_insert AFTER INSERT ON deal WHEN NEW.stage = 'won' BEGIN
+CREATE TRIGGER IF NOT EXISTS deal_last_order_insert AFTER INSERT ON deal WHEN NEW.stage = 'won' BEGIN
     UPDATE customer SET last_order_on = NEW.closed_on
      WHERE id = NEW.customer_id AND NEW.closed_on IS NOT NULL
        AND (last_order_on IS NULL OR last_order_on < NEW.closed_on);
 END;
-CREATE TRIGGER deal_last_order_update AFTER UPDATE OF customer_id, stage, closed_on ON deal
+CREATE TRIGGER IF NOT EXISTS deal_last_order_update AFTER UPDATE OF customer_id, stage, closed_on ON deal
     WHEN OLD.stage = 'won' OR NEW.stage = 'won' BEGIN
     UPDATE customer SET last_order_on = (SELECT max(d.closed_on) FROM deal d
                                           WHERE d.customer_id = customer.id AND d.stage = 'won')
@@ -19,7 +19,7 @@ CREATE TRIGGER deal_last_order_update AFTER UPDATE OF customer_id, stage, closed
        AND last_order_on IS NOT (SELECT max(d.closed_on) FROM deal d
                                   WHERE d.customer_id = customer.id AND d.stage = 'won');
 END;
-CREATE TRIGGER deal_last_order_delete AFTER DELETE ON deal WHEN OLD.stage = 'won' BEGIN
+CREATE TRIGGER IF NOT EXISTS deal_last_order_delete AFTER DELETE ON deal WHEN OLD.stage = 'won' BEGIN
     UPDATE customer SET last_order_on = (SELECT max(d.closed_on) FROM deal d
                                           WHERE d.customer_id = customer.id AND d.stage = 'won')
      WHERE id = OLD.customer_id
@@ -45,9 +45,9 @@ CREATE INDEX customer_quiet_by_tier_cadence
 
 -- The open follow-ups in the order the morning lists them, with their customer: a section's
 -- first page is read in order and stops, and its size is counted, from the index alone.
-CREATE INDEX follow_up_open_in_order
+CREATE INDEX IF NOT EXISTS follow_up_open_in_order
     ON follow_up(due_on, due_time IS NULL, due_time, id, customer_id, done_at)
     WHERE done_at IS NULL;
 -- An archived customer's open follow-ups (off every list), found without reading them.
-CREATE INDEX follow_up_open_by_customer ON follow_up(customer_id, due_on, due_time, done_at)
+CREATE INDEX IF NOT EXISTS follow_up_open_by_customer ON follow_up(customer_id, due_on, due_time, done_at)
     WHERE done_at IS NULL;
