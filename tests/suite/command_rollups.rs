@@ -2,7 +2,7 @@
 //! book gives: the morning's list, tiers as days pass and orders change, a new customer's
 //! likely twin; and books of every earlier version get them on upgrade.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use fieldbook::book::care_dates::care_due;
 use fieldbook::book::deals::{DealDraft, DealStage};
 use fieldbook::book::model::{CustomerDraft, CustomerId, CustomerKind};
@@ -14,15 +14,7 @@ use fieldbook::services::finder::{self, Resolved, Want};
 use fieldbook::services::morning;
 use fieldbook::services::standing::Standing;
 
-fn at(day: &str) -> NaiveDateTime {
-    format!("{day}T09:30:00").parse().unwrap()
-}
-
-fn demo_book() -> Repository {
-    let mut repo = Repository::open_in_memory().unwrap();
-    demo::generate(&mut repo, DemoSize::with_customers(300), at("2026-11-20")).unwrap();
-    repo
-}
+use crate::common::morning::{at, demo_book, same_cold};
 
 /// Every customer's computed tier by the roll-up equals the whole book's ranking.
 fn same_tiers(repo: &mut Repository, config: &Config, today: NaiveDate) {
@@ -186,102 +178,6 @@ fn the_morning_is_the_whole_books_on_the_demo_book() {
             assert_eq!(first.agenda.birthdays, whole.agenda.birthdays);
         }
     }
-}
-
-/// `today`'s going-cold list (all of it, and its first 20 with the count) is the whole book's
-/// at `now`; the ids going cold.
-fn same_cold(repo: &mut Repository, config: &Config, now: NaiveDateTime) -> Vec<CustomerId> {
-    let whole = morning::read_whole_book(repo, config, now, 7).unwrap();
-    let read = morning::read(repo, config, now, 7, None).unwrap();
-    assert_eq!(read.agenda.cold, whole.agenda.cold, "going cold at {now}");
-    assert_eq!(read.cold_total, whole.cold_total);
-    let shown = morning::Shown { each: 3, cold: 20 };
-    let first = morning::read(repo, config, now, 7, Some(shown)).unwrap();
-    let n = whole.agenda.cold.len().min(20);
-    assert_eq!(
-        first.agenda.cold[..],
-        whole.agenda.cold[..n],
-        "first at {now}"
-    );
-    assert_eq!(first.cold_total, whole.cold_total);
-    whole.agenda.cold.iter().map(|r| r.id).collect()
-}
-
-#[test]
-fn going_cold_follows_tiers_orders_archiving_and_contacts_as_the_whole_book_judges_it() {
-    use fieldbook::book::model::{Channel, InteractionDraft};
-    let mut repo = demo_book();
-    let config = Config::default();
-    let now = at("2026-11-20");
-    let cold = same_cold(&mut repo, &config, now);
-    // A new customer without orders (C) on the tier's cadence, last heard from 30 days ago:
-    // not cold as C (60 days), cold as A (14 days).
-    let c = repo
-        .add_customer(&CustomerDraft {
-            name: "Quiet Harbour Trading".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    let call = |customer_id, at| InteractionDraft {
-        customer_id,
-        contact_id: None,
-        at,
-        channel: Channel::Call,
-        summary: "caught up".into(),
-        outcome: None,
-    };
-    repo.log_interaction(&call(c, now - chrono::Days::new(30)), None)
-        .unwrap();
-    assert!(!cold.contains(&c));
-    let order = |amount, on: &str| DealDraft {
-        customer_id: c,
-        title: "order".into(),
-        amount,
-        currency: "CNY".into(),
-        stage: DealStage::Won,
-        expected_close: None,
-        closed_on: Some(on.parse().unwrap()),
-    };
-    // A big order makes it A: going cold at once; moved past today, out of the window: C again.
-    let deal = repo.add_deal(&order(900_000_000, "2026-11-01")).unwrap();
-    assert!(same_cold(&mut repo, &config, now).contains(&c), "A now");
-    repo.update_deal(deal, &order(900_000_000, "2027-01-05"))
-        .unwrap();
-    assert!(!same_cold(&mut repo, &config, now).contains(&c), "C again");
-    // Its only order over a year before: lost, never going cold, even with one dated after
-    // today beside it (the last order on or before today decides).
-    repo.update_deal(deal, &order(100, "2025-06-01")).unwrap();
-    let lost_on = at("2027-02-01");
-    let before = same_cold(&mut repo, &config, lost_on);
-    assert!(!before.contains(&c), "lost");
-    repo.add_deal(&order(100, "2027-06-01")).unwrap();
-    assert_eq!(same_cold(&mut repo, &config, lost_on), before);
-    repo.undo().unwrap();
-    repo.update_deal(deal, &order(900_000_000, "2026-11-01"))
-        .unwrap();
-    assert!(same_cold(&mut repo, &config, now).contains(&c), "A again");
-    // Undone step by step: past today (C), the big order (A), no order at all (C).
-    repo.undo().unwrap();
-    repo.undo().unwrap();
-    assert!(
-        !same_cold(&mut repo, &config, now).contains(&c),
-        "past today"
-    );
-    repo.undo().unwrap();
-    assert!(
-        same_cold(&mut repo, &config, now).contains(&c),
-        "the big order"
-    );
-    repo.undo().unwrap();
-    assert!(!same_cold(&mut repo, &config, now).contains(&c), "no order");
-    // Someone going cold archived is off the list; then contacted, off it too.
-    let cold = same_cold(&mut repo, &config, now);
-    let (first, second) = (cold[0], cold[1]);
-    repo.set_archived(first, true).unwrap();
-    repo.log_interaction(&call(second, now), None).unwrap();
-    let after = same_cold(&mut repo, &config, now);
-    assert!(!after.contains(&first) && !after.contains(&second));
-    assert_eq!(after.len(), cold.len() - 2);
 }
 
 #[test]
