@@ -1,6 +1,6 @@
 //! The sections of `today` (overdue, due today, coming up) read a page at a time from the
-//! open follow-ups' index in order (migration 0010), with how many each holds: a book of 100,000 customers has thousands
-//! due this week, and a person reads the first of them.
+//! index of open follow-ups in their order (migration 0010), with how many each holds: a book
+//! of 100,000 customers has thousands due this week, and a person reads the first of them.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::ToSql;

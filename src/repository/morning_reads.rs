@@ -1,5 +1,6 @@
-//! What `today` reads, through indexes (migration 0008): open complaints with their customer's
-//! name, the birthdays of a few days, and the customers quiet long enough to be going cold.
+//! What `today` reads, through indexes (migrations 0009 and 0010): open complaints with their
+//! customer's name, the birthdays of a few days, and the customers quiet long enough to be
+//! going cold with what the rule needs of them.
 
 use std::collections::HashMap;
 
