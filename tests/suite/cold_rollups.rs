@@ -82,3 +82,39 @@ fn going_cold_follows_tiers_orders_archiving_and_contacts_as_the_whole_book_judg
     assert!(!after.contains(&first) && !after.contains(&second));
     assert_eq!(after.len(), cold.len() - 2);
 }
+
+/// On a generated book of 2,000 customers, days and months apart and with other cadences (a
+/// tier without one too): every list's first page and size are the whole book's.
+#[test]
+fn the_morning_is_the_whole_books_on_a_generated_book_as_days_pass() {
+    use fieldbook::demo::{self, DemoSize};
+    use fieldbook::repository::Repository;
+    use fieldbook::services::morning::{self, Shown};
+    let mut repo = Repository::open_in_memory().unwrap();
+    demo::generate(&mut repo, DemoSize::with_customers(2_000), at("2026-11-20")).unwrap();
+    let mut other = Config::default();
+    (other.cadence.a, other.cadence.b, other.cadence.c) = (7, 0, 45);
+    for config in [Config::default(), other] {
+        for day in ["2026-11-20", "2026-12-31", "2027-03-01", "2027-11-25"] {
+            let now = at(day);
+            let cold = same_cold(&mut repo, &config, now);
+            assert!(cold.len() > 100, "{} going cold on {day}", cold.len());
+            let whole = morning::read_whole_book(&repo, &config, now, 7).unwrap();
+            let shown = Shown {
+                each: 100,
+                cold: 20,
+            };
+            let first = morning::read(&mut repo, &config, now, 7, Some(shown)).unwrap();
+            assert_eq!(first.totals, whole.totals, "on {day}");
+            let (a, w) = (&first.agenda, &whole.agenda);
+            for (cut, full) in [
+                (&a.overdue, &w.overdue),
+                (&a.today, &w.today),
+                (&a.upcoming, &w.upcoming),
+            ] {
+                assert_eq!(cut[..], full[..full.len().min(100)], "on {day}");
+            }
+            assert_eq!(a.birthdays, w.birthdays, "on {day}");
+        }
+    }
+}
