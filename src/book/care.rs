@@ -35,6 +35,18 @@ pub fn going_cold(facts: &ColdFacts, today: NaiveDate) -> Option<i64> {
     cold_by(facts.last_contact, facts.created, facts.cadence_days, today)
 }
 
+/// Days past the cadence (0 = due today) of a customer quiet since `since` (its last contact,
+/// else when it was added), as `going_cold` counts them before asking whether the customer is
+/// lost or has a follow-up planned: a book's quiet customers are ranked by this, and only
+/// those past their cadence are then asked whether they are lost.
+pub fn past_cadence(
+    since: NaiveDateTime,
+    cadence_days: Option<u32>,
+    today: NaiveDate,
+) -> Option<i64> {
+    cold_by(Some(since), since, cadence_days, today)
+}
+
 fn cold_by(
     last_contact: Option<NaiveDateTime>,
     created: NaiveDateTime,
@@ -180,6 +192,33 @@ mod tests {
             None,
             "no cadence"
         );
+    }
+
+    #[test]
+    fn past_the_cadence_counts_from_the_silence_as_going_cold_does() {
+        let today = d("2026-11-28");
+        for (since, every) in [("2026-11-14", 14), ("2026-11-15", 14), ("2025-03-01", 0)] {
+            for contacted in [true, false] {
+                let facts = ColdFacts {
+                    last_contact: contacted.then(|| dt(since)),
+                    created: if contacted {
+                        dt("2024-01-01")
+                    } else {
+                        dt(since)
+                    },
+                    cadence_days: cadence(None, Some(every)),
+                    lost: false,
+                    follow_up_planned: false,
+                };
+                assert_eq!(
+                    past_cadence(dt(since), facts.cadence_days, today),
+                    going_cold(&facts, today),
+                    "{since} every {every} days"
+                );
+            }
+        }
+        assert_eq!(past_cadence(dt("2026-11-14"), Some(14), today), Some(0));
+        assert_eq!(past_cadence(dt("2026-11-15"), Some(14), today), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The sections of `today` (overdue, due today, coming up) read a page at a time from the
-//! open-by-due index, with how many each holds: a book of 100,000 customers has thousands
-//! due this week, and a person reads the first of them.
+//! index of open follow-ups in their order (migration 0010), with how many each holds: a book
+//! of 100,000 customers has thousands due this week, and a person reads the first of them.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::ToSql;
@@ -83,8 +83,10 @@ impl Repository {
                 .collect()
         };
         let count = |condition: &str| -> Result<usize> {
-            let sql =
-                format!("SELECT count(*) FROM follow_up f WHERE f.done_at IS NULL AND {condition}");
+            let sql = format!(
+                "SELECT count(*) FROM follow_up f INDEXED BY follow_up_open_in_order
+                  WHERE f.done_at IS NULL AND {condition}"
+            );
             let n: i64 = self
                 .conn
                 .prepare_cached(&sql)?
@@ -102,10 +104,11 @@ impl Repository {
             count(DueSection::Upcoming.condition())?.saturating_sub(archived[2]),
         ];
         let page = |section: DueSection, total: usize| -> Result<DuePage> {
-            // The section's rows ordered and cut first, names joined to those only.
+            // The section's rows ordered and cut first, names joined to those only; the index
+            // holds the order (and each customer), so the first rows are read and no more.
             let read = format!(
                 "SELECT {COLUMNS}
-                   FROM (SELECT * FROM follow_up f INDEXED BY follow_up_open_by_due
+                   FROM (SELECT * FROM follow_up f INDEXED BY follow_up_open_in_order
                           WHERE f.done_at IS NULL AND {}
                             AND f.customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
                           ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id
@@ -132,7 +135,7 @@ impl Repository {
     /// `book::due::Bucket` places them.
     fn archived_due(&self, now: NaiveDateTime, horizon: &str) -> Result<[usize; 3]> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.due_on, f.due_time FROM follow_up f
+            "SELECT f.due_on, f.due_time FROM follow_up f INDEXED BY follow_up_open_by_customer
               WHERE f.done_at IS NULL AND f.due_on <= ?1
                 AND f.customer_id IN (SELECT id FROM customer WHERE archived = 1)",
         )?;

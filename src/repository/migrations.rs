@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0007_undo_as_data.sql"),
     include_str!("../../assets/migrations/0008_redo.sql"),
     include_str!("../../assets/migrations/0009_command_indexes.sql"),
+    include_str!("../../assets/migrations/0010_cold_from_indexes.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,11 +1,14 @@
-//! What `today` reads, through indexes (migration 0008): open complaints with their customer's
-//! name, the birthdays of a few days, and the customers quiet long enough to be going cold.
+//! What `today` reads, through indexes (migrations 0009 and 0010): open complaints with their
+//! customer's name, the birthdays of a few days, and the customers quiet long enough to be
+//! going cold with what the rule needs of them.
+
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::accounts::{COMPLAINT_COLUMNS, complaint_from_row};
-use super::search_index::{Standing, id_list};
+use super::search_index::id_list;
 use super::sql_text as text;
 use super::{Repository, Result};
 use crate::book::complaints::Complaint;
@@ -16,17 +19,19 @@ use crate::book::model::{BirthdayOf, CustomerId, Stage, Tier};
 const MONTH_DAY: &str = "CASE WHEN birthday GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
            OR birthday GLOB '--[0-9][0-9]-[0-9][0-9]' THEN substr(birthday, -5) ELSE '?' END";
 
-/// A customer with nothing planned, quiet for a while: what going cold is judged on.
+/// A customer with nothing planned, quiet for a while: what going cold is judged on, as the
+/// going-cold indexes hold it (migration 0010).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quiet {
     pub id: CustomerId,
-    pub name: String,
+    /// Last contacted, else added: the silence counts from here.
+    pub since: NaiveDateTime,
     /// Set by hand.
     pub tier: Option<Tier>,
     pub cadence_days: Option<u32>,
-    pub created_at: NaiveDateTime,
-    pub last_contact_at: Option<NaiveDateTime>,
-    pub standing: Standing,
+    pub stage_by_hand: Option<Stage>,
+    /// The day of the last order, after `today` too (migration 0010's roll-up).
+    pub last_order: Option<NaiveDate>,
 }
 
 impl Repository {
@@ -103,18 +108,19 @@ impl Repository {
     /// Customers not archived with nothing planned who may be going cold on `today`: those
     /// with a cadence of their own that has run out, and those without one quiet since before
     /// `quiet_before` (the day the shortest cadence a tier can give began, or `None` for no
-    /// tier cadence at all). The rule decides; this only leaves out who cannot be cold.
+    /// tier cadence at all). The rule decides; this only leaves out who cannot be cold. Read
+    /// from the indexes alone, no customer row.
     pub fn quiet_customers(
         &self,
         today: NaiveDate,
         quiet_before: Option<NaiveDate>,
     ) -> Result<Vec<Quiet>> {
-        // The ids from the partial indexes alone (the planner, knowing nothing of the book,
-        // would walk everyone with nothing planned), then the rows in id order: one pass.
-        let mut ids: Vec<CustomerId> = self.ids(
-            "SELECT id FROM customer INDEXED BY customer_cold_by_own_cadence
-              WHERE archived = 0 AND next_follow_up_on IS NULL AND cadence_days IS NOT NULL
-                AND date(coalesce(last_contact_at, created_at), '+' || cadence_days || ' days') <= ?1",
+        let mut quiet = self.quiet_from(
+            "customer_cold_by_own_cadence",
+            "c.cadence_days IS NOT NULL
+                AND date(coalesce(c.last_contact_at, c.created_at),
+                         '+' || c.cadence_days || ' days') <= ?1",
+            "NULL, c.cadence_days",
             &text::date(today),
         )?;
         if let Some(before) = quiet_before {
@@ -122,45 +128,88 @@ impl Repository {
             let bound = before
                 .succ_opt()
                 .map_or("9999-99-99".to_string(), text::date);
-            ids.extend(self.ids(
-                "SELECT id FROM customer INDEXED BY customer_quiet_by_tier_cadence
-                  WHERE archived = 0 AND next_follow_up_on IS NULL AND cadence_days IS NULL
-                    AND coalesce(last_contact_at, created_at) < ?1",
+            quiet.extend(self.quiet_from(
+                "customer_quiet_by_tier_cadence",
+                "c.cadence_days IS NULL AND coalesce(c.last_contact_at, c.created_at) < ?1",
+                "c.tier, NULL",
                 &bound,
             )?);
         }
-        ids.sort_unstable();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.name, c.tier, c.cadence_days, c.created_at, c.last_contact_at,
-                    c.stage, r.amount,
-                    (SELECT max(d.closed_on) FROM deal d
-                      WHERE d.customer_id = c.id AND d.stage = 'won' AND d.closed_on <= ?2)
-               FROM customer c LEFT JOIN revenue_12m r ON r.customer_id = c.id
-              WHERE c.id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let rows = stmt.query_map(params![id_list(&ids), text::date(today)], |r| {
+        Ok(quiet)
+    }
+
+    /// The quiet customers of one going-cold `index`, found by `condition` on `?1`;
+    /// `tier_and_cadence` are the two columns the index holds of those (or NULL).
+    fn quiet_from(
+        &self,
+        index: &str,
+        condition: &str,
+        tier_and_cadence: &str,
+        bound: &str,
+    ) -> Result<Vec<Quiet>> {
+        // The index named: the planner, knowing nothing of the book, would walk everyone with
+        // nothing planned.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT c.id, coalesce(c.last_contact_at, c.created_at), {tier_and_cadence}, c.stage,
+                    c.last_order_on
+               FROM customer c INDEXED BY {index}
+              WHERE c.archived = 0 AND c.next_follow_up_on IS NULL AND {condition}"
+        ))?;
+        let rows = stmt.query_map([bound], |r| {
             let tier: Option<String> = r.get(2)?;
-            let stage: Option<String> = r.get(6)?;
+            let stage: Option<String> = r.get(4)?;
             Ok(Quiet {
                 id: r.get(0)?,
-                name: r.get(1)?,
+                since: text::parse_datetime("last_contact_at", &r.get::<_, String>(1)?)?,
                 tier: tier.as_deref().and_then(Tier::parse),
                 cadence_days: r.get(3)?,
-                created_at: text::parse_datetime("created_at", &r.get::<_, String>(4)?)?,
-                last_contact_at: text::opt("last_contact_at", r.get(5)?, text::parse_datetime)?,
-                standing: Standing {
-                    stage_by_hand: stage.as_deref().and_then(Stage::parse),
-                    revenue: r.get(7)?,
-                    last_order: text::opt("closed_on", r.get(8)?, text::parse_date)?,
-                },
+                stage_by_hand: stage.as_deref().and_then(Stage::parse),
+                last_order: text::opt("last_order_on", r.get(5)?, text::parse_date)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn ids(&self, sql: &str, bound: &str) -> Result<Vec<CustomerId>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([bound], |r| r.get(0))?;
+    /// The revenue of the window the roll-up holds, from the top of the ranking down while
+    /// `more` says so (it is given each customer and revenue in turn).
+    pub fn revenue_from_the_top(
+        &self,
+        mut more: impl FnMut(CustomerId, i64) -> bool,
+    ) -> Result<HashMap<CustomerId, i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer_id, amount FROM revenue_12m INDEXED BY revenue_12m_ranked
+              ORDER BY amount DESC, customer_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut top = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let (id, amount) = (r.get(0)?, r.get(1)?);
+            if !more(id, amount) {
+                break;
+            }
+            top.insert(id, amount);
+        }
+        Ok(top)
+    }
+
+    /// The last order (won deal) on or before `today` of each of `ids` that has one.
+    pub fn last_orders_of(
+        &self,
+        ids: &[CustomerId],
+        today: NaiveDate,
+    ) -> Result<HashMap<CustomerId, NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.customer_id, max(d.closed_on) FROM deal d INDEXED BY deal_won_by_customer
+              WHERE d.stage = 'won' AND d.closed_on <= ?2
+                AND d.customer_id IN (SELECT value FROM json_each(?1))
+              GROUP BY d.customer_id",
+        )?;
+        let rows = stmt.query_map(params![id_list(ids), text::date(today)], |r| {
+            Ok((
+                r.get(0)?,
+                text::parse_date("closed_on", &r.get::<_, String>(1)?)?,
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

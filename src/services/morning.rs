@@ -10,12 +10,12 @@ use chrono::NaiveDateTime;
 use super::customer_list;
 use super::standing::Standing;
 use crate::book::agenda::{Agenda, order_cold};
-use crate::book::care::{self, ColdFacts};
+use crate::book::care;
 use crate::book::complaints::Complaint;
 use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::worth::{ColdWorth, rank_by_worth};
 use crate::config::Config;
-use crate::repository::{Repository, Result};
+use crate::repository::{Repository, Result, StandingFacts};
 
 /// Days the agenda lists birthdays ahead (today included: a week).
 const BIRTHDAY_DAYS: u32 = 6;
@@ -82,11 +82,9 @@ pub fn read(
     };
     (agenda.overdue, agenda.today, agenda.upcoming) =
         (overdue.shown, due_today.shown, upcoming.shown);
-    let mut cold = going_cold(repo, &standing, config)?;
-    order_cold(&mut cold, today);
+    let cold = going_cold(repo, &standing, config)?;
     let cold_total = cold.len();
-    cold.truncate(cold_limit);
-    agenda.cold = full_rows(repo, &standing, &cold)?;
+    agenda.cold = first_cold(repo, &standing, cold, cold_limit)?;
     let (open_complaints, complaint_customers) = complaints.into_iter().unzip();
     Ok(Morning {
         agenda,
@@ -97,61 +95,85 @@ pub fn read(
     })
 }
 
-/// Everyone going cold, as rows carrying only their id, name and how cold: enough to order
-/// them. Read from the customers with nothing planned, quiet for at least the shortest cadence.
-fn going_cold(repo: &Repository, standing: &Standing, config: &Config) -> Result<Vec<CustomerRow>> {
+/// Everyone going cold, by id with how many days past the cadence. Judged from the customers
+/// with nothing planned quiet for at least the shortest cadence, as the indexes hold them.
+fn going_cold(
+    repo: &Repository,
+    standing: &Standing,
+    config: &Config,
+) -> Result<Vec<(CustomerId, i64)>> {
     let today = standing.today();
     let shortest = [Some(Tier::A), Some(Tier::B), Some(Tier::C), None]
         .into_iter()
         .filter_map(|t| config.cadence.for_tier(t))
         .min();
     let quiet_before = shortest.and_then(|d| today.checked_sub_days(chrono::Days::new(d.into())));
-    let mut cold = Vec::new();
-    for q in repo.quiet_customers(today, quiet_before)? {
-        let tier = q
-            .tier
-            .or_else(|| standing.computed_tier(q.id, q.standing.revenue));
-        let facts = ColdFacts {
-            last_contact: q.last_contact_at,
-            created: q.created_at,
-            cadence_days: standing.cadence(q.cadence_days, tier),
-            lost: standing.is_lost(&q.standing),
-            follow_up_planned: false,
-        };
-        if let Some(days) = care::going_cold(&facts, today) {
-            cold.push(CustomerRow {
-                id: q.id,
-                name: q.name,
-                city: String::new(),
-                tier,
-                tier_by_hand: false,
-                tags: String::new(),
-                phone: String::new(),
-                email: String::new(),
-                people: String::new(),
-                reach: String::new(),
-                cadence_days: q.cadence_days,
-                created_at: q.created_at,
-                last_contact_at: q.last_contact_at,
-                next_follow_up_on: None,
-                cold_by: Some(days),
-            });
+    let quiet = repo.quiet_customers(today, quiet_before)?;
+    // The computed tiers above C, read down the ranking to its first C: everyone below it, or
+    // without revenue in the window, is C (or unranked, whatever the revenue).
+    let above_c = repo.revenue_from_the_top(|id, amount| {
+        matches!(
+            standing.computed_tier(id, Some(amount)),
+            Some(Tier::A | Tier::B)
+        )
+    })?;
+    let mut past = Vec::new();
+    for q in quiet {
+        let revenue = above_c.get(&q.id).copied();
+        let tier = q.tier.or_else(|| standing.computed_tier(q.id, revenue));
+        let cadence = standing.cadence(q.cadence_days, tier);
+        if let Some(days) = care::past_cadence(q.since, cadence, today) {
+            past.push((q, days));
         }
     }
-    Ok(cold)
+    // The roll-up holds the last order of all; one dated after today (rare) is read again
+    // for the last on or before it.
+    let mut later: Vec<CustomerId> = past
+        .iter()
+        .filter(|(q, _)| q.stage_by_hand.is_none() && q.last_order.is_some_and(|d| d > today))
+        .map(|(q, _)| q.id)
+        .collect();
+    later.sort_unstable();
+    let by_today = repo.last_orders_of(&later, today)?;
+    Ok(past
+        .into_iter()
+        .filter(|(q, _)| {
+            let last_order = match q.last_order {
+                Some(d) if d > today => by_today.get(&q.id).copied(),
+                last => last,
+            };
+            let facts = StandingFacts {
+                stage_by_hand: q.stage_by_hand,
+                revenue: None,
+                last_order,
+            };
+            !standing.is_lost(&facts)
+        })
+        .map(|(q, days)| (q.id, days))
+        .collect())
 }
 
-/// The list rows of `cold`, read in full and finished, in the same order.
-fn full_rows(
+/// The first `limit` of `cold` in the morning's order, as list rows read in full. The coldest
+/// decide who they are; the name orders those equally cold, so the rows read are the coldest
+/// `limit` and every other one as cold as the last of them.
+fn first_cold(
     repo: &Repository,
     standing: &Standing,
-    cold: &[CustomerRow],
+    mut cold: Vec<(CustomerId, i64)>,
+    limit: usize,
 ) -> Result<Vec<CustomerRow>> {
-    let ids: Vec<CustomerId> = cold.iter().map(|r| r.id).collect();
+    cold.sort_unstable_by_key(|(id, days)| (std::cmp::Reverse(*days), *id));
+    match limit.checked_sub(1).map(|last| cold.get(last)) {
+        None => cold.clear(),
+        Some(Some(&(_, days_of_last))) => cold.retain(|(_, days)| *days >= days_of_last),
+        Some(None) => {}
+    }
+    let ids: Vec<CustomerId> = cold.iter().map(|(id, _)| *id).collect();
     let mut rows: Vec<CustomerRow> = repo.rows_of(&ids)?.into_iter().map(|(r, _)| r).collect();
     standing.finish(repo, &mut rows)?;
-    let mut by_id: HashMap<CustomerId, CustomerRow> = rows.into_iter().map(|r| (r.id, r)).collect();
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    order_cold(&mut rows, standing.today());
+    rows.truncate(limit);
+    Ok(rows)
 }
 
 /// The same morning from the whole book read and ranked, as the list reads it: what the

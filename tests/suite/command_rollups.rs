@@ -2,7 +2,7 @@
 //! book gives: the morning's list, tiers as days pass and orders change, a new customer's
 //! likely twin; and books of every earlier version get them on upgrade.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use fieldbook::book::care_dates::care_due;
 use fieldbook::book::deals::{DealDraft, DealStage};
 use fieldbook::book::model::{CustomerDraft, CustomerId, CustomerKind};
@@ -14,15 +14,7 @@ use fieldbook::services::finder::{self, Resolved, Want};
 use fieldbook::services::morning;
 use fieldbook::services::standing::Standing;
 
-fn at(day: &str) -> NaiveDateTime {
-    format!("{day}T09:30:00").parse().unwrap()
-}
-
-fn demo_book() -> Repository {
-    let mut repo = Repository::open_in_memory().unwrap();
-    demo::generate(&mut repo, DemoSize::with_customers(300), at("2026-11-20")).unwrap();
-    repo
-}
+use crate::common::morning::{at, demo_book, same_cold};
 
 /// Every customer's computed tier by the roll-up equals the whole book's ranking.
 fn same_tiers(repo: &mut Repository, config: &Config, today: NaiveDate) {
@@ -326,6 +318,14 @@ fn a_book_of_every_earlier_version_is_indexed_on_upgrade() {
             );
         let ranked = version >= 4;
         assert_eq!(tier.is_some(), ranked, "from version {version}");
+        // Its order (from version 4) over a year old: lost, so not going cold; the day of the
+        // last order is filled in on upgrade.
+        let cold = same_cold(&mut repo, &config, at("2027-11-01"));
+        assert_eq!(
+            cold.contains(&CustomerId(1)),
+            !ranked,
+            "from version {version}"
+        );
     }
 }
 

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod driving;
+pub mod morning;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::book::ids::CustomerId;

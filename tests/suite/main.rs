@@ -9,6 +9,7 @@ mod accounts;
 mod backup;
 mod calls;
 mod cli;
+mod cold_rollups;
 mod command_indexes;
 mod command_rollups;
 mod dashboard;

@@ -134,7 +134,11 @@ fn a_book_written_before_search_existed_is_indexed_on_upgrade() {
          DROP TABLE interaction_fts; DROP TABLE customer_notes_fts;
          DROP INDEX customer_by_next_follow_up;
          DROP INDEX undo_step_by_stack; ALTER TABLE undo_step DROP COLUMN redo;
-         ALTER TABLE undo_step DROP COLUMN run; PRAGMA user_version = 4;",
+         ALTER TABLE undo_step DROP COLUMN run;
+         DROP TRIGGER deal_last_order_insert; DROP TRIGGER deal_last_order_update;
+         DROP TRIGGER deal_last_order_delete; DROP INDEX customer_cold_by_own_cadence;
+         DROP INDEX customer_quiet_by_tier_cadence; ALTER TABLE customer DROP COLUMN last_order_on;
+         PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(conn);

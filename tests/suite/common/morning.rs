@@ -1,0 +1,39 @@
+//! The morning's list read through the book's indexes, held to the whole book's.
+
+use chrono::NaiveDateTime;
+use fieldbook::book::ids::CustomerId;
+use fieldbook::config::Config;
+use fieldbook::demo::{self, DemoSize};
+use fieldbook::repository::Repository;
+use fieldbook::services::morning;
+
+/// `day` at half past nine.
+pub fn at(day: &str) -> NaiveDateTime {
+    format!("{day}T09:30:00").parse().unwrap()
+}
+
+/// The demo book of 300 customers, made on 20 November 2026.
+pub fn demo_book() -> Repository {
+    let mut repo = Repository::open_in_memory().unwrap();
+    demo::generate(&mut repo, DemoSize::with_customers(300), at("2026-11-20")).unwrap();
+    repo
+}
+
+/// `today`'s going-cold list (all of it, and its first 20 with the count) is the whole book's
+/// at `now`; the ids going cold.
+pub fn same_cold(repo: &mut Repository, config: &Config, now: NaiveDateTime) -> Vec<CustomerId> {
+    let whole = morning::read_whole_book(repo, config, now, 7).unwrap();
+    let read = morning::read(repo, config, now, 7, None).unwrap();
+    assert_eq!(read.agenda.cold, whole.agenda.cold, "going cold at {now}");
+    assert_eq!(read.cold_total, whole.cold_total);
+    let shown = morning::Shown { each: 3, cold: 20 };
+    let first = morning::read(repo, config, now, 7, Some(shown)).unwrap();
+    let n = whole.agenda.cold.len().min(20);
+    assert_eq!(
+        first.agenda.cold[..],
+        whole.agenda.cold[..n],
+        "first at {now}"
+    );
+    assert_eq!(first.cold_total, whole.cold_total);
+    whole.agenda.cold.iter().map(|r| r.id).collect()
+}
