@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver};
 use chrono::NaiveDate;
 
 use crate::book::due::SortOrder;
-use crate::book::model::{CustomerRow, FollowUp};
+use crate::book::model::{CustomerRow, FollowUp, Interner};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
@@ -76,11 +76,14 @@ fn load_with(
         // Each row's search keys are built as it is read, and then the row drops what only
         // the keys need: the book's phones and e-mails are never all held twice.
         let mut rows = Vec::new();
+        let mut interner = Interner::default();
         repo.each_customer_row(|mut row| {
             search.add_row(&row);
             customer_list::keep_listed(std::slice::from_mut(&mut row));
+            row.share_repeated(&mut interner);
             rows.push(row);
         })?;
+        drop(interner);
         search.finish_adding(&rows);
         let ranking = match beside {
             Ok(thread) => thread.join().expect("the ranking thread")?,
