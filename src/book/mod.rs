@@ -16,6 +16,7 @@ pub mod model;
 pub mod money;
 pub mod recurrence;
 pub mod report;
+pub mod row_text;
 pub mod tiers;
 pub mod validate;
 pub mod worth;

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::recurrence::Recurrence;
+pub use super::row_text::{Interner, SharedText, Text};
 
 pub use super::ids::{ContactId, CustomerId, FollowUpId, InteractionId};
 
@@ -167,23 +168,23 @@ pub struct Customer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CustomerRow {
     pub id: CustomerId,
-    pub name: String,
-    pub city: String,
+    pub name: Text,
+    pub city: SharedText,
     /// Read from the book, the hand-set tier; `services::customer_list::finish_rows` makes it the effective
     /// one (hand-set, else computed from revenue).
     pub tier: Option<Tier>,
     /// The tier was set by hand rather than computed.
     pub tier_by_hand: bool,
-    pub tags: String,
-    pub phone: String,
-    pub email: String,
+    pub tags: SharedText,
+    pub phone: Text,
+    pub email: Text,
     /// Names of the people at the customer, one a line (searched, and shown when a search
     /// found the customer by one of them).
-    pub people: String,
+    pub people: Text,
     /// Other ways to reach the customer, searched: its WeChat id on the first line, then one
     /// line per person of `people` (same order): phone, e-mail and WeChat id, tab separated.
     #[serde(skip)]
-    pub reach: String,
+    pub reach: Text,
     /// The customer's own stay-in-touch cadence; the tier default applies when unset.
     pub cadence_days: Option<u32>,
     pub created_at: NaiveDateTime,
@@ -192,6 +193,23 @@ pub struct CustomerRow {
     /// Days past the stay-in-touch cadence ("going cold"). The book does not know the tier
     /// defaults from the config, so `care::mark_cold` fills this in after reading.
     pub cold_by: Option<i64>,
+}
+
+impl CustomerRow {
+    /// Gives the row's city and tags the copy other rows already hold (a few dozen cities and
+    /// a few thousand sets of tags among 100,000 customers).
+    pub fn share_repeated(&mut self, interner: &mut Interner) {
+        self.city = interner.shared(std::mem::take(&mut self.city));
+        self.tags = interner.shared(std::mem::take(&mut self.tags));
+    }
+}
+
+/// `CustomerRow::share_repeated` for every row.
+pub fn share_repeated(rows: &mut [CustomerRow]) {
+    let mut interner = Interner::default();
+    for row in rows {
+        row.share_repeated(&mut interner);
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

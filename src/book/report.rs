@@ -247,7 +247,7 @@ pub fn visit_plan(rows: &[CustomerRow], today: NaiveDate, days_ahead: u32) -> Ve
         let (_, visits) = cities.entry(city_key(&row.city)).or_default();
         visits.push(Visit {
             customer_id: row.id,
-            name: row.name.clone(),
+            name: row.name.to_string(),
             tier: row.tier,
             reasons,
         });

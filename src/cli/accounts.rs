@@ -133,7 +133,7 @@ fn deal_list(mut ctx: Context, query: &str) -> Result<(), Failure> {
     let name = |id: CustomerId| {
         rows.iter()
             .find(|r| r.id == id)
-            .map_or(String::new(), |r| r.name.clone())
+            .map_or(String::new(), |r| r.name.to_string())
     };
     let style = Style::detect();
     println!("{}", style.heading(&t!("cli-deals", n = deals.len())));

@@ -284,10 +284,10 @@ impl Keys {
     /// The old keys' text stays in `text`, unused, until the next `build`.
     pub fn put(&mut self, i: usize, row: &CustomerRow) {
         self.push(row);
-        let city = match self.cities.iter().position(|c| *c == row.city) {
+        let city = match self.cities.iter().position(|c| *c == *row.city) {
             Some(c) => c,
             None => {
-                self.cities.push(row.city.clone());
+                self.cities.push(row.city.to_string());
                 self.cities.len() - 1
             }
         } as u32;
@@ -312,7 +312,7 @@ impl Keys {
             .map(|row| {
                 let next = ids.len() as u32;
                 *ids.entry(row.city.as_str()).or_insert_with(|| {
-                    self.cities.push(row.city.clone());
+                    self.cities.push(row.city.to_string());
                     next
                 })
             })

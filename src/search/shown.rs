@@ -145,7 +145,7 @@ mod tests {
             city: "北京".into(),
             tier: None,
             tier_by_hand: false,
-            tags: String::new(),
+            tags: Default::default(),
             phone: "010-6552 0000".into(),
             email: "info@xinghe.cn".into(),
             people: "张伟\n李娜\nChloé Martin".into(),

@@ -157,9 +157,9 @@ pub fn order(rows: &[CustomerRow], order: SortOrder, today: NaiveDate) -> Vec<us
 /// customers. Keys must never be built again from rows kept this way.
 pub fn keep_listed(rows: &mut [CustomerRow]) {
     for row in rows {
-        row.phone = String::new();
-        row.email = String::new();
-        row.reach = String::new();
+        row.phone = Default::default();
+        row.email = Default::default();
+        row.reach = Default::default();
     }
 }
 

@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver};
 use chrono::NaiveDate;
 
 use crate::book::due::SortOrder;
-use crate::book::model::{CustomerRow, FollowUp};
+use crate::book::model::{CustomerRow, FollowUp, Interner};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
@@ -76,11 +76,14 @@ fn load_with(
         // Each row's search keys are built as it is read, and then the row drops what only
         // the keys need: the book's phones and e-mails are never all held twice.
         let mut rows = Vec::new();
+        let mut interner = Interner::default();
         repo.each_customer_row(|mut row| {
             search.add_row(&row);
             customer_list::keep_listed(std::slice::from_mut(&mut row));
+            row.share_repeated(&mut interner);
             rows.push(row);
         })?;
+        drop(interner);
         search.finish_adding(&rows);
         let ranking = match beside {
             Ok(thread) => thread.join().expect("the ranking thread")?,
@@ -92,6 +95,7 @@ fn load_with(
         };
         Ok::<_, crate::repository::BookError>((ranking, care, rows))
     })?;
+    give_back_freed_memory();
     customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();
@@ -108,6 +112,18 @@ fn load_with(
         as_of_step,
         care,
     })
+}
+
+/// Returns to the system what the ranking thread and the row reader freed. glibc keeps freed
+/// memory for reuse, but the ranking thread's arena is reused by no one, and what the reader
+/// freed lies in holes below the rows: about 4 MB of the peak at 100,000 customers, for half
+/// a millisecond here, before the follow-ups are read and the list is installed.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of the allocator's own arenas.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Starts the read on a thread; the receiver gets `Ranked`, then `Loaded` (or only `Loaded`

@@ -162,16 +162,16 @@ fn queries_from(rows: &[CustomerRow], step: usize) -> Vec<String> {
     .map(|s| s.to_string())
     .collect();
     for r in rows.iter().step_by(step.max(1)) {
-        out.push(r.name.clone());
+        out.push(r.name.to_string());
         out.push(r.name.chars().take(2).collect());
         out.extend(r.name.split_whitespace().next().map(str::to_lowercase));
         out.extend(r.people.lines().next().map(str::to_string));
-        out.push(r.city.clone());
+        out.push(r.city.to_string());
         out.extend(r.tags.split(',').next().map(|t| format!("#{t}")));
         let digits: String = r.phone.chars().filter(char::is_ascii_digit).collect();
         if digits.len() >= 4 {
             out.push(digits[digits.len() - 4..].to_string());
-            out.push(r.phone.clone());
+            out.push(r.phone.to_string());
         }
         if let Some(local) = r.email.split('@').next().filter(|l| !l.is_empty()) {
             out.push(local.to_string());

@@ -221,12 +221,12 @@ fn a_new_customers_likely_twin_is_the_whole_books() {
             CustomerDraft {
                 name: people.clone(),
                 kind: Some(CustomerKind::Person),
-                city: r.city.clone(),
+                city: r.city.to_string(),
                 phone: format!("+86 {}", r.phone),
                 ..Default::default()
             },
             CustomerDraft {
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 city: "Elsewhere".into(),
                 ..Default::default()
             },
@@ -344,9 +344,8 @@ fn index_follows_the_book(repo: &Repository) {
     assert_eq!(repo.rows_of(&ids).unwrap(), book);
     for (r, _) in &book {
         let text = [
-            &r.name, &r.people, &r.city, &r.tags, &r.phone, &r.email, &r.reach,
-        ]
-        .map(String::as_str);
+            &*r.name, &r.people, &r.city, &r.tags, &r.phone, &r.email, &r.reach,
+        ];
         let mut chars = fieldbook::search::index::chars_of(&text);
         chars.truncate(6);
         if !chars.is_empty() {
@@ -359,7 +358,7 @@ fn index_follows_the_book(repo: &Repository) {
             assert!(found.contains(&r.id), "c{} by {number}", r.id);
         }
         let same = CustomerDraft {
-            name: r.name.clone(),
+            name: r.name.to_string(),
             ..Default::default()
         };
         let twin = repo.likely_duplicate(&same).unwrap();

@@ -315,7 +315,7 @@ pub fn names(repo: &Repository) -> Vec<String> {
         .customer_rows()
         .unwrap()
         .into_iter()
-        .map(|r| r.name)
+        .map(|r| r.name.into())
         .collect();
     n.sort();
     n

@@ -99,7 +99,7 @@ fn first(repo: &Repository, query: &str) -> String {
     let found = CustomerSearch::new(&rows).filter(&rows, &order, query, today());
     found
         .first()
-        .map_or("(nothing)".into(), |&i| rows[i].name.clone())
+        .map_or("(nothing)".into(), |&i| rows[i].name.to_string())
 }
 
 #[test]

@@ -336,6 +336,6 @@ fn names_of(repo: &Repository) -> Vec<String> {
     repo.customer_rows()
         .unwrap()
         .into_iter()
-        .map(|r| r.name)
+        .map(|r| r.name.into())
         .collect()
 }

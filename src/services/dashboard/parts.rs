@@ -71,7 +71,7 @@ impl Book<'_> {
     }
 
     fn name_of(&self, id: CustomerId) -> String {
-        self.row(id).map_or(String::new(), |r| r.name.clone())
+        self.row(id).map_or(String::new(), |r| r.name.to_string())
     }
 
     fn tier_of(&self, id: CustomerId) -> Option<Tier> {
@@ -144,8 +144,8 @@ impl Book<'_> {
             .filter_map(|r| {
                 Some(ColdCustomer {
                     customer_id: r.id,
-                    name: r.name.clone(),
-                    city: r.city.clone(),
+                    name: r.name.to_string(),
+                    city: r.city.to_string(),
                     tier: r.tier,
                     days_past: r.cold_by?,
                     cadence_days: care::cadence(r.cadence_days, cadence.for_tier(r.tier)),

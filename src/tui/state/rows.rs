@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::{FollowUpScope, State};
 use crate::book::due::SortOrder;
-use crate::book::model::{CustomerId, CustomerRow, FollowUp};
+use crate::book::model::{CustomerId, CustomerRow, FollowUp, share_repeated};
 use crate::services::customer_list::{self, Ranking};
 use crate::tui::loader::Loaded;
 
@@ -17,6 +17,7 @@ impl State {
         customer_list::finish_rows(&mut rows, &Ranking::default(), &self.config, self.today);
         self.search.rebuild(&rows);
         customer_list::keep_listed(&mut rows);
+        share_repeated(&mut rows);
         self.rows = rows;
         self.follow_ups = follow_ups;
         self.loading = true;
@@ -63,6 +64,7 @@ impl State {
         self.computed_tiers = ranking;
         self.search.rebuild(&rows);
         customer_list::keep_listed(&mut rows);
+        share_repeated(&mut rows);
         self.rows = rows;
         self.visible.clear();
         self.resort();

@@ -25,7 +25,7 @@ pub(super) fn open(state: &mut State, repo: &mut Repository, action: Action) -> 
             if let Some(row) = state.selected_row() {
                 let question = Question::Archive {
                     id: row.id,
-                    name: row.name.clone(),
+                    name: row.name.to_string(),
                 };
                 state.overlay = Some(Overlay::Confirm(question));
             }

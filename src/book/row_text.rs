@@ -1,0 +1,180 @@
+//! Text held by the hundred thousand rows of a list: exactly as long as it is (a `String`
+//! carries a capacity it never uses again), and, where many rows say the same (a city, a set
+//! of tags), one copy for all of them.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Declares a read-only text type over `$inner` that reads as a `str`.
+macro_rules! text_type {
+    ($(#[$meta:meta])* $name:ident($inner:ty)) => {
+        $(#[$meta])*
+        #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name($inner);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                Self(text.into())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                Self(text.into())
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(text: $name) -> String {
+                text.0.to_string()
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                *self.0 == *other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                *self.0 == **other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                *self.0 == **other
+            }
+        }
+
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == *other.0
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                **self == *other.0
+            }
+        }
+
+        impl PartialEq<$name> for String {
+            fn eq(&self, other: &$name) -> bool {
+                **self == *other.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&*self.0, f)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&*self.0, f)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                String::deserialize(d).map(Self::from)
+            }
+        }
+    };
+}
+
+text_type!(
+    /// A row's own text (a name, its people): 16 bytes and one allocation of its exact length.
+    Text(Box<str>)
+);
+
+text_type!(
+    /// Text many rows share (a city, a set of tags): `Interner::shared` gives equal texts one
+    /// allocation.
+    SharedText(Arc<str>)
+);
+
+/// Gives equal texts one `SharedText`, while a list is read.
+#[derive(Default)]
+pub struct Interner {
+    seen: HashSet<SharedText>,
+}
+
+impl Interner {
+    /// `text`, or the equal one already seen.
+    pub fn shared(&mut self, text: SharedText) -> SharedText {
+        match self.seen.get(text.as_str()) {
+            Some(seen) => seen.clone(),
+            None => {
+                self.seen.insert(text.clone());
+                text
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_read_compare_and_print_as_their_str() {
+        let t = Text::from("星河 Tech");
+        assert_eq!(t, "星河 Tech");
+        assert_eq!(t.chars().count(), 7);
+        assert_eq!(format!("{t}|{t:?}"), "星河 Tech|\"星河 Tech\"");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"星河 Tech\"");
+        let back: Text = serde_json::from_str("\"星河 Tech\"").unwrap();
+        assert_eq!(back, t);
+        assert!(Text::default().is_empty());
+    }
+
+    #[test]
+    fn an_interner_gives_equal_texts_one_copy() {
+        let mut interner = Interner::default();
+        let a = interner.shared(SharedText::from("武汉"));
+        let b = interner.shared(SharedText::from(String::from("武汉")));
+        let c = interner.shared(SharedText::from("杭州"));
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert!(!Arc::ptr_eq(&a.0, &c.0));
+        assert_eq!(b, "武汉");
+    }
+}
