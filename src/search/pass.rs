@@ -262,12 +262,9 @@ impl<'a> Pass<'a> {
         if self.words.is_empty() {
             return Some(Some(u64::from(rank)));
         }
-        // The words run together may make the row a whole name, whatever each word gives.
-        let ceiling = if ceiling != NO_CEILING && self.joined_whole(row) {
-            NO_CEILING
-        } else {
-            ceiling
-        };
+        // A ceiling is for one word (`head.rs`): several may make a whole name run together,
+        // whatever each gives.
+        debug_assert!(ceiling == NO_CEILING || self.joined.is_none());
         // Every word must match somewhere; the row ranks as its weakest word.
         let mut worst: Option<Hit> = None;
         let mut score = 0;
@@ -295,7 +292,8 @@ impl<'a> Pass<'a> {
         Some(Some(sort_key(hit.tier, hit.group, score, rank)))
     }
 
-    /// Whether the words run together are a whole name or person of the row.
+    /// Whether the words run together are a whole name or person of the row (checked first by
+    /// a glance at its starts, as most rows cannot be).
     fn joined_whole(&self, row: usize) -> bool {
         self.joined_probe
             .as_ref()

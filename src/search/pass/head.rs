@@ -11,8 +11,8 @@ use crate::search::sort_key::{class_of, rank_of};
 
 /// One more than the worst class (`rank::class`).
 const CLASSES: usize = 20;
-/// Rows scored at a time in a bucket left early: a few screens.
-const CHUNK: usize = 1_024;
+/// Rows scored at a time in a bucket left early: enough for both cores (`PARALLEL_FROM`).
+const CHUNK: usize = 4_096;
 
 /// The best rows of a pass, in result order.
 pub struct Head {
@@ -31,7 +31,6 @@ impl Pass<'_> {
     /// order), in result order: exactly what the whole pass would give first.
     pub fn run_head(&self, by_rank: &[u32], want: usize, threads: usize, from: usize) -> Head {
         let buckets = self.buckets(by_rank, threads, from);
-        let mut scorers = self.scorers();
         let mut found: Vec<u64> = Vec::new();
         // Rows left out for matching only above their bucket's ceiling, with that ceiling.
         let mut dropped: Vec<(u32, u8)> = Vec::new();
@@ -55,7 +54,7 @@ impl Pass<'_> {
                 // scored are sure, wherever they were found (earlier buckets give some too).
                 let mut chunks = buckets[b].chunks(CHUNK).peekable();
                 while let Some(chunk) = chunks.next() {
-                    let (keys, above) = self.run_with(chunk, &mut scorers, ceiling);
+                    let (keys, above) = self.run_split_under(chunk, (threads, from), ceiling);
                     dropped.extend(above.into_iter().map(|row| (row, ceiling)));
                     found.extend(keys);
                     let last = chunk
