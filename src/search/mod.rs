@@ -386,21 +386,3 @@ fn fingerprint(order: &[usize]) -> u64 {
         (h ^ i as u64).wrapping_mul(0x0100_0000_01B3).rotate_left(5)
     })
 }
-
-/// Two runs of sort keys, each in order, as one (the parts of a pass on several threads).
-fn merge(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}

@@ -28,3 +28,21 @@ pub fn without_rank(key: u64) -> u64 {
 pub fn rank_of(key: u64) -> u32 {
     (key & ((1 << RANK_BITS) - 1)) as u32
 }
+
+/// Two runs of sort keys, each in order, as one (the parts of a pass on several threads).
+pub fn merge(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
