@@ -1,7 +1,8 @@
 //! What a glance at a row can promise about how well a word may match it, so the first screen
 //! of a result is found without scoring the whole book: a word can only match a whole item, or
 //! its start, where its first character starts an item; a word of it, where that character
-//! starts a word (or a character's reading); and a whole item only when the lengths allow.
+//! starts a word (or a character's reading); a match better than fuzzy only where its first
+//! two chars follow each other; and a whole item only when the lengths allow.
 //! Each bound is a class (`rank::class`) no match of the row can beat.
 
 use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, PINYIN_FIELDS, char_bit, narrow};
@@ -24,6 +25,10 @@ pub struct GroupStarts {
     /// Per band of lengths (`band`), the chars that start an item a word of such a length
     /// could be whole: as typed (chars without spaces), or a character by a reading each.
     whole: [u32; BANDS],
+    /// Which two chars can follow each other in a match better than fuzzy (`pair_bit`):
+    /// neighbours in the text, initials of neighbouring words, a reading's first two letters,
+    /// the start of a character (itself or a reading) and the start of the next.
+    pairs: u64,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,6 +41,8 @@ pub struct RowStarts {
 /// A word of the query as `RowStarts` looks at it, prepared once per pass.
 pub struct Probe {
     first_bit: u32,
+    /// `pair_bit` of its first two chars (0 when it has fewer, or a space among them).
+    pair: u64,
     /// Whether its first char is Chinese (or another script's letter): those start a word
     /// wherever they are.
     anywhere: bool,
@@ -46,7 +53,15 @@ impl Probe {
     pub fn new(word: &str) -> Option<Probe> {
         let first = word.chars().next()?;
         let length = word.chars().filter(|c| !c.is_whitespace()).count();
+        let mut chars = word.chars();
+        let pair = match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) if !a.is_whitespace() && !b.is_whitespace() => {
+                pair_bit(index(a), index(b))
+            }
+            _ => 0,
+        };
         Some(Probe {
+            pair,
             first_bit: narrow(char_bit(first)),
             anywhere: !first.is_ascii() && first.is_alphabetic(),
             band: band(length),
@@ -72,6 +87,27 @@ fn group_index(f: usize) -> usize {
         PEOPLE => 1,
         _ => 2,
     }
+}
+
+/// A char's bit in a `narrow`ed mask, as a number.
+fn index(c: char) -> u32 {
+    narrow(char_bit(c)).trailing_zeros()
+}
+
+/// One bit of 64 for two chars' `index`es, one after the other.
+fn pair_bit(a: u32, b: u32) -> u64 {
+    1 << (u64::from(a * 32 + b).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// `pair_bit` of every char of `a` (bits) followed by every char of `b`.
+fn pairs_of(a: u32, b: u32) -> u64 {
+    let mut pairs = 0;
+    for i in (0..32).filter(|i| a >> i & 1 != 0) {
+        for j in (0..32).filter(|j| b >> j & 1 != 0) {
+            pairs |= pair_bit(i, j);
+        }
+    }
+    pairs
 }
 
 fn length_bit(n: usize) -> u32 {
@@ -125,7 +161,11 @@ impl RowStarts {
     /// The best class the word could reach in field `f`, if it matches there at all.
     pub fn field_bound(&self, probe: &Probe, f: usize) -> u8 {
         let g = &self.groups[group_index(f)];
-        let tier = if g.whole[probe.band] & probe.first_bit != 0 {
+        // Better than fuzzy, a word's first two chars follow each other in the text.
+        let paired = probe.pair == 0 || g.pairs & probe.pair != 0;
+        let tier = if !paired {
+            Tier::Fuzzy
+        } else if g.whole[probe.band] & probe.first_bit != 0 {
             Tier::Exact
         } else if g.item & probe.first_bit != 0 {
             Tier::Prefix
@@ -176,7 +216,7 @@ fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
     let items = plain.split(|c| !whole && matches!(c, '\n' | '\t' | ','));
     for item in items.map(str::trim).filter(|i| !i.is_empty()) {
         g.whole_plain(spaceless(item), first_bit(item));
-        let mut after_word = false;
+        let (mut after_word, mut before, mut initial) = (false, None, None);
         for (at, c) in item.chars().enumerate() {
             let bit = narrow(char_bit(c));
             if at == 0 {
@@ -184,6 +224,18 @@ fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
             }
             if !after_word {
                 g.word |= bit;
+                if c.is_alphanumeric() {
+                    if let Some(last) = initial {
+                        g.pairs |= pair_bit(last, index(c));
+                    }
+                    initial = Some(index(c));
+                }
+            }
+            if !c.is_whitespace() {
+                if let Some(last) = before {
+                    g.pairs |= pair_bit(last, index(c));
+                }
+                before = Some(index(c));
             }
             after_word = c.is_alphanumeric();
         }
@@ -194,14 +246,20 @@ fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
 /// any character, by itself or by any of its readings; a whole one from the line's first.
 fn pinyin_starts(key: &str, g: &mut GroupStarts) {
     for line in key.split('\n').filter(|l| !l.is_empty()) {
-        let (mut count, mut first) = (0, 0);
+        let (mut count, mut first, mut before) = (0, 0, 0);
         for seg in segments(line).filter(|s| !s.ch.is_whitespace()) {
-            let initials = seg
-                .readings
-                .split(|&b| b == SEP as u8)
-                .filter_map(|r| r.first())
-                .fold(0, |m, &b| m | narrow(char_bit(char::from(b))));
+            let readings = seg.readings.split(|&b| b == SEP as u8);
+            let mut initials = 0;
+            for r in readings.filter(|r| !r.is_empty()) {
+                initials |= narrow(char_bit(char::from(r[0])));
+                if let Some(&second) = r.get(1) {
+                    let (a, b) = (char::from(r[0]), char::from(second));
+                    g.pairs |= pair_bit(index(a), index(b));
+                }
+            }
             let bits = initials | narrow(char_bit(seg.ch));
+            g.pairs |= pairs_of(before, bits);
+            before = bits;
             if count == 0 {
                 g.item |= bits;
                 first = bits;
