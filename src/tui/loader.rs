@@ -95,7 +95,10 @@ fn load_with(
         };
         Ok::<_, crate::repository::BookError>((ranking, care, rows))
     })?;
-    give_back_freed_memory();
+    // What the ranking thread and the row reader freed: glibc keeps it for reuse, but the
+    // ranking thread's arena is reused by no one, and the reader's lies in holes below the
+    // rows (about 4 MB of the peak at 100,000 customers, for half a millisecond).
+    super::give_back_memory();
     customer_list::finish_rows(&mut rows, &computed_tiers, config, today);
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();
@@ -112,18 +115,6 @@ fn load_with(
         as_of_step,
         care,
     })
-}
-
-/// Returns to the system what the ranking thread and the row reader freed. glibc keeps freed
-/// memory for reuse, but the ranking thread's arena is reused by no one, and what the reader
-/// freed lies in holes below the rows: about 4 MB of the peak at 100,000 customers, for half
-/// a millisecond here, before the follow-ups are read and the list is installed.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free pages of the allocator's own arenas.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// Starts the read on a thread; the receiver gets `Ranked`, then `Loaded` (or only `Loaded`
