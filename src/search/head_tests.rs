@@ -52,6 +52,7 @@ fn a_glance_never_promises_less_than_a_row_gives() {
     let mut search = search;
     let order: Vec<usize> = (0..rows.len()).collect();
     search.follow_order(&order, rows.len());
+    search.ensure_starts(&rows);
     let mut tight = 0;
     for q in TYPED.iter().chain(MORE) {
         let query = Query::parse(q);

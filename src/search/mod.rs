@@ -8,6 +8,7 @@
 //! test before a row is scored, the last few results kept so a query that grows only rescores
 //! what the shorter one found, and both cores for big passes.
 
+mod candidates;
 mod city;
 mod field_hit;
 #[cfg(test)]
@@ -32,6 +33,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 
 use crate::book::model::CustomerRow;
+use candidates::Candidates;
 use keys::Keys;
 use pass::Pass;
 use query::Query;
@@ -134,12 +136,8 @@ impl CustomerSearch {
     /// Folds the rows' search keys. Call whenever the rows change.
     pub fn rebuild(&mut self, rows: &[CustomerRow]) {
         self.keys = Keys::build(rows, self.threads);
-        let keys = &self.keys;
-        self.starts = rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| RowStarts::of(keys, i, row))
-            .collect();
+        // Made when `filter_head` first needs them: a command's search never does.
+        self.starts.clear();
         self.recent.clear();
     }
 
@@ -147,11 +145,15 @@ impl CustomerSearch {
     /// the number of rows: one row's work, not the book's. Results kept for narrowing are
     /// forgotten, as the row may no longer match them.
     pub fn put_row(&mut self, i: usize, row: &CustomerRow) {
+        let had_all = self.starts.len() == self.keys.rows.len();
         self.keys.put(i, row);
-        let starts = RowStarts::of(&self.keys, i, row);
-        match self.starts.get_mut(i) {
-            Some(old) => *old = starts,
-            None => self.starts.push(starts),
+        // Kept up only while every row has them (else `filter_head` makes them all).
+        if had_all {
+            let starts = RowStarts::of(&self.keys, i, row);
+            match self.starts.get_mut(i) {
+                Some(old) => *old = starts,
+                None => self.starts.push(starts),
+            }
         }
         self.recent.clear();
     }
@@ -159,7 +161,9 @@ impl CustomerSearch {
     /// Row `i` taken out as `Vec::swap_remove` takes it: the last row's keys move to `i`.
     pub fn remove_row(&mut self, i: usize) {
         self.keys.swap_remove(i);
-        self.starts.swap_remove(i);
+        if i < self.starts.len() {
+            self.starts.swap_remove(i);
+        }
         self.recent.clear();
     }
 
@@ -206,6 +210,7 @@ impl CustomerSearch {
         (query, today): (&str, NaiveDate),
         want: usize,
     ) -> (Vec<usize>, bool) {
+        self.ensure_starts(rows);
         let (threads, from) = (self.threads, self.parallel_from);
         let run = |pass: &Pass, by_rank: &[u32]| {
             let head = pass.run_head(by_rank, want, threads, from);
@@ -215,6 +220,19 @@ impl CustomerSearch {
             .filter_with(rows, order, (query, today), Candidates::ByRank, run)
             .unwrap_or_default();
         (found.into_iter().map(|(row, _)| row).collect(), complete)
+    }
+
+    /// Every row's starts (`starts.rs`), made now if a row lacks them.
+    fn ensure_starts(&mut self, rows: &[CustomerRow]) {
+        if self.keys.rows.len() != rows.len() {
+            self.rebuild(rows);
+        }
+        if self.starts.len() != self.keys.rows.len() {
+            let keys = &self.keys;
+            self.starts = (rows.iter().enumerate())
+                .map(|(i, row)| RowStarts::of(keys, i, row))
+                .collect();
+        }
     }
 
     /// `filter`, scored on worker threads while this thread watches `interrupted` (a key
@@ -286,44 +304,6 @@ impl CustomerSearch {
         Some((found, complete))
     }
 
-    /// The rows a pass for `query` visits: those a kept result for a shorter query found (a
-    /// query that extends it can only match those), else all; in row order, so the row keys
-    /// are read front to back, or in list order.
-    fn candidates(
-        &self,
-        query: &Query,
-        today: NaiveDate,
-        order: &[usize],
-        visit: Candidates,
-    ) -> Vec<u32> {
-        let narrower = self
-            .recent
-            .iter()
-            .filter(|r| r.today == today && query.narrows(&r.query))
-            .max_by_key(|r| r.query.text.len());
-        match (narrower, visit) {
-            (Some(r), Candidates::ByRow) => {
-                let mut rows: Vec<u32> = r
-                    .keys
-                    .iter()
-                    .map(|&k| order[rank_of(k) as usize] as u32)
-                    .collect();
-                rows.sort_unstable();
-                rows
-            }
-            (Some(r), Candidates::ByRank) => {
-                let mut ranks: Vec<u32> = r.keys.iter().map(|&k| rank_of(k)).collect();
-                ranks.sort_unstable();
-                ranks
-                    .into_iter()
-                    .map(|rank| order[rank as usize] as u32)
-                    .collect()
-            }
-            (None, Candidates::ByRow) => (0..self.keys.rows.len() as u32).collect(),
-            (None, Candidates::ByRank) => order.iter().map(|&row| row as u32).collect(),
-        }
-    }
-
     fn keep(&mut self, query: Query, today: NaiveDate, keys: Vec<u64>) {
         self.recent.push(Recent { query, today, keys });
         let mut held: usize = self.recent.iter().map(|r| r.keys.len()).sum();
@@ -371,13 +351,6 @@ impl CustomerSearch {
             }
         }
     }
-}
-
-/// The order a pass visits its candidates in (see `CustomerSearch::candidates`).
-#[derive(Clone, Copy)]
-enum Candidates {
-    ByRow,
-    ByRank,
 }
 
 /// A cheap fingerprint of a row order, to notice when kept results no longer apply.

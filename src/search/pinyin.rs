@@ -5,6 +5,7 @@
 //! 张伟, `bj科技` finds 北京星河科技, while letters from the middle of syllables do not.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pinyin::ToPinyinMulti;
 
@@ -98,7 +99,7 @@ pub fn push_key(text: &str, out: &mut String) -> bool {
 
 /// Appends `c`'s readings, SEP-separated; false when it has none.
 fn push_readings(c: char, out: &mut String) -> bool {
-    if let Some(joined) = common_table().get(c) {
+    if let Some(joined) = table_if_worth_it().and_then(|t| t.get(c)) {
         out.push_str(joined);
         return !joined.is_empty();
     }
@@ -110,6 +111,21 @@ fn push_readings(c: char, out: &mut String) -> bool {
         out.push_str(reading);
     }
     !readings.is_empty()
+}
+
+/// Characters looked up one by one before the table is built: building it reads every
+/// character of the blocks (27,000), which a small book's keys never come near; a big book's
+/// do many times over.
+const LOOKUPS_BEFORE_TABLE: usize = 30_000;
+
+/// The table, once enough characters were looked up without it.
+fn table_if_worth_it() -> Option<&'static Table> {
+    static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
+    if LOOKUPS.load(Ordering::Relaxed) < LOOKUPS_BEFORE_TABLE {
+        LOOKUPS.fetch_add(1, Ordering::Relaxed);
+        return None;
+    }
+    Some(common_table())
 }
 
 /// The readings of the CJK ideographs blocks (U+3400..U+9FFF, nearly every character in use),
