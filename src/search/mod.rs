@@ -136,9 +136,17 @@ impl CustomerSearch {
     /// Folds the rows' search keys. Call whenever the rows change.
     pub fn rebuild(&mut self, rows: &[CustomerRow]) {
         self.keys = Keys::build(rows, self.threads);
-        // Made when `filter_head` first needs them: a command's search never does.
         self.starts.clear();
+        self.ensure_starts(rows);
         self.recent.clear();
+    }
+
+    /// A search for whole results only (`ranked`, `filter`), as a command makes one: the keys
+    /// without the starts a keystroke's first screens need (`filter_head` makes them then).
+    pub fn for_ranking(rows: &[CustomerRow]) -> Self {
+        let mut search = Self::default();
+        search.keys = Keys::build(rows, search.threads);
+        search
     }
 
     /// Row `i`'s keys built again from `row` (renamed, a new phone...), or added when `i` is

@@ -56,7 +56,7 @@ pub fn find(
     let needed = needed(&matched, if filtered { Want::All } else { want });
     let (rows, active) = full_rows(repo, &standing, &needed)?;
     let order: Vec<usize> = (0..rows.len()).collect();
-    let hits = CustomerSearch::new(&rows).ranked(&rows, &order, query, today);
+    let hits = CustomerSearch::for_ranking(&rows).ranked(&rows, &order, query, today);
     let total = if filtered { hits.len() } else { matched.len() };
     let mut rows: Vec<Option<CustomerRow>> = rows.into_iter().map(Some).collect();
     Ok(Hits {
@@ -279,7 +279,7 @@ pub fn resolve_among(
     by_attention(&mut gone, today);
     rows.extend(gone);
     let order: Vec<usize> = (0..rows.len()).collect();
-    let hits = CustomerSearch::new(&rows).ranked(&rows, &order, query, today);
+    let hits = CustomerSearch::for_ranking(&rows).ranked(&rows, &order, query, today);
     let is_archived = |i: usize| i >= active.len();
     decide(
         hits.into_iter()
