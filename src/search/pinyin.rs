@@ -4,10 +4,10 @@
 //! order, skipping characters as a fuzzy match does. So `zw`, `zhangwei`, `zhw` and `z伟` find
 //! 张伟, `bj科技` finds 北京星河科技, while letters from the middle of syllables do not.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use pinyin::ToPinyinMulti;
+
+mod table;
+use table::table_if_worth_it;
 
 use super::keys::{char_bit, fold_char};
 
@@ -111,67 +111,6 @@ fn push_readings(c: char, out: &mut String) -> bool {
         out.push_str(reading);
     }
     !readings.is_empty()
-}
-
-/// Characters looked up one by one before the table is built: building it reads every
-/// character of the blocks (27,000), which a small book's keys never come near; a big book's
-/// do many times over.
-const LOOKUPS_BEFORE_TABLE: usize = 30_000;
-
-/// The table, once enough characters were looked up without it.
-fn table_if_worth_it() -> Option<&'static Table> {
-    static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
-    if LOOKUPS.load(Ordering::Relaxed) < LOOKUPS_BEFORE_TABLE {
-        LOOKUPS.fetch_add(1, Ordering::Relaxed);
-        return None;
-    }
-    Some(common_table())
-}
-
-/// The readings of the CJK ideographs blocks (U+3400..U+9FFF, nearly every character in use),
-/// looked up once: building a book's keys asks for millions of characters.
-struct Table {
-    /// All readings, SEP-joined per character.
-    text: String,
-    /// Per character from `FIRST`: offset in `text` << 8 | length.
-    spans: Vec<u32>,
-}
-
-const FIRST: u32 = 0x3400;
-const LAST: u32 = 0x9FFF;
-
-fn common_table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = Table {
-            text: String::new(),
-            spans: Vec::with_capacity((LAST - FIRST + 1) as usize),
-        };
-        for code in FIRST..=LAST {
-            let start = table.text.len();
-            if let Some(c) = char::from_u32(code) {
-                for (i, reading) in readings(c).iter().enumerate() {
-                    if i > 0 {
-                        table.text.push(SEP);
-                    }
-                    table.text.push_str(reading);
-                }
-            }
-            let len = table.text.len() - start;
-            table.spans.push((start as u32) << 8 | len.min(255) as u32);
-        }
-        table
-    })
-}
-
-impl Table {
-    /// `c`'s readings, empty when it has none; None outside the table.
-    fn get(&self, c: char) -> Option<&str> {
-        let i = u32::from(c).checked_sub(FIRST)?;
-        let span = *self.spans.get(i as usize)?;
-        let start = (span >> 8) as usize;
-        Some(&self.text[start..start + (span & 0xFF) as usize])
-    }
 }
 
 /// Which readings of a polyphone a match used. The crate lists the readings most common first,
