@@ -163,14 +163,7 @@ fn the_morning_is_the_whole_books_on_the_demo_book() {
             assert_eq!(first.cold_total, whole.cold_total);
             // Each list cut to its first three, counted in full.
             assert_eq!(first.totals, whole.totals);
-            let (a, w) = (&first.agenda, &whole.agenda);
-            for (cut, full) in [
-                (&a.overdue, &w.overdue),
-                (&a.today, &w.today),
-                (&a.upcoming, &w.upcoming),
-            ] {
-                assert_eq!(cut[..], full[..full.len().min(3)], "on {day}");
-            }
+            crate::common::morning::same_first_pages(&first, &whole, 3, day);
             assert_eq!(
                 first.open_complaints[..],
                 whole.open_complaints[..whole.open_complaints.len().min(3)]

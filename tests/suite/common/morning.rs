@@ -37,3 +37,20 @@ pub fn same_cold(repo: &mut Repository, config: &Config, now: NaiveDateTime) -> 
     assert_eq!(first.cold_total, whole.cold_total);
     whole.agenda.cold.iter().map(|r| r.id).collect()
 }
+
+/// Each due list of `first` (read a page at a time) is the start of `whole`'s: at most `each`.
+pub fn same_first_pages(
+    first: &morning::Morning,
+    whole: &morning::Morning,
+    each: usize,
+    day: &str,
+) {
+    let (a, w) = (&first.agenda, &whole.agenda);
+    for (cut, full) in [
+        (&a.overdue, &w.overdue),
+        (&a.today, &w.today),
+        (&a.upcoming, &w.upcoming),
+    ] {
+        assert_eq!(cut[..], full[..full.len().min(each)], "on {day}");
+    }
+}
