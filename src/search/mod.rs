@@ -19,6 +19,8 @@ mod pass;
 mod pinyin;
 mod query;
 mod rank;
+#[cfg(test)]
+mod rank_tests;
 mod scorer;
 mod shown;
 mod snippet;
@@ -33,7 +35,6 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 
 use crate::book::model::CustomerRow;
-use candidates::Candidates;
 use keys::Keys;
 use pass::Pass;
 use query::Query;
@@ -203,7 +204,7 @@ impl CustomerSearch {
         let run = |pass: &Pass, candidates: &[u32]| {
             Some((pass.run_split(candidates, threads, from), true))
         };
-        self.filter_with(rows, order, (query, today), Candidates::ByRow, run)
+        self.filter_with(rows, order, (query, today), run)
             .map(|(found, _)| found)
             .unwrap_or_default()
     }
@@ -220,12 +221,12 @@ impl CustomerSearch {
     ) -> (Vec<usize>, bool) {
         self.ensure_starts(rows);
         let (threads, from) = (self.threads, self.parallel_from);
-        let run = |pass: &Pass, by_rank: &[u32]| {
-            let head = pass.run_head(by_rank, want, threads, from);
+        let run = |pass: &Pass, by_row: &[u32]| {
+            let head = pass.run_head(by_row, want, threads, from);
             Some((head.keys, head.complete))
         };
         let (found, complete) = self
-            .filter_with(rows, order, (query, today), Candidates::ByRank, run)
+            .filter_with(rows, order, (query, today), run)
             .unwrap_or_default();
         (found.into_iter().map(|(row, _)| row).collect(), complete)
     }
@@ -257,7 +258,7 @@ impl CustomerSearch {
         let run = |pass: &Pass, candidates: &[u32]| {
             Some((pass.run_watched(candidates, threads, interrupted)?, true))
         };
-        let (found, _) = self.filter_with(rows, order, (query, today), Candidates::ByRow, run)?;
+        let (found, _) = self.filter_with(rows, order, (query, today), run)?;
         Some(found.into_iter().map(|(row, _)| row).collect())
     }
 
@@ -268,7 +269,6 @@ impl CustomerSearch {
         rows: &[CustomerRow],
         order: &[usize],
         (query, today): (&str, NaiveDate),
-        visit: Candidates,
         run: impl FnOnce(&Pass, &[u32]) -> Option<(Vec<u64>, bool)>,
     ) -> Option<(Vec<(usize, Found)>, bool)> {
         if self.keys.rows.len() != rows.len() {
@@ -302,7 +302,7 @@ impl CustomerSearch {
         {
             return Some((to_rows(&seen.keys), true));
         }
-        let candidates = self.candidates(&query, today, order, visit);
+        let candidates = self.candidates(&query, today, order);
         let pass = Pass::new(self, rows, &query, today);
         let (keys, complete) = run(&pass, &candidates)?;
         let found = to_rows(&keys);

@@ -8,7 +8,7 @@ use super::field_hit::{FROM_FIRST_CHAR, best_pinyin_tier, plain_hit, tier_score}
 use super::keys::{self, FIELDS, Keys, NAME, PEOPLE};
 use super::pinyin::{self, Reading};
 use super::query::{Filter, Query};
-use super::rank::{Group, Tier, class, group_of, pinyin_tier, same_but_spaces, spelled_by_rare};
+use super::rank::{Group, Tier, class, group_of, pinyin_exact, same_but_spaces, spelled_by_rare};
 use super::scorer::Scorer;
 use super::sort_key::sort_key;
 use super::starts::{Probe, RowStarts};
@@ -165,9 +165,6 @@ impl<'a> Pass<'a> {
         if self.words.is_empty() {
             return Some(Some(u64::from(rank)));
         }
-        // A ceiling is for one word (`head.rs`): several may make a whole name run together,
-        // whatever each gives.
-        debug_assert!(ceiling == NO_CEILING || self.joined.is_none());
         // Every word must match somewhere; the row ranks as its weakest word.
         let mut worst: Option<Hit> = None;
         let mut score = 0;
@@ -187,7 +184,9 @@ impl<'a> Pass<'a> {
         }
         let mut hit = worst?;
         // Nothing ranks above a whole customer's name: no need to try the words run together.
-        if (!self.prune || class(hit.tier, hit.group) > 0)
+        // Under a ceiling the row is known not to be one (`head.rs` scores those without).
+        if ceiling == NO_CEILING
+            && (!self.prune || class(hit.tier, hit.group) > 0)
             && let Some(whole) = self.joined_hit(row)
         {
             hit = whole.better(Some(hit));
@@ -229,7 +228,7 @@ impl<'a> Pass<'a> {
                         .keys
                         .pinyin(row, f)
                         .split('\n')
-                        .any(|key| !key.is_empty() && pinyin_tier(key, chars) == Tier::Exact));
+                        .any(|key| !key.is_empty() && pinyin_exact(key, chars)));
             exact.then_some(Hit {
                 tier: Tier::Exact,
                 group: group_of(f),

@@ -167,19 +167,8 @@ fn item_tier(item: &str, w: &str) -> Tier {
 /// (a word), or each as the start of a reading in a run (`lw`: initials). Fuzzy otherwise.
 pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
     // On the stack: a pass asks this of every row a pinyin query matched.
-    let mut segs = [Segment {
-        readings: &[],
-        ch: ' ',
-    }; 48];
-    let mut len = 0;
-    for seg in segments(key)
-        .filter(|s| !s.ch.is_whitespace())
-        .take(segs.len())
-    {
-        segs[len] = seg;
-        len += 1;
-    }
-    let segs = &segs[..len];
+    let mut segs = [BLANK; MOST_SEGMENTS];
+    let segs = key_segments(key, &mut segs);
     let n = q.len();
     if n == 0 || n > 63 {
         return Tier::Fuzzy;
@@ -216,11 +205,61 @@ pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
                 break;
             }
         }
-        if best == Tier::Exact {
+        // Only the first character starts a whole name or its start: from a later one, a
+        // word at best.
+        if best <= Tier::WordPrefix {
             break;
         }
     }
     best
+}
+
+const MOST_SEGMENTS: usize = 48;
+const BLANK: Segment = Segment {
+    readings: &[],
+    ch: ' ',
+};
+
+/// A key's segments but spaces, up to `MOST_SEGMENTS`, in `buf`.
+fn key_segments<'k, 'b>(
+    key: &'k str,
+    buf: &'b mut [Segment<'k>; MOST_SEGMENTS],
+) -> &'b [Segment<'k>] {
+    let mut len = 0;
+    for seg in segments(key)
+        .filter(|s| !s.ch.is_whitespace())
+        .take(MOST_SEGMENTS)
+    {
+        buf[len] = seg;
+        len += 1;
+    }
+    &buf[..len]
+}
+
+/// Whether `pinyin_tier(key, q)` is `Exact`, asked of every row when words typed apart may
+/// run together into a name: the match must start at the first character, so a key is
+/// mostly left at its first.
+pub fn pinyin_exact(key: &str, q: &[char]) -> bool {
+    let mut segs = [BLANK; MOST_SEGMENTS];
+    let segs = key_segments(key, &mut segs);
+    let n = q.len();
+    if n == 0 || n > 63 {
+        return false;
+    }
+    let done = 1u64 << n;
+    let (mut full, mut spelled) = (1u64, 1u64);
+    for (j, seg) in segs.iter().enumerate() {
+        let (whole, _) = steps(seg, q, full, false);
+        let (by_rare, _) = steps(seg, q, spelled, true);
+        if j + 1 == segs.len() {
+            return whole & done != 0 || (j > 0 && by_rare & done != 0);
+        }
+        (full, spelled) = (whole & (done - 1), by_rare & (done - 1));
+        if full | spelled == 0 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Query positions one segment reaches from the positions in `from` (bits): by a whole

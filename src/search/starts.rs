@@ -25,9 +25,10 @@ pub struct GroupStarts {
     /// Per band of lengths (`band`), the chars that start an item a word of such a length
     /// could be whole: as typed (chars without spaces), or a character by a reading each.
     whole: [u32; BANDS],
-    /// Which two chars can follow each other in a match better than fuzzy (`pair_bit`):
-    /// neighbours in the text, initials of neighbouring words, a reading's first two letters,
-    /// the start of a character (itself or a reading) and the start of the next.
+    /// Which two chars can follow each other in a match better than fuzzy (`pair_bit`): a
+    /// char such a match may start at (a word's first, a Chinese character) and the next but
+    /// spaces, initials of neighbouring words, a reading's first two letters, the start of a
+    /// character (itself or a reading) and the start of the next.
     pairs: u64,
 }
 
@@ -216,12 +217,15 @@ fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
     let items = plain.split(|c| !whole && matches!(c, '\n' | '\t' | ','));
     for item in items.map(str::trim).filter(|i| !i.is_empty()) {
         g.whole_plain(spaceless(item), first_bit(item));
+        // `before`: the last char but spaces, if a match better than fuzzy may start there:
+        // at a word's start, or at a Chinese character (a word wherever it is).
         let (mut after_word, mut before, mut initial) = (false, None, None);
         for (at, c) in item.chars().enumerate() {
             let bit = narrow(char_bit(c));
             if at == 0 {
                 g.item |= bit;
             }
+            let may_start = !after_word || (!c.is_ascii() && c.is_alphabetic());
             if !after_word {
                 g.word |= bit;
                 if c.is_alphanumeric() {
@@ -235,7 +239,7 @@ fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
                 if let Some(last) = before {
                     g.pairs |= pair_bit(last, index(c));
                 }
-                before = Some(index(c));
+                before = may_start.then(|| index(c));
             }
             after_word = c.is_alphanumeric();
         }

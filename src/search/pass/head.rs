@@ -27,10 +27,10 @@ fn class_u8(key: u64) -> u8 {
 }
 
 impl Pass<'_> {
-    /// At least `want` of the best matching rows among `by_rank` (candidate rows in list
+    /// At least `want` of the best matching rows among `by_row` (candidate rows in row
     /// order), in result order: exactly what the whole pass would give first.
-    pub fn run_head(&self, by_rank: &[u32], want: usize, threads: usize, from: usize) -> Head {
-        let buckets = self.buckets(by_rank, threads, from);
+    pub fn run_head(&self, by_row: &[u32], want: usize, threads: usize, from: usize) -> Head {
+        let buckets = self.buckets(by_row, threads, from);
         let mut found: Vec<u64> = Vec::new();
         // Rows left out for matching only above their bucket's ceiling, with that ceiling.
         let mut dropped: Vec<(u32, u8)> = Vec::new();
@@ -42,24 +42,38 @@ impl Pass<'_> {
         };
         for b in (0..CLASSES).filter(|&b| !buckets[b].is_empty()) {
             let ceiling = self.ceiling(b);
-            // Rows left out below this bucket's class may be of it: scored again, whole, once.
-            let again: Vec<u32> = dropped
+            // Rows left out below this bucket's class may be of it: scored again.
+            let mut again: Vec<u32> = dropped
                 .extract_if(.., |&mut (_, c)| usize::from(c) < b)
                 .map(|(row, _)| row)
                 .collect();
-            found.extend(self.run_split_under(&again, (threads, from), NO_CEILING).0);
+            again.sort_unstable();
+            // One word: rows left out of its names are mostly needed whole in the end (its
+            // fuzzy matches fill the first screens), and read whole once they cost less than
+            // block by block. Several words: the screens mostly fill from people, so a row is
+            // read only as far as this bucket's block (measured with benches/harness.rs).
+            let again_ceiling = if self.words.len() > 1 {
+                ceiling
+            } else {
+                NO_CEILING
+            };
+            let (keys, above) = self.run_split_under(&again, (threads, from), again_ceiling);
+            dropped.extend(above.into_iter().map(|row| (row, ceiling)));
+            found.extend(keys);
             let next = (b + 1..CLASSES).find(|&n| !buckets[n].is_empty());
             if self.scoreless(b) {
                 // Rows of class `b` are ordered by list order: those up to the last row
                 // scored are sure, wherever they were found (earlier buckets give some too).
                 let mut chunks = buckets[b].chunks(CHUNK).peekable();
                 while let Some(chunk) = chunks.next() {
-                    let (keys, above) = self.run_split_under(chunk, (threads, from), ceiling);
-                    dropped.extend(above.into_iter().map(|row| (row, ceiling)));
-                    found.extend(keys);
                     let last = chunk
                         .last()
                         .map_or(0, |&row| self.rank_of_row[row as usize]);
+                    let mut rows = chunk.to_vec();
+                    rows.sort_unstable();
+                    let (keys, above) = self.run_split_under(&rows, (threads, from), ceiling);
+                    dropped.extend(above.into_iter().map(|row| (row, ceiling)));
+                    found.extend(keys);
                     let sure = |k: u64| {
                         let c = usize::from(class_u8(k));
                         c < b || (c == b && rank_of(k) <= last)
@@ -88,7 +102,8 @@ impl Pass<'_> {
                 }
             }
         }
-        let rows: Vec<u32> = dropped.into_iter().map(|(row, _)| row).collect();
+        let mut rows: Vec<u32> = dropped.into_iter().map(|(row, _)| row).collect();
+        rows.sort_unstable();
         found.extend(self.run_split_under(&rows, (threads, from), NO_CEILING).0);
         found.sort_unstable();
         Head {
@@ -97,9 +112,10 @@ impl Pass<'_> {
         }
     }
 
-    /// The candidates by the best class each could reach, in list order within a class; a
-    /// big book's halves on two threads.
-    fn buckets(&self, by_rank: &[u32], threads: usize, from: usize) -> Vec<Vec<u32>> {
+    /// The candidates by the best class each could reach: in list order where a class is
+    /// left as soon as it gave enough (`scoreless`), else in row order, as rows are read
+    /// fastest (front to back); a big book's halves on two threads.
+    fn buckets(&self, by_row: &[u32], threads: usize, from: usize) -> Vec<Vec<u32>> {
         let sort = |rows: &[u32]| {
             let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); CLASSES];
             for &row in rows {
@@ -109,10 +125,25 @@ impl Pass<'_> {
             }
             buckets
         };
-        if threads < 2 || by_rank.len() < from {
-            return sort(by_rank);
+        let mut buckets = if threads < 2 || by_row.len() < from {
+            sort(by_row)
+        } else {
+            self.buckets_on_two(by_row, sort)
+        };
+        for (b, bucket) in buckets.iter_mut().enumerate() {
+            if self.scoreless(b) {
+                bucket.sort_unstable_by_key(|&row| self.rank_of_row[row as usize]);
+            }
         }
-        let (front, back) = by_rank.split_at(by_rank.len() / 2);
+        buckets
+    }
+
+    fn buckets_on_two(
+        &self,
+        by_row: &[u32],
+        sort: impl Fn(&[u32]) -> Vec<Vec<u32>> + Sync,
+    ) -> Vec<Vec<u32>> {
+        let (front, back) = by_row.split_at(by_row.len() / 2);
         let (mut buckets, later) = std::thread::scope(|s| {
             let later = s.spawn(|| sort(back));
             (sort(front), later.join().expect("search thread"))
@@ -125,19 +156,22 @@ impl Pass<'_> {
 
     /// The worst class worth scoring in bucket `b`: the end of its block (names matched
     /// well, people, the rest, then fuzzy), so a row is not read further than its bucket
-    /// can use. One word only: rows of several words are seldom all well matched, and a row
-    /// left out would be read again.
+    /// can use. None for the rows whose words run together may make a whole name: those are
+    /// scored whole (all in bucket 0, see `bound`; the rest are known not to).
     fn ceiling(&self, b: usize) -> u8 {
+        if b == 0 && self.joined.is_some() {
+            return NO_CEILING;
+        }
         let whose = |g| class(Tier::Initials, g);
         let blocks = [
             whose(Group::Name) + 1,
             whose(Group::Person),
             whose(Group::Other),
         ];
-        match blocks.into_iter().find(|&end| b <= usize::from(end)) {
-            Some(end) if self.words.len() == 1 => end,
-            _ => NO_CEILING,
-        }
+        blocks
+            .into_iter()
+            .find(|&end| b <= usize::from(end))
+            .unwrap_or(NO_CEILING)
     }
 
     /// The rows found of a class below `limit`, sorted: all there are of those classes.
