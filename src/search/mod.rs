@@ -150,6 +150,12 @@ impl CustomerSearch {
         search
     }
 
+    /// Drops the results kept for narrowing and repeats: the next queries are scored as if
+    /// typed for the first time (a benchmark's rounds).
+    pub fn forget_results(&mut self) {
+        self.recent.clear();
+    }
+
     /// Row `i`'s keys built again from `row` (renamed, a new phone...), or added when `i` is
     /// the number of rows: one row's work, not the book's. Results kept for narrowing are
     /// forgotten, as the row may no longer match them.
@@ -222,7 +228,7 @@ impl CustomerSearch {
         self.ensure_starts(rows);
         let (threads, from) = (self.threads, self.parallel_from);
         let run = |pass: &Pass, by_row: &[u32]| {
-            let head = pass.run_head(by_row, want, threads, from);
+            let head = pass.run_head((by_row, order), want, threads, from);
             Some((head.keys, head.complete))
         };
         let (found, complete) = self

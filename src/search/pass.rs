@@ -329,9 +329,10 @@ impl<'a> Pass<'a> {
         else {
             return found.map(Some);
         };
-        // No in-order test here: the pinyin match skips ahead to what it needs by itself.
+        // Readings are in the key in the text's order, so a word spelled by them is in the
+        // key's bytes in order: a few memchr calls leave out most keys before the walk.
         let key = self.keys.pinyin(row, f);
-        if key.is_empty() {
+        if key.is_empty() || !keys::is_subsequence(key, &word.text) {
             return found.map(Some);
         }
         match pinyin::matches(key, chars) {

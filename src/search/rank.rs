@@ -240,18 +240,22 @@ fn key_segments<'k, 'b>(
 /// run together into a name: the match must start at the first character, so a key is
 /// mostly left at its first.
 pub fn pinyin_exact(key: &str, q: &[char]) -> bool {
-    let mut segs = [BLANK; MOST_SEGMENTS];
-    let segs = key_segments(key, &mut segs);
     let n = q.len();
     if n == 0 || n > 63 {
         return false;
     }
     let done = 1u64 << n;
     let (mut full, mut spelled) = (1u64, 1u64);
-    for (j, seg) in segs.iter().enumerate() {
-        let (whole, _) = steps(seg, q, full, false);
-        let (by_rare, _) = steps(seg, q, spelled, true);
-        if j + 1 == segs.len() {
+    // Read as it goes (`pinyin_tier` reads the whole key first): most keys end at the first.
+    let mut segs = segments(key)
+        .filter(|s| !s.ch.is_whitespace())
+        .take(MOST_SEGMENTS)
+        .enumerate()
+        .peekable();
+    while let Some((j, seg)) = segs.next() {
+        let (whole, _) = steps(&seg, q, full, false);
+        let (by_rare, _) = steps(&seg, q, spelled, true);
+        if segs.peek().is_none() {
             return whole & done != 0 || (j > 0 && by_rare & done != 0);
         }
         (full, spelled) = (whole & (done - 1), by_rare & (done - 1));

@@ -5,6 +5,8 @@
 //! such a bucket is scored in list order and left as soon as it has given enough rows.
 
 use super::{NO_CEILING, Pass};
+use crate::search::NOT_IN_ORDER;
+use crate::search::candidates::in_row_order;
 use crate::search::keys::narrow;
 use crate::search::rank::{Group, Tier, class, unclass};
 use crate::search::sort_key::{class_of, rank_of};
@@ -29,8 +31,14 @@ fn class_u8(key: u64) -> u8 {
 impl Pass<'_> {
     /// At least `want` of the best matching rows among `by_row` (candidate rows in row
     /// order), in result order: exactly what the whole pass would give first.
-    pub fn run_head(&self, by_row: &[u32], want: usize, threads: usize, from: usize) -> Head {
-        let buckets = self.buckets(by_row, threads, from);
+    pub fn run_head(
+        &self,
+        (by_row, order): (&[u32], &[usize]),
+        want: usize,
+        threads: usize,
+        from: usize,
+    ) -> Head {
+        let buckets = self.buckets((by_row, order), threads, from);
         let mut found: Vec<u64> = Vec::new();
         // Rows left out for matching only above their bucket's ceiling, with that ceiling.
         let mut dropped: Vec<(u32, u8)> = Vec::new();
@@ -43,22 +51,23 @@ impl Pass<'_> {
         for b in (0..CLASSES).filter(|&b| !buckets[b].is_empty()) {
             let ceiling = self.ceiling(b);
             // Rows left out below this bucket's class may be of it: scored again.
-            let mut again: Vec<u32> = dropped
+            let left_out: Vec<usize> = dropped
                 .extract_if(.., |&mut (_, c)| usize::from(c) < b)
-                .map(|(row, _)| row)
+                .map(|(row, _)| row as usize)
                 .collect();
-            again.sort_unstable();
-            // One word: rows left out of its names are mostly needed whole in the end (its
-            // fuzzy matches fill the first screens), and read whole once they cost less than
-            // block by block. Several words: the screens mostly fill from people, so a row is
-            // read only as far as this bucket's block (measured with benches/harness.rs).
+            let again = in_row_order(left_out.into_iter(), self.rank_of_row.len());
+            // One word: a row left out of the names is read on to people's fuzzy matches at
+            // once, as those mostly fill the screens when names did not (read block by block,
+            // a row costs more), but not to the rest's (e-mails...) until needed. Several
+            // words: screens mostly fill from people, so only as far as this block. (Measured
+            // on the 100,000-customer bench book.)
             let again_ceiling = if self.words.len() > 1 {
                 ceiling
             } else {
-                NO_CEILING
+                ceiling.max(class(Tier::Fuzzy, Group::Person))
             };
             let (keys, above) = self.run_split_under(&again, (threads, from), again_ceiling);
-            dropped.extend(above.into_iter().map(|row| (row, ceiling)));
+            dropped.extend(above.into_iter().map(|row| (row, again_ceiling)));
             found.extend(keys);
             let next = (b + 1..CLASSES).find(|&n| !buckets[n].is_empty());
             if self.scoreless(b) {
@@ -115,10 +124,19 @@ impl Pass<'_> {
     /// The candidates by the best class each could reach: in list order where a class is
     /// left as soon as it gave enough (`scoreless`), else in row order, as rows are read
     /// fastest (front to back); a big book's halves on two threads.
-    fn buckets(&self, by_row: &[u32], threads: usize, from: usize) -> Vec<Vec<u32>> {
+    fn buckets(
+        &self,
+        (by_row, order): (&[u32], &[usize]),
+        threads: usize,
+        from: usize,
+    ) -> Vec<Vec<u32>> {
         let sort = |rows: &[u32]| {
             let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); CLASSES];
-            for &row in rows {
+            // A row out of the list's order is never shown.
+            let listed = rows
+                .iter()
+                .filter(|&&row| self.rank_of_row[row as usize] != NOT_IN_ORDER);
+            for &row in listed {
                 if let Some(b) = self.bound(row as usize) {
                     buckets[usize::from(b).min(CLASSES - 1)].push(row);
                 }
@@ -132,7 +150,13 @@ impl Pass<'_> {
         };
         for (b, bucket) in buckets.iter_mut().enumerate() {
             if self.scoreless(b) {
-                bucket.sort_unstable_by_key(|&row| self.rank_of_row[row as usize]);
+                let ranks = bucket
+                    .iter()
+                    .map(|&row| self.rank_of_row[row as usize] as usize);
+                *bucket = in_row_order(ranks, self.rank_of_row.len())
+                    .into_iter()
+                    .map(|rank| order[rank as usize] as u32)
+                    .collect();
             }
         }
         buckets
@@ -155,8 +179,8 @@ impl Pass<'_> {
     }
 
     /// The worst class worth scoring in bucket `b`: the end of its block (names matched
-    /// well, people, the rest, then fuzzy), so a row is not read further than its bucket
-    /// can use. None for the rows whose words run together may make a whole name: those are
+    /// well, people, the rest, then fuzzy names and people, then the rest's fuzzy matches),
+    /// so a row is not read further than its bucket can use. None for the rows whose words run together may make a whole name: those are
     /// scored whole (all in bucket 0, see `bound`; the rest are known not to).
     fn ceiling(&self, b: usize) -> u8 {
         if b == 0 && self.joined.is_some() {
@@ -167,6 +191,7 @@ impl Pass<'_> {
             whose(Group::Name) + 1,
             whose(Group::Person),
             whose(Group::Other),
+            class(Tier::Fuzzy, Group::Person),
         ];
         blocks
             .into_iter()
