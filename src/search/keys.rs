@@ -78,9 +78,16 @@ pub fn char_bit(c: char) -> u64 {
     1 << bit
 }
 
-/// A mask folded to 32 bits (letters keep their own bits), for the per-field masks.
+/// A mask folded to 32 bits, for the per-field masks and starts: letters keep their own bits
+/// (a query is mostly letters: pinyin, Latin names), digits share four, a space one, and
+/// every other char one (Chinese characters are told apart by the row's whole mask).
 pub fn narrow(mask: u64) -> u32 {
-    mask as u32 | (mask >> 32) as u32
+    let letters = mask as u32 & ((1 << 26) - 1);
+    let digits = (mask >> 26) as u32 & 0x3FF;
+    let digits = (digits | digits >> 4 | digits >> 8) & 0xF;
+    let space = (mask >> 36) as u32 & 1;
+    let other = u32::from(mask >> 37 != 0);
+    letters | digits << 26 | space << 30 | other << 31
 }
 
 /// The fields the text search looks at, name first. The first `PINYIN_FIELDS` get pinyin keys.

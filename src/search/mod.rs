@@ -15,6 +15,8 @@ mod field_hit;
 mod head_tests;
 pub mod index;
 mod keys;
+#[cfg(test)]
+mod keys_tests;
 mod pass;
 mod pinyin;
 mod query;
