@@ -79,15 +79,25 @@ pub fn char_bit(c: char) -> u64 {
 }
 
 /// A mask folded to 32 bits, for the per-field masks and starts: letters keep their own bits
-/// (a query is mostly letters: pinyin, Latin names), digits share four, a space one, and
-/// every other char one (Chinese characters are told apart by the row's whole mask).
+/// (a query is mostly letters: pinyin, Latin names), digits share two (a number is matched by
+/// its digits' own key), and other chars (Chinese characters) and spaces four, by their hashed
+/// bit: the row's 64-bit mask tells more of them apart.
 pub fn narrow(mask: u64) -> u32 {
-    let letters = mask as u32 & ((1 << 26) - 1);
-    let digits = (mask >> 26) as u32 & 0x3FF;
-    let digits = (digits | digits >> 4 | digits >> 8) & 0xF;
-    let space = (mask >> 36) as u32 & 1;
-    let other = u32::from(mask >> 37 != 0);
-    letters | digits << 26 | space << 30 | other << 31
+    const DIGITS: u32 = 26;
+    const SPACE: u32 = 36;
+    let letters = mask as u32 & ((1 << DIGITS) - 1);
+    let mut folded = 0;
+    let mut rest = mask >> DIGITS;
+    while rest != 0 {
+        let bit = rest.trailing_zeros();
+        folded |= if bit < SPACE - DIGITS {
+            1 << (bit % 2)
+        } else {
+            4 << ((bit - (SPACE - DIGITS)) % 4)
+        };
+        rest &= rest - 1;
+    }
+    letters | folded << DIGITS
 }
 
 /// The fields the text search looks at, name first. The first `PINYIN_FIELDS` get pinyin keys.
