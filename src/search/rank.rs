@@ -176,6 +176,10 @@ pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
     let done = 1u64 << n;
     let mut best = Tier::Fuzzy;
     for s in 0..segs.len() {
+        // Nothing starts at a character the first char typed is not, nor a reading's first.
+        if !may_start(&segs[s], q[0]) {
+            continue;
+        }
         // `spelled`: every character so far typed as a whole reading, a rare one too: 长沙 typed
         // `changsha` is that city, although 长 is mostly zhǎng.
         let (mut full, mut any, mut spelled) = (1u64, 0u64, 1u64);
@@ -212,6 +216,17 @@ pub fn pinyin_tier(key: &str, q: &[char]) -> Tier {
         }
     }
     best
+}
+
+/// Whether a match of a query starting with `c` may start at `seg` (as `steps` reads it from
+/// position 0): the character itself, or the first letter of any of its readings.
+fn may_start(seg: &Segment, c: char) -> bool {
+    seg.ch == c
+        || (c.is_ascii()
+            && seg
+                .readings
+                .split(|&b| b == SEP as u8)
+                .any(|r| r.first() == Some(&(c as u8))))
 }
 
 const MOST_SEGMENTS: usize = 48;
