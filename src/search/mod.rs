@@ -15,8 +15,9 @@ mod field_hit;
 mod head_tests;
 pub mod index;
 mod keys;
+mod masks;
 #[cfg(test)]
-mod keys_tests;
+mod masks_tests;
 mod pass;
 mod pinyin;
 mod query;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::city::city_matches;
 use super::field_hit::{FROM_FIRST_CHAR, best_pinyin_tier, plain_hit, tier_score};
 use super::keys::{self, FIELDS, Keys, NAME, PEOPLE};
+use super::masks::{char_bit, narrow};
 use super::pinyin::{self, Reading};
 use super::query::{Filter, Query};
 use super::rank::{Group, Tier, class, group_of, pinyin_exact, same_but_spaces, spelled_by_rare};
@@ -214,9 +215,7 @@ impl<'a> Pass<'a> {
         let (joined, chars) = self.joined.as_ref()?;
         let fields = keys::fields(&self.rows[row]);
         let k = &self.keys.rows[row];
-        let first = chars
-            .first()
-            .map_or(0, |&c| keys::narrow(keys::char_bit(c)));
+        let first = chars.first().map_or(0, |&c| narrow(char_bit(c)));
         [NAME, PEOPLE].into_iter().find_map(|f| {
             let plain = self.keys.plain(&fields, row, f);
             // A whole spelling starts with a reading's first letter (or a character) of the
@@ -255,7 +254,7 @@ impl<'a> Pass<'a> {
         }
         let fields = keys::fields(&self.rows[row]);
         let mut rare = [false; FIELDS];
-        let field_mask = keys::narrow(word.mask);
+        let field_mask = narrow(word.mask);
         let mut best: Option<Hit> = None;
         let under = |f: usize| {
             ceiling == NO_CEILING

@@ -9,7 +9,8 @@ use pinyin::ToPinyinMulti;
 mod table;
 use table::table_if_worth_it;
 
-use super::keys::{char_bit, fold_char};
+use super::keys::fold_char;
+use super::masks::char_bit;
 
 /// Starts a Chinese character's readings in a pinyin key, and separates two readings of one
 /// character. Folding turns them into `(` and `)` elsewhere, so they only appear as markers,

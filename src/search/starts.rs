@@ -5,7 +5,8 @@
 //! two chars follow each other; and a whole item only when the lengths allow.
 //! Each bound is a class (`rank::class`) no match of the row can beat.
 
-use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, PINYIN_FIELDS, char_bit, narrow};
+use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, PINYIN_FIELDS};
+use super::masks::{char_bit, narrow};
 use super::pinyin::{SEP, segments};
 use super::rank::{Group, Tier, class};
 use crate::book::model::CustomerRow;

@@ -1,7 +1,7 @@
 //! A word of the query as a pass uses it, and how it matched a row.
 
 use super::city::city_matches;
-use super::keys::{self, mask};
+use super::masks::{char_bit, mask, narrow};
 use super::query::Word;
 use super::rank::{Group, Tier, class};
 
@@ -69,10 +69,7 @@ impl PassWord {
         PassWord {
             finders,
             mask: mask(&text),
-            first_bit: text
-                .chars()
-                .next()
-                .map_or(0, |c| keys::narrow(keys::char_bit(c))),
+            first_bit: text.chars().next().map_or(0, |c| narrow(char_bit(c))),
             pinyin: text
                 .bytes()
                 .any(|b| b.is_ascii_alphabetic())

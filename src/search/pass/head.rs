@@ -7,7 +7,7 @@
 use super::{NO_CEILING, Pass};
 use crate::search::NOT_IN_ORDER;
 use crate::search::candidates::in_row_order;
-use crate::search::keys::narrow;
+use crate::search::masks::narrow;
 use crate::search::rank::{Group, Tier, class, unclass};
 use crate::search::sort_key::{class_of, rank_of};
 

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use super::keys::{char_bit, mask, narrow};
+use super::masks::{char_bit, mask, narrow};
 
 proptest! {
     #[test]
