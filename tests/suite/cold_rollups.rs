@@ -1,11 +1,10 @@
 //! Going cold read through the indexes (migration 0010) as the whole book judges it, while
 //! tiers, orders, archiving and contacts change.
 
-use fieldbook::book::deals::{DealDraft, DealStage};
 use fieldbook::book::model::{Channel, CustomerDraft, InteractionDraft};
 use fieldbook::config::Config;
 
-use crate::common::morning::{at, demo_book, same_cold, same_first_pages};
+use crate::common::morning::{at, demo_book, same_cold, same_first_pages, won_order};
 
 #[test]
 fn going_cold_follows_tiers_orders_archiving_and_contacts_as_the_whole_book_judges_it() {
@@ -32,15 +31,7 @@ fn going_cold_follows_tiers_orders_archiving_and_contacts_as_the_whole_book_judg
     repo.log_interaction(&call(c, now - chrono::Days::new(30)), None)
         .unwrap();
     assert!(!cold.contains(&c));
-    let order = |amount, on: &str| DealDraft {
-        customer_id: c,
-        title: "order".into(),
-        amount,
-        currency: "CNY".into(),
-        stage: DealStage::Won,
-        expected_close: None,
-        closed_on: Some(on.parse().unwrap()),
-    };
+    let order = |amount, on: &str| won_order(c, amount, on);
     // A big order makes it A: going cold at once; moved past today, out of the window: C again.
     let deal = repo.add_deal(&order(900_000_000, "2026-11-01")).unwrap();
     assert!(same_cold(&mut repo, &config, now).contains(&c), "A now");

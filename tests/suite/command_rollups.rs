@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::book::care_dates::care_due;
-use fieldbook::book::deals::{DealDraft, DealStage};
+use fieldbook::book::deals::DealDraft;
 use fieldbook::book::model::{CustomerDraft, CustomerId, CustomerKind};
 use fieldbook::config::Config;
 use fieldbook::demo::{self, DemoSize};
@@ -14,7 +14,7 @@ use fieldbook::services::finder::{self, Resolved, Want};
 use fieldbook::services::morning;
 use fieldbook::services::standing::Standing;
 
-use crate::common::morning::{at, demo_book, same_cold};
+use crate::common::morning::{at, demo_book, same_cold, won_order};
 
 /// Every customer's computed tier by the roll-up equals the whole book's ranking.
 fn same_tiers(repo: &mut Repository, config: &Config, today: NaiveDate) {
@@ -55,27 +55,18 @@ fn tiers_follow_the_days_and_the_orders_as_the_whole_book_ranks_them() {
         same_tiers(&mut repo, &config, day.parse().unwrap());
     }
     let today: NaiveDate = "2026-11-20".parse().unwrap();
-    let order = |customer_id, amount, on: &str| DealDraft {
-        customer_id,
-        title: "order".into(),
-        amount,
-        currency: "CNY".into(),
-        stage: DealStage::Won,
-        expected_close: None,
-        closed_on: Some(on.parse().unwrap()),
-    };
     // A new big order, moved to another customer, then out of the window, then undone.
     let id = repo
-        .add_deal(&order(CustomerId(5), 90_000_000, "2026-10-01"))
+        .add_deal(&won_order(CustomerId(5), 90_000_000, "2026-10-01"))
         .unwrap();
     same_tiers(&mut repo, &config, today);
-    repo.update_deal(id, &order(CustomerId(7), 90_000_000, "2026-10-01"))
+    repo.update_deal(id, &won_order(CustomerId(7), 90_000_000, "2026-10-01"))
         .unwrap();
     same_tiers(&mut repo, &config, today);
-    repo.update_deal(id, &order(CustomerId(7), 90_000_000, "2024-10-01"))
+    repo.update_deal(id, &won_order(CustomerId(7), 90_000_000, "2024-10-01"))
         .unwrap();
     same_tiers(&mut repo, &config, today);
-    repo.update_deal(id, &order(CustomerId(9), 1, "2026-11-01"))
+    repo.update_deal(id, &won_order(CustomerId(9), 1, "2026-11-01"))
         .unwrap();
     same_tiers(&mut repo, &config, today);
     repo.undo().unwrap();
@@ -87,12 +78,12 @@ fn tiers_follow_the_days_and_the_orders_as_the_whole_book_ranks_them() {
     config.currency = "usd".into();
     repo.add_deal(&DealDraft {
         currency: "USD".into(),
-        ..order(CustomerId(11), 100, "2026-09-01")
+        ..won_order(CustomerId(11), 100, "2026-09-01")
     })
     .unwrap();
     repo.add_deal(&DealDraft {
         currency: "USD".into(),
-        ..order(CustomerId(12), 300, "2026-09-01")
+        ..won_order(CustomerId(12), 300, "2026-09-01")
     })
     .unwrap();
     same_tiers(&mut repo, &config, today);

@@ -1,6 +1,7 @@
 //! The morning's list read through the book's indexes, held to the whole book's.
 
 use chrono::NaiveDateTime;
+use fieldbook::book::deals::{DealDraft, DealStage};
 use fieldbook::book::ids::CustomerId;
 use fieldbook::config::Config;
 use fieldbook::demo::{self, DemoSize};
@@ -10,6 +11,20 @@ use fieldbook::services::morning;
 /// `day` at half past nine.
 pub fn at(day: &str) -> NaiveDateTime {
     format!("{day}T09:30:00").parse().unwrap()
+}
+
+/// A won order of `amount` (CNY) for `customer_id`, closed `on`: what moves a tier and a
+/// customer's last order.
+pub fn won_order(customer_id: CustomerId, amount: i64, on: &str) -> DealDraft {
+    DealDraft {
+        customer_id,
+        title: "order".into(),
+        amount,
+        currency: "CNY".into(),
+        stage: DealStage::Won,
+        expected_close: None,
+        closed_on: Some(on.parse().unwrap()),
+    }
 }
 
 /// The demo book of 300 customers, made on 20 November 2026.
