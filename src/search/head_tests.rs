@@ -3,7 +3,7 @@
 use super::CustomerSearch;
 use super::pass::Pass;
 use super::query::Query;
-use super::tests::{TYPED, demo_rows, today};
+use super::tests::{TYPED, demo_rows, row, today};
 
 const MORE: &[&str] = &[
     "x",
@@ -73,6 +73,66 @@ fn a_glance_never_promises_less_than_a_row_gives() {
         tight > 10_000,
         "the promise is mostly what rows give: {tight}"
     );
+}
+
+/// Polyphones whose readings differ in length (都 du/dou, 和 he/huo, 了 le/liao...), typed
+/// whole by every reading they have, in a name and in a person; with a character typed as
+/// itself and chars without readings: each whole spelling is promised at least its class.
+#[test]
+fn a_whole_spelling_by_any_reading_is_promised() {
+    let single: Vec<String> = "都和了单还觉乐长行重传".chars().map(String::from).collect();
+    let pairs = ["都乐", "和了", "长行", "单重"];
+    let names: Vec<&str> = single.iter().map(String::as_str).chain(pairs).collect();
+    let mut rows: Vec<_> = (names.iter().enumerate())
+        .map(|(i, n)| row(i as i64 + 1, n, names[names.len() - 1 - i], ""))
+        .collect();
+    rows.push(row(100, "3M中国", "Chloé 长", ""));
+    let mut search = CustomerSearch::new(&rows);
+    let order: Vec<usize> = (0..rows.len()).collect();
+    search.follow_order(&order, rows.len());
+    search.ensure_starts(&rows);
+    // Every name spelled whole by each combination of its characters' readings.
+    let mut queries: Vec<String> = Vec::new();
+    for name in &names {
+        let mut spelled = vec![String::new()];
+        for c in name.chars() {
+            let readings = super::pinyin::readings(c);
+            spelled = (spelled.iter())
+                .flat_map(|s| readings.iter().map(move |r| format!("{s}{r}")))
+                .collect();
+        }
+        queries.extend(spelled);
+    }
+    queries.extend(
+        [
+            "3mzhongguo",
+            "3m中国",
+            "chloezhang",
+            "chloe zhang",
+            "乐",
+            "长",
+            "du乐",
+            "和le",
+        ]
+        .map(String::from),
+    );
+    let mut exact = 0;
+    for q in &queries {
+        let query = Query::parse(q);
+        let pass = Pass::new(&search, &rows, &query, today());
+        for row in 0..rows.len() as u32 {
+            let (bound, class) = pass.bound_and_class(row);
+            if let Some(class) = class {
+                let bound = bound.unwrap_or_else(|| panic!("{q}: row {row} matches unpromised"));
+                assert!(
+                    bound <= class,
+                    "{q}: row {row} bound {bound} > class {class}"
+                );
+                exact += usize::from(class <= 1);
+            }
+        }
+    }
+    assert!(exact >= 20, "whole names and people among them: {exact}");
 }
 
 #[test]

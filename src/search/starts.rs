@@ -11,9 +11,8 @@ use super::pinyin::{SEP, segments};
 use super::rank::{Group, Tier, class};
 use crate::book::model::CustomerRow;
 
-/// The longest reading in the pinyin tables (`zhuang`, `shuang`): a whole name of n
-/// characters spelled in pinyin is at most this many letters per character.
-pub const LONGEST_READING: usize = 6;
+/// The longest reading in the pinyin tables (`zhuang`, `shuang`).
+const LONGEST_READING: usize = 6;
 
 /// Per group of fields (name, people, the rest).
 #[derive(Debug, Clone, Copy, Default)]
@@ -48,7 +47,19 @@ pub struct Probe {
     /// Whether its first char is Chinese (or another script's letter): those start a word
     /// wherever they are.
     anywhere: bool,
+    typed: Typed,
     band: usize,
+}
+
+/// What a word is typed with, for the lengths of items it could be whole.
+#[derive(Clone, Copy)]
+enum Typed {
+    /// ASCII only: a Chinese character can only be typed by a reading.
+    Ascii,
+    /// From a char that is not ASCII (a Chinese character typed as itself).
+    FromOther,
+    /// ASCII first, then other chars.
+    Mixed,
 }
 
 impl Probe {
@@ -66,6 +77,13 @@ impl Probe {
             pair,
             first_bit: narrow(char_bit(first)),
             anywhere: !first.is_ascii() && first.is_alphabetic(),
+            typed: if word.is_ascii() {
+                Typed::Ascii
+            } else if first.is_ascii() {
+                Typed::Mixed
+            } else {
+                Typed::FromOther
+            },
             band: band(length),
         })
     }
@@ -167,7 +185,7 @@ impl RowStarts {
         let paired = probe.pair == 0 || g.pairs & probe.pair != 0;
         let tier = if !paired {
             Tier::Fuzzy
-        } else if g.whole[probe.band] & probe.first_bit != 0 {
+        } else if g.whole(probe) & probe.first_bit != 0 {
             Tier::Exact
         } else if g.item & probe.first_bit != 0 {
             Tier::Prefix
@@ -184,7 +202,7 @@ impl RowStarts {
     pub fn whole_bound(&self, probe: &Probe) -> Option<u8> {
         [(0, Group::Name), (1, Group::Person)]
             .into_iter()
-            .find(|&(g, _)| self.groups[g].whole[probe.band] & probe.first_bit != 0)
+            .find(|&(g, _)| self.groups[g].whole(probe) & probe.first_bit != 0)
             .map(|(_, group)| class(Tier::Exact, group))
     }
 }
@@ -195,11 +213,25 @@ impl GroupStarts {
         self.whole[band(length)] |= bits;
     }
 
-    /// An item of `n` characters starting with `bits`, typed whole by a reading or the
-    /// character each: 1 to `LONGEST_READING` letters a character.
-    fn whole_pinyin(&mut self, n: usize, bits: u32) {
+    /// An item of `n` characters: `letters` start it as an ASCII word typing it whole would
+    /// (a reading a character, in `fewest` to `most` letters), `other` as a word starting
+    /// with its first character itself would (any character typed as itself or a reading:
+    /// 1 to `LONGEST_READING` chars each). The two never share a bit (`masks::narrow`).
+    fn whole_pinyin(&mut self, n: usize, (letters, fewest, most): (u32, usize, usize), other: u32) {
+        for b in band(fewest)..=band(most) {
+            self.whole[b] |= letters;
+        }
         for b in band(n)..=band(n * LONGEST_READING) {
-            self.whole[b] |= bits;
+            self.whole[b] |= other;
+        }
+    }
+
+    /// The chars that start an item the word `probe` could be whole. Of a word typed in
+    /// ASCII then Chinese, only an item's first char is known.
+    fn whole(&self, probe: &Probe) -> u32 {
+        match probe.typed {
+            Typed::Ascii | Typed::FromOther => self.whole[probe.band],
+            Typed::Mixed => self.item,
         }
     }
 }
@@ -252,10 +284,15 @@ fn plain_starts(plain: &str, f: usize, g: &mut GroupStarts) {
 fn pinyin_starts(key: &str, g: &mut GroupStarts) {
     for line in key.split('\n').filter(|l| !l.is_empty()) {
         let (mut count, mut first, mut before) = (0, 0, 0);
+        // The letters an ASCII word spelling the line whole takes: a reading a character.
+        let (mut fewest, mut most, mut first_letters) = (0, 0, 0);
         for seg in segments(line).filter(|s| !s.ch.is_whitespace()) {
             let readings = seg.readings.split(|&b| b == SEP as u8);
             let mut initials = 0;
+            // A character without readings is typed as itself.
+            let (mut short, mut long) = (usize::MAX, 1);
             for r in readings.filter(|r| !r.is_empty()) {
+                (short, long) = (short.min(r.len()), long.max(r.len()));
                 initials |= narrow(char_bit(char::from(r[0])));
                 if let Some(&second) = r.get(1) {
                     let (a, b) = (char::from(r[0]), char::from(second));
@@ -268,12 +305,15 @@ fn pinyin_starts(key: &str, g: &mut GroupStarts) {
             if count == 0 {
                 g.item |= bits;
                 first = bits;
+                first_letters = initials | if seg.ch.is_ascii() { bits } else { 0 };
             }
             g.word |= bits;
             count += 1;
+            (fewest, most) = (fewest + short.min(long), most + long);
         }
         if count > 0 {
-            g.whole_pinyin(count, first);
+            let letters = (first_letters, fewest, most);
+            g.whole_pinyin(count, letters, first & !first_letters);
         }
     }
 }

@@ -8,7 +8,7 @@ pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
 }
 
-fn row(id: i64, name: &str, people: &str, city: &str) -> CustomerRow {
+pub(super) fn row(id: i64, name: &str, people: &str, city: &str) -> CustomerRow {
     CustomerRow {
         id: CustomerId(id),
         name: name.into(),

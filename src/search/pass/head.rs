@@ -15,6 +15,8 @@ use crate::search::sort_key::{class_of, rank_of};
 const CLASSES: usize = 20;
 /// Rows scored at a time in a bucket left early: enough for both cores (`PARALLEL_FROM`).
 const CHUNK: usize = 4_096;
+/// The first chunk of such a bucket.
+const FIRST_CHUNK: usize = 1_024;
 
 /// The best rows of a pass, in result order.
 pub struct Head {
@@ -73,7 +75,10 @@ impl Pass<'_> {
             if self.scoreless(b) {
                 // Rows of class `b` are ordered by list order: those up to the last row
                 // scored are sure, wherever they were found (earlier buckets give some too).
-                let mut chunks = buckets[b].chunks(CHUNK).peekable();
+                // A short first chunk: what it gives decides how far the rest is read.
+                let (short, rest) = buckets[b].split_at(buckets[b].len().min(FIRST_CHUNK));
+                let mut chunks = std::iter::once(short).chain(rest.chunks(CHUNK)).peekable();
+                let (first, mut ceiling, mut read, mut kept) = (ceiling, ceiling, 0, 0);
                 while let Some(chunk) = chunks.next() {
                     let last = chunk
                         .last()
@@ -82,7 +87,15 @@ impl Pass<'_> {
                     rows.sort_unstable();
                     let (keys, above) = self.run_split_under(&rows, (threads, from), ceiling);
                     dropped.extend(above.into_iter().map(|row| (row, ceiling)));
+                    (read, kept) = (read + rows.len(), kept + keys.len());
                     found.extend(keys);
+                    // At this rate the block will not give the screens (the bound was loose
+                    // for this query): the next block will be read, and so every row this
+                    // bucket leaves out, again. The rest of it is read that far at once.
+                    let unread = buckets[b].len() - read;
+                    if ceiling == first && found.len() + kept * unread / read < 2 * want {
+                        ceiling = Self::next_ceiling(ceiling);
+                    }
                     let sure = |k: u64| {
                         let c = usize::from(class_u8(k));
                         c < b || (c == b && rank_of(k) <= last)
@@ -180,12 +193,26 @@ impl Pass<'_> {
 
     /// The worst class worth scoring in bucket `b`: the end of its block (names matched
     /// well, people, the rest, then fuzzy names and people, then the rest's fuzzy matches),
-    /// so a row is not read further than its bucket can use. None for the rows whose words run together may make a whole name: those are
-    /// scored whole (all in bucket 0, see `bound`; the rest are known not to).
+    /// so a row is not read further than its bucket can use. None for the rows whose words
+    /// run together may make a whole name: those are scored whole (all in bucket 0, see
+    /// `bound`; the rest are known not to).
     fn ceiling(&self, b: usize) -> u8 {
         if b == 0 && self.joined.is_some() {
             return NO_CEILING;
         }
+        Self::block_end(b)
+    }
+
+    /// The end of the block after the one `ceiling` ends.
+    fn next_ceiling(ceiling: u8) -> u8 {
+        if ceiling == NO_CEILING {
+            return NO_CEILING;
+        }
+        Self::block_end(usize::from(ceiling) + 1)
+    }
+
+    /// The end of the block holding class `b` (see `ceiling`).
+    fn block_end(b: usize) -> u8 {
         let whose = |g| class(Tier::Initials, g);
         let blocks = [
             whose(Group::Name) + 1,
