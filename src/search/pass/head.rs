@@ -13,7 +13,7 @@ use crate::search::sort_key::{class_of, rank_of};
 
 /// One more than the worst class (`rank::class`).
 const CLASSES: usize = 20;
-/// Rows scored at a time in a bucket left early: enough for both cores (`PARALLEL_FROM`).
+/// Rows scored at a time in a bucket left early: a share for each core.
 const CHUNK: usize = 4_096;
 /// The first chunk of such a bucket.
 const FIRST_CHUNK: usize = 1_024;
