@@ -37,6 +37,9 @@ fn screen(state: &mut State) -> String {
 #[test]
 fn a_keystroke_shows_the_best_rows_then_the_rest_in_the_same_order() {
     let (mut repo, mut state) = big_book();
+    screen(&mut state);
+    let page = state.page_height;
+    assert!(page > 20, "the list window's height is known once drawn: {page}");
     run(&mut state, &mut repo, [Action::StartFilter]);
     run(&mut state, &mut repo, typed("a"));
     assert!(
@@ -44,7 +47,7 @@ fn a_keystroke_shows_the_best_rows_then_the_rest_in_the_same_order() {
         "'a' matches most of 1,500 customers"
     );
     let head = state.visible.clone();
-    assert!(head.len() >= 200, "a few screens: {}", head.len());
+    assert!(head.len() >= 2 * page, "two pages: {} < {}", head.len(), 2 * page);
     assert!(screen(&mut state).contains(&format!("best {}, more coming", head.len())));
     let all = whole(&mut state);
     assert!(state.visible_complete);
@@ -67,6 +70,29 @@ fn moving_past_the_best_rows_brings_the_rest_first() {
     run(&mut state, &mut repo, [Action::MoveLast]);
     assert!(state.visible_complete, "End reads the whole list");
     assert_eq!(state.list.selected, state.visible.len() - 1);
+}
+
+#[test]
+fn paging_down_through_the_best_rows_finds_the_rest_in_place() {
+    let (mut repo, mut state) = big_book();
+    let mut other = state_for(&repo);
+    screen(&mut state);
+    for state in [&mut state, &mut other] {
+        run(state, &mut repo, [Action::StartFilter]);
+        run(state, &mut repo, typed("a"));
+        run(state, &mut repo, [Action::KeepFilter]);
+    }
+    let all = whole(&mut other);
+    let head = state.visible.len();
+    assert!(!state.visible_complete);
+    // Page by page to past the best rows: each page is the whole list's at that place.
+    for _ in 0..head / state.page_height + 2 {
+        run(&mut state, &mut repo, [Action::PageDown]);
+        let at = state.list.selected;
+        assert_eq!(state.visible[at], all[at], "row {at}");
+    }
+    assert!(state.visible_complete, "the rest was read before the cursor reached it");
+    assert_eq!(state.visible, all);
 }
 
 #[test]
