@@ -31,6 +31,7 @@ mod sort_key;
 mod starts;
 #[cfg(test)]
 mod tests;
+mod triples;
 mod word;
 
 use std::sync::Mutex;
@@ -58,6 +59,8 @@ const RECENT_KEYS: usize = 640_000;
 /// 100,000).
 const PARALLEL_FROM: usize = 512;
 const NOT_IN_ORDER: u32 = u32::MAX;
+/// From this many rows, the rows' starts are made on two threads.
+const STARTS_ON_TWO_FROM: usize = 20_000;
 
 /// A search index over customer rows. Build it with [`CustomerSearch::rebuild`] whenever the
 /// rows are (re)loaded; matching ignores case.
@@ -250,9 +253,24 @@ impl CustomerSearch {
         }
         if self.starts.len() != self.keys.rows.len() {
             let keys = &self.keys;
-            self.starts = (rows.iter().enumerate())
-                .map(|(i, row)| RowStarts::of(keys, i, row))
-                .collect();
+            let of = |from: usize, part: &[CustomerRow]| -> Vec<RowStarts> {
+                (part.iter().enumerate())
+                    .map(|(i, row)| RowStarts::of(keys, from + i, row))
+                    .collect()
+            };
+            // Made as the book loads, behind the first screen: both cores from a big book.
+            self.starts = if self.threads < 2 || rows.len() < STARTS_ON_TWO_FROM {
+                of(0, rows)
+            } else {
+                let half = rows.len() / 2;
+                let (front, back) = rows.split_at(half);
+                let (mut starts, later) = std::thread::scope(|s| {
+                    let later = s.spawn(|| of(half, back));
+                    (of(0, front), later.join().expect("starts thread"))
+                });
+                starts.extend(later);
+                starts
+            };
         }
     }
 

@@ -9,6 +9,7 @@ use super::keys::{self, FIELDS, Keys, NAME, PEOPLE, PINYIN_FIELDS};
 use super::masks::{char_bit, narrow};
 use super::pinyin::{SEP, segments};
 use super::rank::{Group, Tier, class};
+use super::triples;
 use crate::book::model::CustomerRow;
 
 /// The longest reading in the pinyin tables (`zhuang`, `shuang`).
@@ -35,6 +36,8 @@ pub struct GroupStarts {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RowStarts {
     groups: [GroupStarts; 3],
+    /// Three letters in a row the name may hold (`triples.rs`).
+    name_triples: u64,
     /// Lengths of the row's phone numbers in digits: bit n (31: 31 or more).
     number_lens: u32,
 }
@@ -49,6 +52,8 @@ pub struct Probe {
     anywhere: bool,
     typed: Typed,
     band: usize,
+    /// `triples::word_triple`: 0 when its first three letters make no promise.
+    triple: u64,
 }
 
 /// What a word is typed with, for the lengths of items it could be whole.
@@ -85,6 +90,7 @@ impl Probe {
                 Typed::FromOther
             },
             band: band(length),
+            triple: triples::word_triple(word),
         })
     }
 }
@@ -153,6 +159,7 @@ impl RowStarts {
             .fold(0, |m, n| m | length_bit(n.len()));
         RowStarts {
             groups,
+            name_triples: triples::name_triples(keys.plain(&fields, i, NAME), keys.pinyin(i, NAME)),
             number_lens,
         }
     }
@@ -183,7 +190,8 @@ impl RowStarts {
         let g = &self.groups[group_index(f)];
         // Better than fuzzy, a word's first two chars follow each other in the text.
         let paired = probe.pair == 0 || g.pairs & probe.pair != 0;
-        let tier = if !paired {
+        let tripled = probe.triple == 0 || f != NAME || self.name_triples & probe.triple != 0;
+        let tier = if !paired || !tripled {
             Tier::Fuzzy
         } else if g.whole(probe) & probe.first_bit != 0 {
             Tier::Exact
