@@ -39,7 +39,10 @@ fn a_keystroke_shows_the_best_rows_then_the_rest_in_the_same_order() {
     let (mut repo, mut state) = big_book();
     screen(&mut state);
     let page = state.page_height;
-    assert!(page > 20, "the list window's height is known once drawn: {page}");
+    assert!(
+        page > 20,
+        "the list window's height is known once drawn: {page}"
+    );
     run(&mut state, &mut repo, [Action::StartFilter]);
     run(&mut state, &mut repo, typed("a"));
     assert!(
@@ -47,7 +50,12 @@ fn a_keystroke_shows_the_best_rows_then_the_rest_in_the_same_order() {
         "'a' matches most of 1,500 customers"
     );
     let head = state.visible.clone();
-    assert!(head.len() >= 2 * page, "two pages: {} < {}", head.len(), 2 * page);
+    assert!(
+        head.len() >= 2 * page,
+        "two pages: {} < {}",
+        head.len(),
+        2 * page
+    );
     assert!(screen(&mut state).contains(&format!("best {}, more coming", head.len())));
     let all = whole(&mut state);
     assert!(state.visible_complete);
@@ -91,7 +99,10 @@ fn paging_down_through_the_best_rows_finds_the_rest_in_place() {
         let at = state.list.selected;
         assert_eq!(state.visible[at], all[at], "row {at}");
     }
-    assert!(state.visible_complete, "the rest was read before the cursor reached it");
+    assert!(
+        state.visible_complete,
+        "the rest was read before the cursor reached it"
+    );
     assert_eq!(state.visible, all);
 }
 
