@@ -4,6 +4,7 @@ use super::CustomerSearch;
 use super::pass::Pass;
 use super::query::Query;
 use super::tests::{TYPED, demo_rows, row, today};
+use crate::book::model::CustomerRow;
 
 const MORE: &[&str] = &[
     "x",
@@ -51,6 +52,25 @@ const MORE: &[&str] = &[
     "张 #vip",
 ];
 
+/// Every row `q` matches, as (what `bound` promised, the class it gave); panics where the
+/// promise was worse than the class, or missing.
+fn promised(search: &CustomerSearch, rows: &[CustomerRow], q: &str) -> Vec<(u8, u8)> {
+    let query = Query::parse(q);
+    let pass = Pass::new(search, rows, &query, today());
+    (0..rows.len() as u32)
+        .filter_map(|row| {
+            let (bound, class) = pass.bound_and_class(row);
+            let class = class?;
+            let bound = bound.unwrap_or_else(|| panic!("{q}: row {row} matches unpromised"));
+            assert!(
+                bound <= class,
+                "{q}: row {row} bound {bound} > class {class}"
+            );
+            Some((bound, class))
+        })
+        .collect()
+}
+
 #[test]
 fn a_glance_never_promises_less_than_a_row_gives() {
     let rows = demo_rows(1_500);
@@ -59,22 +79,10 @@ fn a_glance_never_promises_less_than_a_row_gives() {
     let order: Vec<usize> = (0..rows.len()).collect();
     search.follow_order(&order, rows.len());
     search.ensure_starts(&rows);
-    let mut tight = 0;
-    for q in TYPED.iter().chain(MORE) {
-        let query = Query::parse(q);
-        let pass = Pass::new(&search, &rows, &query, today());
-        for row in 0..rows.len() as u32 {
-            let (bound, class) = pass.bound_and_class(row);
-            if let Some(class) = class {
-                let bound = bound.unwrap_or_else(|| panic!("{q}: row {row} matches unpromised"));
-                assert!(
-                    bound <= class,
-                    "{q}: row {row} bound {bound} > class {class}"
-                );
-                tight += usize::from(bound == class);
-            }
-        }
-    }
+    let tight = (TYPED.iter().chain(MORE))
+        .flat_map(|q| promised(&search, &rows, q))
+        .filter(|(bound, class)| bound == class)
+        .count();
     assert!(
         tight > 10_000,
         "the promise is mostly what rows give: {tight}"
@@ -122,22 +130,10 @@ fn a_whole_spelling_by_any_reading_is_promised() {
         ]
         .map(String::from),
     );
-    let mut exact = 0;
-    for q in &queries {
-        let query = Query::parse(q);
-        let pass = Pass::new(&search, &rows, &query, today());
-        for row in 0..rows.len() as u32 {
-            let (bound, class) = pass.bound_and_class(row);
-            if let Some(class) = class {
-                let bound = bound.unwrap_or_else(|| panic!("{q}: row {row} matches unpromised"));
-                assert!(
-                    bound <= class,
-                    "{q}: row {row} bound {bound} > class {class}"
-                );
-                exact += usize::from(class <= 1);
-            }
-        }
-    }
+    let exact = (queries.iter())
+        .flat_map(|q| promised(&search, &rows, q))
+        .filter(|&(_, class)| class <= 1)
+        .count();
     assert!(exact >= 20, "whole names and people among them: {exact}");
 }
 
