@@ -24,11 +24,9 @@ use crate::config::Config;
 use crate::search::CustomerSearch;
 use crate::services::account::Account;
 
-/// Rows a keystroke's filter is sure of (see `refilter`): two pages of the list window, at
-/// least `HEAD_ROWS_FEWEST` and at most `HEAD_ROWS`. Moving within a page of their end
-/// completes the list first (`update::move_by`); so does idling. Fewer rows make a keystroke
-/// cheaper where few rows match well (`xhkj` at 100,000: a third fewer instructions at 90
-/// than at 200), as the rest of those screens are fuzzy matches, every one scored.
+/// Rows a keystroke's filter is sure of (`refilter`): two pages of the list window, within
+/// these bounds; moving near their end completes the list first (`update::move_by`). Where
+/// few match well, the rest are fuzzy matches, each scored: fewer rows, a cheaper keystroke.
 const HEAD_ROWS: usize = 200;
 const HEAD_ROWS_FEWEST: usize = 60;
 
