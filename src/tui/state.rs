@@ -295,9 +295,8 @@ impl State {
         self.complete_watched(&|| false);
     }
 
-    /// Filters the list for the query as it stands: with a query, only its best rows (two
-    /// pages or more, `HEAD_ROWS`) are sure to be scored, so a keystroke's frame is quick
-    /// whatever the book's size; `complete_watched` finds the rest.
+    /// Filters the list for the query as it stands: only its best rows (`HEAD_ROWS`) are sure
+    /// to be scored, whatever the book's size; `complete_watched` finds the rest.
     pub fn refilter(&mut self) {
         if self.filter.text().is_empty() {
             // Everyone, in order: a copy, not a pass of the search (a save's frame at 100,000).
