@@ -44,8 +44,13 @@ fn first_three(mut chars: impl Iterator<Item = char>) -> u64 {
 
 /// The triples of a name's folded text and of its pinyin key.
 pub fn name_triples(plain: &str, key: &str) -> u64 {
-    let lines = std::iter::once(plain).chain(plain.split('\n'));
-    let text = lines.fold(0, |m, item| m | plain_triples(item));
+    let mut text = plain_triples(plain);
+    // A name is one line; a line of several is also read alone.
+    if plain.contains('\n') {
+        text = plain
+            .split('\n')
+            .fold(text, |m, line| m | plain_triples(line));
+    }
     key.split('\n')
         .fold(text, |m, line| m | pinyin_triples(line))
 }
