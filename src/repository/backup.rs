@@ -121,8 +121,8 @@ impl Repository {
             self.conn = conn;
             return Err(e.into());
         }
-        // A new connection: undo's triggers are made again by the next step.
-        self.undo_ready = false;
+        // A new connection: undo's recording is set again by the next step.
+        self.undo = None;
         let restored = super::restore::restore_book(&book, source, undo_of.as_deref());
         // Should even the reopen fail, the connection stays the empty in-memory one: every
         // later read or write then fails instead of landing anywhere but the book.
@@ -144,8 +144,8 @@ impl Repository {
         migrations::migrate(&mut self.conn, ":memory:")?;
         self.conn
             .execute_batch("DELETE FROM undo_log; DELETE FROM undo_step;")?;
-        // The schema is the backup's now: the next step records through triggers made anew.
-        self.undo_ready = false;
+        // The schema is the backup's now: the next step reads its columns anew.
+        self.undo = None;
         Ok(())
     }
 }

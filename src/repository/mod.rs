@@ -130,9 +130,8 @@ pub struct Repository {
     conn: Connection,
     path: Option<PathBuf>,
     clock: fn() -> NaiveDateTime,
-    /// Undo's recording triggers are in place on this connection: made by the first write a
-    /// person does (a step), so a command that only reads never parses them.
-    undo_ready: bool,
+    /// Undo's recording on this connection: set by the first write a person does (a step).
+    undo: Option<undo::Undo>,
 }
 
 fn local_now() -> NaiveDateTime {
@@ -170,7 +169,7 @@ impl Repository {
             conn,
             path: Some(path.to_path_buf()),
             clock: local_now,
-            undo_ready: false,
+            undo: None,
         };
         migrations::migrate(&mut repo.conn, &path.display().to_string())?;
         Ok(repo)
@@ -204,7 +203,7 @@ impl Repository {
             conn,
             path: Some(path.to_path_buf()),
             clock: local_now,
-            undo_ready: false,
+            undo: None,
         })
     }
 
@@ -221,7 +220,7 @@ impl Repository {
             conn,
             path: Some(path.to_path_buf()),
             clock: local_now,
-            undo_ready: false,
+            undo: None,
         })
     }
 
@@ -233,7 +232,7 @@ impl Repository {
             conn,
             path: None,
             clock: local_now,
-            undo_ready: false,
+            undo: None,
         };
         migrations::migrate(&mut repo.conn, ":memory:")?;
         Ok(repo)

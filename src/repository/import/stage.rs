@@ -55,7 +55,7 @@ impl Repository {
             conn,
             path: None,
             clock: self.clock,
-            undo_ready: false,
+            undo: None,
         };
         let seen = Seen {
             data_version,

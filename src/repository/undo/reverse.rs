@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
-use super::TRACKED;
+use super::{TRACKED, Undo};
 use crate::repository::sql_text as text;
 use crate::repository::{BookError, Repository, Result};
 
@@ -28,12 +28,12 @@ pub struct UndoStep {
 impl Repository {
     /// What `u` would undo, if anything.
     pub fn next_undo(&self) -> Result<Option<UndoStep>> {
-        newest(&self.conn, false, self.undo_ready)
+        newest(&self.conn, false, self.undo_run())
     }
 
     /// What `U` would redo, if anything.
     pub fn next_redo(&self) -> Result<Option<UndoStep>> {
-        newest(&self.conn, true, self.undo_ready)
+        newest(&self.conn, true, self.undo_run())
     }
 
     /// Reverses the newest step, in one transaction; returns its label, or `None` when there is
@@ -54,10 +54,13 @@ impl Repository {
     }
 
     fn reverse_newest(&mut self, redo: bool, expected: Option<i64>) -> Result<Option<String>> {
-        self.make_undo_ready()?;
         let at = text::datetime(self.now());
+        let Undo { recorder, run } = self.make_undo_ready()?;
+        let (recorder, run) = (recorder.clone(), run.clone());
         let tx = self.conn.transaction()?;
-        let Some(step) = newest(&tx, redo, true)? else {
+        // Rows go back newest first, so a person may come back before their company does.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let Some(step) = newest(&tx, redo, Some(&run))? else {
             return Ok(None);
         };
         if expected.is_some_and(|id| id != step.id) {
@@ -78,18 +81,14 @@ impl Repository {
             .collect::<rusqlite::Result<_>>()?;
         // What is put back is recorded as a step on the other stack, so it can be reversed too.
         tx.execute(
-            "INSERT INTO undo_step (label, at, redo, run)
-             VALUES (?1, ?2, ?3, (SELECT id FROM temp.undo_run))",
-            params![step.label, at, !redo],
+            "INSERT INTO undo_step (label, at, redo, run) VALUES (?1, ?2, ?3, ?4)",
+            params![step.label, at, !redo, run],
         )?;
-        tx.execute(
-            "UPDATE temp.undo_recording SET step = last_insert_rowid()",
-            [],
-        )?;
+        let recording = recorder.start(tx.last_insert_rowid());
         for change in &changes {
             put_back(&tx, change)?;
         }
-        tx.execute("UPDATE temp.undo_recording SET step = NULL", [])?;
+        recording.write(&tx)?;
         tx.execute("DELETE FROM undo_step WHERE id = ?1", [step.id])?;
         tx.commit()?;
         Ok(Some(step.label))
@@ -97,18 +96,14 @@ impl Repository {
 }
 
 /// The newest step of the undo stack, or of the redo stack. Before the connection's first
-/// write (`ready` false) it has no run of its own, so no step can be this run's.
-fn newest(conn: &Connection, redo: bool, ready: bool) -> Result<Option<UndoStep>> {
-    let sql = match ready {
-        true => {
-            "SELECT id, label, at, run IS NOT NULL AND run = (SELECT id FROM temp.undo_run)
-               FROM undo_step WHERE redo = ?1 ORDER BY id DESC LIMIT 1"
-        }
-        false => "SELECT id, label, at, 0 FROM undo_step WHERE redo = ?1 ORDER BY id DESC LIMIT 1",
-    };
+/// write (`run` is `None`) it has no run of its own, so no step can be this run's.
+fn newest(conn: &Connection, redo: bool, run: Option<&str>) -> Result<Option<UndoStep>> {
     let found = conn
-        .prepare_cached(sql)?
-        .query_row([redo], |r| {
+        .prepare_cached(
+            "SELECT id, label, at, coalesce(run = ?2, 0)
+               FROM undo_step WHERE redo = ?1 ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![redo, run], |r| {
             Ok(UndoStep {
                 id: r.get(0)?,
                 label: r.get(1)?,
@@ -159,7 +154,18 @@ fn put_back(tx: &Connection, c: &Change) -> Result<()> {
         values.push((column, r.get(1)?));
     }
     let names: Vec<String> = values.iter().map(|(c, _)| format!("\"{c}\"")).collect();
-    let sql = match c.change.as_str() {
+    // A row noted as deleted that is still there (its statement failed and was taken back)
+    // is set to its old values: the same end, where inserting it again would refuse the undo.
+    let still_there = c.change == "delete"
+        && tx
+            .prepare_cached(&format!("SELECT 1 FROM main.\"{table}\" WHERE rowid = ?1"))?
+            .exists([c.row_id])?;
+    let change = if still_there {
+        "update"
+    } else {
+        c.change.as_str()
+    };
+    let sql = match change {
         "update" => {
             let set: Vec<String> = names
                 .iter()
