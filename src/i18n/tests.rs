@@ -115,6 +115,30 @@ fn every_message_formats_without_errors_in_both_languages() {
     }
 }
 
+#[test]
+fn each_message_parsed_alone_says_what_the_whole_catalogue_says() {
+    use fluent_bundle::FluentResource;
+    use fluent_bundle::concurrent::FluentBundle;
+    for language in Language::ALL {
+        let mut whole = FluentBundle::new_concurrent(vec![language.tag().parse().unwrap()]);
+        whole.set_use_isolating(false);
+        let resource = FluentResource::try_new(source(language).to_string()).unwrap();
+        whole.add_resource(resource).unwrap();
+        for (id, vars) in messages(language) {
+            for n in [1, 3] {
+                let mut args = Args::new();
+                for v in &vars {
+                    args.set(v.clone(), n);
+                }
+                let pattern = whole.get_message(&id).unwrap().value().unwrap();
+                let expected = whole.format_pattern(pattern, Some(&args), &mut Vec::new());
+                let (text, _) = format_checked(language, &id, Some(&args)).unwrap();
+                assert_eq!(text, expected, "{} {id}", language.tag());
+            }
+        }
+    }
+}
+
 /// A message asked for in the code: its id, the arguments given, and where.
 struct Call {
     id: String,
