@@ -33,7 +33,7 @@ mod undo;
 pub use due_sections::DuePage;
 pub use edits::Guarded;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
-pub use morning_reads::Quiet;
+pub use morning_reads::{Quiet, revenue_of};
 pub use opening::APPLICATION_ID;
 pub use other_writers::{GAVE_UP, WAIT_FOR_WRITER, WAITING};
 pub use revenue::RevenueRanking;

@@ -109,33 +109,38 @@ impl Repository {
     /// with a cadence of their own that has run out, and those without one quiet since before
     /// `quiet_before` (the day the shortest cadence a tier can give began, or `None` for no
     /// tier cadence at all). The rule decides; this only leaves out who cannot be cold. Read
-    /// from the indexes alone, no customer row.
+    /// from the indexes alone, no customer row, and handed to `each` in turn: a book of a
+    /// million customers has a hundred thousand of them, and the caller keeps only a little
+    /// of each.
     pub fn quiet_customers(
         &self,
         today: NaiveDate,
         quiet_before: Option<NaiveDate>,
-    ) -> Result<Vec<Quiet>> {
-        let mut quiet = self.quiet_from(
+        mut each: impl FnMut(Quiet),
+    ) -> Result<()> {
+        self.quiet_from(
             "customer_cold_by_own_cadence",
             "c.cadence_days IS NOT NULL
                 AND date(coalesce(c.last_contact_at, c.created_at),
                          '+' || c.cadence_days || ' days') <= ?1",
             "NULL, c.cadence_days",
             &text::date(today),
+            &mut each,
         )?;
         if let Some(before) = quiet_before {
             // Quiet since before the day after: a contact at any time that day counts.
             let bound = before
                 .succ_opt()
                 .map_or("9999-99-99".to_string(), text::date);
-            quiet.extend(self.quiet_from(
+            self.quiet_from(
                 "customer_quiet_by_tier_cadence",
                 "c.cadence_days IS NULL AND coalesce(c.last_contact_at, c.created_at) < ?1",
                 "c.tier, NULL",
                 &bound,
-            )?);
+                &mut each,
+            )?;
         }
-        Ok(quiet)
+        Ok(())
     }
 
     /// The quiet customers of one going-cold `index`, found by `condition` on `?1`;
@@ -146,7 +151,8 @@ impl Repository {
         condition: &str,
         tier_and_cadence: &str,
         bound: &str,
-    ) -> Result<Vec<Quiet>> {
+        each: &mut dyn FnMut(Quiet),
+    ) -> Result<()> {
         // The index named: the planner, knowing nothing of the book, would walk everyone with
         // nothing planned.
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -155,40 +161,44 @@ impl Repository {
                FROM customer c INDEXED BY {index}
               WHERE c.archived = 0 AND c.next_follow_up_on IS NULL AND {condition}"
         ))?;
-        let rows = stmt.query_map([bound], |r| {
+        let mut rows = stmt.query([bound])?;
+        while let Some(r) = rows.next()? {
             let tier: Option<String> = r.get(2)?;
             let stage: Option<String> = r.get(4)?;
-            Ok(Quiet {
+            each(Quiet {
                 id: r.get(0)?,
                 since: text::parse_datetime("last_contact_at", &r.get::<_, String>(1)?)?,
                 tier: tier.as_deref().and_then(Tier::parse),
                 cadence_days: r.get(3)?,
                 stage_by_hand: stage.as_deref().and_then(Stage::parse),
                 last_order: text::opt("last_order_on", r.get(5)?, text::parse_date)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            });
+        }
+        Ok(())
     }
 
     /// The revenue of the window the roll-up holds, from the top of the ranking down while
-    /// `more` says so (it is given each customer and revenue in turn).
+    /// `more` says so (it is given each customer and revenue in turn), sorted by customer for
+    /// [`revenue_of`]: a tenth of a big book's customers, held in a third of a map's memory.
     pub fn revenue_from_the_top(
         &self,
         mut more: impl FnMut(CustomerId, i64) -> bool,
-    ) -> Result<HashMap<CustomerId, i64>> {
+    ) -> Result<Vec<(CustomerId, i64)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT customer_id, amount FROM revenue_12m INDEXED BY revenue_12m_ranked
               ORDER BY amount DESC, customer_id",
         )?;
         let mut rows = stmt.query([])?;
-        let mut top = HashMap::new();
+        let mut top = Vec::new();
         while let Some(r) = rows.next()? {
             let (id, amount) = (r.get(0)?, r.get(1)?);
             if !more(id, amount) {
                 break;
             }
-            top.insert(id, amount);
+            top.push((id, amount));
         }
+        top.sort_unstable();
+        top.shrink_to_fit();
         Ok(top)
     }
 
@@ -212,4 +222,11 @@ impl Repository {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A customer's revenue in what [`Repository::revenue_from_the_top`] read, if it is there.
+pub fn revenue_of(top: &[(CustomerId, i64)], id: CustomerId) -> Option<i64> {
+    top.binary_search_by_key(&id, |&(id, _)| id)
+        .ok()
+        .map(|i| top[i].1)
 }

@@ -15,7 +15,7 @@ use crate::book::complaints::Complaint;
 use crate::book::model::{CustomerId, CustomerRow, Tier};
 use crate::book::worth::{ColdWorth, rank_by_worth};
 use crate::config::Config;
-use crate::repository::{Repository, Result, StandingFacts};
+use crate::repository::{Repository, Result, StandingFacts, revenue_of};
 
 /// Days the agenda lists birthdays ahead (today included: a week).
 const BIRTHDAY_DAYS: u32 = 6;
@@ -108,7 +108,6 @@ fn going_cold(
         .filter_map(|t| config.cadence.for_tier(t))
         .min();
     let quiet_before = shortest.and_then(|d| today.checked_sub_days(chrono::Days::new(d.into())));
-    let quiet = repo.quiet_customers(today, quiet_before)?;
     // The computed tiers above C, read down the ranking to its first C: everyone below it, or
     // without revenue in the window, is C (or unranked, whatever the revenue).
     let above_c = repo.revenue_from_the_top(|id, amount| {
@@ -117,40 +116,48 @@ fn going_cold(
             Some(Tier::A | Tier::B)
         )
     })?;
-    let mut past = Vec::new();
-    for q in quiet {
-        let revenue = above_c.get(&q.id).copied();
-        let tier = q.tier.or_else(|| standing.computed_tier(q.id, revenue));
-        let cadence = standing.cadence(q.cadence_days, tier);
-        if let Some(days) = care::past_cadence(q.since, cadence, today) {
-            past.push((q, days));
-        }
-    }
+    // Judged as each quiet customer is read, keeping only who is past their cadence: a big
+    // book holds a hundred thousand quiet customers, and most of them are.
+    let mut cold = Vec::new();
     // The roll-up holds the last order of all; one dated after today (rare) is read again
     // for the last on or before it.
-    let mut later: Vec<CustomerId> = past
-        .iter()
-        .filter(|(q, _)| q.stage_by_hand.is_none() && q.last_order.is_some_and(|d| d > today))
-        .map(|(q, _)| q.id)
-        .collect();
-    later.sort_unstable();
-    let by_today = repo.last_orders_of(&later, today)?;
-    Ok(past
-        .into_iter()
-        .filter(|(q, _)| {
-            let last_order = match q.last_order {
-                Some(d) if d > today => by_today.get(&q.id).copied(),
-                last => last,
-            };
-            let facts = StandingFacts {
-                stage_by_hand: q.stage_by_hand,
-                revenue: None,
-                last_order,
-            };
-            !standing.is_lost(&facts)
-        })
-        .map(|(q, days)| (q.id, days))
-        .collect())
+    let mut ordered_later = Vec::new();
+    repo.quiet_customers(today, quiet_before, |q| {
+        let tier = q
+            .tier
+            .or_else(|| standing.computed_tier(q.id, revenue_of(&above_c, q.id)));
+        let cadence = standing.cadence(q.cadence_days, tier);
+        let Some(days) = care::past_cadence(q.since, cadence, today) else {
+            return;
+        };
+        if q.stage_by_hand.is_none() && q.last_order.is_some_and(|d| d > today) {
+            ordered_later.push((q.id, days));
+            return;
+        }
+        let facts = StandingFacts {
+            stage_by_hand: q.stage_by_hand,
+            revenue: None,
+            last_order: q.last_order,
+        };
+        if !standing.is_lost(&facts) {
+            cold.push((q.id, days));
+        }
+    })?;
+    drop(above_c);
+    ordered_later.sort_unstable();
+    let ids: Vec<CustomerId> = ordered_later.iter().map(|(id, _)| *id).collect();
+    let by_today = repo.last_orders_of(&ids, today)?;
+    for (id, days) in ordered_later {
+        let facts = StandingFacts {
+            stage_by_hand: None,
+            revenue: None,
+            last_order: by_today.get(&id).copied(),
+        };
+        if !standing.is_lost(&facts) {
+            cold.push((id, days));
+        }
+    }
+    Ok(cold)
 }
 
 /// The first `limit` of `cold` in the morning's order, as list rows read in full. The coldest
