@@ -3,6 +3,8 @@
 //! them read in full (dates, tier, going cold) and ranked. A command answers with the customers
 //! the list's search over the whole book would give, in the same order, without reading it.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::standing::Standing;
@@ -55,6 +57,16 @@ pub fn find(
     let filtered = CustomerSearch::has_filters(query);
     let needed = needed(&matched, if filtered { Want::All } else { want });
     let (rows, active) = full_rows(repo, &standing, &needed)?;
+    let mut gone: Vec<bool> = (0..rows.len()).map(|i| i >= active).collect();
+    let rows = match filtered {
+        // Filters read the whole rows (a tier, a day): every row is ranked.
+        true => rows,
+        false => {
+            let (rows, gone_of_best) = best_first(rows, &gone, &needed, want);
+            gone = gone_of_best;
+            rows
+        }
+    };
     let order: Vec<usize> = (0..rows.len()).collect();
     let hits = CustomerSearch::for_ranking(&rows).ranked(&rows, &order, query, today);
     let total = if filtered { hits.len() } else { matched.len() };
@@ -62,10 +74,51 @@ pub fn find(
     Ok(Hits {
         rows: hits
             .into_iter()
-            .filter_map(|(i, how)| rows[i].take().map(|row| (row, how, i >= active)))
+            .filter_map(|(i, how)| rows[i].take().map(|row| (row, how, gone[i])))
             .collect(),
         total,
     })
+}
+
+/// The rows read in full, put in the order `ranked` gives them and cut to what `want` needs:
+/// by their text's score (the same for a whole group), then the list's order. Only those are
+/// scored again, for how each was found: a query of a common word matches ten thousand
+/// customers of a big book alike, and building the search keys of all of them to show fifty
+/// was most of a command's memory.
+fn best_first(
+    rows: Vec<CustomerRow>,
+    gone: &[bool],
+    needed: &[(CustomerId, bool, u64)],
+    want: Want,
+) -> (Vec<CustomerRow>, Vec<bool>) {
+    let score: HashMap<CustomerId, u64> = needed.iter().map(|&(id, _, s)| (id, s)).collect();
+    let mut placed: Vec<(u64, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (score.get(&r.id).copied().unwrap_or(u64::MAX), i))
+        .collect();
+    placed.sort_unstable();
+    let mut taken: Vec<usize> = Vec::new();
+    for (_, i) in placed {
+        if enough(want, taken.len(), || {
+            taken.iter().filter(|&&t| !gone[t]).count()
+        }) {
+            break;
+        }
+        taken.push(i);
+    }
+    let mut rows: Vec<Option<CustomerRow>> = rows.into_iter().map(Some).collect();
+    let best = taken.iter().filter_map(|&i| rows[i].take()).collect();
+    (best, taken.iter().map(|&i| gone[i]).collect())
+}
+
+/// Whether `taken` rows (`active` of them not archived) are enough for `want`.
+fn enough(want: Want, taken: usize, active: impl FnOnce() -> usize) -> bool {
+    match want {
+        Want::All => false,
+        Want::Top(n) => taken >= n,
+        Want::Resolve => taken >= 2 && active() >= 10,
+    }
 }
 
 /// The customers each word of `query` can match, all words together: `None` when no word
@@ -147,20 +200,19 @@ fn match_text(
 
 /// The matches a command reads in full: the best ones, whole groups of equal rank (the order
 /// within a group is only known once read), enough for `want`.
-fn needed(matched: &[Matched], want: Want) -> Vec<(CustomerId, bool)> {
+fn needed(matched: &[Matched], want: Want) -> Vec<(CustomerId, bool, u64)> {
     let mut sorted: Vec<&Matched> = matched.iter().collect();
     sorted.sort_unstable_by_key(|(id, gone, rank)| (*rank, *gone, *id));
-    let enough = |taken: &[(CustomerId, bool)]| match want {
-        Want::All => false,
-        Want::Top(n) => taken.len() >= n,
-        Want::Resolve => taken.len() >= 2 && taken.iter().filter(|(_, gone)| !gone).count() >= 10,
-    };
-    let mut taken = Vec::new();
+    let mut taken: Vec<(CustomerId, bool, u64)> = Vec::new();
     let mut i = 0;
-    while i < sorted.len() && !enough(&taken) {
+    while i < sorted.len()
+        && !enough(want, taken.len(), || {
+            taken.iter().filter(|(_, gone, _)| !gone).count()
+        })
+    {
         let rank = sorted[i].2;
         while i < sorted.len() && sorted[i].2 == rank {
-            taken.push((sorted[i].0, sorted[i].1));
+            taken.push(*sorted[i]);
             i += 1;
         }
     }
@@ -173,9 +225,9 @@ fn needed(matched: &[Matched], want: Want) -> Vec<(CustomerId, bool)> {
 fn full_rows(
     repo: &Repository,
     standing: &Standing,
-    ids: &[(CustomerId, bool)],
+    ids: &[(CustomerId, bool, u64)],
 ) -> Result<(Vec<CustomerRow>, usize)> {
-    let mut ids: Vec<CustomerId> = ids.iter().map(|(id, _)| *id).collect();
+    let mut ids: Vec<CustomerId> = ids.iter().map(|(id, _, _)| *id).collect();
     ids.sort_unstable();
     let (active, gone): (Vec<_>, Vec<_>) =
         repo.rows_of(&ids)?.into_iter().partition(|(_, gone)| !gone);
