@@ -134,6 +134,34 @@ impl Default for Config {
     }
 }
 
+/// The file `Config::language_in` parsed, as it was then (path and modification stamp), for
+/// `Config::load` to take: a command would otherwise parse it twice at every start.
+type Parsed = (
+    PathBuf,
+    Option<(std::time::SystemTime, u64)>,
+    Result<Config, Problem>,
+);
+
+static PARSED: std::sync::Mutex<Option<Parsed>> = std::sync::Mutex::new(None);
+
+fn lock_parsed() -> std::sync::MutexGuard<'static, Option<Parsed>> {
+    PARSED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The parse `language_in` kept of `path`, once, if the file has not changed since.
+fn parsed_already(path: &Path) -> Option<Result<Config, Problem>> {
+    let (kept, when, parsed) = lock_parsed().take()?;
+    let stamp = stamp(path);
+    (kept == path && stamp.is_some() && when == stamp).then_some(parsed)
+}
+
 impl Config {
     /// The defaults with the outcomes of `language` (the rest has no words).
     #[must_use]
@@ -204,8 +232,12 @@ impl Config {
                 Some(t!("config-using-defaults", what = what)),
             )
         };
-        match fs::read_to_string(path) {
-            Ok(text) => match Config::parse(&text) {
+        let read = match parsed_already(path) {
+            Some(parsed) => Ok(parsed),
+            None => fs::read_to_string(path).map(|text| Config::parse(&text)),
+        };
+        match read {
+            Ok(parsed) => match parsed {
                 Ok(config) => (config, None),
                 Err(problem) => {
                     let name = path
@@ -236,11 +268,14 @@ impl Config {
     /// is said once, by [`Config::load`]; meanwhile the locale decides.
     #[must_use]
     pub fn language_in(path: &Path) -> crate::i18n::Setting {
-        fs::read_to_string(path)
-            .ok()
-            .and_then(|text| Config::parse(&text).ok())
-            .map(|config| config.language)
-            .unwrap_or_default()
+        let Ok(text) = fs::read_to_string(path) else {
+            return crate::i18n::Setting::default();
+        };
+        let parsed = Config::parse(&text);
+        let language = parsed.as_ref().map(|c| c.language).unwrap_or_default();
+        // `load` follows within the same start: it takes this parse rather than repeating it.
+        *lock_parsed() = Some((path.to_path_buf(), stamp(path), parsed));
+        language
     }
 
     /// `config.toml` in the platform config folder (`~/.config/fieldbook/` on Linux), or `None`

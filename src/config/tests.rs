@@ -343,3 +343,37 @@ fn a_new_config_is_written_in_the_language_spoken_and_a_partial_one_fills_in_its
     let english = Config::parse("currency = \"USD\"\n").unwrap();
     assert_eq!(english.outcomes[2].task, "Chase the quote");
 }
+
+#[test]
+fn the_language_read_at_start_and_the_load_after_it_read_the_file_as_it_is() {
+    use crate::i18n::{Language, Setting};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    fs::write(&path, "language = \"zh-CN\"\n[cadence]\nA = 7\n").unwrap();
+    assert_eq!(
+        Config::language_in(&path),
+        Setting::Always(Language::Chinese)
+    );
+    let (config, warning) = Config::load(&path);
+    assert_eq!(
+        (config.cadence.a, config.language, warning),
+        (7, Setting::Always(Language::Chinese), None)
+    );
+    // Changed between the two reads: the load reads it again.
+    assert_eq!(
+        Config::language_in(&path),
+        Setting::Always(Language::Chinese)
+    );
+    fs::write(&path, "language = \"en\"\n[cadence]\nA = 12\n").unwrap();
+    let (config, _) = Config::load(&path);
+    assert_eq!(
+        (config.cadence.a, config.language),
+        (12, Setting::Always(Language::English))
+    );
+    // A broken file still warns at the load, after the language was read from it.
+    fs::write(&path, "[cadence]\nA = \"often\"\n").unwrap();
+    assert_eq!(Config::language_in(&path), Setting::Auto);
+    let (config, warning) = Config::load(&path);
+    assert_eq!(config, Config::default());
+    assert!(warning.is_some());
+}
