@@ -34,6 +34,17 @@ impl Repository {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether the reminder of `person` (empty: the customer itself) at `customer_id` for the
+    /// birthday `on` was made already (done or deleted since, it still was).
+    pub fn care_reminder_made(
+        &self,
+        customer_id: CustomerId,
+        person: &str,
+        on: NaiveDate,
+    ) -> Result<bool> {
+        made(&self.conn, customer_id, person, on)
+    }
+
     /// Creates the birthday follow-ups that are due, once per occurrence: a system write, not an
     /// undo step (undo is for what the person did). Returns how many were created.
     pub fn create_care_reminders(
@@ -44,19 +55,14 @@ impl Repository {
         let tx = self.conn.transaction()?;
         let mut created = 0;
         for (customer_id, person, on, draft) in items {
-            let exists: bool = tx.query_row(
-                "SELECT count(*) > 0 FROM care_reminder WHERE customer_id = ?1 AND person = ?2 AND on_date = ?3",
-                params![customer_id, person, text::date(*on)],
-                |r| r.get(0),
-            )?;
-            if exists {
+            if made(&tx, *customer_id, person, *on)? {
                 continue;
             }
             let id = super::follow_ups::insert(&tx, draft, None, &now)?;
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO care_reminder (customer_id, person, on_date, follow_up_id) VALUES (?1, ?2, ?3, ?4)",
-                params![customer_id, person, text::date(*on), id],
-            )?;
+            )?
+            .execute(params![customer_id, person, text::date(*on), id])?;
             created += 1;
         }
         if created > 0 {
@@ -66,4 +72,17 @@ impl Repository {
         tx.commit()?;
         Ok(created)
     }
+}
+
+fn made(
+    conn: &rusqlite::Connection,
+    customer_id: CustomerId,
+    person: &str,
+    on: NaiveDate,
+) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM care_reminder WHERE customer_id = ?1 AND person = ?2 AND on_date = ?3",
+        )?
+        .exists(params![customer_id, person, text::date(on)])?)
 }

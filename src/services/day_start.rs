@@ -59,7 +59,8 @@ fn care_task(item: &CareItem, customer: &str) -> String {
 }
 
 /// The reminders `schedule_care` would create, read without writing: every birthday in the
-/// book is read, so the app works them out on its reading thread and writes them after.
+/// book is read, so the app works them out on its reading thread and writes them after. Those
+/// made already are left out here; `create_care_reminders` checks again as it writes.
 pub fn care_reminders(
     repo: &Repository,
     config: &Config,
@@ -75,26 +76,28 @@ pub fn care_reminders(
         .into_iter()
         .map(|(id, _, person, birthday)| (id, person, birthday))
         .collect();
-    let items: Vec<_> = care_due(&dates, today, config.care.birthday_lead_days)
-        .into_iter()
-        .map(|item| {
-            let customer = names.get(&item.customer_id).map_or("", String::as_str);
-            let task = care_task(&item, customer);
-            let draft = FollowUpDraft {
-                customer_id: item.customer_id,
-                due_on: item.remind_on,
-                due_time: None,
-                task,
-                repeat: None,
-            };
-            (
-                item.customer_id,
-                item.person.unwrap_or_default(),
-                item.on,
-                draft,
-            )
-        })
-        .collect();
+    let mut items = Vec::new();
+    for item in care_due(&dates, today, config.care.birthday_lead_days) {
+        let person = item.person.as_deref().unwrap_or_default();
+        // Most days an earlier run made them: their tasks are not worded again.
+        if repo.care_reminder_made(item.customer_id, person, item.on)? {
+            continue;
+        }
+        let customer = names.get(&item.customer_id).map_or("", String::as_str);
+        let draft = FollowUpDraft {
+            customer_id: item.customer_id,
+            due_on: item.remind_on,
+            due_time: None,
+            task: care_task(&item, customer),
+            repeat: None,
+        };
+        items.push((
+            item.customer_id,
+            item.person.unwrap_or_default(),
+            item.on,
+            draft,
+        ));
+    }
     Ok(items)
 }
 
@@ -127,9 +130,17 @@ mod tests {
             schedule_care(&mut repo, &config, day("2026-11-20")).unwrap(),
             0
         );
+        let to_make = care_reminders(&repo, &config, day("2026-11-28")).unwrap();
+        assert_eq!(to_make.len(), 1, "read without writing: still to make");
         assert_eq!(
             schedule_care(&mut repo, &config, day("2026-11-28")).unwrap(),
             1
+        );
+        assert!(
+            care_reminders(&repo, &config, day("2026-11-29"))
+                .unwrap()
+                .is_empty(),
+            "made by an earlier run: not worded again"
         );
         assert_eq!(
             schedule_care(&mut repo, &config, day("2026-11-29")).unwrap(),
