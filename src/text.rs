@@ -11,6 +11,19 @@ use unicode_width::UnicodeWidthStr;
 pub fn cut(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
+    if text.chars().all(alone) {
+        // Every char its own grapheme: cut by chars, without segmenting (a command's table
+        // cuts hundreds of names and tasks).
+        for c in text.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > width {
+                break;
+            }
+            used += w;
+            out.push(c);
+        }
+        return out;
+    }
     for g in text.graphemes(true) {
         let w = g.width();
         if used + w > width {
@@ -105,6 +118,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Whether `c` is always a grapheme of its own, whatever stands beside it: printable ASCII,
+/// CJK ideographs, CJK punctuation (not the combining tone marks), full-width forms (not the
+/// half-width ones, some of which combine).
+fn alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}')
+}
+
 fn is_wide(c: char) -> bool {
     unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
@@ -147,6 +173,28 @@ mod tests {
         assert_eq!(family.width(), 2);
         assert_eq!(cut(&format!("ab{family}cd"), 4), format!("ab{family}"));
         assert_eq!(cut(&format!("ab{family}cd"), 3), "ab");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// Cutting by chars where each is its own grapheme cuts where the graphemes would;
+        /// beside them, chars that join others into one (emoji, flags, Hangul jamo, marks).
+        #[test]
+        fn text_of_lone_chars_is_cut_as_graphemes_cut_it(
+            text in "[a星\u{3000}\u{FF01}\u{FFE0}\u{302A}\u{FF9E}\u{0300}\u{200D}\u{FE0F}\u{1F468}\u{1F1E8}\u{1F1F3}\u{1100}\u{1161}]{0,6}",
+            width in 0usize..8,
+        ) {
+            let mut by_graphemes = String::new();
+            let mut used = 0;
+            for g in text.graphemes(true) {
+                if used + g.width() > width {
+                    break;
+                }
+                used += g.width();
+                by_graphemes.push_str(g);
+            }
+            proptest::prop_assert_eq!(cut(&text, width), by_graphemes);
+        }
     }
 
     #[test]
