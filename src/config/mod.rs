@@ -5,6 +5,7 @@
 
 mod defaults;
 mod problem;
+mod read_once;
 
 use crate::book::dates::{DateOrder, parse_date_in};
 use crate::book::model::Tier;
@@ -134,34 +135,6 @@ impl Default for Config {
     }
 }
 
-/// The file `Config::language_in` parsed, as it was then (path and modification stamp), for
-/// `Config::load` to take: a command would otherwise parse it twice at every start.
-type Parsed = (
-    PathBuf,
-    Option<(std::time::SystemTime, u64)>,
-    Result<Config, Problem>,
-);
-
-static PARSED: std::sync::Mutex<Option<Parsed>> = std::sync::Mutex::new(None);
-
-fn lock_parsed() -> std::sync::MutexGuard<'static, Option<Parsed>> {
-    PARSED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
-    let meta = fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
-/// The parse `language_in` kept of `path`, once, if the file has not changed since.
-fn parsed_already(path: &Path) -> Option<Result<Config, Problem>> {
-    let (kept, when, parsed) = lock_parsed().take()?;
-    let stamp = stamp(path);
-    (kept == path && stamp.is_some() && when == stamp).then_some(parsed)
-}
-
 impl Config {
     /// The defaults with the outcomes of `language` (the rest has no words).
     #[must_use]
@@ -232,7 +205,7 @@ impl Config {
                 Some(t!("config-using-defaults", what = what)),
             )
         };
-        let read = match parsed_already(path) {
+        let read = match read_once::take(path) {
             Some(parsed) => Ok(parsed),
             None => fs::read_to_string(path).map(|text| Config::parse(&text)),
         };
@@ -274,7 +247,7 @@ impl Config {
         let parsed = Config::parse(&text);
         let language = parsed.as_ref().map(|c| c.language).unwrap_or_default();
         // `load` follows within the same start: it takes this parse rather than repeating it.
-        *lock_parsed() = Some((path.to_path_buf(), stamp(path), parsed));
+        read_once::keep(path, parsed);
         language
     }
 
