@@ -490,7 +490,7 @@ fn add_customer_log_a_call_and_find_it_after_a_restart() {
 }
 
 /// Whether any string in `value` (at any depth) equals `text`.
-fn holds_string(value: &serde_json::Value, text: &str) -> bool {
+pub(crate) fn holds_string(value: &serde_json::Value, text: &str) -> bool {
     match value {
         serde_json::Value::String(s) => s == text,
         serde_json::Value::Array(items) => items.iter().any(|v| holds_string(v, text)),
@@ -632,7 +632,7 @@ fn closing_the_terminal_ends_the_tui_within_two_seconds() {
 }
 
 /// `fieldbook --db BOOK --json ARGS...`, parsed.
-fn cli_json(book: &str, args: &[&str]) -> serde_json::Value {
+pub(crate) fn cli_json(book: &str, args: &[&str]) -> serde_json::Value {
     let out = Command::new(BIN)
         .args(["--db", book, "--json"])
         .args(args)

@@ -15,6 +15,7 @@ mod command_rollups;
 mod dashboard;
 mod e2e_tmux;
 mod e2e_tmux_chinese;
+mod e2e_undo;
 mod editing;
 mod filter_head;
 mod first_screen;
