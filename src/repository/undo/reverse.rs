@@ -1,6 +1,6 @@
 //! Reversing a step: undo (`u`) takes the newest step of the undo stack back, redo (`U`) the
 //! newest of the redo stack. Either way the rows are put back newest first, in one transaction,
-//! while the triggers record what that changes as a step on the other stack: undoing a change
+//! while the recorder notes what that changes as a step on the other stack: undoing a change
 //! is itself undoable, and that is all redo is. Rows only, never statements, either way.
 
 use chrono::NaiveDateTime;
