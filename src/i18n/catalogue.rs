@@ -57,12 +57,9 @@ impl Catalogue {
         }
     }
 
-    /// Parses entry `id` into the bundle if it is not there yet; false when there is no such
-    /// entry. A catalogue that does not parse is caught by the tests; what did parse is used.
+    /// Parses entry `id` into the bundle; false when there is no such entry or it was parsed
+    /// already. A catalogue that does not parse is caught by the tests; what did parse is used.
     fn load(&mut self, id: &str) -> bool {
-        if self.bundle.has_message(id) {
-            return true;
-        }
         let Some(text) = self.entries.remove(id) else {
             return false;
         };
@@ -72,7 +69,7 @@ impl Catalogue {
     }
 
     fn format(&mut self, id: &str, args: Option<&Args>) -> Option<(String, Vec<FluentError>)> {
-        if !self.load(id) {
+        if !self.bundle.has_message(id) && !self.load(id) {
             return None;
         }
         loop {
@@ -80,7 +77,8 @@ impl Catalogue {
             let mut errors = Vec::new();
             let text = self.bundle.format_pattern(pattern, args, &mut errors);
             let text = text.into_owned();
-            // A message or term it refers to is parsed on first use too, then it is said again.
+            // A message or term it refers to is parsed on first use too, then it is said again;
+            // a reference still missing once nothing new was parsed stays an error.
             let mut loaded = false;
             for e in &errors {
                 if let FluentError::ResolverError(ResolverError::Reference(kind)) = e {
@@ -132,8 +130,13 @@ fn entries(source: &'static str) -> Entries {
 /// instructions a byte where the default hasher's collision resistance buys nothing.
 type Entries = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
 
-#[derive(Default)]
 struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -141,15 +144,9 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = hash;
     }
 }
 
@@ -203,6 +200,7 @@ count = { $n ->
    *[other] { $n } calls
 }
 after = still found
+odd = { greeting.missing } and { nowhere }
 ";
 
     #[test]
@@ -227,6 +225,9 @@ after = still found
             Some("still found")
         );
         assert_eq!(say(&mut catalogue, "missing", 1), None);
+        // References that stay missing end as errors, not as a loop.
+        let (text, errors) = catalogue.format("odd", None).unwrap();
+        assert_eq!(errors.len(), 2, "{text}: {errors:?}");
         assert!(
             !catalogue.bundle.has_message("brand"),
             "terms are not messages"
