@@ -217,7 +217,7 @@ fn bench_fzf(
         .map(|r| {
             format!(
                 "{} {} {} {} {}\n",
-                r.name, r.people, r.city, r.phone, r.email
+                r.name, r.people, r.city, r.ways.phone, r.ways.email
             )
         })
         .collect();

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::recurrence::Recurrence;
-pub use super::row_text::{Interner, SharedText, Text};
+pub use super::row_text::{Interner, RowWays, SharedText, Text, Ways};
 
 pub use super::ids::{ContactId, CustomerId, FollowUpId, InteractionId};
 
@@ -176,15 +176,12 @@ pub struct CustomerRow {
     /// The tier was set by hand rather than computed.
     pub tier_by_hand: bool,
     pub tags: SharedText,
-    pub phone: Text,
-    pub email: Text,
+    /// Phone, e-mail and the other ways to reach the customer and its people, searched.
+    #[serde(flatten)]
+    pub ways: RowWays,
     /// Names of the people at the customer, one a line (searched, and shown when a search
     /// found the customer by one of them).
     pub people: Text,
-    /// Other ways to reach the customer, searched: its WeChat id on the first line, then one
-    /// line per person of `people` (same order): phone, e-mail and WeChat id, tab separated.
-    #[serde(skip)]
-    pub reach: Text,
     /// The customer's own stay-in-touch cadence; the tier default applies when unset.
     pub cadence_days: Option<u32>,
     pub created_at: NaiveDateTime,

@@ -8,7 +8,7 @@ use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::model::{
     BirthdayOf, Contact, ContactDraft, ContactId, Customer, CustomerDraft, CustomerId,
-    CustomerKind, CustomerRow, Stage, Tier, kept_reason,
+    CustomerKind, CustomerRow, RowWays, Stage, Tier, kept_reason,
 };
 use crate::book::validate::{self, Shape};
 
@@ -145,10 +145,12 @@ pub(super) fn list_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
         tier: tier.as_deref().and_then(Tier::parse),
         tier_by_hand: false,
         tags: r.get::<_, String>(4)?.into(),
-        phone: r.get::<_, String>(5)?.into(),
-        email: r.get::<_, String>(6)?.into(),
+        ways: RowWays::new(
+            r.get::<_, String>(5)?.into(),
+            r.get::<_, String>(6)?.into(),
+            r.get::<_, String>(12)?.into(),
+        ),
         people: r.get::<_, String>(7)?.into(),
-        reach: r.get::<_, String>(12)?.into(),
         cadence_days: r.get(10)?,
         created_at: text::parse_datetime("created_at", &r.get::<_, String>(11)?)?,
         last_contact_at: text::opt("last_contact_at", r.get(8)?, text::parse_datetime)?,

@@ -9,7 +9,7 @@ use rusqlite::functions::FunctionFlags;
 
 use super::sql_text as text;
 use super::{Repository, Result};
-use crate::book::model::{CustomerId, CustomerRow, Stage};
+use crate::book::model::{CustomerId, CustomerRow, RowWays, Stage};
 use crate::search::index::{char_token, indexed_chars, indexed_digits};
 
 /// Registers what the triggers of migration 0008 call: `search_chars` (the characters a
@@ -171,10 +171,12 @@ impl Repository {
                 name: r.get::<_, String>(1)?.into(),
                 city: r.get::<_, String>(2)?.into(),
                 tags: r.get::<_, String>(3)?.into(),
-                phone: r.get::<_, String>(4)?.into(),
-                email: r.get::<_, String>(5)?.into(),
+                ways: RowWays::new(
+                    r.get::<_, String>(4)?.into(),
+                    r.get::<_, String>(5)?.into(),
+                    r.get::<_, String>(7)?.into(),
+                ),
                 people: r.get::<_, String>(6)?.into(),
-                reach: r.get::<_, String>(7)?.into(),
                 tier: None,
                 tier_by_hand: false,
                 cadence_days: None,

@@ -81,7 +81,7 @@ pub fn fields(row: &CustomerRow) -> [&str; FIELDS] {
 
 /// The phone numbers of `row` (its own, then its people's), as `push_digits` takes them.
 pub fn phones(row: &CustomerRow) -> impl Iterator<Item = &str> {
-    phones_of(&row.phone, &row.reach)
+    phones_of(&row.ways.phone, &row.ways.reach)
 }
 
 /// `phones` of a customer's own phone and its `reach` (see `CustomerRow::reach`).
@@ -220,7 +220,7 @@ impl Keys {
         for (f, field) in fields.iter().enumerate() {
             if f == REACH {
                 let start = self.text.len();
-                for part in [&row.phone, &row.email, &row.reach] {
+                for part in [&row.ways.phone, &row.ways.email, &row.ways.reach] {
                     self.text.push('\n');
                     self.text.extend(part.chars().map(fold_char));
                 }

@@ -34,7 +34,7 @@ impl CustomerSearch {
     /// The person `row` was found by for `query`, if a word matched one of its people (name,
     /// phone, e-mail or WeChat id) and not the customer's own name: the one most words matched.
     pub fn matched_person<'r>(&self, row: &'r CustomerRow, query: &str) -> Option<&'r str> {
-        let reach: Vec<&str> = row.reach.lines().skip(1).collect();
+        let reach: Vec<&str> = row.ways.reach.lines().skip(1).collect();
         self.person_found_by(row, &reach, query)
     }
 
@@ -135,7 +135,7 @@ fn word_in(scorer: &mut Scorer, text: &str, w: &str) -> Option<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::model::CustomerId;
+    use crate::book::model::{CustomerId, RowWays};
 
     #[test]
     fn the_person_found_by_is_the_same_read_from_the_keys_as_from_the_row() {
@@ -146,12 +146,14 @@ mod tests {
             tier: None,
             tier_by_hand: false,
             tags: Default::default(),
-            phone: "010-6552 0000".into(),
-            email: "info@xinghe.cn".into(),
+            ways: RowWays::new(
+                "010-6552 0000".into(),
+                "info@xinghe.cn".into(),
+                "xinghe_official\n138 0013 8000\tzw@xinghe.cn\tzhangwei_xh\n\t\tLN2020\n\
+                 +86 139-0000-1234\tChloe@Example.com\t"
+                    .into(),
+            ),
             people: "张伟\n李娜\nChloé Martin".into(),
-            reach: "xinghe_official\n138 0013 8000\tzw@xinghe.cn\tzhangwei_xh\n\t\tLN2020\n\
-                    +86 139-0000-1234\tChloe@Example.com\t"
-                .into(),
             cadence_days: None,
             created_at: "2026-01-01T00:00:00".parse().unwrap(),
             last_contact_at: None,
@@ -161,7 +163,7 @@ mod tests {
         let search = CustomerSearch::new(std::slice::from_ref(&row));
         let mut listed = row.clone();
         crate::services::customer_list::keep_listed(std::slice::from_mut(&mut listed));
-        assert!(listed.reach.is_empty() && listed.phone.is_empty());
+        assert!(listed.ways.reach.is_empty() && listed.ways.phone.is_empty());
         for (query, person) in [
             ("8000", Some("张伟")),
             ("zhangwei_xh", Some("张伟")),

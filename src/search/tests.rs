@@ -16,10 +16,8 @@ pub(super) fn row(id: i64, name: &str, people: &str, city: &str) -> CustomerRow 
         tier: None,
         tier_by_hand: false,
         tags: Default::default(),
-        phone: Default::default(),
-        email: Default::default(),
+        ways: Default::default(),
         people: people.into(),
-        reach: Default::default(),
         cadence_days: None,
         created_at: "2026-01-01T00:00:00".parse().unwrap(),
         last_contact_at: None,
@@ -40,7 +38,7 @@ fn book() -> Vec<CustomerRow> {
     ];
     rows[0].tags = "vip,华东区".into();
     rows[0].tier = Some(Tier::A);
-    rows[0].phone = "138 0013 8000".into();
+    rows[0].ways.make_mut().phone = "138 0013 8000".into();
     rows[1].tags = "vip,distributor".into();
     rows[1].tier = Some(Tier::B);
     rows[2].tier = Some(Tier::A);
@@ -562,9 +560,9 @@ fn pinyin_initials_at_the_start_of_a_name_rank_first() {
 #[test]
 fn a_number_is_found_however_it_is_written() {
     let mut rows = book();
-    rows[1].reach = "\n+65 2749 3446\tjoyce@bluefin.example\tjoyce_r".into();
+    rows[1].ways.make_mut().reach = "\n+65 2749 3446\tjoyce@bluefin.example\tjoyce_r".into();
     rows[1].people = "Michael Chen".into();
-    rows[4].phone = "(0371) 4490-4505".into();
+    rows[4].ways.make_mut().phone = "(0371) 4490-4505".into();
     for typed in [
         "13800138000",
         "138 0013 8000",
@@ -654,7 +652,7 @@ fn ranking_puts_whole_names_first_and_folds_accents() {
 fn a_number_that_is_all_prefix_is_looked_for_as_typed() {
     // `0012` is an international prefix and a short rest: it once had no spelling left.
     let mut rows = book();
-    rows[2].phone = "021 5500 1234".into();
+    rows[2].ways.make_mut().phone = "021 5500 1234".into();
     assert_eq!(find(&rows, "0012"), vec![3]);
     assert!(find(&rows, "0086").is_empty());
 }

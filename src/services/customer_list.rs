@@ -157,9 +157,7 @@ pub fn order(rows: &[CustomerRow], order: SortOrder, today: NaiveDate) -> Vec<us
 /// customers. Keys must never be built again from rows kept this way.
 pub fn keep_listed(rows: &mut [CustomerRow]) {
     for row in rows {
-        row.phone = Default::default();
-        row.email = Default::default();
-        row.reach = Default::default();
+        row.ways = Default::default();
     }
 }
 

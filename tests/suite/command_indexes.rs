@@ -168,17 +168,18 @@ fn queries_from(rows: &[CustomerRow], step: usize) -> Vec<String> {
         out.extend(r.people.lines().next().map(str::to_string));
         out.push(r.city.to_string());
         out.extend(r.tags.split(',').next().map(|t| format!("#{t}")));
-        let digits: String = r.phone.chars().filter(char::is_ascii_digit).collect();
+        let digits: String = r.ways.phone.chars().filter(char::is_ascii_digit).collect();
         if digits.len() >= 4 {
             out.push(digits[digits.len() - 4..].to_string());
-            out.push(r.phone.to_string());
+            out.push(r.ways.phone.to_string());
         }
-        if let Some(local) = r.email.split('@').next().filter(|l| !l.is_empty()) {
+        if let Some(local) = r.ways.email.split('@').next().filter(|l| !l.is_empty()) {
             out.push(local.to_string());
             out.push(local.chars().take(3).collect());
         }
         out.extend(
-            r.reach
+            r.ways
+                .reach
                 .lines()
                 .next()
                 .filter(|w| !w.is_empty())

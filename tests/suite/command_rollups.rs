@@ -199,14 +199,14 @@ fn a_new_customers_likely_twin_is_the_whole_books() {
             },
             CustomerDraft {
                 name: "Someone New".into(),
-                email: r.email.to_uppercase(),
+                email: r.ways.email.to_uppercase(),
                 ..Default::default()
             },
             CustomerDraft {
                 name: people.clone(),
                 kind: Some(CustomerKind::Person),
                 city: r.city.to_string(),
-                phone: format!("+86 {}", r.phone),
+                phone: format!("+86 {}", r.ways.phone),
                 ..Default::default()
             },
             CustomerDraft {
@@ -328,7 +328,13 @@ fn index_follows_the_book(repo: &Repository) {
     assert_eq!(repo.rows_of(&ids).unwrap(), book);
     for (r, _) in &book {
         let text = [
-            &*r.name, &r.people, &r.city, &r.tags, &r.phone, &r.email, &r.reach,
+            &*r.name,
+            &r.people,
+            &r.city,
+            &r.tags,
+            &r.ways.phone,
+            &r.ways.email,
+            &r.ways.reach,
         ];
         let mut chars = fieldbook::search::index::chars_of(&text);
         chars.truncate(6);
@@ -336,7 +342,7 @@ fn index_follows_the_book(repo: &Repository) {
             let found = repo.customers_with_chars(&chars).unwrap();
             assert!(found.contains(&r.id), "c{} by {chars:?}", r.id);
         }
-        let digits = fieldbook::search::index::indexed_digits(&r.phone, &r.reach);
+        let digits = fieldbook::search::index::indexed_digits(&r.ways.phone, &r.ways.reach);
         for number in digits.split_whitespace() {
             let found = repo.customers_with_digits(&[number.to_string()]).unwrap();
             assert!(found.contains(&r.id), "c{} by {number}", r.id);
