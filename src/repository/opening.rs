@@ -53,12 +53,14 @@ fn refuse_unless_old_book(path: &Path) -> Result<()> {
     )?;
     // Another process may be creating this very book: wait for its write to end.
     conn.busy_timeout(Duration::from_secs(10))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let (tables, ours): (i64, i64) = conn.query_row(
-        "SELECT count(*), count(*) FILTER (WHERE name IN ('customer', 'interaction'))
+    // One statement, so one snapshot: read apart, the version could come from before that
+    // process's first write and the tables from after it (a book refused as foreign).
+    let (version, tables, ours): (i64, i64, i64) = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version), count(*),
+                count(*) FILTER (WHERE name IN ('customer', 'interaction'))
            FROM sqlite_master WHERE type = 'table'",
         [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     if (version > 0 && ours == 2) || (version == 0 && tables == 0) {
         Ok(())
