@@ -69,10 +69,9 @@ pub const PINYIN_FIELDS: usize = 4;
 pub const NAME: usize = 0;
 pub const PEOPLE: usize = 1;
 pub const CITY: usize = 2;
+pub const TAGS: usize = 3;
 /// Phones, e-mails and WeChat ids of the customer and its people: built, so always kept.
 pub const REACH: usize = 4;
-/// After the folded fields and pinyin keys: every phone number's digits, each after a space.
-const DIGITS: usize = FIELDS + PINYIN_FIELDS;
 
 /// The row's text of each field (`REACH` is built by `push`, so it is empty here).
 pub fn fields(row: &CustomerRow) -> [&str; FIELDS] {
@@ -119,16 +118,43 @@ pub struct RowKeys {
     /// in the name's pinyin key and in all pinyin keys.
     pub name_starts: u32,
     pub starts: u32,
-    /// Where this row's keys start in `Keys::text`: the folded fields, the pinyin keys, the
-    /// phone digits.
+    /// Where this row's own keys start in `Keys::text` (see `OWN_KEYS`).
     start: u32,
-    /// Byte lengths of the folded fields, then of the pinyin keys (0: no Chinese). `OWN` in a
-    /// folded field's length: it folds to itself, so it is read from the row instead.
-    lens: [u16; DIGITS + 1],
+    /// Byte lengths of the row's own keys, in `OWN_KEYS` order (a pinyin key: 0 without
+    /// Chinese). `OWN` in a folded field's length: it folds to itself, so it is read from the
+    /// row instead.
+    lens: [u16; OWN_KEYS.len()],
+    /// The row's city and set of tags among the distinct ones (`Keys::cities`, `Keys::tags`).
+    city: u32,
+    tags: u32,
 }
 
 // One cache line per row: a pass touches every row.
 const _: () = assert!(std::mem::size_of::<RowKeys>() == 64);
+
+/// A row's own keys, in `Keys::text`: the name, people and reach folded, the pinyin keys of
+/// name and people, the phone digits. A city or a set of tags is shared by thousands of rows:
+/// its keys are kept once (`Values`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Plain(usize),
+    Pinyin(usize),
+    Digits,
+}
+
+const OWN_KEYS: [Key; 6] = [
+    Key::Plain(NAME),
+    Key::Plain(PEOPLE),
+    Key::Plain(REACH),
+    Key::Pinyin(NAME),
+    Key::Pinyin(PEOPLE),
+    Key::Digits,
+];
+
+/// Where `key` is among a row's own keys, if it is one.
+fn own_slot(key: Key) -> Option<usize> {
+    OWN_KEYS.iter().position(|k| *k == key)
+}
 
 const OWN: u16 = 1 << 15;
 /// Longest folded field kept (the rest of a longer one is not searched).
@@ -148,14 +174,136 @@ fn cap(text: &mut String, start: usize, max: usize) -> u16 {
     (text.len() - start) as u16
 }
 
+/// Appends `field` folded to `text` and returns its length, or `OWN` when it folds to itself
+/// (nothing appended).
+fn push_folded(text: &mut String, field: &str) -> u16 {
+    if field.chars().all(|c| fold_char(c) == c) {
+        return OWN;
+    }
+    let start = text.len();
+    text.extend(field.chars().map(fold_char));
+    cap(text, start, MAX_FIELD)
+}
+
+/// Appends the pinyin key of `field` and returns its length: 0 (nothing appended) without
+/// Chinese.
+fn push_pinyin(text: &mut String, field: &str) -> u16 {
+    let start = text.len();
+    if pinyin::push_key(field, text) {
+        cap(text, start, MAX_PINYIN)
+    } else {
+        text.truncate(start);
+        0
+    }
+}
+
+/// The keys of one field's distinct values (cities, sets of tags): a few thousand among
+/// 100,000 rows, so each is folded and read in pinyin once, and held once.
+#[derive(Debug, Default)]
+struct Values {
+    /// Each value as rows have it, then folded (unless it folds to itself), then its pinyin.
+    text: String,
+    keys: Vec<ValueKeys>,
+    /// Each value's index, while rows are added (`Keys::finish` drops it; a row put after
+    /// that looks its value up in `keys`).
+    seen: HashMap<Box<str>, u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ValueKeys {
+    start: u32,
+    /// Byte lengths of the value, of its folded text (`OWN`: the value itself) and of its
+    /// pinyin key (0: no Chinese).
+    raw: u32,
+    plain: u16,
+    pinyin: u16,
+    /// `mask` of the folded text and the pinyin key, and the `narrow`ed pinyin starts.
+    mask: u64,
+    starts: u32,
+}
+
+impl Values {
+    /// The index of `value`, its keys made when it is new.
+    fn id(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.seen.get(value) {
+            return id;
+        }
+        // Once `finish` dropped the index (a row put after a save), every value is looked at.
+        if self.seen.len() < self.keys.len()
+            && let Some(id) = (0..self.keys.len()).find(|&i| self.raw(i) == value)
+        {
+            return id as u32;
+        }
+        let id = u32::try_from(self.keys.len()).expect("over 4 billion distinct values");
+        let start = self.text.len();
+        self.text.push_str(value);
+        let plain = push_folded(&mut self.text, value);
+        let pinyin = push_pinyin(&mut self.text, value);
+        let mut keys = ValueKeys {
+            start: u32::try_from(start).expect("search keys over 4 GB"),
+            raw: u32::try_from(value.len()).expect("a value over 4 GB"),
+            plain,
+            pinyin,
+            mask: 0,
+            starts: 0,
+        };
+        self.keys.push(keys);
+        keys.mask = mask(self.plain(id as usize)) | mask(self.pinyin(id as usize));
+        keys.starts = narrow(pinyin::starts(self.pinyin(id as usize)));
+        self.keys[id as usize] = keys;
+        if self.seen.len() + 1 == self.keys.len() {
+            self.seen.insert(value.into(), id);
+        }
+        id
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        let k = &self.keys[i];
+        &self.text[k.start as usize..(k.start + k.raw) as usize]
+    }
+
+    fn plain(&self, i: usize) -> &str {
+        let k = &self.keys[i];
+        if k.plain & OWN != 0 {
+            return self.raw(i);
+        }
+        let start = (k.start + k.raw) as usize;
+        &self.text[start..start + usize::from(k.plain)]
+    }
+
+    fn pinyin(&self, i: usize) -> &str {
+        let k = &self.keys[i];
+        let plain = match k.plain & OWN {
+            0 => usize::from(k.plain),
+            _ => 0,
+        };
+        let start = (k.start + k.raw) as usize + plain;
+        &self.text[start..start + usize::from(k.pinyin)]
+    }
+
+    /// Values of `other` added to these: `other`'s index -> the index here.
+    fn merge(&mut self, other: &Values) -> Vec<u32> {
+        (0..other.keys.len())
+            .map(|i| self.id(other.raw(i)))
+            .collect()
+    }
+
+    fn finish(&mut self) {
+        self.seen = HashMap::new();
+        self.text.shrink_to_fit();
+        self.keys.shrink_to_fit();
+    }
+}
+
 /// All rows' keys in one string, so 100,000 customers cost one allocation, not 1,000,000.
 #[derive(Debug, Default)]
 pub struct Keys {
     text: String,
     pub rows: Vec<RowKeys>,
-    /// The distinct cities, and which one each row is in, so `city:` is decided once per city.
+    /// The distinct cities (each row's is `city_of`), so `city:` is decided once per city.
     pub cities: Vec<String>,
-    pub city_of: Vec<u32>,
+    city_values: Values,
+    tag_values: Values,
 }
 
 impl Keys {
@@ -180,8 +328,12 @@ impl Keys {
         for part in parts {
             let offset = u32::try_from(keys.text.len()).expect("search keys over 4 GB");
             keys.text.push_str(&part.text);
+            let cities = keys.city_values.merge(&part.city_values);
+            let tags = keys.tag_values.merge(&part.tag_values);
             keys.rows.extend(part.rows.into_iter().map(|mut k| {
                 k.start += offset;
+                k.city = cities[k.city as usize];
+                k.tags = tags[k.tags as usize];
                 k
             }));
         }
@@ -189,19 +341,27 @@ impl Keys {
         keys
     }
 
-    /// The keys of `rows` pushed one by one are complete: slack given back, cities indexed.
-    /// `rows` may be listed rows (see `customer_list::keep_listed`): only their cities are read.
+    /// The keys of `rows` pushed one by one are complete: slack given back, cities listed.
+    /// `rows` may be listed rows (see `customer_list::keep_listed`).
     pub fn finish(&mut self, rows: &[CustomerRow]) {
         assert_eq!(self.rows.len(), rows.len(), "keys for every row");
         self.text.shrink_to_fit();
         self.rows.shrink_to_fit();
-        self.cities.clear();
-        self.index_cities(rows);
+        self.city_values.finish();
+        self.tag_values.finish();
+        self.list_cities();
+    }
+
+    fn list_cities(&mut self) {
+        let known = self.cities.len();
+        let values = &self.city_values;
+        self.cities
+            .extend((known..values.keys.len()).map(|i| values.raw(i).to_string()));
     }
 
     fn build_part(rows: &[CustomerRow]) -> Self {
         let mut keys = Keys {
-            text: String::with_capacity(rows.len() * 64),
+            text: String::with_capacity(rows.len() * 48),
             rows: Vec::with_capacity(rows.len()),
             ..Keys::default()
         };
@@ -215,41 +375,39 @@ impl Keys {
         let fields = fields(row);
         let mut k = RowKeys {
             start: u32::try_from(self.text.len()).expect("search keys over 4 GB"),
+            city: self.city_values.id(&row.city),
+            tags: self.tag_values.id(&row.tags),
             ..RowKeys::default()
         };
-        for (f, field) in fields.iter().enumerate() {
-            if f == REACH {
-                let start = self.text.len();
-                for part in [&row.ways.phone, &row.ways.email, &row.ways.reach] {
-                    self.text.push('\n');
-                    self.text.extend(part.chars().map(fold_char));
+        for (slot, key) in OWN_KEYS.iter().enumerate() {
+            k.lens[slot] = match *key {
+                Key::Plain(REACH) => {
+                    let start = self.text.len();
+                    for part in [&row.ways.phone, &row.ways.email, &row.ways.reach] {
+                        self.text.push('\n');
+                        self.text.extend(part.chars().map(fold_char));
+                    }
+                    cap(&mut self.text, start, MAX_FIELD)
                 }
-                k.lens[f] = cap(&mut self.text, start, MAX_FIELD);
-            } else if field.chars().all(|c| fold_char(c) == c) {
-                k.lens[f] = OWN;
-            } else {
-                let start = self.text.len();
-                self.text.extend(field.chars().map(fold_char));
-                k.lens[f] = cap(&mut self.text, start, MAX_FIELD);
-            }
-        }
-        for (f, field) in fields.iter().take(PINYIN_FIELDS).enumerate() {
-            let start = self.text.len();
-            k.lens[FIELDS + f] = if pinyin::push_key(field, &mut self.text) {
-                cap(&mut self.text, start, MAX_PINYIN)
-            } else {
-                self.text.truncate(start);
-                0
+                Key::Plain(f) => push_folded(&mut self.text, fields[f]),
+                Key::Pinyin(f) => push_pinyin(&mut self.text, fields[f]),
+                Key::Digits => {
+                    let start = self.text.len();
+                    for phone in phones(row) {
+                        push_digits(phone, &mut self.text);
+                    }
+                    cap(&mut self.text, start, MAX_PINYIN)
+                }
             };
         }
-        let start = self.text.len();
-        for phone in phones(row) {
-            push_digits(phone, &mut self.text);
-        }
-        k.lens[DIGITS] = cap(&mut self.text, start, MAX_PINYIN);
         for f in 0..FIELDS {
-            let m = mask(self.plain_of(&k, &fields, f)) | mask(self.pinyin_of(&k, f));
-            let starts = narrow(pinyin::starts(self.pinyin_of(&k, f)));
+            let (m, starts) = match self.value_of(&k, f) {
+                Some((values, i)) => (values.keys[i].mask, values.keys[i].starts),
+                None => (
+                    mask(self.plain_of(&k, &fields, f)) | mask(self.pinyin_of(&k, f)),
+                    narrow(pinyin::starts(self.pinyin_of(&k, f))),
+                ),
+            };
             k.masks[f] = narrow(m);
             if f == NAME {
                 k.name_starts = starts;
@@ -264,66 +422,65 @@ impl Keys {
     /// The old keys' text stays in `text`, unused, until the next `build`.
     pub fn put(&mut self, i: usize, row: &CustomerRow) {
         self.push(row);
-        let city = match self.cities.iter().position(|c| *c == *row.city) {
-            Some(c) => c,
-            None => {
-                self.cities.push(row.city.to_string());
-                self.cities.len() - 1
-            }
-        } as u32;
+        self.list_cities();
         if i + 1 < self.rows.len() {
             self.rows.swap_remove(i);
-            self.city_of[i] = city;
-        } else {
-            self.city_of.push(city);
         }
     }
 
     /// Takes row `i`'s keys out; the last row's move to `i` (as `Vec::swap_remove`).
     pub fn swap_remove(&mut self, i: usize) {
         self.rows.swap_remove(i);
-        self.city_of.swap_remove(i);
     }
 
-    fn index_cities(&mut self, rows: &[CustomerRow]) {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        self.city_of = rows
-            .iter()
-            .map(|row| {
-                let next = ids.len() as u32;
-                *ids.entry(row.city.as_str()).or_insert_with(|| {
-                    self.cities.push(row.city.to_string());
-                    next
-                })
-            })
-            .collect();
+    /// Row `i`'s city, as an index into `cities`.
+    pub fn city_of(&self, i: usize) -> usize {
+        self.rows[i].city as usize
     }
 
-    /// Where key `i` (a folded field, then the pinyin keys) of a row starts, and its length.
-    fn span(k: &RowKeys, i: usize) -> (usize, usize) {
+    /// The distinct values field `f` is read from, and the row's among them, for a city or tags.
+    fn value_of(&self, k: &RowKeys, f: usize) -> Option<(&Values, usize)> {
+        match f {
+            CITY => Some((&self.city_values, k.city as usize)),
+            TAGS => Some((&self.tag_values, k.tags as usize)),
+            _ => None,
+        }
+    }
+
+    /// Where the row's own key in `slot` starts, and its length.
+    fn span(k: &RowKeys, slot: usize) -> (usize, usize) {
         // OWN marks only folded fields; a pinyin key may use all 16 bits.
-        let len = |j: usize| match k.lens[j] {
-            l if j < FIELDS && l & OWN != 0 => 0,
-            l => usize::from(l),
+        let len = |j: usize| match (OWN_KEYS[j], k.lens[j]) {
+            (Key::Plain(_), l) if l & OWN != 0 => 0,
+            (_, l) => usize::from(l),
         };
-        let before: usize = (0..i).map(len).sum();
-        (k.start as usize + before, len(i))
+        let before: usize = (0..slot).map(len).sum();
+        (k.start as usize + before, len(slot))
+    }
+
+    fn own_key(&self, k: &RowKeys, slot: usize) -> &str {
+        let (start, len) = Self::span(k, slot);
+        &self.text[start..start + len]
     }
 
     fn plain_of<'a>(&'a self, k: &RowKeys, fields: &[&'a str; FIELDS], f: usize) -> &'a str {
-        if k.lens[f] & OWN != 0 {
-            return fields[f];
+        if let Some((values, i)) = self.value_of(k, f) {
+            return values.plain(i);
         }
-        let (start, len) = Self::span(k, f);
-        &self.text[start..start + len]
+        match own_slot(Key::Plain(f)) {
+            Some(slot) if k.lens[slot] & OWN == 0 => self.own_key(k, slot),
+            _ => fields[f],
+        }
     }
 
     fn pinyin_of(&self, k: &RowKeys, f: usize) -> &str {
-        if f >= PINYIN_FIELDS || k.lens[FIELDS + f] == 0 {
-            return "";
+        if let Some((values, i)) = self.value_of(k, f) {
+            return values.pinyin(i);
         }
-        let (start, len) = Self::span(k, FIELDS + f);
-        &self.text[start..start + len]
+        match own_slot(Key::Pinyin(f)) {
+            Some(slot) => self.own_key(k, slot),
+            None => "",
+        }
     }
 
     /// Row `i`'s people's phone, e-mail and WeChat id, folded: one line each, tab separated,
@@ -340,8 +497,8 @@ impl Keys {
 
     /// The digits of row `i`'s phone numbers, each after a space.
     pub fn digits(&self, i: usize) -> &str {
-        let (start, len) = Self::span(&self.rows[i], DIGITS);
-        &self.text[start..start + len]
+        let slot = OWN_KEYS.len() - 1;
+        self.own_key(&self.rows[i], slot)
     }
 
     /// Field `f` of row `i` folded; `fields` are that row's.

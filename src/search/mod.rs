@@ -15,6 +15,8 @@ mod field_hit;
 mod head_tests;
 pub mod index;
 mod keys;
+#[cfg(test)]
+mod keys_tests;
 mod masks;
 #[cfg(test)]
 mod masks_tests;

@@ -154,7 +154,7 @@ impl<'a> Pass<'a> {
         }
         let row = row as usize;
         let r = &self.rows[row];
-        let city_ok = || self.city_ok[self.keys.city_of[row] as usize];
+        let city_ok = || self.city_ok[self.keys.city_of(row)];
         if !self
             .query
             .filters
@@ -206,7 +206,7 @@ impl<'a> Pass<'a> {
 
     /// Whether the row's keys hold every char of `word` (as `word_hit` first asks).
     fn may_match(&self, row: usize, word: &PassWord) -> bool {
-        let in_city = word.in_city[self.keys.city_of[row] as usize];
+        let in_city = word.in_city[self.keys.city_of(row)];
         self.keys.rows[row].mask & word.mask == word.mask || in_city
     }
 
@@ -248,7 +248,7 @@ impl<'a> Pass<'a> {
             return number_hit(self.keys.digits(row), variants, &word.finders);
         }
         let k = &self.keys.rows[row];
-        let in_city = word.in_city[self.keys.city_of[row] as usize];
+        let in_city = word.in_city[self.keys.city_of(row)];
         if k.mask & word.mask != word.mask && !in_city {
             return None;
         }

@@ -261,7 +261,7 @@ impl Pass<'_> {
             let b = if let Some(variants) = &word.number {
                 starts.number_bound(variants)
             } else {
-                let in_city = word.in_city[self.keys.city_of[row] as usize];
+                let in_city = word.in_city[self.keys.city_of(row)];
                 if k.mask & word.mask != word.mask && !in_city {
                     return None;
                 }
