@@ -198,6 +198,7 @@ impl Repository {
             )));
         }
         conn.busy_timeout(Duration::from_secs(5))?;
+        conn.execute_batch("PRAGMA cache_size = -256")?;
         notes::register(&conn)?;
         Ok(Repository {
             conn,
@@ -215,6 +216,7 @@ impl Repository {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        conn.execute_batch("PRAGMA cache_size = -256")?;
         notes::register(&conn)?;
         Ok(Repository {
             conn,
