@@ -64,8 +64,16 @@ pub fn clip(text: &str, width: usize) -> String {
 /// `width`. Padding counts display columns: format!'s padding counts chars, which misaligns
 /// wide text.
 pub fn pad(text: &str, width: usize) -> String {
-    let mut out = clip(text, width);
-    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
+    // Measured once where it fits: a listing pads hundreds of cells.
+    let (mut out, has) = match text.width() {
+        has if has <= width => (text.to_string(), has),
+        _ => {
+            let out = clip(text, width);
+            let has = out.width();
+            (out, has)
+        }
+    };
+    out.push_str(&" ".repeat(width.saturating_sub(has)));
     out
 }
 

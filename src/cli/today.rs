@@ -1,6 +1,8 @@
 //! `fieldbook today`: the morning's list in the order it is worked.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::Failure;
 use super::commands::Context;
@@ -109,6 +111,8 @@ fn print_follow_ups(
         (Section::Today, &agenda.today, totals.today),
         (Section::Upcoming, &agenda.upcoming, totals.upcoming),
     ];
+    // Follow-ups come a day at a time: each day's label is worded once.
+    let mut labels: HashMap<(NaiveDate, Option<NaiveTime>), String> = HashMap::new();
     for (section, list, n) in sections {
         if list.is_empty() {
             continue;
@@ -121,7 +125,10 @@ fn print_follow_ups(
         page.line(format_args!("{}", style.heading(&title)));
         for f in list {
             let (due_on, due_time) = (f.draft.due_on, f.draft.due_time);
-            let when = cell(&calendar::due_label_at(due_on, due_time, now), 14);
+            let label = labels
+                .entry((due_on, due_time))
+                .or_insert_with(|| calendar::due_label_at(due_on, due_time, now));
+            let when = cell(label, 14);
             let when = match due::Bucket::of(due_on, due_time, now) {
                 due::Bucket::Overdue => style.overdue(&when),
                 due::Bucket::Today => style.today(&when),

@@ -8,6 +8,7 @@ use super::follow_ups::{COLUMNS, follow_up_by_place};
 use super::sql_text as text;
 use super::{Repository, Result};
 use crate::book::due::Bucket;
+use crate::book::follow_ups::order_key;
 use crate::book::model::FollowUp;
 
 /// Which part of the agenda, as `book::due::Bucket` splits it: a follow-up with a time of
@@ -110,6 +111,7 @@ impl Repository {
         let page = |section: DueSection, total: usize| -> Result<DuePage> {
             // The section's rows ordered and cut first, names joined to those only; the index
             // holds the order (and each customer), so the first rows are read and no more.
+            // Put back in order here: a page is short, and a sort in SQL costs more per row.
             let read = written(format!(
                 "SELECT {COLUMNS}
                    FROM (SELECT * FROM follow_up f INDEXED BY follow_up_open_in_order
@@ -117,15 +119,15 @@ impl Repository {
                             AND f.customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
                           ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id
                           LIMIT :limit) f
-                  CROSS JOIN customer c ON c.id = f.customer_id
-                  ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id",
+                  CROSS JOIN customer c ON c.id = f.customer_id",
                 section.condition()
             ));
-            let shown = self
+            let mut shown: Vec<FollowUp> = self
                 .conn
                 .prepare(&read)?
                 .query_map([], follow_up_by_place)?
                 .collect::<rusqlite::Result<_>>()?;
+            shown.sort_by_key(order_key);
             Ok(DuePage { shown, total })
         };
         Ok([

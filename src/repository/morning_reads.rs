@@ -53,9 +53,7 @@ impl Repository {
             columns.join(", ")
         ))?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map([limit], |r| {
-            Ok((complaint_from_row(r)?, r.get("customer_name")?))
-        })?;
+        let rows = stmt.query_map([limit], |r| Ok((complaint_from_row(r)?, r.get(9)?)))?;
         let shown: Vec<(Complaint, String)> = rows.collect::<rusqlite::Result<_>>()?;
         // Counted from the index, less the archived customers' (found from those customers),
         // without a name looked up for each.
