@@ -151,10 +151,29 @@ const OWN_KEYS: [Key; 6] = [
     Key::Digits,
 ];
 
-/// Where `key` is among a row's own keys, if it is one.
-fn own_slot(key: Key) -> Option<usize> {
-    OWN_KEYS.iter().position(|k| *k == key)
+/// Where field `f`'s folded text and pinyin key are among a row's own keys, if they are (a
+/// table, as a pass asks for every row).
+const PLAIN_SLOT: [Option<usize>; FIELDS] = slots(true);
+const PINYIN_SLOT: [Option<usize>; FIELDS] = slots(false);
+/// The own keys before this slot are all folded fields.
+const PLAINS: usize = 3;
+
+const fn slots(plain: bool) -> [Option<usize>; FIELDS] {
+    let mut out = [None; FIELDS];
+    let mut slot = 0;
+    while slot < OWN_KEYS.len() {
+        match OWN_KEYS[slot] {
+            Key::Plain(f) if plain => out[f] = Some(slot),
+            Key::Pinyin(f) if !plain => out[f] = Some(slot),
+            _ => {}
+        }
+        slot += 1;
+    }
+    out
 }
+
+const _: () = assert!(matches!(OWN_KEYS[PLAINS - 1], Key::Plain(_)));
+const _: () = assert!(matches!(OWN_KEYS[PLAINS], Key::Pinyin(_)));
 
 const OWN: u16 = 1 << 15;
 /// Longest folded field kept (the rest of a longer one is not searched).
@@ -450,9 +469,9 @@ impl Keys {
     /// Where the row's own key in `slot` starts, and its length.
     fn span(k: &RowKeys, slot: usize) -> (usize, usize) {
         // OWN marks only folded fields; a pinyin key may use all 16 bits.
-        let len = |j: usize| match (OWN_KEYS[j], k.lens[j]) {
-            (Key::Plain(_), l) if l & OWN != 0 => 0,
-            (_, l) => usize::from(l),
+        let len = |j: usize| match k.lens[j] {
+            l if j < PLAINS && l & OWN != 0 => 0,
+            l => usize::from(l),
         };
         let before: usize = (0..slot).map(len).sum();
         (k.start as usize + before, len(slot))
@@ -467,7 +486,7 @@ impl Keys {
         if let Some((values, i)) = self.value_of(k, f) {
             return values.plain(i);
         }
-        match own_slot(Key::Plain(f)) {
+        match PLAIN_SLOT[f] {
             Some(slot) if k.lens[slot] & OWN == 0 => self.own_key(k, slot),
             _ => fields[f],
         }
@@ -477,7 +496,7 @@ impl Keys {
         if let Some((values, i)) = self.value_of(k, f) {
             return values.pinyin(i);
         }
-        match own_slot(Key::Pinyin(f)) {
+        match PINYIN_SLOT[f] {
             Some(slot) => self.own_key(k, slot),
             None => "",
         }
