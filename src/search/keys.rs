@@ -124,7 +124,7 @@ pub struct RowKeys {
     /// Chinese). `OWN` in a folded field's length: it folds to itself, so it is read from the
     /// row instead.
     lens: [u16; OWN_KEYS.len()],
-    /// The row's city and set of tags among the distinct ones (`Keys::cities`, `Keys::tags`).
+    /// The row's city and set of tags among the distinct ones (`Keys::cities` lists the cities).
     city: u32,
     tags: u32,
 }
@@ -135,7 +135,7 @@ const _: () = assert!(std::mem::size_of::<RowKeys>() == 64);
 /// A row's own keys, in `Keys::text`: the name, people and reach folded, the pinyin keys of
 /// name and people, the phone digits. A city or a set of tags is shared by thousands of rows:
 /// its keys are kept once (`Values`).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Key {
     Plain(usize),
     Pinyin(usize),
