@@ -2,10 +2,9 @@
 //! only compares. Per field: the folded text (kept only where folding changes it) and, for
 //! fields with Chinese characters, the pinyin key (see `pinyin.rs`).
 
-use std::collections::HashMap;
-
 use super::masks::{mask, narrow};
 use super::pinyin;
+use super::values::Values;
 use crate::book::model::CustomerRow;
 
 /// A character as the search compares it: lowercase, full-width Latin as ASCII. Always one
@@ -175,7 +174,7 @@ const fn slots(plain: bool) -> [Option<usize>; FIELDS] {
 const _: () = assert!(matches!(OWN_KEYS[PLAINS - 1], Key::Plain(_)));
 const _: () = assert!(matches!(OWN_KEYS[PLAINS], Key::Pinyin(_)));
 
-const OWN: u16 = 1 << 15;
+pub(super) const OWN: u16 = 1 << 15;
 /// Longest folded field kept (the rest of a longer one is not searched).
 const MAX_FIELD: usize = (OWN - 1) as usize;
 /// Longest pinyin key kept.
@@ -195,7 +194,7 @@ fn cap(text: &mut String, start: usize, max: usize) -> u16 {
 
 /// Appends `field` folded to `text` and returns its length, or `OWN` when it folds to itself
 /// (nothing appended).
-fn push_folded(text: &mut String, field: &str) -> u16 {
+pub(super) fn push_folded(text: &mut String, field: &str) -> u16 {
     if field.chars().all(|c| fold_char(c) == c) {
         return OWN;
     }
@@ -206,111 +205,13 @@ fn push_folded(text: &mut String, field: &str) -> u16 {
 
 /// Appends the pinyin key of `field` and returns its length: 0 (nothing appended) without
 /// Chinese.
-fn push_pinyin(text: &mut String, field: &str) -> u16 {
+pub(super) fn push_pinyin(text: &mut String, field: &str) -> u16 {
     let start = text.len();
     if pinyin::push_key(field, text) {
         cap(text, start, MAX_PINYIN)
     } else {
         text.truncate(start);
         0
-    }
-}
-
-/// The keys of one field's distinct values (cities, sets of tags): a few thousand among
-/// 100,000 rows, so each is folded and read in pinyin once, and held once.
-#[derive(Debug, Default)]
-struct Values {
-    /// Each value as rows have it, then folded (unless it folds to itself), then its pinyin.
-    text: String,
-    keys: Vec<ValueKeys>,
-    /// Each value's index, while rows are added (`Keys::finish` drops it; a row put after
-    /// that looks its value up in `keys`).
-    seen: HashMap<Box<str>, u32>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct ValueKeys {
-    start: u32,
-    /// Byte lengths of the value, of its folded text (`OWN`: the value itself) and of its
-    /// pinyin key (0: no Chinese).
-    raw: u32,
-    plain: u16,
-    pinyin: u16,
-    /// `mask` of the folded text and the pinyin key, and the `narrow`ed pinyin starts.
-    mask: u64,
-    starts: u32,
-}
-
-impl Values {
-    /// The index of `value`, its keys made when it is new.
-    fn id(&mut self, value: &str) -> u32 {
-        if let Some(&id) = self.seen.get(value) {
-            return id;
-        }
-        // Once `finish` dropped the index (a row put after a save), every value is looked at.
-        if self.seen.len() < self.keys.len()
-            && let Some(id) = (0..self.keys.len()).find(|&i| self.raw(i) == value)
-        {
-            return id as u32;
-        }
-        let id = u32::try_from(self.keys.len()).expect("over 4 billion distinct values");
-        let start = self.text.len();
-        self.text.push_str(value);
-        let plain = push_folded(&mut self.text, value);
-        let pinyin = push_pinyin(&mut self.text, value);
-        let mut keys = ValueKeys {
-            start: u32::try_from(start).expect("search keys over 4 GB"),
-            raw: u32::try_from(value.len()).expect("a value over 4 GB"),
-            plain,
-            pinyin,
-            mask: 0,
-            starts: 0,
-        };
-        self.keys.push(keys);
-        keys.mask = mask(self.plain(id as usize)) | mask(self.pinyin(id as usize));
-        keys.starts = narrow(pinyin::starts(self.pinyin(id as usize)));
-        self.keys[id as usize] = keys;
-        if self.seen.len() + 1 == self.keys.len() {
-            self.seen.insert(value.into(), id);
-        }
-        id
-    }
-
-    fn raw(&self, i: usize) -> &str {
-        let k = &self.keys[i];
-        &self.text[k.start as usize..(k.start + k.raw) as usize]
-    }
-
-    fn plain(&self, i: usize) -> &str {
-        let k = &self.keys[i];
-        if k.plain & OWN != 0 {
-            return self.raw(i);
-        }
-        let start = (k.start + k.raw) as usize;
-        &self.text[start..start + usize::from(k.plain)]
-    }
-
-    fn pinyin(&self, i: usize) -> &str {
-        let k = &self.keys[i];
-        let plain = match k.plain & OWN {
-            0 => usize::from(k.plain),
-            _ => 0,
-        };
-        let start = (k.start + k.raw) as usize + plain;
-        &self.text[start..start + usize::from(k.pinyin)]
-    }
-
-    /// Values of `other` added to these: `other`'s index -> the index here.
-    fn merge(&mut self, other: &Values) -> Vec<u32> {
-        (0..other.keys.len())
-            .map(|i| self.id(other.raw(i)))
-            .collect()
-    }
-
-    fn finish(&mut self) {
-        self.seen = HashMap::new();
-        self.text.shrink_to_fit();
-        self.keys.shrink_to_fit();
     }
 }
 
@@ -375,7 +276,7 @@ impl Keys {
         let known = self.cities.len();
         let values = &self.city_values;
         self.cities
-            .extend((known..values.keys.len()).map(|i| values.raw(i).to_string()));
+            .extend((known..values.len()).map(|i| values.raw(i).to_string()));
     }
 
     fn build_part(rows: &[CustomerRow]) -> Self {
@@ -421,7 +322,7 @@ impl Keys {
         }
         for f in 0..FIELDS {
             let (m, starts) = match self.value_of(&k, f) {
-                Some((values, i)) => (values.keys[i].mask, values.keys[i].starts),
+                Some((values, i)) => values.masks(i),
                 None => (
                     mask(self.plain_of(&k, &fields, f)) | mask(self.pinyin_of(&k, f)),
                     narrow(pinyin::starts(self.pinyin_of(&k, f))),

@@ -34,6 +34,7 @@ mod starts;
 #[cfg(test)]
 mod tests;
 mod triples;
+mod values;
 mod word;
 
 use std::sync::Mutex;
