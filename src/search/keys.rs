@@ -82,7 +82,7 @@ pub fn phones(row: &CustomerRow) -> impl Iterator<Item = &str> {
     phones_of(&row.ways.phone, &row.ways.reach)
 }
 
-/// `phones` of a customer's own phone and its `reach` (see `CustomerRow::reach`).
+/// `phones` of a customer's own phone and its `reach` (see `Ways::reach`).
 pub fn phones_of<'a>(phone: &'a str, reach: &'a str) -> impl Iterator<Item = &'a str> {
     let people = reach.lines().skip(1);
     std::iter::once(phone).chain(people.map(|l| l.split('\t').next().unwrap_or("")))
@@ -404,7 +404,7 @@ impl Keys {
     }
 
     /// Row `i`'s people's phone, e-mail and WeChat id, folded: one line each, tab separated,
-    /// in the order of the row's people (as `CustomerRow::reach` has them after its first
+    /// in the order of the row's people (as `Ways::reach` has them after its first
     /// line). `fields` are that row's.
     pub fn people_reach<'a>(
         &'a self,
