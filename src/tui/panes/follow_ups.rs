@@ -44,53 +44,98 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
         return;
     }
     let now = state.now;
-    // Headings and items as cheap markers first; lines are built only for the visible window,
-    // since a big book has tens of thousands of open follow-ups.
-    let mut counts = [0usize; 4];
-    for f in &state.follow_ups {
-        counts[Bucket::of(f.draft.due_on, f.draft.due_time, now) as usize] += 1;
-    }
-    let mut entries: Vec<Option<usize>> = Vec::with_capacity(state.follow_ups.len() + 4);
-    let mut selected_line = 0;
-    let mut current: Option<Bucket> = None;
-    for (i, f) in state.follow_ups.iter().enumerate() {
-        let bucket = Bucket::of(f.draft.due_on, f.draft.due_time, now);
-        if current != Some(bucket) {
-            entries.push(None);
-            current = Some(bucket);
-        }
-        if i == state.follow_up_list.selected {
-            selected_line = entries.len();
-        }
-        entries.push(Some(i));
-    }
+    // Only the window's lines are made: a big book has tens of thousands of open follow-ups,
+    // and this pane is drawn with every frame.
+    let runs = Runs::of(&state.follow_ups, now);
     let height = area.height.saturating_sub(2) as usize;
     let mut window = ListCursor {
-        selected: selected_line,
+        selected: runs.line_of(state.follow_up_list.selected),
         offset: state.follow_up_list.offset,
     };
-    let first = window.window(height, entries.len());
+    let first = window.window(height, runs.lines());
     state.follow_up_list.offset = first;
-    let shown = &entries[first..(first + height).min(entries.len())];
-    let columns = Columns::of(state, shown, usize::from(area.width.saturating_sub(2)));
+    let shown: Vec<Entry> = (first..(first + height).min(runs.lines()))
+        .map(|line| runs.at(line))
+        .collect();
+    let columns = Columns::of(state, &shown, usize::from(area.width.saturating_sub(2)));
     let lines: Vec<Line> = shown
         .iter()
-        .enumerate()
-        .map(|(at, entry)| match entry {
-            None => {
-                // A heading sits just before the first item of its bucket.
-                let next = entries[first + at + 1].unwrap_or(0);
-                let f = &state.follow_ups[next].draft;
-                let bucket = Bucket::of(f.due_on, f.due_time, now);
-                Line::styled(
-                    format!("{} ({})", words::bucket(bucket), counts[bucket as usize]),
-                    THEME.header,
-                )
-            }
-            Some(i) => item_line(state, *i, focused, &columns),
+        .map(|entry| match *entry {
+            Entry::Heading(bucket) => Line::styled(
+                format!("{} ({})", words::bucket(bucket), runs.count(bucket)),
+                THEME.header,
+            ),
+            Entry::Item(i) => item_line(state, i, focused, &columns),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// A line of the pane: a bucket's heading, or follow-up `i`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Heading(Bucket),
+    Item(usize),
+}
+
+/// Where each bucket's follow-ups start. The list is kept earliest first (the book's order,
+/// and `State::put_customers_follow_ups`), so each bucket is one run, found by halving.
+struct Runs {
+    /// `starts[b]..starts[b + 1]`: the follow-ups of `Bucket::ALL[b]`.
+    starts: [usize; 5],
+}
+
+impl Runs {
+    fn of(follow_ups: &[FollowUp], now: NaiveDateTime) -> Self {
+        let bucket = |f: &FollowUp| Bucket::of(f.draft.due_on, f.draft.due_time, now);
+        debug_assert!(
+            follow_ups.is_sorted_by_key(bucket),
+            "follow-ups out of order"
+        );
+        let mut starts = [follow_ups.len(); 5];
+        for (b, of) in Bucket::ALL.iter().enumerate() {
+            starts[b] = follow_ups.partition_point(|f| bucket(f) < *of);
+        }
+        Runs { starts }
+    }
+
+    fn count(&self, bucket: Bucket) -> usize {
+        let b = bucket as usize;
+        self.starts[b + 1] - self.starts[b]
+    }
+
+    /// The buckets with follow-ups, in order, each with how many headings come before it.
+    fn shown(&self) -> impl Iterator<Item = (usize, Bucket)> + '_ {
+        Bucket::ALL
+            .into_iter()
+            .filter(|b| self.count(*b) > 0)
+            .enumerate()
+    }
+
+    /// Lines in all: every follow-up, and a heading before each bucket that has any.
+    fn lines(&self) -> usize {
+        self.starts[4] + self.shown().count()
+    }
+
+    /// The line of follow-up `i` (0 when there is none such).
+    fn line_of(&self, i: usize) -> usize {
+        self.shown()
+            .find(|(_, b)| i < self.starts[*b as usize + 1])
+            .map_or(0, |(before, _)| i + before + 1)
+    }
+
+    fn at(&self, line: usize) -> Entry {
+        for (before, b) in self.shown() {
+            let heading = self.starts[b as usize] + before;
+            if line == heading {
+                return Entry::Heading(b);
+            }
+            if line <= heading + self.count(b) {
+                return Entry::Item(line - before - 1);
+            }
+        }
+        Entry::Item(self.starts[4].saturating_sub(1))
+    }
 }
 
 /// The columns of the follow-ups on screen, measured in display columns: when (its day), the
@@ -103,8 +148,13 @@ struct Columns {
 }
 
 impl Columns {
-    fn of(state: &State, shown: &[Option<usize>], width: usize) -> Self {
-        let items = || shown.iter().flatten().map(|&i| &state.follow_ups[i]);
+    fn of(state: &State, shown: &[Entry], width: usize) -> Self {
+        let items = || {
+            shown.iter().filter_map(|e| match *e {
+                Entry::Item(i) => Some(&state.follow_ups[i]),
+                Entry::Heading(_) => None,
+            })
+        };
         let day = items()
             .map(|f| day_label(f, state.now).width())
             .max()
@@ -172,5 +222,78 @@ fn item_line(state: &State, i: usize, focused: bool, columns: &Columns) -> Line<
         line.style(if focused { THEME.selected } else { THEME.dim })
     } else {
         line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::model::{CustomerId, FollowUpDraft, FollowUpId};
+    use proptest::prelude::*;
+
+    fn follow_up(id: i64, due_on: NaiveDate, due_time: Option<NaiveTime>) -> FollowUp {
+        FollowUp {
+            id: FollowUpId(id),
+            draft: FollowUpDraft {
+                customer_id: CustomerId(1),
+                due_on,
+                due_time,
+                task: "call".into(),
+                repeat: None,
+            },
+            interaction_id: None,
+            customer_name: "星河".into(),
+            done_at: None,
+        }
+    }
+
+    /// The pane's lines made the plain way: every follow-up in turn, a heading where its
+    /// bucket changes.
+    fn every_line(follow_ups: &[FollowUp], now: NaiveDateTime) -> Vec<Entry> {
+        let mut out = Vec::new();
+        let mut current = None;
+        for (i, f) in follow_ups.iter().enumerate() {
+            let bucket = Bucket::of(f.draft.due_on, f.draft.due_time, now);
+            if current != Some(bucket) {
+                out.push(Entry::Heading(bucket));
+                current = Some(bucket);
+            }
+            out.push(Entry::Item(i));
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn runs_give_the_lines_a_walk_of_every_follow_up_gives(
+            days in proptest::collection::vec((-20i64..40, proptest::option::of(0u32..24)), 0..60),
+            hour in 0u32..24,
+        ) {
+            let now = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_opt(hour, 30, 0).unwrap();
+            let mut follow_ups: Vec<FollowUp> = days
+                .iter()
+                .enumerate()
+                .map(|(i, (d, h))| {
+                    let on = now.date() + chrono::Duration::days(*d);
+                    follow_up(i as i64, on, h.map(|h| NaiveTime::from_hms_opt(h, 0, 0).unwrap()))
+                })
+                .collect();
+            follow_ups.sort_by_key(crate::book::follow_ups::order_key);
+            let want = every_line(&follow_ups, now);
+            let runs = Runs::of(&follow_ups, now);
+            prop_assert_eq!(runs.lines(), want.len());
+            let got: Vec<Entry> = (0..runs.lines()).map(|l| runs.at(l)).collect();
+            prop_assert_eq!(&got, &want);
+            for (i, _) in follow_ups.iter().enumerate() {
+                prop_assert_eq!(want[runs.line_of(i)], Entry::Item(i));
+            }
+            for b in Bucket::ALL {
+                let n = follow_ups
+                    .iter()
+                    .filter(|f| Bucket::of(f.draft.due_on, f.draft.due_time, now) == b)
+                    .count();
+                prop_assert_eq!(runs.count(b), n);
+            }
+        }
     }
 }
