@@ -78,8 +78,8 @@ enum Entry {
     Item(usize),
 }
 
-/// Where each bucket's follow-ups start. The list is kept earliest first (the book's order,
-/// and `State::put_customers_follow_ups`), so each bucket is one run, found by halving.
+/// Where each bucket's follow-ups start. The state keeps them earliest first (see
+/// `set_follow_ups` in `state/rows.rs`), so each bucket is one run, found by halving.
 struct Runs {
     /// `starts[b]..starts[b + 1]`: the follow-ups of `Bucket::ALL[b]`.
     starts: [usize; 5],

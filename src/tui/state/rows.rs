@@ -19,7 +19,7 @@ impl State {
         customer_list::keep_listed(&mut rows);
         share_repeated(&mut rows);
         self.rows = rows;
-        self.follow_ups = follow_ups;
+        self.set_follow_ups(follow_ups);
         self.loading = true;
         self.resort();
     }
@@ -44,7 +44,7 @@ impl State {
         self.computed_tiers = loaded.computed_tiers;
         self.search = loaded.search;
         if self.follow_up_scope == FollowUpScope::WholeBook {
-            self.follow_ups = loaded.follow_ups;
+            self.set_follow_ups(loaded.follow_ups);
             self.follow_up_list.step(0, self.follow_ups.len());
         }
         match (self.order, loaded.today == self.today) {
@@ -177,8 +177,16 @@ impl State {
 
     /// The open follow-ups the pane shows.
     pub fn put_follow_ups(&mut self, follow_ups: Vec<FollowUp>) {
-        self.follow_ups = follow_ups;
+        self.set_follow_ups(follow_ups);
         self.follow_up_list.step(0, self.follow_ups.len());
+    }
+
+    /// The follow-ups are kept earliest first, whatever order they were read in: the pane finds
+    /// its buckets by halving, and a follow-up is merged in at its place. The book gives them
+    /// in that order already, and sorting a sorted list is one pass.
+    fn set_follow_ups(&mut self, mut follow_ups: Vec<FollowUp>) {
+        follow_ups.sort_by_key(crate::book::follow_ups::order_key);
+        self.follow_ups = follow_ups;
     }
 
     /// One customer's open follow-ups, merged into the whole book's, earliest first.
