@@ -2,7 +2,7 @@
 //! remembers either. `city:上海`, `city:shanghai`, `city:sh` (and the same words typed as plain
 //! text) all find both.
 
-use super::keys::{fold, fold_char};
+use super::fold::{fold, fold_char};
 use super::pinyin::readings;
 
 /// Cities whose English name is not their pinyin, with that name as `latin` folds it.

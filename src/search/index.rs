@@ -10,7 +10,8 @@
 //! letters in most rows.
 
 use super::city::city_matches;
-use super::keys::{fold_char, phones_of, push_digits};
+use super::fold::fold_char;
+use super::keys::{phones_of, push_digits};
 use super::query::{Query, Word};
 
 /// The token that stands for `c` in the index: its code point in hex.

@@ -1,7 +1,8 @@
 //! Keys read the same whichever way they were made: built on several threads, pushed one row
 //! at a time, or put again after a save, and as each field's own folding and pinyin make them.
 
-use super::keys::{FIELDS, Keys, PINYIN_FIELDS, fields, fold, phones, push_digits};
+use super::fold::fold;
+use super::keys::{FIELDS, Keys, PINYIN_FIELDS, fields, phones, push_digits};
 use super::pinyin;
 use super::tests::{demo_rows, row};
 use crate::book::model::CustomerRow;

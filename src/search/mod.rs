@@ -11,6 +11,7 @@
 mod candidates;
 mod city;
 mod field_hit;
+mod fold;
 #[cfg(test)]
 mod head_tests;
 pub mod index;

@@ -9,7 +9,7 @@ use pinyin::ToPinyinMulti;
 mod table;
 use table::table_if_worth_it;
 
-use super::keys::fold_char;
+use super::fold::fold_char;
 use super::masks::char_bit;
 
 /// Starts a Chinese character's readings in a pinyin key, and separates two readings of one

@@ -13,7 +13,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::keys::{fold, fold_char};
+use super::fold::{fold, fold_char};
 use crate::book::due::Bucket;
 use crate::book::model::{CustomerRow, Tier};
 

@@ -2,7 +2,8 @@
 //! found by.
 
 use super::CustomerSearch;
-use super::keys::{self, fold, push_digits};
+use super::fold::fold;
+use super::keys::{self, push_digits};
 use super::pinyin::{self, Reading, has_han};
 use super::query::{Query, Word};
 use super::scorer::Scorer;

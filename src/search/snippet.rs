@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::keys::fold;
+use super::fold::fold;
 
 /// A window of at most `width` terminal columns of `text` around where a word of `typed` first appears
 /// (`…` marking a cut), and the char indices in that window of every typed word found there.
