@@ -148,7 +148,9 @@ pub fn order(rows: &[CustomerRow], order: SortOrder, today: NaiveDate) -> Vec<us
             due::name_order(&ra.name, &rb.name).then(ra.id.cmp(&rb.id))
         })
     });
-    keyed.into_iter().map(|k| k.2 as usize).collect()
+    // Not `into_iter().map().collect()`: that reuses `keyed`'s buffer, six times the size,
+    // for as long as the list's order is kept (4 MB at 100,000 customers).
+    keyed.iter().map(|k| k.2 as usize).collect()
 }
 
 /// What a list row no longer needs once its search keys are built: its own and its people's

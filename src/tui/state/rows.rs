@@ -183,9 +183,11 @@ impl State {
 
     /// The follow-ups are kept earliest first, whatever order they were read in: the pane finds
     /// its buckets by halving, and a follow-up is merged in at its place. The book gives them
-    /// in that order already, and sorting a sorted list is one pass.
+    /// in that order already, and sorting a sorted list is one pass. The key ends in the id, so
+    /// no two are equal and an unstable sort gives the same order, without the stable sort's
+    /// scratch copy of the list (6 MB at 100,000 customers, at the app's peak).
     fn set_follow_ups(&mut self, mut follow_ups: Vec<FollowUp>) {
-        follow_ups.sort_by_key(crate::book::follow_ups::order_key);
+        follow_ups.sort_unstable_by_key(crate::book::follow_ups::order_key);
         self.follow_ups = follow_ups;
     }
 
@@ -203,7 +205,7 @@ impl State {
         if theirs.len() > 32 {
             // Many (a day's birthday reminders): one sort beats as many moves of the rest.
             self.follow_ups.extend(theirs);
-            self.follow_ups.sort_by_key(order_key);
+            self.follow_ups.sort_unstable_by_key(order_key);
         } else {
             for f in theirs {
                 let key = order_key(&f);
