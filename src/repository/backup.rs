@@ -21,6 +21,14 @@ pub(super) fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     let _ = fs::remove_file(&partial);
     crate::paths::create_private_file(&partial)?;
     let copied = conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>);
+    // The copy has the book's write-ahead-log mode, and a read-only open of a file in that
+    // mode (rotation counting its customers, `check`, `restore`) leaves `-wal` and `-shm`
+    // files beside it that nothing removes: a copy is one self-contained file instead.
+    let copied = copied.and_then(|()| {
+        let copy = Connection::open(&partial)?;
+        let _mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        copy.close().map_err(|(_, e)| e)
+    });
     if let Err(e) = copied {
         let _ = fs::remove_file(&partial);
         return Err(e.into());

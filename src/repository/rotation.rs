@@ -65,7 +65,13 @@ pub fn rotate_with(
     let dest = backup_name(&dir, book, now);
     copy_to(&conn, &dest)?;
     for old in to_delete(&past_backups(&dir, book, now), keep) {
-        fs::remove_file(old)?;
+        fs::remove_file(&old)?;
+        // Left beside copies taken before they were made self-contained (see `copy_to`).
+        for side in ["-wal", "-shm"] {
+            let mut name = old.clone().into_os_string();
+            name.push(side);
+            let _ = fs::remove_file(name);
+        }
     }
     Ok(Some(dest))
 }

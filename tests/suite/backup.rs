@@ -125,4 +125,32 @@ fn rotation_takes_one_a_day_and_keeps_the_newest() {
         None,
         "0 = off"
     );
+    // Rotation opened every copy to count its customers: nothing is left beside them.
+    let mut all: Vec<String> = std::fs::read_dir(backup::backup_dir(&path))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    all.sort();
+    assert_eq!(all, kept);
+}
+
+#[test]
+fn a_rotated_copy_goes_with_the_files_an_older_fieldbook_left_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    Repository::open(&path).unwrap();
+    let first = rotate(&path, at("2026-11-20T08:00:00"), 1, 1)
+        .unwrap()
+        .unwrap();
+    let side = |s: &str| {
+        let mut name = first.clone().into_os_string();
+        name.push(s);
+        std::path::PathBuf::from(name)
+    };
+    for s in ["-wal", "-shm"] {
+        std::fs::write(side(s), b"").unwrap();
+    }
+    rotate(&path, at("2026-11-21T08:00:00"), 1, 1).unwrap();
+    assert!(!first.exists(), "rotated away");
+    assert!(!side("-wal").exists() && !side("-shm").exists());
 }
