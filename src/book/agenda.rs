@@ -133,7 +133,7 @@ mod tests {
                 customer_id: CustomerId(1),
                 due_on: d(due),
                 due_time: None,
-                task: format!("task {id}"),
+                task: format!("task {id}").into(),
                 repeat: None,
             },
             interaction_id: None,

@@ -118,7 +118,7 @@ mod tests {
                 ..draft("x", None)
             },
             interaction_id: None,
-            customer_name: String::new(),
+            customer_name: Default::default(),
             done_at: None,
         };
         let mut list = [at(1, Some("09:00")), at(2, None), at(3, Some("08:00"))];

@@ -252,7 +252,8 @@ pub struct FollowUpDraft {
     pub customer_id: CustomerId,
     pub due_on: NaiveDate,
     pub due_time: Option<NaiveTime>,
-    pub task: String,
+    /// `Text`: the app holds every open follow-up, and most tasks fit in place.
+    pub task: Text,
     /// Completing a repeating follow-up creates the next one.
     pub repeat: Option<Recurrence>,
 }
@@ -262,7 +263,7 @@ pub struct FollowUp {
     pub id: FollowUpId,
     pub draft: FollowUpDraft,
     pub interaction_id: Option<InteractionId>,
-    pub customer_name: String,
+    pub customer_name: Text,
     pub done_at: Option<NaiveDateTime>,
 }
 

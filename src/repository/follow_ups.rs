@@ -75,7 +75,7 @@ fn draft_at<I: RowIndex + Copy>(r: &Row<'_>, c: &Columns<I>) -> rusqlite::Result
         customer_id: r.get(c.customer_id)?,
         due_on: text::parse_date("due_on", &r.get::<_, String>(c.due_on)?)?,
         due_time: text::opt("due_time", r.get(c.due_time)?, text::parse_time)?,
-        task: r.get(c.task)?,
+        task: r.get::<_, String>(c.task)?.into(),
         repeat,
     })
 }
@@ -85,7 +85,7 @@ fn follow_up_at<I: RowIndex + Copy>(r: &Row<'_>, c: &Columns<I>) -> rusqlite::Re
         id: r.get(c.id)?,
         draft: draft_at(r, c)?,
         interaction_id: r.get(c.interaction_id)?,
-        customer_name: r.get(c.customer_name)?,
+        customer_name: r.get::<_, String>(c.customer_name)?.into(),
         done_at: text::opt("done_at", r.get(c.done_at)?, text::parse_datetime)?,
     })
 }
@@ -239,7 +239,7 @@ impl Repository {
         let names = self.names_not_archived(&customers)?;
         due.retain_mut(|f| match names.get(&f.draft.customer_id) {
             Some(name) => {
-                f.customer_name = name.clone();
+                f.customer_name = name.as_str().into();
                 true
             }
             None => false,

@@ -88,7 +88,7 @@ pub fn care_reminders(
             customer_id: item.customer_id,
             due_on: item.remind_on,
             due_time: None,
-            task: care_task(&item, customer),
+            task: care_task(&item, customer).into(),
             repeat: None,
         };
         items.push((

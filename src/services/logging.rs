@@ -181,7 +181,7 @@ pub fn validate(
             customer_id: request.customer_id,
             due_on: when.date,
             due_time: when.time,
-            task: task_for(&f.task, outcome, &summary),
+            task: task_for(&f.task, outcome, &summary).into(),
             repeat,
         })
     });

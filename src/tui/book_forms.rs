@@ -245,7 +245,7 @@ pub fn read_follow_up(
         customer_id,
         due_on: due.date,
         due_time: due.time,
-        task,
+        task: task.into(),
         repeat,
     })
 }

@@ -225,11 +225,11 @@ mod tests {
                 customer_id: CustomerId(customer_id),
                 due_on: d("2026-11-27"),
                 due_time: None,
-                task: format!("task {id}"),
+                task: format!("task {id}").into(),
                 repeat: None,
             },
             interaction_id: None,
-            customer_name: format!("customer {customer_id}"),
+            customer_name: format!("customer {customer_id}").into(),
             done_at: None,
         }
     }

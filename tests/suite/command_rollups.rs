@@ -107,7 +107,7 @@ fn the_morning_is_the_whole_books_on_the_demo_book() {
                     customer_id: customer,
                     due_on: day.parse().unwrap(),
                     due_time: Some(time.parse().unwrap()),
-                    task: format!("call at {time}"),
+                    task: format!("call at {time}").into(),
                     repeat: None,
                 })
                 .unwrap();

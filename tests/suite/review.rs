@@ -56,7 +56,7 @@ fn open_tasks(repo: &Repository, customer: CustomerId) -> Vec<(String, chrono::N
     repo.open_follow_ups(Some(customer))
         .unwrap()
         .into_iter()
-        .map(|f| (f.draft.task, f.draft.due_on))
+        .map(|f| (f.draft.task.into(), f.draft.due_on))
         .collect()
 }
 

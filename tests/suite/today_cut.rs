@@ -16,7 +16,7 @@ fn book_with_overdue(n: usize) -> CliBook {
             customer_id: id,
             due_on: "2026-11-30".parse().unwrap(),
             due_time: None,
-            task: format!("task {i}"),
+            task: format!("task {i}").into(),
             repeat: None,
         })
         .unwrap();

@@ -44,7 +44,7 @@ fn follow_up(id: FollowUpId, customer_id: CustomerId, due: &str, done: bool) -> 
             customer_id,
             due_on: due.parse().unwrap(),
             due_time: None,
-            task: format!("task {id}"),
+            task: format!("task {id}").into(),
             repeat: None,
         },
         interaction_id: None,

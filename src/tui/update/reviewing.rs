@@ -284,7 +284,7 @@ pub fn quick_snooze(state: &mut State, repo: &mut Repository, choice: QuickDate)
                 customer_id: row.id,
                 due_on: until,
                 due_time: None,
-                task: reconnect_task(),
+                task: reconnect_task().into(),
                 repeat: None,
             })?;
             settle(state, repo, Handled::Planned(until))?;
