@@ -1,6 +1,8 @@
 //! The morning's list: what is overdue, due today and coming up, whose birthday it is, and who
 //! is going cold. Shared by `fieldbook today` and the review screen.
 
+use std::borrow::Borrow;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -47,11 +49,25 @@ pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
 
 /// Customers going cold in the order the morning lists them: coldest first, then in attention
 /// order.
-pub fn order_cold(cold: &mut [CustomerRow], today: NaiveDate) {
+pub fn order_cold<R: Borrow<CustomerRow>>(cold: &mut [R], today: NaiveDate) {
     // Stable sorts: attention order is kept among equals. One key per row, not two per
     // comparison: a big book has thousands going cold.
-    cold.sort_by_cached_key(|r| sort_key(SortOrder::Attention, r, today));
-    cold.sort_by_key(|r| std::cmp::Reverse(r.cold_by));
+    cold.sort_by_cached_key(|r| sort_key(SortOrder::Attention, r.borrow(), today));
+    cold.sort_by_key(|r| std::cmp::Reverse(r.borrow().cold_by));
+}
+
+/// The customers of `rows` going cold, in the order the morning lists them (`order_cold`),
+/// without copying them: the review keeps only its share of a big book's thousands.
+pub fn cold_rows(rows: &[CustomerRow], today: NaiveDate) -> Vec<&CustomerRow> {
+    let mut cold: Vec<&CustomerRow> = rows.iter().filter(|r| r.cold_by.is_some()).collect();
+    order_cold(&mut cold, today);
+    cold
+}
+
+/// How many of `open` (earliest first, as `follow_ups::order_key` orders them) are due on or
+/// before `today`: all that can be overdue or due today lead the list.
+pub fn due_by(open: &[FollowUp], today: NaiveDate) -> usize {
+    open.partition_point(|f| f.draft.due_on <= today)
 }
 
 impl Agenda {
@@ -188,6 +204,54 @@ mod tests {
         assert_eq!(a.birthdays[0].person.as_deref(), Some("张伟"));
         assert_eq!(a.birthdays[0].turns, Some(41));
         assert!(!a.is_empty());
+    }
+
+    #[test]
+    fn the_due_lead_and_the_cold_refs_give_the_whole_lists_review() {
+        let today = d("2026-11-28");
+        let now = today.and_hms_opt(16, 0, 0).unwrap();
+        let mut fs = vec![
+            follow_up(5, "2026-11-29"),
+            follow_up(2, "2026-11-28"),
+            follow_up(3, "2026-11-01"),
+            follow_up(4, "2026-12-03"),
+            follow_up(1, "2026-11-28"),
+        ];
+        fs[1].draft.due_time = chrono::NaiveTime::from_hms_opt(15, 0, 0);
+        fs.sort_by_key(crate::book::follow_ups::order_key);
+        let due = due_by(&fs, today);
+        assert_eq!(due, 3, "today's follow-ups are in the lead, timed or not");
+        let whole = Agenda::build(fs.clone(), &[], &[], now, 0);
+        let lead = Agenda::build(fs[..due].to_vec(), &[], &[], now, 0);
+        assert_eq!((&lead.overdue, &lead.today), (&whole.overdue, &whole.today));
+        assert_eq!(whole.overdue.len() + whole.today.len(), 3);
+
+        let row = |id: i64, name: &str, cold_by: Option<i64>| CustomerRow {
+            id: CustomerId(id),
+            name: name.into(),
+            city: Default::default(),
+            tier: None,
+            tier_by_hand: false,
+            tags: Default::default(),
+            ways: Default::default(),
+            people: Default::default(),
+            cadence_days: None,
+            created_at: "2026-01-01T00:00:00".parse().unwrap(),
+            last_contact_at: None,
+            next_follow_up_on: None,
+            cold_by,
+        };
+        let rows = [
+            row(1, "甲", Some(3)),
+            row(2, "乙", None),
+            row(3, "丙", Some(40)),
+            row(4, "丁", Some(3)),
+        ];
+        let copied = Agenda::build(Vec::new(), &rows, &[], now, 0).cold;
+        let refs: Vec<i64> = cold_rows(&rows, today).iter().map(|r| r.id.get()).collect();
+        let ids: Vec<i64> = copied.iter().map(|r| r.id.get()).collect();
+        assert_eq!(refs, ids);
+        assert_eq!(refs[0], 3, "coldest first");
     }
 
     #[test]

@@ -229,7 +229,7 @@ pub fn read_whole_book(
 pub fn cold_for_review(
     repo: &Repository,
     config: &Config,
-    mut cold: Vec<CustomerRow>,
+    mut cold: Vec<&CustomerRow>,
 ) -> Result<Vec<CustomerRow>> {
     let cap = config.review_cold_per_day as usize;
     if cold.is_empty() || cap == 0 {
@@ -243,5 +243,5 @@ pub fn cold_for_review(
         cadence_days: care::cadence(r.cadence_days, config.cadence.for_tier(r.tier)),
     });
     cold.truncate(cap);
-    Ok(cold)
+    Ok(cold.into_iter().cloned().collect())
 }
