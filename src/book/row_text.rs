@@ -48,7 +48,9 @@ macro_rules! text_type {
         }
 
         impl From<String> for $name {
-            fn from(text: String) -> Self {
+            fn from(mut text: String) -> Self {
+                // A long text may keep the `String`'s buffer: not its spare capacity.
+                text.shrink_to_fit();
                 Self(text.into())
             }
         }
@@ -219,7 +221,11 @@ mod tests {
         // 24 bytes (eight Chinese characters) in place; one more and it is allocated.
         let name = Text::from("星河科技有限公司");
         assert!(!name.0.is_heap_allocated());
-        assert!(Text::from(format!("{name}!")).0.is_heap_allocated());
+        let mut long = String::with_capacity(256);
+        long.push_str(&format!("{name}!"));
+        let long = Text::from(long);
+        assert!(long.0.is_heap_allocated());
+        assert_eq!(long.0.capacity(), long.len(), "no spare capacity kept");
     }
 
     #[test]
