@@ -227,19 +227,8 @@ mod tests {
         assert_eq!(whole.overdue.len() + whole.today.len(), 3);
 
         let row = |id: i64, name: &str, cold_by: Option<i64>| CustomerRow {
-            id: CustomerId(id),
-            name: name.into(),
-            city: Default::default(),
-            tier: None,
-            tier_by_hand: false,
-            tags: Default::default(),
-            ways: Default::default(),
-            people: Default::default(),
-            cadence_days: None,
-            created_at: "2026-01-01T00:00:00".parse().unwrap(),
-            last_contact_at: None,
-            next_follow_up_on: None,
             cold_by,
+            ..CustomerRow::named(id, name)
         };
         let rows = [
             row(1, "甲", Some(3)),

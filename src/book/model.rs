@@ -201,6 +201,28 @@ impl CustomerRow {
     }
 }
 
+#[cfg(test)]
+impl CustomerRow {
+    /// A plain row for tests: named, created on 2026-01-01, nothing else set.
+    pub fn named(id: i64, name: &str) -> CustomerRow {
+        CustomerRow {
+            id: CustomerId(id),
+            name: name.into(),
+            city: Default::default(),
+            tier: None,
+            tier_by_hand: false,
+            tags: Default::default(),
+            ways: Default::default(),
+            people: Default::default(),
+            cadence_days: None,
+            created_at: "2026-01-01T00:00:00".parse().expect("a date"),
+            last_contact_at: None,
+            next_follow_up_on: None,
+            cold_by: None,
+        }
+    }
+}
+
 /// `CustomerRow::share_repeated` for every row.
 pub fn share_repeated(rows: &mut [CustomerRow]) {
     let mut interner = Interner::default();

@@ -237,19 +237,9 @@ mod tests {
     /// A customer 10 days past its cadence.
     pub(super) fn cold(id: i64) -> CustomerRow {
         CustomerRow {
-            id: CustomerId(id),
-            name: format!("customer {id}").into(),
-            city: Default::default(),
-            tier: None,
-            tier_by_hand: false,
-            tags: Default::default(),
-            ways: Default::default(),
-            people: Default::default(),
-            cadence_days: None,
             created_at: d("2026-01-01").and_hms_opt(9, 0, 0).unwrap(),
-            last_contact_at: None,
-            next_follow_up_on: None,
             cold_by: Some(10),
+            ..CustomerRow::named(id, &format!("customer {id}"))
         }
     }
 

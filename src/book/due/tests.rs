@@ -10,19 +10,9 @@ fn dt(s: &str) -> NaiveDateTime {
 
 fn row(id: i64, name: &str, next: Option<&str>, last: Option<&str>) -> CustomerRow {
     CustomerRow {
-        id: CustomerId(id),
-        name: name.into(),
-        city: Default::default(),
-        tier: None,
-        tier_by_hand: false,
-        tags: Default::default(),
-        ways: Default::default(),
-        people: Default::default(),
-        cadence_days: None,
-        created_at: "2026-01-01T00:00:00".parse().unwrap(),
         last_contact_at: last.map(dt),
         next_follow_up_on: next.map(d),
-        cold_by: None,
+        ..CustomerRow::named(id, name)
     }
 }
 
