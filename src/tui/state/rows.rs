@@ -203,9 +203,11 @@ impl State {
         self.follow_ups
             .retain(|f| ids.binary_search(&f.draft.customer_id).is_err());
         if theirs.len() > 32 {
-            // Many (a day's birthday reminders): one sort beats as many moves of the rest.
+            // Many (a day's birthday reminders): one sort beats as many moves of the rest. A
+            // stable sort finds the list's run and merges the new ones in, copying aside only
+            // the shorter side.
             self.follow_ups.extend(theirs);
-            self.follow_ups.sort_unstable_by_key(order_key);
+            self.follow_ups.sort_by_key(order_key);
         } else {
             for f in theirs {
                 let key = order_key(&f);
@@ -214,5 +216,56 @@ impl State {
             }
         }
         self.follow_up_list.step(0, self.follow_ups.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::follow_ups::order_key;
+    use crate::book::model::{FollowUpDraft, FollowUpId};
+
+    fn follow_up(id: i64, customer: i64, day: u64) -> FollowUp {
+        FollowUp {
+            id: FollowUpId(id),
+            draft: FollowUpDraft {
+                customer_id: CustomerId(customer),
+                due_on: "2026-11-01".parse::<chrono::NaiveDate>().unwrap() + chrono::Days::new(day),
+                due_time: None,
+                task: format!("task {id}").into(),
+                repeat: None,
+            },
+            interaction_id: None,
+            customer_name: Default::default(),
+            done_at: None,
+        }
+    }
+
+    #[test]
+    fn many_follow_ups_of_some_customers_are_merged_in_their_place() {
+        let now = "2026-11-15T09:00:00".parse().unwrap();
+        let mut state = State::new(now, "test", crate::config::Config::default());
+        // 200 open follow-ups of customers 1..=10, out of order.
+        let listed = (0..200).map(|i| follow_up(i, 1 + i % 10, ((i * 37) % 60) as u64));
+        state.set_follow_ups(listed.collect());
+        // Customers 2 and 5 now have 40 (a day's reminders), in no order.
+        let theirs: Vec<FollowUp> = (0..40)
+            .map(|i| follow_up(1000 + i, [2, 5][i as usize % 2], ((i * 13) % 50) as u64))
+            .collect();
+        state.put_customers_follow_ups(&[CustomerId(2), CustomerId(5)], theirs);
+        let keys: Vec<_> = state.follow_ups.iter().map(order_key).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "earliest first");
+        let of = |c: i64| {
+            let follow_ups = &state.follow_ups;
+            follow_ups
+                .iter()
+                .filter(move |f| f.draft.customer_id == CustomerId(c))
+        };
+        assert!(
+            of(2).chain(of(5)).all(|f| f.id.get() >= 1000),
+            "theirs replaced"
+        );
+        assert_eq!(of(2).count() + of(5).count(), 40);
+        assert_eq!(state.follow_ups.len(), 200 - 40 + 40);
     }
 }
