@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Declares a read-only text type over `$inner` that reads as a `str`.
 macro_rules! text_type {
-    ($(#[$meta:meta])* $name:ident($inner:ty)) => {
+    ($(#[$meta:meta])* $name:ident($inner:ty), $from_str:expr, $from_string:expr) => {
         $(#[$meta])*
         #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name($inner);
@@ -43,75 +43,73 @@ macro_rules! text_type {
 
         impl From<&str> for $name {
             fn from(text: &str) -> Self {
-                Self(text.into())
+                Self($from_str(text))
             }
         }
 
         impl From<String> for $name {
-            fn from(mut text: String) -> Self {
-                // A long text may keep the `String`'s buffer: not its spare capacity.
-                text.shrink_to_fit();
-                Self(text.into())
+            fn from(text: String) -> Self {
+                Self($from_string(text))
             }
         }
 
         impl From<$name> for String {
             fn from(text: $name) -> String {
-                text.0.to_string()
+                text.as_str().to_string()
             }
         }
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                *self.0 == *other
+                self.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                *self.0 == **other
+                self.as_str() == &**other
             }
         }
 
         impl PartialEq<String> for $name {
             fn eq(&self, other: &String) -> bool {
-                *self.0 == **other
+                self.as_str() == &**other
             }
         }
 
         impl PartialEq<$name> for str {
             fn eq(&self, other: &$name) -> bool {
-                *self == *other.0
+                self == other.as_str()
             }
         }
 
         impl PartialEq<$name> for &str {
             fn eq(&self, other: &$name) -> bool {
-                **self == *other.0
+                &**self == other.as_str()
             }
         }
 
         impl PartialEq<$name> for String {
             fn eq(&self, other: &$name) -> bool {
-                **self == *other.0
+                &**self == other.as_str()
             }
         }
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Debug::fmt(&*self.0, f)
+                fmt::Debug::fmt(self.as_str(), f)
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(&*self.0, f)
+                fmt::Display::fmt(self.as_str(), f)
             }
         }
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.0)
+                s.serialize_str(self.as_str())
             }
         }
 
@@ -127,13 +125,22 @@ text_type!(
     /// A row's own text (a name, its people): up to 24 bytes held in place, no allocation;
     /// a longer text gets one of its exact length. Most people's names and many customers'
     /// fit, and a small allocation costs 32-48 bytes with malloc's header and rounding.
-    Text(compact_str::CompactString)
+    Text(compact_str::CompactString),
+    compact_str::CompactString::from,
+    |mut text: String| {
+        // A long text may keep the `String`'s buffer: not its spare capacity.
+        text.shrink_to_fit();
+        compact_str::CompactString::from(text)
+    }
 );
 
 text_type!(
     /// Text many rows share (a city, a set of tags): `Interner::shared` gives equal texts one
-    /// allocation.
-    SharedText(Arc<str>)
+    /// allocation. 8 bytes in a row: a pointer to the shared box, where an `Arc<str>` would
+    /// carry the length too, twice per row (city and tags).
+    SharedText(Arc<Box<str>>),
+    |text: &str| Arc::new(Box::from(text)),
+    |text: String| Arc::new(text.into_boxed_str())
 );
 
 /// How a customer is reached: searched, and shown only by `find`, so a list keeps them in its
@@ -235,6 +242,7 @@ mod tests {
         let b = interner.shared(SharedText::from(String::from("武汉")));
         let c = interner.shared(SharedText::from("杭州"));
         assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(std::mem::size_of::<SharedText>(), 8, "one pointer in a row");
         assert!(!Arc::ptr_eq(&a.0, &c.0));
         assert_eq!(b, "武汉");
     }
