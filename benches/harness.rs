@@ -146,6 +146,7 @@ fn bench_open(path: &Path, runs: usize) -> Figures {
         .map(|_| {
             let start = Instant::now();
             let repo = Repository::open(path).expect("open");
+            repo.keep_app_page_cache().expect("the app's page cache");
             let mut state = update::reading::first_screen(&repo, now(), "bench", Config::default())
                 .expect("first");
             draw(&mut state);
@@ -159,6 +160,7 @@ fn bench_open(path: &Path, runs: usize) -> Figures {
 /// the first screenful (keys still work).
 fn bench_full_load(path: &Path, runs: usize) -> Figures {
     let repo = Repository::open(path).expect("open");
+    repo.keep_app_page_cache().expect("the app's page cache");
     let samples = (0..runs)
         .map(|_| {
             let mut state = update::reading::first_screen(&repo, now(), "bench", Config::default())
@@ -292,6 +294,7 @@ fn bench_log(path: &Path, runs: usize) -> Figures {
     let copy = path.with_extension("write-copy");
     std::fs::copy(path, &copy).expect("copy book");
     let mut repo = Repository::open(&copy).expect("open copy");
+    repo.keep_app_page_cache().expect("the app's page cache");
     let id = repo.customer_rows().expect("rows")[0].id;
     let samples = (0..runs)
         .map(|i| {
@@ -326,6 +329,7 @@ fn bench_log(path: &Path, runs: usize) -> Figures {
 /// A session's worth of work in a fresh process: the peak RSS a person's fieldbook would reach.
 fn session_rss(path: &Path) {
     let mut repo = Repository::open(path).expect("open");
+    repo.keep_app_page_cache().expect("the app's page cache");
     let mut state =
         update::reading::first_screen(&repo, now(), "bench", Config::default()).expect("first");
     let reader = Repository::open_reader(path).expect("reader");
@@ -379,6 +383,7 @@ fn main() {
         );
     }
     let mut repo = Repository::open(&path).expect("open");
+    repo.keep_app_page_cache().expect("the app's page cache");
     let mut state = update::reading::load(&repo, now(), "bench").expect("load");
     for (label, query) in FILTER_QUERIES {
         let (keys, behind) = bench_filter(&mut repo, &mut state, query, FILTER_ROUNDS);
@@ -426,6 +431,7 @@ fn main() {
         let small = book_path(5_000);
         ensure_book(&small, 5_000);
         let mut repo = Repository::open(&small).expect("open");
+        repo.keep_app_page_cache().expect("the app's page cache");
         let mut state = update::reading::load(&repo, now(), "bench").expect("load");
         let mut all = Vec::new();
         for query in ["northwind", "星河科技", "xhkj", "1380013"] {

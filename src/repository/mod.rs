@@ -105,6 +105,9 @@ impl std::fmt::Display for BookError {
     }
 }
 
+/// See `Repository::keep_app_page_cache`.
+pub const APP_PAGE_CACHE_KIB: u32 = 512;
+
 /// What a full disk means for the person at the keyboard; the command line adds the space left.
 pub const DISK_FULL: &str =
     "disk full: nothing of this change was written; free some space and try again";
@@ -259,6 +262,16 @@ impl Repository {
         self.path.as_deref()
     }
 
+    /// The app's connection keeps a page cache of `APP_PAGE_CACHE_KIB` rather than SQLite's
+    /// 2 MB: the app holds its whole list in memory, and what it reads from the book (a
+    /// customer's history, a page of notes search) is a few pages an action, which the
+    /// system's file cache serves again at once when they were dropped here.
+    pub fn keep_app_page_cache(&self) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{APP_PAGE_CACHE_KIB}"))?;
+        Ok(())
+    }
+
     fn now(&self) -> NaiveDateTime {
         (self.clock)()
     }
@@ -282,5 +295,24 @@ impl Repository {
                 "integrity check failed: {verdict}"
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod page_cache_tests {
+    use super::*;
+
+    #[test]
+    fn the_apps_connection_keeps_a_small_page_cache() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let repo = Repository::open(&dir.path().join("book.sqlite3")).expect("a book");
+        let size = |repo: &Repository| -> i64 {
+            repo.conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .expect("cache_size")
+        };
+        assert_eq!(size(&repo), -2000, "SQLite's default until the app asks");
+        repo.keep_app_page_cache().expect("set");
+        assert_eq!(size(&repo), -i64::from(APP_PAGE_CACHE_KIB));
     }
 }

@@ -46,6 +46,7 @@ pub fn run(
     mut day: DayStart,
 ) -> io::Result<()> {
     let busy = hang_up::watch()?;
+    repo.keep_app_page_cache().map_err(io::Error::other)?;
     // A book on disk is read on a thread after a first screen drawn from indexed queries; an
     // in-memory one (tests) is small and read at once.
     let now = clock();
