@@ -64,12 +64,6 @@ pub fn cold_rows(rows: &[CustomerRow], today: NaiveDate) -> Vec<&CustomerRow> {
     cold
 }
 
-/// How many of `open` (earliest first, as `follow_ups::order_key` orders them) are due on or
-/// before `today`: all that can be overdue or due today lead the list.
-pub fn due_by(open: &[FollowUp], today: NaiveDate) -> usize {
-    open.partition_point(|f| f.draft.due_on <= today)
-}
-
 impl Agenda {
     /// `follow_ups` are the open ones (any order), split by `now` (a follow-up at 15:00 is
     /// overdue from 15:00); `rows` have `cold_by` filled in;
@@ -219,10 +213,15 @@ mod tests {
         ];
         fs[1].draft.due_time = chrono::NaiveTime::from_hms_opt(15, 0, 0);
         fs.sort_by_key(crate::book::follow_ups::order_key);
-        let due = due_by(&fs, today);
-        assert_eq!(due, 3, "today's follow-ups are in the lead, timed or not");
+        // What the review reads from the book (`open_follow_ups_due_by`): those due by today.
+        let due: Vec<FollowUp> = fs
+            .iter()
+            .filter(|f| f.draft.due_on <= today)
+            .cloned()
+            .collect();
+        assert_eq!(due.len(), 3, "today's follow-ups are in it, timed or not");
         let whole = Agenda::build(fs.clone(), &[], &[], now, 0);
-        let lead = Agenda::build(fs[..due].to_vec(), &[], &[], now, 0);
+        let lead = Agenda::build(due, &[], &[], now, 0);
         assert_eq!((&lead.overdue, &lead.today), (&whole.overdue, &whole.today));
         assert_eq!(whole.overdue.len() + whole.today.len(), 3);
 

@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::model::{Contact, FollowUp, FollowUpDraft, FollowUpId};
+use super::model::{Contact, CustomerId, FollowUp, FollowUpDraft, FollowUpId};
 
 /// How follow-ups are listed: in the order they are done in ([`super::due::follow_up_order`]:
 /// by day, timed ones first by time), then in the order they were made.
@@ -12,6 +12,36 @@ pub fn order_key(f: &FollowUp) -> ((NaiveDate, bool, Option<NaiveTime>), FollowU
         super::due::follow_up_order(f.draft.due_on, f.draft.due_time),
         f.id,
     )
+}
+
+/// An open follow-up's place in the list and whose it is, without its words: the app keeps
+/// one for each of the book's open follow-ups (32 bytes, where a whole one is 120 and its
+/// task and customer's name), and reads the whole ones around what is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpKey {
+    pub id: FollowUpId,
+    pub customer_id: CustomerId,
+    pub due_on: NaiveDate,
+    pub due_time: Option<NaiveTime>,
+}
+
+impl FollowUpKey {
+    pub fn of(f: &FollowUp) -> Self {
+        FollowUpKey {
+            id: f.id,
+            customer_id: f.draft.customer_id,
+            due_on: f.draft.due_on,
+            due_time: f.draft.due_time,
+        }
+    }
+
+    /// Where it is listed: `order_key` of its follow-up.
+    pub fn order(&self) -> ((NaiveDate, bool, Option<NaiveTime>), FollowUpId) {
+        (
+            super::due::follow_up_order(self.due_on, self.due_time),
+            self.id,
+        )
+    }
 }
 
 /// A follow-up says what to do.

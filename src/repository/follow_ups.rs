@@ -6,7 +6,7 @@ use rusqlite::{Row, RowIndex, Transaction, params};
 use super::sql_text as text;
 use super::{BookError, Repository, Result};
 use crate::book::care::{self, Ceiling};
-use crate::book::follow_ups;
+use crate::book::follow_ups::{self, FollowUpKey};
 use crate::book::model::{CustomerId, FollowUp, FollowUpDraft, FollowUpId, InteractionId};
 use crate::book::recurrence::{Basis, Recurrence, Unit};
 use crate::book::validate;
@@ -211,6 +211,49 @@ impl Repository {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// `open_follow_ups`, each as its place in the list (`FollowUpKey`): what the app keeps
+    /// of the whole book's.
+    pub fn open_follow_up_keys(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUpKey>> {
+        // As `open_follow_ups`: two statements, and the open-by-due index walked first.
+        let (filter, join) = match customer {
+            Some(_) => ("f.customer_id = ?1", "JOIN"),
+            None => ("?1 IS NULL", "CROSS JOIN"),
+        };
+        let sql = format!(
+            "SELECT f.id, f.customer_id, f.due_on, f.due_time
+               FROM follow_up f {join} customer c ON c.id = f.customer_id
+              WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
+              ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([customer], |r| {
+            Ok(FollowUpKey {
+                id: r.get(0)?,
+                customer_id: r.get(1)?,
+                due_on: text::parse_date("due_on", &r.get::<_, String>(2)?)?,
+                due_time: text::opt("due_time", r.get(3)?, text::parse_time)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Those of `ids` still open, of customers not archived, earliest first (as
+    /// `follow_ups::order_key`): the whole follow-ups behind keys the app holds.
+    pub fn open_follow_ups_among(&self, ids: &[FollowUpId]) -> Result<Vec<FollowUp>> {
+        let sql = format!(
+            "SELECT {COLUMNS}
+               FROM follow_up f JOIN customer c ON c.id = f.customer_id
+              WHERE f.id IN (SELECT value FROM json_each(?1))
+                AND f.done_at IS NULL AND c.archived = 0"
+        );
+        let listed: Vec<String> = ids.iter().map(FollowUpId::to_string).collect();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([format!("[{}]", listed.join(","))], follow_up_by_place)?;
+        let mut found: Vec<FollowUp> = rows.collect::<rusqlite::Result<_>>()?;
+        found.sort_by_key(follow_ups::order_key);
+        Ok(found)
     }
 
     /// Open follow-ups of customers not archived due by `horizon`, earliest first (as

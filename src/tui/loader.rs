@@ -10,7 +10,8 @@ use std::sync::mpsc::{self, Receiver};
 use chrono::NaiveDate;
 
 use crate::book::due::SortOrder;
-use crate::book::model::{CustomerRow, FollowUp, Interner};
+use crate::book::follow_ups::FollowUpKey;
+use crate::book::model::{CustomerRow, Interner};
 use crate::config::Config;
 use crate::repository::{Repository, Result};
 use crate::search::CustomerSearch;
@@ -25,7 +26,8 @@ pub struct Loaded {
     pub attention: Vec<usize>,
     pub today: NaiveDate,
     pub computed_tiers: Ranking,
-    pub follow_ups: Vec<FollowUp>,
+    /// The whole book's open follow-ups, each as its place in the list.
+    pub follow_ups: Vec<FollowUpKey>,
     pub search: CustomerSearch,
     /// The newest undo step when the read began: a write after it makes the read stale.
     pub as_of_step: i64,
@@ -103,8 +105,7 @@ fn load_with(
     // Collected vectors grow by doubling: give back the slack, a few MB at 100,000 rows.
     rows.shrink_to_fit();
     let attention = customer_list::order(&rows, SortOrder::Attention, today);
-    let mut follow_ups = repo.open_follow_ups(None)?;
-    follow_ups.shrink_to_fit();
+    let follow_ups = repo.open_follow_up_keys(None)?;
     Ok(Loaded {
         rows,
         attention,

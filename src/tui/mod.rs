@@ -127,6 +127,9 @@ fn event_loop(
         // Held while drawing and carrying out keys, so the hang-up watch ends the process
         // between two pieces of work, never inside a write or a half-drawn frame.
         let mut working = busy.hold();
+        // The steps that move the follow-ups' selection read what it comes near; this covers
+        // any that did not (a merge after a save shifting the list under it).
+        update::update_with(app.state, app.repo, update::reading::fill_follow_ups);
         terminal.draw(|f| ui::draw(f, app.state))?;
         if app.state.quit {
             return Ok(());

@@ -6,10 +6,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::action::Pane;
 
+mod open_follow_ups;
 mod rows;
 mod screen;
 mod scroll;
 
+pub use open_follow_ups::OpenFollowUps;
 pub use screen::{Overlay, Screen};
 pub use scroll::TextScroll;
 
@@ -157,7 +159,7 @@ pub struct State {
     /// is lost: what rows read again later are finished with.
     pub computed_tiers: crate::services::customer_list::Ranking,
     pub detail: Option<Detail>,
-    pub follow_ups: Vec<FollowUp>,
+    pub follow_ups: OpenFollowUps,
     pub follow_up_scope: FollowUpScope,
 
     // The list's order and filter.
@@ -223,7 +225,7 @@ impl State {
             detail: None,
             history_scroll: 0,
             profile_scroll: TextScroll::default(),
-            follow_ups: Vec::new(),
+            follow_ups: OpenFollowUps::default(),
             follow_up_scope: FollowUpScope::default(),
             follow_up_list: ListCursor::default(),
             screen: Screen::BOOK,

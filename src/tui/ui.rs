@@ -163,14 +163,14 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
     let today = state.today;
     // Follow-ups are kept earliest first: the counts are two binary searches, not a walk
     // over every open follow-up on every frame.
-    let fs = &state.follow_ups;
+    let fs = state.follow_ups.keys();
     // Timed ones lead their day, so today's whose time has passed directly follow the days
     // before: overdue is still a prefix.
     let overdue = fs.partition_point(|f| {
-        crate::book::due::Bucket::of(f.draft.due_on, f.draft.due_time, state.now)
+        crate::book::due::Bucket::of(f.due_on, f.due_time, state.now)
             == crate::book::due::Bucket::Overdue
     });
-    let due_today = fs.partition_point(|f| f.draft.due_on <= today) - overdue;
+    let due_today = fs.partition_point(|f| f.due_on <= today) - overdue;
     let mut spans = vec![
         Span::styled("fieldbook", THEME.title),
         Span::styled(

@@ -7,7 +7,7 @@ use super::action::{Action, Pane};
 use super::state::{FollowUpScope, Overlay, Question, Screen, State};
 use crate::repository::{BookError, Repository, Result};
 use crate::safe_text;
-use reading::{load_detail, load_follow_ups, load_more_history, refresh_customer};
+use reading::{fill_follow_ups, load_detail, load_follow_ups, load_more_history, refresh_customer};
 
 mod changed_elsewhere;
 mod duplicates;
@@ -241,7 +241,10 @@ fn move_by(state: &mut State, repo: &Repository, delta: isize) -> Result<()> {
                 .min(total.saturating_sub(1));
             load_more_history(state, repo)?;
         }
-        Pane::FollowUps => state.follow_up_list.step(delta, state.follow_ups.len()),
+        Pane::FollowUps => {
+            state.follow_up_list.step(delta, state.follow_ups.len());
+            fill_follow_ups(state, repo)?;
+        }
     }
     Ok(())
 }

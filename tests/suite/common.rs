@@ -232,6 +232,23 @@ pub fn state_for(repo: &Repository) -> State {
     reading::load(repo, now(), "test book").unwrap()
 }
 
+/// Both states list the same open follow-ups, and those either holds whole are the same.
+pub fn assert_same_follow_ups(a: &State, b: &State) {
+    assert_eq!(a.follow_ups.keys(), b.follow_ups.keys());
+    for i in 0..a.follow_ups.len() {
+        if let (Some(x), Some(y)) = (a.follow_ups.get(i), b.follow_ups.get(i)) {
+            assert_eq!(x, y, "follow-up {i}");
+        }
+    }
+    let selected = a.follow_up_list.selected;
+    if !a.follow_ups.is_empty() {
+        assert!(
+            a.follow_ups.get(selected).is_some(),
+            "the selected one is whole"
+        );
+    }
+}
+
 /// Carries out actions in order, as keys would.
 pub fn run(state: &mut State, repo: &mut Repository, actions: impl IntoIterator<Item = Action>) {
     for a in actions {

@@ -83,7 +83,16 @@ fn the_first_screen_is_the_top_of_the_whole_ranking() {
     assert_eq!(detail(&first), detail(&full));
     let m = first.follow_ups.len();
     assert!(m >= 200 && m < full.follow_ups.len());
-    assert_eq!(first.follow_ups[..], full.follow_ups[..m]);
+    assert_eq!(first.follow_ups.keys(), &full.follow_ups.keys()[..m]);
+    for i in 0..m {
+        let whole = first
+            .follow_ups
+            .get(i)
+            .expect("the first screen's are whole");
+        if let Some(f) = full.follow_ups.get(i) {
+            assert_eq!(whole, f);
+        }
+    }
 
     // What the screen says meanwhile: the top is read, not the book.
     let text = crate::snapshots::screen(&mut first, 200, 50);
@@ -115,7 +124,7 @@ fn the_first_screen_is_the_top_of_the_whole_ranking() {
     reading::install(&mut first, loaded, &repo).unwrap();
     assert!(!first.loading);
     assert_eq!(shown(&first), shown(&full));
-    assert_eq!(first.follow_ups, full.follow_ups);
+    common::assert_same_follow_ups(&first, &full);
 }
 
 fn focus(state: &mut State, repo: &mut Repository, label: &str) {
@@ -138,7 +147,7 @@ fn select(state: &mut State, repo: &mut Repository, at: usize) -> fieldbook::boo
 fn same_as_whole_new_ranking(state: &State, repo: &Repository) {
     let fresh = reading::load_with(repo, now(), "demo", Config::default()).unwrap();
     assert_eq!(shown(state), shown(&fresh));
-    assert_eq!(state.follow_ups, fresh.follow_ups);
+    common::assert_same_follow_ups(state, &fresh);
 }
 
 #[test]
@@ -256,7 +265,7 @@ fn birthday_reminders_are_made_once_the_book_is_in_and_shown_as_a_whole_read_sho
     assert_eq!(birthday[0].draft.due_on, common::today());
     let fresh = reading::load_with(&repo, now(), "demo", config.clone()).unwrap();
     assert_eq!(shown(&state), shown(&fresh));
-    assert_eq!(state.follow_ups, fresh.follow_ups);
+    common::assert_same_follow_ups(&state, &fresh);
     assert_eq!(
         day_start::schedule_care(&mut repo, &config, common::today()).unwrap(),
         0,

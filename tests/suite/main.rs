@@ -19,6 +19,7 @@ mod e2e_undo;
 mod editing;
 mod filter_head;
 mod first_screen;
+mod follow_up_window;
 mod gate;
 mod gate_words;
 mod going_cold;

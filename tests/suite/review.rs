@@ -148,7 +148,7 @@ fn done_snooze_and_plan_write_the_book_and_move_on() {
     assert!(state.screen.is_book() && state.overlay.is_none());
     assert!(state.review().is_none());
     assert!(
-        !state.follow_ups.iter().any(|f| f.draft.due_on <= today()),
+        !state.follow_ups.keys().iter().any(|f| f.due_on <= today()),
         "the book shows nothing due any more"
     );
 }

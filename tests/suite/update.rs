@@ -210,7 +210,7 @@ fn logging_a_call_with_a_follow_up_writes_both() {
     assert_eq!(history[0].draft.at, common::now());
     let f = state
         .follow_ups
-        .iter()
+        .held()
         .find(|f| f.draft.task == "Send the quote")
         .expect("in the follow-ups pane");
     assert_eq!(f.draft.due_on, today().succ_opt().unwrap());
@@ -343,7 +343,7 @@ fn the_follow_up_pane_can_show_only_the_selected_customer() {
     assert!(
         state
             .follow_ups
-            .iter()
+            .held()
             .all(|f| f.draft.customer_id == s.xinghe)
     );
     run(
@@ -354,7 +354,7 @@ fn the_follow_up_pane_can_show_only_the_selected_customer() {
     assert!(
         state
             .follow_ups
-            .iter()
+            .held()
             .all(|f| f.draft.customer_id == s.northwind),
         "follows the selection"
     );
@@ -386,7 +386,7 @@ fn archiving_asks_first() {
     assert!(
         state
             .follow_ups
-            .iter()
+            .held()
             .all(|f| f.draft.customer_id != s.xinghe)
     );
 }
@@ -826,7 +826,13 @@ fn reading_one_customer_after_a_save_matches_reading_the_whole_book() {
             .collect::<Vec<_>>()
     };
     assert_eq!(order(&state), order(&fresh));
-    let ids = |st: &State| st.follow_ups.iter().map(|f| f.id).collect::<Vec<_>>();
+    let ids = |st: &State| {
+        st.follow_ups
+            .keys()
+            .iter()
+            .map(|f| f.id)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&state), ids(&fresh));
     assert_eq!(
         state.visible.get(2).map(|&i| state.rows[i].id),

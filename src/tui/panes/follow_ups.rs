@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
 use crate::book::due::Bucket;
+use crate::book::follow_ups::FollowUpKey;
 use crate::book::model::FollowUp;
 use crate::safe_text;
 use crate::text::{clip, pad};
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &mut State) {
     let now = state.now;
     // Only the window's lines are made: a big book has tens of thousands of open follow-ups,
     // and this pane is drawn with every frame.
-    let runs = Runs::of(&state.follow_ups, now);
+    let runs = Runs::of(state.follow_ups.keys(), now);
     let height = area.height.saturating_sub(2) as usize;
     let mut window = ListCursor {
         selected: runs.line_of(state.follow_up_list.selected),
@@ -86,8 +87,8 @@ struct Runs {
 }
 
 impl Runs {
-    fn of(follow_ups: &[FollowUp], now: NaiveDateTime) -> Self {
-        let bucket = |f: &FollowUp| Bucket::of(f.draft.due_on, f.draft.due_time, now);
+    fn of(follow_ups: &[FollowUpKey], now: NaiveDateTime) -> Self {
+        let bucket = |f: &FollowUpKey| Bucket::of(f.due_on, f.due_time, now);
         debug_assert!(
             follow_ups.is_sorted_by_key(bucket),
             "follow-ups out of order"
@@ -151,7 +152,7 @@ impl Columns {
     fn of(state: &State, shown: &[Entry], width: usize) -> Self {
         let items = || {
             shown.iter().filter_map(|e| match *e {
-                Entry::Item(i) => Some(&state.follow_ups[i]),
+                Entry::Item(i) => state.follow_ups.get(i),
                 Entry::Heading(_) => None,
             })
         };
@@ -195,7 +196,11 @@ fn day_label(f: &FollowUp, now: NaiveDateTime) -> String {
 }
 
 fn item_line(state: &State, i: usize, focused: bool, columns: &Columns) -> Line<'static> {
-    let f = &state.follow_ups[i];
+    // Read from the book when the selection comes near; one the book no longer has open
+    // (done elsewhere) shows as a gap until the list is read again.
+    let Some(f) = state.follow_ups.get(i) else {
+        return Line::styled("  …", THEME.dim);
+    };
     let style = due_style(f.draft.due_on, f.draft.due_time, state.now);
     let day = day_label(f, state.now);
     let mut spans = vec![Span::styled(
@@ -280,7 +285,8 @@ mod tests {
                 .collect();
             follow_ups.sort_by_key(crate::book::follow_ups::order_key);
             let want = every_line(&follow_ups, now);
-            let runs = Runs::of(&follow_ups, now);
+            let keys: Vec<FollowUpKey> = follow_ups.iter().map(FollowUpKey::of).collect();
+            let runs = Runs::of(&keys, now);
             prop_assert_eq!(runs.lines(), want.len());
             let got: Vec<Entry> = (0..runs.lines()).map(|l| runs.at(l)).collect();
             prop_assert_eq!(&got, &want);

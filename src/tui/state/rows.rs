@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{FollowUpScope, State};
+use super::{FollowUpScope, OpenFollowUps, State};
 use crate::book::due::SortOrder;
+use crate::book::follow_ups::FollowUpKey;
 use crate::book::model::{CustomerId, CustomerRow, FollowUp, share_repeated};
 use crate::services::customer_list::{self, Ranking};
 use crate::tui::loader::Loaded;
@@ -19,7 +20,7 @@ impl State {
         customer_list::keep_listed(&mut rows);
         share_repeated(&mut rows);
         self.rows = rows;
-        self.set_follow_ups(follow_ups);
+        self.put_follow_ups(follow_ups);
         self.loading = true;
         self.resort();
     }
@@ -44,8 +45,7 @@ impl State {
         self.computed_tiers = loaded.computed_tiers;
         self.search = loaded.search;
         if self.follow_up_scope == FollowUpScope::WholeBook {
-            self.set_follow_ups(loaded.follow_ups);
-            self.follow_up_list.step(0, self.follow_ups.len());
+            self.put_follow_up_keys(loaded.follow_ups);
         }
         match (self.order, loaded.today == self.today) {
             (SortOrder::Attention, true) => self.put_sorted(loaded.attention),
@@ -175,20 +175,18 @@ impl State {
         }
     }
 
-    /// The open follow-ups the pane shows.
+    /// The open follow-ups the pane shows, all of them whole (one customer's, the first
+    /// screen's).
     pub fn put_follow_ups(&mut self, follow_ups: Vec<FollowUp>) {
-        self.set_follow_ups(follow_ups);
+        self.follow_ups = OpenFollowUps::from_whole(follow_ups, self.follow_up_list.selected);
         self.follow_up_list.step(0, self.follow_ups.len());
     }
 
-    /// The follow-ups are kept earliest first, whatever order they were read in: the pane finds
-    /// its buckets by halving, and a follow-up is merged in at its place. The book gives them
-    /// in that order already, and sorting a sorted list is one pass. The key ends in the id, so
-    /// no two are equal and an unstable sort gives the same order, without the stable sort's
-    /// scratch copy of the list (6 MB at 100,000 customers, at the app's peak).
-    fn set_follow_ups(&mut self, mut follow_ups: Vec<FollowUp>) {
-        follow_ups.sort_unstable_by_key(crate::book::follow_ups::order_key);
-        self.follow_ups = follow_ups;
+    /// The places of the whole book's open follow-ups: those on screen are read whole next
+    /// (`update::reading::fill_follow_ups`).
+    pub fn put_follow_up_keys(&mut self, keys: Vec<FollowUpKey>) {
+        self.follow_ups = OpenFollowUps::from_keys(keys);
+        self.follow_up_list.step(0, self.follow_ups.len());
     }
 
     /// One customer's open follow-ups, merged into the whole book's, earliest first.
@@ -199,73 +197,7 @@ impl State {
     /// Some customers' open follow-ups (`ids` sorted), merged into the whole book's: each put
     /// in its place, the others left where they are.
     pub fn put_customers_follow_ups(&mut self, ids: &[CustomerId], theirs: Vec<FollowUp>) {
-        use crate::book::follow_ups::order_key;
-        self.follow_ups
-            .retain(|f| ids.binary_search(&f.draft.customer_id).is_err());
-        if theirs.len() > 32 {
-            // Many (a day's birthday reminders): one sort beats as many moves of the rest. A
-            // stable sort finds the list's run and merges the new ones in, copying aside only
-            // the shorter side.
-            self.follow_ups.extend(theirs);
-            self.follow_ups.sort_by_key(order_key);
-        } else {
-            for f in theirs {
-                let key = order_key(&f);
-                let at = self.follow_ups.partition_point(|g| order_key(g) <= key);
-                self.follow_ups.insert(at, f);
-            }
-        }
+        self.follow_ups.merge(ids, theirs);
         self.follow_up_list.step(0, self.follow_ups.len());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::book::follow_ups::order_key;
-    use crate::book::model::{FollowUpDraft, FollowUpId};
-
-    fn follow_up(id: i64, customer: i64, day: u64) -> FollowUp {
-        FollowUp {
-            id: FollowUpId(id),
-            draft: FollowUpDraft {
-                customer_id: CustomerId(customer),
-                due_on: "2026-11-01".parse::<chrono::NaiveDate>().unwrap() + chrono::Days::new(day),
-                due_time: None,
-                task: format!("task {id}").into(),
-                repeat: None,
-            },
-            interaction_id: None,
-            customer_name: Default::default(),
-            done_at: None,
-        }
-    }
-
-    #[test]
-    fn many_follow_ups_of_some_customers_are_merged_in_their_place() {
-        let now = "2026-11-15T09:00:00".parse().unwrap();
-        let mut state = State::new(now, "test", crate::config::Config::default());
-        // 200 open follow-ups of customers 1..=10, out of order.
-        let listed = (0..200).map(|i| follow_up(i, 1 + i % 10, ((i * 37) % 60) as u64));
-        state.set_follow_ups(listed.collect());
-        // Customers 2 and 5 now have 40 (a day's reminders), in no order.
-        let theirs: Vec<FollowUp> = (0..40)
-            .map(|i| follow_up(1000 + i, [2, 5][i as usize % 2], ((i * 13) % 50) as u64))
-            .collect();
-        state.put_customers_follow_ups(&[CustomerId(2), CustomerId(5)], theirs);
-        let keys: Vec<_> = state.follow_ups.iter().map(order_key).collect();
-        assert!(keys.windows(2).all(|w| w[0] < w[1]), "earliest first");
-        let of = |c: i64| {
-            let follow_ups = &state.follow_ups;
-            follow_ups
-                .iter()
-                .filter(move |f| f.draft.customer_id == CustomerId(c))
-        };
-        assert!(
-            of(2).chain(of(5)).all(|f| f.id.get() >= 1000),
-            "theirs replaced"
-        );
-        assert_eq!(of(2).count() + of(5).count(), 40);
-        assert_eq!(state.follow_ups.len(), 200 - 40 + 40);
     }
 }

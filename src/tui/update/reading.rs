@@ -112,6 +112,7 @@ pub fn install(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<(
         reload(state, repo)?;
     } else {
         state.put_loaded(loaded);
+        fill_follow_ups(state, repo)?;
         load_detail(state, repo)?;
     }
     // A review opened while the book was read has its going-cold part to choose.
@@ -124,6 +125,7 @@ pub fn install(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<(
 /// form stay as they are; an edit form checks for changes made meanwhile when it saves.
 pub fn follow(state: &mut State, loaded: Loaded, repo: &Repository) -> Result<()> {
     state.put_loaded(loaded);
+    fill_follow_ups(state, repo)?;
     load_detail(state, repo)?;
     load_more_history(state, repo)?;
     super::reviewing::follow_book(state, repo).map(drop)
@@ -236,12 +238,30 @@ pub fn load_more_history(state: &mut State, repo: &Repository) -> Result<()> {
     Ok(())
 }
 
-/// Reads the open follow-ups the pane shows: the whole book's, or the selected customer's.
+/// Reads the open follow-ups the pane shows: the whole book's places (those near the
+/// selection whole), or the selected customer's, whole.
 pub fn load_follow_ups(state: &mut State, repo: &Repository) -> Result<()> {
-    let scope = match state.follow_up_scope {
-        FollowUpScope::WholeBook => None,
-        FollowUpScope::SelectedCustomer => Some(state.selected_id().unwrap_or(CustomerId(-1))),
+    match state.follow_up_scope {
+        FollowUpScope::WholeBook => {
+            state.put_follow_up_keys(repo.open_follow_up_keys(None)?);
+            fill_follow_ups(state, repo)
+        }
+        FollowUpScope::SelectedCustomer => {
+            let id = state.selected_id().unwrap_or(CustomerId(-1));
+            state.put_follow_ups(repo.open_follow_ups(Some(id))?);
+            Ok(())
+        }
+    }
+}
+
+/// Reads whole the open follow-ups near the pane's selection that are not yet (the app holds
+/// every one's place, and the whole ones only around what is on screen: `OpenFollowUps`).
+pub fn fill_follow_ups(state: &mut State, repo: &Repository) -> Result<()> {
+    let selected = state.follow_up_list.selected;
+    let Some(ids) = state.follow_ups.wanted(selected) else {
+        return Ok(());
     };
-    state.put_follow_ups(repo.open_follow_ups(scope)?);
+    let found = repo.open_follow_ups_among(&ids)?;
+    state.follow_ups.put_whole(&ids, found, selected);
     Ok(())
 }

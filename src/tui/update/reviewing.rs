@@ -1,13 +1,15 @@
 //! The review's steps: open it, walk it, and act on the item on screen.
 
+use std::collections::HashSet;
+
 use super::super::book_forms as forms;
 use super::super::form::FollowUpField;
 use super::super::review::{Handled, QuickDate, RECENT, Review, ReviewItem};
-use super::super::state::{FollowUpScope, Screen, State};
+use super::super::state::{Screen, State};
 use super::reading::{load_detail, refresh_customer};
 use crate::book::agenda::{self, Agenda};
 use crate::book::care::TooOften;
-use crate::book::model::{CustomerId, CustomerRow, FollowUp, FollowUpDraft};
+use crate::book::model::{CustomerId, CustomerRow, FollowUp, FollowUpDraft, FollowUpId};
 use crate::i18n::calendar;
 use crate::repository::{Repository, Result};
 use crate::safe_text;
@@ -27,14 +29,10 @@ pub fn open(state: &mut State, repo: &Repository) -> Result<()> {
     if let Some(review) = paused.filter(|r| r.day == state.today) {
         return resume(state, repo, review);
     }
-    // Only what is due by today: a big book's whole list of follow-ups and its customers
-    // going cold are not copied to pick the morning's share (the app's peak at 100,000
-    // customers fell 6.5 MB).
-    let due = if in_memory(state) {
-        state.follow_ups[..agenda::due_by(&state.follow_ups, state.now.date())].to_vec()
-    } else {
-        repo.open_follow_ups(None)?
-    };
+    // Only what is due by today, read through the open-by-due index: the app does not hold
+    // the whole book's follow-ups, and its customers going cold are not copied to pick the
+    // morning's share.
+    let due = repo.open_follow_ups_due_by(state.now.date())?;
     let agenda = Agenda::build(due, &[], &[], state.now, 0);
     let mut review = Review::new(
         state.today,
@@ -81,20 +79,16 @@ pub fn follow_book(state: &mut State, repo: &Repository) -> Result<usize> {
     if state.review().is_none() {
         return Ok(0);
     }
-    let from_book = match in_memory(state) {
-        true => None,
-        false => Some(repo.open_follow_ups(None)?),
-    };
+    let open = open_for_review(state, repo)?;
     let cold_part = match state.review() {
         Some(r) if !r.cold_chosen && !state.loading => Some(cold_share(state, repo)?),
         _ => None,
     };
-    let open = from_book.as_deref().unwrap_or(&state.follow_ups);
     let (rows, now) = (&state.rows, state.now);
     let Screen::Review(review) = &mut state.screen else {
         return Ok(0);
     };
-    let added = review.reconcile(open, rows, now);
+    let added = review.reconcile(&open, rows, now);
     if let Some((cold, total)) = cold_part {
         review.add_cold(cold, total);
     }
@@ -109,10 +103,23 @@ fn cold_share(state: &State, repo: &Repository) -> Result<(Vec<CustomerRow>, usi
     Ok((morning::cold_for_review(repo, &state.config, cold)?, total))
 }
 
-/// Whether the whole book's open follow-ups are in memory: not while the list shows one
-/// customer's or the book is still being read.
-fn in_memory(state: &State) -> bool {
-    state.follow_up_scope == FollowUpScope::WholeBook && !state.loading
+/// What `Review::reconcile` needs of the book's open follow-ups: those due by today (any may
+/// have joined the walk) and those of the walk still open, whatever their day now (one
+/// snoozed is open and due later). Not the whole book's.
+fn open_for_review(state: &State, repo: &Repository) -> Result<Vec<FollowUp>> {
+    let mut open = repo.open_follow_ups_due_by(state.now.date())?;
+    let due: HashSet<FollowUpId> = open.iter().map(|f| f.id).collect();
+    let walked: Vec<FollowUpId> = (state.review().into_iter())
+        .flat_map(|r| &r.items)
+        .filter_map(|item| match item {
+            ReviewItem::FollowUp(f) if !due.contains(&f.id) => Some(f.id),
+            _ => None,
+        })
+        .collect();
+    if !walked.is_empty() {
+        open.extend(repo.open_follow_ups_among(&walked)?);
+    }
+    Ok(open)
 }
 
 /// True when something is overdue or due today: what opens fieldbook on the review. The
@@ -121,8 +128,9 @@ pub fn anything_due(state: &State) -> bool {
     state.follow_up_scope == crate::tui::state::FollowUpScope::WholeBook
         && state
             .follow_ups
+            .keys()
             .first()
-            .is_some_and(|f| f.draft.due_on <= state.today)
+            .is_some_and(|f| f.due_on <= state.today)
 }
 
 /// Reads the current item's customer and latest interactions.
