@@ -164,6 +164,25 @@ pub fn lead_key(order: SortOrder, row: &CustomerRow, today: NaiveDate) -> Attent
     }
 }
 
+/// `lead_key` as one number, never in the other order: a sort of 100,000 rows keeps 8 bytes
+/// a row for it rather than 32 (2.4 MB less at the app's peak, which is that sort as the
+/// whole book is installed). Two keys a number cannot tell apart (a date past the calendar a
+/// `u32` of days holds, seconds within one another) give the same number: compare the keys
+/// themselves then.
+pub fn packed_lead_key(order: SortOrder, row: &CustomerRow, today: NaiveDate) -> u64 {
+    // A key has one part that varies within its group: the day (overdue, today, upcoming),
+    // the days going cold, or the last contact (none first). Days and contacts take the upper
+    // half of the 61 bits below the group, cold days (and a key without any) the lower.
+    const UPPER: u64 = 1 << 60;
+    let (group, day, cold, contact) = lead_key(order, row, today);
+    let value = match (day, contact) {
+        (Some(day), _) => UPPER + (i64::from(day.num_days_from_ce()) - i64::from(i32::MIN)) as u64,
+        (None, Some(at)) => UPPER + at.and_utc().timestamp().saturating_add(1 << 45) as u64,
+        (None, None) => cold.saturating_add(1 << 59).clamp(0, UPPER as i64 - 1) as u64,
+    };
+    u64::from(group) << 61 | value
+}
+
 /// Two names in the order `sort_key` puts them.
 pub fn name_order(a: &str, b: &str) -> Ordering {
     name_chars(a).cmp(name_chars(b))

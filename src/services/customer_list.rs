@@ -128,28 +128,31 @@ fn mark_cold(rows: &mut [CustomerRow], ranking: &Ranking, config: &Config, today
 }
 
 /// Indices of `rows` in `order` (`due::compare`'s). Each row's key is made once and holds no
-/// text, only the first bytes of the name as a number: the names themselves are read only on
-/// a tie, and sorting 100,000 rows allocates one small vector (5 MB), not a string each.
+/// text: the lead key packed in a number, and the first bytes of the name as a number. The
+/// names themselves are read only on a tie, and sorting 100,000 rows allocates one small
+/// vector (2.4 MB), not a string each.
 pub fn order(rows: &[CustomerRow], order: SortOrder, today: NaiveDate) -> Vec<usize> {
-    let mut keyed: Vec<(due::AttentionKey, u64, u32)> = rows
+    let mut keyed: Vec<(u64, u64, u32)> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
             (
-                due::lead_key(order, r, today),
+                due::packed_lead_key(order, r, today),
                 due::name_prefix(&r.name),
                 i as u32,
             )
         })
         .collect();
     keyed.sort_unstable_by(|a, b| {
-        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
-            let (ra, rb) = (&rows[a.2 as usize], &rows[b.2 as usize]);
-            due::name_order(&ra.name, &rb.name).then(ra.id.cmp(&rb.id))
-        })
+        let (ra, rb) = (&rows[a.2 as usize], &rows[b.2 as usize]);
+        a.0.cmp(&b.0)
+            // Keys a number cannot tell apart (see `packed_lead_key`) are compared whole.
+            .then_with(|| due::lead_key(order, ra, today).cmp(&due::lead_key(order, rb, today)))
+            .then(a.1.cmp(&b.1))
+            .then_with(|| due::name_order(&ra.name, &rb.name).then(ra.id.cmp(&rb.id)))
     });
-    // Not `into_iter().map().collect()`: that reuses `keyed`'s buffer, six times the size,
-    // for as long as the list's order is kept (4 MB at 100,000 customers).
+    // Not `into_iter().map().collect()`: that reuses `keyed`'s buffer, three times the size,
+    // for as long as the list's order is kept.
     keyed.iter().map(|k| k.2 as usize).collect()
 }
 
@@ -245,6 +248,40 @@ mod tests {
             [None, None, None, Some(Tier::B)],
             "no revenue: unranked"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn order_is_the_order_compare_gives(
+            rows in proptest::collection::vec((
+                "[a-cA-C北京 ]{0,4}",
+                proptest::option::of(-3i64..4),
+                proptest::option::of(0i64..3),
+                proptest::option::of((-3i64..1, 0u32..2, 0u32..2)),
+            ), 0..40),
+        ) {
+            use crate::book::due::{SortOrder, compare};
+            let today: NaiveDate = "2026-11-28".parse().unwrap();
+            let rows: Vec<CustomerRow> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, (name, next, cold, last))| CustomerRow {
+                    next_follow_up_on: next.map(|n| today + chrono::Duration::days(n)),
+                    cold_by: *cold,
+                    last_contact_at: last.map(|(day, secs, nano)| {
+                        (today + chrono::Duration::days(day)).and_hms_opt(9, 0, 0).unwrap()
+                            + chrono::Duration::seconds(secs.into())
+                            + chrono::Duration::nanoseconds(nano.into())
+                    }),
+                    ..CustomerRow::named(i as i64 + 1, name)
+                })
+                .collect();
+            for sort in [SortOrder::Attention, SortOrder::Name, SortOrder::LastContact] {
+                let mut want: Vec<usize> = (0..rows.len()).collect();
+                want.sort_by(|&a, &b| compare(sort, &rows[a], &rows[b], today));
+                proptest::prop_assert_eq!(order(&rows, sort, today), want);
+            }
+        }
     }
 
     #[test]

@@ -160,6 +160,44 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #[test]
+    fn the_packed_lead_key_never_orders_two_rows_the_other_way(
+        rows in proptest::collection::vec((
+            proptest::option::of(-800i64..800),
+            proptest::option::of(-3i64..90),
+            proptest::option::of((-4000i64..400, 0u32..86_400, 0u32..2)),
+        ), 2..12),
+    ) {
+        let today = d("2026-11-28");
+        let rows: Vec<CustomerRow> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (next, cold, last))| CustomerRow {
+                next_follow_up_on: next.map(|n| today + chrono::Duration::days(n)),
+                cold_by: *cold,
+                last_contact_at: last.map(|(day, secs, nano)| {
+                    (today + chrono::Duration::days(day)).and_hms_opt(0, 0, 0).unwrap()
+                        + chrono::Duration::seconds(secs.into())
+                        + chrono::Duration::nanoseconds(nano.into())
+                }),
+                ..CustomerRow::named(i as i64, "x")
+            })
+            .collect();
+        for order in [SortOrder::Attention, SortOrder::Name, SortOrder::LastContact] {
+            for a in &rows {
+                for b in &rows {
+                    let packed = packed_lead_key(order, a, today).cmp(&packed_lead_key(order, b, today));
+                    let full = lead_key(order, a, today).cmp(&lead_key(order, b, today));
+                    if packed != Ordering::Equal {
+                        proptest::prop_assert_eq!(packed, full, "{:?} {:?}", a, b);
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn sort_order_cycles_through_all_three() {
     let o = SortOrder::default();
