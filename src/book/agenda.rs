@@ -225,7 +225,7 @@ mod tests {
         assert_eq!((&lead.overdue, &lead.today), (&whole.overdue, &whole.today));
         assert_eq!(whole.overdue.len() + whole.today.len(), 3);
 
-        let row = |id: i64, name: &str, cold_by: Option<i64>| CustomerRow {
+        let row = |id: i64, name: &str, cold_by: Option<i32>| CustomerRow {
             cold_by,
             ..CustomerRow::named(id, name)
         };

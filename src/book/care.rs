@@ -76,7 +76,8 @@ pub fn mark_cold(
             lost: lost(row.id),
             follow_up_planned: row.next_follow_up_on.is_some(),
         };
-        row.cold_by = going_cold(&facts, today);
+        row.cold_by =
+            going_cold(&facts, today).map(|d| d.clamp(i32::MIN.into(), i32::MAX.into()) as i32);
     }
 }
 

@@ -235,7 +235,7 @@ fn attention_key(row: &CustomerRow, today: NaiveDate) -> AttentionKey {
     match (row.next_follow_up_on, row.cold_by) {
         (Some(due), _) if due < today => (0, Some(due), 0, None),
         (Some(due), _) if due == today => (1, Some(due), 0, None),
-        (_, Some(days)) => (2, None, -days, None),
+        (_, Some(days)) => (2, None, -i64::from(days), None),
         (Some(due), None) => (3, Some(due), 0, None),
         (None, None) => (4, None, 0, row.last_contact_at),
     }

@@ -239,7 +239,7 @@ pub fn visit_plan(rows: &[CustomerRow], today: NaiveDate, days_ahead: u32) -> Ve
             }
         }
         if let Some(days) = row.cold_by {
-            reasons.push(VisitReason::Cold { days });
+            reasons.push(VisitReason::Cold { days: days.into() });
         }
         if reasons.is_empty() {
             continue;

@@ -256,7 +256,7 @@ mod tests {
             rows in proptest::collection::vec((
                 "[a-cA-C北京 ]{0,4}",
                 proptest::option::of(-3i64..4),
-                proptest::option::of(0i64..3),
+                proptest::option::of(0i32..3),
                 proptest::option::of((-3i64..1, 0u32..2, 0u32..2)),
             ), 0..40),
         ) {

@@ -239,7 +239,7 @@ pub fn cold_for_review(
     rank_by_worth(&mut cold, |r| ColdWorth {
         tier: r.tier,
         open_deals: open_deals.get(&r.id).copied().unwrap_or(0),
-        days_past: r.cold_by.unwrap_or(0),
+        days_past: r.cold_by.unwrap_or(0).into(),
         cadence_days: care::cadence(r.cadence_days, config.cadence.for_tier(r.tier)),
     });
     cold.truncate(cap);

@@ -165,7 +165,7 @@ proptest::proptest! {
     fn the_packed_lead_key_never_orders_two_rows_the_other_way(
         rows in proptest::collection::vec((
             proptest::option::of(-800i64..800),
-            proptest::option::of(-3i64..90),
+            proptest::option::of(-3i32..90),
             proptest::option::of((-4000i64..400, 0u32..86_400, 0u32..2)),
         ), 2..12),
     ) {

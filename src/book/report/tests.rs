@@ -176,7 +176,7 @@ fn row(
     city: &str,
     tier: Option<Tier>,
     due: Option<&str>,
-    cold: Option<i64>,
+    cold: Option<i32>,
 ) -> CustomerRow {
     let created = d("2026-01-01").and_hms_opt(9, 0, 0).unwrap();
     CustomerRow {

@@ -147,7 +147,7 @@ impl Book<'_> {
                     name: r.name.to_string(),
                     city: r.city.to_string(),
                     tier: r.tier,
-                    days_past: r.cold_by?,
+                    days_past: r.cold_by?.into(),
                     cadence_days: care::cadence(r.cadence_days, cadence.for_tier(r.tier)),
                     last_contact: r.last_contact_at.map(|t| t.date()),
                 })
