@@ -207,6 +207,10 @@ impl CustomerRow {
     }
 }
 
+/// Where a test row sits in the list: see `CustomerRow::placed`.
+#[cfg(test)]
+pub type Placing = (Option<i64>, Option<i32>, Option<(i64, u32, u32)>);
+
 #[cfg(test)]
 impl CustomerRow {
     /// A plain row for tests: named, created on 2026-01-01, nothing else set.
@@ -225,6 +229,29 @@ impl CustomerRow {
             last_contact_at: None,
             next_follow_up_on: None,
             cold_by: None,
+        }
+    }
+
+    /// A row for tests of the list's order: its next follow-up `next` days from `today`,
+    /// going cold by `cold` days, its last contact `(days, seconds, nanoseconds)` after the
+    /// start of `today`.
+    pub fn placed(
+        id: i64,
+        name: &str,
+        today: NaiveDate,
+        (next, cold, last): Placing,
+    ) -> CustomerRow {
+        let start = today.and_hms_opt(0, 0, 0).expect("midnight");
+        CustomerRow {
+            next_follow_up_on: next.map(|n| today + chrono::Duration::days(n)),
+            cold_by: cold,
+            last_contact_at: last.map(|(days, secs, nanos)| {
+                start
+                    + chrono::Duration::days(days)
+                    + chrono::Duration::seconds(secs.into())
+                    + chrono::Duration::nanoseconds(nanos.into())
+            }),
+            ..CustomerRow::named(id, name)
         }
     }
 }

@@ -263,17 +263,10 @@ mod tests {
             use crate::book::due::{SortOrder, compare};
             let today: NaiveDate = "2026-11-28".parse().unwrap();
             let rows: Vec<CustomerRow> = rows
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(i, (name, next, cold, last))| CustomerRow {
-                    next_follow_up_on: next.map(|n| today + chrono::Duration::days(n)),
-                    cold_by: *cold,
-                    last_contact_at: last.map(|(day, secs, nano)| {
-                        (today + chrono::Duration::days(day)).and_hms_opt(9, 0, 0).unwrap()
-                            + chrono::Duration::seconds(secs.into())
-                            + chrono::Duration::nanoseconds(nano.into())
-                    }),
-                    ..CustomerRow::named(i as i64 + 1, name)
+                .map(|(i, (name, next, cold, last))| {
+                    CustomerRow::placed(i as i64 + 1, &name, today, (next, cold, last))
                 })
                 .collect();
             for sort in [SortOrder::Attention, SortOrder::Name, SortOrder::LastContact] {

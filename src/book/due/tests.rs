@@ -171,18 +171,9 @@ proptest::proptest! {
     ) {
         let today = d("2026-11-28");
         let rows: Vec<CustomerRow> = rows
-            .iter()
+            .into_iter()
             .enumerate()
-            .map(|(i, (next, cold, last))| CustomerRow {
-                next_follow_up_on: next.map(|n| today + chrono::Duration::days(n)),
-                cold_by: *cold,
-                last_contact_at: last.map(|(day, secs, nano)| {
-                    (today + chrono::Duration::days(day)).and_hms_opt(0, 0, 0).unwrap()
-                        + chrono::Duration::seconds(secs.into())
-                        + chrono::Duration::nanoseconds(nano.into())
-                }),
-                ..CustomerRow::named(i as i64, "x")
-            })
+            .map(|(i, placing)| CustomerRow::placed(i as i64, "x", today, placing))
             .collect();
         for order in [SortOrder::Attention, SortOrder::Name, SortOrder::LastContact] {
             for a in &rows {
