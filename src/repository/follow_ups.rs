@@ -154,6 +154,25 @@ pub(super) fn complete_in(
     }
 }
 
+/// The open follow-ups of customers not archived (the whole book's, or customer `?1`'s),
+/// earliest due first, as `columns`: one statement for the whole follow-ups and their keys.
+fn open_list_sql(columns: &str, customer: Option<CustomerId>) -> String {
+    // Two statements, not `?1 IS NULL OR ...`: that form hides the per-customer index from
+    // the planner and turned one customer's list into a scan of every open follow-up.
+    let (filter, join) = match customer {
+        Some(_) => ("f.customer_id = ?1", "JOIN"),
+        // The whole book: walk the open-by-due index (CROSS JOIN keeps it first), so only
+        // ties on the day are sorted.
+        None => ("?1 IS NULL", "CROSS JOIN"),
+    };
+    format!(
+        "SELECT {columns}
+           FROM follow_up f {join} customer c ON c.id = f.customer_id
+          WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
+          ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id"
+    )
+}
+
 impl Repository {
     /// The earliest open follow-ups of the book, for the first screen: at least `limit` when
     /// there are that many, and the last day read whole (a day orders by time, then id), so
@@ -194,20 +213,7 @@ impl Repository {
     /// Open follow-ups of customers not archived (the whole book, or one customer's), earliest
     /// due first.
     pub fn open_follow_ups(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUp>> {
-        // Two statements, not `?1 IS NULL OR ...`: that form hides the per-customer index from
-        // the planner and turned one customer's list into a scan of every open follow-up.
-        let (filter, join) = match customer {
-            Some(_) => ("f.customer_id = ?1", "JOIN"),
-            // The whole book: walk the open-by-due index (CROSS JOIN keeps it first), so only
-            // ties on the day are sorted.
-            None => ("?1 IS NULL", "CROSS JOIN"),
-        };
-        let sql = format!(
-            "SELECT {COLUMNS}
-               FROM follow_up f {join} customer c ON c.id = f.customer_id
-              WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
-              ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id"
-        );
+        let sql = open_list_sql(COLUMNS, customer);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -216,17 +222,7 @@ impl Repository {
     /// `open_follow_ups`, each as its place in the list (`FollowUpKey`): what the app keeps
     /// of the whole book's.
     pub fn open_follow_up_keys(&self, customer: Option<CustomerId>) -> Result<Vec<FollowUpKey>> {
-        // As `open_follow_ups`: two statements, and the open-by-due index walked first.
-        let (filter, join) = match customer {
-            Some(_) => ("f.customer_id = ?1", "JOIN"),
-            None => ("?1 IS NULL", "CROSS JOIN"),
-        };
-        let sql = format!(
-            "SELECT f.id, f.customer_id, f.due_on, f.due_time
-               FROM follow_up f {join} customer c ON c.id = f.customer_id
-              WHERE f.done_at IS NULL AND c.archived = 0 AND {filter}
-              ORDER BY f.due_on, f.due_time IS NULL, f.due_time, f.id"
-        );
+        let sql = open_list_sql("f.id, f.customer_id, f.due_on, f.due_time", customer);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer], |r| {
             Ok(FollowUpKey {
